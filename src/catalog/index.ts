@@ -1,0 +1,60 @@
+/** Lookups over the static catalog. Everything here is data shipped with Attest. */
+import { CATEGORIES } from "./categories.ts";
+import { CONTROL_TEMPLATES } from "./controls/index.ts";
+import { CRITERIA } from "./criteria.ts";
+import { DESCRIPTION_CRITERIA } from "./description-criteria.ts";
+import type { Category, CategoryId, ControlTemplate, Criterion } from "./types.ts";
+
+export { CATEGORIES, CONTROL_TEMPLATES, CRITERIA, DESCRIPTION_CRITERIA };
+export {
+  CATEGORY_IDS,
+  CONTROL_AUTOMATIONS,
+  CONTROL_FREQUENCIES,
+  CONTROL_KINDS,
+  OWNER_ROLES,
+} from "./types.ts";
+export type {
+  Category,
+  CategoryId,
+  ControlAutomation,
+  ControlFrequency,
+  ControlKind,
+  ControlTemplate,
+  Criterion,
+  DescriptionCriterion,
+  OwnerRole,
+} from "./types.ts";
+import { CATEGORY_IDS } from "./types.ts";
+
+const criteriaById = new Map(CRITERIA.map((criterion) => [criterion.id, criterion]));
+const categoriesById = new Map(CATEGORIES.map((category) => [category.id, category]));
+const templatesById = new Map(CONTROL_TEMPLATES.map((template) => [template.id, template]));
+
+export function findCriterion(id: string): Criterion | undefined {
+  return criteriaById.get(id);
+}
+
+export function isCategoryId(value: string): value is CategoryId {
+  return (CATEGORY_IDS as readonly string[]).includes(value);
+}
+
+export function getCategory(id: CategoryId): Category {
+  const category = categoriesById.get(id);
+  if (category === undefined) throw new Error(`catalog has no category ${id}`);
+  return category;
+}
+
+export function findTemplate(id: string): ControlTemplate | undefined {
+  return templatesById.get(id);
+}
+
+/** Criteria of the given categories, in catalog order. */
+export function criteriaInCategories(categories: readonly CategoryId[]): Criterion[] {
+  return CRITERIA.filter((criterion) => categories.includes(criterion.category));
+}
+
+/** Catalog position, for sorting criteria in the order the report lists them. */
+export function criterionOrder(id: string): number {
+  const index = CRITERIA.findIndex((criterion) => criterion.id === id);
+  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+}

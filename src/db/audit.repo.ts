@@ -1,0 +1,86 @@
+import type { OrgScope } from "../domain/actor.ts";
+import { GENESIS_HASH, hashEvent } from "../domain/audit-chain.ts";
+import type { AuditEventContent, ChainedAuditEvent } from "../domain/audit-chain.ts";
+import { newId } from "./portable.ts";
+import { lockOrganization } from "./transaction.ts";
+import type { Tx } from "./transaction.ts";
+
+export type NewAuditEvent = Omit<AuditEventContent, "organizationId" | "seq">;
+
+/**
+ * Appends one event at the head of the organization's chain. Must run inside the transaction
+ * that makes the change it records, so the change and its record land together or not at all.
+ */
+export async function appendAuditEvent(
+  tx: Tx,
+  scope: OrgScope,
+  event: NewAuditEvent,
+): Promise<ChainedAuditEvent> {
+  await lockOrganization(tx, scope.organizationId);
+  const head = await tx
+    .selectFrom("audit_events")
+    .select(["seq", "hash"])
+    .where("organization_id", "=", scope.organizationId)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const content: AuditEventContent = {
+    ...event,
+    organizationId: scope.organizationId,
+    seq: (head?.seq ?? 0) + 1,
+  };
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const chained: ChainedAuditEvent = { ...content, prevHash, hash: hashEvent(content, prevHash) };
+  await tx
+    .insertInto("audit_events")
+    .values({
+      id: newId(),
+      organization_id: chained.organizationId,
+      seq: chained.seq,
+      occurred_at: chained.occurredAt,
+      actor_kind: chained.actorKind,
+      actor_id: chained.actorId,
+      actor_name: chained.actorName,
+      action: chained.action,
+      target_type: chained.targetType,
+      target_id: chained.targetId,
+      data: chained.data,
+      prev_hash: chained.prevHash,
+      hash: chained.hash,
+    })
+    .execute();
+  return chained;
+}
+
+export interface AuditEventFilter {
+  targetType?: string;
+  targetId?: string;
+}
+
+export async function listAuditEvents(
+  tx: Tx,
+  scope: OrgScope,
+  filter: AuditEventFilter = {},
+): Promise<ChainedAuditEvent[]> {
+  let query = tx
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId);
+  if (filter.targetType !== undefined) query = query.where("target_type", "=", filter.targetType);
+  if (filter.targetId !== undefined) query = query.where("target_id", "=", filter.targetId);
+  const rows = await query.orderBy("seq").execute();
+  return rows.map((row) => ({
+    organizationId: row.organization_id,
+    seq: Number(row.seq),
+    occurredAt: row.occurred_at,
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    data: row.data,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }));
+}

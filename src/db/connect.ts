@@ -1,0 +1,80 @@
+/**
+ * Opens the database: a SQLite file under the data directory by default, PostgreSQL when a
+ * URL is given. Everything above this file sees one Kysely<Database> and never the engine.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from "kysely";
+import type { DatabaseConnection, Driver, SqliteDialectConfig } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+export type Engine = "sqlite" | "postgres";
+
+export type DatabaseTarget =
+  { engine: "sqlite"; file: string } | { engine: "postgres"; url: string; schema?: string };
+
+export interface Db {
+  engine: Engine;
+  kysely: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE_NAME = "attest.sqlite";
+
+/** How long a writer waits for another process's write to finish before giving up. */
+const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+
+/**
+ * SQLite's plain BEGIN takes the write lock only at the first write, and a reader that tries
+ * to upgrade while another process writes fails at once with SQLITE_BUSY (busy_timeout does
+ * not apply). BEGIN IMMEDIATE takes the write lock up front, so a second process (the CLI
+ * while the server runs) waits its turn instead of failing.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #dialectConfig: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#dialectConfig = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#dialectConfig);
+  }
+}
+
+function openSqlite(file: string): Db {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  const kysely = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: sqlite }),
+  });
+  return { engine: "sqlite", kysely, close: () => kysely.destroy() };
+}
+
+function openPostgres(url: string, schema: string | undefined): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { engine: "postgres", kysely, close: () => kysely.destroy() };
+}
+
+export function openDatabase(target: DatabaseTarget): Db {
+  return target.engine === "sqlite"
+    ? openSqlite(target.file)
+    : openPostgres(target.url, target.schema);
+}

@@ -1,0 +1,82 @@
+/**
+ * Versioned schema migrations, applied at start. Running them again changes nothing, and a
+ * database that an newer Attest has migrated is refused rather than misread.
+ */
+import { Migrator } from "kysely";
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+import { sql } from "kysely";
+import { AppError } from "../domain/errors.ts";
+import * as foundation from "./migrations/0001_foundation.ts";
+import type { Db } from "./connect.ts";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_foundation": foundation,
+};
+
+export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();
+
+const MIGRATION_TABLE = "attest_migration";
+const MIGRATION_LOCK_TABLE = "attest_migration_lock";
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
+
+/** Whether a table exists where unqualified names resolve (PostgreSQL honours search_path). */
+async function tableExists(db: Db, name: string): Promise<boolean> {
+  const query =
+    db.engine === "postgres"
+      ? sql<{ found: number }>`select 1 as found where to_regclass(${name}) is not null`
+      : sql<{ found: number }>`select 1 as found from sqlite_master
+          where type = 'table' and name = ${name}`;
+  const result = await query.execute(db.kysely);
+  return result.rows.length > 0;
+}
+
+async function appliedMigrations(db: Db): Promise<string[]> {
+  if (!(await tableExists(db, MIGRATION_TABLE))) return [];
+  const result = await sql<{
+    name: string;
+  }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db.kysely);
+  return result.rows.map((row) => row.name);
+}
+
+/** Refuses a database that holds migrations this code does not know. */
+export async function assertSchemaNotNewer(db: Db): Promise<void> {
+  const unknown = (await appliedMigrations(db)).filter((name) => !KNOWN_MIGRATIONS.includes(name));
+  if (unknown.length > 0) {
+    throw new AppError(
+      "INVALID_STATE",
+      `the database was migrated by a newer version of Attest (it has ${unknown.join(", ")}; ` +
+        `this version knows up to ${KNOWN_MIGRATIONS.at(-1) ?? "none"}). ` +
+        "Upgrade Attest, or point it at another database.",
+    );
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+  version: string;
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  await assertSchemaNotNewer(db);
+  const migrator = new Migrator({
+    db: db.kysely as Kysely<unknown>,
+    provider,
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === "Error")?.migrationName;
+    throw new AppError(
+      "INTERNAL",
+      `database migration ${failed ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return {
+    applied: (results ?? []).map((result) => result.migrationName),
+    version: KNOWN_MIGRATIONS.at(-1) ?? "none",
+  };
+}

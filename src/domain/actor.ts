@@ -1,0 +1,35 @@
+/**
+ * Who is acting. A Principal is a person or process; an Actor is a principal acting inside one
+ * organization with one role. Repositories only accept an OrgScope, and the only way to get one
+ * is from an Actor, so no query can forget which tenant it serves.
+ */
+
+export const ROLES = ["owner", "admin", "control-owner", "employee", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  /** operator: someone running the local CLI on the server's machine. */
+  kind: "operator" | "user" | "system";
+  id: string;
+  name: string;
+}
+
+export interface Actor extends Principal {
+  organizationId: string;
+  role: Role;
+}
+
+declare const orgScopeBrand: unique symbol;
+
+export interface OrgScope {
+  readonly organizationId: string;
+  readonly [orgScopeBrand]: true;
+}
+
+export function scopeOf(actor: Actor): OrgScope {
+  return { organizationId: actor.organizationId } as OrgScope;
+}
+
+export function actorIn(principal: Principal, organizationId: string, role: Role): Actor {
+  return { ...principal, organizationId, role };
+}

@@ -1,0 +1,85 @@
+/**
+ * The audit trail is a hash chain per organization: each event's hash covers its own content
+ * and the previous event's hash, so editing, deleting or reordering any stored event breaks
+ * every link after it.
+ */
+import { createHash } from "node:crypto";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface AuditEventContent {
+  organizationId: string;
+  seq: number;
+  occurredAt: string;
+  actorKind: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  /** JSON text of what changed, exactly as stored. */
+  data: string;
+}
+
+export interface ChainedAuditEvent extends AuditEventContent {
+  prevHash: string;
+  hash: string;
+}
+
+/** JSON with object keys sorted at every level, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function hashEvent(content: AuditEventContent, prevHash: string): string {
+  const fields = [
+    content.organizationId,
+    String(content.seq),
+    content.occurredAt,
+    content.actorKind,
+    content.actorId,
+    content.actorName,
+    content.action,
+    content.targetType,
+    content.targetId,
+    content.data,
+    prevHash,
+  ];
+  // Length-prefixing each field makes the encoding unambiguous ("ab"+"c" ≠ "a"+"bc").
+  const hash = createHash("sha256");
+  for (const field of fields) hash.update(`${Buffer.byteLength(field)}:${field}\n`);
+  return hash.digest("hex");
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+}
+
+/** Recomputes the chain over events sorted by seq; names the first broken link, or null. */
+export function verifyChain(events: readonly ChainedAuditEvent[]): ChainBreak | null {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const event of events) {
+    if (event.seq !== expectedSeq) {
+      return { seq: expectedSeq, reason: `event ${expectedSeq} is missing (found ${event.seq})` };
+    }
+    if (event.prevHash !== prevHash) {
+      return {
+        seq: event.seq,
+        reason: `event ${event.seq} does not follow event ${event.seq - 1}`,
+      };
+    }
+    if (hashEvent(event, prevHash) !== event.hash) {
+      return { seq: event.seq, reason: `event ${event.seq} was changed after it was written` };
+    }
+    prevHash = event.hash;
+    expectedSeq += 1;
+  }
+  return null;
+}

@@ -1,0 +1,245 @@
+/**
+ * The readiness engine: for each criterion in scope, whether the company's controls cover it,
+ * and why not. Pure: it sees only what the caller loaded.
+ *
+ * A control counts toward coverage when it is implemented and every signal about it is good.
+ * Today the only input is the implementation status; evidence freshness and test results
+ * arrive as ControlSignals without changing the rules below.
+ */
+import { CATEGORIES, CRITERIA, criterionOrder } from "../catalog/index.ts";
+import type { CategoryId, Criterion } from "../catalog/index.ts";
+import type { ControlStatus } from "./control.ts";
+
+export const CRITERION_STATUSES = ["covered", "partial", "gap", "not-relevant"] as const;
+export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
+
+/** Something later checks learned about a control (evidence current? tests passed?). */
+export interface ControlSignal {
+  source: "evidence" | "test";
+  ok: boolean;
+  /** Why, in words, e.g. "evidence overdue since 2026-10-01". */
+  reason: string;
+}
+
+export interface ReadinessControl {
+  ref: string;
+  title: string;
+  status: ControlStatus;
+  statusReason: string | null;
+  criteria: readonly string[];
+  signals?: readonly ControlSignal[];
+}
+
+export interface ReadinessInput {
+  categories: readonly CategoryId[];
+  exclusions: readonly { criterionId: string; reason: string }[];
+  controls: readonly ReadinessControl[];
+}
+
+export interface CriterionReadiness {
+  id: string;
+  category: CategoryId;
+  label: string;
+  status: CriterionStatus;
+  /** Refs of every control mapped to the criterion. */
+  controls: string[];
+  /** Mapped controls that are not marked not applicable. */
+  applicable: number;
+  /** Applicable controls that count (implemented, every signal good). */
+  effective: number;
+  /** Refs of applicable controls that do not count yet. */
+  missing: string[];
+  /** 0..1: effective / applicable; 0 for a gap, 1 when covered. */
+  score: number;
+  reasons: string[];
+}
+
+export interface Tally {
+  criteria: number;
+  covered: number;
+  partial: number;
+  gap: number;
+  notRelevant: number;
+  /** Mean score of the relevant criteria, as a percentage with one decimal. */
+  percent: number;
+}
+
+export interface CategoryReadiness extends Tally {
+  id: CategoryId;
+  name: string;
+}
+
+export interface NextControl {
+  ref: string;
+  title: string;
+  status: ControlStatus;
+  /** Not-yet-covered criteria this control would help. */
+  criteria: string[];
+}
+
+export interface ReadinessReport {
+  overall: Tally;
+  categories: CategoryReadiness[];
+  criteria: CriterionReadiness[];
+  /** Criteria not covered, most urgent first. */
+  gaps: CriterionReadiness[];
+  /** Controls to implement next, those that unblock the most criteria first. */
+  nextControls: NextControl[];
+}
+
+function describeControl(control: ReadinessControl): string[] {
+  const name = `${control.ref} (${control.title})`;
+  if (control.status === "not-started") return [`${name} is not started.`];
+  if (control.status === "in-progress") return [`${name} is in progress.`];
+  return (control.signals ?? [])
+    .filter((signal) => !signal.ok)
+    .map((signal) => `${name} is implemented but ${signal.reason}.`);
+}
+
+function counts(control: ReadinessControl): boolean {
+  return control.status === "implemented" && (control.signals ?? []).every((signal) => signal.ok);
+}
+
+function assessCriterion(
+  criterion: Criterion,
+  mapped: readonly ReadinessControl[],
+  exclusionReason: string | undefined,
+): CriterionReadiness {
+  const base = { id: criterion.id, category: criterion.category, label: criterion.label };
+  const controls = mapped.map((control) => control.ref);
+  if (exclusionReason !== undefined) {
+    return {
+      ...base,
+      status: "not-relevant",
+      controls,
+      applicable: 0,
+      effective: 0,
+      missing: [],
+      score: 0,
+      reasons: [`Marked not relevant: ${exclusionReason}`],
+    };
+  }
+  const applicable = mapped.filter((control) => control.status !== "not-applicable");
+  const missingControls = applicable.filter((control) => !counts(control));
+  const effective = applicable.length - missingControls.length;
+  const reasons: string[] = [];
+  let status: CriterionStatus;
+  if (mapped.length === 0) {
+    status = "gap";
+    reasons.push("No control is mapped to this criterion.");
+  } else if (applicable.length === 0) {
+    status = "gap";
+    const why = mapped.map((c) => `${c.ref}: ${c.statusReason ?? "no reason given"}`).join("; ");
+    reasons.push(
+      `Every mapped control is marked not applicable (${why}). ` +
+        "Map a control that applies, or mark the criterion not relevant with a reason.",
+    );
+  } else {
+    status = effective === 0 ? "gap" : effective === applicable.length ? "covered" : "partial";
+    reasons.push(
+      status === "covered"
+        ? `All ${applicable.length} applicable controls are in place.`
+        : `${effective} of ${applicable.length} applicable controls are in place ` +
+            `(missing: ${missingControls.map((c) => c.ref).join(", ")}).`,
+    );
+    reasons.push(...missingControls.flatMap(describeControl));
+  }
+  return {
+    ...base,
+    status,
+    controls,
+    applicable: applicable.length,
+    effective,
+    missing: missingControls.map((control) => control.ref),
+    score: applicable.length === 0 ? 0 : effective / applicable.length,
+    reasons,
+  };
+}
+
+function tally(criteria: readonly CriterionReadiness[]): Tally {
+  const relevant = criteria.filter((c) => c.status !== "not-relevant");
+  const sum = relevant.reduce((total, c) => total + c.score, 0);
+  const of = (status: CriterionStatus) => criteria.filter((c) => c.status === status).length;
+  return {
+    criteria: criteria.length,
+    covered: of("covered"),
+    partial: of("partial"),
+    gap: of("gap"),
+    notRelevant: of("not-relevant"),
+    percent: relevant.length === 0 ? 0 : Math.round((sum / relevant.length) * 1000) / 10,
+  };
+}
+
+/**
+ * Fix first: criteria with no control at all (a design gap an auditor reports outright), then
+ * gaps whose controls exist but do not count, then partial ones; within each, the ones closest
+ * to done first, then catalog order.
+ */
+function urgency(c: CriterionReadiness): number {
+  if (c.status === "gap" && c.applicable === 0) return 0;
+  return c.status === "gap" ? 1 : 2;
+}
+
+function orderGaps(criteria: readonly CriterionReadiness[]): CriterionReadiness[] {
+  return criteria
+    .filter((c) => c.status === "gap" || c.status === "partial")
+    .sort(
+      (a, b) =>
+        urgency(a) - urgency(b) ||
+        a.missing.length - b.missing.length ||
+        criterionOrder(a.id) - criterionOrder(b.id),
+    );
+}
+
+function rankNextControls(
+  controls: readonly ReadinessControl[],
+  open: ReadonlySet<string>,
+): NextControl[] {
+  const progress = (status: ControlStatus) => (status === "in-progress" ? 0 : 1);
+  return controls
+    .filter((control) => control.status !== "not-applicable" && !counts(control))
+    .map((control) => ({
+      ref: control.ref,
+      title: control.title,
+      status: control.status,
+      criteria: control.criteria.filter((id) => open.has(id)),
+    }))
+    .filter((next) => next.criteria.length > 0)
+    .sort(
+      (a, b) =>
+        b.criteria.length - a.criteria.length ||
+        progress(a.status) - progress(b.status) ||
+        (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
+    );
+}
+
+export function computeReadiness(input: ReadinessInput): ReadinessReport {
+  const inScope = CRITERIA.filter((criterion) => input.categories.includes(criterion.category));
+  const exclusions = new Map(input.exclusions.map((e) => [e.criterionId, e.reason]));
+  const byCriterion = new Map<string, ReadinessControl[]>();
+  for (const control of input.controls) {
+    for (const criterionId of control.criteria) {
+      const list = byCriterion.get(criterionId);
+      if (list === undefined) byCriterion.set(criterionId, [control]);
+      else list.push(control);
+    }
+  }
+  const criteria = inScope.map((criterion) =>
+    assessCriterion(criterion, byCriterion.get(criterion.id) ?? [], exclusions.get(criterion.id)),
+  );
+  const categories = CATEGORIES.filter((category) => input.categories.includes(category.id)).map(
+    (category) => ({
+      id: category.id,
+      name: category.name,
+      ...tally(criteria.filter((c) => c.category === category.id)),
+    }),
+  );
+  const gaps = orderGaps(criteria);
+  return {
+    overall: tally(criteria),
+    categories,
+    criteria,
+    gaps,
+    nextControls: rankNextControls(input.controls, new Set(gaps.map((gap) => gap.id))),
+  };
+}

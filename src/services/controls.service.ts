@@ -1,0 +1,319 @@
+/** The organization's controls: list, show with history, add, edit, map and unmap. */
+import { z } from "zod";
+import {
+  CONTROL_AUTOMATIONS,
+  CONTROL_FREQUENCIES,
+  CONTROL_KINDS,
+  OWNER_ROLES,
+} from "../catalog/index.ts";
+import { listAuditEvents } from "../db/audit.repo.ts";
+import {
+  bumpControlVersion,
+  deleteMapping,
+  findControlByRef,
+  insertControls,
+  insertMappings,
+  listControls as listControlRows,
+  updateControlRow,
+} from "../db/controls.repo.ts";
+import { newId } from "../db/portable.ts";
+import { inTransaction, read } from "../db/transaction.ts";
+import type { Tx } from "../db/transaction.ts";
+import { scopeOf } from "../domain/actor.ts";
+import type { Actor } from "../domain/actor.ts";
+import { CONTROL_REF_PATTERN, CONTROL_STATUSES, diffControl } from "../domain/control.ts";
+import type { Control, ControlChanges } from "../domain/control.ts";
+import { AppError, invalidField, notFound } from "../domain/errors.ts";
+import { authorize } from "../domain/permissions.ts";
+import { recordEvent } from "./audit.ts";
+import type { ServiceContext } from "./context.ts";
+import { criterionId, reason } from "./inputs.ts";
+import { assertCriterionInScope, loadScope } from "./scope.service.ts";
+import { parseInput } from "./validation.ts";
+
+const ref = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .refine((value) => CONTROL_REF_PATTERN.test(value), {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a control id; use letters and digits in dash-separated ` +
+      "parts, such as AC-04 or ACME-SEC-12",
+  });
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+
+const controlFields = {
+  title: text(200),
+  description: text(4000),
+  kind: z.enum(CONTROL_KINDS),
+  automation: z.enum(CONTROL_AUTOMATIONS),
+  frequency: z.enum(CONTROL_FREQUENCIES),
+  ownerRole: z.enum(OWNER_ROLES).nullable(),
+  owner: text(200).nullable(),
+  suggestedEvidence: z.array(text(500)).max(50),
+  testProcedure: text(4000),
+};
+
+const createControlInput = z.object({
+  ref,
+  ...controlFields,
+  ownerRole: controlFields.ownerRole.default(null),
+  owner: controlFields.owner.default(null),
+  suggestedEvidence: controlFields.suggestedEvidence.default([]),
+  testProcedure: controlFields.testProcedure.default("To be written."),
+  criteria: z.array(criterionId).default([]),
+});
+/** As callers hold it (strings from a form or a command line); the schema checks the values. */
+export interface CreateControlInput {
+  ref: string;
+  title: string;
+  description: string;
+  kind: string;
+  automation: string;
+  frequency: string;
+  ownerRole?: string | null;
+  owner?: string | null;
+  criteria?: string[];
+  suggestedEvidence?: string[];
+  testProcedure?: string;
+}
+
+const updateControlInput = z
+  .object({
+    title: controlFields.title,
+    description: controlFields.description,
+    kind: controlFields.kind,
+    automation: controlFields.automation,
+    frequency: controlFields.frequency,
+    ownerRole: controlFields.ownerRole,
+    owner: controlFields.owner,
+    suggestedEvidence: controlFields.suggestedEvidence,
+    testProcedure: controlFields.testProcedure,
+    status: z.enum(CONTROL_STATUSES),
+    reason: z.string().trim().max(2000),
+  })
+  .partial()
+  .strict();
+export type UpdateControlInput = Partial<
+  Omit<CreateControlInput, "ref" | "criteria"> & { status: string; reason: string }
+>;
+
+export interface ControlHistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  data: unknown;
+}
+
+async function loadControl(tx: Tx, actor: Actor, controlRef: string): Promise<Control> {
+  const normalized = controlRef.trim().toUpperCase();
+  const control = await findControlByRef(tx, scopeOf(actor), normalized);
+  if (control === undefined) throw notFound("control", controlRef);
+  return control;
+}
+
+export async function listControls(ctx: ServiceContext, actor: Actor): Promise<Control[]> {
+  authorize(actor, "control:read");
+  return read(ctx.db, (tx) => listControlRows(tx, scopeOf(actor)));
+}
+
+export async function showControl(
+  ctx: ServiceContext,
+  actor: Actor,
+  controlRef: string,
+): Promise<{ control: Control; history: ControlHistoryEntry[] }> {
+  authorize(actor, "control:read");
+  return read(ctx.db, async (tx) => {
+    const control = await loadControl(tx, actor, controlRef);
+    const events = await listAuditEvents(tx, scopeOf(actor), {
+      targetType: "control",
+      targetId: control.ref,
+    });
+    const history = events.map((event) => ({
+      seq: event.seq,
+      at: event.occurredAt,
+      actor: event.actorName,
+      action: event.action,
+      data: JSON.parse(event.data) as unknown,
+    }));
+    return { control, history };
+  });
+}
+
+export async function createControl(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: CreateControlInput,
+): Promise<Control> {
+  authorize(actor, "control:create");
+  const data = parseInput(createControlInput, input);
+  const at = ctx.now();
+  return inTransaction(ctx.db, async (tx) => {
+    const scope = await loadScope(tx, actor);
+    data.criteria.forEach((id, index) =>
+      assertCriterionInScope(id, scope.categories, `criteria.${index}`),
+    );
+    if ((await findControlByRef(tx, scopeOf(actor), data.ref)) !== undefined) {
+      throw new AppError("CONFLICT", `control "${data.ref}" already exists`, [
+        { field: "ref", message: `"${data.ref}" is already used by another control` },
+      ]);
+    }
+    const { ref: controlRef, criteria, ...fields } = data;
+    const control: Control = {
+      ...fields,
+      id: newId(),
+      ref: controlRef,
+      templateId: null,
+      status: "not-started",
+      statusReason: null,
+      version: 1,
+      criteria: [...new Set(criteria)],
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    };
+    await insertControls(tx, scopeOf(actor), [control]);
+    const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...recorded } = control;
+    await recordEvent(
+      tx,
+      actor,
+      "control.created",
+      { type: "control", id: control.ref },
+      recorded,
+      at,
+    );
+    return control;
+  });
+}
+
+/** Not applicable needs a reason; any other status keeps a reason only if one is given. */
+function statusChanges(
+  control: Control,
+  data: z.output<typeof updateControlInput>,
+): ControlChanges {
+  const status = data.status ?? control.status;
+  if (status === "not-applicable") {
+    const given = data.reason ?? (data.status === undefined ? control.statusReason : undefined);
+    const parsed = reason.safeParse(given ?? "");
+    if (!parsed.success) {
+      throw invalidField(
+        "reason",
+        `marking ${control.ref} not applicable needs a reason: ` +
+          (parsed.error.issues[0]?.message ?? "missing"),
+      );
+    }
+    return { status, statusReason: parsed.data };
+  }
+  if (data.status === undefined && data.reason === undefined) return {};
+  return {
+    status,
+    statusReason: data.reason === undefined || data.reason === "" ? null : data.reason,
+  };
+}
+
+export async function updateControl(
+  ctx: ServiceContext,
+  actor: Actor,
+  controlRef: string,
+  input: UpdateControlInput,
+): Promise<Control> {
+  const data = parseInput(updateControlInput, input);
+  if (Object.keys(data).length === 0) {
+    throw new AppError("VALIDATION_FAILED", "nothing to change: give at least one field");
+  }
+  const at = ctx.now();
+  return inTransaction(ctx.db, async (tx) => {
+    const control = await loadControl(tx, actor, controlRef);
+    authorize(actor, "control:update", control);
+    const { status: _s, reason: _r, ...fields } = data;
+    const changes: ControlChanges = { ...fields, ...statusChanges(control, data) };
+    const diff = diffControl(control, changes);
+    if (Object.keys(diff).length === 0) return control;
+    if (!(await updateControlRow(tx, scopeOf(actor), control, changes, at.toISOString()))) {
+      throw new AppError("CONFLICT", `control "${control.ref}" was changed meanwhile; try again`);
+    }
+    await recordEvent(
+      tx,
+      actor,
+      "control.updated",
+      { type: "control", id: control.ref },
+      { changes: diff, reason: data.reason ?? null },
+      at,
+    );
+    return loadControl(tx, actor, control.ref);
+  });
+}
+
+export async function mapControl(
+  ctx: ServiceContext,
+  actor: Actor,
+  controlRef: string,
+  input: { criterion: string },
+): Promise<Control> {
+  const { criterion } = parseInput(z.object({ criterion: criterionId }), input);
+  const at = ctx.now();
+  return inTransaction(ctx.db, async (tx) => {
+    const control = await loadControl(tx, actor, controlRef);
+    authorize(actor, "control:map", control);
+    assertCriterionInScope(criterion, (await loadScope(tx, actor)).categories);
+    if (control.criteria.includes(criterion)) {
+      throw new AppError("CONFLICT", `control "${control.ref}" is already mapped to ${criterion}`);
+    }
+    await insertMappings(
+      tx,
+      scopeOf(actor),
+      [{ controlId: control.id, criterionId: criterion }],
+      at.toISOString(),
+    );
+    await bumpVersionOrConflict(tx, actor, control, at);
+    await recordEvent(
+      tx,
+      actor,
+      "control.mapped",
+      { type: "control", id: control.ref },
+      { criteria: [criterion] },
+      at,
+    );
+    return loadControl(tx, actor, control.ref);
+  });
+}
+
+export async function unmapControl(
+  ctx: ServiceContext,
+  actor: Actor,
+  controlRef: string,
+  input: { criterion: string },
+): Promise<Control> {
+  const { criterion } = parseInput(z.object({ criterion: criterionId }), input);
+  const at = ctx.now();
+  return inTransaction(ctx.db, async (tx) => {
+    const control = await loadControl(tx, actor, controlRef);
+    authorize(actor, "control:map", control);
+    if (!control.criteria.includes(criterion)) {
+      throw invalidField("criterion", `control "${control.ref}" is not mapped to ${criterion}`);
+    }
+    await deleteMapping(tx, scopeOf(actor), { controlId: control.id, criterionId: criterion });
+    await bumpVersionOrConflict(tx, actor, control, at);
+    await recordEvent(
+      tx,
+      actor,
+      "control.unmapped",
+      { type: "control", id: control.ref },
+      { criteria: [criterion] },
+      at,
+    );
+    return loadControl(tx, actor, control.ref);
+  });
+}
+
+async function bumpVersionOrConflict(
+  tx: Tx,
+  actor: Actor,
+  control: Control,
+  at: Date,
+): Promise<void> {
+  if (!(await bumpControlVersion(tx, scopeOf(actor), control, at.toISOString()))) {
+    throw new AppError("CONFLICT", `control "${control.ref}" was changed meanwhile; try again`);
+  }
+}

@@ -1,0 +1,42 @@
+/** zod schemas shared by services: one definition of what a valid id, category or reason is. */
+import { z } from "zod";
+import { findCriterion, isCategoryId } from "../catalog/index.ts";
+import type { CategoryId } from "../catalog/index.ts";
+
+export const MIN_REASON_LENGTH = 10;
+
+export const categoryId = z.string().transform((value, ctx): CategoryId => {
+  const normalized = value.trim().toLowerCase();
+  if (!isCategoryId(normalized)) {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        `unknown category "${value}"; use one of security, availability, ` +
+        "processing-integrity, confidentiality, privacy",
+    });
+    return z.NEVER;
+  }
+  return normalized;
+});
+
+export const criterionId = z.string().transform((value, ctx): string => {
+  const normalized = value.trim().toUpperCase();
+  if (findCriterion(normalized) === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `unknown criterion "${value}"; ids look like CC6.1 or A1.2 (see attest criteria)`,
+    });
+    return z.NEVER;
+  }
+  return normalized;
+});
+
+/** A written justification an auditor can read: not blank, not a placeholder. */
+export const reason = z
+  .string()
+  .trim()
+  .min(
+    MIN_REASON_LENGTH,
+    `write the reason in a sentence (at least ${MIN_REASON_LENGTH} characters)`,
+  )
+  .max(2000, "keep the reason under 2,000 characters");

@@ -1,0 +1,141 @@
+/** Creating an organization, and finding the one a command or request acts on. */
+import { z } from "zod";
+import { getCategory } from "../catalog/index.ts";
+import type { CategoryId } from "../catalog/index.ts";
+import {
+  findOrganizationByHandle,
+  getOrganization,
+  insertOrganization,
+  listAllOrganizations,
+  slugTaken,
+} from "../db/organizations.repo.ts";
+import { newId } from "../db/portable.ts";
+import { addCategory } from "../db/scope.repo.ts";
+import { inTransaction, read } from "../db/transaction.ts";
+import { actorIn, scopeOf } from "../domain/actor.ts";
+import type { Actor, Principal } from "../domain/actor.ts";
+import { AppError } from "../domain/errors.ts";
+import { authorize } from "../domain/permissions.ts";
+import { isValidTimeZone, slugify } from "../domain/organization.ts";
+import type { Organization } from "../domain/organization.ts";
+import { recordEvent } from "./audit.ts";
+import type { ServiceContext } from "./context.ts";
+import { categoryId } from "./inputs.ts";
+import { adoptLibrary } from "./library.ts";
+import type { AdoptionResult } from "./library.ts";
+import { parseInput } from "./validation.ts";
+
+const createOrganizationInput = z.object({
+  name: z.string().trim().min(1, "give the company's name").max(200),
+  systemName: z.string().trim().min(1).max(200).optional(),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isValidTimeZone, {
+      error: (issue) =>
+        `unknown time zone "${String(issue.input)}"; use an IANA name such as Europe/Paris or UTC`,
+    })
+    .default("UTC"),
+  categories: z.array(categoryId).default(["security"]),
+  adoptLibrary: z.boolean().default(true),
+});
+
+export type CreateOrganizationInput = z.input<typeof createOrganizationInput>;
+
+export interface CreatedOrganization {
+  organization: Organization;
+  categories: CategoryId[];
+  adoption: AdoptionResult | null;
+}
+
+async function uniqueSlug(tx: Parameters<typeof slugTaken>[0], name: string): Promise<string> {
+  const base = slugify(name);
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(tx, candidate))) return candidate;
+  }
+}
+
+/** The creator becomes the first owner; the library is adopted in the same transaction. */
+export async function createOrganization(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: CreateOrganizationInput,
+): Promise<CreatedOrganization> {
+  const data = parseInput(createOrganizationInput, input);
+  const categories: CategoryId[] = [
+    "security",
+    ...new Set(data.categories.filter((c) => c !== "security")),
+  ];
+  const at = ctx.now();
+  return inTransaction(ctx.db, async (tx) => {
+    const organization: Organization = {
+      id: newId(),
+      slug: await uniqueSlug(tx, data.name),
+      name: data.name,
+      systemName: data.systemName ?? data.name,
+      timeZone: data.timeZone,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    };
+    await insertOrganization(tx, organization);
+    const actor = actorIn(principal, organization.id, "owner");
+    for (const category of categories) {
+      await addCategory(tx, scopeOf(actor), category, organization.createdAt);
+    }
+    await recordEvent(
+      tx,
+      actor,
+      "organization.created",
+      { type: "organization", id: organization.id },
+      {
+        name: organization.name,
+        systemName: organization.systemName,
+        timeZone: organization.timeZone,
+        categories: categories.map((c) => getCategory(c).id),
+      },
+      at,
+    );
+    const adoption = data.adoptLibrary ? await adoptLibrary(tx, actor, categories, at) : null;
+    return { organization, categories, adoption };
+  });
+}
+
+export async function listOrganizationsForOperator(ctx: ServiceContext): Promise<Organization[]> {
+  return read(ctx.db, (tx) => listAllOrganizations(tx));
+}
+
+/**
+ * The local operator (someone with shell access to the data) acts as owner of the chosen
+ * organization. With one organization, the choice is implicit.
+ */
+export async function operatorActor(
+  ctx: ServiceContext,
+  principal: Principal,
+  handle: string | undefined,
+): Promise<Actor> {
+  const organization = await read(ctx.db, async (tx) => {
+    if (handle !== undefined) return findOrganizationByHandle(tx, handle);
+    const all = await listAllOrganizations(tx);
+    if (all.length > 1) {
+      const slugs = all.map((o) => o.slug).join(", ");
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `several organizations exist (${slugs}); choose one with --org or ATTEST_ORG`,
+        [{ field: "org", message: "required when several organizations exist" }],
+      );
+    }
+    return all[0];
+  });
+  if (organization === undefined) {
+    throw handle === undefined
+      ? new AppError("NOT_FOUND", "no organization yet; create one with: attest init --name NAME")
+      : new AppError("NOT_FOUND", `organization "${handle}" was not found`);
+  }
+  return actorIn(principal, organization.id, "owner");
+}
+
+export async function showOrganization(ctx: ServiceContext, actor: Actor): Promise<Organization> {
+  authorize(actor, "organization:read");
+  return read(ctx.db, (tx) => getOrganization(tx, scopeOf(actor)));
+}
