@@ -7,7 +7,6 @@ import { registerInit } from "./commands/init.ts";
 import { registerReadiness } from "./commands/readiness.ts";
 import { registerScope } from "./commands/scope.ts";
 import { registerServe } from "./commands/serve.ts";
-import { printJson } from "./io.ts";
 import type { Runtime } from "./runtime.ts";
 
 function buildProgram(runtime: Runtime): Command {

@@ -1,0 +1,67 @@
+// Lint rules, including the one that keeps dependencies pointing one way:
+// server, cli → services → domain, db, catalog. domain does no I/O; catalog is pure data.
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const layer = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`];
+
+const IO_MODULES = [
+  "node:fs",
+  "node:fs/promises",
+  "node:net",
+  "node:http",
+  "node:https",
+  "node:child_process",
+  "node:os",
+  "kysely",
+  "pg",
+  "better-sqlite3",
+  "fastify",
+  "commander",
+];
+
+function restrict(files, layers, modules = []) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: modules.map((name) => ({ name, message: "this layer does no I/O" })),
+          patterns: layers.map((name) => ({
+            group: layer(name),
+            message: `this layer may not depend on ${name}/ (see docs/architecture.md)`,
+          })),
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ["node_modules", ".attest", "dist", "coverage"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: globals.node },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    // Tests index into fixtures they just built; a non-null assertion there is a fair claim.
+    files: ["**/*.test.ts", "test/**"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+  restrict(["src/catalog/**"], ["domain", "db", "services", "server", "cli"], IO_MODULES),
+  restrict(["src/domain/**"], ["db", "services", "server", "cli"], IO_MODULES),
+  restrict(["src/db/**"], ["services", "server", "cli"]),
+  restrict(["src/services/**"], ["server", "cli"]),
+  restrict(["src/server/**"], ["cli", "db"]),
+  restrict(["src/cli/**"], ["db"]),
+);

@@ -1,0 +1,38 @@
+import type { Actor, Principal, Role } from "../../src/domain/actor.ts";
+import { actorIn } from "../../src/domain/actor.ts";
+import { AppError } from "../../src/domain/errors.ts";
+import type { ErrorCode } from "../../src/domain/errors.ts";
+import type { ServiceContext } from "../../src/services/context.ts";
+import { createOrganization } from "../../src/services/organizations.service.ts";
+import type { CreateOrganizationInput } from "../../src/services/organizations.service.ts";
+
+export const operator: Principal = { kind: "operator", id: "operator:ana", name: "ana" };
+
+export async function createOrg(
+  ctx: ServiceContext,
+  input: Partial<CreateOrganizationInput> = {},
+): Promise<Actor> {
+  const { organization } = await createOrganization(ctx, operator, {
+    name: "Acme Cloud",
+    ...input,
+  });
+  return actorIn(operator, organization.id, "owner");
+}
+
+export function as(actor: Actor, role: Role, id = actor.id): Actor {
+  return { ...actor, role, id };
+}
+
+/** Runs `work`, expects an AppError with `code`, and returns it for further checks. */
+export async function expectAppError(
+  work: () => Promise<unknown>,
+  code: ErrorCode,
+): Promise<AppError> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === code) return error;
+    throw new Error(`expected AppError ${code}, got ${String(error)}`, { cause: error });
+  }
+  throw new Error(`expected AppError ${code}, but the call succeeded`);
+}
