@@ -1,0 +1,40 @@
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../test/support/database.ts";
+import type { TestDatabase } from "../../test/support/database.ts";
+import { openDatabase } from "./connect.ts";
+import type { Db } from "./connect.ts";
+import { KNOWN_MIGRATIONS, migrateToLatest } from "./migrate.ts";
+
+let database: TestDatabase;
+let db: Db;
+beforeEach(async () => {
+  database = await createTestDatabase();
+  db = openDatabase(database.target);
+});
+afterEach(async () => {
+  await db.close();
+  await database.drop();
+});
+
+describe("migrations", () => {
+  it("applies every migration once and changes nothing when run again", async () => {
+    const first = await migrateToLatest(db);
+    expect(first.applied).toEqual(KNOWN_MIGRATIONS);
+    const second = await migrateToLatest(db);
+    expect(second.applied).toEqual([]);
+    expect(second.version).toBe(KNOWN_MIGRATIONS.at(-1));
+    const tables = (await db.kysely.introspection.getTables()).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(["organizations", "controls", "audit_events"]));
+  });
+
+  it("refuses a database migrated by a newer Attest, with a clear message", async () => {
+    await migrateToLatest(db);
+    await sql`insert into attest_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01')`.execute(
+      db.kysely,
+    );
+    await expect(migrateToLatest(db)).rejects.toThrow(
+      /migrated by a newer version of Attest \(it has 9999_from_the_future; this version knows up to 0001_foundation\)/,
+    );
+  });
+});
