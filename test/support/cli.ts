@@ -1,0 +1,23 @@
+import { runCli } from "../../src/cli/main.ts";
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the CLI in this process against the given environment, capturing its output. */
+export async function cli(env: Record<string, string>, ...argv: string[]): Promise<CliResult> {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, {
+    env,
+    io: { out: (text) => (out += text), err: (text) => (err += text) },
+  });
+  return { code, out, err };
+}
+
+export function json<T>(result: CliResult): T {
+  if (result.code !== 0) throw new Error(`exit ${result.code}: ${result.err}`);
+  return JSON.parse(result.out) as T;
+}
