@@ -1,0 +1,95 @@
+/**
+ * The binary as people run it: exit codes from a real process, and the CLI writing to the
+ * same database while the server runs (on the embedded file, the case that needs care).
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../support/database.ts";
+import type { TestDatabase } from "../support/database.ts";
+import { runAttest, startServerProcess } from "../support/processes.ts";
+
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  await database.drop();
+});
+
+describe("attest binary", () => {
+  it("prints criteria as JSON and exits 2 on a usage mistake", async () => {
+    const criteria = await runAttest(database.env, ["criteria", "--json"]);
+    expect(criteria.code).toBe(0);
+    expect(JSON.parse(criteria.out)).toHaveLength(61);
+    const usage = await runAttest(database.env, ["controls", "map", "AC-01"]);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain("missing required argument");
+  });
+
+  it("lets two processes initialize a fresh database at the same moment", async () => {
+    const results = await Promise.all([
+      runAttest(database.env, ["init", "--name", "First"]),
+      runAttest(database.env, ["init", "--name", "Second"]),
+    ]);
+    expect(results.map((r) => [r.code, r.err])).toEqual([
+      [0, ""],
+      [0, ""],
+    ]);
+    const orgs = await runAttest(database.env, ["readiness", "--org", "second", "--json"]);
+    expect(orgs.code).toBe(0);
+  });
+
+  it(
+    "accepts CLI writes while the server serves reads, losing none",
+    { timeout: 60_000 },
+    async () => {
+      expect((await runAttest(database.env, ["init", "--name", "Acme"])).code).toBe(0);
+      const server = await startServerProcess(database.env);
+      try {
+        const health = await fetch(`${server.url}/healthz`);
+        expect(health.status).toBe(200);
+        const refs = ["AC-01", "AC-02", "AC-03", "AC-04", "AC-05", "AC-06"];
+        let reading = true;
+        const reads = (async () => {
+          let count = 0;
+          while (reading) {
+            const response = await fetch(`${server.url}/api/v1/readiness`);
+            expect(response.status).toBe(200);
+            await response.arrayBuffer();
+            count += 1;
+          }
+          return count;
+        })();
+        // Two writers at once, each its own process, alongside the server's reads.
+        const writers = [refs.slice(0, 3), refs.slice(3)].map(async (mine) => {
+          for (const ref of mine) {
+            const result = await runAttest(database.env, [
+              "controls",
+              "update",
+              ref,
+              "--status",
+              "implemented",
+            ]);
+            expect([result.code, result.err]).toEqual([0, ""]);
+          }
+        });
+        await Promise.all(writers);
+        reading = false;
+        expect(await reads).toBeGreaterThan(0);
+        const response = await fetch(`${server.url}/api/v1/readiness`);
+        const body = (await response.json()) as { criteria: { id: string; controls: string[] }[] };
+        expect(body.criteria.length).toBe(33);
+        const listed = await runAttest(database.env, [
+          "controls",
+          "list",
+          "--status",
+          "implemented",
+          "--json",
+        ]);
+        const implemented = (JSON.parse(listed.out) as { ref: string }[]).map((c) => c.ref);
+        expect(implemented.sort()).toEqual(refs);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    },
+  );
+});
