@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   {
     // Tests index into fixtures they just built; a non-null assertion there is a fair claim.
-    files: ["**/*.test.ts", "test/**"],
+    files: ["**/*.test.ts", "test/**", "bench/**"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
   restrict(["src/catalog/**"], ["domain", "db", "services", "server", "cli"], IO_MODULES),

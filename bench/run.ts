@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: every benchmark, on SQLite and, when reachable, on PostgreSQL
+ * (BENCH_DATABASE_URL, default the local test server). Each run uses a throwaway database.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { DatabaseTarget } from "../src/db/connect.ts";
+import { closeContext, openContext } from "../src/services/context.ts";
+import { benchReadiness } from "./readiness.bench.ts";
+
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const TARGET_MS = 50;
+
+interface Engine {
+  name: string;
+  target: DatabaseTarget;
+  cleanup(): Promise<void>;
+}
+
+function sqliteEngine(): Engine {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "attest-bench-"));
+  return {
+    name: "sqlite",
+    target: { engine: "sqlite", file: path.join(dir, "attest.sqlite") },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresEngine(): Promise<Engine | null> {
+  const schema = `bench_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: PG_URL });
+  try {
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+  } catch (error) {
+    console.log(`PostgreSQL not reachable at ${PG_URL} (${(error as Error).message}); skipped`);
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return {
+    name: "postgres",
+    target: { engine: "postgres", url: PG_URL, schema },
+    cleanup: async () => {
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const engines = [sqliteEngine(), await postgresEngine()].filter((e): e is Engine => e !== null);
+  for (const engine of engines) {
+    const ctx = await openContext(engine.target);
+    try {
+      const r = await benchReadiness(ctx);
+      const verdict = r.service.medianMs < TARGET_MS ? "meets" : "MISSES";
+      console.log(
+        `[${engine.name}] readiness, ${r.controls} controls, ${r.mappings} mappings, 61 criteria: ` +
+          `service median ${r.service.medianMs} ms (p95 ${r.service.p95Ms} ms), ` +
+          `engine alone median ${r.engine.medianMs} ms (p95 ${r.engine.p95Ms} ms); ` +
+          `${verdict} the ${TARGET_MS} ms target`,
+      );
+    } finally {
+      await closeContext(ctx);
+      await engine.cleanup();
+    }
+  }
+}
+
+await main();
