@@ -49,10 +49,28 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
   }
 }
 
-/** Reads outside a transaction get the same error translation. */
+/**
+ * Reads that see one consistent snapshot, even across several queries, without taking the
+ * write lock: REPEATABLE READ on PostgreSQL, a deferred BEGIN on SQLite (in WAL mode a read
+ * transaction never blocks writers).
+ */
 export async function read<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await work(db.kysely);
+    if (db.engine === "postgres") {
+      return await db.kysely
+        .transaction()
+        .setIsolationLevel("repeatable read")
+        .setAccessMode("read only")
+        .execute(work);
+    }
+    return await db.kysely.connection().execute(async (connection) => {
+      await sql`begin deferred`.execute(connection);
+      try {
+        return await work(connection);
+      } finally {
+        await sql`commit`.execute(connection);
+      }
+    });
   } catch (error) {
     throw translateDbError(error);
   }

@@ -18,7 +18,7 @@ export interface Problem {
 function problemFor(error: unknown, requestId: string): Problem {
   if (error instanceof AppError) {
     return {
-      type: `https://attest.dev/problems/${error.code.toLowerCase().replaceAll("_", "-")}`,
+      type: `urn:attest:problem:${error.code.toLowerCase().replaceAll("_", "-")}`,
       title: ERROR_TABLE[error.code].title,
       status: error.status,
       detail: error.message,
