@@ -17,6 +17,7 @@ const TARGET_MS = 50;
 interface Engine {
   name: string;
   target: DatabaseTarget;
+  dataDir: string;
   cleanup(): Promise<void>;
 }
 
@@ -25,6 +26,7 @@ function sqliteEngine(): Engine {
   return {
     name: "sqlite",
     target: { engine: "sqlite", file: path.join(dir, "attest.sqlite") },
+    dataDir: dir,
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -44,6 +46,7 @@ async function postgresEngine(): Promise<Engine | null> {
   return {
     name: "postgres",
     target: { engine: "postgres", url: PG_URL, schema },
+    dataDir: os.tmpdir(),
     cleanup: async () => {
       const admin = new pg.Client({ connectionString: PG_URL });
       await admin.connect();
@@ -56,7 +59,7 @@ async function postgresEngine(): Promise<Engine | null> {
 async function main(): Promise<void> {
   const engines = [sqliteEngine(), await postgresEngine()].filter((e): e is Engine => e !== null);
   for (const engine of engines) {
-    const ctx = await openContext(engine.target);
+    const ctx = await openContext({ database: engine.target, dataDir: engine.dataDir });
     try {
       const r = await benchReadiness(ctx);
       const verdict = r.service.medianMs < TARGET_MS ? "meets" : "MISSES";

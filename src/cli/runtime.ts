@@ -38,7 +38,8 @@ export async function withContext<T>(
   runtime: Runtime,
   work: (ctx: ServiceContext) => Promise<T>,
 ): Promise<T> {
-  const ctx = await openContext(config(runtime).database, runtime.now);
+  const settings = config(runtime);
+  const ctx = await openContext({ ...settings, now: runtime.now });
   try {
     return await work(ctx);
   } finally {

@@ -7,10 +7,14 @@ import type { Kysely, Migration, MigrationProvider } from "kysely";
 import { sql } from "kysely";
 import { AppError } from "../domain/errors.ts";
 import * as foundation from "./migrations/0001_foundation.ts";
+import * as evidence from "./migrations/0002_evidence.ts";
+import * as engagements from "./migrations/0003_engagements.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": foundation,
+  "0002_evidence": evidence,
+  "0003_engagements": engagements,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -80,6 +80,110 @@ export interface CriterionTextsTable {
   imported_at: string;
 }
 
+export interface EvidenceItemsTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  title: string;
+  source: string;
+  sha256: string;
+  size: number;
+  media_type: string | null;
+  file_name: string | null;
+  url: string | null;
+  record_kind: string | null;
+  record_data: string | null;
+  for_from: string;
+  for_to: string;
+  added_by: string;
+  added_at: string;
+  removed_at: string | null;
+  removed_by: string | null;
+  removed_reason: string | null;
+}
+
+export interface EvidenceControlsTable {
+  organization_id: string;
+  evidence_id: string;
+  control_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
+/** PostgreSQL only: file content, content-addressed, in chunks. */
+export interface BlobsTable {
+  sha256: string;
+  size: string | number;
+  chunks: number;
+  created_at: string;
+}
+
+export interface BlobChunksTable {
+  /** The SHA-256 once complete; "upload:<uuid>" while the upload streams in. */
+  blob_key: string;
+  idx: number;
+  data: Buffer;
+  created_at: string;
+}
+
+export interface EngagementsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  type: number;
+  as_of: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  categories: string;
+  audit_firm: string;
+  auditors: string;
+  short_period_reason: string | null;
+  status: string;
+  snapshot: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface EngagementSamplesTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  seed: string;
+  drawn_by: string;
+  drawn_at: string;
+  redraw_reason: string | null;
+  superseded_at: string | null;
+  data: string;
+}
+
+export interface EngagementTestsTable {
+  organization_id: string;
+  engagement_id: string;
+  control_ref: string;
+  methods: string;
+  procedure: string;
+  tester: string;
+  tested_on: string;
+  design: string | null;
+  design_notes: string | null;
+}
+
+export interface EngagementResultsTable {
+  organization_id: string;
+  engagement_id: string;
+  sample_id: string;
+  control_ref: string;
+  item_key: string;
+  result: string;
+  description: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  management_response: string | null;
+  responded_by: string | null;
+  responded_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -88,4 +192,12 @@ export interface Database {
   control_criteria: ControlCriteriaTable;
   audit_events: AuditEventsTable;
   criterion_texts: CriterionTextsTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_controls: EvidenceControlsTable;
+  blobs: BlobsTable;
+  blob_chunks: BlobChunksTable;
+  engagements: EngagementsTable;
+  engagement_samples: EngagementSamplesTable;
+  engagement_tests: EngagementTestsTable;
+  engagement_results: EngagementResultsTable;
 }

@@ -17,6 +17,15 @@ export const ACTIONS = [
   "readiness:read",
   "catalog-text:import",
   "audit-log:read",
+  "audit-log:verify",
+  "evidence:read",
+  "evidence:create",
+  "evidence:link",
+  "evidence:remove",
+  "engagement:read",
+  "engagement:manage",
+  "engagement:test",
+  "engagement:respond",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -25,14 +34,31 @@ const READ_ACTIONS: readonly Action[] = [
   "scope:read",
   "control:read",
   "readiness:read",
+  "evidence:read",
 ];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  // The owner may enter test results the auditor reports (the tester is always named).
   owner: ACTIONS,
-  admin: ACTIONS.filter((action) => action !== "catalog-text:import"),
-  "control-owner": [...READ_ACTIONS, "control:update", "control:map"],
+  admin: ACTIONS.filter(
+    (action) => action !== "catalog-text:import" && action !== "engagement:test",
+  ),
+  "control-owner": [
+    ...READ_ACTIONS,
+    "control:update",
+    "control:map",
+    "evidence:create",
+    "evidence:link",
+  ],
   employee: ["organization:read"],
-  auditor: [...READ_ACTIONS, "audit-log:read"],
+  // Auditors read and test; they never change the company's records.
+  auditor: [
+    ...READ_ACTIONS,
+    "audit-log:read",
+    "audit-log:verify",
+    "engagement:read",
+    "engagement:test",
+  ],
 };
 
 /** What a record-level rule needs to know about a control. */
@@ -44,6 +70,8 @@ const RECORD_RULES: Partial<Record<Action, (actor: Actor, record: OwnedRecord) =
   // A control owner may only change the controls assigned to them.
   "control:update": (actor, record) => actor.role !== "control-owner" || record.owner === actor.id,
   "control:map": (actor, record) => actor.role !== "control-owner" || record.owner === actor.id,
+  "evidence:create": (actor, record) => actor.role !== "control-owner" || record.owner === actor.id,
+  "evidence:link": (actor, record) => actor.role !== "control-owner" || record.owner === actor.id,
 };
 
 export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean {

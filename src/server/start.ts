@@ -12,7 +12,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const ctx = await openContext(config.database);
+  const ctx = await openContext(config);
   const app = buildApp({ ctx, logLevel: config.logLevel });
   let stopped = false;
   const stop = async () => {

@@ -6,7 +6,7 @@ import type { Actor } from "../domain/actor.ts";
 import { canonicalJson } from "../domain/audit-chain.ts";
 
 export interface AuditTarget {
-  type: "organization" | "scope" | "control" | "catalog-text";
+  type: "organization" | "scope" | "control" | "catalog-text" | "evidence" | "engagement";
   id: string;
 }
 

@@ -11,6 +11,7 @@ export interface Config {
   host: string;
   port: number;
   logLevel: string;
+  maxEvidenceBytes: number;
 }
 
 const envSchema = z.object({
@@ -21,6 +22,11 @@ const envSchema = z.object({
     .optional(),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ATTEST_MAX_EVIDENCE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -47,6 +53,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: values.HOST,
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
+    maxEvidenceBytes: values.ATTEST_MAX_EVIDENCE_BYTES,
   };
 }
 

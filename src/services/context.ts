@@ -1,26 +1,50 @@
-/** What every service call runs with: the database and a clock (tests set the time). */
+/** What every service call runs with: the database, the evidence store and a clock. */
+import { FileBlobStore } from "../db/blobs/file-store.ts";
+import { PostgresBlobStore } from "../db/blobs/pg-store.ts";
+import type { BlobStore } from "../db/blobs/blob-store.ts";
 import { openDatabase } from "../db/connect.ts";
 import type { Db, DatabaseTarget } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 
+export const DEFAULT_MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
+/** An upload cut short more than this long ago is certainly dead. */
+const STALE_UPLOAD_MS = 60 * 60 * 1000;
+
 export interface ServiceContext {
   db: Db;
+  blobs: BlobStore;
+  maxEvidenceBytes: number;
   now: () => Date;
 }
 
+export interface ContextOptions {
+  database: DatabaseTarget;
+  dataDir: string;
+  maxEvidenceBytes?: number;
+  now?: () => Date;
+}
+
 /** Opens the database, brings its schema up to date, and returns the context. */
-export async function openContext(
-  target: DatabaseTarget,
-  now: () => Date = () => new Date(),
-): Promise<ServiceContext> {
-  const db = openDatabase(target);
+export async function openContext(options: ContextOptions): Promise<ServiceContext> {
+  const db = openDatabase(options.database);
   try {
     await migrateToLatest(db);
+    const blobs =
+      db.engine === "postgres"
+        ? new PostgresBlobStore(db.kysely)
+        : new FileBlobStore(options.dataDir);
+    const now = options.now ?? (() => new Date());
+    await blobs.sweepTemporary(STALE_UPLOAD_MS, now());
+    return {
+      db,
+      blobs,
+      maxEvidenceBytes: options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES,
+      now,
+    };
   } catch (error) {
     await db.close();
     throw error;
   }
-  return { db, now };
 }
 
 export async function closeContext(ctx: ServiceContext): Promise<void> {

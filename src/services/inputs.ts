@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { findCriterion, isCategoryId } from "../catalog/index.ts";
 import type { CategoryId } from "../catalog/index.ts";
+import { isCalendarDate } from "../domain/periods.ts";
 
 export const MIN_REASON_LENGTH = 10;
 
@@ -40,3 +41,11 @@ export const reason = z
     `write the reason in a sentence (at least ${MIN_REASON_LENGTH} characters)`,
   )
   .max(2000, "keep the reason under 2,000 characters");
+
+/** A local calendar date, "YYYY-MM-DD", that exists (no 2026-02-30). */
+export const calendarDate = z
+  .string()
+  .trim()
+  .refine(isCalendarDate, {
+    error: (issue) => `"${String(issue.input)}" is not a date; use YYYY-MM-DD`,
+  });

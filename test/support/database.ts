@@ -70,7 +70,11 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   let now = start.getTime();
-  const ctx = await openContext(database.target, () => new Date(now));
+  const ctx = await openContext({
+    database: database.target,
+    dataDir: database.dataDir,
+    now: () => new Date(now),
+  });
   return {
     ctx,
     database,

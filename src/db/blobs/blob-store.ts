@@ -1,0 +1,45 @@
+/**
+ * Where evidence file content lives, addressed by its SHA-256: written once, never
+ * overwritten, deduplicated, and checked against its hash whenever it is read.
+ */
+import type { Readable } from "node:stream";
+import { AppError } from "../../domain/errors.ts";
+
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+}
+
+export interface BlobStore {
+  /** Streams content in, hashing as it goes; refuses empty content and content over maxBytes. */
+  put(content: Readable, maxBytes: number): Promise<StoredBlob>;
+  /** Streams content out; the stream fails with a CORRUPT error if the bytes do not match. */
+  get(sha256: string): Promise<Readable>;
+  /** Re-hashes stored content: null when intact, otherwise what is wrong. */
+  check(sha256: string): Promise<string | null>;
+  /** Removes what uploads cut short by a crash left behind; returns how many pieces. */
+  sweepTemporary(olderThanMs: number, now: Date): Promise<number>;
+}
+
+export function tooLarge(maxBytes: number): AppError {
+  return new AppError(
+    "VALIDATION_FAILED",
+    `file: larger than the limit of ${maxBytes} bytes (ATTEST_MAX_EVIDENCE_BYTES)`,
+    [{ field: "file", message: `larger than ${maxBytes} bytes` }],
+  );
+}
+
+export function emptyContent(): AppError {
+  return new AppError("VALIDATION_FAILED", "file: is empty; evidence needs content", [
+    { field: "file", message: "is empty" },
+  ]);
+}
+
+export function corrupt(sha256: string, detail: string): AppError {
+  return new AppError(
+    "INVALID_STATE",
+    `stored file ${sha256} is corrupt: ${detail}. Restore it from a backup.`,
+  );
+}
+
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;

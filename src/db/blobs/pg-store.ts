@@ -1,0 +1,151 @@
+/**
+ * Blob store inside PostgreSQL, so every instance sharing the database sees the same files.
+ * Content streams in as 1 MiB chunks under a temporary key, and is published under its
+ * SHA-256 in one transaction once complete; reading streams the chunks back one at a time.
+ */
+import { randomUUID } from "node:crypto";
+import { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+import { SHA256_PATTERN, corrupt, emptyContent } from "./blob-store.ts";
+import type { BlobStore, StoredBlob } from "./blob-store.ts";
+import { meter } from "./file-store.ts";
+
+export const CHUNK_BYTES = 1024 * 1024;
+
+export class PostgresBlobStore implements BlobStore {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async put(content: Readable, maxBytes: number): Promise<StoredBlob> {
+    const uploadKey = `upload:${randomUUID()}`;
+    const db = this.#db;
+    let index = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const createdAt = new Date().toISOString();
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      const data = Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      await db
+        .insertInto("blob_chunks")
+        .values({ blob_key: uploadKey, idx: index, data, created_at: createdAt })
+        .execute();
+      index += 1;
+    };
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes < CHUNK_BYTES) return done();
+        flush().then(() => done(), done);
+      },
+      final(done) {
+        flush().then(() => done(), done);
+      },
+    });
+    const counter = meter(maxBytes);
+    try {
+      await pipeline(content, counter, sink);
+      if (counter.size() === 0) throw emptyContent();
+      const sha256 = counter.sha256();
+      await db.transaction().execute(async (tx) => {
+        // Two uploads of the same content must not both publish their chunks.
+        await sql`select pg_advisory_xact_lock(hashtext(${sha256}))`.execute(tx);
+        const existing = await tx
+          .selectFrom("blobs")
+          .select("sha256")
+          .where("sha256", "=", sha256)
+          .executeTakeFirst();
+        if (existing !== undefined) return;
+        await tx
+          .updateTable("blob_chunks")
+          .set({ blob_key: sha256 })
+          .where("blob_key", "=", uploadKey)
+          .execute();
+        await tx
+          .insertInto("blobs")
+          .values({ sha256, size: counter.size(), chunks: index, created_at: createdAt })
+          .onConflict((oc) => oc.column("sha256").doNothing())
+          .execute();
+      });
+      return { sha256, size: counter.size() };
+    } finally {
+      await db.deleteFrom("blob_chunks").where("blob_key", "=", uploadKey).execute();
+    }
+  }
+
+  async sweepTemporary(olderThanMs: number, now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - olderThanMs).toISOString();
+    const result = await this.#db
+      .deleteFrom("blob_chunks")
+      .where("blob_key", "like", "upload:%")
+      .where("created_at", "<", cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async #chunkCount(sha256: string): Promise<number | undefined> {
+    const row = await this.#db
+      .selectFrom("blobs")
+      .select("chunks")
+      .where("sha256", "=", sha256)
+      .executeTakeFirst();
+    return row?.chunks;
+  }
+
+  #chunks(sha256: string, count: number): AsyncGenerator<Buffer> {
+    const db = this.#db;
+    return (async function* () {
+      for (let idx = 0; idx < count; idx += 1) {
+        const row = await db
+          .selectFrom("blob_chunks")
+          .select("data")
+          .where("blob_key", "=", sha256)
+          .where("idx", "=", idx)
+          .executeTakeFirst();
+        if (row === undefined) throw corrupt(sha256, `chunk ${idx} of ${count} is missing`);
+        yield row.data;
+      }
+    })();
+  }
+
+  async get(sha256: string): Promise<Readable> {
+    if (!SHA256_PATTERN.test(sha256)) throw corrupt(sha256, "not a SHA-256");
+    const count = await this.#chunkCount(sha256);
+    if (count === undefined) throw corrupt(sha256, "the file is missing");
+    const chunks = this.#chunks(sha256, count);
+    return Readable.from(
+      (async function* () {
+        const hash = createHash("sha256");
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          yield chunk;
+        }
+        const actual = hash.digest("hex");
+        if (actual !== sha256) throw corrupt(sha256, `its content hashes to ${actual}`);
+      })(),
+    );
+  }
+
+  async check(sha256: string): Promise<string | null> {
+    const count = await this.#chunkCount(sha256);
+    if (count === undefined) return "the file is missing";
+    const hash = createHash("sha256");
+    try {
+      for await (const chunk of this.#chunks(sha256, count)) hash.update(chunk);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    const actual = hash.digest("hex");
+    return actual === sha256 ? null : `its content hashes to ${actual}`;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * An audit engagement: a Type 1 as of one date, or a Type 2 over a period, moving through the
+ * steps of the audit. At fieldwork it freezes the controls and mappings it tests.
+ */
+import type { CategoryId, ControlAutomation, ControlFrequency } from "../catalog/types.ts";
+import type { ControlStatus } from "./control.ts";
+
+export const ENGAGEMENT_STATUSES = [
+  "planning",
+  "readiness-review",
+  "remediation",
+  "fieldwork",
+  "draft-report",
+  "final-report",
+  "distributed",
+] as const;
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+export type EngagementType = 1 | 2;
+
+/** What the engagement tests, as it stood when fieldwork began. */
+export interface SnapshotControl {
+  id: string;
+  ref: string;
+  title: string;
+  frequency: ControlFrequency;
+  automation: ControlAutomation;
+  status: ControlStatus;
+  testProcedure: string;
+  criteria: string[];
+}
+
+export interface EngagementSnapshot {
+  takenAt: string;
+  categories: CategoryId[];
+  exclusions: { criterionId: string; reason: string }[];
+  controls: SnapshotControl[];
+}
+
+export interface Engagement {
+  id: string;
+  number: number;
+  type: EngagementType;
+  /** Type 1: the date the design is assessed as of. */
+  asOf: string | null;
+  /** Type 2: the period, inclusive local dates. */
+  periodFrom: string | null;
+  periodTo: string | null;
+  categories: CategoryId[];
+  auditFirm: string;
+  auditors: string[];
+  shortPeriodReason: string | null;
+  status: EngagementStatus;
+  snapshot: EngagementSnapshot | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export const MIN_TYPE2_MONTHS = 6;
+
+export function statusIndex(status: EngagementStatus): number {
+  return ENGAGEMENT_STATUSES.indexOf(status);
+}
+
+export function nextStatus(status: EngagementStatus): EngagementStatus | null {
+  return ENGAGEMENT_STATUSES[statusIndex(status) + 1] ?? null;
+}
+
+export function previousStatus(status: EngagementStatus): EngagementStatus | null {
+  const index = statusIndex(status);
+  return index === 0 ? null : (ENGAGEMENT_STATUSES[index - 1] ?? null);
+}
+
+/** "E-3": how people refer to an engagement. */
+export function engagementLabel(engagement: Pick<Engagement, "number">): string {
+  return `E-${engagement.number}`;
+}
+
+/** The dates the engagement covers: a Type 1 covers its one as-of date. */
+export function coveredPeriod(engagement: Engagement): { from: string; to: string } {
+  if (engagement.type === 1) return { from: engagement.asOf ?? "", to: engagement.asOf ?? "" };
+  return { from: engagement.periodFrom ?? "", to: engagement.periodTo ?? "" };
+}
+
+/** One expected (or, for event-driven controls, recorded) occurrence of a control. */
+export interface PopulationItem {
+  key: string;
+  label: string;
+  from: string;
+  to: string;
+  /** Ids of the evidence items found for this occurrence. */
+  evidence: string[];
+}
+
+export interface ControlSample {
+  controlRef: string;
+  frequency: ControlFrequency;
+  automation: ControlAutomation;
+  population: PopulationItem[];
+  sampleSize: number;
+  /** Why this size, in words. */
+  basis: string;
+  /** Keys of the sampled population items. */
+  items: string[];
+  /** Keys of expected occurrences with no evidence. */
+  missing: string[];
+}
+
+export interface EngagementSample {
+  id: string;
+  seed: string;
+  drawnAt: string;
+  drawnBy: string;
+  redrawReason: string | null;
+  controls: ControlSample[];
+}
