@@ -8,8 +8,9 @@ import { registerReadiness } from "./commands/readiness.ts";
 import { registerScope } from "./commands/scope.ts";
 import { registerServe } from "./commands/serve.ts";
 import type { Runtime } from "./runtime.ts";
+import { UsageError } from "./usage.ts";
 
-function buildProgram(runtime: Runtime): Command {
+function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command {
   const program = new Command("attest")
     .description("Attest: SOC 2 scope, controls and readiness")
     .option("--json", "machine-readable output")
@@ -17,7 +18,8 @@ function buildProgram(runtime: Runtime): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => runtime.io.out(text),
-      writeErr: (text) => runtime.io.err(text),
+      // With --json, usage errors are reported as JSON below instead.
+      writeErr: (text) => (json ? usage.push(text) : runtime.io.err(text)),
     });
   registerCriteria(program, runtime);
   registerInit(program, runtime);
@@ -32,15 +34,25 @@ function buildProgram(runtime: Runtime): Command {
   return program;
 }
 
+function printError(
+  runtime: Runtime,
+  json: boolean,
+  code: string,
+  detail: string,
+  fields: unknown[],
+) {
+  runtime.io.err(
+    json ? `${JSON.stringify({ error: { code, detail, fields } })}\n` : `attest: ${detail}\n`,
+  );
+}
+
 function reportError(runtime: Runtime, error: unknown, json: boolean): number {
+  if (error instanceof UsageError) {
+    printError(runtime, json, "USAGE", error.message, []);
+    return USAGE_EXIT_CODE;
+  }
   if (error instanceof AppError) {
-    if (json) {
-      runtime.io.err(
-        `${JSON.stringify({ error: { code: error.code, detail: error.message, fields: error.fieldErrors } })}\n`,
-      );
-    } else {
-      runtime.io.err(`attest: ${error.message}\n`);
-    }
+    printError(runtime, json, error.code, error.message, [...error.fieldErrors]);
     return error.exitCode;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -49,15 +61,19 @@ function reportError(runtime: Runtime, error: unknown, json: boolean): number {
 }
 
 export async function runCli(argv: readonly string[], runtime: Runtime): Promise<number> {
-  const program = buildProgram(runtime);
+  const json = argv.includes("--json");
+  const usage: string[] = [];
+  const program = buildProgram(runtime, json, usage);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; real usage mistakes exit 2.
-      return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+      if (error.exitCode === 0) return 0;
+      if (json) printError(runtime, json, "USAGE", error.message.replace(/^error: /, ""), []);
+      return USAGE_EXIT_CODE;
     }
-    return reportError(runtime, error, argv.includes("--json"));
+    return reportError(runtime, error, json);
   }
 }

@@ -5,6 +5,7 @@ import type {
   ControlKind,
   OwnerRole,
 } from "../catalog/types.ts";
+import { criterionOrder } from "../catalog/index.ts";
 import type { OrgScope } from "../domain/actor.ts";
 import type { Control, ControlChanges, ControlStatus } from "../domain/control.ts";
 import { fromDbJson, toDbJson } from "./portable.ts";
@@ -120,6 +121,7 @@ export async function listMappings(tx: Tx, scope: OrgScope): Promise<Mapping[]> 
   return rows.map((row) => ({ controlId: row.control_id, criterionId: row.criterion_id }));
 }
 
+/** Criteria per control, in catalog order, the same on both engines. */
 function groupCriteria(mappings: readonly Mapping[]): Map<string, string[]> {
   const byControl = new Map<string, string[]>();
   for (const m of mappings) {
@@ -127,7 +129,15 @@ function groupCriteria(mappings: readonly Mapping[]): Map<string, string[]> {
     if (list === undefined) byControl.set(m.controlId, [m.criterionId]);
     else list.push(m.criterionId);
   }
+  for (const list of byControl.values()) {
+    list.sort((a, b) => criterionOrder(a) - criterionOrder(b));
+  }
   return byControl;
+}
+
+/** Refs in plain code-point order: database collations differ between engines and locales. */
+function byRef<T extends { ref: string }>(a: T, b: T): number {
+  return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
 }
 
 export async function listControls(tx: Tx, scope: OrgScope): Promise<Control[]> {
@@ -135,10 +145,40 @@ export async function listControls(tx: Tx, scope: OrgScope): Promise<Control[]> 
     .selectFrom("controls")
     .selectAll()
     .where("organization_id", "=", scope.organizationId)
-    .orderBy("ref")
     .execute();
   const criteria = groupCriteria(await listMappings(tx, scope));
-  return rows.map((row) => toControl(row, criteria.get(row.id) ?? []));
+  return rows.map((row) => toControl(row, criteria.get(row.id) ?? [])).sort(byRef);
+}
+
+export interface ControlSummary {
+  id: string;
+  ref: string;
+  title: string;
+  status: ControlStatus;
+  statusReason: string | null;
+  frequency: ControlFrequency;
+  criteria: string[];
+}
+
+/** Only what readiness and freshness need: cheap enough for an organization of thousands. */
+export async function listControlSummaries(tx: Tx, scope: OrgScope): Promise<ControlSummary[]> {
+  const rows = await tx
+    .selectFrom("controls")
+    .select(["id", "ref", "title", "status", "status_reason", "frequency"])
+    .where("organization_id", "=", scope.organizationId)
+    .execute();
+  const criteria = groupCriteria(await listMappings(tx, scope));
+  return rows
+    .map((row) => ({
+      id: row.id,
+      ref: row.ref,
+      title: row.title,
+      status: row.status as ControlStatus,
+      statusReason: row.status_reason,
+      frequency: row.frequency as ControlFrequency,
+      criteria: criteria.get(row.id) ?? [],
+    }))
+    .sort(byRef);
 }
 
 export async function findControlByRef(
@@ -161,7 +201,7 @@ export async function findControlByRef(
     .execute();
   return toControl(
     row,
-    mappings.map((m) => m.criterion_id),
+    mappings.map((m) => m.criterion_id).sort((a, b) => criterionOrder(a) - criterionOrder(b)),
   );
 }
 

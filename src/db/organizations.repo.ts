@@ -44,7 +44,7 @@ export async function findOrganizationByHandle(
   const row = await tx
     .selectFrom("organizations")
     .selectAll()
-    .where((eb) => eb.or([eb("slug", "=", handle), eb("id", "=", handle)]))
+    .where((eb) => eb.or([eb("slug", "=", handle.trim().toLowerCase()), eb("id", "=", handle)]))
     .executeTakeFirst();
   return row === undefined ? undefined : toOrganization(row);
 }

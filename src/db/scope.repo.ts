@@ -75,3 +75,16 @@ export async function deleteExclusion(tx: Tx, scope: OrgScope, criterionId: stri
     .where("criterion_id", "=", criterionId)
     .execute();
 }
+
+export async function deleteExclusions(
+  tx: Tx,
+  scope: OrgScope,
+  criterionIds: readonly string[],
+): Promise<void> {
+  if (criterionIds.length === 0) return;
+  await tx
+    .deleteFrom("criterion_exclusions")
+    .where("organization_id", "=", scope.organizationId)
+    .where("criterion_id", "in", [...criterionIds])
+    .execute();
+}

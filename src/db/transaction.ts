@@ -4,6 +4,7 @@
  */
 import { PostgresAdapter, sql } from "kysely";
 import type { Kysely } from "kysely";
+import type { OrgScope } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
 import type { Db } from "./connect.ts";
 import type { Database } from "./schema.ts";
@@ -29,11 +30,34 @@ function isForeignKeyViolation(error: DriverError): boolean {
   return error.code === "23503" || error.code === "SQLITE_CONSTRAINT_FOREIGNKEY";
 }
 
+/** Which input a unique constraint guards, from its PostgreSQL name or SQLite's message. */
+const UNIQUE_FIELDS: readonly [RegExp, string][] = [
+  [/controls_org_ref_unique|controls\.ref/, "ref"],
+  [/organizations_slug|organizations\.slug/, "name"],
+  [/engagements_org_number|engagements\.number/, "number"],
+];
+
+function uniqueField(error: DriverError): string | undefined {
+  const text = `${String(error.constraint ?? "")} ${String(error.message ?? "")}`;
+  return UNIQUE_FIELDS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
 export function translateDbError(error: unknown): unknown {
   if (error instanceof AppError || typeof error !== "object" || error === null) return error;
   const driverError = error as DriverError;
   if (isUniqueViolation(driverError)) {
-    return new AppError("CONFLICT", "a record with the same identifier already exists");
+    const field = uniqueField(driverError);
+    return new AppError(
+      "CONFLICT",
+      `a record with the same ${field ?? "identifier"} already exists`,
+      field === undefined ? [] : [{ field, message: "already used" }],
+    );
+  }
+  if (driverError.code === "40P01" || driverError.code === "40001") {
+    return new AppError(
+      "CONFLICT",
+      "another change to the same records happened at once; try again",
+    );
   }
   if (isForeignKeyViolation(driverError)) {
     return new AppError("CONFLICT", "the record refers to something that does not exist");
@@ -76,12 +100,40 @@ export async function read<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> 
   }
 }
 
+function isPostgres(tx: Tx): boolean {
+  return tx.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /**
  * Serializes writers of one organization for the rest of the transaction. SQLite already
  * serializes every writer (BEGIN IMMEDIATE); PostgreSQL needs a row lock.
  */
 export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
-  if (tx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(tx)) {
     await sql`select id from organizations where id = ${organizationId} for update`.execute(tx);
+  }
+}
+
+/**
+ * A write transaction for one organization. The organization row is locked first: taking it
+ * later (when the audit event is appended) deadlocks on PostgreSQL against the key-share
+ * locks that foreign-key inserts of another writer already hold. Writers of one organization
+ * therefore take turns on both engines, and see the same outcomes.
+ */
+export async function inOrgTransaction<T>(
+  db: Db,
+  scope: OrgScope,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return inTransaction(db, async (tx) => {
+    await lockOrganization(tx, scope.organizationId);
+    return work(tx);
+  });
+}
+
+/** Serializes the creation of organizations, so two cannot claim the same slug at once. */
+export async function lockOrganizationCreation(tx: Tx): Promise<void> {
+  if (isPostgres(tx)) {
+    await sql`select pg_advisory_xact_lock(hashtext('attest:create-organization'))`.execute(tx);
   }
 }

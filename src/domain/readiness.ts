@@ -49,8 +49,8 @@ export interface CriterionReadiness {
   effective: number;
   /** Refs of applicable controls that do not count yet. */
   missing: string[];
-  /** 0..1: effective / applicable; 0 for a gap, 1 when covered. */
-  score: number;
+  /** 0..1: effective / applicable; 0 for a gap, 1 when covered, null when not relevant. */
+  score: number | null;
   reasons: string[];
 }
 
@@ -60,7 +60,7 @@ export interface Tally {
   partial: number;
   gap: number;
   notRelevant: number;
-  /** Mean score of the relevant criteria, as a percentage with one decimal. */
+  /** Mean score of the relevant criteria, as a percentage with one decimal (100 if none). */
   percent: number;
 }
 
@@ -115,7 +115,7 @@ function assessCriterion(
       applicable: 0,
       effective: 0,
       missing: [],
-      score: 0,
+      score: null,
       reasons: [`Marked not relevant: ${exclusionReason}`],
     };
   }
@@ -143,6 +143,12 @@ function assessCriterion(
             `(missing: ${missingControls.map((c) => c.ref).join(", ")}).`,
     );
     reasons.push(...missingControls.flatMap(describeControl));
+    // An auditor reads why a mapped control does not apply, even when the criterion is covered.
+    for (const control of mapped.filter((c) => c.status === "not-applicable")) {
+      reasons.push(
+        `${control.ref} (${control.title}) is not applicable: ${control.statusReason ?? "no reason given"}.`,
+      );
+    }
   }
   return {
     ...base,
@@ -158,7 +164,7 @@ function assessCriterion(
 
 function tally(criteria: readonly CriterionReadiness[]): Tally {
   const relevant = criteria.filter((c) => c.status !== "not-relevant");
-  const sum = relevant.reduce((total, c) => total + c.score, 0);
+  const sum = relevant.reduce((total, c) => total + (c.score ?? 0), 0);
   const of = (status: CriterionStatus) => criteria.filter((c) => c.status === status).length;
   return {
     criteria: criteria.length,
@@ -166,14 +172,15 @@ function tally(criteria: readonly CriterionReadiness[]): Tally {
     partial: of("partial"),
     gap: of("gap"),
     notRelevant: of("not-relevant"),
-    percent: relevant.length === 0 ? 0 : Math.round((sum / relevant.length) * 1000) / 10,
+    // Nothing relevant left means nothing left to do.
+    percent: relevant.length === 0 ? 100 : Math.round((sum / relevant.length) * 1000) / 10,
   };
 }
 
 /**
  * Fix first: criteria with no control at all (a design gap an auditor reports outright), then
  * gaps whose controls exist but do not count, then partial ones; within each, the ones closest
- * to done first, then catalog order.
+ * to done first (fewest controls missing, then the largest share in place), then catalog order.
  */
 function urgency(c: CriterionReadiness): number {
   if (c.status === "gap" && c.applicable === 0) return 0;
@@ -187,6 +194,7 @@ function orderGaps(criteria: readonly CriterionReadiness[]): CriterionReadiness[
       (a, b) =>
         urgency(a) - urgency(b) ||
         a.missing.length - b.missing.length ||
+        (b.score ?? 0) - (a.score ?? 0) ||
         criterionOrder(a.id) - criterionOrder(b.id),
     );
 }
@@ -215,10 +223,11 @@ function rankNextControls(
 
 export function computeReadiness(input: ReadinessInput): ReadinessReport {
   const inScope = CRITERIA.filter((criterion) => input.categories.includes(criterion.category));
-  const exclusions = new Map(input.exclusions.map((e) => [e.criterionId, e.reason]));
+  const exclusions = new Map(input.exclusions.map((e) => [e.criterionId.toUpperCase(), e.reason]));
   const byCriterion = new Map<string, ReadinessControl[]>();
   for (const control of input.controls) {
-    for (const criterionId of control.criteria) {
+    // A control mapped twice to one criterion still counts once.
+    for (const criterionId of new Set(control.criteria.map((id) => id.toUpperCase()))) {
       const list = byCriterion.get(criterionId);
       if (list === undefined) byCriterion.set(criterionId, [control]);
       else list.push(control);

@@ -41,7 +41,7 @@ describe("catalog", () => {
 
   it("imports official text for the organization only, apart from our summaries", async () => {
     const result = await importCriterionText(t.ctx, owner, file, "tsc-2017.json");
-    expect(result).toEqual({ imported: 2, categories: ["security"] });
+    expect(result).toEqual({ imported: 2, replaced: 0, categories: ["security"] });
     const criteria = await listCriteriaForOrganization(t.ctx, owner);
     const cc11 = criteria.find((c) => c.id === "CC1.1");
     expect(cc11?.officialText).toEqual({
@@ -56,6 +56,17 @@ describe("catalog", () => {
     expect(events.at(-1)?.action).toBe("catalog-text.imported");
     expect(events.at(-1)?.data).not.toContain("Licensed wording");
 
+    const again = await importCriterionText(
+      t.ctx,
+      owner,
+      { criteria: [{ id: "cc1.2", text: "x" }] },
+      "v2",
+    );
+    expect(again).toMatchObject({ imported: 1, replaced: 2 });
+    expect(
+      (await listCriteriaForOrganization(t.ctx, owner)).filter((c) => c.officialText),
+    ).toHaveLength(1);
+
     const other = await createOrg(t.ctx, { name: "Other", adoptLibrary: false });
     const theirs = await listCriteriaForOrganization(t.ctx, other);
     expect(theirs.some((c) => c.officialText !== undefined)).toBe(false);
@@ -69,7 +80,7 @@ describe("catalog", () => {
     );
     expect(unknown.fieldErrors[0]).toEqual({
       field: "criteria.0.id",
-      message: 'unknown criterion "CC2.4"',
+      message: 'unknown criterion "CC2.4"; ids look like CC6.1 or A1.2 (see attest criteria)',
     });
     await expectAppError(
       () =>

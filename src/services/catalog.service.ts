@@ -6,14 +6,14 @@ import { z } from "zod";
 import { CRITERIA, findCriterion } from "../catalog/index.ts";
 import type { CategoryId, Criterion } from "../catalog/index.ts";
 import { listCriterionTexts, replaceCriterionTexts } from "../db/criterion-texts.repo.ts";
-import { inTransaction, read } from "../db/transaction.ts";
+import { inOrgTransaction, read } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
 import type { CriterionText } from "../domain/criterion-text.ts";
 import { authorize } from "../domain/permissions.ts";
 import { recordEvent } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { categoryId } from "./inputs.ts";
+import { categoryId, criterionId } from "./inputs.ts";
 import { parseInput } from "./validation.ts";
 
 export interface CriterionView extends Criterion {
@@ -47,9 +47,7 @@ const officialTextFile = z.object({
     .array(
       z
         .object({
-          id: z.string().refine((id) => findCriterion(id) !== undefined, {
-            error: (issue) => `unknown criterion "${String(issue.input)}"`,
-          }),
+          id: criterionId,
           text: z.string().trim().min(1, "must not be empty").max(20_000),
           pointsOfFocus: z.array(z.string().trim().min(1)).max(50).default([]),
         })
@@ -68,7 +66,7 @@ export async function importCriterionText(
   actor: Actor,
   file: unknown,
   source: string,
-): Promise<{ imported: number; categories: CategoryId[] }> {
+): Promise<{ imported: number; replaced: number; categories: CategoryId[] }> {
   authorize(actor, "catalog-text:import");
   const data = parseInput(officialTextFile, file);
   const texts = data.criteria.map((c) => ({
@@ -77,7 +75,8 @@ export async function importCriterionText(
     pointsOfFocus: c.pointsOfFocus,
   }));
   const at = ctx.now();
-  await inTransaction(ctx.db, async (tx) => {
+  const replaced = await inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
+    const previous = (await listCriterionTexts(tx, scopeOf(actor))).length;
     await replaceCriterionTexts(tx, scopeOf(actor), texts, source, at.toISOString());
     // The wording itself is licensed: the audit trail records the import, not the text.
     await recordEvent(
@@ -85,12 +84,13 @@ export async function importCriterionText(
       actor,
       "catalog-text.imported",
       { type: "catalog-text", id: "criteria" },
-      { source, criteria: texts.map((t) => t.criterionId) },
+      { source, criteria: texts.map((t) => t.criterionId), replaced: previous },
       at,
     );
+    return previous;
   });
   const categories = [...new Set(texts.map((t) => findCriterion(t.criterionId)?.category))].filter(
     (c): c is CategoryId => c !== undefined,
   );
-  return { imported: texts.length, categories };
+  return { imported: texts.length, replaced, categories };
 }

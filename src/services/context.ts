@@ -5,6 +5,8 @@ import type { BlobStore } from "../db/blobs/blob-store.ts";
 import { openDatabase } from "../db/connect.ts";
 import type { Db, DatabaseTarget } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { AppError } from "../domain/errors.ts";
+import { describeDatabase } from "./config.ts";
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
 /** An upload cut short more than this long ago is certainly dead. */
@@ -42,8 +44,14 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       now,
     };
   } catch (error) {
-    await db.close();
-    throw error;
+    await db.close().catch(() => undefined);
+    if (error instanceof AppError) throw error;
+    // Unreachable server, unreadable file: say which database and why, without a stack.
+    const why = error instanceof Error ? error.message : String(error);
+    throw new AppError(
+      "INTERNAL",
+      `cannot use the database (${describeDatabase(options.database)}): ${why}`,
+    );
   }
 }
 

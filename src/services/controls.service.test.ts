@@ -141,7 +141,7 @@ describe("controls", () => {
     expect(unmapped.criteria).not.toContain("CC7.2");
     await expectAppError(
       () => unmapControl(t.ctx, owner, "AC-04", { criterion: "CC7.2" }),
-      "VALIDATION_FAILED",
+      "INVALID_STATE",
     );
     const { history } = await showControl(t.ctx, owner, "AC-04");
     expect(history.map((h) => h.action).slice(-2)).toEqual(["control.mapped", "control.unmapped"]);

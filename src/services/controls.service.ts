@@ -17,7 +17,7 @@ import {
   updateControlRow,
 } from "../db/controls.repo.ts";
 import { newId } from "../db/portable.ts";
-import { inTransaction, read } from "../db/transaction.ts";
+import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
@@ -27,7 +27,7 @@ import { AppError, invalidField, notFound } from "../domain/errors.ts";
 import { authorize } from "../domain/permissions.ts";
 import { recordEvent } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { criterionId, reason } from "./inputs.ts";
+import { criterionId, oneOf, reason } from "./inputs.ts";
 import { assertCriterionInScope, loadScope } from "./scope.service.ts";
 import { parseInput } from "./validation.ts";
 
@@ -46,10 +46,10 @@ const text = (max: number) => z.string().trim().min(1, "must not be empty").max(
 const controlFields = {
   title: text(200),
   description: text(4000),
-  kind: z.enum(CONTROL_KINDS),
-  automation: z.enum(CONTROL_AUTOMATIONS),
-  frequency: z.enum(CONTROL_FREQUENCIES),
-  ownerRole: z.enum(OWNER_ROLES).nullable(),
+  kind: oneOf(CONTROL_KINDS, "control kind"),
+  automation: oneOf(CONTROL_AUTOMATIONS, "kind of automation"),
+  frequency: oneOf(CONTROL_FREQUENCIES, "frequency"),
+  ownerRole: oneOf(OWNER_ROLES, "owner role").nullable(),
   owner: text(200).nullable(),
   suggestedEvidence: z.array(text(500)).max(50),
   testProcedure: text(4000),
@@ -90,7 +90,7 @@ const updateControlInput = z
     owner: controlFields.owner,
     suggestedEvidence: controlFields.suggestedEvidence,
     testProcedure: controlFields.testProcedure,
-    status: z.enum(CONTROL_STATUSES),
+    status: oneOf(CONTROL_STATUSES, "control status"),
     reason: z.string().trim().max(2000),
   })
   .partial()
@@ -114,9 +114,29 @@ async function loadControl(tx: Tx, actor: Actor, controlRef: string): Promise<Co
   return control;
 }
 
-export async function listControls(ctx: ServiceContext, actor: Actor): Promise<Control[]> {
+const controlFilter = z
+  .object({
+    status: oneOf(CONTROL_STATUSES, "control status").optional(),
+    criterion: criterionId.optional(),
+    owner: z.string().trim().min(1).optional(),
+  })
+  .strict();
+export type ControlFilter = z.input<typeof controlFilter>;
+
+export async function listControls(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: ControlFilter = {},
+): Promise<Control[]> {
   authorize(actor, "control:read");
-  return read(ctx.db, (tx) => listControlRows(tx, scopeOf(actor)));
+  const { status, criterion, owner } = parseInput(controlFilter, filter);
+  const controls = await read(ctx.db, (tx) => listControlRows(tx, scopeOf(actor)));
+  return controls.filter(
+    (c) =>
+      (status === undefined || c.status === status) &&
+      (criterion === undefined || c.criteria.includes(criterion)) &&
+      (owner === undefined || c.owner === owner),
+  );
 }
 
 export async function showControl(
@@ -150,7 +170,7 @@ export async function createControl(
   authorize(actor, "control:create");
   const data = parseInput(createControlInput, input);
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const scope = await loadScope(tx, actor);
     data.criteria.forEach((id, index) =>
       assertCriterionInScope(id, scope.categories, `criteria.${index}`),
@@ -187,7 +207,10 @@ export async function createControl(
   });
 }
 
-/** Not applicable needs a reason; any other status keeps a reason only if one is given. */
+/**
+ * Not applicable needs a reason. Any other new status keeps a reason only if one is given;
+ * repeating the current status without a reason leaves the stored reason alone.
+ */
 function statusChanges(
   control: Control,
   data: z.output<typeof updateControlInput>,
@@ -205,11 +228,12 @@ function statusChanges(
     }
     return { status, statusReason: parsed.data };
   }
-  if (data.status === undefined && data.reason === undefined) return {};
-  return {
-    status,
-    statusReason: data.reason === undefined || data.reason === "" ? null : data.reason,
-  };
+  if (data.reason === undefined) {
+    return data.status === undefined || data.status === control.status
+      ? {}
+      : { status, statusReason: null };
+  }
+  return { status, statusReason: data.reason === "" ? null : data.reason };
 }
 
 export async function updateControl(
@@ -223,7 +247,7 @@ export async function updateControl(
     throw new AppError("VALIDATION_FAILED", "nothing to change: give at least one field");
   }
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const control = await loadControl(tx, actor, controlRef);
     authorize(actor, "control:update", control);
     const { status: _s, reason: _r, ...fields } = data;
@@ -253,7 +277,7 @@ export async function mapControl(
 ): Promise<Control> {
   const { criterion } = parseInput(z.object({ criterion: criterionId }), input);
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const control = await loadControl(tx, actor, controlRef);
     authorize(actor, "control:map", control);
     assertCriterionInScope(criterion, (await loadScope(tx, actor)).categories);
@@ -287,11 +311,11 @@ export async function unmapControl(
 ): Promise<Control> {
   const { criterion } = parseInput(z.object({ criterion: criterionId }), input);
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const control = await loadControl(tx, actor, controlRef);
     authorize(actor, "control:map", control);
     if (!control.criteria.includes(criterion)) {
-      throw invalidField("criterion", `control "${control.ref}" is not mapped to ${criterion}`);
+      throw new AppError("INVALID_STATE", `control "${control.ref}" is not mapped to ${criterion}`);
     }
     await deleteMapping(tx, scopeOf(actor), { controlId: control.id, criterionId: criterion });
     await bumpVersionOrConflict(tx, actor, control, at);

@@ -17,7 +17,7 @@ import {
 } from "../db/evidence.repo.ts";
 import { getOrganization } from "../db/organizations.repo.ts";
 import { newId } from "../db/portable.ts";
-import { inTransaction, read } from "../db/transaction.ts";
+import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
@@ -30,13 +30,13 @@ import { localDate } from "../domain/periods.ts";
 import { authorize } from "../domain/permissions.ts";
 import { recordEvent } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { calendarDate, reason } from "./inputs.ts";
+import { calendarDate, oneOf, reason } from "./inputs.ts";
 import { parseInput } from "./validation.ts";
 
 const metadataInput = z
   .object({
     title: z.string().trim().min(1, "must not be empty").max(300),
-    source: z.enum(EVIDENCE_SOURCES).default("manual"),
+    source: oneOf(EVIDENCE_SOURCES, "evidence source").default("manual"),
     controls: z.array(z.string().trim().min(1)).max(100).default([]),
     forDate: calendarDate.optional(),
     from: calendarDate.optional(),
@@ -180,7 +180,7 @@ export async function addEvidence(
   });
   const prepared = await prepareContent(ctx, content);
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const controls = await loadControls(tx, actor, meta.controls);
     const item: EvidenceItem = {
       id: newId(),
@@ -311,7 +311,7 @@ export async function linkEvidenceToControl(
   controlRef: string,
 ): Promise<EvidenceItem> {
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const evidence = await loadEvidence(tx, actor, id);
     const control = await loadControl(tx, actor, controlRef);
     authorize(actor, "evidence:link", control);
@@ -346,7 +346,7 @@ export async function removeEvidence(
   authorize(actor, "evidence:remove");
   const data = parseInput(z.object({ reason }), input);
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const evidence = await loadEvidence(tx, actor, id);
     const removal = { by: actor.name, at: at.toISOString(), reason: data.reason };
     if (!(await tombstoneEvidence(tx, scopeOf(actor), evidence.id, removal))) {

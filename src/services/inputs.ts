@@ -49,3 +49,19 @@ export const calendarDate = z
   .refine(isCalendarDate, {
     error: (issue) => `"${String(issue.input)}" is not a date; use YYYY-MM-DD`,
   });
+
+/** One of a closed set, case-insensitive, with an error that quotes the value and the choices. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, noun: string) {
+  return z.string().transform((value, ctx): T[number] => {
+    const normalized = value.trim().toLowerCase();
+    const match = values.find((candidate) => candidate === normalized);
+    if (match === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a ${noun}; use one of ${values.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return match;
+  });
+}

@@ -1,7 +1,8 @@
 /**
  * Adopting the control library: copy every template that touches the organization's scope,
- * mapped only to criteria in scope. Run again after the scope grows, it adds the new controls
- * and the new mappings of controls already adopted, and changes nothing else.
+ * mapped only to criteria in scope. Run again when categories are added, it adds the new
+ * controls, and maps controls already adopted to the new categories' criteria only: a mapping
+ * the company removed on purpose in a category it already had stays removed.
  */
 import { CONTROL_TEMPLATES, criteriaInCategories } from "../catalog/index.ts";
 import type { CategoryId, ControlTemplate } from "../catalog/index.ts";
@@ -47,9 +48,11 @@ export async function adoptLibrary(
   actor: Actor,
   categories: readonly CategoryId[],
   at: Date,
+  addedCategories: readonly CategoryId[] = categories,
 ): Promise<AdoptionResult> {
   const scope = scopeOf(actor);
   const inScope = new Set(criteriaInCategories(categories).map((criterion) => criterion.id));
+  const added = new Set(criteriaInCategories(addedCategories).map((criterion) => criterion.id));
   const existing = new Map((await listControls(tx, scope)).map((c) => [c.ref, c]));
   const stamp = at.toISOString();
   const created: Control[] = [];
@@ -63,7 +66,7 @@ export async function adoptLibrary(
     if (current === undefined) {
       created.push(controlFromTemplate(template, criteria, stamp));
     } else if (current.templateId === template.id) {
-      const missing = criteria.filter((id) => !current.criteria.includes(id));
+      const missing = criteria.filter((id) => added.has(id) && !current.criteria.includes(id));
       if (missing.length > 0) {
         mapped.push({ ref: current.ref, criteria: missing });
         newMappings.push(...missing.map((criterionId) => ({ controlId: current.id, criterionId })));

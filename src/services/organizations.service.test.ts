@@ -58,14 +58,26 @@ describe("createOrganization", () => {
     expect(verifyChain(events)).toBeNull();
   });
 
-  it("gives a second organization with the same name its own slug", async () => {
+  it("refuses a second organization whose name makes the same slug, naming it", async () => {
     await createOrganization(t.ctx, operator, { name: "Acme" });
-    const second = await createOrganization(t.ctx, operator, { name: "Acme" });
-    expect(second.organization.slug).toBe("acme-2");
+    const error = await expectAppError(
+      () => createOrganization(t.ctx, operator, { name: "ACME!" }),
+      "CONFLICT",
+    );
+    expect(error.message).toContain("(acme); use it with --org acme");
+    const second = await createOrganization(t.ctx, operator, { name: "Acme Two" });
     expect(await listOrganizationsForOperator(t.ctx)).toHaveLength(2);
     await expectAppError(() => operatorActor(t.ctx, operator, undefined), "VALIDATION_FAILED");
-    const chosen = await operatorActor(t.ctx, operator, "acme-2");
+    const chosen = await operatorActor(t.ctx, operator, "ACME-TWO");
     expect(chosen.organizationId).toBe(second.organization.id);
+  });
+
+  it("stores the time zone as the zone database spells it", async () => {
+    const { organization } = await createOrganization(t.ctx, operator, {
+      name: "Acme",
+      timeZone: "europe/paris",
+    });
+    expect(organization.timeZone).toBe("Europe/Paris");
   });
 
   it("refuses an unknown category or time zone, naming the value, and writes nothing", async () => {

@@ -11,7 +11,8 @@ import {
 } from "../db/organizations.repo.ts";
 import { newId } from "../db/portable.ts";
 import { addCategory } from "../db/scope.repo.ts";
-import { inTransaction, read } from "../db/transaction.ts";
+import { inTransaction, lockOrganizationCreation, read } from "../db/transaction.ts";
+import type { Tx } from "../db/transaction.ts";
 import { actorIn, scopeOf } from "../domain/actor.ts";
 import type { Actor, Principal } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
@@ -35,7 +36,11 @@ const createOrganizationInput = z.object({
       error: (issue) =>
         `unknown time zone "${String(issue.input)}"; use an IANA name such as Europe/Paris or UTC`,
     })
-    .default("UTC"),
+    .default("UTC")
+    // Stored as the zone database spells it ("europe/paris" → "Europe/Paris").
+    .transform(
+      (zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone,
+    ),
   categories: z.array(categoryId).default(["security"]),
   adoptLibrary: z.boolean().default(true),
 });
@@ -48,12 +53,17 @@ export interface CreatedOrganization {
   adoption: AdoptionResult | null;
 }
 
-async function uniqueSlug(tx: Parameters<typeof slugTaken>[0], name: string): Promise<string> {
-  const base = slugify(name);
-  for (let n = 1; ; n += 1) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await slugTaken(tx, candidate))) return candidate;
+async function claimSlug(tx: Tx, name: string): Promise<string> {
+  const slug = slugify(name);
+  if (await slugTaken(tx, slug)) {
+    throw new AppError(
+      "CONFLICT",
+      `an organization named "${name}" already exists (${slug}); use it with --org ${slug}, ` +
+        "or choose another name",
+      [{ field: "name", message: `"${slug}" is taken` }],
+    );
   }
+  return slug;
 }
 
 /** The creator becomes the first owner; the library is adopted in the same transaction. */
@@ -69,9 +79,10 @@ export async function createOrganization(
   ];
   const at = ctx.now();
   return inTransaction(ctx.db, async (tx) => {
+    await lockOrganizationCreation(tx);
     const organization: Organization = {
       id: newId(),
-      slug: await uniqueSlug(tx, data.name),
+      slug: await claimSlug(tx, data.name),
       name: data.name,
       systemName: data.systemName ?? data.name,
       timeZone: data.timeZone,

@@ -1,5 +1,5 @@
 /** Loads what the readiness engine needs in one read and runs it. */
-import { listControls } from "../db/controls.repo.ts";
+import { listControlSummaries } from "../db/controls.repo.ts";
 import { read } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
@@ -13,7 +13,7 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
   authorize(actor, "readiness:read");
   const { scope, controls } = await read(ctx.db, async (tx) => ({
     scope: await loadScope(tx, actor),
-    controls: await listControls(tx, scopeOf(actor)),
+    controls: await listControlSummaries(tx, scopeOf(actor)),
   }));
   return computeReadiness({
     categories: scope.categories,

@@ -87,7 +87,7 @@ describe("scope", () => {
     );
     await expectAppError(
       () => removeScopeCategory(t.ctx, owner, { category: "privacy" }),
-      "VALIDATION_FAILED",
+      "INVALID_STATE",
     );
   });
 

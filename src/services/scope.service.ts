@@ -1,16 +1,17 @@
 /** What the SOC 2 covers: categories in scope and criteria marked not relevant. */
 import { z } from "zod";
-import { findCriterion, getCategory } from "../catalog/index.ts";
+import { criterionOrder, findCriterion, getCategory } from "../catalog/index.ts";
 import type { CategoryId } from "../catalog/index.ts";
 import {
   addCategory,
   deleteExclusion,
+  deleteExclusions,
   listCategories,
   listExclusions,
   removeCategory,
   upsertExclusion,
 } from "../db/scope.repo.ts";
-import { inTransaction, read } from "../db/transaction.ts";
+import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
@@ -33,10 +34,17 @@ const CATEGORY_ORDER: readonly CategoryId[] = [
 
 export async function loadScope(tx: Tx, actor: Actor): Promise<Scope> {
   const scope = scopeOf(actor);
-  const categories = await listCategories(tx, scope);
+  const stored = await listCategories(tx, scope);
+  const categories = CATEGORY_ORDER.filter((c) => stored.includes(c));
+  const exclusions = await listExclusions(tx, scope);
   return {
-    categories: CATEGORY_ORDER.filter((c) => categories.includes(c)),
-    exclusions: await listExclusions(tx, scope),
+    categories,
+    exclusions: exclusions
+      .filter((e) => {
+        const criterion = findCriterion(e.criterionId);
+        return criterion !== undefined && categories.includes(criterion.category);
+      })
+      .sort((a, b) => criterionOrder(a.criterionId) - criterionOrder(b.criterionId)),
   };
 }
 
@@ -54,14 +62,14 @@ export async function addScopeCategory(
   authorize(actor, "scope:update");
   const { category } = parseInput(z.object({ category: categoryId }), input);
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const current = await loadScope(tx, actor);
     if (current.categories.includes(category)) {
       throw new AppError("CONFLICT", `category "${category}" is already in scope`);
     }
     await addCategory(tx, scopeOf(actor), category, at.toISOString());
     await recordEvent(tx, actor, "scope.category-added", { type: "scope", id: category }, {}, at);
-    await adoptLibrary(tx, actor, [...current.categories, category], at);
+    await adoptLibrary(tx, actor, [...current.categories, category], at, [category]);
     return loadScope(tx, actor);
   });
 }
@@ -84,18 +92,27 @@ export async function removeScopeCategory(
     );
   }
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const current = await loadScope(tx, actor);
     if (!current.categories.includes(data.category)) {
-      throw invalidField("category", `"${data.category}" is not in scope`);
+      throw new AppError("INVALID_STATE", `category "${data.category}" is not in scope`);
     }
+    // Not-relevant marks go with the category: re-adding it later starts from a clean slate.
+    const dropped = current.exclusions.filter(
+      (e) => findCriterion(e.criterionId)?.category === data.category,
+    );
     await removeCategory(tx, scopeOf(actor), data.category);
+    await deleteExclusions(
+      tx,
+      scopeOf(actor),
+      dropped.map((e) => e.criterionId),
+    );
     await recordEvent(
       tx,
       actor,
       "scope.category-removed",
       { type: "scope", id: data.category },
-      { reason: data.reason ?? null },
+      { reason: data.reason ?? null, droppedNotRelevant: dropped },
       at,
     );
     return loadScope(tx, actor);
@@ -110,7 +127,7 @@ export async function markCriterionNotRelevant(
   authorize(actor, "scope:update");
   const data = parseInput(z.object({ criterion: criterionId, reason }), input);
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const current = await loadScope(tx, actor);
     assertCriterionInScope(data.criterion, current.categories);
     await upsertExclusion(tx, scopeOf(actor), {
@@ -139,10 +156,10 @@ export async function markCriterionRelevant(
   authorize(actor, "scope:update");
   const data = parseInput(z.object({ criterion: criterionId }), input);
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const current = await loadScope(tx, actor);
     if (!current.exclusions.some((e) => e.criterionId === data.criterion)) {
-      throw invalidField("criterion", `"${data.criterion}" is not marked not relevant`);
+      throw new AppError("INVALID_STATE", `"${data.criterion}" is not marked not relevant`);
     }
     await deleteExclusion(tx, scopeOf(actor), data.criterion);
     await recordEvent(

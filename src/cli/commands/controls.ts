@@ -10,6 +10,7 @@ import {
 } from "../../services/controls.service.ts";
 import type { UpdateControlInput } from "../../services/controls.service.ts";
 import { formatTable, printJson } from "../io.ts";
+import { UsageError } from "../usage.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
@@ -69,6 +70,9 @@ interface UpdateOptions {
 
 function updateInput(options: UpdateOptions): UpdateControlInput {
   const { clearOwner, ...rest } = options;
+  if (clearOwner && rest.owner !== undefined) {
+    throw new UsageError("give --owner or --clear-owner, not both");
+  }
   const input: UpdateControlInput = Object.fromEntries(
     Object.entries(rest).filter(([, value]) => value !== undefined),
   );
@@ -87,13 +91,8 @@ export function registerControls(program: Command, runtime: Runtime): void {
     .option("--owner <owner>", "only controls with this owner")
     .action(async (options: ListOptions, command: Command) => {
       const globals = globalsOf(command);
-      const all = await withActor(runtime, globals, listControls);
-      const criterion = options.criterion?.toUpperCase();
-      const shown = all.filter(
-        (c) =>
-          (options.status === undefined || c.status === options.status) &&
-          (criterion === undefined || c.criteria.includes(criterion)) &&
-          (options.owner === undefined || c.owner === options.owner),
+      const shown = await withActor(runtime, globals, (ctx, actor) =>
+        listControls(ctx, actor, options),
       );
       if (globals.json) return printJson(runtime.io, shown);
       runtime.io.out(

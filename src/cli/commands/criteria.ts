@@ -4,6 +4,7 @@ import {
   listCriteriaForOrganization,
 } from "../../services/catalog.service.ts";
 import { importCriterionText } from "../../services/catalog.service.ts";
+import type { CriterionView } from "../../services/catalog.service.ts";
 import { readJsonFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
@@ -23,6 +24,14 @@ export function registerCriteria(program: Command, runtime: Runtime): void {
           )
         : listCatalogCriteria({ category: options.category });
       if (globals.json) return printJson(runtime.io, criteria);
+      if (options.officialText) {
+        for (const c of criteria) {
+          const text = (c as CriterionView).officialText;
+          runtime.io.out(`${c.id}  ${c.label}\n  ${text?.text ?? "(no official text imported)"}\n`);
+          for (const point of text?.pointsOfFocus ?? []) runtime.io.out(`  - ${point}\n`);
+        }
+        return;
+      }
       runtime.io.out(
         formatTable(
           ["ID", "CATEGORY", "COSO", "POF", "LABEL"],
@@ -55,7 +64,8 @@ export function registerCriteria(program: Command, runtime: Runtime): void {
       if (globals.json) return printJson(runtime.io, result);
       runtime.io.out(
         `Imported the official text of ${result.imported} criteria ` +
-          `(${result.categories.join(", ")}). It is stored for this organization only.\n`,
+          `(${result.categories.join(", ")}), replacing ${result.replaced} from an earlier ` +
+          "import. It is stored for this organization only.\n",
       );
     });
 }

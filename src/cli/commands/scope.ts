@@ -8,8 +8,8 @@ import {
   markCriterionRelevant,
   removeScopeCategory,
 } from "../../services/scope.service.ts";
-import { AppError } from "../../domain/errors.ts";
 import { printJson } from "../io.ts";
+import { UsageError } from "../usage.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
@@ -44,10 +44,10 @@ export function registerScope(program: Command, runtime: Runtime): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const changes = [options.add, options.remove, options.notRelevant, options.relevant];
       if (changes.filter((c) => c !== undefined).length > 1) {
-        throw new AppError(
-          "VALIDATION_FAILED",
-          "give one of --add, --remove, --not-relevant, --relevant at a time",
-        );
+        throw new UsageError("give one of --add, --remove, --not-relevant, --relevant at a time");
+      }
+      if (options.reason !== undefined && !options.remove && !options.notRelevant) {
+        throw new UsageError("--reason goes with --remove or --not-relevant");
       }
       const scope = await withActor(runtime, globals, (ctx, actor) => {
         if (options.add !== undefined)
