@@ -229,9 +229,43 @@ describe("init, readiness and controls", () => {
     expect(none.err).toContain("attest init --name");
   });
 
+  it("validates list filters and refuses conflicting options as usage errors", async () => {
+    await cli(env, "init", "--name", "Acme");
+    const badStatus = await cli(env, "controls", "list", "--status", "done");
+    expect(badStatus.code).toBe(3);
+    expect(badStatus.err).toContain('"done" is not a control status');
+    const badKind = await cli(env, "controls", "update", "AC-04", "--kind", "Sometimes");
+    expect(badKind.err).toContain('"Sometimes" is not a control kind');
+    const both = await cli(env, "controls", "update", "AC-04", "--owner", "x", "--clear-owner");
+    expect(both.code).toBe(2);
+    const twoActions = await cli(env, "scope", "--add", "privacy", "--remove", "privacy");
+    expect(twoActions.code).toBe(2);
+    const strayReason = await cli(env, "scope", "--add", "privacy", "--reason", "because we can");
+    expect(strayReason.code).toBe(2);
+    const jsonUsage = await cli(env, "controls", "map", "AC-04", "--json");
+    expect(jsonUsage.code).toBe(2);
+    expect(JSON.parse(jsonUsage.err)).toMatchObject({ error: { code: "USAGE" } });
+  });
+
+  it("names the database it cannot reach, without a stack trace", async () => {
+    const result = await cli(
+      { ...env, DATABASE_URL: "postgres://attest:secret@127.0.0.1:1/none" },
+      "readiness",
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      "cannot use the database (PostgreSQL postgres://attest:***@127.0.0.1:1/none)",
+    );
+    expect(result.err).not.toContain("secret");
+    expect(result.err).not.toMatch(/\n\s+at /);
+  });
+
   it("needs --org when several organizations exist", async () => {
     await cli(env, "init", "--name", "Acme");
     await cli(env, "init", "--name", "Beta");
+    const again = await cli(env, "init", "--name", "ACME");
+    expect(again.code).toBe(6);
+    expect(again.err).toContain("--org acme");
     const ambiguous = await cli(env, "readiness");
     expect(ambiguous.code).toBe(3);
     expect(ambiguous.err).toContain("acme, beta");

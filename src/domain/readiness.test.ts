@@ -130,4 +130,51 @@ describe("computeReadiness", () => {
       ["A-01", 1],
     ]);
   });
+
+  it("counts a control mapped twice to one criterion once, and reads exclusions in any case", () => {
+    const report = computeReadiness({
+      categories: ["security"],
+      exclusions: [{ criterionId: "cc6.4", reason: "no offices at all" }],
+      controls: [
+        control("A-1", ["CC6.1", "cc6.1"], "implemented"),
+        control("B-1", ["CC6.1"], "not-started"),
+      ],
+    });
+    const cc61 = report.criteria.find((c) => c.id === "CC6.1");
+    expect(cc61).toMatchObject({
+      controls: ["A-1", "B-1"],
+      applicable: 2,
+      effective: 1,
+      score: 0.5,
+    });
+    expect(report.criteria.find((c) => c.id === "CC6.4")).toMatchObject({
+      status: "not-relevant",
+      score: null,
+    });
+  });
+
+  it("explains not-applicable controls even on a covered criterion", () => {
+    const na = { ...control("AS-02", ["CC6.4"], "not-applicable"), statusReason: "no offices" };
+    const report = computeReadiness({
+      ...securityOnly,
+      controls: [na, control("AS-03", ["CC6.4"], "implemented")],
+    });
+    expect(report.criteria.find((c) => c.id === "CC6.4")?.reasons).toEqual([
+      "All 1 applicable controls are in place.",
+      "AS-02 (Control AS-02) is not applicable: no offices.",
+    ]);
+  });
+
+  it("reports 100% for a category whose criteria are all excluded", () => {
+    const report = computeReadiness({
+      categories: ["security", "confidentiality"],
+      exclusions: [
+        { criterionId: "C1.1", reason: "we hold no confidential data" },
+        { criterionId: "C1.2", reason: "we hold no confidential data" },
+      ],
+      controls: [],
+    });
+    expect(report.categories.find((c) => c.id === "confidentiality")?.percent).toBe(100);
+    expect(report.overall.percent).toBe(0);
+  });
 });

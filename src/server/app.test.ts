@@ -3,7 +3,9 @@ import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
 import { createOrg } from "../../test/support/fixtures.ts";
 import { updateControl } from "../services/controls.service.ts";
+import { loadConfig } from "../services/config.ts";
 import { buildApp } from "./app.ts";
+import { startServer } from "./start.ts";
 
 let t: TestContext;
 beforeEach(async () => {
@@ -65,5 +67,10 @@ describe("HTTP server", () => {
     const unknown = await app().inject({ method: "POST", url: "/api/v1/readiness" });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers["content-type"]).toContain("application/problem+json");
+  });
+
+  it("refuses to listen beyond loopback while the API has no accounts", async () => {
+    const config = loadConfig({ ...t.database.env, HOST: "0.0.0.0", PORT: "0" });
+    await expect(startServer(config)).rejects.toThrow('HOST: "0.0.0.0" would expose the API');
   });
 });

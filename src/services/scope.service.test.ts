@@ -7,7 +7,7 @@ import { CONTROL_TEMPLATES } from "../catalog/index.ts";
 import { listAuditEvents } from "../db/audit.repo.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
-import { listControls } from "./controls.service.ts";
+import { listControls, unmapControl } from "./controls.service.ts";
 import { getReadiness } from "./readiness.service.ts";
 import {
   addScopeCategory,
@@ -63,6 +63,25 @@ describe("scope", () => {
       action: "scope.category-removed",
       targetId: "availability",
     });
+  });
+
+  it("keeps a mapping the company removed when another category is added", async () => {
+    await unmapControl(t.ctx, owner, "AC-04", { criterion: "CC6.2" });
+    await addScopeCategory(t.ctx, owner, { category: "privacy" });
+    const controls = await listControls(t.ctx, owner);
+    expect(controls.find((c) => c.ref === "AC-04")?.criteria).not.toContain("CC6.2");
+  });
+
+  it("drops a removed category's not-relevant marks, so re-adding starts clean", async () => {
+    await addScopeCategory(t.ctx, owner, { category: "availability" });
+    await markCriterionNotRelevant(t.ctx, owner, {
+      criterion: "A1.3",
+      reason: "No recovery plan is promised to customers.",
+    });
+    await removeScopeCategory(t.ctx, owner, { category: "availability" });
+    expect((await getScope(t.ctx, owner)).exclusions).toEqual([]);
+    await addScopeCategory(t.ctx, owner, { category: "availability" });
+    expect((await getScope(t.ctx, owner)).exclusions).toEqual([]);
   });
 
   it("refuses to remove security, naming it and why, with nothing changed", async () => {
