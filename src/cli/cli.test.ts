@@ -91,12 +91,27 @@ describe("init, readiness and controls", () => {
 
     const a13 = first.criteria.find((c) => c.id === "A1.3")!;
     const [one, ...rest] = a13.controls;
-    expect(await cli(env, "controls", "update", one!, "--status", "implemented")).toMatchObject({
-      code: 0,
-    });
+    const evidenceFile = path.join(database.dataDir, "restore-test.txt");
+    writeFileSync(evidenceFile, "restore test log");
+    const implement = async (ref: string) => {
+      const updated = await cli(env, "controls", "update", ref, "--status", "implemented");
+      expect(updated.code).toBe(0);
+      const added = await cli(
+        env,
+        "evidence",
+        "add",
+        evidenceFile,
+        "--control",
+        ref,
+        "--for",
+        "2026-03-01",
+      );
+      expect([added.code, added.err]).toEqual([0, ""]);
+    };
+    await implement(one!);
     const partial = json<ReadinessJson>(await cli(env, "readiness", "--json"));
     expect(partial.criteria.find((c) => c.id === "A1.3")?.status).toBe("partial");
-    for (const ref of rest) await cli(env, "controls", "update", ref, "--status", "implemented");
+    for (const ref of rest) await implement(ref);
     const covered = json<ReadinessJson>(await cli(env, "readiness", "--json"));
     expect(covered.criteria.find((c) => c.id === "A1.3")?.status).toBe("covered");
     expect(covered.overall.percent).toBeGreaterThan(0);

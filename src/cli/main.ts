@@ -1,8 +1,10 @@
 /** The `attest` command line. Returns the exit code instead of exiting, so tests can run it. */
 import { Command, CommanderError } from "commander";
 import { AppError, USAGE_EXIT_CODE } from "../domain/errors.ts";
+import { registerAuditLog } from "./commands/audit-log.ts";
 import { registerControls } from "./commands/controls.ts";
 import { registerCriteria } from "./commands/criteria.ts";
+import { registerEvidence } from "./commands/evidence.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerReadiness } from "./commands/readiness.ts";
 import { registerScope } from "./commands/scope.ts";
@@ -25,7 +27,9 @@ function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command
   registerInit(program, runtime);
   registerScope(program, runtime);
   registerControls(program, runtime);
+  registerEvidence(program, runtime);
   registerReadiness(program, runtime);
+  registerAuditLog(program, runtime);
   registerServe(program, runtime);
   for (const command of program.commands) {
     command.exitOverride();

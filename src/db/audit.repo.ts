@@ -49,12 +49,19 @@ export async function appendAuditEvent(
       hash: chained.hash,
     })
     .execute();
+  await tx
+    .updateTable("organizations")
+    .set({ audit_head_seq: chained.seq, audit_head_hash: chained.hash })
+    .where("id", "=", scope.organizationId)
+    .execute();
   return chained;
 }
 
 export interface AuditEventFilter {
   targetType?: string;
   targetId?: string;
+  /** Only events at or after this instant (ISO). */
+  since?: string;
 }
 
 export async function listAuditEvents(
@@ -68,6 +75,7 @@ export async function listAuditEvents(
     .where("organization_id", "=", scope.organizationId);
   if (filter.targetType !== undefined) query = query.where("target_type", "=", filter.targetType);
   if (filter.targetId !== undefined) query = query.where("target_id", "=", filter.targetId);
+  if (filter.since !== undefined) query = query.where("occurred_at", ">=", filter.since);
   const rows = await query.orderBy("seq").execute();
   return rows.map((row) => ({
     organizationId: row.organization_id,
@@ -83,4 +91,18 @@ export async function listAuditEvents(
     prevHash: row.prev_hash,
     hash: row.hash,
   }));
+}
+
+export async function getAuditHead(
+  tx: Tx,
+  scope: OrgScope,
+): Promise<{ seq: number; hash: string } | null> {
+  const row = await tx
+    .selectFrom("organizations")
+    .select(["audit_head_seq", "audit_head_hash"])
+    .where("id", "=", scope.organizationId)
+    .executeTakeFirstOrThrow();
+  return row.audit_head_seq === null || row.audit_head_hash === null
+    ? null
+    : { seq: Number(row.audit_head_seq), hash: row.audit_head_hash };
 }

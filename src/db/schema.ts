@@ -11,6 +11,9 @@ export interface OrganizationsTable {
   time_zone: string;
   created_at: string;
   updated_at: string;
+  /** The newest audit event's seq and hash, written with it: a deleted tail shows. */
+  audit_head_seq: number | null;
+  audit_head_hash: string | null;
 }
 
 export interface OrganizationCategoriesTable {

@@ -61,8 +61,15 @@ export interface ChainBreak {
   reason: string;
 }
 
-/** Recomputes the chain over events sorted by seq; names the first broken link, or null. */
-export function verifyChain(events: readonly ChainedAuditEvent[]): ChainBreak | null {
+/**
+ * Recomputes the chain over events sorted by seq; names the first broken link, or null.
+ * `head` is the newest event as recorded apart from the chain: without it, deleting the most
+ * recent events would leave a shorter chain that still verifies.
+ */
+export function verifyChain(
+  events: readonly ChainedAuditEvent[],
+  head?: { seq: number; hash: string } | null,
+): ChainBreak | null {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const event of events) {
@@ -80,6 +87,18 @@ export function verifyChain(events: readonly ChainedAuditEvent[]): ChainBreak | 
     }
     prevHash = event.hash;
     expectedSeq += 1;
+  }
+  if (head !== undefined) {
+    const last = events.at(-1);
+    if ((head?.seq ?? 0) !== (last?.seq ?? 0)) {
+      return {
+        seq: (last?.seq ?? 0) + 1,
+        reason: `events after ${last?.seq ?? 0} are missing (the newest recorded is ${head?.seq ?? 0})`,
+      };
+    }
+    if (head !== null && last !== undefined && head.hash !== last.hash) {
+      return { seq: last.seq, reason: `event ${last.seq} is not the event recorded as newest` };
+    }
   }
   return null;
 }

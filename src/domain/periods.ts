@@ -243,7 +243,7 @@ function monthWindow(year: number, firstMonth: number, months: number): [number,
   return [firstDay, dayNumber(year, firstMonth + months, 1) - 1];
 }
 
-type CalendarFrequency = Exclude<ControlFrequency, "continuous" | "event-driven">;
+export type CalendarFrequency = Exclude<ControlFrequency, "continuous" | "event-driven">;
 
 function calendarWindow(frequency: CalendarFrequency, dayNo: number): Window {
   const { year, month } = civil(dayNo);
@@ -353,4 +353,28 @@ export function occurrenceForDate(
   parseDate(date, "date");
   // Dates in YYYY-MM-DD compare correctly as strings.
   return occurrences.find((occurrence) => occurrence.from <= date && date <= occurrence.to);
+}
+
+/** The date `days` days after (or before, if negative) a local date. */
+export function addDays(date: string, days: number): string {
+  const { year, month, day } = parseDate(date, "date");
+  return formatDate(civil(dayNumber(year, month, day) + days));
+}
+
+/**
+ * The whole calendar window (not clipped to any period) of a calendar frequency that holds
+ * a date: the ISO week, month, quarter or year around it, or the day itself.
+ */
+export function windowAround(
+  frequency: CalendarFrequency,
+  date: string,
+): { key: string; label: string; from: string; to: string } {
+  const { year, month, day } = parseDate(date, "date");
+  const window = calendarWindow(frequency, dayNumber(year, month, day));
+  return {
+    key: window.key,
+    label: window.label,
+    from: formatDate(civil(window.firstDay)),
+    to: formatDate(civil(window.lastDay)),
+  };
 }

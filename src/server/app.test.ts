@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
 import { createOrg } from "../../test/support/fixtures.ts";
+import { fileContent } from "../../test/support/evidence.ts";
 import { updateControl } from "../services/controls.service.ts";
+import { addEvidence } from "../services/evidence.service.ts";
 import { loadConfig } from "../services/config.ts";
 import { buildApp } from "./app.ts";
 import { startServer } from "./start.ts";
@@ -34,6 +36,11 @@ describe("HTTP server", () => {
   it("serves the readiness of the only organization", async () => {
     const owner = await createOrg(t.ctx, { categories: ["security", "confidentiality"] });
     await updateControl(t.ctx, owner, "AC-04", { status: "implemented" });
+    await addEvidence(t.ctx, owner, fileContent("review"), {
+      title: "Access review",
+      controls: ["AC-04"],
+      forDate: "2026-03-01",
+    });
     const response = await app().inject({ method: "GET", url: "/api/v1/readiness" });
     expect(response.statusCode).toBe(200);
     const body = response.json<{ criteria: { id: string }[]; overall: { percent: number } }>();

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
+import { fileContent } from "../../test/support/evidence.ts";
 import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
 import type { Actor } from "../domain/actor.ts";
 import { listControls, updateControl } from "./controls.service.ts";
+import { addEvidence } from "./evidence.service.ts";
 import { getReadiness } from "./readiness.service.ts";
 
 let t: TestContext;
@@ -28,23 +30,43 @@ describe("getReadiness", () => {
     }
   });
 
-  it("moves a criterion to partial, then covered, as its controls are implemented", async () => {
+  it("moves a criterion to partial, then covered, as controls are implemented with evidence", async () => {
     const controls = await listControls(t.ctx, owner);
     const forA13 = controls.filter((c) => c.criteria.includes("A1.3"));
     expect(forA13.length).toBeGreaterThan(1);
-    const status = async () =>
-      (await getReadiness(t.ctx, owner)).criteria.find((c) => c.id === "A1.3")?.status;
+    const a13 = async () =>
+      (await getReadiness(t.ctx, owner)).criteria.find((c) => c.id === "A1.3");
+    const implementWithEvidence = async (ref: string) => {
+      await updateControl(t.ctx, owner, ref, { status: "implemented" });
+      await addEvidence(t.ctx, owner, fileContent(`evidence for ${ref}`), {
+        title: `${ref} evidence`,
+        controls: [ref],
+        forDate: "2026-03-01",
+      });
+    };
 
-    await updateControl(t.ctx, owner, forA13[0]!.ref, { status: "implemented" });
-    expect(await status()).toBe("partial");
-    for (const control of forA13.slice(1)) {
-      await updateControl(t.ctx, owner, control.ref, { status: "implemented" });
-    }
-    expect(await status()).toBe("covered");
+    // Implemented but without evidence, a control does not count yet, and the reason says so.
+    const first = forA13[0]!.ref;
+    await updateControl(t.ctx, owner, first, { status: "implemented" });
+    const unproven = await a13();
+    expect(unproven?.status).toBe("gap");
+    expect(unproven?.reasons.join(" ")).toContain(
+      `${first} (${forA13[0]!.title}) is implemented but it has no evidence yet`,
+    );
+
+    await implementWithEvidence(first);
+    expect((await a13())?.status).toBe("partial");
+    for (const control of forA13.slice(1)) await implementWithEvidence(control.ref);
+    expect((await a13())?.status).toBe("covered");
     const report = await getReadiness(t.ctx, owner);
     expect(report.overall.covered).toBeGreaterThanOrEqual(1);
-    expect(report.overall.percent).toBeGreaterThan(0);
     expect(report.gaps.map((g) => g.id)).not.toContain("A1.3");
+
+    // A year and a half later, calendar-driven evidence is stale: the criterion is not covered.
+    t.advance(540 * 24 * 3600 * 1000);
+    const stale = await a13();
+    expect(stale?.status).not.toBe("covered");
+    expect(stale?.reasons.join(" ")).toContain("its evidence is overdue");
   });
 
   it("is readable by auditors but not by employees", async () => {

@@ -1,23 +1,69 @@
-/** Loads what the readiness engine needs in one read and runs it. */
+/** Loads what the readiness engine needs in one snapshot and runs it. */
 import { listControlSummaries } from "../db/controls.repo.ts";
+import type { ControlSummary } from "../db/controls.repo.ts";
+import { evidencePeriodsByControl } from "../db/evidence.repo.ts";
+import { getOrganization } from "../db/organizations.repo.ts";
 import { read } from "../db/transaction.ts";
+import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
+import { computeFreshness, freshnessSignal } from "../domain/freshness.ts";
+import type { Freshness } from "../domain/freshness.ts";
+import { localDate } from "../domain/periods.ts";
 import { authorize } from "../domain/permissions.ts";
 import { computeReadiness } from "../domain/readiness.ts";
 import type { ReadinessReport } from "../domain/readiness.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadScope } from "./scope.service.ts";
 
+export interface ControlFreshness extends Freshness {
+  ref: string;
+  title: string;
+  frequency: ControlSummary["frequency"];
+  status: ControlSummary["status"];
+}
+
+/** Freshness of every control, as of today in the organization's time zone. */
+export async function loadFreshness(tx: Tx, actor: Actor, now: Date): Promise<ControlFreshness[]> {
+  const organization = await getOrganization(tx, scopeOf(actor));
+  const today = localDate(now, organization.timeZone);
+  const controls = await listControlSummaries(tx, scopeOf(actor));
+  const periods = await evidencePeriodsByControl(tx, scopeOf(actor));
+  return controls.map((c) => ({
+    ref: c.ref,
+    title: c.title,
+    frequency: c.frequency,
+    status: c.status,
+    ...computeFreshness(c.frequency, periods.get(c.id) ?? [], today),
+  }));
+}
+
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
-  const { scope, controls } = await read(ctx.db, async (tx) => ({
+  const now = ctx.now();
+  const { scope, controls, freshness } = await read(ctx.db, async (tx) => ({
     scope: await loadScope(tx, actor),
     controls: await listControlSummaries(tx, scopeOf(actor)),
+    freshness: await loadFreshness(tx, actor, now),
   }));
+  const byRef = new Map(freshness.map((f) => [f.ref, f]));
   return computeReadiness({
     categories: scope.categories,
     exclusions: scope.exclusions,
-    controls,
+    controls: controls.map((control) => {
+      const fresh = byRef.get(control.ref);
+      return fresh === undefined ? control : { ...control, signals: [freshnessSignal(fresh)] };
+    }),
   });
+}
+
+/** Implemented controls whose evidence is overdue or missing today. */
+export async function listOverdueControls(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<ControlFreshness[]> {
+  authorize(actor, "evidence:read");
+  const now = ctx.now();
+  const freshness = await read(ctx.db, (tx) => loadFreshness(tx, actor, now));
+  return freshness.filter((f) => f.status === "implemented" && f.state !== "current");
 }

@@ -12,6 +12,8 @@ export async function cli(env: Record<string, string>, ...argv: string[]): Promi
   let err = "";
   const code = await runCli(argv, {
     env,
+    // The same fixed "today" as the service tests: evidence dates stay meaningful.
+    now: () => new Date("2026-03-02T09:00:00Z"),
     io: { out: (text) => (out += text), err: (text) => (err += text) },
   });
   return { code, out, err };

@@ -1,8 +1,14 @@
-/** Evidence items, their links to controls, and (PostgreSQL only) the chunked blob store. */
+/**
+ * Evidence items, their links to controls, (PostgreSQL only) the chunked blob store, and the
+ * audit chain's head kept on the organization so that deleting the newest events is caught.
+ */
 import { PostgresAdapter, sql } from "kysely";
 import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable("organizations").addColumn("audit_head_seq", "integer").execute();
+  await db.schema.alterTable("organizations").addColumn("audit_head_hash", "text").execute();
+
   await db.schema
     .createTable("evidence_items")
     .addColumn("id", "text", (c) => c.primaryKey())
