@@ -4,6 +4,7 @@ import { AppError, USAGE_EXIT_CODE } from "../domain/errors.ts";
 import { registerAuditLog } from "./commands/audit-log.ts";
 import { registerControls } from "./commands/controls.ts";
 import { registerCriteria } from "./commands/criteria.ts";
+import { registerEngagement } from "./commands/engagement.ts";
 import { registerEvidence } from "./commands/evidence.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerReadiness } from "./commands/readiness.ts";
@@ -29,6 +30,7 @@ function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command
   registerControls(program, runtime);
   registerEvidence(program, runtime);
   registerReadiness(program, runtime);
+  registerEngagement(program, runtime);
   registerAuditLog(program, runtime);
   registerServe(program, runtime);
   for (const command of program.commands) {

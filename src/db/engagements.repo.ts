@@ -123,19 +123,28 @@ export async function saveEngagementState(
   return Number(result.numUpdatedRows) === 1;
 }
 
+export async function supersedeSamples(
+  tx: Tx,
+  scope: OrgScope,
+  engagementId: string,
+  at: string,
+): Promise<void> {
+  await tx
+    .updateTable("engagement_samples")
+    .set({ superseded_at: at })
+    .where("organization_id", "=", scope.organizationId)
+    .where("engagement_id", "=", engagementId)
+    .where("superseded_at", "is", null)
+    .execute();
+}
+
 export async function insertSample(
   tx: Tx,
   scope: OrgScope,
   engagementId: string,
   sample: EngagementSample,
 ): Promise<void> {
-  await tx
-    .updateTable("engagement_samples")
-    .set({ superseded_at: sample.drawnAt })
-    .where("organization_id", "=", scope.organizationId)
-    .where("engagement_id", "=", engagementId)
-    .where("superseded_at", "is", null)
-    .execute();
+  await supersedeSamples(tx, scope, engagementId, sample.drawnAt);
   await tx
     .insertInto("engagement_samples")
     .values({
@@ -283,4 +292,36 @@ export async function listItemResults(
     respondedBy: row.responded_by,
     respondedAt: row.responded_at,
   }));
+}
+
+/**
+ * Controls with an exception in the organization's previous Type 2 engagement (the latest one
+ * numbered before this one that has a sample): their samples grow to the next size.
+ */
+export async function priorExceptionRefs(
+  tx: Tx,
+  scope: OrgScope,
+  beforeNumber: number,
+): Promise<Set<string>> {
+  const prior = await tx
+    .selectFrom("engagements")
+    .innerJoin("engagement_samples", "engagement_samples.engagement_id", "engagements.id")
+    .select(["engagement_samples.id as sampleId"])
+    .where("engagements.organization_id", "=", scope.organizationId)
+    .where("engagements.type", "=", 2)
+    .where("engagements.number", "<", beforeNumber)
+    .where("engagement_samples.superseded_at", "is", null)
+    .orderBy("engagements.number", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (prior === undefined) return new Set();
+  const rows = await tx
+    .selectFrom("engagement_results")
+    .select("control_ref")
+    .distinct()
+    .where("organization_id", "=", scope.organizationId)
+    .where("sample_id", "=", prior.sampleId)
+    .where("result", "=", "exception")
+    .execute();
+  return new Set(rows.map((row) => row.control_ref));
 }

@@ -215,3 +215,44 @@ export async function listFileHashes(tx: Tx, scope: OrgScope): Promise<string[]>
     .execute();
   return rows.map((row) => row.sha256);
 }
+
+export interface ControlEvidence {
+  controlId: string;
+  id: string;
+  title: string;
+  from: string;
+  to: string;
+}
+
+/** Current (not removed) evidence of the given controls whose dates touch a period. */
+export async function evidenceOfControls(
+  tx: Tx,
+  scope: OrgScope,
+  controlIds: readonly string[],
+  period: { from: string; to: string },
+): Promise<ControlEvidence[]> {
+  if (controlIds.length === 0) return [];
+  const rows = await tx
+    .selectFrom("evidence_controls")
+    .innerJoin("evidence_items", "evidence_items.id", "evidence_controls.evidence_id")
+    .select([
+      "evidence_controls.control_id",
+      "evidence_items.id",
+      "evidence_items.title",
+      "evidence_items.for_from",
+      "evidence_items.for_to",
+    ])
+    .where("evidence_controls.organization_id", "=", scope.organizationId)
+    .where("evidence_controls.control_id", "in", [...controlIds])
+    .where("evidence_items.removed_at", "is", null)
+    .where("evidence_items.for_from", "<=", period.to)
+    .where("evidence_items.for_to", ">=", period.from)
+    .execute();
+  return rows.map((row) => ({
+    controlId: row.control_id,
+    id: row.id,
+    title: row.title,
+    from: row.for_from,
+    to: row.for_to,
+  }));
+}

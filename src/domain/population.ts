@@ -1,0 +1,60 @@
+/**
+ * A control's population for a Type 2 period: the occurrences its frequency calls for, each
+ * with the evidence found for it, or for an event-driven control the events recorded.
+ */
+import type { ControlFrequency } from "../catalog/types.ts";
+import type { PopulationItem } from "./engagement.ts";
+import { expectedOccurrences } from "./periods.ts";
+import type { CalendarPeriod } from "./periods.ts";
+
+export interface DatedEvidence {
+  id: string;
+  title: string;
+  from: string;
+  to: string;
+}
+
+export interface Population {
+  items: PopulationItem[];
+  /** Keys of expected occurrences for which no evidence was found. */
+  missing: string[];
+}
+
+function overlaps(a: { from: string; to: string }, b: { from: string; to: string }): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
+export function eventKey(evidenceId: string): string {
+  return `ev-${evidenceId.replaceAll("-", "").slice(0, 12)}`;
+}
+
+export function buildPopulation(
+  frequency: ControlFrequency,
+  period: CalendarPeriod,
+  timeZone: string,
+  evidence: readonly DatedEvidence[],
+): Population {
+  if (frequency === "event-driven") {
+    // Each recorded event is one occurrence, keyed by its evidence id (which never changes),
+    // shortened so people can type it: 48 bits will not collide within one control's events.
+    const items = evidence
+      .filter((e) => e.from >= period.from && e.from <= period.to)
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : 1))
+      .map((e) => ({
+        key: eventKey(e.id),
+        label: `${e.title} (${e.from})`,
+        from: e.from,
+        to: e.to,
+        evidence: [e.id],
+      }));
+    return { items, missing: [] };
+  }
+  const items = expectedOccurrences(frequency, period, timeZone).map((occurrence) => ({
+    key: occurrence.key,
+    label: occurrence.label,
+    from: occurrence.from,
+    to: occurrence.to,
+    evidence: evidence.filter((e) => overlaps(e, occurrence)).map((e) => e.id),
+  }));
+  return { items, missing: items.filter((i) => i.evidence.length === 0).map((i) => i.key) };
+}
