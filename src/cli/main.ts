@@ -4,6 +4,7 @@ import { AppError, USAGE_EXIT_CODE } from "../domain/errors.ts";
 import { registerAuditLog } from "./commands/audit-log.ts";
 import { registerControls } from "./commands/controls.ts";
 import { registerCriteria } from "./commands/criteria.ts";
+import { registerDemo } from "./commands/demo.ts";
 import { registerEngagement } from "./commands/engagement.ts";
 import { registerEvidence } from "./commands/evidence.ts";
 import { registerInit } from "./commands/init.ts";
@@ -32,6 +33,7 @@ function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command
   registerReadiness(program, runtime);
   registerEngagement(program, runtime);
   registerAuditLog(program, runtime);
+  registerDemo(program, runtime);
   registerServe(program, runtime);
   for (const command of program.commands) {
     command.exitOverride();

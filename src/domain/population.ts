@@ -4,8 +4,8 @@
  */
 import type { ControlFrequency } from "../catalog/types.ts";
 import type { PopulationItem } from "./engagement.ts";
-import { expectedOccurrences } from "./periods.ts";
-import type { CalendarPeriod } from "./periods.ts";
+import { expectedOccurrences, windowAround } from "./periods.ts";
+import type { CalendarPeriod, Occurrence } from "./periods.ts";
 
 export interface DatedEvidence {
   id: string;
@@ -22,6 +22,24 @@ export interface Population {
 
 function overlaps(a: { from: string; to: string }, b: { from: string; to: string }): boolean {
   return a.from <= b.to && b.from <= a.to;
+}
+
+/**
+ * The occurrences that fall due within the period: a window the period's end cuts short (the
+ * last quarter of a period ending in October) is not due until after it, so it is left out.
+ * A window that began before the period but ends inside it is due inside it and stays. When
+ * no window ends inside the period (an annual control in a six-month period), the windows
+ * that overlap it are expected: the control must still have operated once.
+ */
+export function dueOccurrences(
+  frequency: Exclude<ControlFrequency, "event-driven">,
+  period: CalendarPeriod,
+  timeZone: string,
+): Occurrence[] {
+  const windows = expectedOccurrences(frequency, period, timeZone);
+  if (frequency === "continuous") return windows;
+  const due = windows.filter((w) => windowAround(frequency, w.from).to <= period.to);
+  return due.length > 0 ? due : windows;
 }
 
 export function eventKey(evidenceId: string): string {
@@ -49,7 +67,7 @@ export function buildPopulation(
       }));
     return { items, missing: [] };
   }
-  const items = expectedOccurrences(frequency, period, timeZone).map((occurrence) => ({
+  const items = dueOccurrences(frequency, period, timeZone).map((occurrence) => ({
     key: occurrence.key,
     label: occurrence.label,
     from: occurrence.from,

@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { loadDemo } from "../../services/demo.ts";
+import { printJson } from "../io.ts";
+import type { GlobalOptions, Runtime } from "../runtime.ts";
+import { operatorPrincipal, withContext } from "../runtime.ts";
+
+export function registerDemo(program: Command, runtime: Runtime): void {
+  program
+    .command("demo")
+    .description("Fill an empty data directory with a believable demo company")
+    .action(async (_options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const summary = await withContext(runtime, (ctx) => loadDemo(ctx, operatorPrincipal()));
+      if (globals.json) return printJson(runtime.io, summary);
+      runtime.io.out(
+        `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +
+          `implemented, ${summary.evidence} evidence items over twelve months.\n` +
+          `Engagement ${summary.engagement} (Type 2, last six months) is in fieldwork: sampled ` +
+          `with seed ${summary.seed}, ${summary.sampledItems} items tested, one exception in ` +
+          `${summary.exception.control} with management's response.\n` +
+          "Try: attest readiness, attest engagement status E-1, attest audit-log verify\n",
+      );
+    });
+}
