@@ -2,21 +2,21 @@ import type { OrgScope } from "../domain/actor.ts";
 import { GENESIS_HASH, hashEvent } from "../domain/audit-chain.ts";
 import type { AuditEventContent, ChainedAuditEvent } from "../domain/audit-chain.ts";
 import { newId } from "./portable.ts";
-import { lockOrganization } from "./transaction.ts";
 import type { Tx } from "./transaction.ts";
 
 export type NewAuditEvent = Omit<AuditEventContent, "organizationId" | "seq">;
 
 /**
  * Appends one event at the head of the organization's chain. Must run inside the transaction
- * that makes the change it records, so the change and its record land together or not at all.
+ * that makes the change it records (inOrgTransaction, which already holds the organization's
+ * lock), so the change and its record land together or not at all. Should a writer run
+ * without that lock, the unique (organization, seq) key refuses a second event at one place.
  */
 export async function appendAuditEvent(
   tx: Tx,
   scope: OrgScope,
   event: NewAuditEvent,
 ): Promise<ChainedAuditEvent> {
-  await lockOrganization(tx, scope.organizationId);
   const head = await tx
     .selectFrom("audit_events")
     .select(["seq", "hash"])

@@ -3,7 +3,7 @@
  * and the previous event's hash, so editing, deleting or reordering any stored event breaks
  * every link after it.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -36,24 +36,33 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/**
+ * SHA-256 over the event's fields, each prefixed with its length in UTF-16 code units and
+ * ended by a newline, so the encoding is unambiguous ("ab"+"c" differs from "a"+"bc").
+ * Hashing one string per event keeps verification close to raw hashing speed.
+ */
 export function hashEvent(content: AuditEventContent, prevHash: string): string {
-  const fields = [
-    content.organizationId,
-    String(content.seq),
-    content.occurredAt,
-    content.actorKind,
-    content.actorId,
-    content.actorName,
-    content.action,
-    content.targetType,
-    content.targetId,
-    content.data,
-    prevHash,
-  ];
-  // Length-prefixing each field makes the encoding unambiguous ("ab"+"c" ≠ "a"+"bc").
-  const hash = createHash("sha256");
-  for (const field of fields) hash.update(`${Buffer.byteLength(field)}:${field}\n`);
-  return hash.digest("hex");
+  // One-shot hashing: no Hash object per event, about twice as fast for small inputs.
+  return hash("sha256", eventPreimage(content, prevHash), "hex");
+}
+
+/** The exact text that is hashed, for anyone re-implementing verification elsewhere. */
+export function eventPreimage(content: AuditEventContent, prevHash: string): string {
+  const seq = String(content.seq);
+  // Spelled out rather than looped: this runs once per event when a whole log is verified.
+  return (
+    `${content.organizationId.length}:${content.organizationId}\n` +
+    `${seq.length}:${seq}\n` +
+    `${content.occurredAt.length}:${content.occurredAt}\n` +
+    `${content.actorKind.length}:${content.actorKind}\n` +
+    `${content.actorId.length}:${content.actorId}\n` +
+    `${content.actorName.length}:${content.actorName}\n` +
+    `${content.action.length}:${content.action}\n` +
+    `${content.targetType.length}:${content.targetType}\n` +
+    `${content.targetId.length}:${content.targetId}\n` +
+    `${content.data.length}:${content.data}\n` +
+    `${prevHash.length}:${prevHash}\n`
+  );
 }
 
 export interface ChainBreak {

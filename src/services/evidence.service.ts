@@ -170,18 +170,19 @@ export async function addEvidence(
   // The schema guarantees either forDate or both from and to.
   const from = meta.forDate ?? meta.from ?? "";
   const to = meta.forDate ?? meta.to ?? "";
-  // Everything that can be checked is checked before a byte of the file is stored.
-  await read(ctx.db, async (tx) => {
-    for (const control of await loadControls(tx, actor, meta.controls)) {
-      authorize(actor, "evidence:create", control);
-    }
-    if (meta.controls.length === 0) authorize(actor, "evidence:create");
+  const check = async (tx: Tx): Promise<Control[]> => {
+    const controls = await loadControls(tx, actor, meta.controls);
+    for (const control of controls) authorize(actor, "evidence:create", control);
+    if (controls.length === 0) authorize(actor, "evidence:create");
     await checkDates(tx, actor, from, to, ctx.now());
-  });
+    return controls;
+  };
+  // A file is checked before a byte of it is stored; links and records, in the transaction.
+  if (content.kind === "file") await read(ctx.db, check);
   const prepared = await prepareContent(ctx, content);
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
-    const controls = await loadControls(tx, actor, meta.controls);
+    const controls = await check(tx);
     const item: EvidenceItem = {
       id: newId(),
       title: meta.title,

@@ -24,10 +24,15 @@ export interface ControlFreshness extends Freshness {
 }
 
 /** Freshness of every control, as of today in the organization's time zone. */
-export async function loadFreshness(tx: Tx, actor: Actor, now: Date): Promise<ControlFreshness[]> {
+export async function loadFreshness(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  loaded?: ControlSummary[],
+): Promise<ControlFreshness[]> {
   const organization = await getOrganization(tx, scopeOf(actor));
   const today = localDate(now, organization.timeZone);
-  const controls = await listControlSummaries(tx, scopeOf(actor));
+  const controls = loaded ?? (await listControlSummaries(tx, scopeOf(actor)));
   const periods = await evidencePeriodsByControl(tx, scopeOf(actor));
   return controls.map((c) => ({
     ref: c.ref,
@@ -41,11 +46,14 @@ export async function loadFreshness(tx: Tx, actor: Actor, now: Date): Promise<Co
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
   const now = ctx.now();
-  const { scope, controls, freshness } = await read(ctx.db, async (tx) => ({
-    scope: await loadScope(tx, actor),
-    controls: await listControlSummaries(tx, scopeOf(actor)),
-    freshness: await loadFreshness(tx, actor, now),
-  }));
+  const { scope, controls, freshness } = await read(ctx.db, async (tx) => {
+    const summaries = await listControlSummaries(tx, scopeOf(actor));
+    return {
+      scope: await loadScope(tx, actor),
+      controls: summaries,
+      freshness: await loadFreshness(tx, actor, now, summaries),
+    };
+  });
   const byRef = new Map(freshness.map((f) => [f.ref, f]));
   return computeReadiness({
     categories: scope.categories,
