@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { SQLITE_FILE_NAME } from "../../src/db/connect.ts";
+import { sql } from "kysely";
+import { SQLITE_FILE_NAME, openDatabase } from "../../src/db/connect.ts";
 import type { DatabaseTarget } from "../../src/db/connect.ts";
 import { closeContext, openContext } from "../../src/services/context.ts";
 import type { ServiceContext } from "../../src/services/context.ts";
@@ -55,6 +56,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs SQL against a test database behind the application's back (to simulate tampering). */
+export async function tamperWith(database: TestDatabase, statement: string): Promise<void> {
+  const db = openDatabase(database.target);
+  try {
+    await sql.raw(statement).execute(db.kysely);
+  } finally {
+    await db.close();
+  }
 }
 
 export interface TestContext {

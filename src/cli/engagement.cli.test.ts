@@ -1,0 +1,272 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cli, json } from "../../test/support/cli.ts";
+import { createTestDatabase, tamperWith } from "../../test/support/database.ts";
+import type { TestDatabase } from "../../test/support/database.ts";
+
+let database: TestDatabase;
+let env: Record<string, string>;
+beforeEach(async () => {
+  database = await createTestDatabase();
+  env = database.env;
+  expect((await cli(env, "init", "--name", "Acme", "--timezone", "Europe/Paris")).code).toBe(0);
+});
+afterEach(async () => {
+  await database.drop();
+});
+
+interface EvidenceJson {
+  id: string;
+  sha256: string;
+  controls: string[];
+}
+
+describe("attest evidence and audit-log", () => {
+  it("adds, lists, links, downloads and removes evidence; verify catches tampering", async () => {
+    const file = path.join(database.dataDir, "review.csv");
+    writeFileSync(file, "user,access\nana,admin\n");
+    const added = json<EvidenceJson>(
+      await cli(
+        env,
+        "evidence",
+        "add",
+        file,
+        "--control",
+        "AC-06",
+        "--for",
+        "2026-02-27",
+        "--json",
+      ),
+    );
+    expect(added.controls).toEqual(["AC-06"]);
+    const link = await cli(
+      env,
+      "evidence",
+      "add",
+      "--url",
+      "https://x.test/t/1",
+      "--control",
+      "CM-01",
+      "--from",
+      "2026-02-01",
+      "--to",
+      "2026-02-28",
+    );
+    expect(link.code).toBe(0);
+    const record = await cli(
+      env,
+      "evidence",
+      "add",
+      "--record",
+      '{"kind":"mfa","data":{"on":true}}',
+      "--control",
+      "AC-02",
+      "--for",
+      "2026-03-01",
+    );
+    expect(record.code).toBe(0);
+    expect(
+      (await cli(env, "evidence", "add", file, "--url", "https://x.test", "--for", "2026-03-01"))
+        .code,
+    ).toBe(2);
+    expect((await cli(env, "evidence", "add", "/no/such/file", "--for", "2026-03-01")).code).toBe(
+      3,
+    );
+    expect((await cli(env, "evidence", "add", file, "--for", "2027-01-01")).err).toContain(
+      "is in the future",
+    );
+
+    expect(
+      (await cli(env, "evidence", "link", added.id.slice(0, 8), "--control", "AC-04")).code,
+    ).toBe(0);
+    const listed = json<EvidenceJson[]>(
+      await cli(env, "evidence", "list", "--control", "AC-04", "--json"),
+    );
+    expect(listed.map((e) => e.id)).toEqual([added.id]);
+
+    const out = path.join(database.dataDir, "copy.csv");
+    expect((await cli(env, "evidence", "download", added.id, "--out", out)).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe("user,access\nana,admin\n");
+
+    await cli(env, "controls", "update", "AC-02", "--status", "implemented");
+    await cli(env, "controls", "update", "AC-05", "--status", "implemented");
+    const overdue = json<{ ref: string; state: string }[]>(
+      await cli(env, "evidence", "list", "--overdue", "--json"),
+    );
+    expect(overdue.map((o) => [o.ref, o.state])).toEqual([["AC-05", "missing"]]);
+
+    expect((await cli(env, "evidence", "remove", added.id)).code).toBe(2);
+    expect(
+      (await cli(env, "evidence", "remove", added.id, "--reason", "Wrong quarter's export.")).code,
+    ).toBe(0);
+
+    const log = json<{ action: string }[]>(await cli(env, "audit-log", "--json"));
+    expect(log.map((e) => e.action)).toContain("evidence.removed");
+    const verified = await cli(env, "audit-log", "verify", "--json");
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true, filesChecked: 1 });
+
+    await tamperWith(database, "update audit_events set action = 'nothing.happened' where seq = 3");
+    const broken = await cli(env, "audit-log", "verify");
+    expect(broken.code).toBe(6);
+    expect(broken.out).toContain(
+      "First broken link: event 3: event 3 was changed after it was written",
+    );
+  });
+});
+
+describe("attest engagement", () => {
+  it("runs a Type 2 from creation to results, with the documented sample JSON", async () => {
+    for (const month of [
+      "2025-09-30",
+      "2025-10-31",
+      "2025-11-28",
+      "2025-12-31",
+      "2026-01-30",
+      "2026-02-27",
+    ]) {
+      await cli(
+        env,
+        "evidence",
+        "add",
+        "--url",
+        `https://x.test/${month}`,
+        "--control",
+        "GV-11",
+        "--for",
+        month,
+      );
+    }
+    const short = await cli(
+      env,
+      "engagement",
+      "create",
+      "--type",
+      "2",
+      "--from",
+      "2025-09-01",
+      "--to",
+      "2026-01-31",
+      "--firm",
+      "Ledger",
+    );
+    expect(short.code).toBe(3);
+    expect(short.err).toContain("--short-period-reason");
+    const created = await cli(
+      env,
+      "engagement",
+      "create",
+      "--type",
+      "2",
+      "--from",
+      "2025-09-01",
+      "--to",
+      "2026-02-28",
+      "--firm",
+      "Ledger",
+      "--auditor",
+      "Kim",
+    );
+    expect(created.out).toContain("Created E-1");
+    expect((await cli(env, "engagement", "sample", "E-1")).code).toBe(6);
+    for (let i = 0; i < 3; i += 1)
+      expect((await cli(env, "engagement", "advance", "E-1")).code).toBe(0);
+    expect((await cli(env, "engagement", "advance", "E-1", "--to", "distributed")).code).toBe(6);
+
+    const sample = json<{
+      seed: string;
+      controls: {
+        controlId: string;
+        frequency: string;
+        population: number;
+        sampleSize: number;
+        items: string[];
+      }[];
+    }>(await cli(env, "engagement", "sample", "E-1", "--seed", "42", "--json"));
+    expect(sample.seed).toBe("42");
+    const gv11 = sample.controls.find((c) => c.controlId === "GV-11");
+    expect(gv11).toMatchObject({ frequency: "monthly", population: 6, sampleSize: 2 });
+    expect((await cli(env, "engagement", "sample", "E-1")).err).toContain("--redraw-reason");
+
+    const [first, second] = gv11!.items;
+    expect(
+      (
+        await cli(
+          env,
+          "engagement",
+          "test",
+          "E-1",
+          "--control",
+          "GV-11",
+          "--method",
+          "inspection",
+          "--tester",
+          "Kim",
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await cli(
+          env,
+          "engagement",
+          "test",
+          "E-1",
+          "--control",
+          "GV-11",
+          "--item",
+          first!,
+          "--pass",
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await cli(
+          env,
+          "engagement",
+          "test",
+          "E-1",
+          "--control",
+          "GV-11",
+          "--item",
+          "1999-01",
+          "--pass",
+        )
+      ).code,
+    ).toBe(3);
+    await cli(
+      env,
+      "engagement",
+      "test",
+      "E-1",
+      "--control",
+      "GV-11",
+      "--item",
+      second!,
+      "--exception",
+      "No sign-off.",
+    );
+    await cli(
+      env,
+      "engagement",
+      "test",
+      "E-1",
+      "--control",
+      "GV-11",
+      "--item",
+      second!,
+      "--response",
+      "Sign-off enforced.",
+    );
+    const status = await cli(env, "engagement", "status", "E-1");
+    expect(status.out).toMatch(/GV-11\s+exception-noted\s+1\/2 \(2 tested\)/);
+    const results = json<{ criteria: { criterionId: string; conclusion: string }[] }>(
+      await cli(env, "engagement", "status", "E-1", "--json"),
+    );
+    expect(results.criteria.find((c) => c.criterionId === "CC4.2")?.conclusion).toBe(
+      "exception-noted",
+    );
+  });
+});
