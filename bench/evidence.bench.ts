@@ -1,5 +1,6 @@
 /** 10,000 evidence records added through the service, one transaction and audit event each. */
 import { performance } from "node:perf_hooks";
+import { Readable } from "node:stream";
 import { actorIn } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
 import type { ServiceContext } from "../src/services/context.ts";
@@ -39,4 +40,48 @@ export async function benchEvidence(ctx: ServiceContext): Promise<EvidenceBench>
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+export interface LargeFileBench {
+  megabytes: number;
+  seconds: number;
+  peakRssGrowthMb: number;
+}
+
+/** A 256 MB file streamed in: the process's memory must not grow with the file's size. */
+export async function benchLargeFile(ctx: ServiceContext): Promise<LargeFileBench> {
+  const { organization } = await createOrganization(ctx, bench, { name: "Large File Bench" });
+  const actor = actorIn(bench, organization.id, "owner");
+  const chunk = Buffer.alloc(1024 * 1024, 7);
+  const megabytes = 256;
+  const content = Readable.from(
+    (function* () {
+      for (let i = 0; i < megabytes; i += 1) {
+        chunk[0] = i % 256; // not all chunks alike
+        yield Buffer.from(chunk);
+      }
+    })(),
+  );
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const start = performance.now();
+  try {
+    await addEvidence(
+      { ...ctx, maxEvidenceBytes: (megabytes + 1) * 1024 * 1024 },
+      actor,
+      { kind: "file", content, fileName: "large.bin" },
+      { title: "large", controls: ["AC-01"], forDate: "2026-01-15" },
+    );
+  } finally {
+    clearInterval(sampler);
+  }
+  return {
+    megabytes,
+    seconds: round((performance.now() - start) / 1000),
+    peakRssGrowthMb: Math.round((peak - baseline) / 1024 / 1024),
+  };
 }

@@ -10,7 +10,7 @@ import pg from "pg";
 import type { DatabaseTarget } from "../src/db/connect.ts";
 import { closeContext, openContext } from "../src/services/context.ts";
 import { benchAudit } from "./audit.bench.ts";
-import { benchEvidence } from "./evidence.bench.ts";
+import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
 import { benchReadiness } from "./readiness.bench.ts";
 import { benchSampling } from "./sampling.bench.ts";
 
@@ -82,6 +82,13 @@ async function main(): Promise<void> {
         const e = await benchEvidence(ctx);
         console.log(
           `[${engine.name}] evidence: ${e.records} records added in ${e.seconds} s (${e.perSecond}/s)`,
+        );
+      }
+      if (wanted("large-file")) {
+        const l = await benchLargeFile(ctx);
+        console.log(
+          `[${engine.name}] large file: ${l.megabytes} MB streamed in ${l.seconds} s; ` +
+            `peak memory growth ${l.peakRssGrowthMb} MB (the file is never held whole)`,
         );
       }
       if (wanted("audit")) {

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
-import { corruptBlob, fileContent } from "../../test/support/evidence.ts";
+import { corruptBlob, fileContent, removeBlob } from "../../test/support/evidence.ts";
 import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
 import type { Actor } from "../domain/actor.ts";
 import { listAuditLog, verifyAuditLog } from "./audit-log.service.ts";
@@ -84,6 +84,15 @@ describe("audit log", () => {
     expect(result.chain).toBeNull();
     expect(result.corruptFiles).toEqual([
       { sha256, problem: expect.stringContaining("hashes to") },
+    ]);
+  });
+
+  it("catches a stored file that disappeared", async () => {
+    const [item] = (await listAuditLog(t.ctx, owner)).filter((e) => e.action === "evidence.added");
+    const sha256 = (item?.data as { sha256: string }).sha256;
+    await removeBlob(t, sha256);
+    expect((await verifyAuditLog(t.ctx, owner)).corruptFiles).toEqual([
+      { sha256, problem: "the file is missing" },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { sql } from "kysely";
@@ -17,6 +17,16 @@ export async function corruptBlob(t: TestContext, sha256: string): Promise<void>
   }
   await sql`update blob_chunks set data = ${Buffer.from("tampered")} where blob_key = ${sha256}
     and idx = 0`.execute(t.ctx.db.kysely);
+}
+
+/** Deletes stored file content behind the system's back. */
+export async function removeBlob(t: TestContext, sha256: string): Promise<void> {
+  if (t.ctx.db.engine === "sqlite") {
+    rmSync(path.join(t.database.dataDir, "blobs", "sha256", sha256.slice(0, 2), sha256));
+    return;
+  }
+  await sql`delete from blob_chunks where blob_key = ${sha256}`.execute(t.ctx.db.kysely);
+  await sql`delete from blobs where sha256 = ${sha256}`.execute(t.ctx.db.kysely);
 }
 
 /** Every stored file or chunk, including temporaries: to show a refused upload left nothing. */
