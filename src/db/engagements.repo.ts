@@ -325,3 +325,17 @@ export async function priorExceptionRefs(
     .execute();
   return new Set(rows.map((row) => row.control_ref));
 }
+
+/** Control tests belong to a frozen scope: when the scope is discarded, so are they. */
+export async function deleteControlTests(
+  tx: Tx,
+  scope: OrgScope,
+  engagementId: string,
+): Promise<number> {
+  const result = await tx
+    .deleteFrom("engagement_tests")
+    .where("organization_id", "=", scope.organizationId)
+    .where("engagement_id", "=", engagementId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

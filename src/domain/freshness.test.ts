@@ -32,8 +32,11 @@ describe("computeFreshness", () => {
     expect(computeFreshness("weekly", on("2026-01-01"), "2026-01-11").dueBy).toBe("2026-01-11");
     expect(computeFreshness("daily", on("2028-02-28"), "2028-02-29").state).toBe("current");
     expect(computeFreshness("daily", on("2028-02-28"), "2028-03-01").state).toBe("overdue");
-    expect(computeFreshness("annual", on("2025-06-30"), "2026-12-31").state).toBe("current");
-    expect(computeFreshness("annual", on("2025-06-30"), "2027-01-01").state).toBe("overdue");
+    expect(computeFreshness("annual", on("2025-06-30"), "2026-06-30").state).toBe("current");
+    expect(computeFreshness("annual", on("2025-06-30"), "2026-07-01")).toMatchObject({
+      state: "overdue",
+      dueBy: "2026-06-30",
+    });
   });
 
   it("refreshes continuous controls quarterly and never schedules event-driven ones", () => {

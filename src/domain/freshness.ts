@@ -1,7 +1,8 @@
 /**
  * Whether a control's evidence is current. Evidence for one window of the control's cadence
  * (a month, for a monthly control) makes the next window's evidence due by that next
- * window's last day; the day after, the control is overdue.
+ * window's last day; the day after, the control is overdue. Yearly evidence is due again a
+ * year after the date it is for.
  */
 import type { ControlFrequency } from "../catalog/types.ts";
 import { addDays, windowAround } from "./periods.ts";
@@ -54,7 +55,12 @@ export function computeFreshness(
       reason: `its latest evidence is for ${last} (event-driven: due when events occur)`,
     };
   }
-  const next = windowAround(cadence, addDays(windowAround(cadence, last).to, 1));
+  // A yearly task is due a year after it was last done, not at the end of next calendar
+  // year (which could be almost two years on).
+  const next =
+    cadence === "annual"
+      ? { label: "the yearly occurrence", to: addDays(last, 365) }
+      : windowAround(cadence, addDays(windowAround(cadence, last).to, 1));
   if (today > next.to) {
     return {
       state: "overdue",

@@ -6,7 +6,7 @@ import { corruptBlob, fileContent, removeBlob } from "../../test/support/evidenc
 import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
 import type { Actor } from "../domain/actor.ts";
 import { listAuditLog, verifyAuditLog } from "./audit-log.service.ts";
-import { addEvidence } from "./evidence.service.ts";
+import { addEvidence, listEvidence } from "./evidence.service.ts";
 
 let t: TestContext;
 let owner: Actor;
@@ -93,6 +93,22 @@ describe("audit log", () => {
     await removeBlob(t, sha256);
     expect((await verifyAuditLog(t.ctx, owner)).corruptFiles).toEqual([
       { sha256, problem: "the file is missing" },
+    ]);
+  });
+
+  it("catches records edited behind the system's back while the chain stays intact", async () => {
+    const [first, second] = await listEvidence(t.ctx, owner);
+    await tamper(sql`update evidence_items set for_from = '2025-01-01', title = 'Backdated'
+      where id = ${first!.id}`);
+    await tamper(sql`update evidence_items set removed_at = '2026-03-02T00:00:00.000Z'
+      where id = ${second!.id}`);
+    const result = await verifyAuditLog(t.ctx, owner);
+    expect(result.chain).toBeNull();
+    expect(result.ok).toBe(false);
+    expect(result.records.map((r) => `${r.target}: ${r.problem}`)).toEqual([
+      `evidence ${first!.id}: its title is Backdated but was recorded as Policy`,
+      `evidence ${first!.id}: its dates is 2025-01-01..2026-03-01 but was recorded as 2026-03-01..2026-03-01`,
+      `evidence ${second!.id}: it is marked removed without a recorded removal`,
     ]);
   });
 

@@ -1,16 +1,21 @@
 /**
- * Reading the audit trail, and proving it intact: the hash chain recomputed end to end,
- * the head compared with the one recorded apart, and every stored file re-hashed.
+ * Reading the audit trail, and proving it intact: the hash chain recomputed end to end, the
+ * head compared with the one recorded apart, every stored file re-hashed, and the current
+ * records (evidence, links, test results) checked against the events that made them.
  */
 import { z } from "zod";
 import { getAuditHead, listAuditEvents } from "../db/audit.repo.ts";
-import { listFileHashes } from "../db/evidence.repo.ts";
+import { currentSample, listEngagements, listItemResults } from "../db/engagements.repo.ts";
+import { listEvidence, listFileHashes } from "../db/evidence.repo.ts";
 import { read } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
 import { verifyChain } from "../domain/audit-chain.ts";
 import type { ChainBreak, ChainedAuditEvent } from "../domain/audit-chain.ts";
 import { authorize } from "../domain/permissions.ts";
+import { reconcileEvidence, reconcileResults } from "../domain/reconcile.ts";
+import type { RecordProblem } from "../domain/reconcile.ts";
+import type { ItemResult } from "../domain/test-results.ts";
 import type { ServiceContext } from "./context.ts";
 import { calendarDate } from "./inputs.ts";
 import { parseInput } from "./validation.ts";
@@ -62,9 +67,13 @@ export interface CorruptFile {
 export interface AuditVerification {
   ok: boolean;
   events: number;
+  /** The newest event: note it down elsewhere, and a later verify shows nothing was cut off. */
+  head: { seq: number; hash: string } | null;
   chain: ChainBreak | null;
   filesChecked: number;
   corruptFiles: CorruptFile[];
+  recordsChecked: number;
+  records: RecordProblem[];
 }
 
 export async function verifyAuditLog(
@@ -72,22 +81,44 @@ export async function verifyAuditLog(
   actor: Actor,
 ): Promise<AuditVerification> {
   authorize(actor, "audit-log:verify");
-  const { events, head, hashes } = await read(ctx.db, async (tx) => ({
-    events: await listAuditEvents(tx, scopeOf(actor)),
-    head: await getAuditHead(tx, scopeOf(actor)),
-    hashes: await listFileHashes(tx, scopeOf(actor)),
-  }));
+  const { events, head, hashes, evidence, results } = await read(ctx.db, async (tx) => {
+    const engagements = await listEngagements(tx, scopeOf(actor));
+    const results: { engagementId: string; results: ItemResult[] }[] = [];
+    for (const engagement of engagements) {
+      const sample = await currentSample(tx, scopeOf(actor), engagement.id);
+      if (sample !== undefined) {
+        results.push({
+          engagementId: engagement.id,
+          results: await listItemResults(tx, scopeOf(actor), sample.id),
+        });
+      }
+    }
+    return {
+      events: await listAuditEvents(tx, scopeOf(actor)),
+      head: await getAuditHead(tx, scopeOf(actor)),
+      hashes: await listFileHashes(tx, scopeOf(actor)),
+      evidence: await listEvidence(tx, scopeOf(actor), { includeRemoved: true }),
+      results,
+    };
+  });
   const chain = verifyChain(events, head);
+  const records = [
+    ...reconcileEvidence(evidence, events),
+    ...results.flatMap((r) => reconcileResults(r.engagementId, r.results, events)),
+  ];
   const corruptFiles: CorruptFile[] = [];
   for (const sha256 of hashes) {
     const problem = await ctx.blobs.check(sha256);
     if (problem !== null) corruptFiles.push({ sha256, problem });
   }
   return {
-    ok: chain === null && corruptFiles.length === 0,
+    ok: chain === null && corruptFiles.length === 0 && records.length === 0,
     events: events.length,
+    head,
     chain,
     filesChecked: hashes.length,
     corruptFiles,
+    recordsChecked: evidence.length + results.reduce((sum, r) => sum + r.results.length, 0),
+    records,
   };
 }

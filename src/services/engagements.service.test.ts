@@ -78,6 +78,8 @@ describe("creating engagements", () => {
       [{ ...type2, auditFirm: " " }, "auditFirm"],
       [{ ...type2, type: 3 as never }, "type"],
       [{ ...type2, from: "2026-02-30" }, "from"],
+      [{ ...type2, from: "1999-01-01" }, "from"],
+      [{ type: 1, asOf: "2031-01-01", auditFirm: "X" }, "asOf"],
     ];
     for (const [input, field] of cases) {
       const error = await expectAppError(

@@ -12,6 +12,8 @@ import {
   insertEngagement,
   listEngagements as listEngagementRows,
   nextEngagementNumber,
+  deleteControlTests,
+  listControlTests,
   saveEngagementState,
   supersedeSamples,
 } from "../db/engagements.repo.ts";
@@ -53,6 +55,17 @@ const createInput = z
   .strict();
 export type CreateEngagementInput = z.input<typeof createInput>;
 
+/** Engagements start no earlier than 2000 and no later than two years from today. */
+function checkRange(data: z.output<typeof createInput>, now: Date): void {
+  const latest = `${now.getUTCFullYear() + 2}${now.toISOString().slice(4, 10)}`;
+  for (const field of ["asOf", "from", "to"] as const) {
+    const value = data[field];
+    if (value !== undefined && (value < "2000-01-01" || value > latest)) {
+      throw invalidField(field, `${value} is outside a sensible range (2000-01-01 to ${latest})`);
+    }
+  }
+}
+
 function checkDates(data: z.output<typeof createInput>, type: 1 | 2): void {
   if (type === 1) {
     if (data.asOf === undefined) throw invalidField("asOf", "a Type 1 needs the date it is as of");
@@ -88,8 +101,9 @@ export async function createEngagement(
   authorize(actor, "engagement:manage");
   const data = parseInput(createInput, input);
   const type = Number(data.type) as 1 | 2;
-  checkDates(data, type);
   const at = ctx.now();
+  checkRange(data, at);
+  checkDates(data, type);
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const scope = await loadScope(tx, actor);
     const categories = data.categories ?? scope.categories;
@@ -183,6 +197,36 @@ async function takeSnapshot(
   };
 }
 
+/** Leaving fieldwork needs the work done: a Type 2 sampled, and every control tested. */
+async function checkFieldworkDone(tx: Tx, actor: Actor, engagement: Engagement): Promise<void> {
+  const label = engagementLabel(engagement);
+  const sample = await currentSample(tx, scopeOf(actor), engagement.id);
+  if (engagement.type === 2 && sample === undefined) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${label} has no sample yet: draw one before leaving fieldwork`,
+    );
+  }
+  const tested = new Set(
+    (await listControlTests(tx, scopeOf(actor), engagement.id)).map((t) => t.controlRef),
+  );
+  const untested = (engagement.snapshot?.controls ?? [])
+    .filter((c) => c.status !== "not-applicable" && !tested.has(c.ref))
+    .filter(
+      (c) =>
+        engagement.type === 1 ||
+        (sample?.controls.find((s) => s.controlRef === c.ref)?.items.length ?? 0) > 0,
+    )
+    .map((c) => c.ref);
+  if (untested.length > 0) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${label} cannot leave fieldwork: ${untested.length} controls have no test recorded ` +
+        `(${untested.slice(0, 8).join(", ")}${untested.length > 8 ? ", …" : ""})`,
+    );
+  }
+}
+
 const advanceInput = z
   .object({
     to: oneOf(ENGAGEMENT_STATUSES, "engagement status").optional(),
@@ -224,11 +268,14 @@ export async function advanceEngagement(
     const fieldwork = statusIndex("fieldwork");
     let snapshot = engagement.snapshot;
     let discarded = false;
+    let discardedTests = 0;
     if (statusIndex(to) < fieldwork && snapshot !== null) {
       snapshot = null;
       discarded = (await currentSample(tx, scopeOf(actor), engagement.id)) !== undefined;
       await supersedeSamples(tx, scopeOf(actor), engagement.id, at.toISOString());
+      discardedTests = await deleteControlTests(tx, scopeOf(actor), engagement.id);
     }
+    if (from === "fieldwork" && step > 0) await checkFieldworkDone(tx, actor, engagement);
     if (to === "fieldwork" && snapshot === null) {
       snapshot = await takeSnapshot(tx, actor, engagement.categories, at.toISOString());
     }
@@ -252,6 +299,7 @@ export async function advanceEngagement(
           ? { frozenControls: snapshot?.controls.length ?? 0 }
           : {}),
         ...(discarded ? { discardedSample: true } : {}),
+        ...(discardedTests > 0 ? { discardedTests } : {}),
       },
       at,
     );

@@ -167,6 +167,15 @@ describe("linking, removing and reading", () => {
     );
   });
 
+  it("repairs a corrupted file when the same bytes are added again", async () => {
+    const meta = { title: "Scan", controls: ["OP-03"], forDate: "2026-03-01" };
+    const item = await addEvidence(t.ctx, owner, fileContent("pristine bytes"), meta);
+    await corruptBlob(t, item.sha256);
+    await addEvidence(t.ctx, owner, fileContent("pristine bytes"), { ...meta, title: "Again" });
+    const { content } = await readEvidenceFile(t.ctx, owner, item.id);
+    expect(await text(content)).toBe("pristine bytes");
+  });
+
   it("reports a corrupted file clearly instead of serving it", async () => {
     const item = await addEvidence(t.ctx, owner, fileContent("the real content"), {
       title: "Scan",

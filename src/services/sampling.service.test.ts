@@ -5,6 +5,7 @@ import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
 import type { Actor } from "../domain/actor.ts";
 import type { EngagementSample } from "../domain/engagement.ts";
 import { drawSample } from "../domain/sampling.ts";
+import { updateControl } from "./controls.service.ts";
 import { advanceEngagement, createEngagement } from "./engagements.service.ts";
 import { addEvidence } from "./evidence.service.ts";
 import { drawEngagementSample } from "./sampling.service.ts";
@@ -285,6 +286,7 @@ describe("tests and results", () => {
   });
 
   it("records design conclusions only for a Type 1", async () => {
+    await updateControl(t.ctx, owner, "AC-01", { status: "implemented" });
     const e = await createEngagement(t.ctx, owner, { type: 1, asOf: "2026-10-31", auditFirm: "X" });
     for (let i = 0; i < 3; i += 1) await advanceEngagement(t.ctx, owner, `E-${e.number}`);
     const test = {
@@ -304,5 +306,119 @@ describe("tests and results", () => {
       "not-evaluated",
     );
     expect(results.controls.every((c) => c.sampleSize === 0)).toBe(true);
+    const notInPlace = await expectAppError(
+      () =>
+        recordControlTest(t.ctx, owner, "E-1", {
+          ...test,
+          control: "AC-02",
+          design: "suitably-designed",
+        }),
+      "VALIDATION_FAILED",
+    );
+    expect(notInPlace.message).toContain("AC-02 was not-started when the scope was frozen");
+    await expectAppError(
+      () =>
+        recordItemResult(t.ctx, owner, "E-1", {
+          control: "AC-01",
+          item: "period",
+          result: "pass",
+          tester: "Kim",
+        }),
+      "INVALID_STATE",
+    );
+  });
+
+  it("guards the results: no pass without evidence, no future dates, no redraw once tested", async () => {
+    await evidence("GV-11", ["2026-04-30", "2026-05-29", "2026-06-30"]);
+    const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
+    const sample = await drawEngagementSample(t.ctx, owner, id, { seed: "g" });
+    const gv11 = control(sample, "GV-11");
+    const unevidenced = gv11.items.find((key) => gv11.missing.includes(key));
+    const evidenced = gv11.items.find((key) => !gv11.missing.includes(key));
+    const base = { control: "GV-11", tester: "Kim" };
+    if (unevidenced !== undefined) {
+      const error = await expectAppError(
+        () => recordItemResult(t.ctx, owner, id, { ...base, item: unevidenced, result: "pass" }),
+        "VALIDATION_FAILED",
+      );
+      expect(error.message).toContain("it cannot pass; record an exception");
+    }
+    await expectAppError(
+      () =>
+        recordControlTest(t.ctx, owner, id, {
+          ...base,
+          methods: ["inspection"],
+          procedure: "p",
+          testedOn: "2027-01-01",
+        }),
+      "VALIDATION_FAILED",
+    );
+    await recordItemResult(t.ctx, owner, id, {
+      ...base,
+      item: evidenced ?? gv11.items[0]!,
+      result: "exception",
+      description: "Late.",
+    });
+    const redraw = await expectAppError(
+      () =>
+        drawEngagementSample(t.ctx, owner, id, {
+          redrawReason: "We would like a different sample.",
+        }),
+      "INVALID_STATE",
+    );
+    expect(redraw.message).toContain("a sample with results cannot be redrawn");
+  });
+
+  it("leaves fieldwork only when tested; responses are still taken on the draft", async () => {
+    await evidence("GV-11", [
+      "2026-04-30",
+      "2026-05-29",
+      "2026-06-30",
+      "2026-07-31",
+      "2026-08-31",
+      "2026-09-30",
+    ]);
+    const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
+    const unsampled = await expectAppError(
+      () => advanceEngagement(t.ctx, owner, id),
+      "INVALID_STATE",
+    );
+    expect(unsampled.message).toContain("has no sample yet");
+    const sample = await drawEngagementSample(t.ctx, owner, id, { seed: "f" });
+    const untested = await expectAppError(
+      () => advanceEngagement(t.ctx, owner, id),
+      "INVALID_STATE",
+    );
+    expect(untested.message).toContain("controls have no test recorded");
+    for (const drawn of sample.controls.filter((c) => c.items.length > 0)) {
+      await recordControlTest(t.ctx, owner, id, {
+        control: drawn.controlRef,
+        methods: ["inquiry"],
+        procedure: "Asked.",
+        tester: "Kim",
+        testedOn: "2026-10-30",
+      });
+    }
+    const [item] = control(sample, "GV-11").items;
+    await recordItemResult(t.ctx, owner, id, {
+      control: "GV-11",
+      item: item!,
+      result: "exception",
+      description: "Missed.",
+      tester: "Kim",
+    });
+    expect((await advanceEngagement(t.ctx, owner, id)).status).toBe("draft-report");
+    const responded = await respondToException(t.ctx, owner, id, {
+      control: "GV-11",
+      item: item!,
+      response: "Now automated.",
+    });
+    expect(responded.managementResponse).toBe("Now automated.");
+    const back = await advanceEngagement(t.ctx, owner, id, {
+      to: "remediation",
+      reason: "The auditor reopened scoping.",
+    });
+    expect(back.snapshot).toBeNull();
+    expect((await engagementResults(t.ctx, owner, id)).controls).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@
  * same sample (the algorithm is documented in domain/sampling.ts).
  */
 import { z } from "zod";
-import { currentSample, insertSample, priorExceptionRefs } from "../db/engagements.repo.ts";
+import {
+  currentSample,
+  insertSample,
+  listItemResults,
+  priorExceptionRefs,
+} from "../db/engagements.repo.ts";
 import { evidenceOfControls } from "../db/evidence.repo.ts";
 import type { ControlEvidence } from "../db/evidence.repo.ts";
 import { getOrganization } from "../db/organizations.repo.ts";
@@ -109,6 +114,17 @@ export async function drawEngagementSample(
         `${engagementLabel(engagement)} was already sampled (seed ${existing.seed}); ` +
           "drawing again needs --redraw-reason",
       );
+    }
+    if (existing !== undefined) {
+      // Redrawing after testing would let results (exceptions above all) quietly disappear.
+      const recorded = await listItemResults(tx, scopeOf(actor), existing.id);
+      if (recorded.length > 0) {
+        throw new AppError(
+          "INVALID_STATE",
+          `${engagementLabel(engagement)} already has ${recorded.length} test results on its ` +
+            `sample (seed ${existing.seed}); a sample with results cannot be redrawn`,
+        );
+      }
     }
     const priorExceptions = await priorExceptionRefs(tx, scopeOf(actor), engagement.number);
     const seed = data.seed ?? newSeed();

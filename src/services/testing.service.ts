@@ -11,6 +11,7 @@ import {
   saveControlTest,
   saveItemResult,
 } from "../db/engagements.repo.ts";
+import { getOrganization } from "../db/organizations.repo.ts";
 import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
@@ -18,6 +19,7 @@ import type { Actor } from "../domain/actor.ts";
 import { engagementLabel } from "../domain/engagement.ts";
 import type { Engagement, EngagementSample, SnapshotControl } from "../domain/engagement.ts";
 import { AppError, invalidField } from "../domain/errors.ts";
+import { localDate } from "../domain/periods.ts";
 import { authorize } from "../domain/permissions.ts";
 import {
   DESIGN_CONCLUSIONS,
@@ -74,18 +76,30 @@ const responseInput = z
   })
   .strict();
 
-function inFieldwork(engagement: Engagement): NonNullable<Engagement["snapshot"]> {
-  if (engagement.status !== "fieldwork" || engagement.snapshot === null) {
+function inFieldwork(
+  engagement: Engagement,
+  also: readonly Engagement["status"][] = [],
+): NonNullable<Engagement["snapshot"]> {
+  if (![...also, "fieldwork"].includes(engagement.status) || engagement.snapshot === null) {
     throw new AppError(
       "INVALID_STATE",
-      `${engagementLabel(engagement)} is in ${engagement.status}; tests are recorded in fieldwork`,
+      `${engagementLabel(engagement)} is in ${engagement.status}; ` +
+        (also.length > 0
+          ? "responses are recorded in fieldwork or the draft report"
+          : "tests are recorded in fieldwork"),
     );
   }
   return engagement.snapshot;
 }
 
-function frozenControl(engagement: Engagement, ref: string): SnapshotControl {
-  const control = inFieldwork(engagement).controls.find((c) => c.ref === ref.trim().toUpperCase());
+function frozenControl(
+  engagement: Engagement,
+  ref: string,
+  also: readonly Engagement["status"][] = [],
+): SnapshotControl {
+  const control = inFieldwork(engagement, also).controls.find(
+    (c) => c.ref === ref.trim().toUpperCase(),
+  );
   if (control === undefined) {
     throw invalidField(
       "control",
@@ -96,6 +110,12 @@ function frozenControl(engagement: Engagement, ref: string): SnapshotControl {
 }
 
 async function sampleOf(tx: Tx, actor: Actor, engagement: Engagement): Promise<EngagementSample> {
+  if (engagement.type === 1) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${engagementLabel(engagement)} is a Type 1: it has no samples`,
+    );
+  }
   const sample = await currentSample(tx, scopeOf(actor), engagement.id);
   if (sample === undefined) {
     throw new AppError(
@@ -118,6 +138,16 @@ export async function recordControlTest(
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
     const control = frozenControl(engagement, data.control);
+    if (data.testedOn > localDate(at, (await getOrganization(tx, scopeOf(actor))).timeZone)) {
+      throw invalidField("testedOn", `${data.testedOn} is in the future`);
+    }
+    if (data.design === "suitably-designed" && control.status !== "implemented") {
+      throw invalidField(
+        "design",
+        `${control.ref} was ${control.status} when the scope was frozen; a control not in place ` +
+          "cannot be concluded suitably designed and implemented",
+      );
+    }
     if (engagement.type === 1 && data.design === undefined) {
       throw invalidField(
         "design",
@@ -172,6 +202,13 @@ export async function recordItemResult(
         `"${data.item}" is not in ${control.ref}'s sample (${drawn?.items.join(", ") || "empty"})`,
       );
     }
+    const occurrence = drawn.population.find((p) => p.key === data.item);
+    if (data.result === "pass" && (occurrence?.evidence.length ?? 0) === 0) {
+      throw invalidField(
+        "result",
+        `no evidence was found for ${control.ref} ${data.item}: it cannot pass; record an exception`,
+      );
+    }
     const result: ItemResult = {
       controlRef: control.ref,
       itemKey: data.item,
@@ -207,7 +244,7 @@ export async function respondToException(
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
-    const control = frozenControl(engagement, data.control);
+    const control = frozenControl(engagement, data.control, ["draft-report"]);
     const sample = await sampleOf(tx, actor, engagement);
     const existing = (await listItemResults(tx, scopeOf(actor), sample.id)).find(
       (r) => r.controlRef === control.ref && r.itemKey === data.item,

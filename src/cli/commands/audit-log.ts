@@ -40,8 +40,19 @@ export function registerAuditLog(program: Command, runtime: Runtime): void {
       else {
         runtime.io.out(
           `${result.events} events, chain ${result.chain === null ? "intact" : "BROKEN"}; ` +
-            `${result.filesChecked} files checked, ${result.corruptFiles.length} corrupt.\n`,
+            `${result.filesChecked} files checked, ${result.corruptFiles.length} corrupt; ` +
+            `${result.recordsChecked} records checked against the trail, ` +
+            `${result.records.length} differ.\n`,
         );
+        if (result.head !== null) {
+          runtime.io.out(
+            `Newest event: ${result.head.seq} ${result.head.hash} ` +
+              "(keep this line elsewhere: a later verify then proves nothing was cut off)\n",
+          );
+        }
+        for (const record of result.records) {
+          runtime.io.out(`Record ${record.target}: ${record.problem}\n`);
+        }
         if (result.chain !== null) {
           runtime.io.out(`First broken link: event ${result.chain.seq}: ${result.chain.reason}\n`);
         }

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { link, mkdir, open, readdir, rm, stat, unlink } from "node:fs/promises";
+import { link, mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import type { Readable } from "node:stream";
@@ -65,14 +65,19 @@ export class FileBlobStore implements BlobStore {
       await fsyncPath(tmp);
       const sha256 = counter.sha256();
       const final = this.#pathOf(sha256);
-      await mkdir(path.dirname(final), { recursive: true });
+      if ((await mkdir(path.dirname(final), { recursive: true })) !== undefined) {
+        // A new prefix folder must itself survive a power cut.
+        await fsyncPath(path.dirname(path.dirname(final)));
+      }
       try {
-        // link() refuses to replace an existing file: content is never overwritten.
+        // link() refuses to replace an existing file: good content is never overwritten.
         await link(tmp, final);
-        await fsyncPath(path.dirname(final));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        // The same content is already stored; if that copy went bad, the new bytes repair it.
+        if ((await this.check(sha256)) !== null) await rename(tmp, final);
       }
+      await fsyncPath(path.dirname(final));
       return { sha256, size: counter.size() };
     } finally {
       await unlink(tmp).catch(() => undefined);

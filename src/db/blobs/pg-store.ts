@@ -29,7 +29,6 @@ export class PostgresBlobStore implements BlobStore {
     let index = 0;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
-    const createdAt = new Date().toISOString();
     const flush = async () => {
       if (pendingBytes === 0) return;
       const data = Buffer.concat(pending, pendingBytes);
@@ -37,7 +36,8 @@ export class PostgresBlobStore implements BlobStore {
       pendingBytes = 0;
       await db
         .insertInto("blob_chunks")
-        .values({ blob_key: uploadKey, idx: index, data, created_at: createdAt })
+        // Each chunk's own time: the sweep spares an upload that is still arriving.
+        .values({ blob_key: uploadKey, idx: index, data, created_at: new Date().toISOString() })
         .execute();
       index += 1;
     };
@@ -60,12 +60,25 @@ export class PostgresBlobStore implements BlobStore {
       await db.transaction().execute(async (tx) => {
         // Two uploads of the same content must not both publish their chunks.
         await sql`select pg_advisory_xact_lock(hashtext(${sha256}))`.execute(tx);
+        const arrived = await tx
+          .selectFrom("blob_chunks")
+          .select((eb) => eb.fn.countAll<string>().as("count"))
+          .where("blob_key", "=", uploadKey)
+          .executeTakeFirstOrThrow();
+        if (Number(arrived.count) !== index) {
+          throw corrupt(sha256, `the upload lost chunks (${arrived.count} of ${index} arrived)`);
+        }
         const existing = await tx
           .selectFrom("blobs")
           .select("sha256")
           .where("sha256", "=", sha256)
           .executeTakeFirst();
-        if (existing !== undefined) return;
+        if (existing !== undefined) {
+          if ((await this.check(sha256)) === null) return;
+          // The stored copy went bad: the new, verified bytes replace it.
+          await tx.deleteFrom("blob_chunks").where("blob_key", "=", sha256).execute();
+          await tx.deleteFrom("blobs").where("sha256", "=", sha256).execute();
+        }
         await tx
           .updateTable("blob_chunks")
           .set({ blob_key: sha256 })
@@ -73,7 +86,12 @@ export class PostgresBlobStore implements BlobStore {
           .execute();
         await tx
           .insertInto("blobs")
-          .values({ sha256, size: counter.size(), chunks: index, created_at: createdAt })
+          .values({
+            sha256,
+            size: counter.size(),
+            chunks: index,
+            created_at: new Date().toISOString(),
+          })
           .onConflict((oc) => oc.column("sha256").doNothing())
           .execute();
       });
@@ -85,10 +103,17 @@ export class PostgresBlobStore implements BlobStore {
 
   async sweepTemporary(olderThanMs: number, now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - olderThanMs).toISOString();
+    // Only uploads whose newest chunk is old: a slow upload still in progress is left alone.
     const result = await this.#db
       .deleteFrom("blob_chunks")
-      .where("blob_key", "like", "upload:%")
-      .where("created_at", "<", cutoff)
+      .where("blob_key", "in", (eb) =>
+        eb
+          .selectFrom("blob_chunks")
+          .select("blob_key")
+          .where("blob_key", "like", "upload:%")
+          .groupBy("blob_key")
+          .having((h) => h.fn.max("created_at"), "<", cutoff),
+      )
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

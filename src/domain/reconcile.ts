@@ -1,0 +1,141 @@
+/**
+ * The audit trail proves itself through its hash chain; this proves the records against the
+ * trail. Each evidence item must match the event that added it (and its later links and
+ * removal), each link or record must still hash to its stored SHA-256, and each test result
+ * must match the last event that recorded it. Editing a row behind the system's back, while
+ * leaving the chain alone, shows up here.
+ */
+import { createHash } from "node:crypto";
+import { canonicalJson } from "./audit-chain.ts";
+import type { ChainedAuditEvent } from "./audit-chain.ts";
+import type { EvidenceItem } from "./evidence.ts";
+import type { ItemResult } from "./test-results.ts";
+
+export interface RecordProblem {
+  target: string;
+  problem: string;
+}
+
+interface AddedEvent {
+  kind: string;
+  title: string;
+  source: string;
+  sha256: string;
+  size: number;
+  for: { from: string; to: string };
+  controls: string[];
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+function eventsFor(events: readonly ChainedAuditEvent[], type: string) {
+  const byTarget = new Map<string, ChainedAuditEvent[]>();
+  for (const event of events) {
+    if (event.targetType !== type) continue;
+    byTarget.set(event.targetId, [...(byTarget.get(event.targetId) ?? []), event]);
+  }
+  return byTarget;
+}
+
+export function reconcileEvidence(
+  items: readonly EvidenceItem[],
+  events: readonly ChainedAuditEvent[],
+): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  const byItem = eventsFor(events, "evidence");
+  for (const item of items) {
+    const target = `evidence ${item.id}`;
+    const history = byItem.get(item.id) ?? [];
+    const added = history.find((e) => e.action === "evidence.added");
+    if (added === undefined) {
+      problems.push({ target, problem: "it has no record in the audit trail" });
+      continue;
+    }
+    const recorded = JSON.parse(added.data) as AddedEvent;
+    const differs = (
+      [
+        ["kind", recorded.kind, item.kind],
+        ["title", recorded.title, item.title],
+        ["source", recorded.source, item.source],
+        ["sha256", recorded.sha256, item.sha256],
+        ["size", recorded.size, item.size],
+        ["dates", `${recorded.for.from}..${recorded.for.to}`, `${item.forFrom}..${item.forTo}`],
+      ] as const
+    ).filter(([, was, is]) => was !== is);
+    for (const [field, was, is] of differs) {
+      problems.push({
+        target,
+        problem: `its ${field} is ${String(is)} but was recorded as ${String(was)}`,
+      });
+    }
+    const links = new Set(recorded.controls);
+    for (const e of history.filter((h) => h.action === "evidence.linked")) {
+      links.add((JSON.parse(e.data) as { control: string }).control);
+    }
+    if ([...links].sort().join(",") !== [...item.controls].sort().join(",")) {
+      problems.push({
+        target,
+        problem: `it serves ${item.controls.join(", ") || "no control"} but the trail says ${[...links].join(", ") || "none"}`,
+      });
+    }
+    const removed = history.find((h) => h.action === "evidence.removed");
+    if ((removed === undefined) !== (item.removedAt === null)) {
+      problems.push({
+        target,
+        problem:
+          item.removedAt === null
+            ? "it was removed, yet is active again"
+            : "it is marked removed without a recorded removal",
+      });
+    }
+    if (item.kind === "link" && item.url !== null && sha256(item.url) !== item.sha256) {
+      problems.push({ target, problem: "its URL no longer matches its SHA-256" });
+    }
+    if (item.kind === "record" && sha256(canonicalJson(item.recordData)) !== item.sha256) {
+      problems.push({ target, problem: "its record no longer matches its SHA-256" });
+    }
+  }
+  return problems;
+}
+
+/** Each stored result must equal what the last event about that item recorded. */
+export function reconcileResults(
+  engagementId: string,
+  results: readonly ItemResult[],
+  events: readonly ChainedAuditEvent[],
+): RecordProblem[] {
+  const mine = events.filter((e) => e.targetType === "engagement" && e.targetId === engagementId);
+  const problems: RecordProblem[] = [];
+  for (const result of results) {
+    const target = `result ${result.controlRef} ${result.itemKey}`;
+    const about = (action: string) =>
+      mine
+        .filter((e) => e.action === action)
+        .map((e) => JSON.parse(e.data) as Record<string, unknown>)
+        .filter(
+          (d) =>
+            (d.controlRef ?? d.control) === result.controlRef &&
+            (d.itemKey ?? d.item) === result.itemKey,
+        )
+        .at(-1);
+    const recorded = about("engagement.result-recorded");
+    if (recorded === undefined) {
+      problems.push({ target, problem: "it has no record in the audit trail" });
+      continue;
+    }
+    if (
+      recorded.result !== result.result ||
+      (recorded.description ?? null) !== result.description
+    ) {
+      problems.push({
+        target,
+        problem: `it says ${result.result} but was recorded as ${String(recorded.result)}`,
+      });
+    }
+    const response = about("engagement.exception-response");
+    if ((response?.response ?? null) !== result.managementResponse) {
+      problems.push({ target, problem: "management's response differs from the one recorded" });
+    }
+  }
+  return problems;
+}
