@@ -378,3 +378,10 @@ export function windowAround(
     to: formatDate(civil(window.lastDay)),
   };
 }
+
+/** Whole days from one local date to another (0 for the same date). */
+export function daysBetween(from: string, to: string): number {
+  const a = parseDate(from, "from");
+  const b = parseDate(to, "to");
+  return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day);
+}

@@ -4,7 +4,14 @@
  */
 import type { ControlFrequency } from "../catalog/types.ts";
 import type { PopulationItem } from "./engagement.ts";
-import { expectedOccurrences, windowAround } from "./periods.ts";
+import {
+  addDays,
+  daysBetween,
+  expectedOccurrences,
+  isCalendarDate,
+  windowAround,
+  zonedMidnight,
+} from "./periods.ts";
 import type { CalendarPeriod, Occurrence } from "./periods.ts";
 
 export interface DatedEvidence {
@@ -20,8 +27,49 @@ export interface Population {
   missing: string[];
 }
 
-function overlaps(a: { from: string; to: string }, b: { from: string; to: string }): boolean {
-  return a.from <= b.to && b.from <= a.to;
+/**
+ * Evidence counts for an occurrence when its dates touch the occurrence's window and it is
+ * not a blanket: an item spanning more than a week must fit within the window's length, so
+ * one "January to June" item cannot stand for 181 daily occurrences. (A weekly report still
+ * evidences each day of its week, as a backup summary does.)
+ */
+const BLANKET_DAYS = 7;
+
+function evidences(
+  item: { from: string; to: string },
+  window: { from: string; to: string },
+): boolean {
+  if (item.from > window.to || window.from > item.to) return false;
+  const span = daysBetween(item.from, item.to);
+  return span < BLANKET_DAYS || span <= daysBetween(window.from, window.to);
+}
+
+/** The day before the same date a year later (a 29 February start runs to 28 February). */
+function yearEnd(from: string): string {
+  const [year, rest] = [Number(from.slice(0, 4)), from.slice(4)];
+  const anniversary = `${String(year + 1).padStart(4, "0")}${rest}`;
+  return addDays(isCalendarDate(anniversary) ? anniversary : `${year + 1}-03-01`, -1);
+}
+
+/**
+ * A yearly control is expected once in each twelve months of the period, counted from its
+ * first day, whatever calendar years the period straddles; a shorter period expects it once.
+ */
+function yearlyOccurrences(period: CalendarPeriod, timeZone: string): Occurrence[] {
+  const windows: { from: string; to: string }[] = [];
+  for (let from = period.from; from <= period.to; from = addDays(yearEnd(from), 1)) {
+    windows.push({ from, to: yearEnd(from) });
+  }
+  const complete = windows.filter((w) => w.to <= period.to);
+  const chosen = complete.length > 0 ? complete : [{ from: period.from, to: period.to }];
+  return chosen.map((w, index) => ({
+    key: `year-${index + 1}`,
+    label: `the year from ${w.from} to ${w.to}`,
+    from: w.from,
+    to: w.to,
+    startsAt: zonedMidnight(w.from, timeZone).toISOString(),
+    endsAt: zonedMidnight(addDays(w.to, 1), timeZone).toISOString(),
+  }));
 }
 
 /**
@@ -36,6 +84,7 @@ export function dueOccurrences(
   period: CalendarPeriod,
   timeZone: string,
 ): Occurrence[] {
+  if (frequency === "annual") return yearlyOccurrences(period, timeZone);
   const windows = expectedOccurrences(frequency, period, timeZone);
   if (frequency === "continuous") return windows;
   const due = windows.filter((w) => windowAround(frequency, w.from).to <= period.to);
@@ -72,7 +121,7 @@ export function buildPopulation(
     label: occurrence.label,
     from: occurrence.from,
     to: occurrence.to,
-    evidence: evidence.filter((e) => overlaps(e, occurrence)).map((e) => e.id),
+    evidence: evidence.filter((e) => evidences(e, occurrence)).map((e) => e.id),
   }));
   return { items, missing: items.filter((i) => i.evidence.length === 0).map((i) => i.key) };
 }

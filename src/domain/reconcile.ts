@@ -59,7 +59,7 @@ export function reconcileEvidence(
         ["source", recorded.source, item.source],
         ["sha256", recorded.sha256, item.sha256],
         ["size", recorded.size, item.size],
-        ["dates", `${recorded.for.from}..${recorded.for.to}`, `${item.forFrom}..${item.forTo}`],
+        ["period", `${recorded.for.from}..${recorded.for.to}`, `${item.forFrom}..${item.forTo}`],
       ] as const
     ).filter(([, was, is]) => was !== is);
     for (const [field, was, is] of differs) {

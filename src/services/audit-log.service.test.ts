@@ -106,8 +106,8 @@ describe("audit log", () => {
     expect(result.chain).toBeNull();
     expect(result.ok).toBe(false);
     expect(result.records.map((r) => `${r.target}: ${r.problem}`)).toEqual([
-      `evidence ${first!.id}: its title is Backdated but was recorded as Policy`,
-      `evidence ${first!.id}: its dates is 2025-01-01..2026-03-01 but was recorded as 2026-03-01..2026-03-01`,
+      `evidence ${first!.id}: its title is Backdated but was recorded as ${first!.title}`,
+      `evidence ${first!.id}: its period is 2025-01-01..2026-03-01 but was recorded as 2026-03-01..2026-03-01`,
       `evidence ${second!.id}: it is marked removed without a recorded removal`,
     ]);
   });

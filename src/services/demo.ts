@@ -12,7 +12,7 @@ import type { Actor, Principal } from "../domain/actor.ts";
 import { actorIn } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
 import { evidenceCadence } from "../domain/freshness.ts";
-import { addDays, expectedOccurrences, localDate } from "../domain/periods.ts";
+import { addDays, daysBetween, expectedOccurrences, localDate } from "../domain/periods.ts";
 import type { ServiceContext } from "./context.ts";
 import { listControls, updateControl } from "./controls.service.ts";
 import { advanceEngagement, createEngagement } from "./engagements.service.ts";
@@ -51,10 +51,6 @@ export interface DemoSummary {
   seed: string;
   sampledItems: number;
   exception: { control: string; item: string };
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
