@@ -202,7 +202,7 @@ describe("init, readiness and controls", () => {
     expect(listed.every((c) => c.criteria.includes("CC7.3"))).toBe(true);
 
     const missing = await cli(env, "controls", "show", "NOPE-01");
-    expect(missing.code).toBe(5);
+    expect([missing.code, missing.err]).toEqual([5, 'attest: control "NOPE-01" was not found\n']);
   });
 
   it("changes scope and refuses bad scope changes with the right exit codes", async () => {

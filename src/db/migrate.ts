@@ -65,11 +65,19 @@ export interface MigrationReport {
 
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   await assertSchemaNotNewer(db);
+  // Kysely looks for its tables in every schema unless told which: another Attest (or a
+  // parallel test run) in a sibling schema would make it skip creating its own.
+  const schema =
+    db.engine === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely))
+          .rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db: db.kysely as Kysely<unknown>,
     provider,
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

@@ -70,6 +70,7 @@ export interface AuditEventsTable {
   target_type: string;
   target_id: string;
   data: string;
+  body: Buffer;
   prev_hash: string;
   hash: string;
 }

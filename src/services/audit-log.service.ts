@@ -4,7 +4,7 @@
  * records (evidence, links, test results) checked against the events that made them.
  */
 import { z } from "zod";
-import { getAuditHead, listAuditEvents } from "../db/audit.repo.ts";
+import { eventsWithAlteredColumns, getAuditHead, listAuditEvents } from "../db/audit.repo.ts";
 import { currentSample, listEngagements, listItemResults } from "../db/engagements.repo.ts";
 import { listEvidence, listFileHashes } from "../db/evidence.repo.ts";
 import { read } from "../db/transaction.ts";
@@ -81,7 +81,7 @@ export async function verifyAuditLog(
   actor: Actor,
 ): Promise<AuditVerification> {
   authorize(actor, "audit-log:verify");
-  const { events, head, hashes, evidence, results } = await read(ctx.db, async (tx) => {
+  const { events, altered, head, hashes, evidence, results } = await read(ctx.db, async (tx) => {
     const engagements = await listEngagements(tx, scopeOf(actor));
     const results: { engagementId: string; results: ItemResult[] }[] = [];
     for (const engagement of engagements) {
@@ -95,13 +95,19 @@ export async function verifyAuditLog(
     }
     return {
       events: await listAuditEvents(tx, scopeOf(actor)),
+      altered: await eventsWithAlteredColumns(tx, scopeOf(actor)),
       head: await getAuditHead(tx, scopeOf(actor)),
       hashes: await listFileHashes(tx, scopeOf(actor)),
       evidence: await listEvidence(tx, scopeOf(actor), { includeRemoved: true }),
       results,
     };
   });
-  const chain = verifyChain(events, head);
+  const first = altered[0];
+  const chain =
+    verifyChain(events, head) ??
+    (first === undefined
+      ? null
+      : { seq: first, reason: `event ${first} was changed after it was written` });
   const records = [
     ...reconcileEvidence(evidence, events),
     ...results.flatMap((r) => reconcileResults(r.engagementId, r.results, events)),

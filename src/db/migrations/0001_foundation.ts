@@ -1,9 +1,11 @@
 /** Organizations, scope, controls with their criteria, the audit trail, licensed criteria text. */
+import { PostgresAdapter, sql } from "kysely";
 import type { Kysely } from "kysely";
 
 // Migrations take Kysely<unknown>: they describe the schema as it was at their time,
 // not as src/db/schema.ts describes it today.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable("organizations")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -95,6 +97,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("target_type", "text", (c) => c.notNull())
     .addColumn("target_id", "text", (c) => c.notNull())
     .addColumn("data", "text", (c) => c.notNull())
+    // The exact bytes hashed (see domain/audit-chain.ts): the columns above, serialized.
+    // Kept as bytes so that verifying hashes them as they come, without re-encoding.
+    .addColumn("body", isPostgres ? sql`bytea` : "blob", (c) => c.notNull())
     .addColumn("prev_hash", "text", (c) => c.notNull())
     .addColumn("hash", "text", (c) => c.notNull())
     // Two writers racing for the same place in an organization's chain: one of them fails.
