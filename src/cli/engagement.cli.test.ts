@@ -190,76 +190,13 @@ describe("attest engagement", () => {
     expect((await cli(env, "engagement", "sample", "E-1")).err).toContain("--redraw-reason");
 
     const [first, second] = gv11!.items;
-    expect(
-      (
-        await cli(
-          env,
-          "engagement",
-          "test",
-          "E-1",
-          "--control",
-          "GV-11",
-          "--method",
-          "inspection",
-          "--tester",
-          "Kim",
-        )
-      ).code,
-    ).toBe(0);
-    expect(
-      (
-        await cli(
-          env,
-          "engagement",
-          "test",
-          "E-1",
-          "--control",
-          "GV-11",
-          "--item",
-          first!,
-          "--pass",
-        )
-      ).code,
-    ).toBe(0);
-    expect(
-      (
-        await cli(
-          env,
-          "engagement",
-          "test",
-          "E-1",
-          "--control",
-          "GV-11",
-          "--item",
-          "1999-01",
-          "--pass",
-        )
-      ).code,
-    ).toBe(3);
-    await cli(
-      env,
-      "engagement",
-      "test",
-      "E-1",
-      "--control",
-      "GV-11",
-      "--item",
-      second!,
-      "--exception",
-      "No sign-off.",
-    );
-    await cli(
-      env,
-      "engagement",
-      "test",
-      "E-1",
-      "--control",
-      "GV-11",
-      "--item",
-      second!,
-      "--response",
-      "Sign-off enforced.",
-    );
+    const testGv11 = (...args: string[]) =>
+      cli(env, "engagement", "test", "E-1", "--control", "GV-11", ...args);
+    expect((await testGv11("--method", "inspection", "--tester", "Kim")).code).toBe(0);
+    expect((await testGv11("--item", first!, "--pass")).code).toBe(0);
+    expect((await testGv11("--item", "1999-01", "--pass")).code).toBe(3);
+    expect((await testGv11("--item", second!, "--exception", "No sign-off.")).code).toBe(0);
+    expect((await testGv11("--item", second!, "--response", "Sign-off enforced.")).code).toBe(0);
     const status = await cli(env, "engagement", "status", "E-1");
     expect(status.out).toMatch(/GV-11\s+exception-noted\s+1\/2 \(2 tested\)/);
     const results = json<{ criteria: { criterionId: string; conclusion: string }[] }>(
