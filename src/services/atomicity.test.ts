@@ -4,10 +4,9 @@
  * event, so the service's final step (recording what it did) fails after its other writes.
  */
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
-import { createOrg } from "../../test/support/fixtures.ts";
+import { useOrganization } from "../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { Actor } from "../domain/actor.ts";
 import { createControl, updateControl } from "./controls.service.ts";
@@ -15,13 +14,7 @@ import { addScopeCategory } from "./scope.service.ts";
 
 let t: TestContext;
 let owner: Actor;
-beforeEach(async () => {
-  t = await createTestContext();
-  owner = await createOrg(t.ctx);
-});
-afterEach(async () => {
-  await t.close();
-});
+useOrganization((setup) => ({ t, owner } = setup));
 
 async function refuseAuditEvents(): Promise<void> {
   const db = t.ctx.db.kysely;

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
-import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
+import { as, createOrg, expectAppError, useOrganization } from "../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import { listAuditEvents } from "../db/audit.repo.ts";
 import { scopeOf } from "../domain/actor.ts";
@@ -14,13 +13,7 @@ import {
 
 let t: TestContext;
 let owner: Actor;
-beforeEach(async () => {
-  t = await createTestContext();
-  owner = await createOrg(t.ctx);
-});
-afterEach(async () => {
-  await t.close();
-});
+useOrganization((setup) => ({ t, owner } = setup));
 
 // Placeholder wording written for the test: the real text comes from the user's licensed file.
 const file = {

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
-import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
+import { as, createOrg, expectAppError, useOrganization } from "../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { Actor } from "../domain/actor.ts";
 import {
@@ -16,13 +15,7 @@ import type { CreateControlInput } from "./controls.service.ts";
 
 let t: TestContext;
 let owner: Actor;
-beforeEach(async () => {
-  t = await createTestContext();
-  owner = await createOrg(t.ctx);
-});
-afterEach(async () => {
-  await t.close();
-});
+useOrganization((setup) => ({ t, owner } = setup));
 
 const newControl: CreateControlInput = {
   ref: "acme-01",

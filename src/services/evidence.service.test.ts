@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { text } from "node:stream/consumers";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
 import { corruptBlob, fileContent, storedPieces } from "../../test/support/evidence.ts";
-import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
+import { as, createOrg, expectAppError, useOrganization } from "../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { Actor } from "../domain/actor.ts";
 import { updateControl } from "./controls.service.ts";
@@ -19,14 +18,7 @@ import {
 
 let t: TestContext;
 let owner: Actor;
-beforeEach(async () => {
-  // 2026-03-02 09:00 UTC: "today" is 2026-03-02 in UTC.
-  t = await createTestContext();
-  owner = await createOrg(t.ctx);
-});
-afterEach(async () => {
-  await t.close();
-});
+useOrganization((setup) => ({ t, owner } = setup));
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 

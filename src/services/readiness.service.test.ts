@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
 import { fileContent } from "../../test/support/evidence.ts";
-import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
+import { as, expectAppError, useOrganization } from "../../test/support/fixtures.ts";
 import type { Actor } from "../domain/actor.ts";
 import { listControls, updateControl } from "./controls.service.ts";
 import { addEvidence } from "./evidence.service.ts";
@@ -10,12 +9,8 @@ import { getReadiness } from "./readiness.service.ts";
 
 let t: TestContext;
 let owner: Actor;
-beforeEach(async () => {
-  t = await createTestContext();
-  owner = await createOrg(t.ctx, { categories: ["security", "availability"] });
-});
-afterEach(async () => {
-  await t.close();
+useOrganization((setup) => ({ t, owner } = setup), {
+  organization: { categories: ["security", "availability"] },
 });
 
 describe("getReadiness", () => {

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
-import { as, createOrg, expectAppError } from "../../test/support/fixtures.ts";
+import { as, expectAppError, useOrganization } from "../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import { CONTROL_TEMPLATES } from "../catalog/index.ts";
 import { listAuditEvents } from "../db/audit.repo.ts";
@@ -19,13 +18,7 @@ import {
 
 let t: TestContext;
 let owner: Actor;
-beforeEach(async () => {
-  t = await createTestContext();
-  owner = await createOrg(t.ctx);
-});
-afterEach(async () => {
-  await t.close();
-});
+useOrganization((setup) => ({ t, owner } = setup));
 
 describe("scope", () => {
   it("adds a category, adopting its controls, and records the change", async () => {

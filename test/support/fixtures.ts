@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from "vitest";
 import type { Actor, Principal, Role } from "../../src/domain/actor.ts";
 import { actorIn } from "../../src/domain/actor.ts";
 import { AppError } from "../../src/domain/errors.ts";
@@ -5,6 +6,8 @@ import type { ErrorCode } from "../../src/domain/errors.ts";
 import type { ServiceContext } from "../../src/services/context.ts";
 import { createOrganization } from "../../src/services/organizations.service.ts";
 import type { CreateOrganizationInput } from "../../src/services/organizations.service.ts";
+import { createTestContext } from "./database.ts";
+import type { TestContext } from "./database.ts";
 
 export const operator: Principal = { kind: "operator", id: "operator:ana", name: "ana" };
 
@@ -17,6 +20,24 @@ export async function createOrg(
     ...input,
   });
   return actorIn(operator, organization.id, "owner");
+}
+
+/**
+ * Gives each test a fresh database with one organization, closed afterwards:
+ * `useOrganization((s) => ({ t, owner } = s))`.
+ */
+export function useOrganization(
+  receive: (setup: { t: TestContext; owner: Actor }) => void,
+  options: { start?: Date; organization?: Partial<CreateOrganizationInput> } = {},
+): void {
+  let context: TestContext | undefined;
+  beforeEach(async () => {
+    context = await createTestContext(options.start);
+    receive({ t: context, owner: await createOrg(context.ctx, options.organization) });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
 }
 
 export function as(actor: Actor, role: Role, id = actor.id): Actor {
