@@ -3,7 +3,7 @@ import { CATEGORIES } from "./categories.ts";
 import { CONTROL_TEMPLATES } from "./controls/index.ts";
 import { CRITERIA } from "./criteria.ts";
 import { DESCRIPTION_CRITERIA } from "./description-criteria.ts";
-import type { Category, CategoryId, ControlTemplate, Criterion } from "./types.ts";
+import type { Category, CategoryId, Criterion } from "./types.ts";
 
 export { CATEGORIES, CONTROL_TEMPLATES, CRITERIA, DESCRIPTION_CRITERIA };
 export {
@@ -28,7 +28,6 @@ import { CATEGORY_IDS } from "./types.ts";
 
 const criteriaById = new Map(CRITERIA.map((criterion) => [criterion.id, criterion]));
 const categoriesById = new Map(CATEGORIES.map((category) => [category.id, category]));
-const templatesById = new Map(CONTROL_TEMPLATES.map((template) => [template.id, template]));
 
 export function findCriterion(id: string): Criterion | undefined {
   return criteriaById.get(id);
@@ -42,10 +41,6 @@ export function getCategory(id: CategoryId): Category {
   const category = categoriesById.get(id);
   if (category === undefined) throw new Error(`catalog has no category ${id}`);
   return category;
-}
-
-export function findTemplate(id: string): ControlTemplate | undefined {
-  return templatesById.get(id);
 }
 
 /** Criteria of the given categories, in catalog order. */

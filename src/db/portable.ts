@@ -8,23 +8,10 @@ export function newId(): string {
   return randomUUID();
 }
 
-export function toDbTime(date: Date): string {
-  return date.toISOString();
-}
-
-export function fromDbTime(value: string): Date {
-  return new Date(value);
-}
-
 export function toDbJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
 export function fromDbJson<T>(value: string): T {
   return JSON.parse(value) as T;
-}
-
-/** PostgreSQL returns COUNT(*) and BIGINT as strings; SQLite as numbers. */
-export function toNumber(value: string | number | bigint): number {
-  return Number(value);
 }

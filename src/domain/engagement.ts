@@ -67,20 +67,9 @@ export function nextStatus(status: EngagementStatus): EngagementStatus | null {
   return ENGAGEMENT_STATUSES[statusIndex(status) + 1] ?? null;
 }
 
-export function previousStatus(status: EngagementStatus): EngagementStatus | null {
-  const index = statusIndex(status);
-  return index === 0 ? null : (ENGAGEMENT_STATUSES[index - 1] ?? null);
-}
-
 /** "E-3": how people refer to an engagement. */
 export function engagementLabel(engagement: Pick<Engagement, "number">): string {
   return `E-${engagement.number}`;
-}
-
-/** The dates the engagement covers: a Type 1 covers its one as-of date. */
-export function coveredPeriod(engagement: Engagement): { from: string; to: string } {
-  if (engagement.type === 1) return { from: engagement.asOf ?? "", to: engagement.asOf ?? "" };
-  return { from: engagement.periodFrom ?? "", to: engagement.periodTo ?? "" };
 }
 
 /** One expected (or, for event-driven controls, recorded) occurrence of a control. */

@@ -5,9 +5,9 @@
  * must match the last event that recorded it. Editing a row behind the system's back, while
  * leaving the chain alone, shows up here.
  */
-import { createHash } from "node:crypto";
 import { canonicalJson } from "./audit-chain.ts";
 import type { ChainedAuditEvent } from "./audit-chain.ts";
+import { sha256Hex } from "./digest.ts";
 import type { EvidenceItem } from "./evidence.ts";
 import type { ItemResult } from "./test-results.ts";
 
@@ -25,8 +25,6 @@ interface AddedEvent {
   for: { from: string; to: string };
   controls: string[];
 }
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 function eventsFor(events: readonly ChainedAuditEvent[], type: string) {
   const byTarget = new Map<string, ChainedAuditEvent[]>();
@@ -88,10 +86,10 @@ export function reconcileEvidence(
             : "it is marked removed without a recorded removal",
       });
     }
-    if (item.kind === "link" && item.url !== null && sha256(item.url) !== item.sha256) {
+    if (item.kind === "link" && item.url !== null && sha256Hex(item.url) !== item.sha256) {
       problems.push({ target, problem: "its URL no longer matches its SHA-256" });
     }
-    if (item.kind === "record" && sha256(canonicalJson(item.recordData)) !== item.sha256) {
+    if (item.kind === "record" && sha256Hex(canonicalJson(item.recordData)) !== item.sha256) {
       problems.push({ target, problem: "its record no longer matches its SHA-256" });
     }
   }

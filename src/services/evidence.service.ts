@@ -3,7 +3,6 @@
  * remove with a tombstone. The file is stored before its row is written: a crash in between
  * leaves an unreferenced but whole file, never a row that points at nothing.
  */
-import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { z } from "zod";
 import { findControlByRef } from "../db/controls.repo.ts";
@@ -22,6 +21,7 @@ import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
 import { canonicalJson } from "../domain/audit-chain.ts";
+import { sha256Hex } from "../domain/digest.ts";
 import type { Control } from "../domain/control.ts";
 import { AppError, invalidField, notFound } from "../domain/errors.ts";
 import { EARLIEST_EVIDENCE_DATE, EVIDENCE_SOURCES } from "../domain/evidence.ts";
@@ -78,10 +78,6 @@ export type EvidenceContent =
   | { kind: "link"; url: string }
   | { kind: "record"; record: unknown };
 
-function sha256Of(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
 async function loadControl(tx: Tx, actor: Actor, ref: string, field = "control"): Promise<Control> {
   const control = await findControlByRef(tx, scopeOf(actor), ref.trim().toUpperCase());
   if (control === undefined) throw invalidField(field, `unknown control "${ref}"`);
@@ -118,16 +114,10 @@ async function checkDates(
   }
 }
 
-interface Prepared {
-  kind: EvidenceItem["kind"];
-  sha256: string;
-  size: number;
-  mediaType: string | null;
-  fileName: string | null;
-  url: string | null;
-  recordKind: string | null;
-  recordData: unknown;
-}
+type Prepared = Pick<
+  EvidenceItem,
+  "kind" | "sha256" | "size" | "mediaType" | "fileName" | "url" | "recordKind" | "recordData"
+>;
 
 async function prepareContent(ctx: ServiceContext, content: EvidenceContent): Promise<Prepared> {
   const none = { mediaType: null, fileName: null, url: null, recordKind: null, recordData: null };
@@ -136,7 +126,7 @@ async function prepareContent(ctx: ServiceContext, content: EvidenceContent): Pr
       z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
       content.url,
     );
-    return { ...none, kind: "link", url, sha256: sha256Of(url), size: Buffer.byteLength(url) };
+    return { ...none, kind: "link", url, sha256: sha256Hex(url), size: Buffer.byteLength(url) };
   }
   if (content.kind === "record") {
     const record = parseInput(recordInput, content.record);
@@ -146,7 +136,7 @@ async function prepareContent(ctx: ServiceContext, content: EvidenceContent): Pr
       kind: "record",
       recordKind: record.kind,
       recordData: record.data,
-      sha256: sha256Of(json),
+      sha256: sha256Hex(json),
       size: Buffer.byteLength(json),
     };
   }

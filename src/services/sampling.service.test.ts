@@ -6,7 +6,7 @@ import type { Actor } from "../domain/actor.ts";
 import type { EngagementSample } from "../domain/engagement.ts";
 import { drawSample } from "../domain/sampling.ts";
 import { updateControl } from "./controls.service.ts";
-import { advanceEngagement, createEngagement } from "./engagements.service.ts";
+import { advanceEngagement, createEngagement, showEngagement } from "./engagements.service.ts";
 import { addEvidence } from "./evidence.service.ts";
 import { drawEngagementSample } from "./sampling.service.ts";
 import {
@@ -329,20 +329,19 @@ describe("tests and results", () => {
   });
 
   it("guards the results: no pass without evidence, no future dates, no redraw once tested", async () => {
-    await evidence("GV-11", ["2026-04-30", "2026-05-29", "2026-06-30"]);
+    // One month of six has evidence, and two are sampled: at least one has none, whatever the seed.
+    await evidence("GV-11", ["2026-04-30"]);
     const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
     const sample = await drawEngagementSample(t.ctx, owner, id, { seed: "g" });
     const gv11 = control(sample, "GV-11");
     const unevidenced = gv11.items.find((key) => gv11.missing.includes(key));
-    const evidenced = gv11.items.find((key) => !gv11.missing.includes(key));
     const base = { control: "GV-11", tester: "Kim" };
-    if (unevidenced !== undefined) {
-      const error = await expectAppError(
-        () => recordItemResult(t.ctx, owner, id, { ...base, item: unevidenced, result: "pass" }),
-        "VALIDATION_FAILED",
-      );
-      expect(error.message).toContain("it cannot pass; record an exception");
-    }
+    expect(unevidenced).toBeDefined();
+    const error = await expectAppError(
+      () => recordItemResult(t.ctx, owner, id, { ...base, item: unevidenced!, result: "pass" }),
+      "VALIDATION_FAILED",
+    );
+    expect(error.message).toContain("it cannot pass; record an exception");
     await expectAppError(
       () =>
         recordControlTest(t.ctx, owner, id, {
@@ -355,7 +354,7 @@ describe("tests and results", () => {
     );
     await recordItemResult(t.ctx, owner, id, {
       ...base,
-      item: evidenced ?? gv11.items[0]!,
+      item: unevidenced!,
       result: "exception",
       description: "Late.",
     });
@@ -367,6 +366,16 @@ describe("tests and results", () => {
       "INVALID_STATE",
     );
     expect(redraw.message).toContain("a sample with results cannot be redrawn");
+
+    // Without a date or procedure, a test is dated today (in the organization's zone) and
+    // follows the frozen control's own procedure.
+    const recorded = await recordControlTest(t.ctx, owner, id, { ...base, methods: ["inquiry"] });
+    expect(recorded.testedOn).toBe("2026-11-02");
+    expect(recorded.procedure).toBe(
+      (await showEngagement(t.ctx, owner, id)).snapshot?.controls.find((c) => c.ref === "GV-11")
+        ?.testProcedure,
+    );
+    expect(recorded.procedure.length).toBeGreaterThan(20);
   });
 
   it("leaves fieldwork only when tested; responses are still taken on the draft", async () => {

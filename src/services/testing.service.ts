@@ -46,9 +46,11 @@ const testInput = z
   .object({
     control: z.string().trim().min(1),
     methods: z.array(oneOf(TEST_METHODS, "test method")).min(1, "name at least one method"),
-    procedure: text(4000),
+    /** Default: the frozen control's own test procedure. */
+    procedure: text(4000).optional(),
     tester: text(200),
-    testedOn: calendarDate,
+    /** Default: today in the organization's time zone. */
+    testedOn: calendarDate.optional(),
     design: oneOf(DESIGN_CONCLUSIONS, "design conclusion").optional(),
     designNotes: text(4000).optional(),
   })
@@ -138,9 +140,9 @@ export async function recordControlTest(
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
     const control = frozenControl(engagement, data.control);
-    if (data.testedOn > localDate(at, (await getOrganization(tx, scopeOf(actor))).timeZone)) {
-      throw invalidField("testedOn", `${data.testedOn} is in the future`);
-    }
+    const today = localDate(at, (await getOrganization(tx, scopeOf(actor))).timeZone);
+    const testedOn = data.testedOn ?? today;
+    if (testedOn > today) throw invalidField("testedOn", `${testedOn} is in the future`);
     if (data.design === "suitably-designed" && control.status !== "implemented") {
       throw invalidField(
         "design",
@@ -163,9 +165,9 @@ export async function recordControlTest(
     const test: ControlTest = {
       controlRef: control.ref,
       methods: [...new Set(data.methods)],
-      procedure: data.procedure,
+      procedure: data.procedure ?? control.testProcedure,
       tester: data.tester,
-      testedOn: data.testedOn,
+      testedOn,
       design: data.design ?? null,
       designNotes: data.designNotes ?? null,
     };

@@ -96,7 +96,6 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     .command("engagement")
     .description("Audit engagements (Type 1 and Type 2)");
   const globalsOf = (command: Command) => command.optsWithGlobals<GlobalOptions>();
-  const today = () => (runtime.now ?? (() => new Date()))().toISOString().slice(0, 10);
 
   engagement
     .command("create")
@@ -269,15 +268,12 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       const recorded = await withActor(runtime, globals, async (ctx, actor) => {
         const tester = o.tester ?? actor.name;
         if (o.method !== undefined) {
-          const frozen = (await showEngagement(ctx, actor, handle)).snapshot?.controls.find(
-            (c) => c.ref === o.control.toUpperCase(),
-          );
           return recordControlTest(ctx, actor, handle, {
             control: o.control,
             methods: o.method,
-            procedure: o.procedure ?? frozen?.testProcedure ?? "",
             tester,
-            testedOn: o.on ?? today(),
+            ...(o.procedure === undefined ? {} : { procedure: o.procedure }),
+            ...(o.on === undefined ? {} : { testedOn: o.on }),
             ...(o.design === undefined ? {} : { design: o.design }),
             ...(o.notes === undefined ? {} : { designNotes: o.notes }),
           });
