@@ -40,7 +40,7 @@ function restrict(files, layers, modules = []) {
 }
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".attest", "dist", "coverage"] },
+  { ignores: ["node_modules", ".attest", "dist", "coverage", "web/dist"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -64,4 +64,25 @@ export default tseslint.config(
   restrict(["src/services/**"], ["server", "cli"]),
   restrict(["src/server/**"], ["cli", "db"]),
   restrict(["src/cli/**"], ["db"]),
+  {
+    // The browser app: browser globals, and no reaching into the server's code (it has its own
+    // copies of the response shapes in web/src/api/types.ts).
+    files: ["web/**"],
+    ignores: ["web/vite.config.ts"],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/src/*", "../../../src/**"],
+              message: "the web app does not import server code",
+            },
+          ],
+        },
+      ],
+      "no-console": ["error", { allow: ["error"] }],
+    },
+  },
 );

@@ -1,0 +1,487 @@
+/**
+ * The shapes the API answers with, copied from the server's domain and service types (the
+ * browser bundle never imports server code). Keep in step with /api-contract.md.
+ */
+
+export const ROLES = ["owner", "admin", "control-owner", "employee", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CATEGORY_IDS = [
+  "security",
+  "availability",
+  "processing-integrity",
+  "confidentiality",
+  "privacy",
+] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface ListResponse<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+// ---- Session and account ----
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  totpEnabled: boolean;
+}
+
+export interface Membership {
+  organization: { id: string; slug: string; name: string };
+  role: Role;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+  memberships: Membership[];
+}
+
+export type LoginResult = { status: "signed-in"; session: Session } | { status: "totp-required" };
+
+export interface InvitationPreview {
+  organization: { name: string };
+  email: string;
+  role: Role;
+  expiresAt: string;
+  accountExists: boolean;
+}
+
+export interface AccountSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  address: string | null;
+  current: boolean;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+// ---- Organizations and scope ----
+
+export interface OrganizationSummary {
+  id: string;
+  slug: string;
+  name: string;
+  systemName: string;
+  timeZone: string;
+  role: Role;
+}
+
+export interface Organization {
+  id: string;
+  slug: string;
+  name: string;
+  systemName: string;
+  timeZone: string;
+  requireTotp: boolean;
+  createdAt: string;
+}
+
+export interface CreatedOrganization {
+  organization: { id: string; slug: string; name: string };
+  categories: CategoryId[];
+  adoption: { created: string[]; mapped: { ref: string; criteria: string[] }[] } | null;
+}
+
+export interface Scope {
+  categories: CategoryId[];
+  exclusions: { criterionId: string; reason: string; createdBy?: string; createdAt?: string }[];
+}
+
+export interface Criterion {
+  id: string;
+  category: CategoryId;
+  label: string;
+  summary: string;
+  cosoPrinciple: number | null;
+  pointsOfFocus: number;
+  officialText?: { text: string; pointsOfFocus?: string[] };
+}
+
+// ---- Readiness ----
+
+export type CriterionStatus = "covered" | "partial" | "gap" | "not-relevant";
+
+export interface CriterionReadiness {
+  id: string;
+  category: CategoryId;
+  label: string;
+  status: CriterionStatus;
+  controls: string[];
+  applicable: number;
+  effective: number;
+  missing: string[];
+  score: number | null;
+  reasons: string[];
+}
+
+export interface Tally {
+  criteria: number;
+  covered: number;
+  partial: number;
+  gap: number;
+  notRelevant: number;
+  percent: number;
+}
+
+export interface CategoryReadiness extends Tally {
+  id: CategoryId;
+  name: string;
+}
+
+export interface NextControl {
+  ref: string;
+  title: string;
+  status: ControlStatus;
+  criteria: string[];
+}
+
+export interface ReadinessReport {
+  overall: Tally;
+  categories: CategoryReadiness[];
+  criteria: CriterionReadiness[];
+  gaps: CriterionReadiness[];
+  nextControls: NextControl[];
+}
+
+export interface OverdueControl {
+  ref: string;
+  title: string;
+  frequency: ControlFrequency;
+  status: ControlStatus;
+  state: "current" | "overdue" | "missing";
+  lastEvidenceFor: string | null;
+  dueBy: string | null;
+  reason: string;
+}
+
+export interface MyTask {
+  kind: string;
+  controlRef: string;
+  title: string;
+  due: string | null;
+}
+
+// ---- Controls ----
+
+export const CONTROL_STATUSES = [
+  "not-started",
+  "in-progress",
+  "implemented",
+  "not-applicable",
+] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+export const CONTROL_KINDS = ["preventive", "detective", "corrective"] as const;
+export type ControlKind = (typeof CONTROL_KINDS)[number];
+
+export const CONTROL_AUTOMATIONS = ["manual", "automated", "it-dependent-manual"] as const;
+export type ControlAutomation = (typeof CONTROL_AUTOMATIONS)[number];
+
+export const CONTROL_FREQUENCIES = [
+  "continuous",
+  "daily",
+  "weekly",
+  "monthly",
+  "quarterly",
+  "annual",
+  "event-driven",
+] as const;
+export type ControlFrequency = (typeof CONTROL_FREQUENCIES)[number];
+
+export interface Control {
+  id: string;
+  ref: string;
+  templateId: string | null;
+  title: string;
+  description: string;
+  kind: ControlKind;
+  automation: ControlAutomation;
+  frequency: ControlFrequency;
+  ownerRole: string | null;
+  owner: string | null;
+  status: ControlStatus;
+  statusReason: string | null;
+  suggestedEvidence: string[];
+  testProcedure: string;
+  version: number;
+  criteria: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One event about a record, as the control and evidence detail pages show it. */
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  data: unknown;
+}
+
+export interface ControlDetail {
+  control: Control;
+  evidence: EvidenceItem[];
+  history: HistoryEntry[];
+}
+
+// ---- Evidence ----
+
+export const EVIDENCE_KINDS = ["file", "link", "record"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const EVIDENCE_SOURCES = ["manual", "automated", "imported"] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
+export interface EvidenceItem {
+  id: string;
+  kind: EvidenceKind;
+  title: string;
+  source: EvidenceSource;
+  sha256: string;
+  size: number;
+  mediaType: string | null;
+  fileName: string | null;
+  url: string | null;
+  recordKind: string | null;
+  recordData: unknown;
+  forFrom: string;
+  forTo: string;
+  addedBy: string;
+  addedAt: string;
+  removedAt: string | null;
+  removedBy: string | null;
+  removedReason: string | null;
+  controls: string[];
+}
+
+export interface EvidenceDetail {
+  evidence: EvidenceItem;
+  history: HistoryEntry[];
+}
+
+// ---- Engagements ----
+
+export const ENGAGEMENT_STATUSES = [
+  "planning",
+  "readiness-review",
+  "remediation",
+  "fieldwork",
+  "draft-report",
+  "final-report",
+  "distributed",
+] as const;
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+export interface SnapshotControl {
+  id: string;
+  ref: string;
+  title: string;
+  frequency: ControlFrequency;
+  automation: ControlAutomation;
+  status: ControlStatus;
+  testProcedure: string;
+  criteria: string[];
+}
+
+export interface Engagement {
+  id: string;
+  number: number;
+  type: 1 | 2;
+  asOf: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  categories: CategoryId[];
+  auditFirm: string;
+  auditors: string[];
+  shortPeriodReason: string | null;
+  status: EngagementStatus;
+  snapshot: {
+    takenAt: string;
+    categories: CategoryId[];
+    exclusions: { criterionId: string; reason: string }[];
+    controls: SnapshotControl[];
+  } | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface PopulationItem {
+  key: string;
+  label: string;
+  from: string;
+  to: string;
+  evidence: string[];
+}
+
+export interface ControlPopulation {
+  controlRef: string;
+  frequency: ControlFrequency;
+  automation: ControlAutomation;
+  population: PopulationItem[];
+  missing: string[];
+}
+
+export interface ControlSample extends ControlPopulation {
+  sampleSize: number;
+  basis: string;
+  items: string[];
+}
+
+export interface EngagementSample {
+  id: string;
+  seed: string;
+  drawnAt: string;
+  drawnBy: string;
+  redrawReason: string | null;
+  controls: ControlSample[];
+}
+
+export const TEST_METHODS = ["inquiry", "observation", "inspection", "re-performance"] as const;
+export type TestMethod = (typeof TEST_METHODS)[number];
+
+export const DESIGN_CONCLUSIONS = ["suitably-designed", "design-deficiency"] as const;
+export type DesignConclusion = (typeof DESIGN_CONCLUSIONS)[number];
+
+export interface ControlTest {
+  controlRef: string;
+  methods: TestMethod[];
+  procedure: string;
+  tester: string;
+  testedOn: string;
+  design: DesignConclusion | null;
+  designNotes: string | null;
+}
+
+export interface ItemResult {
+  controlRef: string;
+  itemKey: string;
+  result: "pass" | "exception";
+  description: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  managementResponse: string | null;
+  respondedBy: string | null;
+  respondedAt: string | null;
+}
+
+export type ControlConclusion =
+  | "operating-effectively"
+  | "exception-noted"
+  | "not-tested"
+  | "suitably-designed"
+  | "design-deficiency"
+  | "not-evaluated";
+
+export interface ControlOutcome {
+  controlRef: string;
+  conclusion: ControlConclusion;
+  sampleSize: number;
+  tested: number;
+  deviations: number;
+  summary: string;
+  exceptions: ItemResult[];
+  title: string;
+  test: ControlTest | null;
+}
+
+export interface EngagementResults {
+  engagement: Engagement;
+  seed: string | null;
+  controls: ControlOutcome[];
+  criteria: { criterionId: string; conclusion: ControlConclusion; controls: string[] }[];
+  totals: Record<string, number>;
+}
+
+export interface EngagementAuditor {
+  userId: string;
+  email: string;
+  name: string;
+}
+
+// ---- Audit log ----
+
+export interface AuditLogEntry {
+  seq: number;
+  at: string;
+  actor: { kind: string; id: string; name: string };
+  action: string;
+  target: { type: string; id: string };
+  data: unknown;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  events: number;
+  head: { seq: number; hash: string } | null;
+  chain: { seq: number; reason: string } | null;
+  filesChecked: number;
+  corruptFiles: { sha256: string; problem: string }[];
+  recordsChecked: number;
+  records: { target: string; problem: string }[];
+}
+
+// ---- Users, invitations, tokens ----
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  totpEnabled: boolean;
+  joinedAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+export interface CreatedInvitation {
+  invitation: Invitation;
+  link: string;
+  emailed: boolean;
+}
+
+export const TOKEN_SCOPES = ["read", "evidence:write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  scopes: TokenScope[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedToken {
+  token: ApiToken;
+  secret: string;
+}

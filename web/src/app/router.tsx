@@ -1,0 +1,64 @@
+import { createBrowserRouter } from "react-router";
+import { InvitePage } from "../features/auth/InvitePage.tsx";
+import { LoginPage } from "../features/auth/LoginPage.tsx";
+import { ResetConfirmPage, ResetRequestPage } from "../features/auth/ResetPasswordPages.tsx";
+import { SetupPage } from "../features/auth/SetupPage.tsx";
+import { AccountPage } from "../features/account/AccountPage.tsx";
+import { AuditLogPage } from "../features/audit-log/AuditLogPage.tsx";
+import { ControlDetailPage } from "../features/controls/ControlDetailPage.tsx";
+import { ControlsPage } from "../features/controls/ControlsPage.tsx";
+import { CriteriaPage } from "../features/criteria/CriteriaPage.tsx";
+import { DashboardPage } from "../features/dashboard/DashboardPage.tsx";
+import { EngagementDetailPage } from "../features/engagements/EngagementDetailPage.tsx";
+import { EngagementsPage } from "../features/engagements/EngagementsPage.tsx";
+import { EvidenceDetailPage } from "../features/evidence/EvidenceDetailPage.tsx";
+import { EvidencePage } from "../features/evidence/EvidencePage.tsx";
+import { OnboardingPage } from "../features/onboarding/OnboardingPage.tsx";
+import { SettingsPage } from "../features/settings/SettingsPage.tsx";
+import { NotFoundPage, OrgLayout, OrgNotFoundPage } from "../features/shell/OrgLayout.tsx";
+import { RequireSession, RootRedirect } from "../features/shell/guards.tsx";
+import { UsersPage } from "../features/users/UsersPage.tsx";
+
+const PUBLIC_PREFIXES = ["/login", "/setup", "/reset-password", "/invite/"];
+
+/** Pages a signed-out visitor may stay on when a request answers 401. */
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: "/login", element: <LoginPage /> },
+    { path: "/setup", element: <SetupPage /> },
+    { path: "/reset-password", element: <ResetRequestPage /> },
+    { path: "/reset-password/confirm", element: <ResetConfirmPage /> },
+    { path: "/invite/:token", element: <InvitePage /> },
+    {
+      element: <RequireSession />,
+      children: [
+        { path: "/", element: <RootRedirect /> },
+        { path: "/onboarding", element: <OnboardingPage /> },
+        {
+          path: "/orgs/:org",
+          element: <OrgLayout />,
+          children: [
+            { index: true, element: <DashboardPage /> },
+            { path: "criteria", element: <CriteriaPage /> },
+            { path: "controls", element: <ControlsPage /> },
+            { path: "controls/:ref", element: <ControlDetailPage /> },
+            { path: "evidence", element: <EvidencePage /> },
+            { path: "evidence/:id", element: <EvidenceDetailPage /> },
+            { path: "engagements", element: <EngagementsPage /> },
+            { path: "engagements/:id", element: <EngagementDetailPage /> },
+            { path: "audit-log", element: <AuditLogPage /> },
+            { path: "users", element: <UsersPage /> },
+            { path: "settings", element: <SettingsPage /> },
+            { path: "account", element: <AccountPage /> },
+            { path: "*", element: <OrgNotFoundPage /> },
+          ],
+        },
+      ],
+    },
+    { path: "*", element: <NotFoundPage /> },
+  ]);
+}

@@ -1,0 +1,140 @@
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useNavigate } from "react-router";
+import { CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES, CONTROL_KINDS } from "../../api/types.ts";
+import { ProblemAlert } from "../../lib/feedback.tsx";
+import { humanize } from "../../lib/format.ts";
+import { applyServerErrors, required } from "../../lib/forms.ts";
+import { useReadiness } from "../dashboard/api.ts";
+import { useCreateControl } from "./api.ts";
+import type { NewControl } from "./api.ts";
+
+/** The same rule the server applies: letters and digits in dash-separated parts. */
+const CONTROL_REF = /^[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,10}){1,3}$/;
+
+const options = (values: readonly string[]) =>
+  values.map((value) => ({ value, label: humanize(value) }));
+
+export function NewControlModal({
+  org,
+  opened,
+  onClose,
+}: {
+  org: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const navigate = useNavigate();
+  const create = useCreateControl(org);
+  const readiness = useReadiness(org, opened);
+  const form = useForm<NewControl>({
+    mode: "controlled",
+    initialValues: {
+      ref: "",
+      title: "",
+      description: "",
+      kind: "preventive",
+      automation: "manual",
+      frequency: "annual",
+      criteria: [],
+    },
+    validate: {
+      ref: (value) =>
+        CONTROL_REF.test(value.trim().toUpperCase())
+          ? null
+          : "Use letters and digits in dash-separated parts, such as ACME-SEC-12",
+      title: required("a title"),
+      description: required("what the control is"),
+    },
+    validateInputOnChange: true,
+  });
+  const close = () => {
+    form.reset();
+    create.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title="New control" size="lg">
+      <form
+        onSubmit={form.onSubmit((values) =>
+          create.mutate(
+            { ...values, ref: values.ref.trim().toUpperCase(), title: values.title.trim() },
+            {
+              onSuccess: (control) => {
+                close();
+                void navigate(`/orgs/${org}/controls/${control.ref}`);
+              },
+              onError: (error) => applyServerErrors(form, error),
+            },
+          ),
+        )}
+      >
+        <Stack>
+          <TextInput
+            label="Control id"
+            description="For example ACME-SEC-12"
+            required
+            data-autofocus
+            {...form.getInputProps("ref")}
+          />
+          <TextInput label="Title" required {...form.getInputProps("title")} />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={3}
+            required
+            {...form.getInputProps("description")}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label="Kind"
+              allowDeselect={false}
+              data={options(CONTROL_KINDS)}
+              {...form.getInputProps("kind")}
+            />
+            <Select
+              label="Automation"
+              allowDeselect={false}
+              data={options(CONTROL_AUTOMATIONS)}
+              {...form.getInputProps("automation")}
+            />
+            <Select
+              label="Frequency"
+              allowDeselect={false}
+              data={options(CONTROL_FREQUENCIES)}
+              {...form.getInputProps("frequency")}
+            />
+          </SimpleGrid>
+          <MultiSelect
+            label="Criteria it addresses"
+            searchable
+            data={(readiness.data?.criteria ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.id} ${c.label}`,
+            }))}
+            {...form.getInputProps("criteria")}
+          />
+          <ProblemAlert error={create.error} title="Could not add the control" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Add control
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

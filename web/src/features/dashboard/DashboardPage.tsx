@@ -1,0 +1,188 @@
+import { Anchor, Badge, Grid, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
+import type { CriterionReadiness, NextControl, OverdueControl } from "../../api/types.ts";
+import { ControlStatusBadge, CriterionStatusBadge } from "../../lib/badges.tsx";
+import { EmptyBlock, QueryView } from "../../lib/feedback.tsx";
+import { formatDay } from "../../lib/format.ts";
+import { PageHeader } from "../../lib/page.tsx";
+import { useCurrentOrg } from "../session/useCurrentOrg.ts";
+import { useOverdue, useReadiness } from "./api.ts";
+import { MyTasks } from "./MyTasks.tsx";
+import { CategoryBars, OverallReadiness } from "./ReadinessCharts.tsx";
+
+const SHOWN = 8;
+
+export function DashboardPage() {
+  const org = useCurrentOrg();
+  if (org.role === "employee") {
+    return (
+      <>
+        <PageHeader title="My tasks" description={`What ${org.name} needs from you.`} />
+        <MyTasks org={org.slug} />
+      </>
+    );
+  }
+  return (
+    <ReadinessDashboard org={org.slug} name={org.name} showTasks={org.role === "control-owner"} />
+  );
+}
+
+function ReadinessDashboard({
+  org,
+  name,
+  showTasks,
+}: {
+  org: string;
+  name: string;
+  showTasks: boolean;
+}) {
+  const readiness = useReadiness(org);
+  const overdue = useOverdue(org);
+  return (
+    <>
+      <PageHeader title="Dashboard" description={`How ready ${name} is for a SOC 2 audit.`} />
+      <Stack gap="lg">
+        {showTasks ? (
+          <Paper withBorder p="lg" radius="md">
+            <Title order={2} size="h4" mb="sm">
+              My tasks
+            </Title>
+            <MyTasks org={org} />
+          </Paper>
+        ) : null}
+        <QueryView query={readiness} lines={6}>
+          {(report) => (
+            <Stack gap="lg">
+              <Grid>
+                <Grid.Col span={{ base: 12, md: 5 }}>
+                  <OverallReadiness overall={report.overall} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, md: 7 }}>
+                  <CategoryBars categories={report.categories} />
+                </Grid.Col>
+              </Grid>
+              <Grid>
+                <Grid.Col span={{ base: 12, lg: 6 }}>
+                  <GapsToFix org={org} gaps={report.gaps} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, lg: 6 }}>
+                  <NextControls org={org} controls={report.nextControls} />
+                </Grid.Col>
+              </Grid>
+            </Stack>
+          )}
+        </QueryView>
+        <Paper withBorder p="lg" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            Overdue evidence
+          </Title>
+          <QueryView query={overdue}>
+            {(items) => <OverdueTable org={org} items={items} />}
+          </QueryView>
+        </Paper>
+      </Stack>
+    </>
+  );
+}
+
+function GapsToFix({ org, gaps }: { org: string; gaps: CriterionReadiness[] }) {
+  return (
+    <Paper withBorder p="lg" radius="md" h="100%">
+      <Title order={2} size="h4" mb="sm">
+        Gaps to fix first
+      </Title>
+      {gaps.length === 0 ? (
+        <Text>Every criterion in scope is covered.</Text>
+      ) : (
+        <Stack gap="sm">
+          {gaps.slice(0, SHOWN).map((gap) => (
+            <div key={gap.id}>
+              <Anchor component={Link} to={`/orgs/${org}/criteria?criterion=${gap.id}`} fw={600}>
+                {gap.id} {gap.label}
+              </Anchor>{" "}
+              <CriterionStatusBadge status={gap.status} />
+              <Text size="sm">{gap.reasons[0]}</Text>
+            </div>
+          ))}
+          {gaps.length > SHOWN ? (
+            <Anchor component={Link} to={`/orgs/${org}/criteria?status=gap`} size="sm">
+              All {gaps.length} criteria that need work
+            </Anchor>
+          ) : null}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function NextControls({ org, controls }: { org: string; controls: NextControl[] }) {
+  return (
+    <Paper withBorder p="lg" radius="md" h="100%">
+      <Title order={2} size="h4" mb="sm">
+        Controls to implement next
+      </Title>
+      {controls.length === 0 ? (
+        <Text>No control is holding a criterion back.</Text>
+      ) : (
+        <List spacing="sm" listStyleType="none" p={0}>
+          {controls.slice(0, SHOWN).map((control) => (
+            <List.Item key={control.ref}>
+              <Anchor component={Link} to={`/orgs/${org}/controls/${control.ref}`} fw={600}>
+                {control.ref}
+              </Anchor>{" "}
+              {control.title} <ControlStatusBadge status={control.status} />
+              <Text size="sm">
+                Would help {control.criteria.length}{" "}
+                {control.criteria.length === 1 ? "criterion" : "criteria"}:{" "}
+                {control.criteria.join(", ")}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
+function OverdueTable({ org, items }: { org: string; items: OverdueControl[] }) {
+  if (items.length === 0) {
+    return (
+      <EmptyBlock title="Nothing overdue">
+        <Text>Every implemented control has current evidence.</Text>
+      </EmptyBlock>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Control</Table.Th>
+            <Table.Th scope="col">State</Table.Th>
+            <Table.Th scope="col">Due by</Table.Th>
+            <Table.Th scope="col">Why</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.ref}>
+              <Table.Td>
+                <Anchor component={Link} to={`/orgs/${org}/controls/${item.ref}`}>
+                  {item.ref}
+                </Anchor>{" "}
+                {item.title}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={item.state === "missing" ? "red" : "orange"}>
+                  {item.state}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatDay(item.dueBy)}</Table.Td>
+              <Table.Td>{item.reason}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

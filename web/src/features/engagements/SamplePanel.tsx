@@ -1,0 +1,232 @@
+import { Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+import type { ControlPopulation, Engagement, EngagementSample } from "../../api/types.ts";
+import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
+import { formatDateTime, humanize } from "../../lib/format.ts";
+import { applyServerErrors } from "../../lib/forms.ts";
+import { ReasonModal } from "../../lib/ReasonModal.tsx";
+import { useDrawSample, usePopulations, useSample } from "./api.ts";
+
+const SEED = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Populations over the period and the sample drawn from them (Type 2, in fieldwork). */
+export function SamplePanel({
+  org,
+  engagement,
+  canManage,
+}: {
+  org: string;
+  engagement: Engagement;
+  canManage: boolean;
+}) {
+  const inFieldwork = engagement.status === "fieldwork";
+  const sample = useSample(org, engagement.id, engagement.snapshot !== null);
+  const populations = usePopulations(org, engagement.id, inFieldwork);
+  if (engagement.type === 1) {
+    return <Text>A Type 1 concludes on design at one date: there is nothing to sample.</Text>;
+  }
+  if (engagement.snapshot === null) {
+    return <Text>Populations and samples are drawn in fieldwork, once the scope is frozen.</Text>;
+  }
+  return (
+    <Stack gap="lg">
+      <QueryView query={sample}>
+        {(drawn) =>
+          drawn === null ? (
+            <Paper withBorder p="lg" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                Sample
+              </Title>
+              {canManage && inFieldwork ? (
+                <DrawForm org={org} id={engagement.id} />
+              ) : (
+                <Text>No sample has been drawn yet.</Text>
+              )}
+            </Paper>
+          ) : (
+            <SampleTable
+              org={org}
+              id={engagement.id}
+              sample={drawn}
+              canRedraw={canManage && inFieldwork}
+            />
+          )
+        }
+      </QueryView>
+      {inFieldwork ? (
+        <Paper withBorder p="lg" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            Populations
+          </Title>
+          <QueryView query={populations}>
+            {(items) => <PopulationTable populations={items} />}
+          </QueryView>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}
+
+function DrawForm({ org, id }: { org: string; id: string }) {
+  const draw = useDrawSample(org, id);
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { seed: "" },
+    validate: {
+      seed: (value) =>
+        value.trim() === "" || SEED.test(value.trim())
+          ? null
+          : "Use letters, digits, - or _ (at most 64)",
+    },
+    validateInputOnChange: true,
+  });
+  return (
+    <form
+      onSubmit={form.onSubmit(({ seed }) =>
+        draw.mutate(seed.trim() === "" ? {} : { seed: seed.trim() }, {
+          onError: (error) => applyServerErrors(form, error),
+        }),
+      )}
+    >
+      <Stack>
+        <Text>
+          The sample is drawn from each control's population with a recorded seed, so anyone can
+          draw the same sample again.
+        </Text>
+        <Group align="flex-end">
+          <TextInput
+            label="Seed (optional)"
+            description="Leave empty for a random seed."
+            {...form.getInputProps("seed")}
+          />
+          <Button type="submit" loading={draw.isPending}>
+            Draw sample
+          </Button>
+        </Group>
+        <ProblemAlert error={draw.error} title="Could not draw the sample" />
+      </Stack>
+    </form>
+  );
+}
+
+function SampleTable({
+  org,
+  id,
+  sample,
+  canRedraw,
+}: {
+  org: string;
+  id: string;
+  sample: EngagementSample;
+  canRedraw: boolean;
+}) {
+  const [redrawing, setRedrawing] = useState(false);
+  const draw = useDrawSample(org, id);
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          Sample
+        </Title>
+        {canRedraw ? (
+          <Button variant="default" onClick={() => setRedrawing(true)}>
+            Redraw…
+          </Button>
+        ) : null}
+      </Group>
+      <Text mb="sm">
+        Seed <Code>{sample.seed}</Code>, drawn by {sample.drawnBy} on{" "}
+        {formatDateTime(sample.drawnAt)}.
+        {sample.redrawReason === null ? "" : ` Redrawn because: ${sample.redrawReason}`}
+      </Text>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Control</Table.Th>
+              <Table.Th scope="col">Population</Table.Th>
+              <Table.Th scope="col">Sample size</Table.Th>
+              <Table.Th scope="col">Sampled items</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sample.controls.map((control) => (
+              <Table.Tr key={control.controlRef}>
+                <Table.Td>
+                  <strong>{control.controlRef}</strong> · {humanize(control.frequency)}
+                </Table.Td>
+                <Table.Td>
+                  {control.population.length}
+                  {control.missing.length > 0
+                    ? ` (${control.missing.length} without evidence)`
+                    : ""}
+                </Table.Td>
+                <Table.Td>
+                  {control.sampleSize}
+                  <Text size="xs">{control.basis}</Text>
+                </Table.Td>
+                <Table.Td>{control.items.join(", ") || "—"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <ReasonModal
+        opened={redrawing}
+        onClose={() => setRedrawing(false)}
+        title="Redraw the sample"
+        description={
+          <Text size="sm">
+            Only possible before any item result is recorded. The old sample stays on record.
+          </Text>
+        }
+        confirmLabel="Redraw"
+        pending={draw.isPending}
+        error={draw.error}
+        onConfirm={(redrawReason, onError) =>
+          draw.mutate({ redrawReason }, { onSuccess: () => setRedrawing(false), onError })
+        }
+      />
+    </Paper>
+  );
+}
+
+function PopulationTable({ populations }: { populations: ControlPopulation[] }) {
+  if (populations.length === 0) {
+    return (
+      <EmptyBlock title="No controls to test">
+        <Text>No control in the frozen scope applies.</Text>
+      </EmptyBlock>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Control</Table.Th>
+            <Table.Th scope="col">Occurrences</Table.Th>
+            <Table.Th scope="col">With evidence</Table.Th>
+            <Table.Th scope="col">Missing evidence</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {populations.map((population) => (
+            <Table.Tr key={population.controlRef}>
+              <Table.Td>
+                <strong>{population.controlRef}</strong> · {humanize(population.frequency)}
+              </Table.Td>
+              <Table.Td>{population.population.length}</Table.Td>
+              <Table.Td>{population.population.length - population.missing.length}</Table.Td>
+              <Table.Td>
+                {population.missing.slice(0, 6).join(", ") || "—"}
+                {population.missing.length > 6 ? ", …" : ""}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,106 @@
+import { Accordion, Group, Stack, Text, Title } from "@mantine/core";
+import type { Engagement, EngagementResults, EngagementSample } from "../../api/types.ts";
+import { ConclusionBadge } from "../../lib/badges.tsx";
+import { EmptyBlock } from "../../lib/feedback.tsx";
+import { ControlTestForm } from "./ControlTestForm.tsx";
+import { ItemResultForm } from "./ItemResultForm.tsx";
+
+/** Test entry for the auditor: per control the procedure and conclusion, per sampled item the result. */
+export function TestingPanel({
+  org,
+  engagement,
+  results,
+  sample,
+  canTest,
+  testerName,
+}: {
+  org: string;
+  engagement: Engagement;
+  results: EngagementResults;
+  sample: EngagementSample | null;
+  canTest: boolean;
+  testerName: string;
+}) {
+  const snapshot = engagement.snapshot;
+  if (snapshot === null)
+    return <Text>Tests are recorded in fieldwork, once the scope is frozen.</Text>;
+  const tested = snapshot.controls.filter((c) => c.status !== "not-applicable");
+  if (tested.length === 0) {
+    return (
+      <EmptyBlock title="No controls to test">
+        <Text>No applicable control was in scope when fieldwork began.</Text>
+      </EmptyBlock>
+    );
+  }
+  const editable = canTest && engagement.status === "fieldwork";
+  const needsSample = engagement.type === 2 && sample === null;
+  return (
+    <Stack>
+      {needsSample ? (
+        <Text>Draw the sample first: item results are recorded against it.</Text>
+      ) : null}
+      {!editable ? <Text>Tests can be entered while the engagement is in fieldwork.</Text> : null}
+      <Accordion variant="separated" multiple>
+        {tested.map((control) => {
+          const outcome = results.controls.find((o) => o.controlRef === control.ref);
+          const drawn = sample?.controls.find((c) => c.controlRef === control.ref);
+          return (
+            <Accordion.Item key={control.ref} value={control.ref}>
+              <Accordion.Control>
+                <Group justify="space-between" wrap="nowrap" pr="sm">
+                  <Text fw={600}>
+                    {control.ref} {control.title}
+                  </Text>
+                  {outcome === undefined ? null : (
+                    <ConclusionBadge conclusion={outcome.conclusion} />
+                  )}
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Stack>
+                  {editable ? (
+                    <ControlTestForm
+                      org={org}
+                      engagementId={engagement.id}
+                      type={engagement.type}
+                      control={control}
+                      test={outcome?.test ?? null}
+                      testerName={testerName}
+                    />
+                  ) : (
+                    <Text>
+                      {outcome?.test === null || outcome?.test === undefined
+                        ? "No test recorded."
+                        : outcome.test.procedure}
+                    </Text>
+                  )}
+                  {drawn === undefined ? null : (
+                    <Stack gap="xs">
+                      <Title order={3} size="h6">
+                        Sampled items ({drawn.items.length})
+                      </Title>
+                      {outcome?.summary ? <Text size="sm">{outcome.summary}</Text> : null}
+                      {drawn.items.map((key) => (
+                        <ItemResultForm
+                          key={key}
+                          org={org}
+                          engagementId={engagement.id}
+                          controlRef={control.ref}
+                          itemKey={key}
+                          occurrence={drawn.population.find((p) => p.key === key)}
+                          recorded={outcome?.exceptions.find((e) => e.itemKey === key)}
+                          testerName={testerName}
+                          canTest={editable}
+                        />
+                      ))}
+                    </Stack>
+                  )}
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
+          );
+        })}
+      </Accordion>
+    </Stack>
+  );
+}

@@ -1,0 +1,139 @@
+import { Alert, Anchor, AppShell, Burger, Group, NavLink, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Link, Outlet, useLocation, useParams } from "react-router";
+import type { Role } from "../../api/types.ts";
+import { usePageTitle } from "../../lib/page.tsx";
+import { PublicLayout } from "../auth/PublicLayout.tsx";
+import { useSession } from "../session/api.ts";
+import { membershipFor } from "../session/useCurrentOrg.ts";
+import { OrgSwitcher } from "./OrgSwitcher.tsx";
+import { UserMenu } from "./UserMenu.tsx";
+
+interface NavItem {
+  label: string;
+  path: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE: readonly Role[] = ["owner", "admin", "control-owner", "employee", "auditor"];
+const WORKERS: readonly Role[] = ["owner", "admin", "control-owner", "auditor"];
+
+/** Employees see their tasks only; the rest of the product is for the compliance team. */
+const NAV_ITEMS: readonly NavItem[] = [
+  { label: "Dashboard", path: "", roles: EVERYONE },
+  { label: "Criteria", path: "/criteria", roles: WORKERS },
+  { label: "Controls", path: "/controls", roles: WORKERS },
+  { label: "Evidence", path: "/evidence", roles: WORKERS },
+  { label: "Engagements", path: "/engagements", roles: ["owner", "admin", "auditor"] },
+  { label: "Audit log", path: "/audit-log", roles: ["owner", "admin", "auditor"] },
+  { label: "Users", path: "/users", roles: ["owner", "admin"] },
+  { label: "Settings", path: "/settings", roles: WORKERS },
+];
+
+export function OrgLayout() {
+  const { org = "" } = useParams();
+  const { data: session } = useSession();
+  const location = useLocation();
+  const [navOpened, nav] = useDisclosure(false);
+  const membership = membershipFor(session, org);
+
+  if (session === null || session === undefined || membership === undefined) {
+    return <NotAMember org={org} />;
+  }
+  const base = `/orgs/${membership.organization.slug}`;
+  const isActive = (path: string) =>
+    path === ""
+      ? location.pathname === base || location.pathname === `${base}/`
+      : location.pathname.startsWith(`${base}${path}`);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <a href="#main-content" className="skip-link">
+        Skip to main content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? "Close navigation" : "Open navigation"}
+            />
+            <Anchor component={Link} to={base} fw={700} size="lg" c="dark" underline="never">
+              Attest
+            </Anchor>
+            <Text size="sm" fw={500} visibleFrom="xs" truncate>
+              {membership.organization.name}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <OrgSwitcher session={session} current={membership.organization.slug} />
+            <UserMenu session={session} org={membership.organization.slug} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        {NAV_ITEMS.filter((item) => item.roles.includes(membership.role)).map((item) => (
+          <NavLink
+            key={item.label}
+            component={Link}
+            to={`${base}${item.path}`}
+            label={item.label}
+            active={isActive(item.path)}
+            aria-current={isActive(item.path) ? "page" : undefined}
+            onClick={nav.close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function NotAMember({ org }: { org: string }) {
+  usePageTitle("Organization not found");
+  return (
+    <PublicLayout>
+      <Alert color="yellow" title="Organization not found">
+        You are not a member of “{org}”, or it does not exist.{" "}
+        <Anchor component={Link} to="/">
+          Go to your organizations
+        </Anchor>
+        .
+      </Alert>
+    </PublicLayout>
+  );
+}
+
+export function NotFoundPage() {
+  usePageTitle("Page not found");
+  return (
+    <PublicLayout>
+      <Alert color="yellow" title="Page not found">
+        There is nothing at this address.{" "}
+        <Anchor component={Link} to="/">
+          Go to the start page
+        </Anchor>
+        .
+      </Alert>
+    </PublicLayout>
+  );
+}
+
+/** An unknown address inside an organization: keeps the shell, so navigation stays at hand. */
+export function OrgNotFoundPage() {
+  usePageTitle("Page not found");
+  return (
+    <Alert color="yellow" title="Page not found">
+      There is nothing at this address. Choose a page from the navigation.
+    </Alert>
+  );
+}
