@@ -179,7 +179,8 @@ export interface MyTask {
   kind: string;
   controlRef: string;
   title: string;
-  due: string | null;
+  dueBy: string | null;
+  reason: string;
 }
 
 // ---- Controls ----

@@ -35,7 +35,7 @@ export function AccountPage() {
           <SessionsPanel />
         </Section>
         <Section title={`API tokens for ${org.name}`}>
-          {org.can("tokens:manage") ? (
+          {org.can("token:manage") ? (
             <TokensPanel org={org.slug} />
           ) : (
             <Text>Your role in {org.name} does not use API tokens.</Text>

@@ -36,7 +36,7 @@ export function TokensPanel({ org }: { org: string }) {
       name: required("a name that says where the token is used"),
       scopes: (value) => (value.length === 0 ? "Choose at least one scope" : null),
       expiresInDays: (value) =>
-        typeof value === "number" && value >= 1 && value <= 365 ? null : "Between 1 and 365 days",
+        typeof value === "number" && value >= 1 && value <= 366 ? null : "Between 1 and 366 days",
     },
     validateInputOnChange: true,
   });
@@ -71,7 +71,7 @@ export function TokensPanel({ org }: { org: string }) {
           <NumberInput
             label="Expires after (days)"
             min={1}
-            max={365}
+            max={366}
             w={200}
             {...form.getInputProps("expiresInDays")}
           />

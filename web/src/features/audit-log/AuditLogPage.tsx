@@ -36,26 +36,6 @@ const optionalDate = (value: string) =>
 
 export function AuditLogPage() {
   const org = useCurrentOrg();
-  const [applied, setApplied] = useState<Filters>(EMPTY);
-  const form = useForm<Filters>({
-    mode: "controlled",
-    initialValues: EMPTY,
-    validate: {
-      from: optionalDate,
-      to: (value, values) =>
-        optionalDate(value) ??
-        (value !== "" && values.from !== "" && value < values.from
-          ? "Ends before it starts"
-          : null),
-    },
-    validateInputOnChange: true,
-  });
-  const log = useCursorList<AuditLogEntry>(
-    ["orgs", org.slug, "audit-log"],
-    orgPath(org.slug, "/audit-log"),
-    { ...applied },
-  );
-
   return (
     <>
       <PageHeader
@@ -70,6 +50,36 @@ export function AuditLogPage() {
           <VerifyPanel org={org.slug} />
         </Paper>
       ) : null}
+      {org.can("audit-log:read") ? (
+        <AuditEvents org={org.slug} />
+      ) : (
+        <Text>Your role verifies the log; reading every event is for owners and admins.</Text>
+      )}
+    </>
+  );
+}
+
+function AuditEvents({ org }: { org: string }) {
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const form = useForm<Filters>({
+    mode: "controlled",
+    initialValues: EMPTY,
+    validate: {
+      from: optionalDate,
+      to: (value, values) =>
+        optionalDate(value) ??
+        (value !== "" && values.from !== "" && value < values.from
+          ? "Ends before it starts"
+          : null),
+    },
+    validateInputOnChange: true,
+  });
+  const log = useCursorList<AuditLogEntry>(["orgs", org, "audit-log"], orgPath(org, "/audit-log"), {
+    ...applied,
+  });
+
+  return (
+    <>
       <form
         onSubmit={form.onSubmit((values) =>
           setApplied({

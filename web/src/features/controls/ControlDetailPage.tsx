@@ -26,13 +26,14 @@ import { useMemberNames } from "../users/api.ts";
 import { useControl } from "./api.ts";
 import { ControlEditForm } from "./ControlEditForm.tsx";
 import { MappingsCard } from "./MappingsCard.tsx";
+import { ownerLabel, ownerOptions } from "./owners.ts";
 
 export function ControlDetailPage() {
   const org = useCurrentOrg();
   const { ref = "" } = useParams();
   const detail = useControl(org.slug, ref);
   const [editing, setEditing] = useState(false);
-  const names = useMemberNames(org.slug, org.can("members:manage"));
+  const names = useMemberNames(org.slug, org.can("member:read"));
 
   return (
     <>
@@ -45,23 +46,8 @@ export function ControlDetailPage() {
       <QueryView query={detail} lines={10}>
         {({ control, evidence, history }) => {
           const canEdit = org.can("control:update", control);
-          const owners = [
-            ...[...names.entries()].map(([value, label]) => ({ value, label })),
-            ...(control.owner !== null && !names.has(control.owner)
-              ? [
-                  {
-                    value: control.owner,
-                    label: control.owner === org.session.user.id ? "You" : "Current owner",
-                  },
-                ]
-              : []),
-          ];
-          const ownerLabel =
-            control.owner === null
-              ? "Nobody yet"
-              : control.owner === org.session.user.id
-                ? "You"
-                : (names.get(control.owner) ?? "Assigned");
+          const owners = ownerOptions(org.session.user, names, control.owner);
+          const owner = ownerLabel(control.owner, org.session.user, names);
           return (
             <>
               <PageHeader
@@ -87,11 +73,11 @@ export function ControlDetailPage() {
                           org={org.slug}
                           control={control}
                           owners={owners}
-                          canAssign={org.can("members:manage")}
+                          canAssign={org.can("member:read")}
                           onDone={() => setEditing(false)}
                         />
                       ) : (
-                        <ControlFacts control={control} ownerLabel={ownerLabel} />
+                        <ControlFacts control={control} ownerLabel={owner} />
                       )}
                     </Paper>
                     <Paper withBorder p="lg" radius="md">

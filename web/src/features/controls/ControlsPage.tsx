@@ -13,6 +13,7 @@ import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useMemberNames } from "../users/api.ts";
 import { useControls } from "./api.ts";
 import { NewControlModal } from "./NewControlModal.tsx";
+import { ownerLabel, ownerOptions } from "./owners.ts";
 
 export function ControlsPage() {
   const org = useCurrentOrg();
@@ -28,9 +29,9 @@ export function ControlsPage() {
   };
   const controls = useControls(org.slug, filters);
   const readiness = useReadiness(org.slug);
-  const names = useMemberNames(org.slug, org.can("members:manage"));
+  const names = useMemberNames(org.slug, org.can("member:read"));
   const ownerName = (owner: string | null) =>
-    owner === null ? "—" : owner === org.session.user.id ? "You" : (names.get(owner) ?? "Assigned");
+    owner === null ? "—" : ownerLabel(owner, org.session.user, names);
 
   const setParam = (name: string, value: string | null) =>
     setParams(
@@ -42,13 +43,6 @@ export function ControlsPage() {
       },
       { replace: true },
     );
-
-  const ownerOptions = [
-    { value: org.session.user.id, label: "Me" },
-    ...[...names.entries()]
-      .filter(([id]) => id !== org.session.user.id)
-      .map(([value, label]) => ({ value, label })),
-  ];
 
   return (
     <>
@@ -93,7 +87,7 @@ export function ControlsPage() {
           label="Owner"
           placeholder="Anyone"
           clearable
-          data={ownerOptions}
+          data={ownerOptions(org.session.user, names, filters.owner ?? null)}
           value={filters.owner ?? null}
           onChange={(value) => setParam("owner", value)}
           w={180}

@@ -8,7 +8,10 @@ export function useOrgCriteria(org: string) {
     queryKey: ["orgs", org, "criteria"],
     queryFn: async ({ signal }) =>
       itemsOf(
-        await api<Criterion[] | ListResponse<Criterion>>(orgPath(org, "/criteria"), { signal }),
+        await api<Criterion[] | ListResponse<Criterion>>(orgPath(org, "/criteria"), {
+          query: { limit: 500 },
+          signal,
+        }),
       ),
     staleTime: 5 * 60_000,
   });

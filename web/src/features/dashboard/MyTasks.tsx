@@ -22,7 +22,8 @@ export function MyTasks({ org }: { org: string }) {
                 <Table.Tr>
                   <Table.Th scope="col">Task</Table.Th>
                   <Table.Th scope="col">Control</Table.Th>
-                  <Table.Th scope="col">Due</Table.Th>
+                  <Table.Th scope="col">Due by</Table.Th>
+                  <Table.Th scope="col">Why</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -39,7 +40,8 @@ export function MyTasks({ org }: { org: string }) {
                       )}{" "}
                       {task.title}
                     </Table.Td>
-                    <Table.Td>{formatDay(task.due)}</Table.Td>
+                    <Table.Td>{formatDay(task.dueBy)}</Table.Td>
+                    <Table.Td>{task.reason}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -88,12 +88,20 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
               <Overview engagement={engagement} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <AuditorsCard org={org.slug} engagementId={engagement.id} canManage={canManage} />
+              <AuditorsCard
+                org={org.slug}
+                engagementId={engagement.id}
+                canManage={org.can("engagement:assign")}
+              />
             </Grid.Col>
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="sample">
-          <SamplePanel org={org.slug} engagement={engagement} canManage={canManage} />
+          <SamplePanel
+            org={org.slug}
+            engagement={engagement}
+            canSample={org.can("engagement:sample")}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="testing">
           <QueryView query={results}>

@@ -14,11 +14,11 @@ const SEED = /^[A-Za-z0-9_-]{1,64}$/;
 export function SamplePanel({
   org,
   engagement,
-  canManage,
+  canSample,
 }: {
   org: string;
   engagement: Engagement;
-  canManage: boolean;
+  canSample: boolean;
 }) {
   const inFieldwork = engagement.status === "fieldwork";
   const sample = useSample(org, engagement.id, engagement.snapshot !== null);
@@ -38,7 +38,7 @@ export function SamplePanel({
               <Title order={2} size="h4" mb="sm">
                 Sample
               </Title>
-              {canManage && inFieldwork ? (
+              {canSample && inFieldwork ? (
                 <DrawForm org={org} id={engagement.id} />
               ) : (
                 <Text>No sample has been drawn yet.</Text>
@@ -49,7 +49,7 @@ export function SamplePanel({
               org={org}
               id={engagement.id}
               sample={drawn}
-              canRedraw={canManage && inFieldwork}
+              canRedraw={canSample && inFieldwork}
             />
           )
         }

@@ -72,11 +72,26 @@ export function useAdvance(org: string, id: string) {
   });
 }
 
+/** The server may answer each assignee as `{ user, assignedAt }` rather than flat fields. */
+interface AssignedUser {
+  user: { id: string; email: string; name: string };
+}
+
+function toAuditor(item: EngagementAuditor | AssignedUser): EngagementAuditor {
+  return "user" in item
+    ? { userId: item.user.id, email: item.user.email, name: item.user.name }
+    : item;
+}
+
 export function useAuditors(org: string, id: string, enabled = true) {
   return useQuery({
     queryKey: [...oneKey(org, id), "auditors"],
     queryFn: async ({ signal }) =>
-      itemsOf(await api<ListResponse<EngagementAuditor>>(path(org, id, "/auditors"), { signal })),
+      itemsOf(
+        await api<ListResponse<EngagementAuditor | AssignedUser>>(path(org, id, "/auditors"), {
+          signal,
+        }),
+      ).map(toAuditor),
     enabled,
   });
 }
@@ -112,7 +127,10 @@ export function useSample(org: string, id: string, enabled: boolean) {
     queryKey: [...oneKey(org, id), "sample"],
     queryFn: async ({ signal }) => {
       try {
-        return (await api<EngagementSample | null>(path(org, id, "/sample"), { signal })) ?? null;
+        const answer = await api<{ sample: EngagementSample | null }>(path(org, id, "/sample"), {
+          signal,
+        });
+        return answer.sample ?? null;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

@@ -1,6 +1,7 @@
 /**
- * What each role may do, mirrored from the server's table so the UI can hide what would be
- * refused. The server stays the authority: this only spares people a pointless click.
+ * What each role may do, mirrored from the server's table (src/domain/permissions.ts) so the
+ * UI can hide what would be refused. The server stays the authority: this only spares people
+ * a pointless click.
  */
 import type { Control, Role } from "../../api/types.ts";
 
@@ -16,65 +17,64 @@ export type Capability =
   | "evidence:remove"
   | "engagement:read"
   | "engagement:manage"
+  | "engagement:sample"
+  | "engagement:assign"
   | "engagement:test"
   | "engagement:respond"
   | "audit-log:read"
   | "audit-log:verify"
   | "organization:update"
   | "scope:update"
-  | "members:manage"
-  | "tokens:manage";
+  | "member:read"
+  | "member:manage"
+  | "token:manage";
 
-const READ: Capability[] = ["readiness:read", "control:read", "evidence:read"];
+const READ: readonly Capability[] = ["readiness:read", "control:read", "evidence:read"];
+
+const MANAGE: readonly Capability[] = [
+  ...READ,
+  "control:create",
+  "control:update",
+  "control:map",
+  "evidence:create",
+  "evidence:link",
+  "evidence:remove",
+  "engagement:read",
+  "engagement:manage",
+  "engagement:sample",
+  "engagement:assign",
+  "engagement:respond",
+  "audit-log:read",
+  "audit-log:verify",
+  "organization:update",
+  "scope:update",
+  "member:read",
+  "member:manage",
+  "token:manage",
+];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  owner: [
-    ...READ,
-    "control:create",
-    "control:update",
-    "control:map",
-    "evidence:create",
-    "evidence:link",
-    "evidence:remove",
-    "engagement:read",
-    "engagement:manage",
-    "engagement:test",
-    "engagement:respond",
-    "audit-log:read",
-    "audit-log:verify",
-    "organization:update",
-    "scope:update",
-    "members:manage",
-    "tokens:manage",
-  ],
-  admin: [
-    ...READ,
-    "control:create",
-    "control:update",
-    "control:map",
-    "evidence:create",
-    "evidence:link",
-    "evidence:remove",
-    "engagement:read",
-    "engagement:manage",
-    "engagement:respond",
-    "audit-log:read",
-    "audit-log:verify",
-    "organization:update",
-    "scope:update",
-    "members:manage",
-    "tokens:manage",
-  ],
+  // The owner may also enter test results the auditor reports (the tester is always named).
+  owner: [...MANAGE, "engagement:test"],
+  admin: MANAGE,
   "control-owner": [
     ...READ,
     "control:update",
     "control:map",
     "evidence:create",
     "evidence:link",
-    "tokens:manage",
+    "token:manage",
   ],
-  employee: [],
-  auditor: [...READ, "engagement:read", "engagement:test", "audit-log:read", "audit-log:verify"],
+  employee: ["token:manage"],
+  // Auditors read, sample and test; the organization's whole log is not theirs to read.
+  auditor: [
+    ...READ,
+    "audit-log:verify",
+    "engagement:read",
+    "engagement:test",
+    "engagement:sample",
+    "token:manage",
+  ],
 };
 
 /** A control owner may only change the controls assigned to them. */
@@ -85,14 +85,26 @@ const OWNED: readonly Capability[] = [
   "evidence:link",
 ];
 
+export interface Me {
+  id: string;
+  email: string;
+}
+
+/** Controls record their owner by email (or by user id): either names this person. */
+export function isOwnedBy(control: Pick<Control, "owner">, me: Me): boolean {
+  const owner = control.owner?.trim().toLowerCase();
+  return owner !== undefined && (owner === me.id || owner === me.email.toLowerCase());
+}
+
 export function roleCan(
   role: Role,
   capability: Capability,
-  context: { userId: string; control?: Pick<Control, "owner"> } | null = null,
+  me: Me,
+  control?: Pick<Control, "owner">,
 ): boolean {
   if (!ROLE_CAPABILITIES[role].includes(capability)) return false;
-  if (role !== "control-owner" || !OWNED.includes(capability) || context?.control === undefined) {
+  if (role !== "control-owner" || !OWNED.includes(capability) || control === undefined) {
     return true;
   }
-  return context.control.owner === context.userId;
+  return isOwnedBy(control, me);
 }

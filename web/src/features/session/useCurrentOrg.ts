@@ -32,10 +32,6 @@ export function useCurrentOrg(): CurrentOrg {
     name: membership.organization.name,
     role: membership.role,
     session,
-    can: (capability, control) =>
-      roleCan(membership.role, capability, {
-        userId: session.user.id,
-        ...(control === undefined ? {} : { control }),
-      }),
+    can: (capability, control) => roleCan(membership.role, capability, session.user, control),
   };
 }

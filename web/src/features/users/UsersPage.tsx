@@ -6,7 +6,7 @@ import { MembersTable } from "./MembersTable.tsx";
 
 export function UsersPage() {
   const org = useCurrentOrg();
-  if (!org.can("members:manage")) {
+  if (!org.can("member:manage")) {
     return (
       <>
         <PageHeader title="Users" />

@@ -9,15 +9,23 @@ export function useMembers(org: string, enabled = true) {
   return useQuery({
     queryKey: membersKey(org),
     queryFn: async ({ signal }) =>
-      itemsOf(await api<ListResponse<Member>>(orgPath(org, "/members"), { signal })),
+      itemsOf(
+        await api<ListResponse<Member>>(orgPath(org, "/members"), {
+          query: { limit: 500 },
+          signal,
+        }),
+      ),
     enabled,
   });
 }
 
-/** Names for user ids (control owners), where the viewer may read the member list. */
+/**
+ * Names of members by email, where the viewer may read the member list: controls record
+ * their owner by email.
+ */
 export function useMemberNames(org: string, enabled: boolean): Map<string, string> {
   const members = useMembers(org, enabled);
-  return new Map((members.data ?? []).map((m) => [m.userId, m.name]));
+  return new Map((members.data ?? []).map((m) => [m.email.toLowerCase(), m.name]));
 }
 
 export function useChangeRole(org: string) {
