@@ -9,12 +9,14 @@ import { AppError } from "../domain/errors.ts";
 import * as foundation from "./migrations/0001_foundation.ts";
 import * as evidence from "./migrations/0002_evidence.ts";
 import * as engagements from "./migrations/0003_engagements.ts";
+import * as accounts from "./migrations/0004_accounts.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": foundation,
   "0002_evidence": evidence,
   "0003_engagements": engagements,
+  "0004_accounts": accounts,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

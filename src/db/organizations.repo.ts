@@ -4,7 +4,7 @@ import type { Organization } from "../domain/organization.ts";
 import type { Tx } from "./transaction.ts";
 import type { OrganizationsTable } from "./schema.ts";
 
-function toOrganization(row: Selectable<OrganizationsTable>): Organization {
+export function toOrganization(row: Selectable<OrganizationsTable>): Organization {
   return {
     id: row.id,
     slug: row.slug,
@@ -13,6 +13,7 @@ function toOrganization(row: Selectable<OrganizationsTable>): Organization {
     timeZone: row.time_zone,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    requireTotp: row.require_totp === 1,
   };
 }
 
@@ -27,6 +28,7 @@ export async function insertOrganization(tx: Tx, org: Organization): Promise<voi
       time_zone: org.timeZone,
       created_at: org.createdAt,
       updated_at: org.updatedAt,
+      require_totp: org.requireTotp ? 1 : 0,
     })
     .execute();
 }
@@ -71,6 +73,32 @@ export async function touchOrganization(tx: Tx, scope: OrgScope, at: string): Pr
   await tx
     .updateTable("organizations")
     .set({ updated_at: at })
+    .where("id", "=", scope.organizationId)
+    .execute();
+}
+
+export interface OrganizationChanges {
+  name?: string;
+  systemName?: string;
+  timeZone?: string;
+  requireTotp?: boolean;
+}
+
+export async function updateOrganization(
+  tx: Tx,
+  scope: OrgScope,
+  changes: OrganizationChanges,
+  at: string,
+): Promise<void> {
+  await tx
+    .updateTable("organizations")
+    .set({
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.systemName !== undefined ? { system_name: changes.systemName } : {}),
+      ...(changes.timeZone !== undefined ? { time_zone: changes.timeZone } : {}),
+      ...(changes.requireTotp !== undefined ? { require_totp: changes.requireTotp ? 1 : 0 } : {}),
+      updated_at: at,
+    })
     .where("id", "=", scope.organizationId)
     .execute();
 }

@@ -14,6 +14,7 @@ export interface OrganizationsTable {
   /** The newest audit event's seq and hash, written with it: a deleted tail shows. */
   audit_head_seq: number | null;
   audit_head_hash: string | null;
+  require_totp: number;
 }
 
 export interface OrganizationCategoriesTable {
@@ -188,6 +189,95 @@ export interface EngagementResultsTable {
   responded_at: string | null;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last TOTP time step accepted: a code is good once. */
+  totp_last_step: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  organization_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface EngagementAssignmentsTable {
+  organization_id: string;
+  engagement_id: string;
+  user_id: string;
+  assigned_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  stage: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+  address: string | null;
+  revoked_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -204,4 +294,13 @@ export interface Database {
   engagement_samples: EngagementSamplesTable;
   engagement_tests: EngagementTestsTable;
   engagement_results: EngagementResultsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  engagement_assignments: EngagementAssignmentsTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
+  setup_tokens: SetupTokensTable;
+  login_throttle: LoginThrottleTable;
 }

@@ -4,6 +4,8 @@
  * is from an Actor, so no query can forget which tenant it serves.
  */
 
+import type { TokenScope } from "./account.ts";
+
 export const ROLES = ["owner", "admin", "control-owner", "employee", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -17,6 +19,15 @@ export interface Principal {
 export interface Actor extends Principal {
   organizationId: string;
   role: Role;
+  /** A signed-in user's address: control ownership is recorded by email. */
+  email?: string;
+  /**
+   * The engagements an auditor is assigned to. An auditor sees only these and the evidence
+   * dated inside their periods; missing means none.
+   */
+  engagements?: readonly string[];
+  /** Set when acting through an API token: the token's scopes narrow the role's rights. */
+  tokenScopes?: readonly TokenScope[];
 }
 
 declare const orgScopeBrand: unique symbol;

@@ -104,3 +104,16 @@ export interface EngagementSample {
   redrawReason: string | null;
   controls: ControlSample[];
 }
+
+/**
+ * The dates whose evidence an engagement's auditor may see: a Type 2's period, or for a
+ * Type 1 the year up to its as-of date (design is judged on what was in place then).
+ */
+export function evidenceWindow(engagement: Engagement): { from: string; to: string } {
+  if (engagement.type === 2 && engagement.periodFrom !== null && engagement.periodTo !== null) {
+    return { from: engagement.periodFrom, to: engagement.periodTo };
+  }
+  const asOf = engagement.asOf ?? engagement.periodTo ?? "0000-01-01";
+  const yearBefore = `${String(Number(asOf.slice(0, 4)) - 1).padStart(4, "0")}${asOf.slice(4)}`;
+  return { from: yearBefore, to: asOf };
+}

@@ -9,6 +9,8 @@ export const ERROR_TABLE = {
   FORBIDDEN: { status: 403, exit: 4, title: "Not allowed" },
   NOT_FOUND: { status: 404, exit: 5, title: "Not found" },
   CONFLICT: { status: 409, exit: 6, title: "Conflict" },
+  TOO_LARGE: { status: 413, exit: 3, title: "Too large" },
+  RATE_LIMITED: { status: 429, exit: 4, title: "Too many attempts" },
   INVALID_STATE: { status: 409, exit: 6, title: "Not possible in the current state" },
   INTERNAL: { status: 500, exit: 1, title: "Internal error" },
 } as const;

@@ -8,6 +8,8 @@ export interface Organization {
   timeZone: string;
   createdAt: string;
   updatedAt: string;
+  /** Members must sign in with a second factor to act in this organization. */
+  requireTotp: boolean;
 }
 
 export interface CriterionExclusion {

@@ -2,6 +2,7 @@
  * Role → actions. Record-level rules (a control owner edits only the controls they own) are
  * small predicates beside the table. Services call `authorize` before any write or read.
  */
+import type { TokenScope } from "./account.ts";
 import type { Actor, Role } from "./actor.ts";
 import { AppError } from "./errors.ts";
 
@@ -26,6 +27,11 @@ export const ACTIONS = [
   "engagement:manage",
   "engagement:test",
   "engagement:respond",
+  "engagement:sample",
+  "engagement:assign",
+  "member:read",
+  "member:manage",
+  "token:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,33 +55,62 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "control:map",
     "evidence:create",
     "evidence:link",
+    "token:manage",
   ],
-  employee: ["organization:read"],
-  // Auditors read and test; they never change the company's records.
+  employee: ["organization:read", "token:manage"],
+  // Auditors read, sample and test; they never change the company's records. They read the
+  // history of what they audit (evidence, engagement) but not the whole organization's log.
   auditor: [
     ...READ_ACTIONS,
-    "audit-log:read",
     "audit-log:verify",
     "engagement:read",
     "engagement:test",
+    "engagement:sample",
+    "token:manage",
   ],
 };
+
+/** What each API token scope allows, before the owner's role narrows it further. */
+const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
+  read: [...READ_ACTIONS, "audit-log:read", "audit-log:verify", "engagement:read", "member:read"],
+  "evidence:write": ["evidence:create", "evidence:link"],
+};
+
+export function rolesAllowed(action: Action): Role[] {
+  return (Object.keys(ROLE_ACTIONS) as Role[]).filter((role) =>
+    ROLE_ACTIONS[role].includes(action),
+  );
+}
 
 /** What a record-level rule needs to know about a control. */
 export interface OwnedRecord {
   owner: string | null;
 }
 
+/** Owners are recorded by email (or, for the local operator, by id). */
+function owns(actor: Actor, record: OwnedRecord): boolean {
+  if (record.owner === null) return false;
+  const owner = record.owner.trim().toLowerCase();
+  return owner === actor.id || (actor.email !== undefined && owner === actor.email);
+}
+
+const ownerOnly = (actor: Actor, record: OwnedRecord) =>
+  actor.role !== "control-owner" || owns(actor, record);
+
 const RECORD_RULES: Partial<Record<Action, (actor: Actor, record: OwnedRecord) => boolean>> = {
   // A control owner may only change the controls assigned to them.
-  "control:update": (actor, record) => actor.role !== "control-owner" || record.owner === actor.id,
-  "control:map": (actor, record) => actor.role !== "control-owner" || record.owner === actor.id,
-  "evidence:create": (actor, record) => actor.role !== "control-owner" || record.owner === actor.id,
-  "evidence:link": (actor, record) => actor.role !== "control-owner" || record.owner === actor.id,
+  "control:update": ownerOnly,
+  "control:map": ownerOnly,
+  "evidence:create": ownerOnly,
+  "evidence:link": ownerOnly,
 };
 
 export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean {
   if (!ROLE_ACTIONS[actor.role].includes(action)) return false;
+  const scopes = actor.tokenScopes;
+  if (scopes !== undefined && !scopes.some((scope) => SCOPE_ACTIONS[scope].includes(action))) {
+    return false;
+  }
   const rule = RECORD_RULES[action];
   return record === undefined || rule === undefined || rule(actor, record);
 }

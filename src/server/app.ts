@@ -1,32 +1,98 @@
 /** The HTTP application: routes over the services, nothing else. */
 import { randomUUID } from "node:crypto";
+import type { Writable } from "node:stream";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import Fastify from "fastify";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ServiceContext } from "../services/context.ts";
 import { handleError, handleNotFound } from "./errors.ts";
+import { registerOpenApi } from "./openapi.ts";
+import { resolveAuth } from "./request-auth.ts";
+import type { Router } from "./route.ts";
+import { registerAccountRoutes } from "./routes/account.ts";
+import { registerAuditLogRoutes } from "./routes/audit-log.ts";
+import { registerAuthRoutes } from "./routes/auth.ts";
+import { registerControlRoutes } from "./routes/controls.ts";
+import { registerEngagementRoutes } from "./routes/engagements.ts";
+import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
-import { registerReadinessRoutes } from "./routes/readiness.ts";
+import { registerMemberRoutes } from "./routes/members.ts";
+import { registerOrganizationRoutes } from "./routes/organizations.ts";
+import { checkOrigin, securityHeaders } from "./security.ts";
+import { isPagePath, registerWebApp, sendIndex } from "./web.ts";
 
 export interface AppOptions {
   ctx: ServiceContext;
   logLevel: string;
+  /** Where logs go (a test reads them); stdout by default. */
+  logStream?: Writable;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
+  trustProxy?: boolean;
+  /** The built web app; undefined serves web/dist when it exists. */
+  webRoot?: string;
+  version?: string;
 }
 
 const REQUEST_ID_HEADER = "x-request-id";
 
-export function buildApp(options: AppOptions): FastifyInstance {
+/** Every secret Attest hands out starts with "attest_": none may reach a log line. */
+export function redactSecrets(text: string): string {
+  return text.replace(/attest_[a-z]{3}_[A-Za-z0-9_-]+/g, "attest_***");
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel },
+    logger: {
+      level: options.logLevel,
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: redactSecrets(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
+    },
     // Ids from outside are not trusted: a caller could forge one to muddle the logs.
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   });
+  // Bodies are parsed by the services; route schemas document them and nothing else.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.decorateRequest("auth", undefined);
+  // Before the hooks below: they read the parsed cookies.
+  await app.register(cookie);
   app.addHook("onSend", async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    securityHeaders(request, reply);
+  });
+  app.addHook("onRequest", async (request) => {
+    checkOrigin(request);
+    if (request.url.startsWith("/api/")) request.auth = await resolveAuth(options.ctx, request);
   });
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
+
+  await app.register(multipart, {
+    // One byte over the evidence limit, so the evidence store's own check names the limit.
+    limits: { fileSize: options.ctx.maxEvidenceBytes + 1, files: 1, fields: 5 },
+  });
+  await registerOpenApi(app, options.version ?? "0");
+  const router: Router = { app, ctx: options.ctx };
   registerHealthRoutes(app, options.ctx);
-  registerReadinessRoutes(app, options.ctx);
+  registerAuthRoutes(router);
+  registerAccountRoutes(router);
+  registerOrganizationRoutes(router);
+  registerControlRoutes(router);
+  registerEvidenceRoutes(router);
+  registerEngagementRoutes(router);
+  registerAuditLogRoutes(router);
+  registerMemberRoutes(router);
+  const hasWeb = await registerWebApp(app, options.webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && isPagePath(request)) return sendIndex(reply);
+    return handleNotFound(request, reply);
+  });
   return app;
 }

@@ -1,30 +1,41 @@
 /** Runs the server until a signal asks it to stop, then closes connections and the database. */
+import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { invalidField } from "../domain/errors.ts";
+import { issueSetupToken } from "../services/auth.service.ts";
 import type { Config } from "../services/config.ts";
 import { describeDatabase } from "../services/config.ts";
 import { closeContext, openContext } from "../services/context.ts";
+import { smtpMailer } from "../services/mailer.ts";
 import { buildApp } from "./app.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  /** The one-time link that creates the first owner; null once an account exists. */
+  setupUrl: string | null;
   stop(): Promise<void>;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+export interface StartOptions {
+  logStream?: Writable;
+  webRoot?: string;
+}
 
-export async function startServer(config: Config): Promise<RunningServer> {
-  if (!LOOPBACK.has(config.host)) {
-    // Until accounts exist, anyone who can reach the API reads every organization's readiness.
-    throw invalidField(
-      "HOST",
-      `"${config.host}" would expose the API, which has no accounts yet; ` +
-        "use 127.0.0.1 or ::1 (a reverse proxy can forward to it)",
-    );
-  }
-  const ctx = await openContext(config);
-  const app = buildApp({ ctx, logLevel: config.logLevel });
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const ctx = await openContext({
+    database: config.database,
+    dataDir: config.dataDir,
+    maxEvidenceBytes: config.maxEvidenceBytes,
+    sessions: config.sessions,
+    mailer: config.smtp === null ? null : smtpMailer(config.smtp.url, config.smtp.from),
+    publicUrl: config.publicUrl,
+  });
+  const app = await buildApp({
+    ctx,
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    ...options,
+  });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -43,5 +54,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   app.log.info({ url, database: describeDatabase(config.database) }, "Attest is listening");
-  return { app, url, stop };
+  const setupToken = await issueSetupToken(ctx);
+  const setupUrl =
+    setupToken === null
+      ? null
+      : `${(config.publicUrl ?? url).replace(/\/+$/, "")}/setup?token=${encodeURIComponent(setupToken)}`;
+  if (setupUrl !== null) {
+    // The one secret Attest ever logs, on purpose: whoever reads the server's log owns it.
+    app.log.info(`No account yet. Create the first owner within 24 hours at: ${setupUrl}`);
+  }
+  return { app, url, setupUrl, stop };
 }

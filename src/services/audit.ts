@@ -6,7 +6,16 @@ import type { Actor } from "../domain/actor.ts";
 import { canonicalJson } from "../domain/audit-chain.ts";
 
 export interface AuditTarget {
-  type: "organization" | "scope" | "control" | "catalog-text" | "evidence" | "engagement";
+  type:
+    | "organization"
+    | "scope"
+    | "control"
+    | "catalog-text"
+    | "evidence"
+    | "engagement"
+    | "member"
+    | "invitation"
+    | "api-token";
   id: string;
 }
 

@@ -12,6 +12,11 @@ export interface Config {
   port: number;
   logLevel: string;
   maxEvidenceBytes: number;
+  /** Where people reach Attest, for links in mail; null uses the address they called. */
+  publicUrl: string | null;
+  smtp: { url: string; from: string } | null;
+  trustProxy: boolean;
+  sessions: { idleMinutes: number; maxHours: number };
 }
 
 const envSchema = z.object({
@@ -27,6 +32,15 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  ATTEST_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ATTEST_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  ATTEST_MAIL_FROM: z.string().min(3).default("Attest <attest@localhost>"),
+  ATTEST_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  ATTEST_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  ATTEST_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -54,6 +68,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
     maxEvidenceBytes: values.ATTEST_MAX_EVIDENCE_BYTES,
+    publicUrl: values.ATTEST_PUBLIC_URL ?? null,
+    smtp:
+      values.ATTEST_SMTP_URL === undefined
+        ? null
+        : { url: values.ATTEST_SMTP_URL, from: values.ATTEST_MAIL_FROM },
+    trustProxy: values.ATTEST_TRUST_PROXY === "true",
+    sessions: {
+      idleMinutes: values.ATTEST_SESSION_IDLE_MINUTES,
+      maxHours: values.ATTEST_SESSION_MAX_HOURS,
+    },
   };
 }
 

@@ -7,16 +7,30 @@ import type { Db, DatabaseTarget } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { AppError } from "../domain/errors.ts";
 import { describeDatabase } from "./config.ts";
+import type { Mailer } from "./mailer.ts";
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
 /** An upload cut short more than this long ago is certainly dead. */
 const STALE_UPLOAD_MS = 60 * 60 * 1000;
+
+/** How long a sign-in lasts: idle minutes since the last request, and hours in all. */
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 8 * 60, maxHours: 7 * 24 };
 
 export interface ServiceContext {
   db: Db;
   blobs: BlobStore;
   maxEvidenceBytes: number;
   now: () => Date;
+  sessions: SessionPolicy;
+  /** Sends invitations and reset links; without it the link is shown to whoever asked. */
+  mailer: Mailer | null;
+  /** Where people reach Attest, for links in mail ("https://attest.example.com"). */
+  publicUrl: string | null;
 }
 
 export interface ContextOptions {
@@ -24,6 +38,9 @@ export interface ContextOptions {
   dataDir: string;
   maxEvidenceBytes?: number;
   now?: () => Date;
+  sessions?: SessionPolicy;
+  mailer?: Mailer | null;
+  publicUrl?: string | null;
 }
 
 /** Opens the database, brings its schema up to date, and returns the context. */
@@ -42,6 +59,9 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       blobs,
       maxEvidenceBytes: options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES,
       now,
+      sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
+      mailer: options.mailer ?? null,
+      publicUrl: options.publicUrl ?? null,
     };
   } catch (error) {
     await db.close().catch(() => undefined);
@@ -56,5 +76,6 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
 }
 
 export async function closeContext(ctx: ServiceContext): Promise<void> {
+  ctx.mailer?.close();
   await ctx.db.close();
 }

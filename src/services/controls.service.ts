@@ -55,7 +55,7 @@ const controlFields = {
   testProcedure: text(4000),
 };
 
-const createControlInput = z.object({
+export const createControlInput = z.object({
   ref,
   ...controlFields,
   ownerRole: controlFields.ownerRole.default(null),
@@ -79,7 +79,7 @@ export interface CreateControlInput {
   testProcedure?: string;
 }
 
-const updateControlInput = z
+export const updateControlInput = z
   .object({
     title: controlFields.title,
     description: controlFields.description,
@@ -114,11 +114,13 @@ async function loadControl(tx: Tx, actor: Actor, controlRef: string): Promise<Co
   return control;
 }
 
-const controlFilter = z
+export const controlFilter = z
   .object({
     status: oneOf(CONTROL_STATUSES, "control status").optional(),
     criterion: criterionId.optional(),
     owner: z.string().trim().min(1).optional(),
+    /** Words to find in the ref, title or description. */
+    q: z.string().trim().max(200).optional(),
   })
   .strict();
 export type ControlFilter = z.input<typeof controlFilter>;
@@ -129,13 +131,15 @@ export async function listControls(
   filter: ControlFilter = {},
 ): Promise<Control[]> {
   authorize(actor, "control:read");
-  const { status, criterion, owner } = parseInput(controlFilter, filter);
+  const { status, criterion, owner, q } = parseInput(controlFilter, filter);
+  const words = (q ?? "").toLowerCase().split(/\s+/).filter((w) => w.length > 0);
   const controls = await read(ctx.db, (tx) => listControlRows(tx, scopeOf(actor)));
   return controls.filter(
     (c) =>
       (status === undefined || c.status === status) &&
       (criterion === undefined || c.criteria.includes(criterion)) &&
-      (owner === undefined || c.owner === owner),
+      (owner === undefined || c.owner === owner) &&
+      words.every((w) => `${c.ref} ${c.title} ${c.description}`.toLowerCase().includes(w)),
   );
 }
 

@@ -90,14 +90,19 @@ describe("creating engagements", () => {
     }
   });
 
-  it("is managed by owners and admins; auditors read", async () => {
+  it("is managed by owners and admins; auditors read only the engagements assigned to them", async () => {
     await expectAppError(() => createEngagement(t.ctx, as(owner, "auditor"), type2), "FORBIDDEN");
     await expectAppError(
       () => createEngagement(t.ctx, as(owner, "control-owner"), type2),
       "FORBIDDEN",
     );
-    await createEngagement(t.ctx, as(owner, "admin"), type2);
-    expect(await listEngagements(t.ctx, as(owner, "auditor"))).toHaveLength(1);
+    const first = await createEngagement(t.ctx, as(owner, "admin"), type2);
+    const second = await createEngagement(t.ctx, owner, type2);
+    expect(await listEngagements(t.ctx, as(owner, "auditor"))).toHaveLength(0);
+    const assigned = as(owner, "auditor", "user:kim", { engagements: [first.id] });
+    expect((await listEngagements(t.ctx, assigned)).map((e) => e.id)).toEqual([first.id]);
+    expect((await showEngagement(t.ctx, assigned, "E-1")).id).toBe(first.id);
+    await expectAppError(() => showEngagement(t.ctx, assigned, second.id), "NOT_FOUND");
   });
 });
 

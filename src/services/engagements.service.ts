@@ -39,7 +39,7 @@ import { calendarDate, categoryId, oneOf, reason } from "./inputs.ts";
 import { loadScope } from "./scope.service.ts";
 import { parseInput } from "./validation.ts";
 
-const createInput = z
+export const createEngagementInput = z
   .object({
     type: z.union([z.literal(1), z.literal(2), z.literal("1"), z.literal("2")], {
       error: "must be 1 (design at a date) or 2 (operating effectiveness over a period)",
@@ -53,10 +53,10 @@ const createInput = z
     shortPeriodReason: reason.optional(),
   })
   .strict();
-export type CreateEngagementInput = z.input<typeof createInput>;
+export type CreateEngagementInput = z.input<typeof createEngagementInput>;
 
 /** Engagements start no earlier than 2000 and no later than two years from today. */
-function checkRange(data: z.output<typeof createInput>, now: Date): void {
+function checkRange(data: z.output<typeof createEngagementInput>, now: Date): void {
   const latest = `${now.getUTCFullYear() + 2}${now.toISOString().slice(4, 10)}`;
   for (const field of ["asOf", "from", "to"] as const) {
     const value = data[field];
@@ -66,7 +66,7 @@ function checkRange(data: z.output<typeof createInput>, now: Date): void {
   }
 }
 
-function checkDates(data: z.output<typeof createInput>, type: 1 | 2): void {
+function checkDates(data: z.output<typeof createEngagementInput>, type: 1 | 2): void {
   if (type === 1) {
     if (data.asOf === undefined) throw invalidField("asOf", "a Type 1 needs the date it is as of");
     if (data.from !== undefined || data.to !== undefined) {
@@ -99,7 +99,7 @@ export async function createEngagement(
   input: CreateEngagementInput,
 ): Promise<Engagement> {
   authorize(actor, "engagement:manage");
-  const data = parseInput(createInput, input);
+  const data = parseInput(createEngagementInput, input);
   const type = Number(data.type) as 1 | 2;
   const at = ctx.now();
   checkRange(data, at);
@@ -147,15 +147,23 @@ export async function createEngagement(
   });
 }
 
+/** An auditor reaches only the engagements assigned to them; others do not exist for them. */
+function visibleTo(actor: Actor, engagement: Engagement): boolean {
+  return actor.role !== "auditor" || (actor.engagements ?? []).includes(engagement.id);
+}
+
 export async function loadEngagement(tx: Tx, actor: Actor, handle: string): Promise<Engagement> {
   const engagement = await findEngagement(tx, scopeOf(actor), handle);
-  if (engagement === undefined) throw notFound("engagement", handle);
+  if (engagement === undefined || !visibleTo(actor, engagement)) {
+    throw notFound("engagement", handle);
+  }
   return engagement;
 }
 
 export async function listEngagements(ctx: ServiceContext, actor: Actor): Promise<Engagement[]> {
   authorize(actor, "engagement:read");
-  return read(ctx.db, (tx) => listEngagementRows(tx, scopeOf(actor)));
+  const all = await read(ctx.db, (tx) => listEngagementRows(tx, scopeOf(actor)));
+  return all.filter((engagement) => visibleTo(actor, engagement));
 }
 
 export async function showEngagement(
@@ -227,7 +235,7 @@ async function checkFieldworkDone(tx: Tx, actor: Actor, engagement: Engagement):
   }
 }
 
-const advanceInput = z
+export const advanceEngagementInput = z
   .object({
     to: oneOf(ENGAGEMENT_STATUSES, "engagement status").optional(),
     reason: reason.optional(),
@@ -242,10 +250,10 @@ export async function advanceEngagement(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
-  input: z.input<typeof advanceInput> = {},
+  input: z.input<typeof advanceEngagementInput> = {},
 ): Promise<Engagement> {
   authorize(actor, "engagement:manage");
-  const data = parseInput(advanceInput, input);
+  const data = parseInput(advanceEngagementInput, input);
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);

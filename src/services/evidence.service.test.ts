@@ -7,6 +7,7 @@ import { as, createOrg, expectAppError, useOrganization } from "../../test/suppo
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { Actor } from "../domain/actor.ts";
 import { updateControl } from "./controls.service.ts";
+import { createEngagement } from "./engagements.service.ts";
 import {
   addEvidence,
   linkEvidenceToControl,
@@ -77,7 +78,6 @@ describe("adding evidence", () => {
     const before = await snapshotDatabase(t.ctx.db);
     const meta = { title: "x", controls: ["AC-04"], forDate: "2026-03-01" };
     const cases: [() => Promise<unknown>, string][] = [
-      [() => addEvidence(limited, owner, fileContent("more than ten bytes"), meta), "file"],
       [() => addEvidence(t.ctx, owner, fileContent(""), meta), "file"],
       [() => addEvidence(t.ctx, owner, fileContent("x"), { ...meta, forDate: "2026-03-03" }), "to"],
       [
@@ -108,6 +108,11 @@ describe("adding evidence", () => {
       const error = await expectAppError(attempt, "VALIDATION_FAILED");
       expect(error.fieldErrors[0]?.field, error.message).toBe(field);
     }
+    const tooLarge = await expectAppError(
+      () => addEvidence(limited, owner, fileContent("more than ten bytes"), meta),
+      "TOO_LARGE",
+    );
+    expect(tooLarge.fieldErrors[0]?.field).toBe("file");
     expect(await snapshotDatabase(t.ctx.db)).toBe(before);
     expect(await storedPieces(t)).toEqual([]);
   });
@@ -195,7 +200,30 @@ describe("who may touch evidence", () => {
       () => addEvidence(t.ctx, auditor, fileContent("x"), { ...meta, controls: ["AC-04"] }),
       "FORBIDDEN",
     );
-    expect(await listEvidence(t.ctx, auditor)).toHaveLength(1);
+    // Without an engagement, an auditor sees no evidence at all.
+    expect(await listEvidence(t.ctx, auditor)).toHaveLength(0);
+  });
+
+  it("shows an auditor only the evidence dated inside their engagements' periods", async () => {
+    const meta = { title: "x", controls: ["AC-04"] };
+    const inside = await addEvidence(t.ctx, owner, fileContent("inside"), {
+      ...meta,
+      forDate: "2026-02-10",
+    });
+    const outside = await addEvidence(t.ctx, owner, fileContent("outside"), {
+      ...meta,
+      forDate: "2025-01-10",
+    });
+    const firm = { auditFirm: "Ledger & Co" };
+    const engagement = await createEngagement(t.ctx, owner, { type: 1, asOf: "2026-02-28", ...firm });
+    const other = await createEngagement(t.ctx, owner, { type: 1, asOf: "2025-01-31", ...firm });
+    const auditor = as(owner, "auditor", "user:kim", { engagements: [engagement.id] });
+    expect((await listEvidence(t.ctx, auditor)).map((e) => e.id)).toEqual([inside.id]);
+    expect((await showEvidence(t.ctx, auditor, inside.id)).evidence.id).toBe(inside.id);
+    await expectAppError(() => showEvidence(t.ctx, auditor, outside.id), "NOT_FOUND");
+    await expectAppError(() => readEvidenceFile(t.ctx, auditor, outside.id), "NOT_FOUND");
+    const both = as(owner, "auditor", "user:kim", { engagements: [engagement.id, other.id] });
+    expect(await listEvidence(t.ctx, both)).toHaveLength(2);
   });
 
   it("never shows another organization's evidence", async () => {

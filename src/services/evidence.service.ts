@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import { z } from "zod";
 import { findControlByRef } from "../db/controls.repo.ts";
 import { listAuditEvents } from "../db/audit.repo.ts";
+import { listEngagements as listEngagementRows } from "../db/engagements.repo.ts";
 import {
   findEvidence,
   insertEvidence,
@@ -23,6 +24,7 @@ import type { Actor } from "../domain/actor.ts";
 import { canonicalJson } from "../domain/audit-chain.ts";
 import { sha256Hex } from "../domain/digest.ts";
 import type { Control } from "../domain/control.ts";
+import { evidenceWindow } from "../domain/engagement.ts";
 import { AppError, invalidField, notFound } from "../domain/errors.ts";
 import { EARLIEST_EVIDENCE_DATE, EVIDENCE_SOURCES } from "../domain/evidence.ts";
 import type { EvidenceItem } from "../domain/evidence.ts";
@@ -33,7 +35,7 @@ import type { ServiceContext } from "./context.ts";
 import { calendarDate, oneOf, reason } from "./inputs.ts";
 import { parseInput } from "./validation.ts";
 
-const metadataInput = z
+export const metadataInput = z
   .object({
     title: z.string().trim().min(1, "must not be empty").max(300),
     source: oneOf(EVIDENCE_SOURCES, "evidence source").default("manual"),
@@ -68,7 +70,7 @@ const metadataInput = z
   });
 export type EvidenceMetadata = z.input<typeof metadataInput>;
 
-const recordInput = z
+export const recordInput = z
   .object({ kind: z.string().trim().min(1).max(100), data: z.unknown() })
   .strict()
   .refine((value) => value.data !== undefined, { error: "a record needs data" });
@@ -156,6 +158,7 @@ export async function addEvidence(
   content: EvidenceContent,
   metadata: EvidenceMetadata,
 ): Promise<EvidenceItem> {
+  authorize(actor, "evidence:create");
   const meta = parseInput(metadataInput, metadata);
   // The schema guarantees either forDate or both from and to.
   const from = meta.forDate ?? meta.from ?? "";
@@ -163,7 +166,6 @@ export async function addEvidence(
   const check = async (tx: Tx): Promise<Control[]> => {
     const controls = await loadControls(tx, actor, meta.controls);
     for (const control of controls) authorize(actor, "evidence:create", control);
-    if (controls.length === 0) authorize(actor, "evidence:create");
     await checkDates(tx, actor, from, to, ctx.now());
     return controls;
   };
@@ -216,13 +218,29 @@ export async function addEvidence(
   });
 }
 
+type Window = { from: string; to: string };
+
+/** For an auditor, the periods of their engagements; null for everyone else (no limit). */
+async function auditorWindows(tx: Tx, actor: Actor): Promise<Window[] | null> {
+  if (actor.role !== "auditor") return null;
+  const assigned = new Set(actor.engagements ?? []);
+  const engagements = await listEngagementRows(tx, scopeOf(actor));
+  return engagements.filter((e) => assigned.has(e.id)).map(evidenceWindow);
+}
+
+function insideWindows(item: EvidenceItem, windows: Window[] | null): boolean {
+  return windows === null || windows.some((w) => item.forFrom <= w.to && item.forTo >= w.from);
+}
+
 async function loadEvidence(tx: Tx, actor: Actor, id: string): Promise<EvidenceItem> {
   const found = await findEvidence(tx, scopeOf(actor), id.trim().toLowerCase());
   if (found.length > 1) {
     throw invalidField("id", `"${id}" matches several evidence items; give more characters`);
   }
   const item = found[0];
-  if (item === undefined) throw notFound("evidence", id);
+  if (item === undefined || !insideWindows(item, await auditorWindows(tx, actor))) {
+    throw notFound("evidence", id);
+  }
   return item;
 }
 
@@ -240,10 +258,12 @@ export async function listEvidence(
         throw invalidField("control", `unknown control "${filter.control}"`);
       controlId = control.id;
     }
-    return listEvidenceRows(tx, scopeOf(actor), {
+    const items = await listEvidenceRows(tx, scopeOf(actor), {
       ...(controlId === undefined ? {} : { controlId }),
       includeRemoved: filter.includeRemoved ?? false,
     });
+    const windows = await auditorWindows(tx, actor);
+    return items.filter((item) => insideWindows(item, windows));
   });
 }
 

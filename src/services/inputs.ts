@@ -1,5 +1,8 @@
 /** zod schemas shared by services: one definition of what a valid id, category or reason is. */
 import { z } from "zod";
+import { normalizeEmail } from "../domain/account.ts";
+import { passwordProblem } from "../domain/password-policy.ts";
+import type { PasswordContext } from "../domain/password-policy.ts";
 import { findCriterion, isCategoryId } from "../catalog/index.ts";
 import type { CategoryId } from "../catalog/index.ts";
 import { isCalendarDate } from "../domain/periods.ts";
@@ -63,5 +66,21 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
       return z.NEVER;
     }
     return match;
+  });
+}
+
+/** An email address, stored lower-cased. */
+export const email = z
+  .email({ error: "must be an email address such as dana@example.com" })
+  .max(320)
+  .transform(normalizeEmail);
+
+export const personName = z.string().trim().min(1, "give a name").max(200);
+
+/** A new password, judged against the policy with what is known about its owner. */
+export function newPassword(context: PasswordContext) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = passwordProblem(value, context);
+    if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
   });
 }

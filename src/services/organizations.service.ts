@@ -8,13 +8,20 @@ import {
   insertOrganization,
   listAllOrganizations,
   slugTaken,
+  updateOrganization,
 } from "../db/organizations.repo.ts";
+import { findUserById, insertMembership, listMembershipsOfUser } from "../db/users.repo.ts";
 import { newId } from "../db/portable.ts";
 import { addCategory } from "../db/scope.repo.ts";
-import { inTransaction, lockOrganizationCreation, read } from "../db/transaction.ts";
+import {
+  inOrgTransaction,
+  inTransaction,
+  lockOrganizationCreation,
+  read,
+} from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { actorIn, scopeOf } from "../domain/actor.ts";
-import type { Actor, Principal } from "../domain/actor.ts";
+import type { Actor, Principal, Role } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
 import { authorize } from "../domain/permissions.ts";
 import { isValidTimeZone, slugify } from "../domain/organization.ts";
@@ -26,21 +33,22 @@ import { adoptLibrary } from "./library.ts";
 import type { AdoptionResult } from "./library.ts";
 import { parseInput } from "./validation.ts";
 
-const createOrganizationInput = z.object({
+const timeZone = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, {
+    error: (issue) =>
+      `unknown time zone "${String(issue.input)}"; use an IANA name such as Europe/Paris or UTC`,
+  })
+  // Stored as the zone database spells it ("europe/paris" → "Europe/Paris").
+  .transform(
+    (zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone,
+  );
+
+export const createOrganizationInput = z.object({
   name: z.string().trim().min(1, "give the company's name").max(200),
   systemName: z.string().trim().min(1).max(200).optional(),
-  timeZone: z
-    .string()
-    .trim()
-    .refine(isValidTimeZone, {
-      error: (issue) =>
-        `unknown time zone "${String(issue.input)}"; use an IANA name such as Europe/Paris or UTC`,
-    })
-    .default("UTC")
-    // Stored as the zone database spells it ("europe/paris" → "Europe/Paris").
-    .transform(
-      (zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone,
-    ),
+  timeZone: timeZone.default("UTC"),
   categories: z.array(categoryId).default(["security"]),
   adoptLibrary: z.boolean().default(true),
 });
@@ -88,9 +96,19 @@ export async function createOrganization(
       timeZone: data.timeZone,
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
+      requireTotp: false,
     };
     await insertOrganization(tx, organization);
     const actor = actorIn(principal, organization.id, "owner");
+    if (principal.kind === "user") {
+      // Someone signed in made it: they are its first owner.
+      await insertMembership(tx, {
+        organizationId: organization.id,
+        userId: principal.id,
+        role: "owner",
+        createdAt: organization.createdAt,
+      });
+    }
     for (const category of categories) {
       await addCategory(tx, scopeOf(actor), category, organization.createdAt);
     }
@@ -149,4 +167,57 @@ export async function operatorActor(
 export async function showOrganization(ctx: ServiceContext, actor: Actor): Promise<Organization> {
   authorize(actor, "organization:read");
   return read(ctx.db, (tx) => getOrganization(tx, scopeOf(actor)));
+}
+
+export const updateOrganizationInput = z
+  .object({
+    name: createOrganizationInput.shape.name.optional(),
+    systemName: z.string().trim().min(1).max(200).optional(),
+    timeZone: timeZone.optional(),
+    requireTotp: z.boolean().optional(),
+  })
+  .strict();
+
+export async function updateOrganizationSettings(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: z.input<typeof updateOrganizationInput>,
+): Promise<Organization> {
+  authorize(actor, "organization:update");
+  const changes = parseInput(updateOrganizationInput, input);
+  const at = ctx.now();
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
+    if (changes.requireTotp === true && actor.kind === "user") {
+      const me = await findUserById(tx, actor.id);
+      if (me?.user.totpEnabled !== true) {
+        throw new AppError(
+          "INVALID_STATE",
+          "requireTotp: turn on two-factor sign-in for yourself first, or you would be locked out",
+          [{ field: "requireTotp", message: "turn it on for yourself first" }],
+        );
+      }
+    }
+    await updateOrganization(tx, scopeOf(actor), changes, at.toISOString());
+    await recordEvent(
+      tx,
+      actor,
+      "organization.updated",
+      { type: "organization", id: actor.organizationId },
+      { ...changes },
+      at,
+    );
+    return getOrganization(tx, scopeOf(actor));
+  });
+}
+
+export interface MyOrganization extends Organization {
+  role: Role;
+}
+
+export async function listMyOrganizations(
+  ctx: ServiceContext,
+  userId: string,
+): Promise<MyOrganization[]> {
+  const memberships = await read(ctx.db, (tx) => listMembershipsOfUser(tx, userId));
+  return memberships.map((m) => ({ ...m.organization, role: m.role }));
 }

@@ -1,5 +1,5 @@
 /** Loads what the readiness engine needs in one snapshot and runs it. */
-import { listControlSummaries } from "../db/controls.repo.ts";
+import { listControls, listControlSummaries } from "../db/controls.repo.ts";
 import type { ControlSummary } from "../db/controls.repo.ts";
 import { evidencePeriodsByControl } from "../db/evidence.repo.ts";
 import { getOrganization } from "../db/organizations.repo.ts";
@@ -74,4 +74,39 @@ export async function listOverdueControls(
   const now = ctx.now();
   const freshness = await read(ctx.db, (tx) => loadFreshness(tx, actor, now));
   return freshness.filter((f) => f.status === "implemented" && f.state !== "current");
+}
+
+export interface Task {
+  kind: "evidence-due";
+  controlRef: string;
+  title: string;
+  dueBy: string | null;
+  reason: string;
+}
+
+/**
+ * What the signed-in person has to do: evidence for the controls they own that is due or
+ * overdue. Policies and training join this list when they arrive.
+ */
+export async function listMyTasks(ctx: ServiceContext, actor: Actor): Promise<Task[]> {
+  authorize(actor, "organization:read");
+  const now = ctx.now();
+  const mine = await read(ctx.db, async (tx) => {
+    const controls = await listControls(tx, scopeOf(actor));
+    const owned = new Set(
+      controls
+        .filter((c) => c.owner !== null && c.owner.trim().toLowerCase() === actor.email)
+        .map((c) => c.ref),
+    );
+    return (await loadFreshness(tx, actor, now)).filter((f) => owned.has(f.ref));
+  });
+  return mine
+    .filter((f) => f.status === "implemented" && f.state !== "current")
+    .map((f) => ({
+      kind: "evidence-due",
+      controlRef: f.ref,
+      title: f.title,
+      dueBy: f.dueBy,
+      reason: f.reason,
+    }));
 }

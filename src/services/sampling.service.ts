@@ -30,7 +30,7 @@ import { loadEngagement } from "./engagements.service.ts";
 import { reason } from "./inputs.ts";
 import { parseInput } from "./validation.ts";
 
-const sampleInput = z
+export const sampleInput = z
   .object({
     seed: z
       .string()
@@ -101,7 +101,7 @@ export async function drawEngagementSample(
   handle: string,
   input: SampleInput = {},
 ): Promise<EngagementSample> {
-  authorize(actor, "engagement:manage");
+  authorize(actor, "engagement:sample");
   const data = parseInput(sampleInput, input);
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
@@ -180,5 +180,20 @@ export async function getEngagementSample(
   return read(ctx.db, async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
     return (await currentSample(tx, scopeOf(actor), engagement.id)) ?? null;
+  });
+}
+
+export type ControlPopulation = Awaited<ReturnType<typeof buildControlPopulations>>[number];
+
+/** Each control's population over the period, as sampling would see it now. */
+export async function getEngagementPopulations(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+): Promise<ControlPopulation[]> {
+  authorize(actor, "engagement:read");
+  return read(ctx.db, async (tx) => {
+    const engagement = await loadEngagement(tx, actor, handle);
+    return buildControlPopulations(tx, actor, engagement);
   });
 }

@@ -42,7 +42,7 @@ import { parseInput } from "./validation.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 
-const testInput = z
+export const testInput = z
   .object({
     control: z.string().trim().min(1),
     methods: z.array(oneOf(TEST_METHODS, "test method")).min(1, "name at least one method"),
@@ -56,7 +56,7 @@ const testInput = z
   })
   .strict();
 
-const resultInput = z
+export const resultInput = z
   .object({
     control: z.string().trim().min(1),
     item: z.string().trim().min(1),
@@ -70,7 +70,7 @@ const resultInput = z
     error: "an exception needs a description of what was found",
   });
 
-const responseInput = z
+export const responseInput = z
   .object({
     control: z.string().trim().min(1),
     item: z.string().trim().min(1),

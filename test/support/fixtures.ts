@@ -40,8 +40,8 @@ export function useOrganization(
   });
 }
 
-export function as(actor: Actor, role: Role, id = actor.id): Actor {
-  return { ...actor, role, id };
+export function as(actor: Actor, role: Role, id = actor.id, extra: Partial<Actor> = {}): Actor {
+  return { ...actor, role, id, ...extra };
 }
 
 /** Runs `work`, expects an AppError with `code`, and returns it for further checks. */

@@ -10,6 +10,9 @@ export function registerServe(program: Command, runtime: Runtime): void {
     .action(async () => {
       const server = await startServer(config(runtime));
       runtime.io.err(`Attest is running at ${server.url} (health: ${server.url}/healthz)\n`);
+      if (server.setupUrl !== null) {
+        runtime.io.err(`No account yet: create the first owner at ${server.setupUrl}\n`);
+      }
       await new Promise<void>((resolve) => {
         const shutdown = () => {
           void server.stop().then(resolve);

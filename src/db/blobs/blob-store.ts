@@ -23,7 +23,7 @@ export interface BlobStore {
 
 export function tooLarge(maxBytes: number): AppError {
   return new AppError(
-    "VALIDATION_FAILED",
+    "TOO_LARGE",
     `file: larger than the limit of ${maxBytes} bytes (ATTEST_MAX_EVIDENCE_BYTES)`,
     [{ field: "file", message: `larger than ${maxBytes} bytes` }],
   );

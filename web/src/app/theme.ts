@@ -2,7 +2,7 @@
  * Mantine's defaults, adjusted only where they fall below WCAG AA contrast (4.5:1 for body
  * text): the filled shade, dimmed and error text, and the text colour of "light" variants.
  */
-import { createTheme } from "@mantine/core";
+import { Drawer, Modal, createTheme } from "@mantine/core";
 import type { CSSVariablesResolver } from "@mantine/core";
 
 /** Each colour's shade 9 darkened until it reads at 4.5:1 or more on its shades 1 and 2. */
@@ -28,6 +28,11 @@ export const theme = createTheme({
   // Black or white text on filled colours, whichever reads better; 0.18 is where both pass AA.
   autoContrast: true,
   luminanceThreshold: 0.18,
+  components: {
+    // Dialogs' close buttons are icons only: they need a name for screen readers.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
+  },
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
 });
 

@@ -1,5 +1,6 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useEffect } from "react";
 import { CONTROL_FREQUENCIES, CONTROL_STATUSES } from "../../api/types.ts";
 import type { Control } from "../../api/types.ts";
 import { ProblemAlert } from "../../lib/feedback.tsx";
@@ -56,6 +57,13 @@ export function ControlEditForm({
     },
     validateInputOnChange: true,
   });
+
+  // The reason's rule depends on the status: check it again whenever the status changes.
+  const status = form.values.status;
+  useEffect(() => {
+    if (status === "not-applicable") form.validateField("reason");
+    // Only a status change should trigger this, not every new form object.
+  }, [status]);
 
   const changes = (values: EditValues): ControlPatch => {
     const patch: ControlPatch = {};

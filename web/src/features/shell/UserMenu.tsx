@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useNavigate } from "react-router";
 import type { Session } from "../../api/types.ts";
 import { useSignOut } from "../session/api.ts";
@@ -18,14 +18,15 @@ export function UserMenu({ session, org }: { session: Session; org: string }) {
   return (
     <Menu position="bottom-end" width={220}>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${session.user.name}`}>
+        <UnstyledButton>
           <Group gap="xs">
-            <Avatar radius="xl" size="sm" color="blue" alt="">
+            <Avatar radius="xl" size="sm" color="blue" aria-hidden="true">
               {initials(session.user.name)}
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="sm">
               {session.user.name}
             </Text>
+            <VisuallyHidden>account menu</VisuallyHidden>
           </Group>
         </UnstyledButton>
       </Menu.Target>

@@ -1,0 +1,64 @@
+/**
+ * Who is calling: a session cookie (browsers) or a bearer API token (scripts). Resolved once
+ * per request; routes then ask for the Actor in the organization named in the path.
+ */
+import type {} from "@fastify/cookie";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { authenticateApiToken, authenticateSession } from "../services/auth.service.ts";
+import type { Authenticated, ClientInfo } from "../services/auth.service.ts";
+import type { ServiceContext } from "../services/context.ts";
+
+export const SESSION_COOKIE = "attest_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: Authenticated | undefined;
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+export async function resolveAuth(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+): Promise<Authenticated | undefined> {
+  const bearer = bearerToken(request);
+  if (bearer !== undefined) return authenticateApiToken(ctx, bearer);
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie === undefined ? undefined : authenticateSession(ctx, cookie);
+}
+
+export function clientInfo(request: FastifyRequest): ClientInfo {
+  return { address: request.ip, userAgent: request.headers["user-agent"] ?? null };
+}
+
+/** HTTP-only and SameSite=Lax always; Secure whenever the request came over TLS. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+  });
+}

@@ -1,0 +1,123 @@
+/** Members and their roles, invitations, and my API tokens in the organization. */
+import { z } from "zod";
+import {
+  createApiToken,
+  createTokenInput,
+  listMyApiTokens,
+  revokeMyApiToken,
+} from "../../services/api-tokens.service.ts";
+import {
+  createInvitation,
+  inviteInput,
+  listInvitations,
+  revokeInvitation,
+} from "../../services/invitations.service.ts";
+import {
+  changeMemberRole,
+  changeRoleInput,
+  listMembers,
+  removeMember,
+} from "../../services/members.service.ts";
+import { serviceInput } from "../body.ts";
+import { pageQuery, paginate } from "../pagination.ts";
+import { orgRoute } from "../route.ts";
+import type { Router } from "../route.ts";
+import { baseUrlOf } from "./auth.ts";
+
+const userParam = { userId: z.string().min(1).max(100) };
+const idParam = { id: z.string().min(1).max(100) };
+
+export function registerMemberRoutes(router: Router): void {
+  const { ctx } = router;
+  orgRoute(router, {
+    method: "GET",
+    url: "/members",
+    tag: "members",
+    summary: "Members and their roles",
+    query: pageQuery,
+    handler: async ({ actor, query }) => {
+      const members = await listMembers(ctx, actor);
+      const rows = members.map((m) => ({
+        userId: m.user.id,
+        email: m.user.email,
+        name: m.user.name,
+        role: m.role,
+        totpEnabled: m.user.totpEnabled,
+        joinedAt: m.joinedAt,
+      }));
+      return paginate(rows, query, (m) => m.userId);
+    },
+  });
+  orgRoute(router, {
+    method: "PATCH",
+    url: "/members/:userId",
+    tag: "members",
+    summary: "Change a member's role",
+    params: userParam,
+    body: changeRoleInput,
+    handler: async ({ actor, params, body }) =>
+      changeMemberRole(ctx, actor, params.userId, serviceInput(body)),
+  });
+  orgRoute(router, {
+    method: "DELETE",
+    url: "/members/:userId",
+    tag: "members",
+    summary: "Remove a member (their tokens here stop working)",
+    params: userParam,
+    status: 204,
+    handler: async ({ actor, params }) => removeMember(ctx, actor, params.userId),
+  });
+  orgRoute(router, {
+    method: "GET",
+    url: "/invitations",
+    tag: "members",
+    summary: "Open invitations",
+    query: pageQuery,
+    handler: async ({ actor, query }) => paginate(await listInvitations(ctx, actor), query, (i) => i.id),
+  });
+  orgRoute(router, {
+    method: "POST",
+    url: "/invitations",
+    tag: "members",
+    summary: "Invite someone by email; the link is mailed, or returned when SMTP is not set up",
+    body: inviteInput,
+    status: 201,
+    handler: async ({ actor, body, request }) =>
+      createInvitation(ctx, actor, serviceInput(body), baseUrlOf(request)),
+  });
+  orgRoute(router, {
+    method: "DELETE",
+    url: "/invitations/:id",
+    tag: "members",
+    summary: "Revoke an invitation",
+    params: idParam,
+    status: 204,
+    handler: async ({ actor, params }) => revokeInvitation(ctx, actor, params.id),
+  });
+  orgRoute(router, {
+    method: "GET",
+    url: "/tokens",
+    tag: "API tokens",
+    summary: "My API tokens in this organization",
+    query: pageQuery,
+    handler: async ({ actor, query }) => paginate(await listMyApiTokens(ctx, actor), query, (t) => t.id),
+  });
+  orgRoute(router, {
+    method: "POST",
+    url: "/tokens",
+    tag: "API tokens",
+    summary: "Create an API token; its secret is in this answer only",
+    body: createTokenInput,
+    status: 201,
+    handler: async ({ actor, body }) => createApiToken(ctx, actor, serviceInput(body)),
+  });
+  orgRoute(router, {
+    method: "DELETE",
+    url: "/tokens/:id",
+    tag: "API tokens",
+    summary: "Revoke one of my API tokens",
+    params: idParam,
+    status: 204,
+    handler: async ({ actor, params }) => revokeMyApiToken(ctx, actor, params.id),
+  });
+}
