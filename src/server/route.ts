@@ -102,7 +102,9 @@ export function userRoute<P extends Shape, Q extends Shape>(
   router: Router,
   spec: RouteBase<P, Q> & { handler: Handler<Call<P, Q> & { auth: Authenticated }> },
 ): void {
-  register(router, spec, true, (call) => spec.handler({ ...call, auth: requireAuth(call.request) }));
+  register(router, spec, true, (call) =>
+    spec.handler({ ...call, auth: requireAuth(call.request) }),
+  );
 }
 
 /** A route under /api/v1/orgs/:org: the Actor is the caller's membership in that organization. */
@@ -113,10 +115,15 @@ export function orgRoute<P extends Shape, Q extends Shape>(
   },
 ): void {
   const withOrg = { ...orgParam, ...(spec.params ?? ({} as P)) } as P & typeof orgParam;
-  register(router, { ...spec, url: `/api/v1/orgs/:org${spec.url}`, params: withOrg }, true, async (call) => {
-    const auth = requireAuth(call.request);
-    const { org } = call.params as { org: string };
-    const actor = await actorFor(router.ctx, auth, org);
-    return spec.handler({ ...call, auth, actor });
-  });
+  register(
+    router,
+    { ...spec, url: `/api/v1/orgs/:org${spec.url}`, params: withOrg },
+    true,
+    async (call) => {
+      const auth = requireAuth(call.request);
+      const { org } = call.params as { org: string };
+      const actor = await actorFor(router.ctx, auth, org);
+      return spec.handler({ ...call, auth, actor });
+    },
+  );
 }

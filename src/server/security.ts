@@ -48,7 +48,7 @@ export function isWrite(request: FastifyRequest): boolean {
 export function checkOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
   if (!isWrite(request) || origin === undefined) return;
-  let host: string | null = null;
+  let host: string | null;
   try {
     host = new URL(origin).host;
   } catch {

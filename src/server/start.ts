@@ -21,7 +21,10 @@ export interface StartOptions {
   webRoot?: string;
 }
 
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const ctx = await openContext({
     database: config.database,
     dataDir: config.dataDir,

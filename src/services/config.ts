@@ -39,8 +39,18 @@ const envSchema = z.object({
     .optional(),
   ATTEST_MAIL_FROM: z.string().min(3).default("Attest <attest@localhost>"),
   ATTEST_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
-  ATTEST_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
-  ATTEST_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  ATTEST_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
+  ATTEST_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

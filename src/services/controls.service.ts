@@ -132,7 +132,10 @@ export async function listControls(
 ): Promise<Control[]> {
   authorize(actor, "control:read");
   const { status, criterion, owner, q } = parseInput(controlFilter, filter);
-  const words = (q ?? "").toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  const words = (q ?? "")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   const controls = await read(ctx.db, (tx) => listControlRows(tx, scopeOf(actor)));
   return controls.filter(
     (c) =>

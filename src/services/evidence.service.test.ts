@@ -215,7 +215,11 @@ describe("who may touch evidence", () => {
       forDate: "2025-01-10",
     });
     const firm = { auditFirm: "Ledger & Co" };
-    const engagement = await createEngagement(t.ctx, owner, { type: 1, asOf: "2026-02-28", ...firm });
+    const engagement = await createEngagement(t.ctx, owner, {
+      type: 1,
+      asOf: "2026-02-28",
+      ...firm,
+    });
     const other = await createEngagement(t.ctx, owner, { type: 1, asOf: "2025-01-31", ...firm });
     const auditor = as(owner, "auditor", "user:kim", { engagements: [engagement.id] });
     expect((await listEvidence(t.ctx, auditor)).map((e) => e.id)).toEqual([inside.id]);

@@ -187,7 +187,8 @@ describe("tests and results", () => {
     await evidence("AC-06", ["2026-06-30", "2026-09-30"]);
     const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
     const sample = await drawEngagementSample(t.ctx, owner, id, { seed: "s" });
-    const auditor = as(owner, "auditor", "user:kim", { engagements: [id] });
+    const engagementId = (await showEngagement(t.ctx, owner, id)).id;
+    const auditor = as(owner, "auditor", "user:kim", { engagements: [engagementId] });
     const base = { tester: "Kim Park" };
     for (const ref of ["GV-11", "AC-06"]) {
       await recordControlTest(t.ctx, auditor, id, {

@@ -47,12 +47,27 @@ describe("attest binary", () => {
       try {
         const health = await fetch(`${server.url}/healthz`);
         expect(health.status).toBe(200);
+        // The first account, made with the printed link, owns the organization the CLI made.
+        const token = new URL(server.setupUrl ?? "http://x/").searchParams.get("token");
+        const setup = await fetch(`${server.url}/api/v1/setup`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            token,
+            email: "olivia@acme.example",
+            name: "Olivia",
+            password: "correct battery staple horse 42",
+          }),
+        });
+        expect(setup.status).toBe(201);
+        const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+        const readiness = `${server.url}/api/v1/orgs/acme/readiness`;
         const refs = ["AC-01", "AC-02", "AC-03", "AC-04", "AC-05", "AC-06"];
         let reading = true;
         const reads = (async () => {
           let count = 0;
           while (reading) {
-            const response = await fetch(`${server.url}/api/v1/readiness`);
+            const response = await fetch(readiness, { headers: { cookie } });
             expect(response.status).toBe(200);
             await response.arrayBuffer();
             count += 1;
@@ -75,7 +90,7 @@ describe("attest binary", () => {
         await Promise.all(writers);
         reading = false;
         expect(await reads).toBeGreaterThan(0);
-        const response = await fetch(`${server.url}/api/v1/readiness`);
+        const response = await fetch(readiness, { headers: { cookie } });
         const body = (await response.json()) as { criteria: { id: string; controls: string[] }[] };
         expect(body.criteria.length).toBe(33);
         const listed = await runAttest(database.env, [

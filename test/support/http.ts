@@ -23,7 +23,12 @@ export async function createApi(t: TestContext): Promise<Api> {
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      logs.push(...chunk.toString("utf8").split("\n").filter((line) => line.length > 0));
+      logs.push(
+        ...chunk
+          .toString("utf8")
+          .split("\n")
+          .filter((line) => line.length > 0),
+      );
       done();
     },
   });

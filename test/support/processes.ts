@@ -29,6 +29,8 @@ export function runAttest(env: Record<string, string>, args: string[]): Promise<
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
+  /** The first-owner link the server printed, when no account existed yet. */
+  setupUrl: string | null;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -54,6 +56,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
         resolve({
           child,
           url: match[1],
+          setupUrl: /first owner at (\S+)/.exec(err)?.[1] ?? null,
           stop: () => {
             child.kill("SIGTERM");
             return exited;

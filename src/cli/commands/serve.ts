@@ -9,10 +9,13 @@ export function registerServe(program: Command, runtime: Runtime): void {
     .description("Start the HTTP server (PORT, default 3000; HOST, default 127.0.0.1)")
     .action(async () => {
       const server = await startServer(config(runtime));
-      runtime.io.err(`Attest is running at ${server.url} (health: ${server.url}/healthz)\n`);
-      if (server.setupUrl !== null) {
-        runtime.io.err(`No account yet: create the first owner at ${server.setupUrl}\n`);
-      }
+      const setup =
+        server.setupUrl === null
+          ? ""
+          : `No account yet: create the first owner at ${server.setupUrl}\n`;
+      runtime.io.err(
+        `Attest is running at ${server.url} (health: ${server.url}/healthz)\n${setup}`,
+      );
       await new Promise<void>((resolve) => {
         const shutdown = () => {
           void server.stop().then(resolve);

@@ -24,7 +24,11 @@ export function registerAuditLogRoutes(router: Router): void {
       ...pageQuery,
     },
     handler: async ({ actor, query }) => {
-      const events = await listAuditLog(ctx, actor, query.from === undefined ? {} : { since: query.from });
+      const events = await listAuditLog(
+        ctx,
+        actor,
+        query.from === undefined ? {} : { since: query.from },
+      );
       const who = query.actor?.toLowerCase();
       const chosen = events
         .filter(
@@ -32,7 +36,9 @@ export function registerAuditLogRoutes(router: Router): void {
             (query.action === undefined || e.action.startsWith(query.action)) &&
             (query.targetType === undefined || e.target.type === query.targetType) &&
             (query.targetId === undefined || e.target.id === query.targetId) &&
-            (who === undefined || e.actor.name.toLowerCase().includes(who) || e.actor.id === query.actor) &&
+            (who === undefined ||
+              e.actor.name.toLowerCase().includes(who) ||
+              e.actor.id === query.actor) &&
             (query.to === undefined || e.at.slice(0, 10) <= query.to),
         )
         .reverse();

@@ -1,9 +1,6 @@
 /** Setup, sign-in and sign-out, password reset, and invitations opened by their link. */
 import { z } from "zod";
-import {
-  confirmPasswordReset,
-  requestPasswordReset,
-} from "../../services/account.service.ts";
+import { confirmPasswordReset, requestPasswordReset } from "../../services/account.service.ts";
 import {
   completeSetup,
   completeTotpLogin,
@@ -51,10 +48,19 @@ export function registerAuthRoutes(router: Router): void {
     url: "/api/v1/setup",
     tag: "auth",
     summary: "Create the first owner with the one-time token from the server log",
-    body: z.object({ token: z.string(), email: z.string(), name: z.string(), password: z.string() }),
+    body: z.object({
+      token: z.string(),
+      email: z.string(),
+      name: z.string(),
+      password: z.string(),
+    }),
     status: 201,
     handler: async ({ body, request, reply }) =>
-      signIn(request, reply, await completeSetup(router.ctx, serviceInput(body), clientInfo(request))),
+      signIn(
+        request,
+        reply,
+        await completeSetup(router.ctx, serviceInput(body), clientInfo(request)),
+      ),
   });
   publicRoute(router, {
     method: "POST",

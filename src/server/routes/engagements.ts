@@ -39,7 +39,8 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "engagements",
     summary: "Engagements (an auditor sees only those assigned to them)",
     query: pageQuery,
-    handler: async ({ actor, query }) => paginate(await listEngagements(ctx, actor), query, (e) => e.id),
+    handler: async ({ actor, query }) =>
+      paginate(await listEngagements(ctx, actor), query, (e) => e.id),
   });
   orgRoute(router, {
     method: "POST",
@@ -65,7 +66,8 @@ export function registerEngagementRoutes(router: Router): void {
     summary: "Move to the next step, or back to an earlier one with a reason",
     params: idParam,
     body: advanceEngagementInput,
-    handler: async ({ actor, params, body }) => advanceEngagement(ctx, actor, params.id, serviceInput(body)),
+    handler: async ({ actor, params, body }) =>
+      advanceEngagement(ctx, actor, params.id, serviceInput(body)),
   });
   orgRoute(router, {
     method: "GET",
@@ -115,7 +117,9 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "sampling",
     summary: "The current sample, or null before one is drawn",
     params: idParam,
-    handler: async ({ actor, params }) => ({ sample: await getEngagementSample(ctx, actor, params.id) }),
+    handler: async ({ actor, params }) => ({
+      sample: await getEngagementSample(ctx, actor, params.id),
+    }),
   });
   orgRoute(router, {
     method: "POST",
@@ -125,7 +129,8 @@ export function registerEngagementRoutes(router: Router): void {
     params: idParam,
     body: sampleInput,
     status: 201,
-    handler: async ({ actor, params, body }) => drawEngagementSample(ctx, actor, params.id, serviceInput(body)),
+    handler: async ({ actor, params, body }) =>
+      drawEngagementSample(ctx, actor, params.id, serviceInput(body)),
   });
   orgRoute(router, {
     method: "GET",
@@ -143,7 +148,8 @@ export function registerEngagementRoutes(router: Router): void {
     params: idParam,
     body: testInput,
     status: 201,
-    handler: async ({ actor, params, body }) => recordControlTest(ctx, actor, params.id, serviceInput(body)),
+    handler: async ({ actor, params, body }) =>
+      recordControlTest(ctx, actor, params.id, serviceInput(body)),
   });
   orgRoute(router, {
     method: "POST",
@@ -153,7 +159,8 @@ export function registerEngagementRoutes(router: Router): void {
     params: idParam,
     body: resultInput,
     status: 201,
-    handler: async ({ actor, params, body }) => recordItemResult(ctx, actor, params.id, serviceInput(body)),
+    handler: async ({ actor, params, body }) =>
+      recordItemResult(ctx, actor, params.id, serviceInput(body)),
   });
   orgRoute(router, {
     method: "POST",
@@ -163,6 +170,7 @@ export function registerEngagementRoutes(router: Router): void {
     params: idParam,
     body: responseInput,
     status: 201,
-    handler: async ({ actor, params, body }) => respondToException(ctx, actor, params.id, serviceInput(body)),
+    handler: async ({ actor, params, body }) =>
+      respondToException(ctx, actor, params.id, serviceInput(body)),
   });
 }

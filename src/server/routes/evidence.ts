@@ -120,10 +120,12 @@ export function registerEvidenceRoutes(router: Router): void {
     status: 201,
     handler: async ({ actor, request, body }) => {
       if (request.isMultipart()) return addUploadedFile(ctx, actor, request);
-      const { link, record, ...metadata } = serviceInput<{
-        link?: unknown;
-        record?: unknown;
-      } & EvidenceMetadata>(body);
+      const { link, record, ...metadata } = serviceInput<
+        {
+          link?: unknown;
+          record?: unknown;
+        } & EvidenceMetadata
+      >(body);
       if (link !== undefined) {
         return addEvidence(ctx, actor, { kind: "link", url: String(link) }, metadata);
       }
@@ -161,7 +163,10 @@ export function registerEvidenceRoutes(router: Router): void {
           `${inline ? "inline" : "attachment"}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(evidence.fileName ?? name)}`,
         )
         // Uploaded content runs nothing, even if someone uploads a page with a script in it.
-        .header("content-security-policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+        .header(
+          "content-security-policy",
+          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+        )
         .header("x-evidence-sha256", evidence.sha256);
       return content;
     },
@@ -186,6 +191,7 @@ export function registerEvidenceRoutes(router: Router): void {
     summary: "Remove evidence (a tombstone with the reason stays)",
     params: idParam,
     body: z.object({ reason: z.string() }),
-    handler: async ({ actor, params, body }) => removeEvidence(ctx, actor, params.id, serviceInput(body)),
+    handler: async ({ actor, params, body }) =>
+      removeEvidence(ctx, actor, params.id, serviceInput(body)),
   });
 }

@@ -73,7 +73,8 @@ export function registerMemberRoutes(router: Router): void {
     tag: "members",
     summary: "Open invitations",
     query: pageQuery,
-    handler: async ({ actor, query }) => paginate(await listInvitations(ctx, actor), query, (i) => i.id),
+    handler: async ({ actor, query }) =>
+      paginate(await listInvitations(ctx, actor), query, (i) => i.id),
   });
   orgRoute(router, {
     method: "POST",
@@ -100,7 +101,8 @@ export function registerMemberRoutes(router: Router): void {
     tag: "API tokens",
     summary: "My API tokens in this organization",
     query: pageQuery,
-    handler: async ({ actor, query }) => paginate(await listMyApiTokens(ctx, actor), query, (t) => t.id),
+    handler: async ({ actor, query }) =>
+      paginate(await listMyApiTokens(ctx, actor), query, (t) => t.id),
   });
   orgRoute(router, {
     method: "POST",

@@ -1,7 +1,10 @@
 /** Organizations, their scope, the criteria, readiness and the caller's own tasks. */
 import { z } from "zod";
 import { AppError } from "../../domain/errors.ts";
-import { listCatalogCriteria, listCriteriaForOrganization } from "../../services/catalog.service.ts";
+import {
+  listCatalogCriteria,
+  listCriteriaForOrganization,
+} from "../../services/catalog.service.ts";
 import {
   createOrganization,
   createOrganizationInput,
@@ -10,7 +13,11 @@ import {
   updateOrganizationInput,
   updateOrganizationSettings,
 } from "../../services/organizations.service.ts";
-import { getReadiness, listMyTasks, listOverdueControls } from "../../services/readiness.service.ts";
+import {
+  getReadiness,
+  listMyTasks,
+  listOverdueControls,
+} from "../../services/readiness.service.ts";
 import {
   addScopeCategory,
   getScope,
@@ -36,7 +43,8 @@ export function registerOrganizationRoutes(router: Router): void {
     query: pageQuery,
     handler: async ({ auth, query }) => {
       const all = await listMyOrganizations(ctx, auth.user.id);
-      const mine = auth.kind === "token" ? all.filter((o) => o.id === auth.token.organizationId) : all;
+      const mine =
+        auth.kind === "token" ? all.filter((o) => o.id === auth.token.organizationId) : all;
       return paginate(mine, query, (o) => o.id);
     },
   });
@@ -92,7 +100,8 @@ export function registerOrganizationRoutes(router: Router): void {
     tag: "scope",
     summary: "Take a category out of scope",
     params: categoryParam,
-    handler: async ({ actor, params }) => removeScopeCategory(ctx, actor, { category: params.category }),
+    handler: async ({ actor, params }) =>
+      removeScopeCategory(ctx, actor, { category: params.category }),
   });
   orgRoute(router, {
     method: "PUT",
@@ -113,7 +122,8 @@ export function registerOrganizationRoutes(router: Router): void {
     tag: "scope",
     summary: "Mark a criterion relevant again",
     params: criterionParam,
-    handler: async ({ actor, params }) => markCriterionRelevant(ctx, actor, { criterion: params.criterion }),
+    handler: async ({ actor, params }) =>
+      markCriterionRelevant(ctx, actor, { criterion: params.criterion }),
   });
   publicRoute(router, {
     method: "GET",
@@ -134,7 +144,11 @@ export function registerOrganizationRoutes(router: Router): void {
     query: { category: z.string().max(40).optional(), ...pageQuery },
     handler: async ({ actor, query }) =>
       paginate(
-        await listCriteriaForOrganization(ctx, actor, query.category === undefined ? {} : { category: query.category }),
+        await listCriteriaForOrganization(
+          ctx,
+          actor,
+          query.category === undefined ? {} : { category: query.category },
+        ),
         query,
         (c) => c.id,
       ),
@@ -152,7 +166,8 @@ export function registerOrganizationRoutes(router: Router): void {
     tag: "readiness",
     summary: "Implemented controls whose evidence is overdue or missing",
     query: pageQuery,
-    handler: async ({ actor, query }) => paginate(await listOverdueControls(ctx, actor), query, (c) => c.ref),
+    handler: async ({ actor, query }) =>
+      paginate(await listOverdueControls(ctx, actor), query, (c) => c.ref),
   });
   orgRoute(router, {
     method: "GET",
@@ -160,6 +175,7 @@ export function registerOrganizationRoutes(router: Router): void {
     tag: "readiness",
     summary: "My tasks: evidence due for the controls I own",
     query: pageQuery,
-    handler: async ({ actor, query }) => paginate(await listMyTasks(ctx, actor), query, (t) => t.controlRef),
+    handler: async ({ actor, query }) =>
+      paginate(await listMyTasks(ctx, actor), query, (t) => t.controlRef),
   });
 }
