@@ -170,10 +170,14 @@ export function OnboardingPage() {
               >
                 Back
               </Button>
+              {/* Distinct keys: reusing one button element would turn the click on Next
+                  into a submit as it changes type under the pointer. */}
               {active < STEP_FIELDS.length - 1 ? (
-                <Button onClick={next}>Next</Button>
+                <Button key="next" onClick={next}>
+                  Next
+                </Button>
               ) : (
-                <Button type="submit" loading={create.isPending}>
+                <Button key="submit" type="submit" loading={create.isPending}>
                   Create organization
                 </Button>
               )}
