@@ -249,6 +249,8 @@ export async function updateControl(
   controlRef: string,
   input: UpdateControlInput,
 ): Promise<Control> {
+  // The role first, so a caller who may not change controls cannot probe which refs exist.
+  authorize(actor, "control:update");
   const data = parseInput(updateControlInput, input);
   if (Object.keys(data).length === 0) {
     throw new AppError("VALIDATION_FAILED", "nothing to change: give at least one field");
@@ -282,6 +284,7 @@ export async function mapControl(
   controlRef: string,
   input: { criterion: string },
 ): Promise<Control> {
+  authorize(actor, "control:map");
   const { criterion } = parseInput(z.object({ criterion: criterionId }), input);
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
@@ -316,6 +319,7 @@ export async function unmapControl(
   controlRef: string,
   input: { criterion: string },
 ): Promise<Control> {
+  authorize(actor, "control:map");
   const { criterion } = parseInput(z.object({ criterion: criterionId }), input);
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {

@@ -321,6 +321,8 @@ export async function linkEvidenceToControl(
   id: string,
   controlRef: string,
 ): Promise<EvidenceItem> {
+  // The role first, so a caller who may not link evidence cannot probe which items exist.
+  authorize(actor, "evidence:link");
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const evidence = await loadEvidence(tx, actor, id);
