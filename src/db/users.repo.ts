@@ -123,6 +123,25 @@ export async function updateUserTotp(
     .execute();
 }
 
+/**
+ * Records a sign-in's time step only if it is later than the last one used: false when
+ * another request used this step (or a later one) first, so a code works once even in a race.
+ */
+export async function claimTotpStep(
+  tx: Tx,
+  userId: string,
+  step: number,
+  at: string,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable("users")
+    .set({ totp_last_step: step, updated_at: at })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function insertMembership(tx: Tx, membership: Membership): Promise<void> {
   await tx
     .insertInto("memberships")

@@ -6,7 +6,7 @@ import multipart from "@fastify/multipart";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ServiceContext } from "../services/context.ts";
-import { handleError, handleNotFound } from "./errors.ts";
+import { handleError, handleNotFound, redactSecrets } from "./errors.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { resolveAuth } from "./request-auth.ts";
 import type { Router } from "./route.ts";
@@ -35,11 +35,6 @@ export interface AppOptions {
 }
 
 const REQUEST_ID_HEADER = "x-request-id";
-
-/** Every secret Attest hands out starts with "attest_": none may reach a log line. */
-export function redactSecrets(text: string): string {
-  return text.replace(/attest_[a-z]{3}_[A-Za-z0-9_-]+/g, "attest_***");
-}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({

@@ -49,10 +49,21 @@ function problemFor(error: unknown, requestId: string): Problem {
   };
 }
 
+/** Every secret Attest hands out starts with "attest_": none may reach a log line. */
+export function redactSecrets(text: string): string {
+  return text.replace(/attest_[a-z]{3}_[A-Za-z0-9_-]+/g, "attest_***");
+}
+
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const problem = problemFor(error, request.id);
   if (problem.status >= 500) request.log.error({ err: error }, "request failed");
-  else request.log.info({ code: problem.code, detail: problem.detail }, "request refused");
+  else {
+    // The detail may quote the URL, and a URL may carry a link's secret.
+    request.log.info(
+      { code: problem.code, detail: redactSecrets(problem.detail) },
+      "request refused",
+    );
+  }
   void reply.status(problem.status).type("application/problem+json").send(problem);
 }
 

@@ -18,6 +18,7 @@ import { newId } from "../db/portable.ts";
 import { inTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import {
+  claimTotpStep,
   countUsers,
   findMembership,
   findUserByEmail,
@@ -26,7 +27,6 @@ import {
   insertUser,
   listAssignedEngagementIds,
   listMembershipsOfUser,
-  updateUserTotp,
 } from "../db/users.repo.ts";
 import { normalizeEmail } from "../domain/account.ts";
 import type { ApiToken, SessionRecord, User } from "../domain/account.ts";
@@ -213,11 +213,12 @@ export async function login(
     throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
   }
   return inTransaction(ctx.db, async (tx) => {
-    await clearAccountFailures(tx, keys);
+    // The password alone does not finish a two-factor sign-in: wrong codes keep counting.
     if (found.user.totpEnabled) {
       const { token } = await startSession(tx, ctx, found.user, client, "pending-totp");
       return { status: "totp-required", token } as const;
     }
+    await clearAccountFailures(tx, keys);
     const { token, session } = await startSession(tx, ctx, found.user, client, "active");
     return {
       status: "signed-in",
@@ -256,16 +257,19 @@ export async function completeTotpLogin(
   const keys = throttleKeys(pending.credentials.user.email, client.address);
   await read(ctx.db, (tx) => assertNotLocked(tx, keys, at));
   const step = await verifyTotpCode(pending.credentials, code, at);
-  if (step === null) {
-    await recordFailure(ctx, keys);
-    throw new AppError("UNAUTHENTICATED", "the code is wrong or was already used", [
+  const wrongCode = () =>
+    new AppError("UNAUTHENTICATED", "the code is wrong or was already used", [
       { field: "code", message: "wrong or already used" },
     ]);
+  if (step === null) {
+    await recordFailure(ctx, keys);
+    throw wrongCode();
   }
   return inTransaction(ctx.db, async (tx) => {
     const user = pending.credentials.user;
+    // Checked again here: a request racing this one with the same code may have used it.
+    if (!(await claimTotpStep(tx, user.id, step, at.toISOString()))) throw wrongCode();
     await revokeSessions(tx, user.id, at.toISOString(), { id: pending.session.id });
-    await updateUserTotp(tx, user.id, { lastStep: step }, at.toISOString());
     await clearAccountFailures(tx, keys);
     const { token, session } = await startSession(tx, ctx, user, client, "active");
     return { token, view: await sessionView(tx, user, session) };

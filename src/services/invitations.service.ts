@@ -36,7 +36,8 @@ export const inviteInput = z.object({ email, role: roleInput }).strict();
 
 export interface CreatedInvitation {
   invitation: Invitation;
-  link: string;
+  /** Only when it was not mailed: a mailed link proves the invitee reads that address. */
+  link: string | null;
   /** False when there is no SMTP: the inviter passes the link on themselves. */
   emailed: boolean;
 }
@@ -98,7 +99,8 @@ export async function createInvitation(
         `Open this link within ${INVITATION_DAYS} days to accept:\n${link}\n`,
     });
   }
-  return { invitation, link, emailed: ctx.mailer !== null };
+  const emailed = ctx.mailer !== null;
+  return { invitation, link: emailed ? null : link, emailed };
 }
 
 export async function listInvitations(ctx: ServiceContext, actor: Actor): Promise<Invitation[]> {
@@ -194,6 +196,10 @@ export async function acceptInvitation(
   auth: Authenticated | undefined,
   client: ClientInfo,
 ): Promise<IssuedSession | { view: null; user: User }> {
+  // Joining an organization is the person's own decision, not a script's.
+  if (auth?.kind === "token") {
+    throw new AppError("FORBIDDEN", "sign in to accept an invitation; an API token cannot");
+  }
   const data = parseInput(acceptInput, input);
   const at = ctx.now();
   const preview = await previewInvitation(ctx, token);

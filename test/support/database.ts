@@ -12,7 +12,7 @@ import { sql } from "kysely";
 import { SQLITE_FILE_NAME, openDatabase } from "../../src/db/connect.ts";
 import type { DatabaseTarget } from "../../src/db/connect.ts";
 import { closeContext, openContext } from "../../src/services/context.ts";
-import type { ServiceContext } from "../../src/services/context.ts";
+import type { ContextOptions, ServiceContext } from "../../src/services/context.ts";
 
 export const testEngine = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
 
@@ -76,12 +76,20 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** What a test may set on its context besides the clock. */
+export type TestContextOptions = Pick<
+  ContextOptions,
+  "maxEvidenceBytes" | "sessions" | "mailer" | "publicUrl"
+>;
+
 export async function createTestContext(
   start = new Date("2026-03-02T09:00:00Z"),
+  options: TestContextOptions = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   let now = start.getTime();
   const ctx = await openContext({
+    ...options,
     database: database.target,
     dataDir: database.dataDir,
     now: () => new Date(now),

@@ -19,7 +19,10 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function createApi(t: TestContext): Promise<Api> {
+export async function createApi(
+  t: TestContext,
+  options: { trustProxy?: boolean } = {},
+): Promise<Api> {
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -32,7 +35,13 @@ export async function createApi(t: TestContext): Promise<Api> {
       done();
     },
   });
-  const app = await buildApp({ ctx: t.ctx, logLevel: "info", logStream, webRoot: "/nonexistent" });
+  const app = await buildApp({
+    ctx: t.ctx,
+    logLevel: "info",
+    logStream,
+    webRoot: "/nonexistent",
+    ...options,
+  });
   return { app, logs, close: () => app.close() };
 }
 

@@ -1,0 +1,156 @@
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { signIn } from "../../../test/support/accounts.ts";
+import { createTestContext } from "../../../test/support/database.ts";
+import type { TestContext } from "../../../test/support/database.ts";
+import { client, createApi, createOrgViaApi, setupOwner } from "../../../test/support/http.ts";
+import type { Api, Client } from "../../../test/support/http.ts";
+import { linkIn, startMailbox } from "../../../test/support/smtp.ts";
+import type { Mailbox } from "../../../test/support/smtp.ts";
+import { smtpMailer } from "../../services/mailer.ts";
+import type { Problem } from "../errors.ts";
+
+const OWNER = "olivia@acme.example";
+const NEW_PASSWORD = "a fresh passphrase after the reset";
+const PUBLIC_URL = "https://attest.example.com";
+
+let mailbox: Mailbox;
+let t: TestContext;
+let api: Api;
+let owner: Client;
+beforeEach(async () => {
+  mailbox = await startMailbox();
+  t = await createTestContext(undefined, {
+    mailer: smtpMailer(mailbox.url, "Attest <a@b.c>"),
+    publicUrl: `${PUBLIC_URL}/`,
+  });
+  api = await createApi(t);
+  owner = await setupOwner(t, api, OWNER);
+});
+afterEach(async () => {
+  await api.close();
+  await t.close();
+  await mailbox.close();
+});
+
+const status = async (user: Client) =>
+  (await user.request("GET", "/api/v1/auth/session")).statusCode;
+
+describe("invitations by mail", () => {
+  it("mail the link to the invitee only, and the link in the mail works once", async () => {
+    const org = await createOrgViaApi(owner, "Acme");
+    const created = await owner.request("POST", `/api/v1/orgs/${org}/invitations`, {
+      email: "Dana@Acme.example",
+      role: "admin",
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ emailed: true, link: null });
+
+    const mail = await mailbox.next();
+    expect(mail.to).toEqual(["dana@acme.example"]);
+    expect(mail.subject).toBe("Olivia Owner invited you to Acme on Attest");
+    expect(mail.text).toContain("join Acme on Attest as admin");
+    const link = linkIn(mail);
+    expect(link.origin).toBe(PUBLIC_URL);
+    const token = decodeURIComponent(link.pathname.replace(/^\/invite\//, ""));
+    expect(token).toMatch(/^attest_inv_/);
+    expect(created.body).not.toContain(token);
+
+    const accept = () =>
+      client(api).request("POST", `/api/v1/invitations/${token}/accept`, {
+        name: "Dana",
+        password: "dana picks a long passphrase",
+      });
+    const accepted = await accept();
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({
+      user: { email: "dana@acme.example" },
+      memberships: [{ organization: { slug: org }, role: "admin" }],
+    });
+    expect((await accept()).statusCode).toBe(404);
+  });
+});
+
+describe("password reset by mail", () => {
+  async function requestReset(email = OWNER) {
+    const response = await client(api).request("POST", "/api/v1/auth/password-reset", { email });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ accepted: true });
+  }
+
+  async function resetToken(): Promise<string> {
+    await requestReset();
+    const mail = await mailbox.next();
+    expect(mail.to).toEqual([OWNER]);
+    expect(mail.subject).toBe("Reset your Attest password");
+    const link = linkIn(mail);
+    expect(`${link.origin}${link.pathname}`).toBe(`${PUBLIC_URL}/reset-password/confirm`);
+    return link.searchParams.get("token") ?? "";
+  }
+
+  const confirm = (token: string, password = NEW_PASSWORD) =>
+    client(api).request("POST", "/api/v1/auth/password-reset/confirm", { token, password });
+
+  it("sets a new password with the mailed link, once, and signs out every session", async () => {
+    const laptop = (await signIn(api, OWNER)).client;
+    const token = await resetToken();
+    expect(token).toMatch(/^attest_rst_/);
+
+    const done = await confirm(token);
+    expect(done.statusCode).toBe(204);
+    expect(await status(owner)).toBe(401);
+    expect(await status(laptop)).toBe(401);
+    expect((await signIn(api, OWNER)).response.statusCode).toBe(401);
+    expect((await signIn(api, OWNER, NEW_PASSWORD)).response.statusCode).toBe(200);
+
+    const again = await confirm(token, "yet another long passphrase");
+    expect(again.statusCode).toBe(401);
+    expect(again.json<Problem>().errors).toEqual([{ field: "token", message: "not valid" }]);
+    expect((await signIn(api, OWNER, NEW_PASSWORD)).response.statusCode).toBe(200);
+  });
+
+  it("keeps the link usable after a refused password", async () => {
+    const token = await resetToken();
+    const weak = await confirm(token, "Password123!");
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json<Problem>().errors?.[0]?.field).toBe("password");
+    expect(await status(owner)).toBe(200);
+    expect((await confirm(token)).statusCode).toBe(204);
+  });
+
+  it("expires the link after an hour", async () => {
+    const token = await resetToken();
+    t.advance(60 * 60_000);
+    expect((await confirm(token)).statusCode).toBe(401);
+    expect(await status(owner)).toBe(200);
+  });
+
+  it("answers the same for an address without an account and mails nothing", async () => {
+    await requestReset("nobody@acme.example");
+    expect(mailbox.received).toHaveLength(0);
+    const rows = await sql`select * from password_resets`.execute(t.ctx.db.kysely);
+    expect(rows.rows).toHaveLength(0);
+    // The next mail to arrive is the one for a real account.
+    await requestReset();
+    expect((await mailbox.next()).to).toEqual([OWNER]);
+  });
+});
+
+describe("without SMTP", () => {
+  it("stores no reset and answers the same", async () => {
+    const plain = await createTestContext();
+    const plainApi = await createApi(plain);
+    try {
+      await setupOwner(plain, plainApi, OWNER);
+      const response = await client(plainApi).request("POST", "/api/v1/auth/password-reset", {
+        email: OWNER,
+      });
+      expect(response.statusCode).toBe(202);
+      const rows = await sql`select * from password_resets`.execute(plain.ctx.db.kysely);
+      expect(rows.rows).toHaveLength(0);
+    } finally {
+      await plainApi.close();
+      await plain.close();
+    }
+  });
+});
