@@ -11,6 +11,7 @@ import type { DatabaseTarget } from "../src/db/connect.ts";
 import { closeContext, openContext } from "../src/services/context.ts";
 import { benchAudit } from "./audit.bench.ts";
 import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
+import { benchHttp } from "./http.bench.ts";
 import { benchReadiness } from "./readiness.bench.ts";
 import { benchSampling } from "./sampling.bench.ts";
 
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
         console.log(
           `[${engine.name}] readiness, ${r.controls} controls, ${r.mappings} mappings, 61 criteria: ` +
             `service median ${r.service.medianMs} ms (p95 ${r.service.p95Ms} ms), ` +
-            `engine alone median ${r.engine.medianMs} ms (p95 ${r.engine.p95Ms} ms); ` +
+            `engine alone median ${r.engine.medianMs} ms (p95 ${r.engine.p95Ms} ms), ` +
+            `unchanged since the last call (reused) median ${r.cached.medianMs} ms; ` +
             `${verdict} the ${TARGET_MS} ms target`,
         );
       }
@@ -98,6 +100,21 @@ async function main(): Promise<void> {
             `in ${a.verifyChainMs} ms vs node:crypto ${a.rawHashMs} ms on the same bytes ` +
             `(ratio ${a.chainRatio}; target >= 0.5: ${a.chainRatio >= 0.5 ? "meets" : "MISSES"}); ` +
             `whole verify command incl. database read ${a.verifyServiceMs} ms (ratio ${a.serviceRatio})`,
+        );
+      }
+      if (wanted("http")) {
+        const h = await benchHttp(engine.target, engine.dataDir);
+        for (const e of h.endpoints) {
+          console.log(
+            `[${engine.name}] http ${e.name} (${e.bytes} bytes, 50 connections): Attest ` +
+              `${e.attest.requestsPerSecond} req/s p99 ${e.attest.p99Ms} ms vs bare Fastify ` +
+              `${e.bare.requestsPerSecond} req/s p99 ${e.bare.p99Ms} ms: ratio ${e.ratio} ` +
+              `(target >= 0.5: ${e.ratio >= 0.5 ? "meets" : "MISSES"}); errors ${e.attest.errors}`,
+          );
+        }
+        console.log(
+          `[${engine.name}] http server memory after the load: ${h.serverRssMb} MB RSS ` +
+            `(target < 250 MB: ${h.serverRssMb < 250 ? "meets" : "MISSES"})`,
         );
       }
       if (wanted("sampling")) {

@@ -78,6 +78,7 @@ function openSqlite(file: string): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
+  reusePreparedStatements(sqlite);
   const kysely = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: sqlite }),
   });
@@ -92,6 +93,27 @@ function openPostgres(url: string, schema: string | undefined): Db {
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { engine: "postgres", kysely, close: () => kysely.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running the small queries a
+ * request makes. Statements are kept by their SQL text (parameters are bound per run), and
+ * each is used to completion before the next call, so sharing one is safe.
+ */
+function reusePreparedStatements(sqlite: SQLite.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement === undefined) {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as SQLite.Database["prepare"];
 }
 
 export function openDatabase(target: DatabaseTarget): Db {

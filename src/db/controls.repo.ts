@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Selectable } from "kysely";
 import type {
   ControlAutomation,
@@ -10,6 +11,7 @@ import type { OrgScope } from "../domain/actor.ts";
 import type { Control, ControlChanges, ControlStatus } from "../domain/control.ts";
 import { fromDbJson, toDbJson } from "./portable.ts";
 import type { ControlsTable } from "./schema.ts";
+import { isPostgres } from "./transaction.ts";
 import type { Tx } from "./transaction.ts";
 
 type ControlRow = Selectable<ControlsTable>;
@@ -250,4 +252,83 @@ export async function bumpControlVersion(
   at: string,
 ): Promise<boolean> {
   return updateControlRow(tx, scope, control, {}, at);
+}
+
+export interface ControlPageQuery {
+  status?: string;
+  owner?: string;
+  criterion?: string;
+  /** Lower-case words that must all appear in the ref, title or description. */
+  words: readonly string[];
+  /** The last ref of the previous page. */
+  afterRef?: string;
+  limit: number;
+}
+
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * One page of controls, filtered and ordered by ref in the database: the list an organization
+ * with thousands of controls asks for on every visit. Refs compare by code point on both
+ * engines (PostgreSQL's collations would order "AC-10" differently).
+ */
+export async function listControlPage(
+  tx: Tx,
+  scope: OrgScope,
+  query: ControlPageQuery,
+): Promise<{ controls: Control[]; more: boolean }> {
+  const ref = isPostgres(tx) ? sql<string>`controls.ref collate "C"` : sql<string>`controls.ref`;
+  let select = tx
+    .selectFrom("controls")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId);
+  if (query.status !== undefined) select = select.where("status", "=", query.status);
+  if (query.owner !== undefined) select = select.where("owner", "=", query.owner);
+  if (query.criterion !== undefined) {
+    const criterion = query.criterion;
+    select = select.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("control_criteria")
+          .select("control_criteria.control_id")
+          .whereRef("control_criteria.control_id", "=", "controls.id")
+          .where("control_criteria.criterion_id", "=", criterion),
+      ),
+    );
+  }
+  for (const word of query.words) {
+    const pattern = `%${escapeLike(word)}%`;
+    select = select.where(
+      sql<boolean>`lower(controls.ref || ' ' || controls.title || ' ' || controls.description) like ${pattern} escape '\\'`,
+    );
+  }
+  if (query.afterRef !== undefined) select = select.where(sql<boolean>`${ref} > ${query.afterRef}`);
+  const rows = await select
+    .orderBy(ref)
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  const mappings =
+    page.length === 0
+      ? []
+      : // By control id alone, which the primary key serves: the ids come from this
+        // organization's page, and with the organization too SQLite would scan its index.
+        await tx
+          .selectFrom("control_criteria")
+          .select(["control_id", "criterion_id"])
+          .where(
+            "control_id",
+            "in",
+            page.map((row) => row.id),
+          )
+          .execute();
+  const criteria = groupCriteria(
+    mappings.map((m) => ({ controlId: m.control_id, criterionId: m.criterion_id })),
+  );
+  return {
+    controls: page.map((row) => toControl(row, criteria.get(row.id) ?? [])),
+    more: rows.length > query.limit,
+  };
 }

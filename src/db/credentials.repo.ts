@@ -4,7 +4,7 @@
  */
 import type { Selectable } from "kysely";
 import type { OrgScope } from "../domain/actor.ts";
-import type { ApiToken, SessionRecord, TokenScope } from "../domain/account.ts";
+import type { ApiToken, SessionRecord, TokenScope, User } from "../domain/account.ts";
 import { fromDbJson, toDbJson } from "./portable.ts";
 import type { ApiTokensTable, SessionsTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
@@ -308,4 +308,37 @@ export async function saveThrottle(tx: Tx, key: string, state: ThrottleState): P
 
 export async function clearThrottle(tx: Tx, key: string): Promise<void> {
   await tx.deleteFrom("login_throttle").where("key", "=", key).execute();
+}
+
+/** A live session and its user in one statement: this runs on every browser request. */
+export async function findLiveSessionWithUser(
+  tx: Tx,
+  tokenHash: string,
+  now: string,
+): Promise<{ session: SessionRecord; user: User } | undefined> {
+  const row = await tx
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .selectAll("sessions")
+    .select([
+      "users.email as user_email",
+      "users.name as user_name",
+      "users.totp_enabled_at as user_totp_enabled_at",
+      "users.created_at as user_created_at",
+    ])
+    .where("sessions.token_hash", "=", tokenHash)
+    .where("sessions.revoked_at", "is", null)
+    .where("sessions.expires_at", ">", now)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    session: toSession(row),
+    user: {
+      id: row.user_id,
+      email: row.user_email,
+      name: row.user_name,
+      totpEnabled: row.user_totp_enabled_at !== null,
+      createdAt: row.user_created_at,
+    },
+  };
 }

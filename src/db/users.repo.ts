@@ -311,3 +311,34 @@ export async function deleteAssignment(
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * The organization named by slug or id with the user's role in it, and the head of its audit
+ * chain (which changes with every write), in one statement.
+ */
+export async function findOrganizationForMember(
+  tx: Tx,
+  handle: string,
+  userId: string,
+): Promise<(MembershipWithOrganization & { auditHeadHash: string | null }) | undefined> {
+  const row = await tx
+    .selectFrom("organizations")
+    .innerJoin("memberships", "memberships.organization_id", "organizations.id")
+    .selectAll("organizations")
+    .select("memberships.role as role")
+    .where((eb) =>
+      eb.or([
+        eb("organizations.slug", "=", handle.trim().toLowerCase()),
+        eb("organizations.id", "=", handle),
+      ]),
+    )
+    .where("memberships.user_id", "=", userId)
+    .executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : {
+        organization: toOrganization(row),
+        role: row.role as Role,
+        auditHeadHash: row.audit_head_hash,
+      };
+}

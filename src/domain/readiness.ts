@@ -77,14 +77,37 @@ export interface NextControl {
   criteria: string[];
 }
 
+/** A criterion to fix, as the "fix first" list shows it; the details are in `criteria`. */
+export interface GapSummary {
+  id: string;
+  category: CategoryId;
+  label: string;
+  status: CriterionStatus;
+  score: number | null;
+  /** The criterion's first reason: how many controls are in place and which are missing. */
+  reason: string;
+}
+
 export interface ReadinessReport {
   overall: Tally;
   categories: CategoryReadiness[];
   criteria: CriterionReadiness[];
   /** Criteria not covered, most urgent first. */
-  gaps: CriterionReadiness[];
-  /** Controls to implement next, those that unblock the most criteria first. */
+  gaps: GapSummary[];
+  /** Controls to implement next, those that unblock the most criteria first (at most 20). */
   nextControls: NextControl[];
+}
+
+/**
+ * A reason names each control up to this many; past it, a count. A criterion with eighty
+ * controls missing needs its first steps, not eighty lines (the refs are all in `missing`).
+ */
+export const REASON_LIMIT = 10;
+const NEXT_CONTROLS_LIMIT = 20;
+
+function listRefs(refs: readonly string[]): string {
+  const shown = refs.slice(0, REASON_LIMIT).join(", ");
+  return refs.length > REASON_LIMIT ? `${shown} and ${refs.length - REASON_LIMIT} more` : shown;
 }
 
 function describeControl(control: ReadinessControl): string[] {
@@ -140,9 +163,13 @@ function assessCriterion(
       status === "covered"
         ? `All ${applicable.length} applicable controls are in place.`
         : `${effective} of ${applicable.length} applicable controls are in place ` +
-            `(missing: ${missingControls.map((c) => c.ref).join(", ")}).`,
+            `(missing: ${listRefs(missingControls.map((c) => c.ref))}).`,
     );
-    reasons.push(...missingControls.flatMap(describeControl));
+    const described = missingControls.flatMap(describeControl);
+    reasons.push(...described.slice(0, REASON_LIMIT));
+    if (described.length > REASON_LIMIT) {
+      reasons.push(`…and ${described.length - REASON_LIMIT} more reasons of the same kind.`);
+    }
     // An auditor reads why a mapped control does not apply, even when the criterion is covered.
     for (const control of mapped.filter((c) => c.status === "not-applicable")) {
       reasons.push(
@@ -248,7 +275,17 @@ export function computeReadiness(input: ReadinessInput): ReadinessReport {
     overall: tally(criteria),
     categories,
     criteria,
-    gaps,
-    nextControls: rankNextControls(input.controls, new Set(gaps.map((gap) => gap.id))),
+    gaps: gaps.map((gap) => ({
+      id: gap.id,
+      category: gap.category,
+      label: gap.label,
+      status: gap.status,
+      score: gap.score,
+      reason: gap.reasons[0] ?? "",
+    })),
+    nextControls: rankNextControls(input.controls, new Set(gaps.map((gap) => gap.id))).slice(
+      0,
+      NEXT_CONTROLS_LIMIT,
+    ),
   };
 }

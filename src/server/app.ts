@@ -9,6 +9,7 @@ import type { ServiceContext } from "../services/context.ts";
 import { handleError, handleNotFound, redactSecrets } from "./errors.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { resolveAuth } from "./request-auth.ts";
+import { ResponseCache } from "./response-cache.ts";
 import type { Router } from "./route.ts";
 import { registerAccountRoutes } from "./routes/account.ts";
 import { registerAuditLogRoutes } from "./routes/audit-log.ts";
@@ -35,6 +36,8 @@ export interface AppOptions {
 }
 
 const REQUEST_ID_HEADER = "x-request-id";
+/** Room for reused answers (readiness, control lists): a few hundred callers' dashboards. */
+const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -74,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     limits: { fileSize: options.ctx.maxEvidenceBytes + 1, files: 1, fields: 5 },
   });
   await registerOpenApi(app, options.version ?? "0");
-  const router: Router = { app, ctx: options.ctx };
+  const router: Router = { app, ctx: options.ctx, answers: new ResponseCache(ANSWER_CACHE_BYTES) };
   registerHealthRoutes(app, options.ctx);
   registerAuthRoutes(router);
   registerAccountRoutes(router);

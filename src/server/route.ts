@@ -7,10 +7,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
-import { actorFor } from "../services/auth.service.ts";
+import { resolveMember } from "../services/auth.service.ts";
 import type { Authenticated } from "../services/auth.service.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { parseInput } from "../services/validation.ts";
+import type { ResponseCache } from "./response-cache.ts";
 import { checkCsrf, isWrite } from "./security.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -27,6 +28,11 @@ interface RouteBase<P extends Shape, Q extends Shape> {
   body?: z.ZodType;
   /** Success status; 204 sends no body. */
   status?: 200 | 201 | 202 | 204;
+  /**
+   * A heavy GET whose answer depends only on the organization's records and the caller:
+   * reused while the organization is unchanged (see response-cache.ts).
+   */
+  reuse?: boolean;
 }
 
 interface Call<P extends Shape, Q extends Shape> {
@@ -42,6 +48,12 @@ type Handler<C> = (call: C) => Promise<unknown>;
 export interface Router {
   app: FastifyInstance;
   ctx: ServiceContext;
+  answers: ResponseCache;
+}
+
+/** An answer already turned into JSON text. */
+class SerializedJson {
+  constructor(readonly text: string) {}
 }
 
 const orgParam = { org: z.string().trim().min(1).max(100).describe("organization slug") };
@@ -66,6 +78,8 @@ function register<P extends Shape, Q extends Shape>(
       ...(secured ? { security: [{ session: [] }, { bearer: [] }] } : {}),
     },
     handler: async (request, reply) => {
+      // Who is asking comes before what they asked: a stranger learns nothing from a 422.
+      if (secured) requireAuth(request);
       const call: Call<P, Q> = {
         params: parseInput(params, request.params),
         query: parseInput(query, request.query),
@@ -76,6 +90,9 @@ function register<P extends Shape, Q extends Shape>(
       const result = await run(call);
       const status = spec.status ?? 200;
       if (status === 204) return reply.status(204).send();
+      if (result instanceof SerializedJson) {
+        return reply.status(status).type("application/json; charset=utf-8").send(result.text);
+      }
       return reply.status(status).send(result);
     },
   });
@@ -115,15 +132,18 @@ export function orgRoute<P extends Shape, Q extends Shape>(
   },
 ): void {
   const withOrg = { ...orgParam, ...(spec.params ?? ({} as P)) } as P & typeof orgParam;
-  register(
-    router,
-    { ...spec, url: `/api/v1/orgs/:org${spec.url}`, params: withOrg },
-    true,
-    async (call) => {
-      const auth = requireAuth(call.request);
-      const { org } = call.params as { org: string };
-      const actor = await actorFor(router.ctx, auth, org);
-      return spec.handler({ ...call, auth, actor });
-    },
-  );
+  const url = `/api/v1/orgs/:org${spec.url}`;
+  register(router, { ...spec, url, params: withOrg }, true, async (call) => {
+    const auth = requireAuth(call.request);
+    const { org } = call.params as { org: string };
+    const { actor, state } = await resolveMember(router.ctx, auth, org);
+    if (spec.reuse !== true) return spec.handler({ ...call, auth, actor });
+    const caller = auth.kind === "token" ? `token:${auth.token.id}` : `user:${auth.user.id}`;
+    const key = `${caller}|${state}|${call.request.url}`;
+    const known = router.answers.get(key);
+    if (known !== undefined) return new SerializedJson(known);
+    const body = JSON.stringify(await spec.handler({ ...call, auth, actor }));
+    router.answers.set(key, body);
+    return new SerializedJson(body);
+  });
 }

@@ -7,20 +7,21 @@ import {
   consumeSetupToken,
   findLiveApiToken,
   findLiveSession,
+  findLiveSessionWithUser,
   insertSession,
   replaceSetupToken,
   revokeSessions,
   touchApiToken,
   touchSession,
 } from "../db/credentials.repo.ts";
-import { findOrganizationByHandle, listAllOrganizations } from "../db/organizations.repo.ts";
+import { listAllOrganizations } from "../db/organizations.repo.ts";
 import { newId } from "../db/portable.ts";
-import { inTransaction, read } from "../db/transaction.ts";
+import { inTransaction, read, readOnce } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import {
   claimTotpStep,
   countUsers,
-  findMembership,
+  findOrganizationForMember,
   findUserByEmail,
   findUserById,
   insertMembership,
@@ -33,6 +34,7 @@ import type { ApiToken, SessionRecord, User } from "../domain/account.ts";
 import { actorIn, scopeOf } from "../domain/actor.ts";
 import type { Actor, Role } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
+import { localDate } from "../domain/periods.ts";
 import type { ServiceContext } from "./context.ts";
 import { email, newPassword, personName } from "./inputs.ts";
 import {
@@ -282,13 +284,10 @@ export async function authenticateSession(
   token: string,
 ): Promise<Authenticated | undefined> {
   const at = ctx.now();
-  const found = await read(ctx.db, async (tx) => {
-    const session = await findLiveSession(tx, hashSecret(token), at.toISOString());
-    if (session?.stage !== "active") return undefined;
-    const credentials = await findUserById(tx, session.userId);
-    return credentials === undefined ? undefined : { session, user: credentials.user };
-  });
-  if (found === undefined) return undefined;
+  const found = await readOnce(ctx.db, (tx) =>
+    findLiveSessionWithUser(tx, hashSecret(token), at.toISOString()),
+  );
+  if (found?.session.stage !== "active") return undefined;
   const idleMs = at.getTime() - Date.parse(found.session.lastSeenAt);
   if (idleMs > ctx.sessions.idleMinutes * 60_000) {
     await inTransaction(ctx.db, (tx) =>
@@ -350,34 +349,50 @@ export async function actorFor(
   auth: Authenticated,
   handle: string,
 ): Promise<Actor> {
-  return read(ctx.db, async (tx) => {
-    const organization = await findOrganizationByHandle(tx, handle);
-    const membership =
-      organization === undefined
-        ? undefined
-        : await findMembership(tx, organization.id, auth.user.id);
-    const wrongToken = auth.kind === "token" && auth.token.organizationId !== organization?.id;
-    if (organization === undefined || membership === undefined || wrongToken) {
-      throw new AppError("NOT_FOUND", `organization "${handle}" was not found`);
-    }
-    if (organization.requireTotp && auth.kind === "session" && !auth.user.totpEnabled) {
-      throw new AppError(
-        "FORBIDDEN",
-        `${organization.name} requires two-factor sign-in: turn it on in your account settings`,
-      );
-    }
-    const principal = { kind: "user" as const, id: auth.user.id, name: auth.user.name };
-    const actor: Actor = {
-      ...actorIn(principal, organization.id, membership.role),
-      email: auth.user.email,
-    };
-    if (membership.role === "auditor") {
-      actor.engagements = await listAssignedEngagementIds(tx, scopeOf(actor), auth.user.id);
-    }
-    if (auth.kind === "token") {
-      actor.tokenScopes = auth.token.scopes;
-      actor.name = `${auth.user.name} (token "${auth.token.name}")`;
-    }
-    return actor;
-  });
+  return (await resolveMember(ctx, auth, handle)).actor;
+}
+
+export interface Member {
+  actor: Actor;
+  /**
+   * The organization's audit chain head and local date: it changes with every write to the
+   * organization and every new day, so an answer computed in one state holds for that state.
+   */
+  state: string;
+}
+
+/**
+ * The Actor for a request in one organization. Someone who is not a member, or a token made
+ * for another organization, finds no such organization: ids of other tenants answer 404.
+ */
+export async function resolveMember(
+  ctx: ServiceContext,
+  auth: Authenticated,
+  handle: string,
+): Promise<Member> {
+  const found = await readOnce(ctx.db, (tx) => findOrganizationForMember(tx, handle, auth.user.id));
+  const wrongToken = auth.kind === "token" && auth.token.organizationId !== found?.organization.id;
+  if (found === undefined || wrongToken) {
+    throw new AppError("NOT_FOUND", `organization "${handle}" was not found`);
+  }
+  const { organization, role } = found;
+  if (organization.requireTotp && auth.kind === "session" && !auth.user.totpEnabled) {
+    throw new AppError(
+      "FORBIDDEN",
+      `${organization.name} requires two-factor sign-in: turn it on in your account settings`,
+    );
+  }
+  const principal = { kind: "user" as const, id: auth.user.id, name: auth.user.name };
+  const actor: Actor = { ...actorIn(principal, organization.id, role), email: auth.user.email };
+  if (role === "auditor") {
+    actor.engagements = await readOnce(ctx.db, (tx) =>
+      listAssignedEngagementIds(tx, scopeOf(actor), auth.user.id),
+    );
+  }
+  if (auth.kind === "token") {
+    actor.tokenScopes = auth.token.scopes;
+    actor.name = `${auth.user.name} (token "${auth.token.name}")`;
+  }
+  const today = localDate(ctx.now(), organization.timeZone);
+  return { actor, state: `${found.auditHeadHash ?? "empty"}:${today}` };
 }

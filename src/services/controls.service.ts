@@ -13,11 +13,12 @@ import {
   findControlByRef,
   insertControls,
   insertMappings,
+  listControlPage,
   listControls as listControlRows,
   updateControlRow,
 } from "../db/controls.repo.ts";
 import { newId } from "../db/portable.ts";
-import { inOrgTransaction, read } from "../db/transaction.ts";
+import { inOrgTransaction, read, readOnce } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
@@ -144,6 +145,42 @@ export async function listControls(
       (owner === undefined || c.owner === owner) &&
       words.every((w) => `${c.ref} ${c.title} ${c.description}`.toLowerCase().includes(w)),
   );
+}
+
+export interface ControlPage {
+  items: Control[];
+  nextCursor: string | null;
+}
+
+/** One page of the list, for the API: filtered and paged in the database. */
+export async function listControlsPage(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: ControlFilter,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<ControlPage> {
+  authorize(actor, "control:read");
+  const { status, criterion, owner, q } = parseInput(controlFilter, filter);
+  const afterRef =
+    page.cursor === undefined ? undefined : Buffer.from(page.cursor, "base64url").toString("utf8");
+  const { controls, more } = await readOnce(ctx.db, (tx) =>
+    listControlPage(tx, scopeOf(actor), {
+      ...(status === undefined ? {} : { status }),
+      ...(owner === undefined ? {} : { owner }),
+      ...(criterion === undefined ? {} : { criterion }),
+      words: (q ?? "")
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => w.length > 0),
+      ...(afterRef === undefined ? {} : { afterRef }),
+      limit: page.limit,
+    }),
+  );
+  const last = controls.at(-1);
+  return {
+    items: controls,
+    nextCursor: more && last !== undefined ? Buffer.from(last.ref).toString("base64url") : null,
+  };
 }
 
 export async function showControl(

@@ -3,7 +3,7 @@ import { z } from "zod";
 import {
   createControl,
   createControlInput,
-  listControls,
+  listControlsPage,
   mapControl,
   showControl,
   unmapControl,
@@ -13,7 +13,7 @@ import {
 import { can } from "../../domain/permissions.ts";
 import { listEvidence } from "../../services/evidence.service.ts";
 import { serviceInput } from "../body.ts";
-import { pageQuery, paginate } from "../pagination.ts";
+import { pageQuery } from "../pagination.ts";
 import { orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 
@@ -27,11 +27,11 @@ export function registerControlRoutes(router: Router): void {
     url: "/controls",
     tag: "controls",
     summary: "Controls, filtered by status, criterion, owner or words",
+    reuse: true,
     query: { status: text, criterion: text, owner: text, q: text, ...pageQuery },
     handler: async ({ actor, query }) => {
       const { cursor, limit, ...filter } = query;
-      const controls = await listControls(ctx, actor, filter);
-      return paginate(controls, { cursor, limit }, (c) => c.ref);
+      return listControlsPage(ctx, actor, filter, { cursor, limit });
     },
   });
   orgRoute(router, {

@@ -158,6 +158,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/readiness",
     tag: "readiness",
     summary: "Readiness: each criterion's status and why, totals, and the gaps to fix first",
+    reuse: true,
     handler: async ({ actor }) => getReadiness(ctx, actor),
   });
   orgRoute(router, {

@@ -156,11 +156,21 @@ export interface NextControl {
   criteria: string[];
 }
 
+/** A criterion to fix, as the "fix first" list shows it. */
+export interface GapSummary {
+  id: string;
+  category: CategoryId;
+  label: string;
+  status: CriterionStatus;
+  score: number | null;
+  reason: string;
+}
+
 export interface ReadinessReport {
   overall: Tally;
   categories: CategoryReadiness[];
   criteria: CriterionReadiness[];
-  gaps: CriterionReadiness[];
+  gaps: GapSummary[];
   nextControls: NextControl[];
 }
 

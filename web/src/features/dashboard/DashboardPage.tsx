@@ -1,6 +1,6 @@
 import { Anchor, Badge, Grid, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import type { CriterionReadiness, NextControl, OverdueControl } from "../../api/types.ts";
+import type { GapSummary, NextControl, OverdueControl } from "../../api/types.ts";
 import { ControlStatusBadge, CriterionStatusBadge } from "../../lib/badges.tsx";
 import { EmptyBlock, QueryView } from "../../lib/feedback.tsx";
 import { formatDay } from "../../lib/format.ts";
@@ -85,7 +85,7 @@ function ReadinessDashboard({
   );
 }
 
-function GapsToFix({ org, gaps }: { org: string; gaps: CriterionReadiness[] }) {
+function GapsToFix({ org, gaps }: { org: string; gaps: GapSummary[] }) {
   return (
     <Paper withBorder p="lg" radius="md" h="100%">
       <Title order={2} size="h4" mb="sm">
@@ -101,7 +101,7 @@ function GapsToFix({ org, gaps }: { org: string; gaps: CriterionReadiness[] }) {
                 {gap.id} {gap.label}
               </Anchor>{" "}
               <CriterionStatusBadge status={gap.status} />
-              <Text size="sm">{gap.reasons[0]}</Text>
+              <Text size="sm">{gap.reason}</Text>
             </div>
           ))}
           {gaps.length > SHOWN ? (
