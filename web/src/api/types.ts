@@ -474,11 +474,10 @@ export interface Invitation {
   acceptedAt: string | null;
 }
 
-export interface CreatedInvitation {
-  invitation: Invitation;
-  link: string;
-  emailed: boolean;
-}
+/** The link comes back only when it was not mailed: then the inviter passes it on. */
+export type CreatedInvitation =
+  | { invitation: Invitation; link: null; emailed: true }
+  | { invitation: Invitation; link: string; emailed: false };
 
 export const TOKEN_SCOPES = ["read", "evidence:write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
