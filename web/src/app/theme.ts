@@ -2,7 +2,7 @@
  * Mantine's defaults, adjusted only where they fall below WCAG AA contrast (4.5:1 for body
  * text): the filled shade, dimmed and error text, and the text colour of "light" variants.
  */
-import { Drawer, Modal, createTheme } from "@mantine/core";
+import { Drawer, Modal, PasswordInput, createTheme } from "@mantine/core";
 import type { CSSVariablesResolver } from "@mantine/core";
 
 /** Each colour's shade 9 darkened until it reads at 4.5:1 or more on its shades 1 and 2. */
@@ -32,6 +32,12 @@ export const theme = createTheme({
     // Dialogs' close buttons are icons only: they need a name for screen readers.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
+    // Named without the word "password", so a field is found by its label alone.
+    PasswordInput: PasswordInput.extend({
+      defaultProps: {
+        visibilityToggleButtonProps: { "aria-label": "Show or hide what you typed" },
+      },
+    }),
   },
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
 });

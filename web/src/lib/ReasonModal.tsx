@@ -42,6 +42,7 @@ export function ReasonModal({
   return (
     <Modal opened={opened} onClose={close} title={title} centered>
       <form
+        noValidate
         onSubmit={form.onSubmit(({ reason }) =>
           onConfirm(reason.trim(), (failure) => applyServerErrors(form, failure)),
         )}

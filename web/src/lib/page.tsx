@@ -25,7 +25,12 @@ export function PageHeader({
         <Title order={1} size="h2">
           {title}
         </Title>
-        {description === undefined ? null : <Text c="dimmed">{description}</Text>}
+        {description === undefined ? null : (
+          // A badge is a div, which a paragraph cannot hold.
+          <Text c="dimmed" component={typeof description === "string" ? "p" : "div"}>
+            {description}
+          </Text>
+        )}
       </Stack>
       {actions === undefined ? null : <Group gap="sm">{actions}</Group>}
     </Group>

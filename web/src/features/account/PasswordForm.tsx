@@ -19,6 +19,7 @@ export function PasswordForm() {
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit((values) =>
         change.mutate(
           { currentPassword: values.currentPassword, newPassword: values.newPassword },
@@ -41,7 +42,7 @@ export function PasswordForm() {
         />
         <PasswordStrength password={form.values.newPassword} />
         <PasswordInput
-          label="Repeat the new password"
+          label="Confirm password"
           autoComplete="new-password"
           required
           {...form.getInputProps("confirm")}

@@ -43,6 +43,7 @@ export function TokensPanel({ org }: { org: string }) {
   return (
     <Stack>
       <form
+        noValidate
         onSubmit={form.onSubmit((values) =>
           create.mutate(
             {

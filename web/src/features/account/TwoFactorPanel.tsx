@@ -47,6 +47,7 @@ function EnableTotp() {
   }
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit(({ code }) =>
         enable.mutate(
           { enable: true, code: code.trim() },
@@ -96,6 +97,7 @@ function DisableTotp() {
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit(({ password }) =>
         disable.mutate(
           { enable: false, password },

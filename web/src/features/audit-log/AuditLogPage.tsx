@@ -81,6 +81,7 @@ function AuditEvents({ org }: { org: string }) {
   return (
     <>
       <form
+        noValidate
         onSubmit={form.onSubmit((values) =>
           setApplied({
             ...values,
@@ -168,7 +169,9 @@ function EventsTable({ events }: { events: AuditLogEntry[] }) {
               </Table.Td>
               <Table.Td maw={320}>
                 <Spoiler maxHeight={48} showLabel="Show all" hideLabel="Show less">
-                  <Code block>{JSON.stringify(event.data, null, 1)}</Code>
+                  <Code block className="wrapped-code">
+                    {JSON.stringify(event.data, null, 1)}
+                  </Code>
                 </Spoiler>
               </Table.Td>
               <Table.Td>

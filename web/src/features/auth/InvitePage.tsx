@@ -118,6 +118,7 @@ function NewAccountForm({ accept }: { accept: ReturnType<typeof useAccept> }) {
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit((values) =>
         accept.mutate(
           { name: values.name.trim(), password: values.password },

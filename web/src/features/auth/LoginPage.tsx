@@ -67,6 +67,7 @@ function PasswordStep({
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit((values) =>
         login.mutate(values, {
           onSuccess: onResult,
@@ -133,6 +134,7 @@ function CodeStep({
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit(({ code }) =>
         verify.mutate(code.trim(), {
           onSuccess: onResult,
@@ -151,7 +153,8 @@ function CodeStep({
           autoComplete="one-time-code"
           maxLength={6}
           required
-          data-autofocus
+          // The password form (and the focused button) just went away: continue here.
+          autoFocus
           {...form.getInputProps("code")}
         />
         <ProblemAlert error={verify.error} title="Could not verify the code" />

@@ -28,6 +28,7 @@ export function ResetRequestPage() {
   return (
     <PublicLayout>
       <form
+        noValidate
         onSubmit={form.onSubmit(({ email }) =>
           request.mutate(email.trim(), { onError: (error) => applyServerErrors(form, error) }),
         )}
@@ -90,6 +91,7 @@ export function ResetConfirmPage() {
   return (
     <PublicLayout>
       <form
+        noValidate
         onSubmit={form.onSubmit(({ password }) =>
           confirm.mutate(password, { onError: (error) => applyServerErrors(form, error) }),
         )}
@@ -121,7 +123,7 @@ export function ResetConfirmPage() {
               />
               <PasswordStrength password={form.values.password} />
               <PasswordInput
-                label="Repeat the new password"
+                label="Confirm password"
                 autoComplete="new-password"
                 required
                 {...form.getInputProps("confirm")}

@@ -72,6 +72,7 @@ function SetupForm({ token }: { token: string }) {
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit((values) =>
         create.mutate(values, {
           onSuccess: (session) => {

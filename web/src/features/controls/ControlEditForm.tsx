@@ -79,6 +79,7 @@ export function ControlEditForm({
 
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit((values) => {
         const patch = changes(values);
         if (Object.keys(patch).length === 0) {

@@ -66,6 +66,7 @@ export function NewControlModal({
   return (
     <Modal opened={opened} onClose={close} title="New control" size="lg">
       <form
+        noValidate
         onSubmit={form.onSubmit((values) =>
           create.mutate(
             { ...values, ref: values.ref.trim().toUpperCase(), title: values.title.trim() },

@@ -68,6 +68,7 @@ export function ControlTestForm({
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit((values) =>
         record.mutate(
           {
@@ -89,7 +90,11 @@ export function ControlTestForm({
         <Checkbox.Group label="Test methods" required {...form.getInputProps("methods")}>
           <Group mt="xs">
             {TEST_METHODS.map((method) => (
-              <Checkbox key={method} value={method} label={humanize(method)} />
+              <Checkbox
+                key={method}
+                value={method}
+                label={method === "re-performance" ? "Re-performance" : humanize(method)}
+              />
             ))}
           </Group>
         </Checkbox.Group>

@@ -74,6 +74,7 @@ function ResponseForm({
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit(({ response }) =>
         respond.mutate(
           { control: exception.controlRef, item: exception.itemKey, response: response.trim() },

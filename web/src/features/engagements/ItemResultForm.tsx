@@ -52,6 +52,7 @@ export function ItemResultForm({
   return (
     <Paper withBorder p="sm" radius="sm">
       <form
+        noValidate
         onSubmit={form.onSubmit((values) =>
           record.mutate(
             {

@@ -91,6 +91,7 @@ export function NewEngagementModal({
   return (
     <Modal opened={opened} onClose={close} title="New engagement" size="lg">
       <form
+        noValidate
         onSubmit={form.onSubmit((values) =>
           create.mutate(toBody(values), {
             onSuccess: (engagement) => {

@@ -83,6 +83,7 @@ function DrawForm({ org, id }: { org: string; id: string }) {
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit(({ seed }) =>
         draw.mutate(seed.trim() === "" ? {} : { seed: seed.trim() }, {
           onError: (error) => applyServerErrors(form, error),

@@ -90,6 +90,7 @@ function GoBackModal({
   return (
     <Modal opened={opened} onClose={onClose} title="Go back to an earlier step">
       <form
+        noValidate
         onSubmit={form.onSubmit((values) =>
           advance.mutate(
             { to: values.to as EngagementStatus, reason: values.reason.trim() },

@@ -76,7 +76,7 @@ export function TestingPanel({
                   )}
                   {drawn === undefined ? null : (
                     <Stack gap="xs">
-                      <Title order={3} size="h6">
+                      <Title order={2} size="h6">
                         Sampled items ({drawn.items.length})
                       </Title>
                       {outcome?.summary ? <Text size="sm">{outcome.summary}</Text> : null}

@@ -10,15 +10,26 @@ export function engagementWhen(engagement: Engagement): string {
     : `${formatDay(engagement.periodFrom)} – ${formatDay(engagement.periodTo)}`;
 }
 
-/** Whole months between two calendar dates, inclusive of the last day (as the server counts). */
+const dayNumber = (year: number, month: number, day: number) =>
+  Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+
+/**
+ * Whole months a period covers, both ends included, counted as the server counts them:
+ * 2026-01-01 to 2026-06-30 is six months.
+ */
 export function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split("-").map(Number);
-  const [ty, tm, td] = to.split("-").map(Number);
-  if ([fy, fm, fd, ty, tm, td].some((n) => n === undefined || Number.isNaN(n))) return 0;
-  const end = new Date(Date.UTC(ty ?? 0, (tm ?? 1) - 1, (td ?? 1) + 1));
-  let months = ((ty ?? 0) - (fy ?? 0)) * 12 + ((tm ?? 1) - (fm ?? 1));
-  while (months > 0 && new Date(Date.UTC(fy ?? 0, (fm ?? 1) - 1 + months, fd ?? 1)) > end)
-    months -= 1;
+  const [fy = 0, fm = 1, fd = 1] = from.split("-").map(Number);
+  const [ty = 0, tm = 1, td = 1] = to.split("-").map(Number);
+  const dayAfterEnd = dayNumber(ty, tm, td) + 1;
+  const endExclusive = (months: number) => {
+    const index = fm - 1 + months;
+    const year = fy + Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return fd <= daysInMonth ? dayNumber(year, month, fd) : dayNumber(year, month + 1, 1);
+  };
+  let months = (ty - fy) * 12 + (tm - fm) + 1;
+  while (months > 0 && endExclusive(months) > dayAfterEnd) months -= 1;
   return Math.max(months, 0);
 }
 

@@ -149,7 +149,7 @@ export function AddEvidenceModal({
 
   return (
     <Modal opened={opened} onClose={close} title="Add evidence" size="lg">
-      <form onSubmit={submit}>
+      <form noValidate onSubmit={submit}>
         <Stack>
           <SegmentedControl
             aria-label="Kind of evidence"

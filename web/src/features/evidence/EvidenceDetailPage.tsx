@@ -106,7 +106,9 @@ function EvidenceContent({ org, evidence }: { org: string; evidence: EvidenceIte
         <Text>
           Record kind: <strong>{evidence.recordKind}</strong>
         </Text>
-        <Code block>{JSON.stringify(evidence.recordData, null, 2)}</Code>
+        <Code block className="wrapped-code">
+          {JSON.stringify(evidence.recordData, null, 2)}
+        </Code>
       </Stack>
     );
   }

@@ -115,7 +115,7 @@ export function OnboardingPage() {
         </Title>
         <Text mb="lg">Four short steps; you can change all of this later in Settings.</Text>
         <Paper withBorder p="lg" radius="md">
-          <form onSubmit={submit}>
+          <form noValidate onSubmit={submit}>
             <Stepper active={active} onStepClick={(step) => step < active && setActive(step)}>
               <Stepper.Step label="Company" description="Name and time zone">
                 <Stack mt="md">

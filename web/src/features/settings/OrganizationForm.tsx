@@ -34,6 +34,7 @@ export function OrganizationForm({
   });
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit((values) => {
         const patch: OrganizationPatch = {};
         if (values.name.trim() !== organization.name) patch.name = values.name.trim();

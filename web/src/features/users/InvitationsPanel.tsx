@@ -30,6 +30,7 @@ export function InvitationsPanel({ org }: { org: string }) {
   return (
     <Stack>
       <form
+        noValidate
         onSubmit={form.onSubmit((values) =>
           invite.mutate(
             { email: values.email.trim(), role: values.role },
