@@ -13,7 +13,8 @@ export function OverallReadiness({ overall }: { overall: Tally }) {
         <RingProgress
           size={140}
           thickness={14}
-          roundCaps
+          // A rounded cap on an empty ring draws a stray dot.
+          roundCaps={overall.percent > 0}
           sections={[{ value: overall.percent, color: "blue" }]}
           aria-label={`Readiness ${overall.percent}%`}
           label={
