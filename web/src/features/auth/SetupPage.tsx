@@ -77,7 +77,10 @@ function SetupForm({ token }: { token: string }) {
         create.mutate(values, {
           onSuccess: (session) => {
             storeSession(queryClient, session);
-            void navigate("/onboarding", { replace: true });
+            // Organizations made earlier from the command line are already theirs.
+            const first = session.memberships[0];
+            const next = first === undefined ? "/onboarding" : `/orgs/${first.organization.slug}`;
+            void navigate(next, { replace: true });
           },
           onError: (error) => applyServerErrors(form, error),
         }),
