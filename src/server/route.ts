@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
-import { resolveMember } from "../services/auth.service.ts";
+import { resolveMember } from "../services/membership.ts";
 import type { Authenticated } from "../services/auth.service.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { parseInput } from "../services/validation.ts";
