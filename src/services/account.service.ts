@@ -20,6 +20,7 @@ import { AppError, notFound } from "../domain/errors.ts";
 import type { Authenticated } from "./auth.service.ts";
 import type { ServiceContext } from "./context.ts";
 import { newPassword } from "./inputs.ts";
+import { assertNotLocked, recordFailure, throttleKeys } from "./login-throttle.ts";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "./secrets.ts";
 import { newTotpSecret, totpUri, verifyTotpCode } from "./totp.ts";
 import { parseInput } from "./validation.ts";
@@ -69,12 +70,23 @@ export async function revokeMySession(
   if (revoked === 0) throw notFound("session", sessionId);
 }
 
+/**
+ * Re-checks the password before a sensitive change. Wrong guesses count toward the account's
+ * sign-in lockout: a stolen session must not become a way to guess the password unthrottled.
+ */
 async function requirePassword(ctx: ServiceContext, user: User, password: unknown, field: string) {
-  const credentials = await read(ctx.db, (tx) => findUserById(tx, user.id));
+  const keys = throttleKeys(user.email, null);
+  const credentials = await read(ctx.db, async (tx) => {
+    await assertNotLocked(tx, keys, ctx.now());
+    return findUserById(tx, user.id);
+  });
   const ok =
     typeof password === "string" &&
     (await verifyPassword(credentials?.passwordHash ?? null, password));
-  if (!ok) throw new AppError("FORBIDDEN", "the password is wrong", [{ field, message: "wrong" }]);
+  if (!ok) {
+    await recordFailure(ctx, keys);
+    throw new AppError("FORBIDDEN", "the password is wrong", [{ field, message: "wrong" }]);
+  }
 }
 
 export const changePasswordInput = z

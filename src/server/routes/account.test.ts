@@ -172,7 +172,8 @@ describe("changing my password", () => {
   });
 
   it("refuses a wrong current password or a weak new one, changing nothing", async () => {
-    const before = await snapshotDatabase(t.ctx.db);
+    // A wrong password is counted toward the lockout, and that is all it writes.
+    const before = await snapshotDatabase(t.ctx.db, ["login_throttle"]);
     const wrong = await owner.request("POST", "/api/v1/account/password", {
       currentPassword: "not the password",
       newPassword: "a brand new passphrase for olivia",
@@ -185,7 +186,26 @@ describe("changing my password", () => {
     });
     expect(weak.statusCode).toBe(422);
     expect(weak.json<Problem>().errors?.[0]?.field).toBe("newPassword");
-    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+    expect(await snapshotDatabase(t.ctx.db, ["login_throttle"])).toBe(before);
+  });
+
+  it("counts wrong current passwords toward the lockout, so a stolen session cannot guess", async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const wrong = await owner.request("POST", "/api/v1/account/password", {
+        currentPassword: `guess number ${attempt}`,
+        newPassword: "a brand new passphrase for olivia",
+      });
+      expect(wrong.statusCode).toBe(403);
+    }
+    const locked = await owner.request("POST", "/api/v1/account/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a brand new passphrase for olivia",
+    });
+    expect(locked.statusCode).toBe(429);
+    const disable = await owner.request("POST", "/api/v1/account/totp/disable", {
+      password: TEST_PASSWORD,
+    });
+    expect(disable.statusCode).toBe(429);
   });
 
   it("is for people: an API token cannot read or change account settings", async () => {
