@@ -16,6 +16,8 @@ const CONTROL_STATUS_COLOR: Record<ControlStatus, string> = {
   "not-applicable": "gray",
 };
 
+const FULL_LABEL = { label: { overflow: "visible" } } as const;
+
 const CRITERION_STATUS_COLOR: Record<CriterionStatus, string> = {
   covered: "green",
   partial: "yellow",
@@ -33,8 +35,9 @@ const CONCLUSION_COLOR: Record<ControlConclusion, string> = {
 };
 
 export function ControlStatusBadge({ status }: { status: ControlStatus }) {
+  // A table squeezes the badge to a width a pixel or two short of its text: show it whole.
   return (
-    <Badge variant="light" color={CONTROL_STATUS_COLOR[status]}>
+    <Badge variant="light" color={CONTROL_STATUS_COLOR[status]} styles={FULL_LABEL}>
       {humanize(status)}
     </Badge>
   );

@@ -3,7 +3,6 @@ import type { CategoryReadiness, Tally } from "../../api/types.ts";
 
 /** The overall ring: the share covered, with partial and gap counts beside it in words. */
 export function OverallReadiness({ overall }: { overall: Tally }) {
-  const percent = Math.round(overall.percent);
   return (
     <Paper withBorder p="lg" radius="md">
       <Title order={2} size="h4" mb="sm">
@@ -19,7 +18,7 @@ export function OverallReadiness({ overall }: { overall: Tally }) {
           aria-label={`Readiness ${overall.percent}%`}
           label={
             <Text ta="center" fw={700} size="xl">
-              {percent}%
+              {overall.percent}%
             </Text>
           }
         />

@@ -13,7 +13,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import type { Engagement } from "../../api/types.ts";
 import { EngagementStatusBadge } from "../../lib/badges.tsx";
 import { QueryView } from "../../lib/feedback.tsx";
-import { formatDateTime } from "../../lib/format.ts";
+import { formatDateTime, formatDay } from "../../lib/format.ts";
 import { Fact } from "../../lib/Fact.tsx";
 import { PageHeader } from "../../lib/page.tsx";
 import { categoryName } from "../onboarding/categories.ts";
@@ -147,7 +147,10 @@ function Overview({ engagement }: { engagement: Engagement }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Fact
             label={engagement.type === 1 ? "As of" : "Period"}
-            value={engagementWhen(engagement)}
+            value={
+              // "As of" is the label already: the value is the date alone.
+              engagement.type === 1 ? formatDay(engagement.asOf) : engagementWhen(engagement)
+            }
           />
           <Fact label="Audit firm" value={engagement.auditFirm} />
           <Fact label="Auditors" value={engagement.auditors.join(", ") || "—"} />
