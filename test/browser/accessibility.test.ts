@@ -1,0 +1,159 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, createOrgViaApi, today } from "./api.ts";
+import { startRig } from "./browser.ts";
+import type { BrowserRig } from "./browser.ts";
+import { PASSWORD } from "./flows.ts";
+
+// Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses
+// an injected <script> tag.
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let rig: BrowserRig;
+beforeAll(async () => {
+  rig = await startRig();
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Photographed here (other browser tests show the rest), or whenever axe finds a problem. */
+const PHOTOGRAPHED = new Set(["setup", "onboarding", "criteria", "audit-log", "users", "login"]);
+
+/** Serious and critical axe violations on the page as it is now, one line each. */
+async function scan(page: Page, name: string): Promise<string[]> {
+  // Wait until the page has settled: a heading, and no section still loading.
+  await page.locator("h1").first().waitFor();
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } };
+    return (await axe.run()).violations;
+  });
+  const serious = (violations as Violation[]).filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  if (serious.length > 0 || PHOTOGRAPHED.has(name)) await rig.screenshot(page, `a11y-${name}`);
+  return serious.map(
+    (v) =>
+      `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
+/** What has focus, as a person would name it: "input:Email", "button:Sign in". */
+async function focused(page: Page): Promise<string> {
+  const element = page.locator(":focus");
+  if ((await element.count()) === 0) return "";
+  const tag = await element.evaluate((e) => e.tagName.toLowerCase());
+  const id = await element.getAttribute("id");
+  const labels = id === null ? [] : await page.locator(`label[for="${id}"]`).allInnerTexts();
+  return `${tag}:${(labels[0] ?? (await element.innerText())).replace(/\s*\*$/, "").trim()}`;
+}
+
+describe("accessibility of the main pages", () => {
+  it("has no serious or critical axe violations and no console errors", async () => {
+    const { page, context } = await rig.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems: string[] = [];
+    try {
+      if (rig.server.setupUrl === null) throw new Error("no setup link");
+      const setup = new URL(rig.server.setupUrl);
+      await page.goto(setup.pathname + setup.search);
+      await page.getByLabel("Your name").waitFor();
+      problems.push(...(await scan(page, "setup")));
+      await page.getByLabel("Email").fill("olivia@acme.example");
+      await page.getByLabel("Your name").fill("Olivia Owner");
+      await page
+        .getByLabel(/^Password/)
+        .first()
+        .fill(PASSWORD);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await page.waitForURL(/\/onboarding/);
+      await page.getByLabel("Company name").waitFor();
+      problems.push(...(await scan(page, "onboarding")));
+
+      // The rest of the data through the API, so each page has something to show.
+      const api = apiClient(context.request);
+      const org = await createOrgViaApi(api, "Acme Cloud");
+      const base = `/orgs/${org}`;
+      await api.ok("POST", `/api/v1${base}/evidence`, {
+        title: "MFA enforcement settings",
+        link: "https://idp.example/settings/mfa",
+        controls: ["AC-01"],
+        forDate: today(),
+      });
+      await api.ok("POST", `/api/v1${base}/engagements`, {
+        type: 1,
+        asOf: today(),
+        auditFirm: "Prudent & Partners LLP",
+      });
+
+      // Moving the way a person does (links, not reloads), waiting for each page's content.
+      const nav = page.getByRole("navigation", { name: "Main navigation" });
+      const go = (label: string) => () => nav.getByRole("link", { name: label }).click();
+      const open = (label: string) => () =>
+        page.getByRole("main").getByRole("link", { name: label, exact: true }).click();
+      const pages: [string, () => Promise<unknown>, string | RegExp, string][] = [
+        ["dashboard", () => page.goto(base), "Dashboard", "Overall readiness"],
+        ["criteria", go("Criteria"), "Criteria", "CC1.1"],
+        ["controls", go("Controls"), "Controls", "AC-01"],
+        ["control", open("AC-01"), /^AC-01 /, "About this control"],
+        ["evidence", go("Evidence"), "Evidence", "MFA enforcement settings"],
+        ["engagements", go("Engagements"), "Engagements", "Prudent & Partners LLP"],
+        ["engagement", open("E-1"), /^E-1 · Type 1/, "Auditor accounts"],
+        ["audit-log", go("Audit log"), "Audit log", "Verify the audit log"],
+        ["users", go("Users"), "Users", "olivia@acme.example"],
+        ["account", () => page.goto(`${base}/account`), "Account settings", "Two-factor sign-in"],
+      ];
+      for (const [name, navigate, heading, text] of pages) {
+        await navigate();
+        await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+        await page.getByRole("main").getByText(text).first().waitFor();
+        problems.push(...(await scan(page, name)));
+      }
+
+      // Signed out: the sign-in page, and its keyboard order.
+      const signedOut = await rig.newPage();
+      const login = signedOut.page;
+      login.setDefaultTimeout(10_000);
+      await login.goto("/login");
+      await login.getByLabel("Email").waitFor();
+      problems.push(...(await scan(login, "login")));
+      const order: string[] = [];
+      for (let i = 0; i < 8 && !order.includes("button:Sign in"); i += 1) {
+        await login.keyboard.press("Tab");
+        order.push(await focused(login));
+      }
+      await signedOut.context.close();
+      const fields = order.filter((f) =>
+        ["input:Email", "input:Password", "button:Sign in"].includes(f),
+      );
+      expect(fields, `focus went: ${order.join(" → ")}`).toEqual([
+        "input:Email",
+        "input:Password",
+        "button:Sign in",
+      ]);
+      // Nothing else sits between them (the password's show button is not a tab stop).
+      const from = order.indexOf("input:Email");
+      expect(order.slice(from), `focus went: ${order.join(" → ")}`).toEqual(fields);
+    } catch (error) {
+      await rig.screenshot(page, "a11y-00-failed");
+      console.error(rig.consoleErrors.join("\n"));
+      throw error;
+    } finally {
+      await context.close();
+    }
+    if (problems.length > 0) console.error(problems.join("\n"));
+    expect(problems).toEqual([]);
+    expect(rig.consoleErrors).toEqual([]);
+  }, 90_000);
+});
