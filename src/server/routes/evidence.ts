@@ -163,9 +163,13 @@ export function registerEvidenceRoutes(router: Router): void {
           `${inline ? "inline" : "attachment"}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(evidence.fileName ?? name)}`,
         )
         // Uploaded content runs nothing, even if someone uploads a page with a script in it.
+        // Chromium will not show a PDF in a sandboxed document, and its viewer runs no
+        // page script, so an inline PDF alone goes without the sandbox.
         .header(
           "content-security-policy",
-          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+          inline && type === "application/pdf"
+            ? "default-src 'none'; frame-ancestors 'self'"
+            : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
         )
         .header("x-evidence-sha256", evidence.sha256);
       return content;
