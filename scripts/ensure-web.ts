@@ -32,11 +32,27 @@ export function webBuildIsCurrent(): boolean {
 
 export async function ensureWebBuild(log: (line: string) => void = () => undefined): Promise<void> {
   if (webBuildIsCurrent()) return;
-  log("Building the web app (once, about 20 seconds)…");
+  log("Building the web app (a few seconds)…");
   const { build } = await import("vite");
-  await build({ configFile: path.join(WEB, "vite.config.ts"), logLevel: "warn" });
+  // Always the production build: under a test runner NODE_ENV=test would make React's
+  // development build, which would then be served as current.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      configFile: path.join(WEB, "vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+    });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+if (
+  process.argv[1] !== undefined &&
+  fileURLToPath(import.meta.url) === path.resolve(process.argv[1])
+) {
   await ensureWebBuild((line) => process.stderr.write(`${line}\n`));
 }
