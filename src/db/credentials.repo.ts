@@ -2,6 +2,7 @@
  * Sessions, API tokens, password resets and setup tokens: every secret is looked up by the
  * SHA-256 of its value, so a copy of the database grants nobody a session.
  */
+import { sql } from "kysely";
 import type { Selectable } from "kysely";
 import type { OrgScope } from "../domain/actor.ts";
 import type { ApiToken, SessionRecord, TokenScope, User } from "../domain/account.ts";
@@ -310,26 +311,29 @@ export async function clearThrottle(tx: Tx, key: string): Promise<void> {
   await tx.deleteFrom("login_throttle").where("key", "=", key).execute();
 }
 
-/** A live session and its user in one statement: this runs on every browser request. */
+/**
+ * A live session and its user in one statement: this runs on every browser request, so it is
+ * written as SQL text rather than built, which costs more than running it.
+ */
 export async function findLiveSessionWithUser(
   tx: Tx,
   tokenHash: string,
   now: string,
 ): Promise<{ session: SessionRecord; user: User } | undefined> {
-  const row = await tx
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.user_id")
-    .selectAll("sessions")
-    .select([
-      "users.email as user_email",
-      "users.name as user_name",
-      "users.totp_enabled_at as user_totp_enabled_at",
-      "users.created_at as user_created_at",
-    ])
-    .where("sessions.token_hash", "=", tokenHash)
-    .where("sessions.revoked_at", "is", null)
-    .where("sessions.expires_at", ">", now)
-    .executeTakeFirst();
+  type Row = Selectable<SessionsTable> & {
+    user_email: string;
+    user_name: string;
+    user_totp_enabled_at: string | null;
+    user_created_at: string;
+  };
+  const { rows } = await sql<Row>`
+    select s.*, u.email as user_email, u.name as user_name,
+      u.totp_enabled_at as user_totp_enabled_at, u.created_at as user_created_at
+    from sessions s join users u on u.id = s.user_id
+    where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > ${now}`.execute(
+    tx,
+  );
+  const row = rows[0];
   if (row === undefined) return undefined;
   return {
     session: toSession(row),

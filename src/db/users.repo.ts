@@ -1,10 +1,11 @@
 /** Users, their memberships in organizations, and auditors' engagement assignments. */
+import { sql } from "kysely";
 import type { Selectable } from "kysely";
 import type { OrgScope, Role } from "../domain/actor.ts";
 import type { Membership, User } from "../domain/account.ts";
 import type { Organization } from "../domain/organization.ts";
 import { toOrganization } from "./organizations.repo.ts";
-import type { MembershipsTable, UsersTable } from "./schema.ts";
+import type { MembershipsTable, OrganizationsTable, UsersTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
 
 export interface UserCredentials {
@@ -314,26 +315,21 @@ export async function deleteAssignment(
 
 /**
  * The organization named by slug or id with the user's role in it, and the head of its audit
- * chain (which changes with every write), in one statement.
+ * chain (which changes with every write), in one statement. It runs on every request, so it
+ * is SQL text rather than built.
  */
 export async function findOrganizationForMember(
   tx: Tx,
   handle: string,
   userId: string,
 ): Promise<(MembershipWithOrganization & { auditHeadHash: string | null }) | undefined> {
-  const row = await tx
-    .selectFrom("organizations")
-    .innerJoin("memberships", "memberships.organization_id", "organizations.id")
-    .selectAll("organizations")
-    .select("memberships.role as role")
-    .where((eb) =>
-      eb.or([
-        eb("organizations.slug", "=", handle.trim().toLowerCase()),
-        eb("organizations.id", "=", handle),
-      ]),
-    )
-    .where("memberships.user_id", "=", userId)
-    .executeTakeFirst();
+  const { rows } = await sql<Selectable<OrganizationsTable> & { role: string }>`
+    select o.*, m.role as role
+    from organizations o join memberships m on m.organization_id = o.id
+    where (o.slug = ${handle.trim().toLowerCase()} or o.id = ${handle}) and m.user_id = ${userId}`.execute(
+    tx,
+  );
+  const row = rows[0];
   return row === undefined
     ? undefined
     : {

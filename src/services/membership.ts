@@ -52,6 +52,19 @@ export async function resolveMember(
     actor.tokenScopes = auth.token.scopes;
     actor.name = `${auth.user.name} (token "${auth.token.name}")`;
   }
-  const today = localDate(ctx.now(), organization.timeZone);
+  const today = todayIn(organization.timeZone, ctx.now());
   return { actor, state: `${found.auditHeadHash ?? "empty"}:${today}` };
+}
+
+// The local date changes at most once a minute; asking Intl on every request costs more than
+// the request's queries.
+const todays = new Map<string, { minute: number; date: string }>();
+
+function todayIn(timeZone: string, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = todays.get(timeZone);
+  if (known?.minute === minute) return known.date;
+  const date = localDate(now, timeZone);
+  todays.set(timeZone, { minute, date });
+  return date;
 }
