@@ -30,7 +30,9 @@ export interface BrowserRig {
 
 export async function startRig(): Promise<BrowserRig> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)`);
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)`,
+    );
   }
   await ensureWebBuild();
   const database = await createTestDatabase();
@@ -57,7 +59,10 @@ export async function startRig(): Promise<BrowserRig> {
     browser,
     consoleErrors,
     async newPage() {
-      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 860 } });
+      const context = await browser.newContext({
+        baseURL: server.url,
+        viewport: { width: 1280, height: 860 },
+      });
       const page = await context.newPage();
       page.on("console", (message) => {
         // A 401 from the session probe before sign-in is the app asking, not an error.

@@ -31,11 +31,22 @@ describe("a new company in the browser", () => {
     await rig.screenshot(page, "02-onboarding-library");
     await page.getByRole("button", { name: "Create organization" }).click();
     await page.waitForURL(/\/orgs\/acme-cloud/);
-    await page.getByRole("heading", { name: /Readiness|Dashboard/ }).first().waitFor();
-    await page.getByText(/criteria/i).first().waitFor();
+    await page
+      .getByRole("heading", { name: /Readiness|Dashboard/ })
+      .first()
+      .waitFor();
+    await page
+      .getByText(/criteria/i)
+      .first()
+      .waitFor();
     await rig.screenshot(page, "03-dashboard");
     // Security and confidentiality: 33 + 2 criteria, none covered before any work.
-    await expect(page.getByText(/35 criteria/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/35 criteria/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(rig.consoleErrors).toEqual([]);
     await context.close();
     expect(PASSWORD.length).toBeGreaterThan(12);
