@@ -15,14 +15,24 @@ export function passwordScore(password: string): number {
 export function PasswordStrength({ password }: { password: string }) {
   const score = passwordScore(password);
   const long = password.length >= MIN_PASSWORD_LENGTH;
-  const label = !long ? "Too short" : score >= 85 ? "Strong" : score >= 65 ? "Good" : "Fair";
+  // Nothing typed yet is not "too short": the advice alone is enough.
+  const verdict =
+    password.length === 0
+      ? ""
+      : !long
+        ? "Too short. "
+        : score >= 85
+          ? "Strong. "
+          : score >= 65
+            ? "Good. "
+            : "Fair. ";
   const color = !long ? "red" : score >= 85 ? "green" : score >= 65 ? "teal" : "yellow";
   return (
     <Stack gap={4}>
       {/* The sentence below says the same for screen readers; the bar is for the eye. */}
       <Progress value={score} color={color} size="sm" aria-hidden="true" />
       <Text size="xs" c="dimmed">
-        {label}. Use {MIN_PASSWORD_LENGTH} or more characters; a few unrelated words make a strong
+        {verdict}Use {MIN_PASSWORD_LENGTH} or more characters; a few unrelated words make a strong
         password that is easy to remember.
       </Text>
     </Stack>

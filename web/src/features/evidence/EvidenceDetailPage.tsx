@@ -122,6 +122,9 @@ function EvidenceContent({ org, evidence }: { org: string; evidence: EvidenceIte
           alt={`Preview of ${evidence.fileName ?? evidence.title}`}
           fit="contain"
           mah={480}
+          // At its own size when small: a screenshot stretched to the card's width blurs.
+          w="auto"
+          maw="100%"
         />
       ) : null}
       {media === "application/pdf" ? (

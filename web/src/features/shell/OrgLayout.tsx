@@ -27,7 +27,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { label: "Engagements", path: "/engagements", roles: ["owner", "admin", "auditor"] },
   { label: "Audit log", path: "/audit-log", roles: ["owner", "admin", "auditor"] },
   { label: "Users", path: "/users", roles: ["owner", "admin"] },
-  { label: "Settings", path: "/settings", roles: WORKERS },
+  { label: "Settings", path: "/settings", roles: ["owner", "admin"] },
 ];
 
 export function OrgLayout() {
