@@ -11,6 +11,7 @@ import { registerInit } from "./commands/init.ts";
 import { registerReadiness } from "./commands/readiness.ts";
 import { registerScope } from "./commands/scope.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerUsers } from "./commands/users.ts";
 import type { Runtime } from "./runtime.ts";
 import { UsageError } from "./usage.ts";
 
@@ -33,6 +34,7 @@ function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command
   registerReadiness(program, runtime);
   registerEngagement(program, runtime);
   registerAuditLog(program, runtime);
+  registerUsers(program, runtime);
   registerDemo(program, runtime);
   registerServe(program, runtime);
   for (const command of program.commands) {

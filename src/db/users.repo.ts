@@ -338,3 +338,9 @@ export async function findOrganizationForMember(
         auditHeadHash: row.audit_head_hash,
       };
 }
+
+/** Every account, for the local operator. */
+export async function listUsers(tx: Tx): Promise<User[]> {
+  const rows = await tx.selectFrom("users").selectAll().orderBy("email").execute();
+  return rows.map(toUser);
+}

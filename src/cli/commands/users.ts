@@ -1,0 +1,65 @@
+import type { Command } from "commander";
+import {
+  listUsersForOperator,
+  passwordResetLinkFor,
+  turnOffTwoFactorForUser,
+} from "../../services/operator-accounts.service.ts";
+import { formatTable, printJson } from "../io.ts";
+import type { GlobalOptions, Runtime } from "../runtime.ts";
+import { config, withContext } from "../runtime.ts";
+
+/** Where a link printed here should point: the public address, else the local server. */
+function serverAddress(runtime: Runtime): string {
+  const settings = config(runtime);
+  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
+  return settings.publicUrl ?? `http://${host}:${settings.port}`;
+}
+
+export function registerUsers(program: Command, runtime: Runtime): void {
+  const users = program
+    .command("users")
+    .description("Accounts, and recovery when someone cannot sign in")
+    .action(async (_options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const listed = await withContext(runtime, listUsersForOperator);
+      if (globals.json) return printJson(runtime.io, listed);
+      runtime.io.out(
+        formatTable(
+          ["EMAIL", "NAME", "TWO-FACTOR", "ORGANIZATIONS"],
+          listed.map((u) => [
+            u.email,
+            u.name,
+            u.totpEnabled ? "on" : "off",
+            u.memberships.map((m) => `${m.organization} (${m.role})`).join(", "),
+          ]),
+        ),
+      );
+    });
+
+  users
+    .command("reset-link")
+    .argument("<email>", "the account's email address")
+    .description("Print a one-hour password reset link to hand over (for servers without SMTP)")
+    .action(async (email: string, _options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const reset = await withContext(runtime, (ctx) =>
+        passwordResetLinkFor(ctx, email, serverAddress(runtime)),
+      );
+      if (globals.json) return printJson(runtime.io, reset);
+      runtime.io.out(
+        `Password reset link for ${reset.user.email}, valid until ${reset.expiresAt}:\n` +
+          `${reset.link}\n`,
+      );
+    });
+
+  users
+    .command("turn-off-two-factor")
+    .argument("<email>", "the account's email address")
+    .description("For someone who lost their authenticator; signs them out everywhere")
+    .action(async (email: string, _options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const user = await withContext(runtime, (ctx) => turnOffTwoFactorForUser(ctx, email));
+      if (globals.json) return printJson(runtime.io, user);
+      runtime.io.out(`Two-factor sign-in is off for ${user.email}; they were signed out.\n`);
+    });
+}
