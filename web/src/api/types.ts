@@ -120,59 +120,19 @@ export interface Criterion {
 
 // ---- Readiness ----
 
-export type CriterionStatus = "covered" | "partial" | "gap" | "not-relevant";
-
-export interface CriterionReadiness {
-  id: string;
-  category: CategoryId;
-  label: string;
-  status: CriterionStatus;
-  controls: string[];
-  applicable: number;
-  effective: number;
-  missing: string[];
-  score: number | null;
-  reasons: string[];
-}
-
-export interface Tally {
-  criteria: number;
-  covered: number;
-  partial: number;
-  gap: number;
-  notRelevant: number;
-  percent: number;
-}
-
-export interface CategoryReadiness extends Tally {
-  id: CategoryId;
-  name: string;
-}
-
-export interface NextControl {
-  ref: string;
-  title: string;
-  status: ControlStatus;
-  criteria: string[];
-}
-
-/** A criterion to fix, as the "fix first" list shows it. */
-export interface GapSummary {
-  id: string;
-  category: CategoryId;
-  label: string;
-  status: CriterionStatus;
-  score: number | null;
-  reason: string;
-}
-
-export interface ReadinessReport {
-  overall: Tally;
-  categories: CategoryReadiness[];
-  criteria: CriterionReadiness[];
-  gaps: GapSummary[];
-  nextControls: NextControl[];
-}
+// The readiness report is the server's own type: type-only imports are erased from the
+// bundle, and sharing the declaration keeps the page and the engine from drifting apart.
+export type {
+  CategoryReadiness,
+  CriterionReadiness,
+  CriterionStatus,
+  GapSummary,
+  NextControl,
+  ReadinessReport,
+  Tally,
+} from "../../../src/domain/readiness.ts";
+import type { EvidenceItem } from "../../../src/domain/evidence.ts";
+export type { EvidenceItem };
 
 export interface OverdueControl {
   ref: string;
@@ -264,28 +224,6 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const EVIDENCE_SOURCES = ["manual", "automated", "imported"] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
-export interface EvidenceItem {
-  id: string;
-  kind: EvidenceKind;
-  title: string;
-  source: EvidenceSource;
-  sha256: string;
-  size: number;
-  mediaType: string | null;
-  fileName: string | null;
-  url: string | null;
-  recordKind: string | null;
-  recordData: unknown;
-  forFrom: string;
-  forTo: string;
-  addedBy: string;
-  addedAt: string;
-  removedAt: string | null;
-  removedBy: string | null;
-  removedReason: string | null;
-  controls: string[];
-}
-
 export interface EvidenceDetail {
   evidence: EvidenceItem;
   history: HistoryEntry[];
@@ -304,47 +242,29 @@ export const ENGAGEMENT_STATUSES = [
 ] as const;
 export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
 
-export interface SnapshotControl {
-  id: string;
-  ref: string;
-  title: string;
-  frequency: ControlFrequency;
-  automation: ControlAutomation;
-  status: ControlStatus;
-  testProcedure: string;
-  criteria: string[];
-}
-
-export interface Engagement {
-  id: string;
-  number: number;
-  type: 1 | 2;
-  asOf: string | null;
-  periodFrom: string | null;
-  periodTo: string | null;
-  categories: CategoryId[];
-  auditFirm: string;
-  auditors: string[];
-  shortPeriodReason: string | null;
-  status: EngagementStatus;
-  snapshot: {
-    takenAt: string;
-    categories: CategoryId[];
-    exclusions: { criterionId: string; reason: string }[];
-    controls: SnapshotControl[];
-  } | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface PopulationItem {
-  key: string;
-  label: string;
-  from: string;
-  to: string;
-  evidence: string[];
-}
+// Engagements, samples and test results are the server's own types (erased from the bundle).
+import type {
+  Engagement,
+  EngagementSample,
+  PopulationItem,
+  SnapshotControl,
+} from "../../../src/domain/engagement.ts";
+import type {
+  ControlConclusion,
+  ControlOutcome,
+  ControlTest,
+  ItemResult,
+} from "../../../src/domain/test-results.ts";
+export type {
+  ControlConclusion,
+  ControlOutcome,
+  ControlTest,
+  Engagement,
+  EngagementSample,
+  ItemResult,
+  PopulationItem,
+  SnapshotControl,
+};
 
 export interface ControlPopulation {
   controlRef: string;
@@ -360,70 +280,13 @@ export interface ControlSample extends ControlPopulation {
   items: string[];
 }
 
-export interface EngagementSample {
-  id: string;
-  seed: string;
-  drawnAt: string;
-  drawnBy: string;
-  redrawReason: string | null;
-  controls: ControlSample[];
-}
-
 export const TEST_METHODS = ["inquiry", "observation", "inspection", "re-performance"] as const;
 export type TestMethod = (typeof TEST_METHODS)[number];
 
 export const DESIGN_CONCLUSIONS = ["suitably-designed", "design-deficiency"] as const;
 export type DesignConclusion = (typeof DESIGN_CONCLUSIONS)[number];
 
-export interface ControlTest {
-  controlRef: string;
-  methods: TestMethod[];
-  procedure: string;
-  tester: string;
-  testedOn: string;
-  design: DesignConclusion | null;
-  designNotes: string | null;
-}
-
-export interface ItemResult {
-  controlRef: string;
-  itemKey: string;
-  result: "pass" | "exception";
-  description: string | null;
-  recordedBy: string;
-  recordedAt: string;
-  managementResponse: string | null;
-  respondedBy: string | null;
-  respondedAt: string | null;
-}
-
-export type ControlConclusion =
-  | "operating-effectively"
-  | "exception-noted"
-  | "not-tested"
-  | "suitably-designed"
-  | "design-deficiency"
-  | "not-evaluated";
-
-export interface ControlOutcome {
-  controlRef: string;
-  conclusion: ControlConclusion;
-  sampleSize: number;
-  tested: number;
-  deviations: number;
-  summary: string;
-  exceptions: ItemResult[];
-  title: string;
-  test: ControlTest | null;
-}
-
-export interface EngagementResults {
-  engagement: Engagement;
-  seed: string | null;
-  controls: ControlOutcome[];
-  criteria: { criterionId: string; conclusion: ControlConclusion; controls: string[] }[];
-  totals: Record<string, number>;
-}
+export type { EngagementResults } from "../../../src/services/testing.service.ts";
 
 export interface EngagementAuditor {
   userId: string;
