@@ -2,6 +2,7 @@
  * Readiness for a large organization: 1,000 controls, all five categories, 5,000 mappings.
  * Measures the whole service call (load from the database + compute) and the pure engine.
  */
+import { randomUUID } from "node:crypto";
 import { CRITERIA } from "../src/catalog/index.ts";
 import { insertControls } from "../src/db/controls.repo.ts";
 import { inTransaction } from "../src/db/transaction.ts";
@@ -31,7 +32,8 @@ function syntheticControls(at: string): Control[] {
     );
     const status = CONTROL_STATUSES[i % 7 === 0 ? 3 : i % 3]!;
     return {
-      id: `bench-${i}`,
+      // Unique per run: the HTTP bench seeds a second organization in the same database.
+      id: randomUUID(),
       ref: `BENCH-${String(i).padStart(4, "0")}`,
       templateId: null,
       title: `Synthetic control ${i}`,
