@@ -102,16 +102,3 @@ export async function updateOrganization(
     .where("id", "=", scope.organizationId)
     .execute();
 }
-
-/** What readiness depends on besides the records: the chain head and the time zone. */
-export async function getOrganizationState(
-  tx: Tx,
-  scope: OrgScope,
-): Promise<{ auditHeadHash: string | null; timeZone: string }> {
-  const row = await tx
-    .selectFrom("organizations")
-    .select(["audit_head_hash", "time_zone"])
-    .where("id", "=", scope.organizationId)
-    .executeTakeFirstOrThrow();
-  return { auditHeadHash: row.audit_head_hash, timeZone: row.time_zone };
-}

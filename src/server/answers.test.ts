@@ -99,6 +99,9 @@ describe("the controls list", () => {
     const mapped = byCriterion.json<{ items: { criteria: string[] }[] }>().items;
     expect(mapped.length).toBeGreaterThan(0);
     expect(mapped.every((c) => c.criteria.includes("A1.2"))).toBe(true);
+    const garbage = await owner.request("GET", `/api/v1/orgs/${org}/controls?cursor=%25%25`);
+    expect(garbage.statusCode).toBe(422);
+    expect(garbage.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe("cursor");
     const bad = await owner.request("GET", `/api/v1/orgs/${org}/controls?status=done`);
     expect(bad.statusCode).toBe(422);
     expect(bad.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe("status");

@@ -161,8 +161,11 @@ export async function listControlsPage(
 ): Promise<ControlPage> {
   authorize(actor, "control:read");
   const { status, criterion, owner, q } = parseInput(controlFilter, filter);
+  // A cursor is the last ref of a page; anything else is refused rather than read as one.
   const afterRef =
-    page.cursor === undefined ? undefined : Buffer.from(page.cursor, "base64url").toString("utf8");
+    page.cursor === undefined
+      ? undefined
+      : parseInput(ref, Buffer.from(page.cursor, "base64url").toString("utf8"), "cursor");
   const { controls, more } = await readOnce(ctx.db, (tx) =>
     listControlPage(tx, scopeOf(actor), {
       ...(status === undefined ? {} : { status }),

@@ -14,7 +14,6 @@ import { authorize } from "../domain/permissions.ts";
 import { computeReadiness } from "../domain/readiness.ts";
 import type { ReadinessReport } from "../domain/readiness.ts";
 import type { ServiceContext } from "./context.ts";
-import { OrgStateCache } from "./org-state-cache.ts";
 import { loadScope } from "./scope.service.ts";
 
 export interface ControlFreshness extends Freshness {
@@ -44,22 +43,9 @@ export async function loadFreshness(
   }));
 }
 
-const recentReports = new OrgStateCache<ReadinessReport>(100);
-
-/** Readiness now; reused while the organization's records and the date are unchanged. */
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
-  return recentReports.get(ctx, actor, "readiness", () =>
-    computeReadinessNow(ctx, actor, ctx.now()),
-  );
-}
-
-/** Loads and computes, without reuse (the benchmark measures this). */
-export async function computeReadinessNow(
-  ctx: ServiceContext,
-  actor: Actor,
-  now: Date,
-): Promise<ReadinessReport> {
+  const now = ctx.now();
   const { scope, controls, freshness } = await read(ctx.db, async (tx) => {
     const summaries = await listControlSummaries(tx, scopeOf(actor));
     return {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRig } from "./browser.ts";
 import type { BrowserRig } from "./browser.ts";
-import { PASSWORD, createOwnerInBrowser } from "./flows.ts";
+import { createOwnerInBrowser } from "./flows.ts";
 
 let rig: BrowserRig;
 beforeAll(async () => {
@@ -41,14 +41,8 @@ describe("a new company in the browser", () => {
       .waitFor();
     await rig.screenshot(page, "03-dashboard");
     // Security and confidentiality: 33 + 2 criteria, none covered before any work.
-    await expect(
-      page
-        .getByText(/35 criteria/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await page.getByText("0 of 35 relevant criteria covered").waitFor();
     expect(rig.consoleErrors).toEqual([]);
     await context.close();
-    expect(PASSWORD.length).toBeGreaterThan(12);
   });
 });

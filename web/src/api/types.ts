@@ -180,26 +180,8 @@ export const CONTROL_FREQUENCIES = [
 ] as const;
 export type ControlFrequency = (typeof CONTROL_FREQUENCIES)[number];
 
-export interface Control {
-  id: string;
-  ref: string;
-  templateId: string | null;
-  title: string;
-  description: string;
-  kind: ControlKind;
-  automation: ControlAutomation;
-  frequency: ControlFrequency;
-  ownerRole: string | null;
-  owner: string | null;
-  status: ControlStatus;
-  statusReason: string | null;
-  suggestedEvidence: string[];
-  testProcedure: string;
-  version: number;
-  criteria: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+import type { Control } from "../../../src/domain/control.ts";
+export type { Control };
 
 /** One event about a record, as the control and evidence detail pages show it. */
 export interface HistoryEntry {
