@@ -10,6 +10,7 @@ import * as foundation from "./migrations/0001_foundation.ts";
 import * as evidence from "./migrations/0002_evidence.ts";
 import * as engagements from "./migrations/0003_engagements.ts";
 import * as accounts from "./migrations/0004_accounts.ts";
+import * as reports from "./migrations/0005_reports.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_evidence": evidence,
   "0003_engagements": engagements,
   "0004_accounts": accounts,
+  "0005_reports": reports,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -278,6 +278,118 @@ export interface LoginThrottleTable {
   locked_until: string | null;
 }
 
+export interface OrganizationKeysTable {
+  organization_id: string;
+  algorithm: string;
+  public_key: string;
+  private_key: string;
+  fingerprint: string;
+  created_at: string;
+}
+
+export interface ReportDraftsTable {
+  engagement_id: string;
+  organization_id: string;
+  version: number;
+  description: string;
+  assertion: string | null;
+  opinion: string | null;
+  other_information: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ReportVersionsTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  version: number;
+  package: string;
+  sha256: string;
+  issue_date: string;
+  finalized_at: string;
+  finalized_by: string;
+}
+
+export interface ReviewThreadsTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  number: number;
+  draft_version: number;
+  section: string;
+  item: string | null;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewCommentsTable {
+  id: string;
+  organization_id: string;
+  thread_id: string;
+  author: string;
+  author_name: string;
+  author_role: string;
+  body: string;
+  action: string;
+  created_at: string;
+}
+
+export interface ShareLinksTable {
+  id: string;
+  organization_id: string;
+  report_version_id: string;
+  token_hash: string;
+  recipient: string;
+  expires_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ShareAcceptancesTable {
+  id: string;
+  organization_id: string;
+  link_id: string;
+  token_hash: string;
+  name: string;
+  company: string;
+  email: string;
+  nda_sha256: string;
+  accepted_at: string;
+  expires_at: string;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface ShareAccessLogTable {
+  id: string;
+  organization_id: string;
+  link_id: string;
+  acceptance_id: string | null;
+  event: string;
+  at: string;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface BridgeLettersTable {
+  id: string;
+  organization_id: string;
+  report_version_id: string;
+  number: number;
+  through: string;
+  text: string;
+  created_by: string;
+  created_at: string;
+  approved_by: string | null;
+  approved_name: string | null;
+  approved_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -303,4 +415,13 @@ export interface Database {
   password_resets: PasswordResetsTable;
   setup_tokens: SetupTokensTable;
   login_throttle: LoginThrottleTable;
+  organization_keys: OrganizationKeysTable;
+  report_drafts: ReportDraftsTable;
+  report_versions: ReportVersionsTable;
+  review_threads: ReviewThreadsTable;
+  review_comments: ReviewCommentsTable;
+  share_links: ShareLinksTable;
+  share_acceptances: ShareAcceptancesTable;
+  share_access_log: ShareAccessLogTable;
+  bridge_letters: BridgeLettersTable;
 }

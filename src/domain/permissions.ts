@@ -32,6 +32,13 @@ export const ACTIONS = [
   "member:read",
   "member:manage",
   "token:manage",
+  "report:read",
+  "report:edit",
+  "report:approve",
+  "report:opinion",
+  "report:review",
+  "report:finalize",
+  "report:share",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,9 +52,15 @@ const READ_ACTIONS: readonly Action[] = [
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // The owner may enter test results the auditor reports (the tester is always named).
-  owner: ACTIONS,
+  // The opinion is the auditor's alone: no company role may record it.
+  owner: ACTIONS.filter((action) => action !== "report:opinion"),
+  // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
-    (action) => action !== "catalog-text:import" && action !== "engagement:test",
+    (action) =>
+      action !== "catalog-text:import" &&
+      action !== "engagement:test" &&
+      action !== "report:opinion" &&
+      action !== "report:approve",
   ),
   "control-owner": [
     ...READ_ACTIONS,
@@ -66,13 +79,23 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:read",
     "engagement:test",
     "engagement:sample",
+    "report:read",
+    "report:opinion",
+    "report:review",
     "token:manage",
   ],
 };
 
 /** What each API token scope allows, before the owner's role narrows it further. */
 const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
-  read: [...READ_ACTIONS, "audit-log:read", "audit-log:verify", "engagement:read", "member:read"],
+  read: [
+    ...READ_ACTIONS,
+    "audit-log:read",
+    "audit-log:verify",
+    "engagement:read",
+    "member:read",
+    "report:read",
+  ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };
 
