@@ -1,0 +1,54 @@
+/**
+ * Each organization's Ed25519 key for signing evidence bundles: one row per organization,
+ * written once and never changed (a bundle signed with a key stays verifiable with it).
+ */
+import type { OrgScope } from "../domain/actor.ts";
+import type { Tx } from "./transaction.ts";
+
+export interface StoredOrganizationKey {
+  algorithm: string;
+  /** Base64 of the raw 32-byte Ed25519 public key. */
+  publicKey: string;
+  /** Base64 of the PKCS#8 DER private key. Read only by services/signing-keys.ts. */
+  privateKey: string;
+  fingerprint: string;
+  createdAt: string;
+}
+
+export async function findOrganizationKey(
+  tx: Tx,
+  scope: OrgScope,
+): Promise<StoredOrganizationKey | undefined> {
+  const row = await tx
+    .selectFrom("organization_keys")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    algorithm: row.algorithm,
+    publicKey: row.public_key,
+    privateKey: row.private_key,
+    fingerprint: row.fingerprint,
+    createdAt: row.created_at,
+  };
+}
+
+/** Fails with CONFLICT (primary key) if the organization already has a key. */
+export async function insertOrganizationKey(
+  tx: Tx,
+  scope: OrgScope,
+  key: StoredOrganizationKey,
+): Promise<void> {
+  await tx
+    .insertInto("organization_keys")
+    .values({
+      organization_id: scope.organizationId,
+      algorithm: key.algorithm,
+      public_key: key.publicKey,
+      private_key: key.privateKey,
+      fingerprint: key.fingerprint,
+      created_at: key.createdAt,
+    })
+    .execute();
+}
