@@ -12,6 +12,7 @@ export const ERROR_TABLE = {
   TOO_LARGE: { status: 413, exit: 3, title: "Too large" },
   RATE_LIMITED: { status: 429, exit: 4, title: "Too many attempts" },
   INVALID_STATE: { status: 409, exit: 6, title: "Not possible in the current state" },
+  GONE: { status: 410, exit: 5, title: "No longer available" },
   INTERNAL: { status: 500, exit: 1, title: "Internal error" },
 } as const;
 

@@ -15,7 +15,10 @@ export interface AuditTarget {
     | "engagement"
     | "member"
     | "invitation"
-    | "api-token";
+    | "api-token"
+    | "report"
+    | "share-link"
+    | "signing-key";
   id: string;
 }
 

@@ -175,7 +175,8 @@ export async function showEngagement(
   return read(ctx.db, (tx) => loadEngagement(tx, actor, handle));
 }
 
-async function takeSnapshot(
+/** The controls and mappings an engagement tests, as they stand now. */
+export async function takeSnapshot(
   tx: Tx,
   actor: Actor,
   categories: readonly CategoryId[],

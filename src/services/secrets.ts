@@ -11,8 +11,18 @@ const ARGON2ID = 2;
 const PASSWORD_COST = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /** "attest_st_…": the prefix says what a leaked string is, so scanners can spot it. */
-export function newSecret(kind: "session" | "token" | "setup" | "invite" | "reset"): string {
-  const prefix = { session: "ses", token: "tok", setup: "set", invite: "inv", reset: "rst" }[kind];
+export function newSecret(
+  kind: "session" | "token" | "setup" | "invite" | "reset" | "share" | "download",
+): string {
+  const prefix = {
+    session: "ses",
+    token: "tok",
+    setup: "set",
+    invite: "inv",
+    reset: "rst",
+    share: "shr",
+    download: "dld",
+  }[kind];
   return `attest_${prefix}_${randomBytes(32).toString("base64url")}`;
 }
 

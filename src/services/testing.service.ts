@@ -287,47 +287,53 @@ export async function engagementResults(
   handle: string,
 ): Promise<EngagementResults> {
   authorize(actor, "engagement:read");
-  return read(ctx.db, async (tx) => {
-    const engagement = await loadEngagement(tx, actor, handle);
-    const snapshot = engagement.snapshot;
-    if (snapshot === null) {
-      return { engagement, seed: null, controls: [], criteria: [], totals: {} };
-    }
-    const sample = await currentSample(tx, scopeOf(actor), engagement.id);
-    const tests = new Map(
-      (await listControlTests(tx, scopeOf(actor), engagement.id)).map((t) => [t.controlRef, t]),
-    );
-    const results =
-      sample === undefined ? [] : await listItemResults(tx, scopeOf(actor), sample.id);
-    const tested = snapshot.controls.filter((c) => c.status !== "not-applicable");
-    const outcomes = tested.map((control) => {
-      const keys = sample?.controls.find((c) => c.controlRef === control.ref)?.items ?? [];
-      const test = tests.get(control.ref);
-      return {
-        ...concludeControl(engagement.type, control.ref, keys, test, results),
-        title: control.title,
-        test: test ?? null,
-      };
-    });
-    const excluded = new Set(snapshot.exclusions.map((e) => e.criterionId));
-    const criteria = criteriaInCategories(snapshot.categories)
-      .map((c) => c.id)
-      .filter((id) => !excluded.has(id));
-    const criterionOutcomes = concludeCriteria(
-      engagement.type,
-      tested,
-      new Map(outcomes.map((o) => [o.controlRef, o])),
-      criteria,
-    );
-    const totals: Record<string, number> = {};
-    for (const outcome of outcomes)
-      totals[outcome.conclusion] = (totals[outcome.conclusion] ?? 0) + 1;
+  return read(ctx.db, async (tx) => resultsOf(tx, actor, await loadEngagement(tx, actor, handle)));
+}
+
+/** Conclusions per control and criterion, with the sample they rest on. */
+export async function resultsOf(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+): Promise<EngagementResults & { sample: EngagementSample | null }> {
+  const snapshot = engagement.snapshot;
+  if (snapshot === null) {
+    return { engagement, seed: null, controls: [], criteria: [], totals: {}, sample: null };
+  }
+  const sample = await currentSample(tx, scopeOf(actor), engagement.id);
+  const tests = new Map(
+    (await listControlTests(tx, scopeOf(actor), engagement.id)).map((t) => [t.controlRef, t]),
+  );
+  const results = sample === undefined ? [] : await listItemResults(tx, scopeOf(actor), sample.id);
+  const tested = snapshot.controls.filter((c) => c.status !== "not-applicable");
+  const outcomes = tested.map((control) => {
+    const keys = sample?.controls.find((c) => c.controlRef === control.ref)?.items ?? [];
+    const test = tests.get(control.ref);
     return {
-      engagement,
-      seed: sample?.seed ?? null,
-      controls: outcomes,
-      criteria: criterionOutcomes,
-      totals,
+      ...concludeControl(engagement.type, control.ref, keys, test, results),
+      title: control.title,
+      test: test ?? null,
     };
   });
+  const excluded = new Set(snapshot.exclusions.map((e) => e.criterionId));
+  const criteria = criteriaInCategories(snapshot.categories)
+    .map((c) => c.id)
+    .filter((id) => !excluded.has(id));
+  const criterionOutcomes = concludeCriteria(
+    engagement.type,
+    tested,
+    new Map(outcomes.map((o) => [o.controlRef, o])),
+    criteria,
+  );
+  const totals: Record<string, number> = {};
+  for (const outcome of outcomes)
+    totals[outcome.conclusion] = (totals[outcome.conclusion] ?? 0) + 1;
+  return {
+    engagement,
+    seed: sample?.seed ?? null,
+    controls: outcomes,
+    criteria: criterionOutcomes,
+    totals,
+    sample: sample ?? null,
+  };
 }

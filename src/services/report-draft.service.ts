@@ -1,0 +1,284 @@
+/**
+ * The report's working draft per engagement: the system description (DC 200), management's
+ * assertion and its approval, the auditor's opinion, and management's other information.
+ * Every edit is one transaction with its audit event. A finalized version never changes: the
+ * draft goes on as the next version.
+ */
+import { z } from "zod";
+import { saveDraft } from "../db/reports.repo.ts";
+import type { ReportDraft } from "../db/reports.repo.ts";
+import { inOrgTransaction, read } from "../db/transaction.ts";
+import type { Tx } from "../db/transaction.ts";
+import { scopeOf } from "../domain/actor.ts";
+import type { Actor } from "../domain/actor.ts";
+import { engagementLabel, statusIndex } from "../domain/engagement.ts";
+import type { Engagement } from "../domain/engagement.ts";
+import { AppError } from "../domain/errors.ts";
+import { authorize } from "../domain/permissions.ts";
+import type { Action } from "../domain/permissions.ts";
+import { COMPONENT_KINDS, OPINION_TYPES, SUBSERVICE_METHODS } from "../domain/report.ts";
+import type { ReportPackage } from "../domain/report.ts";
+import { recordEvent } from "./audit.ts";
+import type { ServiceContext } from "./context.ts";
+import { loadEngagement } from "./engagements.service.ts";
+import { calendarDate, criterionId, oneOf } from "./inputs.ts";
+import { assemblePackage, draftOf, templateAssertion } from "./report-package.ts";
+import { parseInput } from "./validation.ts";
+
+const line = z.string().trim().min(1, "must not be blank").max(2000);
+const text = (max: number) => z.string().trim().max(max, `keep it under ${max} characters`);
+const component = z
+  .object({ name: line, description: text(4000).default(""), owner: text(320).default("") })
+  .strict();
+const complementary = z
+  .object({ text: line, criteria: z.array(criterionId).max(61).default([]) })
+  .strict();
+
+export const descriptionInput = z
+  .object({
+    services: text(20000),
+    commitments: z.array(line).max(100),
+    systemRequirements: z.array(line).max(100),
+    components: z
+      .object(
+        Object.fromEntries(COMPONENT_KINDS.map((k) => [k, z.array(component).max(200)])) as Record<
+          (typeof COMPONENT_KINDS)[number],
+          z.ZodArray<typeof component>
+        >,
+      )
+      .partial()
+      .strict(),
+    boundaries: text(20000),
+    incidents: z
+      .array(
+        z.object({ date: calendarDate, nature: line, extent: line, disposition: line }).strict(),
+      )
+      .max(200),
+    noIncidents: z.boolean(),
+    cuecs: z.array(complementary).max(200),
+    subservices: z
+      .array(
+        z
+          .object({
+            name: line,
+            services: line,
+            method: oneOf(SUBSERVICE_METHODS, "subservice method"),
+            csocs: z.array(complementary).max(200).default([]),
+          })
+          .strict(),
+      )
+      .max(100),
+    noSubservices: z.boolean(),
+    changes: z.array(z.object({ date: calendarDate, description: line }).strict()).max(200),
+    noChanges: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type DescriptionInput = z.input<typeof descriptionInput>;
+
+export const assertionInput = z
+  .union([
+    z
+      .object({ text: text(40000).min(50, "write the assertion (at least 50 characters)") })
+      .strict(),
+    z.object({ regenerate: z.literal(true) }).strict(),
+  ])
+  .describe("the assertion's new text, or { regenerate: true } to start again from the template");
+
+export const opinionInput = z
+  .object({
+    type: oneOf(OPINION_TYPES, "opinion type"),
+    text: text(60000).min(100, "enter the opinion as issued (at least 100 characters)"),
+  })
+  .strict();
+
+export const otherInformationInput = z.object({ text: text(40000) }).strict();
+
+export interface ReportDraftView {
+  engagement: Engagement;
+  package: ReportPackage;
+}
+
+/** Report steps need fieldwork under way for the opinion, and no draft edits by auditors. */
+async function loadForReport(tx: Tx, actor: Actor, handle: string, action: Action) {
+  authorize(actor, action);
+  return loadEngagement(tx, actor, handle);
+}
+
+export async function showReportDraft(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+): Promise<ReportDraftView> {
+  const at = ctx.now().toISOString();
+  return read(ctx.db, async (tx) => {
+    const engagement = await loadForReport(tx, actor, handle, "report:read");
+    const pkg = await assemblePackage(tx, actor, engagement, {
+      at,
+      state: "draft",
+      issueDate: null,
+    });
+    return { engagement, package: pkg };
+  });
+}
+
+/** Loads, changes and saves the draft in one transaction, with its audit event. */
+async function editDraft(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  action: Action,
+  change: (
+    draft: ReportDraft,
+    tx: Tx,
+    engagement: Engagement,
+  ) => Promise<{ draft: ReportDraft; event: string; data: Record<string, unknown> }>,
+): Promise<ReportDraftView> {
+  const at = ctx.now();
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
+    const engagement = await loadForReport(tx, actor, handle, action);
+    const current = await draftOf(tx, actor, engagement, at.toISOString());
+    const { draft, event, data } = await change(current, tx, engagement);
+    await saveDraft(tx, scopeOf(actor), {
+      ...draft,
+      updatedAt: at.toISOString(),
+      updatedBy: actor.id,
+    });
+    await recordEvent(
+      tx,
+      actor,
+      event,
+      { type: "report", id: engagement.id },
+      { engagement: engagementLabel(engagement), version: draft.version, ...data },
+      at,
+    );
+    const pkg = await assemblePackage(tx, actor, engagement, {
+      at: at.toISOString(),
+      state: "draft",
+      issueDate: null,
+    });
+    return { engagement, package: pkg };
+  });
+}
+
+export async function updateSystemDescription(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: DescriptionInput,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:edit");
+  const data = parseInput(descriptionInput, input);
+  return editDraft(ctx, actor, handle, "report:edit", async (draft) => {
+    const { components, ...rest } = data;
+    const description = {
+      ...draft.description,
+      ...rest,
+      components: { ...draft.description.components, ...components },
+    };
+    return {
+      draft: { ...draft, description },
+      event: "report.description-updated",
+      data: { fields: Object.keys(data).sort() },
+    };
+  });
+}
+
+export async function updateAssertion(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: z.input<typeof assertionInput>,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:edit");
+  const data = parseInput(assertionInput, input);
+  const at = ctx.now().toISOString();
+  return editDraft(ctx, actor, handle, "report:edit", async (draft, tx, engagement) => {
+    const generated = "regenerate" in data;
+    const body = generated ? await templateAssertion(tx, actor, engagement) : data.text;
+    // A changed text is a new statement: any earlier approval no longer covers it.
+    const assertion = { text: body, generated, approval: null, updatedAt: at };
+    return {
+      draft: { ...draft, assertion },
+      event: "report.assertion-updated",
+      data: { generated, approvalCleared: draft.assertion?.approval != null },
+    };
+  });
+}
+
+export async function approveAssertion(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:approve");
+  const at = ctx.now().toISOString();
+  return editDraft(ctx, actor, handle, "report:approve", async (draft, tx, engagement) => {
+    if (draft.assertion?.approval != null) {
+      throw new AppError(
+        "INVALID_STATE",
+        `management's assertion for ${engagementLabel(engagement)} is already approved by ` +
+          `${draft.assertion.approval.name} (${draft.assertion.approval.at})`,
+      );
+    }
+    const assertion = draft.assertion ?? {
+      text: await templateAssertion(tx, actor, engagement),
+      generated: true,
+      approval: null,
+      updatedAt: at,
+    };
+    const approval = { by: actor.id, name: actor.name, at };
+    return {
+      draft: { ...draft, assertion: { ...assertion, approval } },
+      event: "report.assertion-approved",
+      data: { approvedBy: actor.name },
+    };
+  });
+}
+
+export async function recordOpinion(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: z.input<typeof opinionInput>,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:opinion");
+  const data = parseInput(opinionInput, input);
+  const at = ctx.now().toISOString();
+  return editDraft(ctx, actor, handle, "report:opinion", async (draft, _tx, engagement) => {
+    if (statusIndex(engagement.status) < statusIndex("draft-report")) {
+      throw new AppError(
+        "INVALID_STATE",
+        `${engagementLabel(engagement)} is in ${engagement.status}: an opinion is recorded on ` +
+          "the draft report, after fieldwork",
+      );
+    }
+    const opinion = {
+      type: data.type,
+      text: data.text,
+      recordedBy: actor.id,
+      recordedByName: actor.name,
+      recordedAt: at,
+    };
+    return {
+      draft: { ...draft, opinion },
+      event: "report.opinion-recorded",
+      data: { type: data.type, replaced: draft.opinion !== null },
+    };
+  });
+}
+
+export async function updateOtherInformation(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: z.input<typeof otherInformationInput>,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:edit");
+  const data = parseInput(otherInformationInput, input);
+  return editDraft(ctx, actor, handle, "report:edit", async (draft) => ({
+    draft: { ...draft, otherInformation: data.text },
+    event: "report.other-information-updated",
+    data: { length: data.text.length },
+  }));
+}
