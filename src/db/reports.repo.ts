@@ -230,6 +230,7 @@ export async function insertComment(
   scope: OrgScope,
   threadId: string,
   c: ReviewComment,
+  position: number,
 ): Promise<void> {
   await tx
     .insertInto("review_comments")
@@ -237,6 +238,7 @@ export async function insertComment(
       id: c.id,
       organization_id: scope.organizationId,
       thread_id: threadId,
+      position,
       author: c.author,
       author_name: c.authorName,
       author_role: c.authorRole,
@@ -270,8 +272,7 @@ export async function listThreads(
       "in",
       threads.map((t) => t.id),
     )
-    .orderBy("created_at")
-    .orderBy("id")
+    .orderBy("position")
     .execute();
   return threads.map((t) => ({
     id: t.id,

@@ -329,6 +329,7 @@ export interface ReviewCommentsTable {
   id: string;
   organization_id: string;
   thread_id: string;
+  position: number;
   author: string;
   author_name: string;
   author_role: string;

@@ -33,8 +33,8 @@ export const openThreadInput = z
     section: z
       .string()
       .trim()
-      .transform((v) => v.toUpperCase())
-      .pipe(oneOf(REPORT_SECTIONS, "report section (I to V)")),
+      .toUpperCase()
+      .pipe(z.enum(REPORT_SECTIONS, { error: "must be a report section: I, II, III, IV or V" })),
     item: z.string().trim().min(1).max(100).optional(),
     body,
   })
@@ -96,7 +96,7 @@ export async function openReviewThread(
       comments: [first],
     };
     await insertThread(tx, scopeOf(actor), thread);
-    await insertComment(tx, scopeOf(actor), thread.id, first);
+    await insertComment(tx, scopeOf(actor), thread.id, first, 0);
     await recordEvent(
       tx,
       actor,
@@ -147,7 +147,7 @@ export async function replyToThread(
       action: data.action,
       createdAt: at,
     };
-    await insertComment(tx, scopeOf(actor), thread.id, comment);
+    await insertComment(tx, scopeOf(actor), thread.id, comment, thread.comments.length);
     await setThreadStatus(tx, scopeOf(actor), thread.id, status, at);
     await recordEvent(
       tx,

@@ -233,29 +233,41 @@ function log(
 }
 
 /**
- * Finds an usable link. An unknown secret is NOT_FOUND; an expired or revoked one is GONE,
- * and the refusal is logged in its own transaction (the caller's may roll back).
+ * Finds a usable link. An unknown secret is NOT_FOUND; an expired or revoked one is GONE, and
+ * the refusal is logged. The check runs before the caller's transaction, so the refusal's own
+ * write never waits on it; inside the transaction the state is checked again.
  */
-async function openLink(
+async function usableLink(
   ctx: ServiceContext,
-  tx: Tx,
   token: string,
   client: ClientInfo,
   at: string,
-): Promise<OpenLink> {
-  const link = await findShareLinkByHash(tx, hashSecret(token));
+): Promise<void> {
+  const link = await read(ctx.db, (tx) => findShareLinkByHash(tx, hashSecret(token)));
   if (link === undefined) throw notFound("shared report", "link");
   const state = shareLinkState(link, at);
-  if (state === "active") return link;
-  await inTransaction(ctx.db, (other) =>
-    log(other, link, state === "revoked" ? "refused-revoked" : "refused-expired", client, at),
+  if (state === "active") return;
+  await inTransaction(ctx.db, (tx) =>
+    log(tx, link, state === "revoked" ? "refused-revoked" : "refused-expired", client, at),
   );
-  throw new AppError(
+  throw gone(link, state);
+}
+
+function gone(link: ShareLink, state: "expired" | "revoked"): AppError {
+  return new AppError(
     "GONE",
     state === "revoked"
       ? "this link was revoked by the company that shared it; ask them for a new one"
       : `this link expired on ${link.expiresAt.slice(0, 10)}; ask the company that shared it for a new one`,
   );
+}
+
+async function openLink(ctx: ServiceContext, tx: Tx, token: string, at: string): Promise<OpenLink> {
+  const link = await findShareLinkByHash(tx, hashSecret(token));
+  if (link === undefined) throw notFound("shared report", "link");
+  const state = shareLinkState(link, at);
+  if (state !== "active") throw gone(link, state);
+  return link;
 }
 
 async function versionOf(tx: Tx, link: OpenLink) {
@@ -271,8 +283,9 @@ export async function previewSharedReport(
   client: ClientInfo,
 ): Promise<SharedReportPreview> {
   const at = ctx.now().toISOString();
+  await usableLink(ctx, token, client, at);
   return inTransaction(ctx.db, async (tx) => {
-    const link = await openLink(ctx, tx, token, client, at);
+    const link = await openLink(ctx, tx, token, at);
     const { version, pkg } = await versionOf(tx, link);
     const org = await getOrganization(tx, { organizationId: link.organizationId } as OrgScope);
     await log(tx, link, "viewed", client, at);
@@ -296,8 +309,9 @@ export async function acceptSharedReportNda(
 ): Promise<{ downloadToken: string; expiresAt: string }> {
   const data = parseInput(acceptInput, input);
   const at = ctx.now();
+  await usableLink(ctx, token, client, at.toISOString());
   return inTransaction(ctx.db, async (tx) => {
-    const link = await openLink(ctx, tx, token, client, at.toISOString());
+    const link = await openLink(ctx, tx, token, at.toISOString());
     const downloadToken = newSecret("download");
     const acceptance = {
       id: newId(),
@@ -325,8 +339,9 @@ export async function downloadSharedReport(
   client: ClientInfo,
 ): Promise<{ pkg: ReportPackage; fileName: string }> {
   const at = ctx.now().toISOString();
+  await usableLink(ctx, token, client, at);
   return inTransaction(ctx.db, async (tx) => {
-    const link = await openLink(ctx, tx, token, client, at);
+    const link = await openLink(ctx, tx, token, at);
     const acceptance = await findAcceptanceByHash(tx, link.id, hashSecret(downloadToken));
     if (acceptance === undefined || acceptance.expiresAt <= at) {
       throw new AppError(

@@ -8,6 +8,7 @@ import { listEngagements, saveEngagementState } from "../db/engagements.repo.ts"
 import { getOrganization } from "../db/organizations.repo.ts";
 import { newId } from "../db/portable.ts";
 import {
+  findReportVersion,
   findReportVersionByNumber,
   insertReportVersion,
   listReportVersions,
@@ -37,6 +38,13 @@ import { ensureOrganizationKey } from "./signing-keys.ts";
 import { parseInput } from "./validation.ts";
 
 export const finalizeInput = z.object({ issueDate: calendarDate.optional() }).strict();
+
+/** Two packages say the same thing when all but their version stamps match. */
+function sameContent(a: ReportPackage, b: ReportPackage): boolean {
+  const body = (p: ReportPackage) =>
+    canonicalJson({ ...p, version: 0, state: "", issueDate: null, generatedAt: "" });
+  return body(a) === body(b);
+}
 
 function refuse(engagement: Engagement, problems: string[]): never {
   throw new AppError(
@@ -71,14 +79,6 @@ export async function finalizeReport(
       ]);
     }
     const draft = await draftOf(tx, actor, engagement, at.toISOString());
-    const previous = (await listReportVersions(tx, scope, engagement.id))[0];
-    if (previous !== undefined && draft.updatedAt <= previous.finalizedAt) {
-      throw new AppError(
-        "INVALID_STATE",
-        `${engagementLabel(engagement)} has no changes since version ${previous.version} was ` +
-          "finalized; edit the draft to make a new version",
-      );
-    }
     const problems: string[] = [];
     const unresolved = (await listThreads(tx, scope, engagement.id)).filter(
       (t) => t.status !== "resolved",
@@ -97,6 +97,16 @@ export async function finalizeReport(
       state: "final",
       issueDate,
     });
+    const previous = (await listReportVersions(tx, scope, engagement.id))[0];
+    const prior =
+      previous === undefined ? undefined : await findReportVersion(tx, scope, previous.id);
+    if (prior !== undefined && sameContent(prior.pkg, pkg)) {
+      throw new AppError(
+        "INVALID_STATE",
+        `${engagementLabel(engagement)} has no changes since version ${prior.version.version} ` +
+          "was finalized; edit the draft to make a new version",
+      );
+    }
     for (const gap of pkg.descriptionGaps) {
       problems.push(`system description ${gap.criterion}: ${gap.missing}`);
     }

@@ -76,6 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("thread_id", "text", (c) =>
       c.notNull().references("review_threads.id").onDelete("cascade"),
     )
+    .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("author", "text", (c) => c.notNull())
     .addColumn("author_name", "text", (c) => c.notNull())
     .addColumn("author_role", "text", (c) => c.notNull())

@@ -1,0 +1,90 @@
+/**
+ * A small engagement ready for its report: one organization without the control library,
+ * one control mapped to every security criterion, a Type 1 as of 2026-10-31 tested for
+ * design and moved to the draft-report step, and (optionally) a complete description.
+ */
+import { criteriaInCategories } from "../../src/catalog/index.ts";
+import type { Actor } from "../../src/domain/actor.ts";
+import type { ServiceContext } from "../../src/services/context.ts";
+import { createControl, updateControl } from "../../src/services/controls.service.ts";
+import { advanceEngagement, createEngagement } from "../../src/services/engagements.service.ts";
+import type { DescriptionInput } from "../../src/services/report-draft.service.ts";
+import { updateSystemDescription } from "../../src/services/report-draft.service.ts";
+import { recordControlTest } from "../../src/services/testing.service.ts";
+import { createOrg } from "./fixtures.ts";
+
+export const COMPLETE_DESCRIPTION: DescriptionInput = {
+  services: "Hosted analytics dashboards for retail chains, delivered as a web application.",
+  commitments: ["99.9% monthly availability", "Customer data encrypted at rest and in transit"],
+  systemRequirements: ["Production access needs MFA", "Backups are restored yearly"],
+  components: {
+    infrastructure: [
+      { name: "AWS eu-west-1", description: "VPC, RDS, S3", owner: "lee@acme.example" },
+    ],
+    software: [
+      { name: "Dashboard app", description: "TypeScript service", owner: "lee@acme.example" },
+    ],
+    people: [{ name: "Engineering", description: "Eight engineers", owner: "maya@acme.example" }],
+    procedures: [
+      { name: "Change management", description: "Reviewed PRs", owner: "sam@acme.example" },
+    ],
+    data: [{ name: "Sales records", description: "Customer uploads", owner: "sam@acme.example" }],
+  },
+  boundaries: "The production account and the code host; laptops are out of scope.",
+  noIncidents: true,
+  cuecs: [{ text: "Customers manage their own users' access.", criteria: ["CC6.2"] }],
+  subservices: [
+    {
+      name: "Amazon Web Services",
+      services: "Hosting",
+      method: "carve-out",
+      csocs: [{ text: "Physical access to data centres is restricted.", criteria: ["CC6.4"] }],
+    },
+  ],
+  noChanges: true,
+};
+
+export interface ReportSetup {
+  owner: Actor;
+  handle: string;
+}
+
+export async function engagementAtDraftReport(
+  ctx: ServiceContext,
+  options: { describe?: boolean } = {},
+): Promise<ReportSetup> {
+  const owner = await createOrg(ctx, {
+    categories: ["security"],
+    adoptLibrary: false,
+    systemName: "Acme Dashboards",
+  });
+  await createControl(ctx, owner, {
+    ref: "GOV-01",
+    title: "Security programme reviewed by leadership",
+    description: "Leadership reviews the security programme each quarter.",
+    kind: "detective",
+    automation: "manual",
+    frequency: "quarterly",
+    criteria: criteriaInCategories(["security"]).map((c) => c.id),
+  });
+  await updateControl(ctx, owner, "GOV-01", { status: "implemented" });
+  const engagement = await createEngagement(ctx, owner, {
+    type: 1,
+    asOf: "2026-10-31",
+    auditFirm: "Ledger & Co",
+  });
+  const handle = `E-${engagement.number}`;
+  for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, owner, handle);
+  await recordControlTest(ctx, owner, handle, {
+    control: "GOV-01",
+    methods: ["inquiry", "inspection"],
+    tester: "Dana Whitfield",
+    testedOn: "2026-11-05",
+    design: "suitably-designed",
+  });
+  await advanceEngagement(ctx, owner, handle);
+  if (options.describe !== false) {
+    await updateSystemDescription(ctx, owner, handle, COMPLETE_DESCRIPTION);
+  }
+  return { owner, handle };
+}
