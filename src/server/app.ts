@@ -20,6 +20,8 @@ import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerMemberRoutes } from "./routes/members.ts";
 import { registerOrganizationRoutes } from "./routes/organizations.ts";
+import { registerReportRoutes } from "./routes/reports.ts";
+import { registerSharedReportRoutes } from "./routes/shared.ts";
 import { checkOrigin, securityHeaders } from "./security.ts";
 import { isPagePath, registerWebApp, sendIndex } from "./web.ts";
 
@@ -87,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEngagementRoutes(router);
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
+  registerReportRoutes(router);
+  registerSharedReportRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);
