@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { AppError } from "../domain/errors.ts";
 
 /** Reads a JSON file named on the command line, with errors that name the file. */
@@ -19,6 +19,39 @@ export async function readJsonFile(file: string): Promise<unknown> {
     const reason = `not valid JSON (${(error as Error).message})`;
     throw new AppError("VALIDATION_FAILED", `file "${file}": ${reason}`, [
       { field: "file", message: reason },
+    ]);
+  }
+}
+
+/** Reads a text file named on the command line ("-" is standard input). */
+export async function readTextFile(file: string, field = "file"): Promise<string> {
+  try {
+    if (file === "-") {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
+      return Buffer.concat(chunks).toString("utf8");
+    }
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
+    throw new AppError("VALIDATION_FAILED", `${field} "${file}": ${reason}`, [
+      { field, message: reason },
+    ]);
+  }
+}
+
+/** Writes beside the target and renames, so a failed write never leaves half a file. */
+export async function writeOutputFile(out: string, body: Buffer | string): Promise<void> {
+  const partial = `${out}.partial`;
+  try {
+    await writeFile(partial, body);
+    await rename(partial, out);
+  } catch (error) {
+    await unlink(partial).catch(() => undefined);
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AppError("VALIDATION_FAILED", `out "${out}": cannot write (${reason})`, [
+      { field: "out", message: `cannot write (${reason})` },
     ]);
   }
 }

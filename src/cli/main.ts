@@ -9,6 +9,7 @@ import { registerEngagement } from "./commands/engagement.ts";
 import { registerEvidence } from "./commands/evidence.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerReadiness } from "./commands/readiness.ts";
+import { registerReport } from "./commands/report.ts";
 import { registerScope } from "./commands/scope.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerUsers } from "./commands/users.ts";
@@ -33,6 +34,7 @@ function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command
   registerEvidence(program, runtime);
   registerReadiness(program, runtime);
   registerEngagement(program, runtime);
+  registerReport(program, runtime);
   registerAuditLog(program, runtime);
   registerUsers(program, runtime);
   registerDemo(program, runtime);
