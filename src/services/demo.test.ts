@@ -8,6 +8,8 @@ import { listEvidence } from "./evidence.service.ts";
 import { operatorActor } from "./organizations.service.ts";
 import { getReadiness } from "./readiness.service.ts";
 import { getScope } from "./scope.service.ts";
+import { listShareLinksOf } from "./report-sharing.service.ts";
+import { loadReportPackage } from "./report-versions.service.ts";
 import { engagementResults } from "./testing.service.ts";
 
 let t: TestContext;
@@ -42,7 +44,7 @@ describe("attest demo", () => {
     const results = await engagementResults(t.ctx, actor, summary.engagement);
     expect(results.engagement).toMatchObject({
       type: 2,
-      status: "fieldwork",
+      status: "distributed",
       periodFrom: "2026-05-01",
       periodTo: "2026-10-31",
     });
@@ -53,6 +55,27 @@ describe("attest demo", () => {
       results.controls.filter((c) => c.conclusion === "operating-effectively").length,
     ).toBeGreaterThan(60);
     expect((await verifyAuditLog(t.ctx, actor)).ok).toBe(true);
+
+    // Carried to a final, shared report: the exception sits under CC8.1 with its response.
+    expect(summary.report).toMatchObject({ version: 1, issueDate: "2026-11-27" });
+    expect(summary.report.shareLink).toMatch(/^\/shared\/attest_shr_/);
+    const pkg = await loadReportPackage(t.ctx, actor, summary.engagement);
+    expect(pkg).toMatchObject({ state: "final", descriptionGaps: [] });
+    expect(pkg.opinion?.recordedByName).toBe("Dana Whitfield");
+    expect(pkg.assertion.approval).not.toBeNull();
+    const cc81 = pkg.criteria.find((c) => c.id === "CC8.1");
+    const cm02 = cc81?.controls.find((c) => c.ref === "CM-02");
+    expect(cc81?.conclusion).toBe("exception-noted");
+    expect(cm02?.exceptions[0]?.managementResponse).toContain("Branch protection");
+    const withExceptions = new Set(
+      pkg.criteria
+        .flatMap((c) => c.controls)
+        .filter((c) => c.deviations > 0)
+        .map((c) => c.ref),
+    );
+    expect([...withExceptions]).toEqual(["CM-02"]);
+    const links = await listShareLinksOf(t.ctx, actor, summary.engagement);
+    expect(links.map((l) => l.state)).toEqual(["active"]);
   });
 
   it("refuses a data directory that already holds an organization", async () => {

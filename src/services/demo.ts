@@ -1,8 +1,9 @@
 /**
  * `attest demo`: a believable company to look around in. Northwind Analytics (fictional) has
  * security, availability and confidentiality in scope, most controls implemented, a year of
- * evidence, and a Type 2 engagement over the last six full months, in fieldwork, sampled and
- * tested, with one exception in change management and management's response to it.
+ * evidence, and a Type 2 engagement over the last six full months, sampled and tested, with
+ * one exception in change management and management's response to it, carried to a final
+ * report with the auditor's recorded opinion, shared with a customer (demo-report.ts).
  */
 
 import { Readable } from "node:stream";
@@ -22,6 +23,8 @@ import { drawEngagementSample } from "./sampling.service.ts";
 import { recordControlTest, recordItemResult, respondToException } from "./testing.service.ts";
 import { markCriterionNotRelevant } from "./scope.service.ts";
 import type { Control } from "../domain/control.ts";
+import { carryDemoToReport } from "./demo-report.ts";
+import type { DemoReport } from "./demo-report.ts";
 
 const TIME_ZONE = "America/New_York";
 const AUDITOR = "Dana Whitfield (Ledger & Co)";
@@ -43,6 +46,7 @@ const OWNERS: Record<string, string> = {
 };
 
 export interface DemoSummary {
+  report: DemoReport;
   organization: string;
   controls: number;
   implemented: number;
@@ -199,7 +203,22 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
     const evidenced = drawn.items.every((key) =>
       drawn.population.some((p) => p.key === key && p.evidence.length > 0),
     );
-    if (drawn.items.length === 0 || !evidenced) continue;
+    if (drawn.items.length === 0) continue;
+    if (!evidenced) {
+      // A control not yet in operation had no occurrences to inspect: the auditor says so
+      // rather than test it, as real reports do, and it carries no conclusion.
+      await recordControlTest(ctx, actor, handle, {
+        control: drawn.controlRef,
+        methods: ["inquiry"],
+        procedure:
+          "Inquired of management and inspected the control's status: the control was not yet " +
+          "in operation during the period, so there were no occurrences to test. No test of " +
+          "operating effectiveness was performed.",
+        tester: AUDITOR,
+        testedOn,
+      });
+      continue;
+    }
     await recordControlTest(ctx, actor, handle, {
       control: drawn.controlRef,
       methods:
@@ -236,7 +255,9 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       "The reviewer requirement had been switched off during an incident and not restored. " +
       "Branch protection now blocks merges without an approval, and a weekly check alerts on any exemption.",
   });
+  const report = await carryDemoToReport(ctx, actor, handle, periodTo, today);
   return {
+    report,
     organization: organization.slug,
     controls: controls.length,
     implemented,

@@ -15,10 +15,15 @@ export function registerDemo(program: Command, runtime: Runtime): void {
       runtime.io.out(
         `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +
           `implemented, ${summary.evidence} evidence items over twelve months.\n` +
-          `Engagement ${summary.engagement} (Type 2, last six months) is in fieldwork: sampled ` +
-          `with seed ${summary.seed}, ${summary.sampledItems} items tested, one exception in ` +
+          `Engagement ${summary.engagement} (Type 2, last six months): sampled with seed ` +
+          `${summary.seed}, ${summary.sampledItems} items tested, one exception in ` +
           `${summary.exception.control} with management's response.\n` +
-          "Try: attest readiness, attest engagement status E-1, attest audit-log verify\n",
+          `Its report is final (version ${summary.report.version}, issued ${summary.report.issueDate}) ` +
+          `with the auditor's recorded opinion, and shared with a customer:\n` +
+          `  ${summary.report.shareLink}\n` +
+          `The auditor's account is ${summary.report.auditor} (attest users reset-link gives her a password).\n` +
+          "Try: attest readiness, attest report show E-1, " +
+          "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify\n",
       );
     });
 }

@@ -47,8 +47,13 @@ function printDraft(io: Io, pkg: ReportPackage): void {
   io.out(
     `Assertion     ${pkg.assertion.generated ? "template words" : "edited"}, ${approval === null ? "not approved" : `approved by ${approval.name} ${approval.at}`}\n`,
   );
-  const tested = pkg.criteria.flatMap((c) => c.controls).filter((c) => c.test !== null).length;
-  io.out(`Criteria      ${pkg.criteria.length} in scope; ${tested} control tests recorded\n`);
+  const controls = new Map(pkg.criteria.flatMap((c) => c.controls).map((c) => [c.ref, c]));
+  const tested = [...controls.values()].filter((c) => c.test !== null).length;
+  const exceptions = [...controls.values()].reduce((n, c) => n + c.exceptions.length, 0);
+  io.out(
+    `Criteria      ${pkg.criteria.length} in scope; ${controls.size} controls, ${tested} tested, ` +
+      `${exceptions} exceptions\n`,
+  );
   if (pkg.descriptionGaps.length === 0) {
     io.out("Description   complete (DC1–DC9)\n");
     return;
