@@ -93,18 +93,26 @@ export async function ensureOrganizationKey(
   return signerOf(stored, true);
 }
 
+/**
+ * The organization's signer for a service that has already authorized its caller: a plain read
+ * when the key exists (no write lock), otherwise made in its own transaction, audited as `by`.
+ */
+export async function loadOrganizationSigner(
+  ctx: ServiceContext,
+  by: Actor,
+): Promise<OrganizationSigner> {
+  const scope = scopeOf(by);
+  const existing = await read(ctx.db, (tx) => findOrganizationKey(tx, scope));
+  if (existing !== undefined) return signerOf(existing, false);
+  const at = ctx.now();
+  return inOrgTransaction(ctx.db, scope, (tx) => ensureOrganizationKey(tx, scope, at, by));
+}
+
 /** The public half of the organization's key, made on first need. */
 export async function organizationSigningKey(
   ctx: ServiceContext,
   actor: Actor,
 ): Promise<OrganizationSigningKey> {
   authorize(actor, "organization:read");
-  // Most calls find the key: a plain read, without taking the organization's write lock.
-  const existing = await read(ctx.db, (tx) => findOrganizationKey(tx, scopeOf(actor)));
-  if (existing !== undefined) return publicPart(existing);
-  const at = ctx.now();
-  const signer = await inOrgTransaction(ctx.db, scopeOf(actor), (tx) =>
-    ensureOrganizationKey(tx, scopeOf(actor), at, actor),
-  );
-  return signer.key;
+  return (await loadOrganizationSigner(ctx, actor)).key;
 }
