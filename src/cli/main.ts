@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { AppError, USAGE_EXIT_CODE } from "../domain/errors.ts";
 import { registerAuditLog } from "./commands/audit-log.ts";
+import { registerBundle } from "./commands/bundle.ts";
 import { registerControls } from "./commands/controls.ts";
 import { registerCriteria } from "./commands/criteria.ts";
 import { registerDemo } from "./commands/demo.ts";
@@ -36,6 +37,7 @@ function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command
   registerEngagement(program, runtime);
   registerReport(program, runtime);
   registerAuditLog(program, runtime);
+  registerBundle(program, runtime);
   registerUsers(program, runtime);
   registerDemo(program, runtime);
   registerServe(program, runtime);
