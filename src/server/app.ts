@@ -21,6 +21,7 @@ import { registerHealthRoutes } from "./routes/health.ts";
 import { registerMemberRoutes } from "./routes/members.ts";
 import { registerOrganizationRoutes } from "./routes/organizations.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
+import { registerBundleRoutes } from "./routes/reports-bundle.ts";
 import { registerSharedReportRoutes } from "./routes/shared.ts";
 import { checkOrigin, securityHeaders } from "./security.ts";
 import { isPagePath, registerWebApp, sendIndex } from "./web.ts";
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
   registerReportRoutes(router);
+  registerBundleRoutes(router);
   registerSharedReportRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -637,6 +637,16 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
     prepare: async (world) => ({ params: { id: world.ids.sampledEngagement } }),
   },
   {
+    method: "GET",
+    path: "/engagements/:id/evidence-bundle",
+    // The service also checks evidence:read; every role with engagement:read has it.
+    action: "engagement:read",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.sampledEngagement } }),
+  },
+  { method: "GET", path: "/signing-key", action: "organization:read", status: 200, prepare: none },
+  {
     method: "POST",
     path: "/engagements/:id/advance",
     action: "engagement:manage",
