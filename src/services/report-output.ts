@@ -1,6 +1,7 @@
 /** One place that turns a report package into each output format, for the CLI and the API. */
 import type { ReportPackage } from "../domain/report.ts";
 import { renderHtml } from "./report/render-html.ts";
+import { toOscalAssessmentResults, toOscalSsp } from "./report/oscal.ts";
 import { renderPdfBuffer } from "./report/render-pdf.ts";
 
 export const REPORT_FORMATS = ["pdf", "html", "json", "oscal-ssp", "oscal-ar"] as const;
@@ -46,7 +47,16 @@ export async function renderReport(
     case "json":
       return { body: json(pkg), mediaType: "application/json", fileName: `${name}.json` };
     case "oscal-ssp":
+      return {
+        body: json(toOscalSsp(pkg)),
+        mediaType: "application/json",
+        fileName: `${name}.oscal-ssp.json`,
+      };
     case "oscal-ar":
-      throw new Error("OSCAL output is not wired yet");
+      return {
+        body: json(toOscalAssessmentResults(pkg)),
+        mediaType: "application/json",
+        fileName: `${name}.oscal-ar.json`,
+      };
   }
 }

@@ -3,10 +3,12 @@ import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
 import { as, expectAppError } from "../../test/support/fixtures.ts";
 import { engagementAtDraftReport } from "../../test/support/report.ts";
+import { expectValid, validators } from "../../test/support/oscal-schemas.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { Actor } from "../domain/actor.ts";
 import { READINESS_NOTICE } from "../domain/report.ts";
 import { listAuditLog } from "./audit-log.service.ts";
+import { toOscalAssessmentResults, toOscalSsp } from "./report/oscal.ts";
 import {
   approveAssertion,
   recordOpinion,
@@ -121,6 +123,20 @@ describe("assertion and opinion", () => {
     expect(READINESS_NOTICE).toContain("not an auditor's report");
     await recordOpinion(t.ctx, auditorOf(engagement.id), handle, OPINION);
     expect((await showReportDraft(t.ctx, owner, handle)).package.opinion?.type).toBe("unmodified");
+  });
+});
+
+describe("OSCAL exports of an assembled package", () => {
+  it("validate against NIST's schemas, for the draft and the final version", async () => {
+    const draft = await loadReportPackage(t.ctx, owner, handle, "draft");
+    expectValid(validators().ssp, toOscalSsp(draft));
+    expectValid(validators().ar, toOscalAssessmentResults(draft));
+    await approveAssertion(t.ctx, owner, handle);
+    await finalizeReport(t.ctx, owner, handle);
+    const final = await loadReportPackage(t.ctx, owner, handle);
+    expect(final.state).toBe("final");
+    expectValid(validators().ssp, toOscalSsp(final));
+    expectValid(validators().ar, toOscalAssessmentResults(final));
   });
 });
 
