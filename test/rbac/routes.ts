@@ -10,6 +10,7 @@ import type { Role } from "../../src/domain/actor.ts";
 import type { Action } from "../../src/domain/permissions.ts";
 import type { Api, Client } from "../support/http.ts";
 import { createOrgViaApi, invite } from "../support/http.ts";
+import { COMPLETE_DESCRIPTION } from "../support/report.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -62,6 +63,10 @@ export const PUBLIC_ROUTES = [
   "POST /api/v1/invitations/:token/accept",
   "GET /api/v1/criteria",
   "GET /api/v1/openapi.json",
+  // A share link's secret is the reader's only credential.
+  "GET /api/v1/shared/:token",
+  "POST /api/v1/shared/:token/accept",
+  "GET /api/v1/shared/:token/report",
 ] as const;
 
 /** Served by @fastify/swagger-ui under /api/v1/docs: static pages, no data. */
@@ -92,6 +97,11 @@ export interface World {
     openEngagement: string;
     /** Type 1 in planning; the auditor is NOT assigned. */
     hiddenEngagement: string;
+    /**
+     * Type 1, every control tested for design, in the report steps with a complete description,
+     * an approved assertion and a first final version; the auditor is assigned.
+     */
+    reportEngagement: string;
     sampledControl: string;
     sampledItem: string;
     auditorUserId: string;
@@ -236,6 +246,66 @@ async function scopeOf(world: World): Promise<{ categories: string[]; exclusions
 const TYPE1 = { type: 1, asOf: "2025-12-31", auditFirm: "Matrix & Co" };
 const TYPE2 = { type: 2, ...TYPE2_PERIOD, auditFirm: "Matrix & Co" };
 
+/**
+ * A Type 1 carried to its first final report: every control marked implemented before the scope
+ * is frozen, tested as suitably designed, then the description filled in, the assertion
+ * approved and the draft finalized. The auditor is assigned. The per-control calls (some 80
+ * each) go out together: the organization's writers still take turns on its row lock, but the
+ * requests' own work overlaps, which keeps the world quick to build.
+ */
+async function newReportEngagement(world: World): Promise<string> {
+  const owner = world.clients.owner;
+  const id = await newEngagement(world, TYPE1);
+  const path = `${base(world)}/engagements/${id}`;
+  await assignAuditor(world, id, world.ids.auditorUserId);
+  // A control is concluded suitably designed only if it was in place when the scope was frozen.
+  const listed = await expectStatus(
+    owner.request("GET", `${base(world)}/controls?limit=500`),
+    200,
+    "list controls",
+  );
+  const controls = listed.json<{ items: { ref: string; status: string }[] }>().items;
+  await Promise.all(
+    controls
+      .filter((c) => c.status !== "implemented")
+      .map((control) =>
+        expectStatus(
+          owner.request("PATCH", `${base(world)}/controls/${control.ref}`, {
+            status: "implemented",
+          }),
+          200,
+          `mark ${control.ref} implemented`,
+        ),
+      ),
+  );
+  await advance(world, id, 3);
+  const shown = await expectStatus(owner.request("GET", path), 200, "show engagement");
+  const frozen = shown.json<{ snapshot: { controls: { ref: string }[] } }>().snapshot.controls;
+  await Promise.all(
+    frozen.map((control) =>
+      expectStatus(
+        owner.request("POST", `${path}/tests`, {
+          control: control.ref,
+          methods: ["inquiry", "inspection"],
+          tester: "Tess Tester",
+          design: "suitably-designed",
+        }),
+        201,
+        `test ${control.ref}`,
+      ),
+    ),
+  );
+  await advance(world, id, 1);
+  await expectStatus(
+    owner.request("PUT", `${path}/report/description`, COMPLETE_DESCRIPTION),
+    200,
+    "describe the system",
+  );
+  await expectStatus(owner.request("POST", `${path}/report/assertion/approve`), 200, "approve");
+  await expectStatus(owner.request("POST", `${path}/report/finalize`, {}), 201, "finalize");
+  return id;
+}
+
 /** An unused criterion for mapping; the owned control starts mapped to CC1.1 only. */
 const MAP_CRITERION = "CC1.2";
 const EXCLUDE_CRITERION = "CC9.2";
@@ -305,6 +375,7 @@ export async function buildWorld(
       sampledEngagement: "",
       openEngagement: "",
       hiddenEngagement: "",
+      reportEngagement: "",
       sampledControl: "",
       sampledItem: "",
       auditorUserId: userId(auditor),
@@ -365,6 +436,7 @@ export async function buildWorld(
     201,
     "record exception",
   );
+  world.ids.reportEngagement = await newReportEngagement(world);
 
   const invitation = await expectStatus(
     owner.request("POST", `${path}/invitations`, { email: email("pending"), role: "employee" }),
@@ -388,6 +460,57 @@ export async function buildWorld(
     .items.find((s) => s.current);
   world.ids.ownerSession = current?.id ?? "";
   return world;
+}
+
+/** The report engagement's path below the organization, for a prepare's own calls. */
+function reportPath(world: World, rest = ""): string {
+  return `${base(world)}/engagements/${world.ids.reportEngagement}/report${rest}`;
+}
+
+/** An assertion text no earlier call used: a change to the draft, and not yet approved. */
+async function newAssertion(world: World): Promise<void> {
+  await expectStatus(
+    world.clients.owner.request("PUT", reportPath(world, "/assertion"), {
+      text: `Management asserts that the system was suitably designed (matrix ${world.next()}).`,
+    }),
+    200,
+    "edit assertion",
+  );
+}
+
+async function newShareLink(world: World): Promise<string> {
+  const created = await expectStatus(
+    world.clients.owner.request("POST", reportPath(world, "/share-links"), {
+      recipient: `Customer ${world.next()}`,
+    }),
+    201,
+    "share",
+  );
+  return created.json<{ link: { id: string } }>().link.id;
+}
+
+async function newBridgeLetter(world: World): Promise<string> {
+  const drafted = await expectStatus(
+    world.clients.owner.request("POST", reportPath(world, "/bridge-letters"), {}),
+    201,
+    "draft bridge letter",
+  );
+  return String(drafted.json<{ number: number }>().number);
+}
+
+/** A review thread on an engagement the auditor is assigned to, kept apart from the report
+ * engagement so that open threads never stand in the way of its finalization. */
+async function newThread(world: World): Promise<string> {
+  const opened = await expectStatus(
+    world.clients.owner.request(
+      "POST",
+      `${base(world)}/engagements/${world.ids.sampledEngagement}/report/threads`,
+      { section: "IV", body: `Please check the wording (${world.next()}).` },
+    ),
+    201,
+    "open thread",
+  );
+  return opened.json<{ id: string }>().id;
 }
 
 const none = (): Promise<Call> => Promise.resolve({ params: {} });
@@ -775,6 +898,216 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
         item: world.ids.sampledItem,
         response: `Reviews are now recorded in the ticket (${role}).`,
       },
+    }),
+  },
+
+  // Reports: the draft, review, finalization, outputs, sharing and bridge letters
+  {
+    method: "GET",
+    path: "/report-standing",
+    action: "report:read",
+    status: 200,
+    prepare: none,
+  },
+  {
+    method: "GET",
+    path: "/engagements/:id/report",
+    action: "report:read",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.reportEngagement } }),
+  },
+  {
+    method: "PUT",
+    path: "/engagements/:id/report/description",
+    action: "report:edit",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world, role) => ({
+      params: { id: world.ids.reportEngagement },
+      body: { boundaries: `The production account, as ${role} put it (${world.next()}).` },
+    }),
+  },
+  {
+    method: "PUT",
+    path: "/engagements/:id/report/assertion",
+    action: "report:edit",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world, role) => ({
+      params: { id: world.ids.reportEngagement },
+      body: { text: `Management asserts that the controls were suitably designed (${role}).` },
+    }),
+  },
+  {
+    method: "PUT",
+    path: "/engagements/:id/report/opinion",
+    action: "report:opinion",
+    status: 200,
+    // No `resources`: the cross-tenant checks call as the owner, who may never record an
+    // opinion (403 before any lookup). The auditor's 404 on another engagement is checked in
+    // src/server/routes/reports.test.ts.
+    prepare: async (world) => ({
+      params: { id: world.ids.reportEngagement },
+      body: {
+        type: "unmodified",
+        text:
+          "In our opinion, the description fairly presents the system, and the controls stated " +
+          `in it were suitably designed as of December 31, 2025 (${world.next()}).`,
+      },
+    }),
+  },
+  {
+    method: "PUT",
+    path: "/engagements/:id/report/other-information",
+    action: "report:edit",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({
+      params: { id: world.ids.reportEngagement },
+      body: { text: `Management's response to the matrix (${world.next()}).` },
+    }),
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/report/assertion/approve",
+    action: "report:approve",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => {
+      await newAssertion(world);
+      return { params: { id: world.ids.reportEngagement } };
+    },
+  },
+  {
+    method: "GET",
+    path: "/engagements/:id/report/threads",
+    action: "report:read",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.sampledEngagement } }),
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/report/threads",
+    action: "report:review",
+    status: 201,
+    resources: { id: "engagement" },
+    prepare: async (world, role) => ({
+      params: { id: world.ids.sampledEngagement },
+      body: { section: "III", body: `A question from ${role} (${world.next()}).` },
+    }),
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/report/threads/:thread/comments",
+    action: "report:review",
+    status: 201,
+    resources: { id: "engagement" },
+    prepare: async (world, role) => ({
+      params: { id: world.ids.sampledEngagement, thread: await newThread(world) },
+      body: { action: "resolved", body: `Answered, says ${role}.` },
+    }),
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/report/finalize",
+    action: "report:finalize",
+    status: 201,
+    resources: { id: "engagement" },
+    // A new version needs a change since the last one, and an approved assertion.
+    prepare: async (world) => {
+      await newAssertion(world);
+      await expectStatus(
+        world.clients.owner.request("POST", reportPath(world, "/assertion/approve")),
+        200,
+        "approve",
+      );
+      return { params: { id: world.ids.reportEngagement }, body: {} };
+    },
+  },
+  {
+    method: "GET",
+    path: "/engagements/:id/report/versions",
+    action: "report:read",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.reportEngagement } }),
+  },
+  {
+    method: "GET",
+    path: "/engagements/:id/report/download",
+    action: "report:read",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.reportEngagement } }),
+  },
+  {
+    method: "GET",
+    path: "/engagements/:id/report/share-links",
+    action: "report:share",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.reportEngagement } }),
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/report/share-links",
+    action: "report:share",
+    status: 201,
+    resources: { id: "engagement" },
+    prepare: async (world, role) => ({
+      params: { id: world.ids.reportEngagement },
+      body: { recipient: `Prospect of ${role} (${world.next()})`, days: 14 },
+    }),
+  },
+  {
+    method: "DELETE",
+    path: "/engagements/:id/report/share-links/:link",
+    action: "report:share",
+    status: 204,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({
+      params: { id: world.ids.reportEngagement, link: await newShareLink(world) },
+    }),
+  },
+  {
+    method: "GET",
+    path: "/engagements/:id/report/bridge-letters",
+    action: "report:read",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.reportEngagement } }),
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/report/bridge-letters",
+    action: "report:edit",
+    status: 201,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.reportEngagement }, body: {} }),
+  },
+  {
+    method: "PUT",
+    path: "/engagements/:id/report/bridge-letters/:number",
+    action: "report:edit",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world, role) => ({
+      params: { id: world.ids.reportEngagement, number: await newBridgeLetter(world) },
+      body: {
+        text: `Nothing material has changed since the report's period ended, says ${role}.`,
+      },
+    }),
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/report/bridge-letters/:number/approve",
+    action: "report:approve",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({
+      params: { id: world.ids.reportEngagement, number: await newBridgeLetter(world) },
     }),
   },
 
