@@ -112,12 +112,12 @@ export async function createShareLink(
       createdAt: at.toISOString(),
     };
     await insertShareLink(tx, scope, link, hashSecret(secret));
-    if (engagement.status === "final-report") {
-      await saveEngagementState(
-        tx,
-        scope,
-        { ...engagement, status: "distributed" },
-        link.createdAt,
+    const first = engagement.status === "final-report";
+    const moved = { ...engagement, status: "distributed" as const };
+    if (first && !(await saveEngagementState(tx, scope, moved, link.createdAt))) {
+      throw new AppError(
+        "CONFLICT",
+        `${engagementLabel(engagement)} was changed meanwhile; try again`,
       );
     }
     await recordEvent(
@@ -337,7 +337,7 @@ export async function downloadSharedReport(
   token: string,
   downloadToken: string,
   client: ClientInfo,
-): Promise<{ pkg: ReportPackage; fileName: string }> {
+): Promise<ReportPackage> {
   const at = ctx.now().toISOString();
   await usableLink(ctx, token, client, at);
   return inTransaction(ctx.db, async (tx) => {
@@ -349,9 +349,8 @@ export async function downloadSharedReport(
         "accept the non-disclosure terms first (an acceptance is good for one hour)",
       );
     }
-    const { version, pkg } = await versionOf(tx, link);
+    const { pkg } = await versionOf(tx, link);
     await log(tx, link, "downloaded", client, at, acceptance.id);
-    const slug = pkg.organization.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-    return { pkg, fileName: `${slug}-soc2-type${pkg.engagement.type}-v${version.version}.pdf` };
+    return pkg;
   });
 }

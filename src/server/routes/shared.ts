@@ -54,12 +54,7 @@ export function registerSharedReportRoutes(router: Router): void {
     params: tokenParam,
     query: { download: z.string().min(1).max(200) },
     handler: async ({ params, query, request, reply }) => {
-      const { pkg } = await downloadSharedReport(
-        ctx,
-        params.token,
-        query.download,
-        clientOf(request),
-      );
+      const pkg = await downloadSharedReport(ctx, params.token, query.download, clientOf(request));
       return sendDownload(reply, await renderReport(pkg, "pdf"));
     },
   });
