@@ -7,17 +7,20 @@ interface FormWithErrors {
 
 /**
  * Puts the server's field errors on the form's fields. `rename` maps a server field to the
- * form's name for it where they differ; errors for fields the form lacks stay in the alert.
+ * form's name for it where they differ (a table, or a function for patterned paths); errors
+ * for fields the form lacks stay in the alert.
  */
 export function applyServerErrors(
   form: FormWithErrors,
   error: unknown,
-  rename: Record<string, string> = {},
+  rename: Record<string, string> | ((field: string) => string) = {},
 ): void {
   if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return;
+  const nameOf = (field: string) =>
+    typeof rename === "function" ? rename(field) : (rename[field] ?? field);
   form.setErrors((current) => {
     const next = { ...current };
-    for (const { field, message } of error.fieldErrors) next[rename[field] ?? field] = message;
+    for (const { field, message } of error.fieldErrors) next[nameOf(field)] = message;
     return next;
   });
 }

@@ -27,7 +27,14 @@ export type Capability =
   | "scope:update"
   | "member:read"
   | "member:manage"
-  | "token:manage";
+  | "token:manage"
+  | "report:read"
+  | "report:edit"
+  | "report:approve"
+  | "report:opinion"
+  | "report:review"
+  | "report:finalize"
+  | "report:share";
 
 const READ: readonly Capability[] = ["readiness:read", "control:read", "evidence:read"];
 
@@ -51,11 +58,18 @@ const MANAGE: readonly Capability[] = [
   "member:read",
   "member:manage",
   "token:manage",
+  "report:read",
+  "report:edit",
+  "report:review",
+  "report:finalize",
+  "report:share",
 ];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // The owner may also enter test results the auditor reports (the tester is always named).
-  owner: [...MANAGE, "engagement:test"],
+  // Approving management's assertion or a bridge letter is an owner's signature; the opinion
+  // is the auditor's alone.
+  owner: [...MANAGE, "engagement:test", "report:approve"],
   admin: MANAGE,
   "control-owner": [
     ...READ,
@@ -73,6 +87,9 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "engagement:read",
     "engagement:test",
     "engagement:sample",
+    "report:read",
+    "report:opinion",
+    "report:review",
     "token:manage",
   ],
 };
