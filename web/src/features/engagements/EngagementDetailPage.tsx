@@ -17,6 +17,7 @@ import { formatDateTime, formatDay } from "../../lib/format.ts";
 import { Fact } from "../../lib/Fact.tsx";
 import { PageHeader } from "../../lib/page.tsx";
 import { categoryName } from "../onboarding/categories.ts";
+import { ReportPanel } from "../report/ReportPanel.tsx";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useEngagement, useResults, useSample } from "./api.ts";
 import { AuditorsCard } from "./AuditorsCard.tsx";
@@ -27,7 +28,7 @@ import { SamplePanel } from "./SamplePanel.tsx";
 import { StatusSteps } from "./StatusSteps.tsx";
 import { TestingPanel } from "./TestingPanel.tsx";
 
-const TABS = ["overview", "sample", "testing", "results", "exceptions"] as const;
+const TABS = ["overview", "sample", "testing", "results", "exceptions", "report"] as const;
 
 export function EngagementDetailPage() {
   const org = useCurrentOrg();
@@ -81,6 +82,7 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
           <Tabs.Tab value="testing">Testing</Tabs.Tab>
           <Tabs.Tab value="results">Results</Tabs.Tab>
           <Tabs.Tab value="exceptions">Exceptions</Tabs.Tab>
+          {org.can("report:read") ? <Tabs.Tab value="report">Report</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <Grid>
@@ -131,6 +133,9 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
               />
             )}
           </QueryView>
+        </Tabs.Panel>
+        <Tabs.Panel value="report">
+          {org.can("report:read") ? <ReportPanel org={org} engagement={engagement} /> : null}
         </Tabs.Panel>
       </Tabs>
     </>
