@@ -9,6 +9,7 @@ import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useOverdue, useReadiness } from "./api.ts";
 import { MyTasks } from "./MyTasks.tsx";
 import { CategoryBars, OverallReadiness } from "./ReadinessCharts.tsx";
+import { ReportStandingCard } from "./ReportStandingCard.tsx";
 
 const SHOWN = 8;
 
@@ -23,7 +24,12 @@ export function DashboardPage() {
     );
   }
   return (
-    <ReadinessDashboard org={org.slug} name={org.name} showTasks={org.role === "control-owner"} />
+    <ReadinessDashboard
+      org={org.slug}
+      name={org.name}
+      showTasks={org.role === "control-owner"}
+      showReport={org.can("report:read")}
+    />
   );
 }
 
@@ -31,10 +37,12 @@ function ReadinessDashboard({
   org,
   name,
   showTasks,
+  showReport,
 }: {
   org: string;
   name: string;
   showTasks: boolean;
+  showReport: boolean;
 }) {
   const readiness = useReadiness(org);
   const overdue = useOverdue(org);
@@ -50,6 +58,7 @@ function ReadinessDashboard({
             <MyTasks org={org} />
           </Paper>
         ) : null}
+        {showReport ? <ReportStandingCard org={org} /> : null}
         <QueryView query={readiness} lines={6}>
           {(report) => (
             <Stack gap="lg">
