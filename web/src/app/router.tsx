@@ -14,12 +14,14 @@ import { EngagementsPage } from "../features/engagements/EngagementsPage.tsx";
 import { EvidenceDetailPage } from "../features/evidence/EvidenceDetailPage.tsx";
 import { EvidencePage } from "../features/evidence/EvidencePage.tsx";
 import { OnboardingPage } from "../features/onboarding/OnboardingPage.tsx";
+import { SharedReportPage } from "../features/report/SharedReportPage.tsx";
 import { SettingsPage } from "../features/settings/SettingsPage.tsx";
 import { NotFoundPage, OrgLayout, OrgNotFoundPage } from "../features/shell/OrgLayout.tsx";
 import { RequireSession, RootRedirect } from "../features/shell/guards.tsx";
 import { UsersPage } from "../features/users/UsersPage.tsx";
 
-const PUBLIC_PREFIXES = ["/login", "/setup", "/reset-password", "/invite/"];
+// A share link is opened by a customer with no account: never sent to sign in.
+const PUBLIC_PREFIXES = ["/login", "/setup", "/reset-password", "/invite/", "/shared/"];
 
 /** Pages a signed-out visitor may stay on when a request answers 401. */
 export function isPublicPath(pathname: string): boolean {
@@ -33,6 +35,7 @@ export function createAppRouter() {
     { path: "/reset-password", element: <ResetRequestPage /> },
     { path: "/reset-password/confirm", element: <ResetConfirmPage /> },
     { path: "/invite/:token", element: <InvitePage /> },
+    { path: "/shared/:token", element: <SharedReportPage /> },
     {
       element: <RequireSession />,
       children: [
