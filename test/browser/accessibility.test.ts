@@ -6,6 +6,7 @@ import { apiClient, createOrgViaApi, today } from "./api.ts";
 import { startRig } from "./browser.ts";
 import type { BrowserRig } from "./browser.ts";
 import { PASSWORD } from "./flows.ts";
+import { finalReportViaApi } from "./report-flow.ts";
 
 // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses
 // an injected <script> tag.
@@ -27,13 +28,23 @@ interface Violation {
 }
 
 /** Photographed here (other browser tests show the rest), or whenever axe finds a problem. */
-const PHOTOGRAPHED = new Set(["setup", "onboarding", "criteria", "audit-log", "users", "login"]);
+const PHOTOGRAPHED = new Set([
+  "setup",
+  "onboarding",
+  "criteria",
+  "audit-log",
+  "users",
+  "login",
+  "report-bridge",
+  "shared",
+]);
 
 /** Serious and critical axe violations on the page as it is now, one line each. */
 async function scan(page: Page, name: string): Promise<string[]> {
-  // Wait until the page has settled: a heading, and no section still loading.
+  // Wait until the page has settled: a heading, and no section shown still loading (a hidden
+  // tab panel loads when it is shown).
   await page.locator("h1").first().waitFor();
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
+  await page.locator('[aria-busy="true"]:visible').first().waitFor({ state: "detached" });
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } };
@@ -121,6 +132,27 @@ describe("accessibility of the main pages", () => {
         problems.push(...(await scan(page, name)));
       }
 
+      // The report package of a finalized engagement, part by part, shared through a link.
+      const report = await finalReportViaApi(api, "Acme Reports");
+      const shared = await api.ok<{ url: string }>("POST", `${report.base}/report/share-links`, {
+        recipient: "Globex procurement",
+        days: 7,
+      });
+      const reportPage = `/orgs/${report.org}/engagements/${report.engagement.id}?tab=report`;
+      const parts: [string, string, string][] = [
+        ["report", "opinion", "Description complete"],
+        ["report-description", "description", "DC1 · Services"],
+        ["report-review", "review", "Open a review thread"],
+        ["report-versions", "versions", "Share a final version"],
+        ["report-bridge", "bridge", "Draft a bridge letter"],
+      ];
+      for (const [name, part, text] of parts) {
+        await page.goto(`${reportPage}&part=${part}`);
+        await page.getByRole("heading", { level: 1, name: /^E-1 · Type 1/ }).waitFor();
+        await page.getByRole("main").getByText(text).first().waitFor();
+        problems.push(...(await scan(page, name)));
+      }
+
       // Signed out: the sign-in page, and its keyboard order.
       const signedOut = await rig.newPage();
       const login = signedOut.page;
@@ -133,6 +165,10 @@ describe("accessibility of the main pages", () => {
         await login.keyboard.press("Tab");
         order.push(await focused(login));
       }
+      // A customer's view of a share link, before accepting the terms.
+      await login.goto(new URL(shared.url).pathname);
+      await login.getByRole("heading", { name: "Non-disclosure terms" }).waitFor();
+      problems.push(...(await scan(login, "shared")));
       await signedOut.context.close();
       const fields = order.filter((f) =>
         ["input:Email", "input:Password", "button:Sign in"].includes(f),

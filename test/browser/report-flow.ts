@@ -1,0 +1,97 @@
+/**
+ * An engagement brought to a final report through the HTTP API, as test/support/report.ts does
+ * through the services: an organization without the control library, one implemented control
+ * mapped to every security criterion, a Type 1 tested for design, a complete description, the
+ * assertion approved, and version 1 finalized.
+ */
+import type { ApiClient } from "./api.ts";
+
+export const DESCRIPTION = {
+  services: "Hosted analytics dashboards for retail chains, delivered as a web application.",
+  commitments: ["99.9% monthly availability", "Customer data encrypted at rest and in transit"],
+  systemRequirements: ["Production access needs MFA", "Backups are restored yearly"],
+  components: {
+    infrastructure: [
+      { name: "AWS eu-west-1", description: "VPC, RDS, S3", owner: "lee@acme.example" },
+    ],
+    software: [
+      { name: "Dashboard app", description: "TypeScript service", owner: "lee@acme.example" },
+    ],
+    people: [{ name: "Engineering", description: "Eight engineers", owner: "maya@acme.example" }],
+    procedures: [
+      { name: "Change management", description: "Reviewed PRs", owner: "sam@acme.example" },
+    ],
+    data: [{ name: "Sales records", description: "Customer uploads", owner: "sam@acme.example" }],
+  },
+  boundaries: "The production account and the code host; laptops are out of scope.",
+  noIncidents: true,
+  cuecs: [{ text: "Customers manage their own users' access.", criteria: ["CC6.2"] }],
+  subservices: [
+    {
+      name: "Amazon Web Services",
+      services: "Hosting",
+      method: "carve-out",
+      csocs: [{ text: "Physical access to data centres is restricted.", criteria: ["CC6.4"] }],
+    },
+  ],
+  noChanges: true,
+};
+
+/** A calendar date some days before today (UTC, the new organization's zone). */
+export function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface FinalReport {
+  org: string;
+  engagement: { id: string; number: number };
+  /** "/api/v1/orgs/<org>/engagements/E-1" */
+  base: string;
+}
+
+export async function finalReportViaApi(
+  api: ApiClient,
+  name: string,
+  options: { finalize?: boolean } = {},
+): Promise<FinalReport> {
+  const created = await api.ok<{ organization: { slug: string } }>("POST", "/api/v1/orgs", {
+    name,
+    categories: ["security"],
+    adoptLibrary: false,
+    systemName: `${name} Dashboards`,
+  });
+  const org = created.organization.slug;
+  const criteria = await api.ok<{ items: { id: string; category: string }[] }>(
+    "GET",
+    `/api/v1/orgs/${org}/criteria?limit=500`,
+  );
+  await api.ok("POST", `/api/v1/orgs/${org}/controls`, {
+    ref: "GOV-01",
+    title: "Security programme reviewed by leadership",
+    description: "Leadership reviews the security programme each quarter.",
+    kind: "detective",
+    automation: "manual",
+    frequency: "quarterly",
+    criteria: criteria.items.filter((c) => c.category === "security").map((c) => c.id),
+  });
+  await api.ok("PATCH", `/api/v1/orgs/${org}/controls/GOV-01`, { status: "implemented" });
+  const engagement = await api.ok<{ id: string; number: number }>(
+    "POST",
+    `/api/v1/orgs/${org}/engagements`,
+    { type: 1, asOf: daysAgo(14), auditFirm: "Ledger & Co" },
+  );
+  const base = `/api/v1/orgs/${org}/engagements/E-${engagement.number}`;
+  for (let step = 0; step < 3; step += 1) await api.ok("POST", `${base}/advance`, {});
+  await api.ok("POST", `${base}/tests`, {
+    control: "GOV-01",
+    methods: ["inquiry", "inspection"],
+    tester: "Dana Whitfield",
+    testedOn: daysAgo(7),
+    design: "suitably-designed",
+  });
+  await api.ok("POST", `${base}/advance`, {});
+  await api.ok("PUT", `${base}/report/description`, DESCRIPTION);
+  await api.ok("POST", `${base}/report/assertion/approve`);
+  if (options.finalize !== false) await api.ok("POST", `${base}/report/finalize`, {});
+  return { org, engagement, base };
+}
