@@ -231,7 +231,7 @@ function LetterForm({
           {...form.getInputProps("through")}
         />
         <Textarea
-          label="Letter"
+          label="Letter text"
           autosize
           minRows={6}
           maxRows={24}

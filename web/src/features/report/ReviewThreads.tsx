@@ -32,15 +32,18 @@ export function ReviewThreads({
   canReview: boolean;
 }) {
   const threads = useThreads(org, engagementId);
-  const [show, setShow] = useState<"unresolved" | "all">("unresolved");
+  const [show, setShow] = useState<"unresolved" | "all">("all");
   return (
     <Stack>
       {canReview ? <OpenThreadForm org={org} engagementId={engagementId} /> : null}
       <QueryView query={threads}>
         {(items) => {
           const unresolved = items.filter((t) => t.status !== "resolved");
+          // What still needs an answer first, then the newest.
           const shown = (show === "all" ? items : unresolved).toSorted(
-            (a, b) => b.number - a.number,
+            (a, b) =>
+              Number(a.status === "resolved") - Number(b.status === "resolved") ||
+              b.number - a.number,
           );
           return (
             <Stack>
@@ -56,8 +59,8 @@ export function ReviewThreads({
                     value={show}
                     onChange={(value) => setShow(value as "unresolved" | "all")}
                     data={[
-                      { value: "unresolved", label: "Not resolved" },
                       { value: "all", label: "All" },
+                      { value: "unresolved", label: "Not resolved" },
                     ]}
                   />
                 )}
@@ -255,7 +258,6 @@ function ReplyForm({
   return (
     <form
       noValidate
-      aria-label={`Reply to T-${thread.number}`}
       onSubmit={(event) => {
         event.preventDefault();
         send("comment");
