@@ -9,6 +9,8 @@ import type { Entry } from "yauzl";
 export interface ZipEntry {
   name: string;
   data: Buffer;
+  /** The CRC-32 the archive states for the entry (ignored when writing). */
+  crc32?: number;
 }
 
 export async function readZip(file: string): Promise<ZipEntry[]> {
@@ -19,6 +21,7 @@ export async function readZip(file: string): Promise<ZipEntry[]> {
       entries.push({
         name: entry.fileName,
         data: await buffer(await zip.openReadStreamPromise(entry)),
+        crc32: entry.crc32,
       });
     }
   } finally {

@@ -15,10 +15,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
-import { Readable, Transform } from "node:stream";
-import type { TransformCallback, Writable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { ZipFile } from "yazl";
 import { criteriaInCategories } from "../../catalog/index.ts";
 import { listControls } from "../../db/controls.repo.ts";
 import { evidenceOfControls, listEvidence } from "../../db/evidence.repo.ts";
@@ -37,17 +35,16 @@ import { loadOrganizationSigner } from "../signing-keys.ts";
 import type { OrganizationSigningKey } from "../signing-keys.ts";
 import { itemJson, planBundle, safeSegment } from "./layout.ts";
 import type { BundleControl, PlannedEntry } from "./layout.ts";
-import {
-  BUNDLE_FORMAT,
-  MANIFEST_PATH,
-  README_PATH,
-  SIGNATURE_PATH,
-  encodeSignature,
-  manifestBytes,
-} from "./manifest.ts";
+import { BUNDLE_FORMAT, README_PATH, encodeSignature, manifestBytes } from "./manifest.ts";
 import type { BundleManifest, ManifestFile } from "./manifest.ts";
 import { readmeText } from "./readme.ts";
-import { useNativeCrc32 } from "./zip-crc.ts";
+import { zipBundle } from "./zip-stream.ts";
+
+/**
+ * How much of the ZIP may wait to be written: with the default 16 KiB, the pipeline stalls on
+ * every disk write and the hashing waits for it.
+ */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
 
 export interface BundleSummary {
   engagement: string;
@@ -67,46 +64,6 @@ export interface OpenedBundle {
   stream: Readable;
   /** Settles when the stream has ended, or fails with the reason the build stopped. */
   done: Promise<void>;
-}
-
-function describe(entry: PlannedEntry): string {
-  return `evidence ${entry.item.id} ("${entry.item.title}", ${entry.controls.join(", ")})`;
-}
-
-function itemError(entry: PlannedEntry, detail: string): AppError {
-  return new AppError(
-    "INVALID_STATE",
-    `${describe(entry)}: ${detail}; the bundle was not finished`,
-  );
-}
-
-/** Hashes and counts a stored file on its way into the ZIP, and checks both at the end. */
-class CheckedContent extends Transform {
-  readonly #hash = createHash("sha256");
-  #size = 0;
-
-  constructor(private readonly entry: PlannedEntry) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.#hash.update(chunk);
-    this.#size += chunk.length;
-    done(null, chunk);
-  }
-
-  override _flush(done: TransformCallback): void {
-    const { sha256, size } = this.entry.item;
-    const actual = this.#hash.digest("hex");
-    if (actual === sha256 && this.#size === size) return done();
-    done(
-      itemError(
-        this.entry,
-        `its stored file hashes to ${actual} (${this.#size} bytes), not the recorded ` +
-          `${sha256} (${size} bytes); restore it from a backup`,
-      ),
-    );
-  }
 }
 
 async function engagementControls(
@@ -238,7 +195,7 @@ export async function openEvidenceBundle(
     },
   };
   const signed = manifestBytes(manifest);
-  const zipped = zipBundle(ctx, plan.entries, {
+  const zipped = zipBundle(ctx.blobs, plan.entries, {
     manifest: signed,
     signature: encodeSignature(signer.sign(signed)),
     readme,
@@ -253,67 +210,6 @@ export async function openEvidenceBundle(
     signingKey: signer.key,
   };
   return { summary, stream: zipped.stream, done: zipped.done };
-}
-
-function zipBundle(
-  ctx: ServiceContext,
-  entries: readonly PlannedEntry[],
-  fixed: { manifest: Buffer; signature: Buffer; readme: Buffer; at: Date },
-): { stream: Readable; size: number; done: Promise<void> } {
-  useNativeCrc32();
-  const zip = new ZipFile();
-  const stream = zip.outputStream;
-  if (!(stream instanceof Readable)) throw new Error("yazl's output is not a Node.js stream");
-  let failure: Error | undefined;
-  let reading: Readable | undefined;
-  let settle: { resolve(): void; reject(error: Error): void } | undefined;
-  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-  // Whoever awaits `done` sees the failure; a caller that only consumes the stream sees the
-  // stream fail, so an unobserved rejection here is expected and not an error of its own.
-  done.catch(() => undefined);
-  const fail = (error: unknown) => {
-    if (failure !== undefined) return;
-    failure = error instanceof Error ? error : new Error(String(error));
-    reading?.destroy();
-    settle?.reject(failure);
-    stream.destroy(failure);
-  };
-  // The consumer (a file, an HTTP answer) has its own error handling; this one only keeps
-  // a late error after the consumer went away from becoming an uncaught exception.
-  stream.on("error", () => undefined);
-  stream.on("end", () => settle?.resolve());
-  zip.on("error", fail);
-
-  const options = (mtime: Date) => ({ compress: false, mtime });
-  zip.addBuffer(fixed.manifest, MANIFEST_PATH, options(fixed.at));
-  zip.addBuffer(fixed.signature, SIGNATURE_PATH, options(fixed.at));
-  zip.addBuffer(fixed.readme, README_PATH, options(fixed.at));
-  for (const entry of entries) {
-    const mtime = new Date(entry.item.addedAt);
-    if (entry.content !== null) {
-      zip.addBuffer(entry.content, entry.path, options(mtime));
-      continue;
-    }
-    // yazl asks for each file's stream only when its turn comes: one file open at a time.
-    zip.addReadStreamLazy(entry.path, { ...options(mtime), size: entry.item.size }, (give) => {
-      ctx.blobs.get(entry.item.sha256).then(
-        (source) => {
-          const checked = new CheckedContent(entry);
-          reading = source;
-          source.on("error", (error: Error) => fail(itemError(entry, error.message)));
-          checked.on("error", fail);
-          give(null, source.pipe(checked));
-        },
-        (error: unknown) => fail(itemError(entry, String((error as Error).message ?? error))),
-      );
-    });
-  }
-  let size = -1;
-  // With no compression and every size known, yazl knows the archive's final size now.
-  zip.end({ forceZip64Format: false, comment: "" }, (...args: unknown[]) => {
-    if (typeof args[0] === "number") size = args[0];
-  });
-  return { stream, size, done };
 }
 
 /**
@@ -334,7 +230,10 @@ export async function buildEvidenceBundle(
   }
   const partial = `${out}.partial-${randomUUID().slice(0, 8)}`;
   try {
-    await pipeline(opened.stream, createWriteStream(partial, { flags: "wx" }));
+    await pipeline(
+      opened.stream,
+      createWriteStream(partial, { flags: "wx", highWaterMark: WRITE_BUFFER_BYTES }),
+    );
     await opened.done;
     await rename(partial, out);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { flipByteInPlace, readZip, rewriteZip } from "../../../test/support/bundles.ts";
 import type { ZipEntry } from "../../../test/support/bundles.ts";
@@ -119,6 +120,8 @@ describe("building the evidence bundle", () => {
       `evidence/GV-01/2024-12-01_${seeded.policy.id.slice(0, 8)}_p.pdf`,
     ]);
     expect(names.slice(3)).toEqual(paths);
+    // Every entry's CRC-32 is right, so unzip tools accept the archive (see zip-crc.ts).
+    for (const entry of entries) expect(entry.crc32, entry.name).toBe(zlib.crc32(entry.data));
     const review = manifest.files[1];
     expect(review).toMatchObject({
       evidenceId: seeded.review.id,

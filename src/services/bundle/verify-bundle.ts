@@ -10,8 +10,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
-import { openPromise } from "yauzl";
 import type { Entry, ZipFile } from "yauzl";
+import { openZipFile } from "./zip-reader.ts";
 import { invalidField } from "../../domain/errors.ts";
 import {
   MANIFEST_PATH,
@@ -78,7 +78,7 @@ async function openZip(file: string): Promise<ZipFile> {
   try {
     // Sizes are checked against the manifest here, not by yauzl: an entry with altered
     // sizes is then reported by name instead of stopping the whole listing.
-    return await openPromise(file, {
+    return await openZipFile(file, {
       lazyEntries: true,
       autoClose: false,
       validateEntrySizes: false,
@@ -99,30 +99,55 @@ interface Listing {
   broken: string | null;
 }
 
+/** Entries read at once: the reads of the next ones overlap the hashing of the current. */
+const READ_AHEAD = 8;
+
+async function readArchiveEntry(zip: ZipFile, entry: Entry): Promise<Read | Error> {
+  const name = entry.fileName;
+  try {
+    const keep = name === MANIFEST_PATH || name === SIGNATURE_PATH;
+    return await readEntry(await zip.openReadStreamPromise(entry), keep);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 async function listArchive(zip: ZipFile): Promise<Listing> {
   const listing: Listing = { entries: [], manifest: [], signature: [], broken: null };
+  const found: Entry[] = [];
   try {
+    // The central directory first (small), then the content.
     for await (const entry of zip.eachEntry() as AsyncIterable<Entry>) {
-      const name = entry.fileName;
       // Folder entries carry no content; some zip tools add them when re-packing.
-      if (name.endsWith("/") && entry.uncompressedSize === 0) continue;
-      const control = name === MANIFEST_PATH || name === SIGNATURE_PATH;
-      try {
-        const read = await readEntry(await zip.openReadStreamPromise(entry), control);
-        if (name === MANIFEST_PATH && read.bytes !== null) listing.manifest.push(read.bytes);
-        else if (name === SIGNATURE_PATH && read.bytes !== null) listing.signature.push(read.bytes);
-        else listing.entries.push({ path: name, sha256: read.sha256, size: read.size });
-      } catch (error) {
-        listing.entries.push({
-          path: name,
-          sha256: null,
-          size: 0,
-          error: (error as Error).message,
-        });
-      }
+      if (entry.fileName.endsWith("/") && entry.uncompressedSize === 0) continue;
+      found.push(entry);
     }
   } catch (error) {
     listing.broken = (error as Error).message;
+  }
+  const reads = new Array<Read | Error>(found.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: READ_AHEAD }, async () => {
+      while (next < found.length) {
+        const index = next++;
+        const entry = found[index];
+        if (entry !== undefined) reads[index] = await readArchiveEntry(zip, entry);
+      }
+    }),
+  );
+  for (const [index, entry] of found.entries()) {
+    const name = entry.fileName;
+    const read = reads[index] ?? new Error("not read");
+    if (read instanceof Error) {
+      listing.entries.push({ path: name, sha256: null, size: 0, error: read.message });
+    } else if (name === MANIFEST_PATH && read.bytes !== null) {
+      listing.manifest.push(read.bytes);
+    } else if (name === SIGNATURE_PATH && read.bytes !== null) {
+      listing.signature.push(read.bytes);
+    } else {
+      listing.entries.push({ path: name, sha256: read.sha256, size: read.size });
+    }
   }
   return listing;
 }
