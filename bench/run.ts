@@ -10,6 +10,7 @@ import pg from "pg";
 import type { DatabaseTarget } from "../src/db/connect.ts";
 import { closeContext, openContext } from "../src/services/context.ts";
 import { benchAudit } from "./audit.bench.ts";
+import { benchBundle, formatBundleBench } from "./bundle.bench.ts";
 import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
 import { benchHttp } from "./http.bench.ts";
 import { benchReadiness } from "./readiness.bench.ts";
@@ -115,6 +116,9 @@ async function main(): Promise<void> {
           `[${engine.name}] http server memory after the load: ${h.serverRssMb} MB RSS ` +
             `(target < 250 MB: ${h.serverRssMb < 250 ? "meets" : "MISSES"})`,
         );
+      }
+      if (wanted("bundle")) {
+        console.log(formatBundleBench(engine.name, await benchBundle(ctx, engine.dataDir)));
       }
       if (wanted("sampling")) {
         const s = await benchSampling(ctx);
