@@ -40,10 +40,7 @@ import type { BundleManifest, ManifestFile } from "./manifest.ts";
 import { readmeText } from "./readme.ts";
 import { zipBundle } from "./zip-stream.ts";
 
-/**
- * How much of the ZIP may wait to be written: with the default 16 KiB, the pipeline stalls on
- * every disk write and the hashing waits for it.
- */
+/** How much of the ZIP may wait to be written, so reading and hashing run ahead of the disk. */
 const WRITE_BUFFER_BYTES = 1024 * 1024;
 
 export interface BundleSummary {

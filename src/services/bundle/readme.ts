@@ -37,8 +37,8 @@ THE SIGNING KEY
   Fingerprint: ${facts.key.fingerprint}   (SHA-256 of those 32 bytes, base64)
 
   A signature only tells you who made the bundle if the key is the organization's. Compare
-  the fingerprint with the one the organization shows you in Attest (Settings, or the command
-  "attest signing-key"), obtained separately from this archive.
+  the fingerprint with the one the organization gives you separately from this archive (Attest
+  shows it with the command "attest signing-key" and at /api/v1/orgs/ORG/signing-key).
 
 CHECKING THE BUNDLE WITH ATTEST (no database or account needed)
 
