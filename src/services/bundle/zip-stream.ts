@@ -51,6 +51,7 @@ const PREFETCH = 8;
 class FileSources {
   readonly #pending = new Map<number, Promise<Readable>>();
   readonly #open = new Set<Readable>();
+  #closed = false;
 
   constructor(
     private readonly blobs: BlobStore,
@@ -72,7 +73,9 @@ class FileSources {
     return source;
   }
 
+  /** Closes every file opened or still opening: the build failed or its reader went away. */
   destroyAll(): void {
+    this.#closed = true;
     for (const source of this.#open) source.destroy();
   }
 
@@ -80,7 +83,8 @@ class FileSources {
     const entry = this.files[index];
     if (entry === undefined) return Promise.reject(new Error(`no file ${index}`));
     const opened = this.blobs.get(entry.item.sha256).then((source) => {
-      this.#open.add(source);
+      if (this.#closed) source.destroy();
+      else this.#open.add(source);
       source.once("close", () => this.#open.delete(source));
       // Listening for errors does not start the flow: the bytes wait for yazl.
       source.on("error", (error: Error) => this.fail(itemError(entry, error.message)));
@@ -145,6 +149,8 @@ export function zipBundle(
   // a late error after the consumer went away from becoming an uncaught exception.
   stream.on("error", () => undefined);
   stream.on("end", () => settle?.resolve());
+  // A reader that goes away (an HTTP client hanging up) leaves no stored file open.
+  stream.once("close", () => sources.destroyAll());
   zip.on("error", (error: Error) => fail(error));
 
   const options = (mtime: Date) => ({ compress: false, mtime });
