@@ -11,7 +11,6 @@
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { Entry, ZipFile } from "yauzl";
-import { openZipFile } from "./zip-reader.ts";
 import { invalidField } from "../../domain/errors.ts";
 import {
   MANIFEST_PATH,
@@ -24,6 +23,7 @@ import {
   signatureValid,
 } from "./manifest.ts";
 import type { ArchiveEntry, BundleProblem, ParsedManifest, SigningKeyInfo } from "./manifest.ts";
+import { openZipFile } from "./zip-reader.ts";
 
 export interface VerifyOptions {
   /** The key the bundle must be signed with: a "SHA256:…" fingerprint, base64 key or PEM. */
