@@ -13,6 +13,7 @@ import { benchAudit } from "./audit.bench.ts";
 import { benchBundle, formatBundleBench } from "./bundle.bench.ts";
 import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
 import { benchHttp } from "./http.bench.ts";
+import { benchReport, formatReportBench } from "./report.bench.ts";
 import { benchReadiness } from "./readiness.bench.ts";
 import { benchSampling } from "./sampling.bench.ts";
 
@@ -119,6 +120,9 @@ async function main(): Promise<void> {
       }
       if (wanted("bundle")) {
         console.log(formatBundleBench(engine.name, await benchBundle(ctx, engine.dataDir)));
+      }
+      if (wanted("report")) {
+        console.log(formatReportBench(engine.name, await benchReport(ctx)));
       }
       if (wanted("sampling")) {
         const s = await benchSampling(ctx);
