@@ -35,6 +35,7 @@ describe("audit log", () => {
     const entries = await listAuditLog(t.ctx, owner);
     expect(entries.map((e) => e.action)).toEqual([
       "organization.created",
+      "signing-key.created",
       "evidence.added",
       "evidence.added",
     ]);
@@ -45,7 +46,7 @@ describe("audit log", () => {
     );
     expect(await verifyAuditLog(t.ctx, owner)).toMatchObject({
       ok: true,
-      events: 3,
+      events: 4,
       chain: null,
       filesChecked: 2,
       corruptFiles: [],

@@ -30,6 +30,7 @@ import { recordEvent } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { categoryId } from "./inputs.ts";
 import { adoptLibrary } from "./library.ts";
+import { ensureOrganizationKey } from "./signing-keys.ts";
 import type { AdoptionResult } from "./library.ts";
 import { parseInput } from "./validation.ts";
 
@@ -125,6 +126,8 @@ export async function createOrganization(
       },
       at,
     );
+    // The evidence-bundle key is made with the organization, so no later read has to write.
+    await ensureOrganizationKey(tx, scopeOf(actor), at, actor);
     const adoption = data.adoptLibrary ? await adoptLibrary(tx, actor, categories, at) : null;
     return { organization, categories, adoption };
   });

@@ -91,7 +91,7 @@ export async function finalizeReport(
     if (draft.assertion?.approval == null) {
       problems.push("management's assertion is not approved by an owner");
     }
-    await ensureOrganizationKey(tx, scope, at);
+    await ensureOrganizationKey(tx, scope, at, actor);
     const pkg = await assemblePackage(tx, actor, engagement, {
       at: at.toISOString(),
       state: "final",
