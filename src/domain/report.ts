@@ -63,8 +63,9 @@ export interface SystemDescriptionContent {
   /** DC4: incidents in the period, or an explicit statement that there were none. */
   incidents: SystemIncident[];
   noIncidents: boolean;
-  /** DC6. */
+  /** DC6: an empty list needs `noCuecs`. */
   cuecs: ComplementaryControl[];
+  noCuecs: boolean;
   /** DC7: an empty list needs `noSubservices`. */
   subservices: SubserviceOrganization[];
   noSubservices: boolean;
@@ -83,6 +84,7 @@ export function emptyDescription(): SystemDescriptionContent {
     incidents: [],
     noIncidents: false,
     cuecs: [],
+    noCuecs: false,
     subservices: [],
     noSubservices: false,
     changes: [],
@@ -135,7 +137,11 @@ export function descriptionGaps(
     `map a control to ${facts.criteriaWithoutControls.join(", ")}`,
     facts.criteriaWithoutControls.length === 0,
   );
-  need("DC6", "list the complementary user entity controls (CUECs)", d.cuecs.length > 0);
+  need(
+    "DC6",
+    "list the complementary user entity controls (CUECs), or state that there are none",
+    d.cuecs.length > 0 || d.noCuecs,
+  );
   need(
     "DC7",
     "list the subservice organizations, or state that there are none",
@@ -169,6 +175,8 @@ export type OpinionType = (typeof OPINION_TYPES)[number];
 export interface AuditorOpinion {
   type: OpinionType;
   text: string;
+  /** The content the opinion was given on (`contentDigest`): an edit afterwards voids it. */
+  contentSha256: string;
   /** The auditor who entered it, as signed in. */
   recordedBy: string;
   recordedByName: string;
@@ -179,6 +187,8 @@ export interface Approval {
   by: string;
   name: string;
   at: string;
+  /** The content approved (`contentDigest`): an edit afterwards voids the approval. */
+  contentSha256: string;
 }
 
 export interface Assertion {
@@ -231,6 +241,13 @@ export interface PackageCriterion {
 export interface ReportPackage {
   /** 1 for the first draft; each finalization freezes one, and editing after starts the next. */
   version: number;
+  /** What the package says, apart from sign-offs and version stamps (`contentDigest`). */
+  contentSha256: string;
+  /**
+   * Sign-offs given on earlier content, in words ("management's assertion was approved by …
+   * on an earlier draft"): they no longer count, and the package shows none in their place.
+   */
+  voidedSignOffs: string[];
   state: "draft" | "final";
   issueDate: string | null;
   generatedAt: string;
@@ -284,11 +301,15 @@ export interface ReportAge {
   status: ReportAgeStatus;
 }
 
-/** Whole months from the coverage end to today. */
+/**
+ * Whole months from the coverage end to today. A month is complete on the same day of the
+ * month, or on the last day of a shorter month: from 2025-08-31, 2026-02-28 is six months.
+ */
 export function monthsSince(from: string, today: string): number {
   const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
   const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  const months = (ty - fy) * 12 + (tm - fm) - (td < Math.min(fd, lastDay) ? 1 : 0);
   return Math.max(0, months);
 }
 
@@ -301,4 +322,23 @@ export function reportAge(coverageEndDate: string, today: string): ReportAge {
   const status: ReportAgeStatus =
     months >= 18 ? "expired" : months >= 12 ? "aging" : months >= 10 ? "renew-soon" : "current";
   return { months, status };
+}
+
+/**
+ * The digest of what a package says: everything but the sign-offs themselves (approval,
+ * opinion) and the stamps that differ between a draft and its final version. An approval or
+ * an opinion records the digest it was given on; any later change to the content voids it.
+ */
+export function contentDigestInput(pkg: ReportPackage): unknown {
+  return {
+    ...pkg,
+    version: 0,
+    state: "",
+    issueDate: null,
+    generatedAt: "",
+    contentSha256: "",
+    voidedSignOffs: [],
+    opinion: null,
+    assertion: { text: pkg.assertion.text, generated: pkg.assertion.generated },
+  };
 }

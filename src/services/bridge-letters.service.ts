@@ -89,10 +89,9 @@ export async function draftBridgeLetter(
       );
     }
     const end = coverageEnd(engagement);
-    const through = data.through ?? localDate(at, org.timeZone);
-    if (through <= end) {
-      throw invalidField("through", `must be after the report's coverage ends (${end})`);
-    }
+    const today = localDate(at, org.timeZone);
+    const through = data.through ?? today;
+    checkThrough(through, end, today);
     const existing = await lettersOf(tx, actor, engagement);
     const letter: BridgeLetter = {
       id: newId(),
@@ -125,12 +124,28 @@ export async function draftBridgeLetter(
   });
 }
 
+/** A letter speaks for time after the report, and never for days still to come. */
+function checkThrough(through: string, end: string, today: string): void {
+  if (through <= end) {
+    throw invalidField("through", `must be after the report's coverage ends (${end})`);
+  }
+  if (through > today) {
+    throw invalidField("through", `${through} is in the future; management can vouch up to today`);
+  }
+}
+
 async function changeLetter(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
   number: number,
-  change: (letter: BridgeLetterView) => { letter: BridgeLetterView; event: string },
+  change: (
+    letter: BridgeLetterView,
+    today: string,
+  ) => {
+    letter: BridgeLetterView;
+    event: string;
+  },
 ): Promise<BridgeLetterView> {
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
@@ -143,7 +158,8 @@ async function changeLetter(
         `bridge letter ${number} was approved by ${letter.approval.name}; draft a new one instead`,
       );
     }
-    const { letter: next, event } = change(letter);
+    const org = await getOrganization(tx, scopeOf(actor));
+    const { letter: next, event } = change(letter, localDate(at, org.timeZone));
     await saveBridgeLetter(tx, scopeOf(actor), next);
     await recordEvent(
       tx,
@@ -166,10 +182,14 @@ export async function editBridgeLetter(
 ): Promise<BridgeLetterView> {
   authorize(actor, "report:edit");
   const data = parseInput(bridgeInput, input);
-  return changeLetter(ctx, actor, handle, number, (letter) => ({
-    letter: { ...letter, text: data.text ?? letter.text, through: data.through ?? letter.through },
-    event: "report.bridge-letter-edited",
-  }));
+  return changeLetter(ctx, actor, handle, number, (letter, today) => {
+    const through = data.through ?? letter.through;
+    checkThrough(through, letter.coverageEnd, today);
+    return {
+      letter: { ...letter, text: data.text ?? letter.text, through },
+      event: "report.bridge-letter-edited",
+    };
+  });
 }
 
 export async function approveBridgeLetter(

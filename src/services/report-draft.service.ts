@@ -56,6 +56,7 @@ export const descriptionInput = z
       .max(200),
     noIncidents: z.boolean(),
     cuecs: z.array(complementary).max(200),
+    noCuecs: z.boolean(),
     subservices: z
       .array(
         z
@@ -85,10 +86,18 @@ export const assertionInput = z
   ])
   .describe("the assertion's new text, or { regenerate: true } to start again from the template");
 
+/** What a signer may send to say which draft they read: the sign-off covers exactly that. */
+const seenDigest = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, "must be the contentSha256 of the draft you read")
+  .optional();
+
 export const opinionInput = z
   .object({
     type: oneOf(OPINION_TYPES, "opinion type"),
     text: text(60000).min(100, "enter the opinion as issued (at least 100 characters)"),
+    /** The contentSha256 of the draft the auditor read; the opinion covers exactly that. */
+    contentSha256: seenDigest,
   })
   .strict();
 
@@ -206,19 +215,46 @@ export async function updateAssertion(
   });
 }
 
+export const approveInput = z
+  .object({ contentSha256: seenDigest })
+  .strict()
+  .describe("optionally, the contentSha256 of the draft the approver read");
+
+/** The digest the sign-off is given on; refused when the caller read a different draft. */
+async function currentDigest(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+  at: string,
+  seen: string | undefined,
+): Promise<string> {
+  const pkg = await assemblePackage(tx, actor, engagement, { at, state: "draft", issueDate: null });
+  if (seen !== undefined && seen !== pkg.contentSha256) {
+    throw new AppError(
+      "INVALID_STATE",
+      `the draft of ${engagementLabel(engagement)} changed since you read it; read it again first`,
+    );
+  }
+  return pkg.contentSha256;
+}
+
 export async function approveAssertion(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
+  input: z.input<typeof approveInput> = {},
 ): Promise<ReportDraftView> {
   authorize(actor, "report:approve");
+  const data = parseInput(approveInput, input);
   const at = ctx.now().toISOString();
   return editDraft(ctx, actor, handle, "report:approve", async (draft, tx, engagement) => {
-    if (draft.assertion?.approval != null) {
+    const contentSha256 = await currentDigest(tx, actor, engagement, at, data.contentSha256);
+    const current = draft.assertion?.approval;
+    if (current != null && current.contentSha256 === contentSha256) {
       throw new AppError(
         "INVALID_STATE",
         `management's assertion for ${engagementLabel(engagement)} is already approved by ` +
-          `${draft.assertion.approval.name} (${draft.assertion.approval.at})`,
+          `${current.name} (${current.at})`,
       );
     }
     const assertion = draft.assertion ?? {
@@ -227,11 +263,11 @@ export async function approveAssertion(
       approval: null,
       updatedAt: at,
     };
-    const approval = { by: actor.id, name: actor.name, at };
+    const approval = { by: actor.id, name: actor.name, at, contentSha256 };
     return {
       draft: { ...draft, assertion: { ...assertion, approval } },
       event: "report.assertion-approved",
-      data: { approvedBy: actor.name },
+      data: { approvedBy: actor.name, contentSha256 },
     };
   });
 }
@@ -245,7 +281,7 @@ export async function recordOpinion(
   authorize(actor, "report:opinion");
   const data = parseInput(opinionInput, input);
   const at = ctx.now().toISOString();
-  return editDraft(ctx, actor, handle, "report:opinion", async (draft, _tx, engagement) => {
+  return editDraft(ctx, actor, handle, "report:opinion", async (draft, tx, engagement) => {
     if (statusIndex(engagement.status) < statusIndex("draft-report")) {
       throw new AppError(
         "INVALID_STATE",
@@ -253,17 +289,19 @@ export async function recordOpinion(
           "the draft report, after fieldwork",
       );
     }
+    const contentSha256 = await currentDigest(tx, actor, engagement, at, data.contentSha256);
     const opinion = {
       type: data.type,
       text: data.text,
       recordedBy: actor.id,
       recordedByName: actor.name,
       recordedAt: at,
+      contentSha256,
     };
     return {
       draft: { ...draft, opinion },
       event: "report.opinion-recorded",
-      data: { type: data.type, replaced: draft.opinion !== null },
+      data: { type: data.type, replaced: draft.opinion !== null, contentSha256 },
     };
   });
 }

@@ -12,12 +12,50 @@ import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
 import { engagementLabel } from "../domain/engagement.ts";
 import type { Engagement, EngagementSnapshot } from "../domain/engagement.ts";
-import { descriptionGaps, emptyDescription } from "../domain/report.ts";
-import type { PackageControl, ReportPackage } from "../domain/report.ts";
+import { canonicalJson } from "../domain/audit-chain.ts";
+import { sha256Hex } from "../domain/digest.ts";
+import { contentDigestInput, descriptionGaps, emptyDescription } from "../domain/report.ts";
+import type { Approval, AuditorOpinion, PackageControl, ReportPackage } from "../domain/report.ts";
 import { assertionTemplate } from "../domain/report-templates.ts";
 import type { ControlOutcome } from "../domain/test-results.ts";
 import { takeSnapshot } from "./engagements.service.ts";
 import { resultsOf } from "./testing.service.ts";
+
+/**
+ * Puts back the approval and the opinion that were given on exactly this content; one given
+ * on earlier content is left out and said to be void, so nothing signs what nobody saw.
+ */
+function withSignOffs(
+  content: ReportPackage,
+  approval: Approval | null,
+  opinion: AuditorOpinion | null,
+): ReportPackage {
+  const digest = sha256Hex(canonicalJson(contentDigestInput(content)));
+  const voided: string[] = [];
+  const keep = <T extends { contentSha256: string }>(signOff: T | null, words: string) => {
+    if (signOff === null || signOff.contentSha256 === digest) return signOff;
+    voided.push(words);
+    return null;
+  };
+  const approved = keep(
+    approval,
+    `management's assertion was approved by ${approval?.name} (${approval?.at.slice(0, 10)}) ` +
+      "on an earlier draft: an owner must approve it again",
+  );
+  const opined = keep(
+    opinion,
+    `the auditor's opinion recorded by ${opinion?.recordedByName} ` +
+      `(${opinion?.recordedAt.slice(0, 10)}) was given on an earlier draft: the auditor must ` +
+      "record it again",
+  );
+  return {
+    ...content,
+    contentSha256: digest,
+    voidedSignOffs: voided,
+    opinion: opined,
+    assertion: { ...content.assertion, approval: approved },
+  };
+}
 
 /** The draft as stored, or the starting one: an empty description and the template assertion. */
 export async function draftOf(
@@ -135,7 +173,15 @@ export async function assemblePackage(
         .map(toControl),
     }));
   const key = await findOrganizationKey(tx, scope);
-  return {
+  const assertion = draft.assertion ?? {
+    text: await templateAssertion(tx, actor, engagement),
+    generated: true,
+    approval: null,
+    updatedAt: options.at,
+  };
+  const content: ReportPackage = {
+    contentSha256: "",
+    voidedSignOffs: [],
     version: draft.version,
     state: options.state,
     issueDate: options.issueDate,
@@ -151,13 +197,8 @@ export async function assemblePackage(
       categories: engagement.categories,
       auditFirm: engagement.auditFirm,
     },
-    opinion: draft.opinion,
-    assertion: draft.assertion ?? {
-      text: await templateAssertion(tx, actor, engagement),
-      generated: true,
-      approval: null,
-      updatedAt: options.at,
-    },
+    opinion: null,
+    assertion: { ...assertion, approval: null },
     description: draft.description,
     descriptionGaps: descriptionGaps(draft.description, {
       type: engagement.type,
@@ -174,4 +215,5 @@ export async function assemblePackage(
         ? null
         : { algorithm: "Ed25519", publicKey: key.publicKey, fingerprint: key.fingerprint },
   };
+  return withSignOffs(content, assertion.approval, draft.opinion);
 }

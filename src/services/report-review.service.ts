@@ -136,6 +136,18 @@ export async function replyToThread(
     const engagement = await loadEngagement(tx, actor, handle);
     const thread = findThread(await listThreads(tx, scopeOf(actor), engagement.id), threadHandle);
     if (thread === undefined) throw notFound("review thread", threadHandle);
+    const opener = thread.comments[0];
+    const openerSide = opener?.authorRole === "auditor" ? "auditor" : "company";
+    const mySide = actor.role === "auditor" ? "auditor" : "company";
+    if (data.action === "resolved" && openerSide !== mySide) {
+      // The side that raised a point says when it is settled; the other side may answer or
+      // dispute, but cannot close it for them.
+      throw new AppError(
+        "FORBIDDEN",
+        `${threadLabel(thread)} was opened by the ${openerSide === "auditor" ? "auditor" : "company"}; ` +
+          "only that side may resolve it (reply, or dispute it)",
+      );
+    }
     const status = statusAfter(data.action, thread.status);
     if (data.action !== "comment" && status === thread.status) {
       throw new AppError("INVALID_STATE", `${threadLabel(thread)} is already ${thread.status}`);

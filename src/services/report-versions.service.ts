@@ -39,13 +39,6 @@ import { parseInput } from "./validation.ts";
 
 export const finalizeInput = z.object({ issueDate: calendarDate.optional() }).strict();
 
-/** Two packages say the same thing when all but their version stamps match. */
-function sameContent(a: ReportPackage, b: ReportPackage): boolean {
-  const body = (p: ReportPackage) =>
-    canonicalJson({ ...p, version: 0, state: "", issueDate: null, generatedAt: "" });
-  return body(a) === body(b);
-}
-
 function refuse(engagement: Engagement, problems: string[]): never {
   throw new AppError(
     "INVALID_STATE",
@@ -88,19 +81,21 @@ export async function finalizeReport(
         `review thread ${threadLabel(t)} on section ${t.section}${t.item === null ? "" : ` (${t.item})`} is ${t.status}`,
       );
     }
-    if (draft.assertion?.approval == null) {
-      problems.push("management's assertion is not approved by an owner");
-    }
     await ensureOrganizationKey(tx, scope, at, actor);
     const pkg = await assemblePackage(tx, actor, engagement, {
       at: at.toISOString(),
       state: "final",
       issueDate,
     });
+    problems.push(...pkg.voidedSignOffs);
+    const approvalVoided = pkg.voidedSignOffs.some((v) => v.startsWith("management's assertion"));
+    if (pkg.assertion.approval === null && !approvalVoided) {
+      problems.push("management's assertion is not approved by an owner");
+    }
     const previous = (await listReportVersions(tx, scope, engagement.id))[0];
     const prior =
       previous === undefined ? undefined : await findReportVersion(tx, scope, previous.id);
-    if (prior !== undefined && sameContent(prior.pkg, pkg)) {
+    if (prior !== undefined && prior.pkg.contentSha256 === pkg.contentSha256) {
       throw new AppError(
         "INVALID_STATE",
         `${engagementLabel(engagement)} has no changes since version ${prior.version.version} ` +

@@ -126,6 +126,57 @@ describe("assertion and opinion", () => {
   });
 });
 
+describe("sign-offs cover exactly what was read", () => {
+  it("voids the opinion and the approval when the content changes after them", async () => {
+    const { engagement, package: read } = await showReportDraft(t.ctx, owner, handle);
+    const dana = auditorOf(engagement.id);
+    await recordOpinion(t.ctx, dana, handle, { ...OPINION, contentSha256: read.contentSha256 });
+    await approveAssertion(t.ctx, owner, handle, { contentSha256: read.contentSha256 });
+    const signed = (await showReportDraft(t.ctx, owner, handle)).package;
+    expect(signed.contentSha256).toBe(read.contentSha256);
+    expect(signed.voidedSignOffs).toEqual([]);
+
+    await updateSystemDescription(t.ctx, as(owner, "admin"), handle, { boundaries: "Changed." });
+    const edited = (await showReportDraft(t.ctx, owner, handle)).package;
+    expect(edited.contentSha256).not.toBe(read.contentSha256);
+    expect(edited.opinion).toBeNull();
+    expect(edited.assertion.approval).toBeNull();
+    expect(edited.voidedSignOffs).toHaveLength(2);
+    const error = await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
+    expect(error.message).toContain("the auditor's opinion recorded by Dana Whitfield");
+    expect(error.message).toContain("an owner must approve it again");
+  });
+
+  it("refuses a sign-off on a draft that changed since the signer read it", async () => {
+    const read = (await showReportDraft(t.ctx, owner, handle)).package;
+    await updateSystemDescription(t.ctx, owner, handle, { boundaries: "Changed meanwhile." });
+    const before = await snapshotDatabase(t.ctx.db);
+    const error = await expectAppError(
+      () => approveAssertion(t.ctx, owner, handle, { contentSha256: read.contentSha256 }),
+      "INVALID_STATE",
+    );
+    expect(error.message).toContain("changed since you read it");
+    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+  });
+
+  it("lets only the side that opened a thread resolve it", async () => {
+    const { engagement } = await showReportDraft(t.ctx, owner, handle);
+    const dana = auditorOf(engagement.id);
+    await openReviewThread(t.ctx, dana, handle, { section: "IV", body: "Where is the test?" });
+    const refused = await expectAppError(
+      () => replyToThread(t.ctx, owner, handle, "T-1", { action: "resolved", body: "Done." }),
+      "FORBIDDEN",
+    );
+    expect(refused.message).toContain("opened by the auditor");
+    await replyToThread(t.ctx, as(owner, "admin"), handle, "T-1", {
+      action: "disputed",
+      body: "No.",
+    });
+    await replyToThread(t.ctx, dana, handle, "T-1", { action: "resolved", body: "Fine." });
+    expect((await listReviewThreads(t.ctx, owner, handle))[0]?.status).toBe("resolved");
+  });
+});
+
 describe("OSCAL exports of an assembled package", () => {
   it("validate against NIST's schemas, for the draft and the final version", async () => {
     const draft = await loadReportPackage(t.ctx, owner, handle, "draft");
@@ -202,6 +253,13 @@ describe("review and finalization", () => {
     const v1 = await loadReportPackage(t.ctx, owner, handle, 1);
     expect(v1).toMatchObject({ version: 1, state: "final", issueDate: "2026-11-20" });
     expect(v1.description.services).toContain("Hosted analytics");
+    expect(v1.assertion.approval).not.toBeNull();
+    // The owner approved version 1's content, not the edit: the approval is void until renewed.
+    expect(draft.assertion.approval).toBeNull();
+    expect(draft.voidedSignOffs[0]).toContain("approved by ana");
+    const stale = await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
+    expect(stale.message).toContain("on an earlier draft: an owner must approve it again");
+    await approveAssertion(t.ctx, owner, handle);
     const v2 = await finalizeReport(t.ctx, owner, handle);
     expect(v2.version).toBe(2);
     expect((await loadReportPackage(t.ctx, owner, handle)).description.services).toBe(

@@ -1006,7 +1006,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
     resources: { id: "engagement" },
     prepare: async (world, role) => ({
       params: { id: world.ids.sampledEngagement, thread: await newThread(world) },
-      body: { action: "resolved", body: `Answered, says ${role}.` },
+      body: { action: "disputed", body: `Answered, says ${role}.` },
     }),
   },
   {
@@ -1015,13 +1015,24 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
     action: "report:finalize",
     status: 201,
     resources: { id: "engagement" },
-    // A new version needs a change since the last one, and an approved assertion.
+    // A new version needs a change since the last one and an approved assertion; an opinion
+    // recorded earlier covered the old text, so the auditor records it again (or it blocks).
     prepare: async (world) => {
       await newAssertion(world);
       await expectStatus(
         world.clients.owner.request("POST", reportPath(world, "/assertion/approve")),
         200,
         "approve",
+      );
+      await expectStatus(
+        world.clients.auditor.request("PUT", reportPath(world, "/opinion"), {
+          type: "unmodified",
+          text:
+            "In our opinion, the description fairly presents the system, and the controls " +
+            `stated in it were suitably designed as of December 31, 2025 (${world.next()}).`,
+        }),
+        200,
+        "record the opinion again",
       );
       return { params: { id: world.ids.reportEngagement }, body: {} };
     },

@@ -249,12 +249,17 @@ export function northwindDescription(): SystemDescriptionContent {
       },
     ],
     noChanges: false,
+    noCuecs: false,
   };
 }
+
+/** Renderers take the package as given; the fixture's sign-offs name a fixed digest. */
+const FIXTURE_DIGEST = "0".repeat(64);
 
 function opinionFor(): AuditorOpinion {
   return {
     type: "unmodified",
+    contentSha256: FIXTURE_DIGEST,
     text:
       "[The service auditor's opinion, as entered by the auditor.]\n\nThis fixture text stands " +
       "in for the opinion an auditor would record in Attest.",
@@ -269,6 +274,8 @@ export function buildReportPackage(options: ReportPackageOptions = {}): ReportPa
   const state = options.state ?? (options.opinion === true ? "final" : "draft");
   return {
     version: state === "final" ? 1 : 2,
+    contentSha256: FIXTURE_DIGEST,
+    voidedSignOffs: [],
     state,
     issueDate: state === "final" ? "2026-07-21" : null,
     generatedAt: "2026-07-15T09:30:00.000Z",
@@ -290,7 +297,12 @@ export function buildReportPackage(options: ReportPackageOptions = {}): ReportPa
         "of Northwind Analytics Platform.\n\nWe confirm, to the best of our knowledge and " +
         "belief, that the description presents the system as designed and implemented.",
       generated: false,
-      approval: { by: "maya@northwind.example", name: "Maya Chen", at: "2026-07-14T16:00:00.000Z" },
+      approval: {
+        by: "maya@northwind.example",
+        name: "Maya Chen",
+        at: "2026-07-14T16:00:00.000Z",
+        contentSha256: FIXTURE_DIGEST,
+      },
       updatedAt: "2026-07-14T15:00:00.000Z",
     },
     description: northwindDescription(),

@@ -47,6 +47,7 @@ function printDraft(io: Io, pkg: ReportPackage): void {
   io.out(
     `Assertion     ${pkg.assertion.generated ? "template words" : "edited"}, ${approval === null ? "not approved" : `approved by ${approval.name} ${approval.at}`}\n`,
   );
+  for (const words of pkg.voidedSignOffs) io.out(`Void          ${words}\n`);
   const controls = new Map(pkg.criteria.flatMap((c) => c.controls).map((c) => [c.ref, c]));
   const tested = [...controls.values()].filter((c) => c.test !== null).length;
   const exceptions = [...controls.values()].reduce((n, c) => n + c.exceptions.length, 0);

@@ -13,6 +13,7 @@ import {
 } from "../../services/bridge-letters.service.ts";
 import {
   approveAssertion,
+  approveInput,
   assertionInput,
   descriptionInput,
   opinionInput,
@@ -123,7 +124,9 @@ export function registerReportRoutes(router: Router): void {
     tag: "reports",
     summary: "Approve management's assertion (owner only; recorded with name and time)",
     params: idParam,
-    handler: async ({ actor, params }) => approveAssertion(ctx, actor, params.id),
+    body: approveInput,
+    handler: async ({ actor, params, body }) =>
+      approveAssertion(ctx, actor, params.id, serviceInput(body)),
   });
   orgRoute(router, {
     method: "GET",

@@ -139,7 +139,7 @@ function descriptionBody(pkg: ReportPackage, id: W.DescriptionCriterionId): stri
         ]),
       )}`;
     case "DC6":
-      return `<p>${e(W.CUEC_INTRO)}</p>${list(d.cuecs.map(withCriteria), W.NO_CUECS_STATEMENT)}`;
+      return `<p>${e(W.CUEC_INTRO)}</p>${list(d.cuecs.map(withCriteria), W.noCuecsStatement(pkg))}`;
     case "DC7":
       if (d.subservices.length === 0)
         return d.noSubservices ? `<p>${e(W.NO_SUBSERVICES_STATEMENT)}</p>` : pending;

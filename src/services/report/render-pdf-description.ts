@@ -12,7 +12,7 @@ import {
   DESCRIPTION_INCOMPLETE,
   DESCRIPTION_INCOMPLETE_INTRO,
   NO_CONTROL_MAPPED,
-  NO_CUECS_STATEMENT,
+  noCuecsStatement,
   NO_NOT_RELEVANT_STATEMENT,
   NO_SUBSERVICES_STATEMENT,
   NOT_YET_WRITTEN,
@@ -110,7 +110,7 @@ const BODIES: Record<DescriptionCriterionId, Body> = {
   },
   DC6: (w, pkg) => {
     w.paragraph(CUEC_INTRO);
-    listOrStatement(w, pkg.description.cuecs.map(withCriteria), NO_CUECS_STATEMENT);
+    listOrStatement(w, pkg.description.cuecs.map(withCriteria), noCuecsStatement(pkg));
   },
   DC7: (w, pkg) => {
     const d = pkg.description;

@@ -267,7 +267,11 @@ export function noChangesStatement(pkg: ReportPackage): string {
 
 export const NO_SUBSERVICES_STATEMENT =
   "The system does not rely on any subservice organization for the criteria in scope.";
-export const NO_CUECS_STATEMENT = "No complementary user entity controls have been listed.";
+export function noCuecsStatement(pkg: ReportPackage): string {
+  return pkg.description.noCuecs
+    ? "The criteria can be met without controls at user entities: none are assumed."
+    : "No complementary user entity controls have been listed.";
+}
 export const NO_NOT_RELEVANT_STATEMENT =
   "Every criterion in the selected categories is relevant to the system.";
 export const NO_CONTROL_MAPPED = "No control mapped";

@@ -87,6 +87,7 @@ const TOP_LEVEL = [
   "incidents",
   "noIncidents",
   "cuecs",
+  "noCuecs",
   "subservices",
   "noSubservices",
   "changes",
@@ -197,6 +198,13 @@ export function DescriptionEditor({
         </Fieldset>
 
         <Fieldset legend="DC6 · Complementary user entity controls (CUECs)">
+          {form.getValues().cuecs.length === 0 ? (
+            <Checkbox
+              mb="xs"
+              label="Users of the system need no controls of their own for the criteria to be met"
+              {...form.getInputProps("noCuecs", { type: "checkbox" })}
+            />
+          ) : null}
           <ComplementaryList
             form={form}
             path="cuecs"

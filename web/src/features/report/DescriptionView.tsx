@@ -94,7 +94,11 @@ export function DescriptionView({
         )}
       </Part>
       <Part title="DC6 · Complementary user entity controls (CUECs)">
-        <Complementary items={d.cuecs} />
+        {d.cuecs.length === 0 && d.noCuecs ? (
+          <Text>Users of the system need no controls of their own.</Text>
+        ) : (
+          <Complementary items={d.cuecs} />
+        )}
       </Part>
       <Part title="DC7 · Subservice organizations">
         {d.subservices.length === 0 ? (

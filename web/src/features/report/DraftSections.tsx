@@ -44,12 +44,14 @@ export function OpinionSection({
   org,
   engagementId,
   opinion,
+  contentSha256,
   canRecord,
   afterFieldwork,
 }: {
   org: string;
   engagementId: string;
   opinion: AuditorOpinion | null;
+  contentSha256: string;
   canRecord: boolean;
   afterFieldwork: boolean;
 }) {
@@ -83,6 +85,7 @@ export function OpinionSection({
             org={org}
             engagementId={engagementId}
             opinion={opinion}
+            contentSha256={contentSha256}
           />
         ) : null}
         {canRecord && !afterFieldwork ? (
@@ -97,10 +100,12 @@ function OpinionForm({
   org,
   engagementId,
   opinion,
+  contentSha256,
 }: {
   org: string;
   engagementId: string;
   opinion: AuditorOpinion | null;
+  contentSha256: string;
 }) {
   const record = useRecordOpinion(org, engagementId);
   const form = useForm<{ type: string; text: string }>({
@@ -118,7 +123,7 @@ function OpinionForm({
       aria-label="Auditor's opinion"
       onSubmit={form.onSubmit((values) =>
         record.mutate(
-          { type: values.type as OpinionType, text: values.text.trim() },
+          { type: values.type as OpinionType, text: values.text.trim(), contentSha256 },
           { onError: (error) => applyServerErrors(form, error) },
         ),
       )}
@@ -155,12 +160,14 @@ export function AssertionSection({
   org,
   engagementId,
   assertion,
+  contentSha256,
   canEdit,
   canApprove,
 }: {
   org: string;
   engagementId: string;
   assertion: Assertion;
+  contentSha256: string;
   canEdit: boolean;
   canApprove: boolean;
 }) {
@@ -212,7 +219,11 @@ export function AssertionSection({
           <Stack gap="xs">
             <ProblemAlert error={approve.error} title="Could not approve the assertion" />
             <Group>
-              <Button color="green" loading={approve.isPending} onClick={() => approve.mutate()}>
+              <Button
+                color="green"
+                loading={approve.isPending}
+                onClick={() => approve.mutate(contentSha256)}
+              >
                 Approve the assertion
               </Button>
               <Text size="sm" c="dimmed">

@@ -1,4 +1,16 @@
-import { Anchor, Badge, Grid, Group, List, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Grid,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from "@mantine/core";
 import { Link, useSearchParams } from "react-router";
 import { ENGAGEMENT_STATUSES } from "../../api/types.ts";
 import type { DescriptionGap, Engagement, ReportDraftView } from "../../api/types.ts";
@@ -131,10 +143,20 @@ function ReportBody({ org, view }: { org: CurrentOrg; view: ReportDraftView }) {
         </Tabs.List>
         <Tabs.Panel value="opinion">
           <Stack>
+            {pkg.voidedSignOffs.length === 0 ? null : (
+              <Alert color="yellow" title="The draft changed after it was signed off">
+                <List size="sm">
+                  {pkg.voidedSignOffs.map((words) => (
+                    <List.Item key={words}>{words}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
             <OpinionSection
               org={org.slug}
               engagementId={engagement.id}
               opinion={pkg.opinion}
+              contentSha256={pkg.contentSha256}
               canRecord={org.can("report:opinion")}
               afterFieldwork={atOrAfter(engagement, "draft-report")}
             />
@@ -142,6 +164,7 @@ function ReportBody({ org, view }: { org: CurrentOrg; view: ReportDraftView }) {
               org={org.slug}
               engagementId={engagement.id}
               assertion={pkg.assertion}
+              contentSha256={pkg.contentSha256}
               canEdit={canEdit}
               canApprove={canApprove}
             />

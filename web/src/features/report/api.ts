@@ -85,14 +85,21 @@ export function useUpdateAssertion(org: string, id: string) {
 }
 
 export function useApproveAssertion(org: string, id: string) {
-  return useDraftWrite(org, id, () =>
-    api<ReportDraftView>(reportPath(org, id, "/assertion/approve"), { method: "POST" }),
+  // The digest of the draft the owner read: the server refuses if it changed meanwhile.
+  return useDraftWrite(org, id, (contentSha256: string) =>
+    api<ReportDraftView>(reportPath(org, id, "/assertion/approve"), {
+      method: "POST",
+      body: { contentSha256 },
+    }),
   );
 }
 
 export function useRecordOpinion(org: string, id: string) {
-  return useDraftWrite(org, id, (input: { type: OpinionType; text: string }) =>
-    api<ReportDraftView>(reportPath(org, id, "/opinion"), { method: "PUT", body: input }),
+  return useDraftWrite(
+    org,
+    id,
+    (input: { type: OpinionType; text: string; contentSha256: string }) =>
+      api<ReportDraftView>(reportPath(org, id, "/opinion"), { method: "PUT", body: input }),
   );
 }
 
