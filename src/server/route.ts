@@ -33,6 +33,8 @@ interface RouteBase<P extends Shape, Q extends Shape> {
    * reused while the organization is unchanged (see response-cache.ts).
    */
   reuse?: boolean;
+  /** False for a GET whose every call is recorded (a download): HEAD would count as one. */
+  head?: false;
 }
 
 interface Call<P extends Shape, Q extends Shape> {
@@ -69,6 +71,7 @@ function register<P extends Shape, Q extends Shape>(
   router.app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.head === false ? { exposeHeadRoute: false } : {}),
     schema: {
       summary: spec.summary,
       tags: [spec.tag],

@@ -18,6 +18,8 @@ import {
   supersedeSamples,
 } from "../db/engagements.repo.ts";
 import { newId } from "../db/portable.ts";
+import { listReportVersions } from "../db/reports.repo.ts";
+import { listShareLinks } from "../db/sharing.repo.ts";
 import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
@@ -236,6 +238,32 @@ async function checkFieldworkDone(tx: Tx, actor: Actor, engagement: Engagement):
   }
 }
 
+/**
+ * The report steps say where the report is, so they follow the report: final-report once a
+ * version is finalized, distributed once one is shared. Finalizing and sharing move them.
+ */
+async function checkReportStep(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+  to: EngagementStatus,
+): Promise<void> {
+  const label = engagementLabel(engagement);
+  const scope = scopeOf(actor);
+  if (to === "final-report" && (await listReportVersions(tx, scope, engagement.id)).length === 0) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${label} has no final report yet: finalize it (attest report finalize ${label})`,
+    );
+  }
+  if (to === "distributed" && (await listShareLinks(tx, scope, engagement.id)).length === 0) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${label}'s final report is not shared yet: share it (attest report share ${label})`,
+    );
+  }
+}
+
 export const advanceEngagementInput = z
   .object({
     to: oneOf(ENGAGEMENT_STATUSES, "engagement status").optional(),
@@ -285,6 +313,7 @@ export async function advanceEngagement(
       discardedTests = await deleteControlTests(tx, scopeOf(actor), engagement.id);
     }
     if (from === "fieldwork" && step > 0) await checkFieldworkDone(tx, actor, engagement);
+    if (step > 0) await checkReportStep(tx, actor, engagement, to);
     if (to === "fieldwork" && snapshot === null) {
       snapshot = await takeSnapshot(tx, actor, engagement.categories, at.toISOString());
     }

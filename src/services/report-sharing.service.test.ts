@@ -11,6 +11,8 @@ import {
   editBridgeLetter,
   listBridgeLettersOf,
 } from "./bridge-letters.service.ts";
+import { listAuditLog } from "./audit-log.service.ts";
+import { advanceEngagement } from "./engagements.service.ts";
 import { approveAssertion } from "./report-draft.service.ts";
 import {
   acceptSharedReportNda,
@@ -70,6 +72,8 @@ describe("sharing a final report", () => {
     const token = tokenOf(url);
 
     const preview = await previewSharedReport(t.ctx, token, client);
+    // No opinion was recorded: the reader learns that before accepting anything.
+    expect(preview.report).toContain("Readiness report — not an auditor's report");
     t.advance(1000);
     expect(preview.report).toContain("SOC 2 Type 1 as of 2026-10-31, version 1");
     expect(preview.nda).toContain("confidential");
@@ -93,6 +97,17 @@ describe("sharing a final report", () => {
       "FORBIDDEN",
     );
 
+    const audited = (await listAuditLog(t.ctx, owner)).filter(
+      (e) => e.target.type === "share-link",
+    );
+    expect(audited.map((e) => e.action)).toEqual([
+      "report.shared",
+      "report.nda-accepted",
+      "report.downloaded",
+    ]);
+    expect(audited[1]?.actor.name).toBe(
+      "Priya Shah <priya@retail.example> (Retail Co), through a share link",
+    );
     const [listed] = await listShareLinksOf(t.ctx, owner, handle);
     expect(listed?.state).toBe("active");
     expect(listed?.access.map((a) => a.event)).toEqual(["viewed", "nda-accepted", "downloaded"]);
@@ -147,6 +162,24 @@ describe("sharing a final report", () => {
   });
 });
 
+describe("the report steps follow the report", () => {
+  it("reaches final-report only by finalizing, and distributed only by sharing", async () => {
+    const early = await expectAppError(
+      () => advanceEngagement(t.ctx, owner, handle),
+      "INVALID_STATE",
+    );
+    expect(early.message).toContain("has no final report yet");
+    await finalize();
+    const unshared = await expectAppError(
+      () => advanceEngagement(t.ctx, owner, handle),
+      "INVALID_STATE",
+    );
+    expect(unshared.message).toContain("not shared yet");
+    await createShareLink(t.ctx, owner, handle, { recipient: "Retail Co" });
+    await expectAppError(() => advanceEngagement(t.ctx, owner, handle), "INVALID_STATE");
+  });
+});
+
 describe("bridge letters", () => {
   it("drafts from the template for the time since the period, approved by an owner and then fixed", async () => {
     await expectAppError(() => draftBridgeLetter(t.ctx, owner, handle), "INVALID_STATE");
@@ -156,11 +189,17 @@ describe("bridge letters", () => {
     expect(letter).toMatchObject({ number: 1, through: "2027-03-15", version: 1 });
     expect(letter.text).toContain("from that date to 2027-03-15");
     expect(letter.text).toContain("covers the system up to 2026-10-31");
-    const error = await expectAppError(
-      () => draftBridgeLetter(later, owner, handle, { through: "2026-10-01" }),
+    for (const through of ["2026-10-01", "2027-03-16"]) {
+      const error = await expectAppError(
+        () => draftBridgeLetter(later, owner, handle, { through }),
+        "VALIDATION_FAILED",
+      );
+      expect(error.fieldErrors[0]?.field).toBe("through");
+    }
+    await expectAppError(
+      () => editBridgeLetter(later, owner, handle, 1, { through: "2026-10-31" }),
       "VALIDATION_FAILED",
     );
-    expect(error.fieldErrors[0]?.field).toBe("through");
     await expectAppError(
       () => approveBridgeLetter(later, as(owner, "admin"), handle, 1),
       "FORBIDDEN",

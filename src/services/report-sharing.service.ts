@@ -29,7 +29,7 @@ import { sha256Hex } from "../domain/digest.ts";
 import { engagementLabel } from "../domain/engagement.ts";
 import { AppError, notFound } from "../domain/errors.ts";
 import { authorize } from "../domain/permissions.ts";
-import { periodPhrase } from "../domain/report.ts";
+import { READINESS_NOTICE, periodPhrase } from "../domain/report.ts";
 import type { ReportPackage } from "../domain/report.ts";
 import { ACCEPTANCE_MINUTES, MAX_SHARE_DAYS, NDA_TEXT, shareLinkState } from "../domain/sharing.ts";
 import type { AccessEvent, AccessRecord, ShareLink } from "../domain/sharing.ts";
@@ -200,6 +200,17 @@ export async function revokeShareLink(
   });
 }
 
+/** The reader of a share link, as the audit trail names them: by what they declared. */
+function readerActor(link: OpenLink, a: { name: string; company: string; email: string }): Actor {
+  return {
+    kind: "system",
+    id: `share-link:${link.id}`,
+    name: `${a.name} <${a.email}> (${a.company}), through a share link`,
+    organizationId: link.organizationId,
+    role: "employee",
+  };
+}
+
 /** What a reader sees before accepting: whose report, which one, and the terms. */
 export interface SharedReportPreview {
   organization: string;
@@ -242,11 +253,11 @@ async function usableLink(
   token: string,
   client: ClientInfo,
   at: string,
-): Promise<void> {
+): Promise<OrgScope> {
   const link = await read(ctx.db, (tx) => findShareLinkByHash(tx, hashSecret(token)));
   if (link === undefined) throw notFound("shared report", "link");
   const state = shareLinkState(link, at);
-  if (state === "active") return;
+  if (state === "active") return { organizationId: link.organizationId } as OrgScope;
   await inTransaction(ctx.db, (tx) =>
     log(tx, link, state === "revoked" ? "refused-revoked" : "refused-expired", client, at),
   );
@@ -292,7 +303,9 @@ export async function previewSharedReport(
     return {
       organization: org.name,
       systemName: pkg.organization.systemName,
-      report: `SOC 2 Type ${pkg.engagement.type} ${periodPhrase(pkg.engagement)}, version ${version.version}`,
+      report:
+        `SOC 2 Type ${pkg.engagement.type} ${periodPhrase(pkg.engagement)}, version ${version.version}` +
+        (pkg.opinion === null ? ` (${READINESS_NOTICE})` : ""),
       issueDate: version.issueDate,
       expiresAt: link.expiresAt,
       recipient: link.recipient,
@@ -309,8 +322,8 @@ export async function acceptSharedReportNda(
 ): Promise<{ downloadToken: string; expiresAt: string }> {
   const data = parseInput(acceptInput, input);
   const at = ctx.now();
-  await usableLink(ctx, token, client, at.toISOString());
-  return inTransaction(ctx.db, async (tx) => {
+  const scope = await usableLink(ctx, token, client, at.toISOString());
+  return inOrgTransaction(ctx.db, scope, async (tx) => {
     const link = await openLink(ctx, tx, token, at.toISOString());
     const downloadToken = newSecret("download");
     const acceptance = {
@@ -327,6 +340,21 @@ export async function acceptSharedReportNda(
     };
     await insertAcceptance(tx, link.organizationId, acceptance, hashSecret(downloadToken));
     await log(tx, link, "nda-accepted", client, acceptance.acceptedAt, acceptance.id);
+    // The acceptance is the record that matters later: it goes into the audit trail too.
+    await recordEvent(
+      tx,
+      readerActor(link, acceptance),
+      "report.nda-accepted",
+      { type: "share-link", id: link.id },
+      {
+        name: acceptance.name,
+        company: acceptance.company,
+        email: acceptance.email,
+        ndaSha256: acceptance.ndaSha256,
+        address: acceptance.address,
+      },
+      at,
+    );
     return { downloadToken, expiresAt: acceptance.expiresAt };
   });
 }
@@ -339,8 +367,8 @@ export async function downloadSharedReport(
   client: ClientInfo,
 ): Promise<ReportPackage> {
   const at = ctx.now().toISOString();
-  await usableLink(ctx, token, client, at);
-  return inTransaction(ctx.db, async (tx) => {
+  const scope = await usableLink(ctx, token, client, at);
+  return inOrgTransaction(ctx.db, scope, async (tx) => {
     const link = await openLink(ctx, tx, token, at);
     const acceptance = await findAcceptanceByHash(tx, link.id, hashSecret(downloadToken));
     if (acceptance === undefined || acceptance.expiresAt <= at) {
@@ -349,8 +377,16 @@ export async function downloadSharedReport(
         "accept the non-disclosure terms first (an acceptance is good for one hour)",
       );
     }
-    const { pkg } = await versionOf(tx, link);
+    const { version, pkg } = await versionOf(tx, link);
     await log(tx, link, "downloaded", client, at, acceptance.id);
+    await recordEvent(
+      tx,
+      readerActor(link, acceptance),
+      "report.downloaded",
+      { type: "share-link", id: link.id },
+      { version: version.version, sha256: version.sha256, address: client.address },
+      new Date(at),
+    );
     return pkg;
   });
 }

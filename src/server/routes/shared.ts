@@ -32,6 +32,7 @@ export function registerSharedReportRoutes(router: Router): void {
     tag: "shared reports",
     summary: "Whose report a share link leads to, and the NDA to accept",
     params: tokenParam,
+    head: false,
     handler: async ({ params, request }) =>
       previewSharedReport(ctx, params.token, clientOf(request)),
   });
@@ -53,6 +54,7 @@ export function registerSharedReportRoutes(router: Router): void {
     summary: "Download the shared final report (PDF) after accepting the NDA",
     params: tokenParam,
     query: { download: z.string().min(1).max(200) },
+    head: false,
     handler: async ({ params, query, request, reply }) => {
       const pkg = await downloadSharedReport(ctx, params.token, query.download, clientOf(request));
       return sendDownload(reply, await renderReport(pkg, "pdf"));
