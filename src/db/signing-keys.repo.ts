@@ -52,3 +52,14 @@ export async function insertOrganizationKey(
     })
     .execute();
 }
+
+/** Organizations made before keys were made with them. */
+export async function listOrganizationsWithoutKey(tx: Tx): Promise<string[]> {
+  const rows = await tx
+    .selectFrom("organizations")
+    .leftJoin("organization_keys", "organization_keys.organization_id", "organizations.id")
+    .select("organizations.id as id")
+    .where("organization_keys.organization_id", "is", null)
+    .execute();
+  return rows.map((r) => r.id);
+}

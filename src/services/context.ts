@@ -8,6 +8,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { AppError } from "../domain/errors.ts";
 import { describeDatabase } from "./config.ts";
 import type { Mailer } from "./mailer.ts";
+import { keyEveryOrganization } from "./signing-keys.ts";
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
 /** An upload cut short more than this long ago is certainly dead. */
@@ -54,7 +55,7 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
         : new FileBlobStore(options.dataDir);
     const now = options.now ?? (() => new Date());
     await blobs.sweepTemporary(STALE_UPLOAD_MS, now());
-    return {
+    const ctx: ServiceContext = {
       db,
       blobs,
       maxEvidenceBytes: options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES,
@@ -63,6 +64,8 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       mailer: options.mailer ?? null,
       publicUrl: options.publicUrl ?? null,
     };
+    await keyEveryOrganization(ctx);
+    return ctx;
   } catch (error) {
     await db.close().catch(() => undefined);
     if (error instanceof AppError) throw error;

@@ -8,7 +8,11 @@
  * the server must use itself (TOTP seeds): whoever holds the database holds the key.
  */
 import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
-import { findOrganizationKey, insertOrganizationKey } from "../db/signing-keys.repo.ts";
+import {
+  findOrganizationKey,
+  insertOrganizationKey,
+  listOrganizationsWithoutKey,
+} from "../db/signing-keys.repo.ts";
 import type { StoredOrganizationKey } from "../db/signing-keys.repo.ts";
 import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
@@ -115,4 +119,17 @@ export async function organizationSigningKey(
 ): Promise<OrganizationSigningKey> {
   authorize(actor, "organization:read");
   return (await loadOrganizationSigner(ctx, actor)).key;
+}
+
+/**
+ * Gives every organization made before keys came with it a key, at start, as the system: so
+ * no later read (an auditor's download, say) ever has to write one.
+ */
+export async function keyEveryOrganization(ctx: ServiceContext): Promise<number> {
+  const missing = await read(ctx.db, (tx) => listOrganizationsWithoutKey(tx));
+  for (const organizationId of missing) {
+    const scope = { organizationId } as OrgScope;
+    await inOrgTransaction(ctx.db, scope, (tx) => ensureOrganizationKey(tx, scope, ctx.now()));
+  }
+  return missing.length;
 }
