@@ -31,6 +31,7 @@ import { verifyBundle } from "../src/services/bundle/verify-bundle.ts";
 import type { ServiceContext } from "../src/services/context.ts";
 import { createEngagement } from "../src/services/engagements.service.ts";
 import { createOrganization } from "../src/services/organizations.service.ts";
+import { sequence, syntheticControl } from "./synthetic.ts";
 
 const CONTROLS = 150;
 const FILES = 4500;
@@ -63,39 +64,18 @@ export interface BundleBench {
   memoryRatio: number;
 }
 
-/** A fixed pseudo-random sequence, so every run seeds the same shape. */
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-
 const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + (n % 365) * 86_400_000);
 const isoDate = (n: number) => day(n).toISOString().slice(0, 10);
 
 function syntheticControls(at: string): Control[] {
-  return Array.from({ length: CONTROLS }, (_, i) => ({
-    id: randomUUID(),
-    ref: `BB-${String(i).padStart(3, "0")}`,
-    templateId: null,
-    title: `Bundle bench control ${i}`,
-    description: "Synthetic.",
-    kind: "detective",
-    automation: "manual",
-    frequency: CONTROL_FREQUENCIES[i % CONTROL_FREQUENCIES.length] ?? "monthly",
-    ownerRole: null,
-    owner: null,
-    status: "implemented",
-    statusReason: null,
-    suggestedEvidence: [],
-    testProcedure: "Inspect.",
-    version: 1,
-    criteria: ["CC7.2"],
-    createdAt: at,
-    updatedAt: at,
-  }));
+  return Array.from({ length: CONTROLS }, (_, i) =>
+    syntheticControl(at, {
+      id: randomUUID(),
+      ref: `BB-${String(i).padStart(3, "0")}`,
+      title: `Bundle bench control ${i}`,
+      frequency: CONTROL_FREQUENCIES[i % CONTROL_FREQUENCIES.length] ?? "monthly",
+    }),
+  );
 }
 
 /** Runs `work` over `items`, `width` at a time: stores overlap their fsyncs and round trips. */

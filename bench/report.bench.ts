@@ -34,6 +34,7 @@ import {
   respondToException,
 } from "../src/services/testing.service.ts";
 import { COMPLETE_DESCRIPTION } from "../test/support/report.ts";
+import { sequence, syntheticControl } from "./synthetic.ts";
 
 const CONTROLS = 150;
 const EVIDENCE = 5000;
@@ -66,38 +67,23 @@ export interface ReportBench {
   totalMs: number;
 }
 
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-
 function benchControls(at: string): Control[] {
-  return Array.from({ length: CONTROLS }, (_, i) => ({
-    id: randomUUID(),
-    ref: `RB-${String(i + 1).padStart(3, "0")}`,
-    templateId: null,
-    title: `Report bench control ${i + 1}: reviewed and evidenced on schedule`,
-    description: "Synthetic control for the report benchmark.",
-    kind: "detective",
-    automation: "manual",
-    frequency: FREQUENCIES[i % FREQUENCIES.length] ?? "monthly",
-    ownerRole: null,
-    owner: null,
-    status: "implemented",
-    statusReason: null,
-    suggestedEvidence: [],
-    testProcedure: "Inspect the evidence for each sampled occurrence and confirm the review.",
-    version: 1,
-    // Every criterion gets at least two controls.
-    criteria: [
-      ...new Set([CRITERIA[i % CRITERIA.length]?.id, CRITERIA[(i * 7 + 3) % CRITERIA.length]?.id]),
-    ].filter((id): id is string => id !== undefined),
-    createdAt: at,
-    updatedAt: at,
-  }));
+  return Array.from({ length: CONTROLS }, (_, i) =>
+    syntheticControl(at, {
+      id: randomUUID(),
+      ref: `RB-${String(i + 1).padStart(3, "0")}`,
+      title: `Report bench control ${i + 1}: reviewed and evidenced on schedule`,
+      frequency: FREQUENCIES[i % FREQUENCIES.length] ?? "monthly",
+      testProcedure: "Inspect the evidence for each sampled occurrence and confirm the review.",
+      // Every criterion gets at least two controls.
+      criteria: [
+        ...new Set([
+          CRITERIA[i % CRITERIA.length]?.id,
+          CRITERIA[(i * 7 + 3) % CRITERIA.length]?.id,
+        ]),
+      ].filter((id): id is string => id !== undefined),
+    }),
+  );
 }
 
 /** One dated occurrence per window of each control's frequency, topped up to EVIDENCE. */

@@ -6,6 +6,7 @@ import { inTransaction } from "../src/db/transaction.ts";
 import { actorIn, scopeOf } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
 import type { Control } from "../src/domain/control.ts";
+import { syntheticControl } from "./synthetic.ts";
 import type { ServiceContext } from "../src/services/context.ts";
 import { advanceEngagement, createEngagement } from "../src/services/engagements.service.ts";
 import { addEvidence } from "../src/services/evidence.service.ts";
@@ -30,26 +31,15 @@ export async function benchSampling(ctx: ServiceContext): Promise<SamplingBench>
   });
   const actor = actorIn(bench, organization.id, "owner");
   const at = new Date().toISOString();
-  const controls: Control[] = Array.from({ length: CONTROLS }, (_, i) => ({
-    id: `sampling-bench-${i}`,
-    ref: `SB-${String(i).padStart(3, "0")}`,
-    templateId: null,
-    title: `Bench control ${i}`,
-    description: "Synthetic.",
-    kind: "detective",
-    automation: i % 10 === 0 ? "automated" : "manual",
-    frequency: CONTROL_FREQUENCIES[i % CONTROL_FREQUENCIES.length] ?? "monthly",
-    ownerRole: null,
-    owner: null,
-    status: "implemented",
-    statusReason: null,
-    suggestedEvidence: [],
-    testProcedure: "Inspect.",
-    version: 1,
-    criteria: ["CC7.2"],
-    createdAt: at,
-    updatedAt: at,
-  }));
+  const controls: Control[] = Array.from({ length: CONTROLS }, (_, i) =>
+    syntheticControl(at, {
+      id: `sampling-bench-${i}`,
+      ref: `SB-${String(i).padStart(3, "0")}`,
+      title: `Bench control ${i}`,
+      automation: i % 10 === 0 ? "automated" : "manual",
+      frequency: CONTROL_FREQUENCIES[i % CONTROL_FREQUENCIES.length] ?? "monthly",
+    }),
+  );
   await inTransaction(ctx.db, (tx) => insertControls(tx, scopeOf(actor), controls));
   // Event-driven controls need recorded events to have a population: 60 each.
   for (const control of controls.filter((c) => c.frequency === "event-driven")) {

@@ -4,38 +4,8 @@
  * mapped to every security criterion, a Type 1 tested for design, a complete description, the
  * assertion approved, and version 1 finalized.
  */
+import { COMPLETE_DESCRIPTION } from "../support/report.ts";
 import type { ApiClient } from "./api.ts";
-
-export const DESCRIPTION = {
-  services: "Hosted analytics dashboards for retail chains, delivered as a web application.",
-  commitments: ["99.9% monthly availability", "Customer data encrypted at rest and in transit"],
-  systemRequirements: ["Production access needs MFA", "Backups are restored yearly"],
-  components: {
-    infrastructure: [
-      { name: "AWS eu-west-1", description: "VPC, RDS, S3", owner: "lee@acme.example" },
-    ],
-    software: [
-      { name: "Dashboard app", description: "TypeScript service", owner: "lee@acme.example" },
-    ],
-    people: [{ name: "Engineering", description: "Eight engineers", owner: "maya@acme.example" }],
-    procedures: [
-      { name: "Change management", description: "Reviewed PRs", owner: "sam@acme.example" },
-    ],
-    data: [{ name: "Sales records", description: "Customer uploads", owner: "sam@acme.example" }],
-  },
-  boundaries: "The production account and the code host; laptops are out of scope.",
-  noIncidents: true,
-  cuecs: [{ text: "Customers manage their own users' access.", criteria: ["CC6.2"] }],
-  subservices: [
-    {
-      name: "Amazon Web Services",
-      services: "Hosting",
-      method: "carve-out",
-      csocs: [{ text: "Physical access to data centres is restricted.", criteria: ["CC6.4"] }],
-    },
-  ],
-  noChanges: true,
-};
 
 /** A calendar date some days before today (UTC, the new organization's zone). */
 export function daysAgo(days: number): string {
@@ -90,7 +60,7 @@ export async function finalReportViaApi(
     design: "suitably-designed",
   });
   await api.ok("POST", `${base}/advance`, {});
-  await api.ok("PUT", `${base}/report/description`, DESCRIPTION);
+  await api.ok("PUT", `${base}/report/description`, COMPLETE_DESCRIPTION);
   await api.ok("POST", `${base}/report/assertion/approve`);
   if (options.finalize !== false) await api.ok("POST", `${base}/report/finalize`, {});
   return { org, engagement, base };
