@@ -234,7 +234,7 @@ export const NO_OPINION_STATEMENT =
   "independent auditor, and it must not be read or presented as an auditor's report.";
 
 export function opinionRecordedLine(o: AuditorOpinion): string {
-  return `Recorded by ${o.recordedByName} (${o.recordedBy}) on ${dateOf(o.recordedAt)}.`;
+  return `Recorded by ${o.recordedByName} on ${dateOf(o.recordedAt)}.`;
 }
 
 // Section II ------------------------------------------------------------------------------
