@@ -57,7 +57,7 @@ describe("HTML report", () => {
     const doc = renderHtml(buildReportPackage({ opinion: true }));
     expect(doc).not.toContain(html(READINESS_NOTICE));
     expect(doc).toContain("Unmodified opinion");
-    expect(doc).toContain(html("Recorded by Dana Whitfield (dana@ledger.example) on 2026-07-20."));
+    expect(doc).toContain(html("Recorded by Dana Whitfield on 2026-07-20."));
   });
 
   it("puts the exception, and management's response under it, inside its criterion", () => {
