@@ -7,9 +7,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { link, mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import { Transform } from "node:stream";
+import { Transform, pipeline } from "node:stream";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { pipeline as pipelineAsync } from "node:stream/promises";
 import { AppError } from "../../domain/errors.ts";
 import { SHA256_PATTERN, corrupt, emptyContent, tooLarge } from "./blob-store.ts";
 import type { BlobStore, StoredBlob } from "./blob-store.ts";
@@ -60,7 +60,7 @@ export class FileBlobStore implements BlobStore {
     const tmp = path.join(tmpDir, randomUUID());
     const counter = meter(maxBytes);
     try {
-      await pipeline(content, counter, createWriteStream(tmp, { flags: "wx" }));
+      await pipelineAsync(content, counter, createWriteStream(tmp, { flags: "wx" }));
       if (counter.size() === 0) throw emptyContent();
       await fsyncPath(tmp);
       const sha256 = counter.sha256();
@@ -102,7 +102,10 @@ export class FileBlobStore implements BlobStore {
         done(actual === sha256 ? null : corrupt(sha256, `its content hashes to ${actual}`));
       },
     });
-    return createReadStream(file).pipe(verify);
+    // pipeline, not pipe: a reader that hangs up closes the file, and a read error reaches
+    // the reader instead of leaving it waiting.
+    pipeline(createReadStream(file), verify, () => undefined);
+    return verify;
   }
 
   async check(sha256: string): Promise<string | null> {
