@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cli, json } from "../../test/support/cli.ts";
@@ -88,6 +88,27 @@ describe("attest evidence and audit-log", () => {
     const out = path.join(database.dataDir, "copy.csv");
     expect((await cli(env, "evidence", "download", added.id, "--out", out)).code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe("user,access\nana,admin\n");
+
+    // Stored bytes changed behind Attest's back: the download is refused and writes nothing.
+    const storeBytes = async (text: string) => {
+      if (database.target.engine === "sqlite") {
+        const dir = path.join(database.dataDir, "blobs", "sha256", added.sha256.slice(0, 2));
+        writeFileSync(path.join(dir, added.sha256), text);
+        return;
+      }
+      const hex = Buffer.from(text).toString("hex");
+      await tamperWith(
+        database,
+        `update blob_chunks set data = decode('${hex}', 'hex') where blob_key = '${added.sha256}'`,
+      );
+    };
+    await storeBytes("tampered");
+    const refusedOut = path.join(database.dataDir, "refused.csv");
+    const refused = await cli(env, "evidence", "download", added.id, "--out", refusedOut);
+    expect(refused.code).toBe(6);
+    expect(refused.err).toContain("is corrupt");
+    expect(existsSync(refusedOut) || existsSync(`${refusedOut}.partial`)).toBe(false);
+    await storeBytes("user,access\nana,admin\n");
 
     await cli(env, "controls", "update", "AC-02", "--status", "implemented");
     await cli(env, "controls", "update", "AC-05", "--status", "implemented");

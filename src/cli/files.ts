@@ -1,27 +1,8 @@
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { readFile, rename, unlink } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { AppError } from "../domain/errors.ts";
-
-/** Reads a JSON file named on the command line, with errors that name the file. */
-export async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new AppError("VALIDATION_FAILED", `file "${file}": ${reason}`, [
-      { field: "file", message: reason },
-    ]);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const reason = `not valid JSON (${(error as Error).message})`;
-    throw new AppError("VALIDATION_FAILED", `file "${file}": ${reason}`, [
-      { field: "file", message: reason },
-    ]);
-  }
-}
 
 /** Reads a text file named on the command line ("-" is standard input). */
 export async function readTextFile(file: string, field = "file"): Promise<string> {
@@ -41,14 +22,37 @@ export async function readTextFile(file: string, field = "file"): Promise<string
   }
 }
 
-/** Writes beside the target and renames, so a failed write never leaves half a file. */
-export async function writeOutputFile(out: string, body: Buffer | string): Promise<void> {
+/** Reads a JSON file named on the command line, with errors that name the file. */
+export async function readJsonFile(file: string): Promise<unknown> {
+  const text = await readTextFile(file);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = `not valid JSON (${(error as Error).message})`;
+    throw new AppError("VALIDATION_FAILED", `file "${file}": ${reason}`, [
+      { field: "file", message: reason },
+    ]);
+  }
+}
+
+/**
+ * Writes beside the target and renames, so a failed write never leaves half a file. A
+ * stream's own refusal (content that fails its hash check) comes through as it is.
+ */
+export async function writeOutputFile(
+  out: string,
+  body: Buffer | string | Readable,
+): Promise<void> {
   const partial = `${out}.partial`;
   try {
-    await writeFile(partial, body);
+    await pipeline(
+      typeof body === "string" || Buffer.isBuffer(body) ? [body] : body,
+      createWriteStream(partial),
+    );
     await rename(partial, out);
   } catch (error) {
     await unlink(partial).catch(() => undefined);
+    if (error instanceof AppError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new AppError("VALIDATION_FAILED", `out "${out}": cannot write (${reason})`, [
       { field: "out", message: `cannot write (${reason})` },

@@ -1,9 +1,8 @@
-import { createReadStream, createWriteStream } from "node:fs";
-import { rename, stat, unlink } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import { AppError, invalidField } from "../../domain/errors.ts";
+import { invalidField } from "../../domain/errors.ts";
 import type { EvidenceItem } from "../../domain/evidence.ts";
 import {
   addEvidence,
@@ -15,6 +14,7 @@ import {
 } from "../../services/evidence.service.ts";
 import type { EvidenceContent } from "../../services/evidence.service.ts";
 import { listOverdueControls } from "../../services/readiness.service.ts";
+import { writeOutputFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
@@ -207,15 +207,8 @@ export function registerEvidence(program: Command, runtime: Runtime): void {
       const globals = globalsOf(command);
       const written = await withActor(runtime, globals, async (ctx, actor) => {
         const { evidence: item, content } = await readEvidenceFile(ctx, actor, id);
-        // Written beside the target and renamed only once the hash has checked out.
-        const partial = `${options.out}.partial`;
-        try {
-          await pipeline(content, createWriteStream(partial));
-          await rename(partial, options.out);
-        } catch (error) {
-          await unlink(partial).catch(() => undefined);
-          throw error instanceof AppError ? error : new AppError("INTERNAL", String(error));
-        }
+        // Renamed into place only once the hash has checked out.
+        await writeOutputFile(options.out, content);
         return item;
       });
       if (globals.json) return printJson(runtime.io, { ...written, out: options.out });
