@@ -4,6 +4,7 @@ import { openEvidenceBundle } from "../../services/bundle/build-bundle.ts";
 import { organizationSigningKey } from "../../services/signing-keys.ts";
 import { orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
+import { attachment } from "./downloads.ts";
 
 const idParam = { id: z.string().min(1).max(100).describe("engagement id or E-number") };
 
@@ -21,14 +22,13 @@ export function registerBundleRoutes(router: Router): void {
       // Every refusal is thrown here, before the answer starts; the ZIP then streams.
       const bundle = await openEvidenceBundle(ctx, actor, params.id);
       const { summary } = bundle;
-      void reply
-        .header("content-type", "application/zip")
-        .header("content-disposition", `attachment; filename="${summary.fileName}"`)
-        .header("cache-control", "no-store")
-        .header("x-signing-key-fingerprint", summary.signingKey.fingerprint);
       // A build that fails part-way (a corrupt stored file) then ends short of this length,
       // so no client mistakes the truncated answer for a whole bundle.
-      if (summary.zipBytes >= 0) void reply.header("content-length", String(summary.zipBytes));
+      const length = summary.zipBytes >= 0 ? summary.zipBytes : undefined;
+      attachment(reply, summary.fileName, "application/zip", length).header(
+        "x-signing-key-fingerprint",
+        summary.signingKey.fingerprint,
+      );
       return bundle.stream;
     },
   });
@@ -38,7 +38,7 @@ export function registerBundleRoutes(router: Router): void {
     tag: "organizations",
     summary:
       "The organization's public key for evidence bundles (Ed25519, raw key in base64, and " +
-      "its SHA256 fingerprint); made on first use",
+      "its SHA256 fingerprint), made with the organization",
     handler: async ({ actor }) => organizationSigningKey(ctx, actor),
   });
 }
