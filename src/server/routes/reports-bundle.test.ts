@@ -51,9 +51,10 @@ describe("GET /engagements/:id/evidence-bundle", () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers["content-type"]).toBe("application/zip");
     expect(response.headers["content-disposition"]).toMatch(
-      /^attachment; filename="acme-E-1-evidence-2026-03-02\.zip"$/,
+      /^attachment; filename="acme-E-1-evidence-2026-03-02\.zip"; filename\*=UTF-8''acme-E-1-evidence-2026-03-02\.zip$/,
     );
     expect(Number(response.headers["content-length"])).toBe(response.rawPayload.length);
+    expect(response.headers["content-security-policy"]).toContain("sandbox");
 
     const key = await owner.request("GET", `/api/v1/orgs/${org}/signing-key`);
     expect(key.statusCode).toBe(200);
