@@ -9,6 +9,8 @@ import type { Actor } from "../domain/actor.ts";
 import { READINESS_NOTICE } from "../domain/report.ts";
 import { listAuditLog } from "./audit-log.service.ts";
 import { toOscalAssessmentResults, toOscalSsp } from "./report/oscal.ts";
+import { escapeHtml } from "./report/render-html.ts";
+import { renderReport } from "./report-output.ts";
 import {
   approveAssertion,
   recordOpinion,
@@ -118,11 +120,14 @@ describe("assertion and opinion", () => {
   });
 
   it("shows the readiness notice only while no opinion is recorded", async () => {
-    const { engagement, package: pkg } = await showReportDraft(t.ctx, owner, handle);
-    expect(pkg.opinion).toBeNull();
-    expect(READINESS_NOTICE).toContain("not an auditor's report");
+    const { engagement } = await showReportDraft(t.ctx, owner, handle);
+    const html = async () =>
+      (await renderReport(await loadReportPackage(t.ctx, owner, handle), "html")).body.toString();
+    expect(await html()).toContain(escapeHtml(READINESS_NOTICE));
     await recordOpinion(t.ctx, auditorOf(engagement.id), handle, OPINION);
-    expect((await showReportDraft(t.ctx, owner, handle)).package.opinion?.type).toBe("unmodified");
+    const withOpinion = await html();
+    expect(withOpinion).not.toContain(escapeHtml(READINESS_NOTICE));
+    expect(withOpinion).toContain("in all material respects, the description presents the system");
   });
 });
 
