@@ -98,6 +98,19 @@ describe("attest report", () => {
       jsonFile,
     );
     expect(draft.out).toContain("draft of version 2");
+    const badVersion = await attest(
+      "report",
+      "build",
+      "E-1",
+      "--format",
+      "json",
+      "--version",
+      "0",
+      "--out",
+      jsonFile,
+    );
+    expect(badVersion.code).toBe(3);
+    expect(badVersion.err).toContain('version: "0" is not a version');
     const docx = path.join(database.dataDir, "report.docx");
     const badFormat = await attest("report", "build", "E-1", "--format", "docx", "--out", docx);
     expect(badFormat.code).toBe(2);

@@ -161,6 +161,22 @@ export async function listReportVersionsOf(
 /** "draft": the live draft; "latest": the newest final, else the draft; or a version number. */
 export type PackageChoice = "draft" | "latest" | number;
 
+/** How the CLI and the API name a package to build: one parser, one error. */
+export const packageChoice = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): PackageChoice => {
+    if (value === undefined || value === "" || value === "latest") return "latest";
+    if (value === "draft") return "draft";
+    if (/^[1-9]\d{0,8}$/.test(value)) return Number(value);
+    ctx.addIssue({
+      code: "custom",
+      message: `"${value}" is not a version: use draft, latest or a version number`,
+    });
+    return z.NEVER;
+  });
+
 export async function loadReportPackage(
   ctx: ServiceContext,
   actor: Actor,

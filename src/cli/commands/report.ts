@@ -26,8 +26,9 @@ import {
   finalizeReport,
   listReportVersionsOf,
   loadReportPackage,
+  packageChoice,
 } from "../../services/report-versions.service.ts";
-import type { PackageChoice } from "../../services/report-versions.service.ts";
+import { parseInput } from "../../services/validation.ts";
 import { readJsonFile, readTextFile, writeOutputFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
@@ -77,16 +78,6 @@ function printThreads(io: Io, threads: ReviewThread[]): void {
       io.out(`    ${c.createdAt}  ${c.authorName} (${c.authorRole}): ${verb}${c.body}\n`);
     }
   }
-}
-
-function versionChoice(value: string | undefined): PackageChoice {
-  if (value === undefined || value === "latest") return "latest";
-  if (value === "draft") return "draft";
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    throw new UsageError(`--version must be "draft", "latest" or a version number, not "${value}"`);
-  }
-  return number;
 }
 
 export function registerReport(program: Command, runtime: Runtime): void {
@@ -323,7 +314,7 @@ export function registerReport(program: Command, runtime: Runtime): void {
             `--format must be one of ${REPORT_FORMATS.join(", ")}, not "${options.format}"`,
           );
         }
-        const choice = versionChoice(options.version);
+        const choice = parseInput(packageChoice, options.version, "version");
         const pkg = await withActor(runtime, globals, (ctx, actor) =>
           loadReportPackage(ctx, actor, handle, choice),
         );

@@ -289,6 +289,14 @@ describe("downloads", () => {
     expect(problem.code).toBe("VALIDATION_FAILED");
     expect(problem.errors?.map((e) => e.field)).toEqual(["format"]);
   });
+
+  it("refuses a version that is not draft, latest or a number, saying which are", async () => {
+    const response = await download("format=json&version=v2");
+    expect(response.statusCode).toBe(422);
+    expect(response.json<Problem>().errors).toEqual([
+      { field: "version", message: '"v2" is not a version: use draft, latest or a version number' },
+    ]);
+  });
 });
 
 interface ShareLinkView {

@@ -44,8 +44,8 @@ import {
   finalizeReport,
   listReportVersionsOf,
   loadReportPackage,
+  packageChoice,
 } from "../../services/report-versions.service.ts";
-import type { PackageChoice } from "../../services/report-versions.service.ts";
 import { serviceInput } from "../body.ts";
 import { orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
@@ -55,11 +55,6 @@ import { sendDownload } from "./downloads.ts";
 const idParam = { id: z.string().min(1).max(100).describe("engagement id or E-number") };
 const base = "/engagements/:id/report";
 const list = <T>(items: T[]) => ({ items, nextCursor: null });
-
-const versionQuery = z
-  .union([z.enum(["draft", "latest"]), z.coerce.number().int().positive()])
-  .default("latest")
-  .describe('"draft", "latest" (the newest final version, else the draft) or a version number');
 
 export function registerReportRoutes(router: Router): void {
   const { ctx } = router;
@@ -183,9 +178,14 @@ export function registerReportRoutes(router: Router): void {
     tag: "reports",
     summary: "The package as PDF, HTML, JSON or OSCAL (system security plan, assessment results)",
     params: idParam,
-    query: { format: z.enum(REPORT_FORMATS).default("pdf"), version: versionQuery },
+    query: {
+      format: z.enum(REPORT_FORMATS).default("pdf"),
+      version: packageChoice.describe(
+        '"draft", "latest" (the newest final version, else the draft) or a version number',
+      ),
+    },
     handler: async ({ actor, params, query, reply }) => {
-      const pkg = await loadReportPackage(ctx, actor, params.id, query.version as PackageChoice);
+      const pkg = await loadReportPackage(ctx, actor, params.id, query.version);
       return sendDownload(reply, await renderReport(pkg, query.format));
     },
   });
