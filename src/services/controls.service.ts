@@ -28,7 +28,7 @@ import { AppError, invalidField, notFound } from "../domain/errors.ts";
 import { authorize } from "../domain/permissions.ts";
 import { recordEvent } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { criterionId, oneOf, reason } from "./inputs.ts";
+import { criterionId, oneOf, reason, requiredText } from "./inputs.ts";
 import { assertCriterionInScope, loadScope } from "./scope.service.ts";
 import { parseInput } from "./validation.ts";
 
@@ -42,18 +42,16 @@ const ref = z
       "parts, such as AC-04 or ACME-SEC-12",
   });
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
-
 const controlFields = {
-  title: text(200),
-  description: text(4000),
+  title: requiredText(200),
+  description: requiredText(4000),
   kind: oneOf(CONTROL_KINDS, "control kind"),
   automation: oneOf(CONTROL_AUTOMATIONS, "kind of automation"),
   frequency: oneOf(CONTROL_FREQUENCIES, "frequency"),
   ownerRole: oneOf(OWNER_ROLES, "owner role").nullable(),
-  owner: text(200).nullable(),
-  suggestedEvidence: z.array(text(500)).max(50),
-  testProcedure: text(4000),
+  owner: requiredText(200).nullable(),
+  suggestedEvidence: z.array(requiredText(500)).max(50),
+  testProcedure: requiredText(4000),
 };
 
 export const createControlInput = z.object({

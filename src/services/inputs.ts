@@ -35,6 +35,14 @@ export const criterionId = z.string().transform((value, ctx): string => {
   return normalized;
 });
 
+/** Text that must be given, trimmed, up to `max` characters. */
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `keep it under ${max} characters`);
+
+/** Text that may be empty, trimmed, up to `max` characters. */
+export const optionalText = (max: number) =>
+  z.string().trim().max(max, `keep it under ${max} characters`);
+
 /** A written justification an auditor can read: not blank, not a placeholder. */
 export const reason = z
   .string()

@@ -21,14 +21,17 @@ import type { ReportPackage } from "../domain/report.ts";
 import { recordEvent } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadEngagement } from "./engagements.service.ts";
-import { calendarDate, criterionId, oneOf } from "./inputs.ts";
+import { calendarDate, criterionId, oneOf, optionalText, requiredText } from "./inputs.ts";
 import { assemblePackage, draftOf, templateAssertion } from "./report-package.ts";
 import { parseInput } from "./validation.ts";
 
-const line = z.string().trim().min(1, "must not be blank").max(2000);
-const text = (max: number) => z.string().trim().max(max, `keep it under ${max} characters`);
+const line = requiredText(2000);
 const component = z
-  .object({ name: line, description: text(4000).default(""), owner: text(320).default("") })
+  .object({
+    name: line,
+    description: optionalText(4000).default(""),
+    owner: optionalText(320).default(""),
+  })
   .strict();
 const complementary = z
   .object({ text: line, criteria: z.array(criterionId).max(61).default([]) })
@@ -36,7 +39,7 @@ const complementary = z
 
 export const descriptionInput = z
   .object({
-    services: text(20000),
+    services: optionalText(20000),
     commitments: z.array(line).max(100),
     systemRequirements: z.array(line).max(100),
     components: z
@@ -48,7 +51,7 @@ export const descriptionInput = z
       )
       .partial()
       .strict(),
-    boundaries: text(20000),
+    boundaries: optionalText(20000),
     incidents: z
       .array(
         z.object({ date: calendarDate, nature: line, extent: line, disposition: line }).strict(),
@@ -80,7 +83,7 @@ export type DescriptionInput = z.input<typeof descriptionInput>;
 export const assertionInput = z
   .union([
     z
-      .object({ text: text(40000).min(50, "write the assertion (at least 50 characters)") })
+      .object({ text: optionalText(40000).min(50, "write the assertion (at least 50 characters)") })
       .strict(),
     z.object({ regenerate: z.literal(true) }).strict(),
   ])
@@ -95,13 +98,13 @@ const seenDigest = z
 export const opinionInput = z
   .object({
     type: oneOf(OPINION_TYPES, "opinion type"),
-    text: text(60000).min(100, "enter the opinion as issued (at least 100 characters)"),
+    text: optionalText(60000).min(100, "enter the opinion as issued (at least 100 characters)"),
     /** The contentSha256 of the draft the auditor read; the opinion covers exactly that. */
     contentSha256: seenDigest,
   })
   .strict();
 
-export const otherInformationInput = z.object({ text: text(40000) }).strict();
+export const otherInformationInput = z.object({ text: optionalText(40000) }).strict();
 
 export interface ReportDraftView {
   engagement: Engagement;

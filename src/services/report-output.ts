@@ -1,4 +1,5 @@
 /** One place that turns a report package into each output format, for the CLI and the API. */
+import { slugify } from "../domain/organization.ts";
 import type { ReportPackage } from "../domain/report.ts";
 import { renderHtml } from "./report/render-html.ts";
 import { toOscalAssessmentResults, toOscalSsp } from "./report/oscal.ts";
@@ -14,10 +15,7 @@ export interface RenderedReport {
 }
 
 function baseName(pkg: ReportPackage): string {
-  const org = pkg.organization.name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const org = slugify(pkg.organization.name);
   const state = pkg.state === "final" ? `v${pkg.version}` : `draft-v${pkg.version}`;
   return `${org}-${pkg.engagement.label.toLowerCase()}-soc2-type${pkg.engagement.type}-${state}`;
 }

@@ -37,22 +37,20 @@ import type {
 import { recordEvent } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadEngagement } from "./engagements.service.ts";
-import { calendarDate, oneOf } from "./inputs.ts";
+import { calendarDate, oneOf, requiredText } from "./inputs.ts";
 import { parseInput } from "./validation.ts";
-
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 
 export const testInput = z
   .object({
     control: z.string().trim().min(1),
     methods: z.array(oneOf(TEST_METHODS, "test method")).min(1, "name at least one method"),
     /** Default: the frozen control's own test procedure. */
-    procedure: text(4000).optional(),
-    tester: text(200),
+    procedure: requiredText(4000).optional(),
+    tester: requiredText(200),
     /** Default: today in the organization's time zone. */
     testedOn: calendarDate.optional(),
     design: oneOf(DESIGN_CONCLUSIONS, "design conclusion").optional(),
-    designNotes: text(4000).optional(),
+    designNotes: requiredText(4000).optional(),
   })
   .strict();
 
@@ -61,8 +59,8 @@ export const resultInput = z
     control: z.string().trim().min(1),
     item: z.string().trim().min(1),
     result: oneOf(ITEM_RESULTS, "result"),
-    description: text(4000).optional(),
-    tester: text(200),
+    description: requiredText(4000).optional(),
+    tester: requiredText(200),
   })
   .strict()
   .refine((r) => r.result !== "exception" || r.description !== undefined, {
@@ -74,7 +72,7 @@ export const responseInput = z
   .object({
     control: z.string().trim().min(1),
     item: z.string().trim().min(1),
-    response: text(4000),
+    response: requiredText(4000),
   })
   .strict();
 
