@@ -1,24 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
-import type { TestContext } from "../../test/support/database.ts";
-import { createApi, createOrgViaApi, invite, setupOwner } from "../../test/support/http.ts";
+import { describe, expect, it } from "vitest";
+import { invite, useApi } from "../../test/support/http.ts";
 import type { Api, Client } from "../../test/support/http.ts";
 import { ResponseCache } from "./response-cache.ts";
 
-let t: TestContext;
 let api: Api;
 let owner: Client;
 let org: string;
-beforeEach(async () => {
-  t = await createTestContext();
-  api = await createApi(t);
-  owner = await setupOwner(t, api);
-  org = await createOrgViaApi(owner, "Acme", ["security", "availability"]);
-});
-afterEach(async () => {
-  await api.close();
-  await t.close();
-});
+useApi((s) => ({ api, owner, org } = s), { categories: ["security", "availability"] });
 
 const percent = async (client: Client) => {
   const response = await client.request("GET", `/api/v1/orgs/${org}/readiness`);

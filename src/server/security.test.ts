@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
-import { client, createApi, createOrgViaApi, setupOwner } from "../../test/support/http.ts";
+import { client, useApi } from "../../test/support/http.ts";
 import type { Api, Client } from "../../test/support/http.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { SessionListing } from "../services/account.service.ts";
@@ -11,16 +10,7 @@ let t: TestContext;
 let api: Api;
 let owner: Client;
 let org: string;
-beforeEach(async () => {
-  t = await createTestContext();
-  api = await createApi(t);
-  owner = await setupOwner(t, api);
-  org = await createOrgViaApi(owner, "Acme");
-});
-afterEach(async () => {
-  await api.close();
-  await t.close();
-});
+useApi((s) => ({ t, api, owner, org } = s));
 
 type Write = [method: "POST" | "PATCH" | "DELETE", url: () => Promise<string>, body?: unknown];
 

@@ -8,7 +8,9 @@ import type { Role } from "../../src/domain/actor.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { issueSetupToken } from "../../src/services/auth.service.ts";
 import type { SessionView } from "../../src/services/auth.service.ts";
-import type { TestContext } from "./database.ts";
+import { afterEach, beforeEach } from "vitest";
+import { createTestContext } from "./database.ts";
+import type { TestContext, TestContextOptions } from "./database.ts";
 
 export const TEST_PASSWORD = "correct battery staple horse 42";
 
@@ -140,4 +142,43 @@ export async function createOrgViaApi(
   const response = await owner.request("POST", "/api/v1/orgs", { name, categories });
   if (response.statusCode !== 201) throw new Error(`create org failed: ${response.body}`);
   return response.json<{ organization: { slug: string } }>().organization.slug;
+}
+
+export interface ApiSetup {
+  t: TestContext;
+  api: Api;
+  owner: Client;
+  /** The organization's slug, or "" with `organization: false`. */
+  org: string;
+}
+
+/**
+ * Gives each test a fresh database, the app over it, a signed-in owner and an organization
+ * ("Acme"), all closed afterwards: `useApi((s) => ({ t, api, owner, org } = s))`.
+ */
+export function useApi(
+  receive: (setup: ApiSetup) => void,
+  options: {
+    context?: TestContextOptions;
+    ownerEmail?: string;
+    categories?: string[];
+    organization?: false;
+  } = {},
+): void {
+  let setup: ApiSetup | undefined;
+  beforeEach(async () => {
+    const t = await createTestContext(undefined, options.context);
+    const api = await createApi(t);
+    const owner = await setupOwner(t, api, options.ownerEmail);
+    const org =
+      options.organization === false
+        ? ""
+        : await createOrgViaApi(owner, "Acme", options.categories);
+    setup = { t, api, owner, org };
+    receive(setup);
+  });
+  afterEach(async () => {
+    await setup?.api.close();
+    await setup?.t.close();
+  });
 }

@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signIn } from "../../../test/support/accounts.ts";
-import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
 import {
   client,
   createApi,
   createOrgViaApi,
   invite,
-  setupOwner,
   TEST_PASSWORD,
+  useApi,
 } from "../../../test/support/http.ts";
 import type { Api, Client } from "../../../test/support/http.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
@@ -21,15 +20,7 @@ const HOUR = 3_600_000;
 let t: TestContext;
 let api: Api;
 let owner: Client;
-beforeEach(async () => {
-  t = await createTestContext();
-  api = await createApi(t);
-  owner = await setupOwner(t, api, OWNER);
-});
-afterEach(async () => {
-  await api.close();
-  await t.close();
-});
+useApi((s) => ({ t, api, owner } = s), { ownerEmail: OWNER, organization: false });
 
 async function secondSession(email = OWNER): Promise<Client> {
   const { response, client: browser } = await signIn(api, email);

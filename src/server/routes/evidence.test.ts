@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { storedPieces } from "../../../test/support/evidence.ts";
-import { createApi, createOrgViaApi, setupOwner } from "../../../test/support/http.ts";
-import type { Api, Client } from "../../../test/support/http.ts";
+import { useApi } from "../../../test/support/http.ts";
+import type { Client } from "../../../test/support/http.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
 import type { EvidenceItem } from "../../domain/evidence.ts";
 import type { Problem } from "../errors.ts";
@@ -12,19 +11,9 @@ import type { Problem } from "../errors.ts";
 const LIMIT = 256 * 1024;
 
 let t: TestContext;
-let api: Api;
 let owner: Client;
 let org: string;
-beforeEach(async () => {
-  t = await createTestContext(undefined, { maxEvidenceBytes: LIMIT });
-  api = await createApi(t);
-  owner = await setupOwner(t, api);
-  org = await createOrgViaApi(owner, "Acme");
-});
-afterEach(async () => {
-  await api.close();
-  await t.close();
-});
+useApi((s) => ({ t, owner, org } = s), { context: { maxEvidenceBytes: LIMIT } });
 
 type Part =
   | { name: string; value: string }

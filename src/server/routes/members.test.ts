@@ -1,16 +1,14 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signIn } from "../../../test/support/accounts.ts";
-import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
 import {
   client,
-  createApi,
   createOrgViaApi,
   invite,
-  setupOwner,
   TEST_PASSWORD,
+  useApi,
 } from "../../../test/support/http.ts";
 import type { Api, Client } from "../../../test/support/http.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
@@ -24,16 +22,7 @@ let t: TestContext;
 let api: Api;
 let owner: Client;
 let org: string;
-beforeEach(async () => {
-  t = await createTestContext();
-  api = await createApi(t);
-  owner = await setupOwner(t, api);
-  org = await createOrgViaApi(owner, "Acme");
-});
-afterEach(async () => {
-  await api.close();
-  await t.close();
-});
+useApi((s) => ({ t, api, owner, org } = s));
 
 async function createToken(
   maker: Client,

@@ -1,11 +1,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../../test/support/database.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { corruptBlob, fileContent } from "../../../test/support/evidence.ts";
 import { operator } from "../../../test/support/fixtures.ts";
-import { createApi, createOrgViaApi, setupOwner } from "../../../test/support/http.ts";
+import { useApi } from "../../../test/support/http.ts";
 import type { Api, Client } from "../../../test/support/http.ts";
 import { actorIn } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
@@ -17,11 +16,8 @@ let api: Api;
 let owner: Client;
 let org: string;
 let actor: Actor;
+useApi((s) => ({ t, api, owner, org } = s));
 beforeEach(async () => {
-  t = await createTestContext();
-  api = await createApi(t);
-  owner = await setupOwner(t, api);
-  org = await createOrgViaApi(owner, "Acme");
   const shown = await owner.request("GET", `/api/v1/orgs/${org}`);
   actor = actorIn(operator, shown.json<{ id: string }>().id, "owner");
   const created = await owner.request("POST", `/api/v1/orgs/${org}/engagements`, {
@@ -31,10 +27,6 @@ beforeEach(async () => {
     auditFirm: "Ledger & Co",
   });
   expect(created.statusCode, created.body).toBe(201);
-});
-afterEach(async () => {
-  await api.close();
-  await t.close();
 });
 
 describe("GET /engagements/:id/evidence-bundle", () => {

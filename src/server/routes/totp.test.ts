@@ -1,5 +1,5 @@
 import { generate } from "otplib";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   enableTotp,
   sendTotp,
@@ -7,15 +7,13 @@ import {
   signInWithTotp,
   totpCode,
 } from "../../../test/support/accounts.ts";
-import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
 import {
   client,
-  createApi,
   createOrgViaApi,
   invite,
-  setupOwner,
   TEST_PASSWORD,
+  useApi,
 } from "../../../test/support/http.ts";
 import type { Api, Client } from "../../../test/support/http.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
@@ -27,15 +25,7 @@ const OWNER = "olivia@acme.example";
 let t: TestContext;
 let api: Api;
 let owner: Client;
-beforeEach(async () => {
-  t = await createTestContext();
-  api = await createApi(t);
-  owner = await setupOwner(t, api, OWNER);
-});
-afterEach(async () => {
-  await api.close();
-  await t.close();
-});
+useApi((s) => ({ t, api, owner } = s), { ownerEmail: OWNER, organization: false });
 
 /** A code from the right secret but an hour ago: well formed, and wrong now. */
 function staleCode(secret: string): Promise<string> {
