@@ -3,11 +3,11 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
-import { engagementAtDraftReport } from "../../test/support/report.ts";
+import { REPORT_TEST_DAY, engagementAtDraftReport } from "../../test/support/report.ts";
 import { closeContext, openContext } from "../services/context.ts";
 import { runCli } from "./main.ts";
 
-const NOW = () => new Date("2026-11-20T12:00:00Z");
+const NOW = () => REPORT_TEST_DAY;
 let database: TestDatabase;
 
 async function attest(...argv: string[]) {

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
 import { as, expectAppError } from "../../test/support/fixtures.ts";
-import { engagementAtDraftReport } from "../../test/support/report.ts";
+import { useReportEngagement } from "../../test/support/report.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { Actor } from "../domain/actor.ts";
 import {
@@ -27,13 +26,7 @@ import { finalizeReport } from "./report-versions.service.ts";
 let t: TestContext;
 let owner: Actor;
 let handle: string;
-beforeEach(async () => {
-  t = await createTestContext(new Date("2026-11-20T12:00:00Z"));
-  ({ owner, handle } = await engagementAtDraftReport(t.ctx));
-});
-afterEach(async () => {
-  await t.close();
-});
+useReportEngagement((s) => ({ t, owner, handle } = s));
 
 const client = { address: "203.0.113.7", userAgent: "Mozilla/5.0 test" };
 const reader = {

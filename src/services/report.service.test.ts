@@ -1,8 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
 import { as, expectAppError } from "../../test/support/fixtures.ts";
-import { engagementAtDraftReport } from "../../test/support/report.ts";
+import {
+  REPORT_TEST_DAY,
+  engagementAtDraftReport,
+  useReportEngagement,
+} from "../../test/support/report.ts";
 import { expectValid, validators } from "../../test/support/oscal-schemas.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { Actor } from "../domain/actor.ts";
@@ -28,13 +32,7 @@ import {
 let t: TestContext;
 let owner: Actor;
 let handle: string;
-beforeEach(async () => {
-  t = await createTestContext(new Date("2026-11-20T12:00:00Z"));
-  ({ owner, handle } = await engagementAtDraftReport(t.ctx));
-});
-afterEach(async () => {
-  await t.close();
-});
+useReportEngagement((s) => ({ t, owner, handle } = s));
 
 const auditorOf = (engagementId: string) =>
   as(owner, "auditor", "user:dana", { name: "Dana Whitfield", engagements: [engagementId] });
@@ -48,7 +46,7 @@ const OPINION = {
 
 describe("the system description", () => {
   it("lists what each DC item lacks, and merges partial edits", async () => {
-    const fresh = await createTestContext(new Date("2026-11-20T12:00:00Z"));
+    const fresh = await createTestContext(REPORT_TEST_DAY);
     try {
       const setup = await engagementAtDraftReport(fresh.ctx, { describe: false });
       const empty = (await showReportDraft(fresh.ctx, setup.owner, setup.handle)).package;
@@ -232,7 +230,7 @@ describe("review and finalization", () => {
   });
 
   it("refuses finalization of an incomplete description with the list, though the draft allows it", async () => {
-    const fresh = await createTestContext(new Date("2026-11-20T12:00:00Z"));
+    const fresh = await createTestContext(REPORT_TEST_DAY);
     try {
       const setup = await engagementAtDraftReport(fresh.ctx, { describe: false });
       await approveAssertion(fresh.ctx, setup.owner, setup.handle);

@@ -3,6 +3,7 @@
  * one control mapped to every security criterion, a Type 1 as of 2026-10-31 tested for
  * design and moved to the draft-report step, and (optionally) a complete description.
  */
+import { afterEach, beforeEach } from "vitest";
 import { criteriaInCategories } from "../../src/catalog/index.ts";
 import type { Actor } from "../../src/domain/actor.ts";
 import type { ServiceContext } from "../../src/services/context.ts";
@@ -11,6 +12,8 @@ import { advanceEngagement, createEngagement } from "../../src/services/engageme
 import type { DescriptionInput } from "../../src/services/report-draft.service.ts";
 import { updateSystemDescription } from "../../src/services/report-draft.service.ts";
 import { recordControlTest } from "../../src/services/testing.service.ts";
+import { createTestContext } from "./database.ts";
+import type { TestContext } from "./database.ts";
 import { createOrg } from "./fixtures.ts";
 
 export const COMPLETE_DESCRIPTION: DescriptionInput = {
@@ -87,4 +90,24 @@ export async function engagementAtDraftReport(
     await updateSystemDescription(ctx, owner, handle, COMPLETE_DESCRIPTION);
   }
   return { owner, handle };
+}
+
+/** The day report tests run on: after the Type 1's as-of date, so it can be finalized. */
+export const REPORT_TEST_DAY = new Date("2026-11-20T12:00:00Z");
+
+/**
+ * Gives each test a fresh database holding `engagementAtDraftReport`, closed afterwards:
+ * `useReportEngagement((s) => ({ t, owner, handle } = s))`.
+ */
+export function useReportEngagement(
+  receive: (setup: ReportSetup & { t: TestContext }) => void,
+): void {
+  let t: TestContext | undefined;
+  beforeEach(async () => {
+    t = await createTestContext(REPORT_TEST_DAY);
+    receive({ t, ...(await engagementAtDraftReport(t.ctx)) });
+  });
+  afterEach(async () => {
+    await t?.close();
+  });
 }
