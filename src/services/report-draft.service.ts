@@ -15,7 +15,6 @@ import { engagementLabel, statusIndex } from "../domain/engagement.ts";
 import type { Engagement } from "../domain/engagement.ts";
 import { AppError } from "../domain/errors.ts";
 import { authorize } from "../domain/permissions.ts";
-import type { Action } from "../domain/permissions.ts";
 import { COMPONENT_KINDS, OPINION_TYPES, SUBSERVICE_METHODS } from "../domain/report.ts";
 import type { ReportPackage } from "../domain/report.ts";
 import { recordEvent } from "./audit.ts";
@@ -111,20 +110,15 @@ export interface ReportDraftView {
   package: ReportPackage;
 }
 
-/** Report steps need fieldwork under way for the opinion, and no draft edits by auditors. */
-async function loadForReport(tx: Tx, actor: Actor, handle: string, action: Action) {
-  authorize(actor, action);
-  return loadEngagement(tx, actor, handle);
-}
-
 export async function showReportDraft(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
 ): Promise<ReportDraftView> {
+  authorize(actor, "report:read");
   const at = ctx.now().toISOString();
   return read(ctx.db, async (tx) => {
-    const engagement = await loadForReport(tx, actor, handle, "report:read");
+    const engagement = await loadEngagement(tx, actor, handle);
     const pkg = await assemblePackage(tx, actor, engagement, {
       at,
       state: "draft",
@@ -134,12 +128,14 @@ export async function showReportDraft(
   });
 }
 
-/** Loads, changes and saves the draft in one transaction, with its audit event. */
+/**
+ * Loads, changes and saves the draft in one transaction, with its audit event. The caller has
+ * authorized the change.
+ */
 async function editDraft(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
-  action: Action,
   change: (
     draft: ReportDraft,
     tx: Tx,
@@ -148,7 +144,7 @@ async function editDraft(
 ): Promise<ReportDraftView> {
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
-    const engagement = await loadForReport(tx, actor, handle, action);
+    const engagement = await loadEngagement(tx, actor, handle);
     const current = await draftOf(tx, actor, engagement, at.toISOString());
     const { draft, event, data } = await change(current, tx, engagement);
     await saveDraft(tx, scopeOf(actor), {
@@ -181,7 +177,7 @@ export async function updateSystemDescription(
 ): Promise<ReportDraftView> {
   authorize(actor, "report:edit");
   const data = parseInput(descriptionInput, input);
-  return editDraft(ctx, actor, handle, "report:edit", async (draft) => {
+  return editDraft(ctx, actor, handle, async (draft) => {
     const { components, ...rest } = data;
     const description = {
       ...draft.description,
@@ -205,7 +201,7 @@ export async function updateAssertion(
   authorize(actor, "report:edit");
   const data = parseInput(assertionInput, input);
   const at = ctx.now().toISOString();
-  return editDraft(ctx, actor, handle, "report:edit", async (draft, tx, engagement) => {
+  return editDraft(ctx, actor, handle, async (draft, tx, engagement) => {
     const generated = "regenerate" in data;
     const body = generated ? await templateAssertion(tx, actor, engagement) : data.text;
     // A changed text is a new statement: any earlier approval no longer covers it.
@@ -250,7 +246,7 @@ export async function approveAssertion(
   authorize(actor, "report:approve");
   const data = parseInput(approveInput, input);
   const at = ctx.now().toISOString();
-  return editDraft(ctx, actor, handle, "report:approve", async (draft, tx, engagement) => {
+  return editDraft(ctx, actor, handle, async (draft, tx, engagement) => {
     const contentSha256 = await currentDigest(tx, actor, engagement, at, data.contentSha256);
     const current = draft.assertion?.approval;
     if (current != null && current.contentSha256 === contentSha256) {
@@ -284,7 +280,7 @@ export async function recordOpinion(
   authorize(actor, "report:opinion");
   const data = parseInput(opinionInput, input);
   const at = ctx.now().toISOString();
-  return editDraft(ctx, actor, handle, "report:opinion", async (draft, tx, engagement) => {
+  return editDraft(ctx, actor, handle, async (draft, tx, engagement) => {
     if (statusIndex(engagement.status) < statusIndex("draft-report")) {
       throw new AppError(
         "INVALID_STATE",
@@ -317,7 +313,7 @@ export async function updateOtherInformation(
 ): Promise<ReportDraftView> {
   authorize(actor, "report:edit");
   const data = parseInput(otherInformationInput, input);
-  return editDraft(ctx, actor, handle, "report:edit", async (draft) => ({
+  return editDraft(ctx, actor, handle, async (draft) => ({
     draft: { ...draft, otherInformation: data.text },
     event: "report.other-information-updated",
     data: { length: data.text.length },
