@@ -34,7 +34,6 @@ import type { ServiceContext } from "./context.ts";
 import { loadEngagement } from "./engagements.service.ts";
 import { calendarDate } from "./inputs.ts";
 import { assemblePackage, draftOf } from "./report-package.ts";
-import { ensureOrganizationKey } from "./signing-keys.ts";
 import { parseInput } from "./validation.ts";
 
 export const finalizeInput = z.object({ issueDate: calendarDate.optional() }).strict();
@@ -81,7 +80,6 @@ export async function finalizeReport(
         `review thread ${threadLabel(t)} on section ${t.section}${t.item === null ? "" : ` (${t.item})`} is ${t.status}`,
       );
     }
-    await ensureOrganizationKey(tx, scope, at, actor);
     const pkg = await assemblePackage(tx, actor, engagement, {
       at: at.toISOString(),
       state: "final",
