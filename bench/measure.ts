@@ -23,3 +23,15 @@ export async function measure(
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return { runs, medianMs: round(at(0.5)), p95Ms: round(at(0.95)) };
 }
+
+/**
+ * How big a run is: `full` gives the figures quoted in notes; `smoke` (`npm run bench --
+ * --smoke`, run by CI) is the same code on a few hundredth of the data, so a benchmark that
+ * no longer runs fails the build without costing minutes.
+ */
+export type BenchSize = "full" | "smoke";
+
+/** Picks the full or the smoke value of one setting. */
+export function sized<T>(size: BenchSize, full: T, smoke: T): T {
+  return size === "full" ? full : smoke;
+}
