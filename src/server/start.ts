@@ -28,6 +28,7 @@ export async function startServer(
   const ctx = await openContext({
     database: config.database,
     dataDir: config.dataDir,
+    blobStore: config.blobStore,
     maxEvidenceBytes: config.maxEvidenceBytes,
     sessions: config.sessions,
     mailer: config.smtp === null ? null : smtpMailer(config.smtp.url, config.smtp.from),

@@ -2,6 +2,7 @@
 import { FileBlobStore } from "../db/blobs/file-store.ts";
 import { PostgresBlobStore } from "../db/blobs/pg-store.ts";
 import type { BlobStore } from "../db/blobs/blob-store.ts";
+import type { S3Target, S3StoreOptions } from "../db/blobs/s3-store.ts";
 import { openDatabase } from "../db/connect.ts";
 import type { Db, DatabaseTarget } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
@@ -37,6 +38,10 @@ export interface ServiceContext {
 export interface ContextOptions {
   database: DatabaseTarget;
   dataDir: string;
+  /** Evidence files in S3 instead of the engine's own store (ATTEST_BLOB_URL). */
+  blobStore?: S3Target | null;
+  /** Fixed S3 keys, for tests; otherwise the AWS SDK's default credential chain. */
+  s3?: S3StoreOptions;
   maxEvidenceBytes?: number;
   now?: () => Date;
   sessions?: SessionPolicy;
@@ -44,17 +49,42 @@ export interface ContextOptions {
   publicUrl?: string | null;
 }
 
+/** S3 when configured, whatever the engine; otherwise the engine's own store. */
+async function chooseBlobStore(db: Db, options: ContextOptions): Promise<BlobStore> {
+  if (options.blobStore != null) {
+    // Loaded only when used: the AWS SDK is large, and most commands never touch S3.
+    const { S3BlobStore } = await import("../db/blobs/s3-store.ts");
+    return new S3BlobStore(options.blobStore, options.s3);
+  }
+  return db.engine === "postgres"
+    ? new PostgresBlobStore(db.kysely)
+    : new FileBlobStore(options.dataDir);
+}
+
+/** An unreachable bucket or refused keys: say which store and why, not which database. */
+async function unusableStore(options: ContextOptions, error: unknown): Promise<unknown> {
+  if (options.blobStore == null || error instanceof AppError) return error;
+  const { describeS3Target } = await import("../db/blobs/s3-store.ts");
+  const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new AppError(
+    "INTERNAL",
+    `cannot use the evidence store (${describeS3Target(options.blobStore)}): ${why}`,
+  );
+}
+
 /** Opens the database, brings its schema up to date, and returns the context. */
 export async function openContext(options: ContextOptions): Promise<ServiceContext> {
   const db = openDatabase(options.database);
   try {
     await migrateToLatest(db);
-    const blobs =
-      db.engine === "postgres"
-        ? new PostgresBlobStore(db.kysely)
-        : new FileBlobStore(options.dataDir);
+    const blobs = await chooseBlobStore(db, options);
     const now = options.now ?? (() => new Date());
-    await blobs.sweepTemporary(STALE_UPLOAD_MS, now());
+    try {
+      await blobs.sweepTemporary(STALE_UPLOAD_MS, now());
+    } catch (error) {
+      blobs.close?.();
+      throw await unusableStore(options, error);
+    }
     const ctx: ServiceContext = {
       db,
       blobs,
@@ -80,5 +110,6 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
 
 export async function closeContext(ctx: ServiceContext): Promise<void> {
   ctx.mailer?.close();
+  ctx.blobs.close?.();
   await ctx.db.close();
 }

@@ -19,6 +19,8 @@ export interface BlobStore {
   check(sha256: string): Promise<string | null>;
   /** Removes what uploads cut short by a crash left behind; returns how many pieces. */
   sweepTemporary(olderThanMs: number, now: Date): Promise<number>;
+  /** Releases what the store holds open (an object store's connections), if anything. */
+  close?(): void;
 }
 
 export function tooLarge(maxBytes: number): AppError {
