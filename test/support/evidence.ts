@@ -4,12 +4,19 @@ import { Readable } from "node:stream";
 import { sql } from "kysely";
 import type { TestContext } from "./database.ts";
 
+/** Loaded only for tests that use S3: the SDK and s3rver are large. */
+const s3 = () => import("./s3.ts");
+
 export function fileContent(text: string | Buffer, fileName = "evidence.txt") {
   return { kind: "file" as const, content: Readable.from([Buffer.from(text)]), fileName };
 }
 
 /** Changes stored file content behind the system's back, on whichever store is in use. */
 export async function corruptBlob(t: TestContext, sha256: string): Promise<void> {
+  if (t.database.blobStore !== null) {
+    const { overwriteS3Blob } = await s3();
+    return overwriteS3Blob(t.database.blobStore, sha256, Buffer.from("tampered"));
+  }
   if (t.ctx.db.engine === "sqlite") {
     const file = path.join(t.database.dataDir, "blobs", "sha256", sha256.slice(0, 2), sha256);
     writeFileSync(file, "tampered");
@@ -21,6 +28,7 @@ export async function corruptBlob(t: TestContext, sha256: string): Promise<void>
 
 /** Deletes stored file content behind the system's back. */
 export async function removeBlob(t: TestContext, sha256: string): Promise<void> {
+  if (t.database.blobStore !== null) return (await s3()).removeS3Blob(t.database.blobStore, sha256);
   if (t.ctx.db.engine === "sqlite") {
     rmSync(path.join(t.database.dataDir, "blobs", "sha256", sha256.slice(0, 2), sha256));
     return;
@@ -31,6 +39,7 @@ export async function removeBlob(t: TestContext, sha256: string): Promise<void> 
 
 /** Every stored file or chunk, including temporaries: to show a refused upload left nothing. */
 export async function storedPieces(t: TestContext): Promise<string[]> {
+  if (t.database.blobStore !== null) return (await s3()).s3Keys(t.database.blobStore);
   if (t.ctx.db.engine === "sqlite") {
     const root = path.join(t.database.dataDir, "blobs");
     const walk = (dir: string): string[] =>
