@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a checkout needs no build step.
-import { register } from "tsx/esm/api";
-
-register();
-// A reader that stops early (attest readiness | head) is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+// Runs the compiled CLI (dist/cli/), compiling it first when it is missing or older than the
+// sources; only development tools (tests, benchmarks) run the TypeScript directly.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(
+    `attest: Node.js 22.12 or later is needed (this is ${process.version}). ` +
+      "In a checkout, `. scripts/use-node.sh` puts Node 24 on this shell's PATH.\n",
+  );
+  process.exit(1);
 }
-const { runCli } = await import("../src/cli/main.ts");
-const { processIo } = await import("../src/cli/io.ts");
-process.exitCode = await runCli(process.argv.slice(2), { env: process.env, io: processIo });
+// V8 keeps the compiled code of each module on disk, so later runs skip parsing the bundle.
+const { enableCompileCache } = await import("node:module");
+enableCompileCache?.(new URL("../dist/compile-cache", import.meta.url).pathname);
+const { buildCli, currentEntry } = await import("../scripts/build-cli.mjs");
+const entry = currentEntry() ?? (await buildCli());
+const { pathToFileURL } = await import("node:url");
+await import(pathToFileURL(entry).href);

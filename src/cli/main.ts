@@ -1,25 +1,66 @@
 /** The `attest` command line. Returns the exit code instead of exiting, so tests can run it. */
 import { Command, CommanderError } from "commander";
+import packageJson from "../../package.json" with { type: "json" };
 import { AppError, USAGE_EXIT_CODE } from "../domain/errors.ts";
-import { registerAuditLog } from "./commands/audit-log.ts";
-import { registerBundle } from "./commands/bundle.ts";
-import { registerControls } from "./commands/controls.ts";
-import { registerCriteria } from "./commands/criteria.ts";
-import { registerDemo } from "./commands/demo.ts";
-import { registerEngagement } from "./commands/engagement.ts";
-import { registerEvidence } from "./commands/evidence.ts";
-import { registerInit } from "./commands/init.ts";
-import { registerReadiness } from "./commands/readiness.ts";
-import { registerReport } from "./commands/report.ts";
-import { registerScope } from "./commands/scope.ts";
-import { registerServe } from "./commands/serve.ts";
-import { registerUsers } from "./commands/users.ts";
 import type { Runtime } from "./runtime.ts";
 import { UsageError } from "./usage.ts";
 
-function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command {
+type Register = (program: Command, runtime: Runtime) => void;
+
+/**
+ * Each top-level command and the module that defines it. A command loads only its own module
+ * (and so only the services and packages it uses): PDF rendering, the HTTP server, password
+ * hashing and the demo cost nothing to a command that does not need them.
+ */
+export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
+  criteria: async () => (await import("./commands/criteria.ts")).registerCriteria,
+  catalog: async () => (await import("./commands/criteria.ts")).registerCriteria,
+  init: async () => (await import("./commands/init.ts")).registerInit,
+  scope: async () => (await import("./commands/scope.ts")).registerScope,
+  controls: async () => (await import("./commands/controls.ts")).registerControls,
+  evidence: async () => (await import("./commands/evidence.ts")).registerEvidence,
+  readiness: async () => (await import("./commands/readiness.ts")).registerReadiness,
+  engagement: async () => (await import("./commands/engagement.ts")).registerEngagement,
+  report: async () => (await import("./commands/report.ts")).registerReport,
+  "audit-log": async () => (await import("./commands/audit-log.ts")).registerAuditLog,
+  bundle: async () => (await import("./commands/bundle.ts")).registerBundle,
+  "signing-key": async () => (await import("./commands/bundle.ts")).registerBundle,
+  users: async () => (await import("./commands/users.ts")).registerUsers,
+  demo: async () => (await import("./commands/demo.ts")).registerDemo,
+  serve: async () => (await import("./commands/serve.ts")).registerServe,
+};
+
+/** The command named on the line, skipping global options and the value --org takes. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? "";
+    if (arg === "--org") i += 1;
+    else if (!arg.startsWith("-")) return arg;
+  }
+  return undefined;
+}
+
+/** The register functions a command line needs: its own, none for the version, all for help. */
+async function registersFor(argv: readonly string[]): Promise<Register[]> {
+  const name = commandName(argv);
+  if (name === undefined && (argv.includes("--version") || argv.includes("-V"))) return [];
+  const loaders =
+    name !== undefined && name in COMMAND_MODULES
+      ? [COMMAND_MODULES[name]]
+      : Object.values(COMMAND_MODULES);
+  const registers = await Promise.all(loaders.map((load) => load?.()));
+  return [...new Set(registers.filter((r): r is Register => r !== undefined))];
+}
+
+function buildProgram(
+  runtime: Runtime,
+  json: boolean,
+  usage: string[],
+  registers: readonly Register[],
+): Command {
   const program = new Command("attest")
     .description("Attest: SOC 2 scope, controls and readiness")
+    .version(packageJson.version, "-V, --version", "print the version")
     .option("--json", "machine-readable output")
     .option("--org <slug>", "organization to act on (default: ATTEST_ORG, or the only one)")
     .exitOverride()
@@ -28,19 +69,7 @@ function buildProgram(runtime: Runtime, json: boolean, usage: string[]): Command
       // With --json, usage errors are reported as JSON below instead.
       writeErr: (text) => (json ? usage.push(text) : runtime.io.err(text)),
     });
-  registerCriteria(program, runtime);
-  registerInit(program, runtime);
-  registerScope(program, runtime);
-  registerControls(program, runtime);
-  registerEvidence(program, runtime);
-  registerReadiness(program, runtime);
-  registerEngagement(program, runtime);
-  registerReport(program, runtime);
-  registerAuditLog(program, runtime);
-  registerBundle(program, runtime);
-  registerUsers(program, runtime);
-  registerDemo(program, runtime);
-  registerServe(program, runtime);
+  for (const register of registers) register(program, runtime);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -77,7 +106,7 @@ function reportError(runtime: Runtime, error: unknown, json: boolean): number {
 export async function runCli(argv: readonly string[], runtime: Runtime): Promise<number> {
   const json = argv.includes("--json");
   const usage: string[] = [];
-  const program = buildProgram(runtime, json, usage);
+  const program = buildProgram(runtime, json, usage, await registersFor(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;

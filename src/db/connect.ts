@@ -3,8 +3,9 @@
  * URL is given. Everything above this file sees one Kysely<Database> and never the engine.
  */
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import SQLite from "better-sqlite3";
+import type SQLite from "better-sqlite3";
 import {
   CompiledQuery,
   Kysely,
@@ -14,8 +15,17 @@ import {
   SqliteDriver,
 } from "kysely";
 import type { DatabaseConnection, DialectAdapter, Driver, SqliteDialectConfig } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import type { Database } from "./schema.ts";
+
+/**
+ * Each engine's driver is loaded when a database of that engine is opened, so a CLI command
+ * on SQLite never loads the PostgreSQL client (and the reverse). Both are CommonJS packages,
+ * which a synchronous require can load.
+ */
+const loadPackage = createRequire(import.meta.url);
+const sqliteDriver = () => loadPackage("better-sqlite3") as typeof SQLite;
+const postgresDriver = () => loadPackage("pg") as typeof pg;
 
 export type Engine = "sqlite" | "postgres";
 
@@ -74,7 +84,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 function openSqlite(file: string): Db {
   mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const sqlite = new (sqliteDriver())(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
@@ -86,7 +96,7 @@ function openSqlite(file: string): Db {
 }
 
 function openPostgres(url: string, schema: string | undefined): Db {
-  const pool = new pg.Pool({
+  const pool = new (postgresDriver().Pool)({
     connectionString: url,
     max: 10,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),

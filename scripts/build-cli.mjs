@@ -1,0 +1,159 @@
+/**
+ * Compiles the TypeScript sources into the JavaScript that `attest` runs (dist/cli/), so a
+ * command never pays for compiling at start. Run by `npm install` (prepare), and by
+ * bin/attest.js whenever a source is newer than the last build.
+ *
+ * Every output file is named after its content and written beside, then renamed into place;
+ * dist/cli/current.json names the entry last. A process already running keeps finding the
+ * chunks it loads later, and several processes building at once write the same files.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const OUT_DIR = path.join(ROOT, "dist", "cli");
+const POINTER = path.join(OUT_DIR, "current.json");
+/** What the build reads: a change to any of these makes the build stale. */
+const INPUTS = [
+  path.join(ROOT, "src"),
+  path.join(ROOT, "package.json"),
+  fileURLToPath(import.meta.url),
+];
+/**
+ * Pure-JavaScript packages every command uses, bundled in: loading them from node_modules
+ * costs more in module resolution than in running them. Every other package stays external
+ * (native addons, packages that read their own files, and the heavy ones that only some
+ * commands import).
+ */
+const BUNDLED_PACKAGES = new Set(["zod", "kysely", "commander"]);
+
+const externalPackages = {
+  name: "external-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path.startsWith("@")
+        ? args.path.split("/").slice(0, 2).join("/")
+        : args.path.split("/")[0];
+      return BUNDLED_PACKAGES.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+/** Outputs of older builds are removed once this old, so a long-running server keeps its own. */
+const KEEP_OLD_MS = 24 * 60 * 60 * 1000;
+
+/** The newest change among the inputs, counting folders (their time moves when files come or go). */
+function newestChange(target) {
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (entry.isDirectory() || entry.name.endsWith(".ts")) {
+      newest = Math.max(newest, newestChange(path.join(target, entry.name)));
+    }
+  }
+  return newest;
+}
+
+function readPointer() {
+  try {
+    return JSON.parse(readFileSync(POINTER, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function sourcesPresent() {
+  try {
+    return statSync(path.join(ROOT, "src")).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The compiled entry to import, or null when there is none or the sources moved on. */
+export function currentEntry() {
+  const pointer = readPointer();
+  if (pointer === null) return null;
+  if (sourcesPresent() && Math.max(...INPUTS.map(newestChange)) > pointer.sourcesChangedAt) {
+    return null;
+  }
+  return path.join(OUT_DIR, pointer.entry);
+}
+
+function writeAtomically(file, contents) {
+  const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
+}
+
+function pruneOldOutputs(keep, now) {
+  for (const name of readdirSync(OUT_DIR)) {
+    if (keep.has(name) || name === "current.json") continue;
+    const file = path.join(OUT_DIR, name);
+    try {
+      if (now - statSync(file).mtimeMs > KEEP_OLD_MS) unlinkSync(file);
+    } catch {
+      // Another build removed it first.
+    }
+  }
+}
+
+/** Builds dist/cli/ and returns the entry's path. */
+export async function buildCli() {
+  const sourcesChangedAt = Math.max(...INPUTS.map(newestChange));
+  const { build } = await import("esbuild");
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { main: "src/cli/entry.ts" },
+    outdir: OUT_DIR,
+    entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    plugins: [externalPackages],
+    // Bundled CommonJS (commander) calls require() for Node's own modules.
+    banner: {
+      js: 'import { createRequire as __attestRequire } from "node:module"; const require = __attestRequire(import.meta.url);',
+    },
+    sourcemap: "linked",
+    minify: true,
+    keepNames: true,
+    write: false,
+    metafile: true,
+    logLevel: "warning",
+  });
+  mkdirSync(OUT_DIR, { recursive: true });
+  const written = new Set();
+  for (const file of result.outputFiles) {
+    writeAtomically(file.path, file.contents);
+    written.add(path.basename(file.path));
+  }
+  const entry = Object.entries(result.metafile.outputs).find(
+    ([, output]) => output.entryPoint === "src/cli/entry.ts",
+  );
+  if (entry === undefined) throw new Error("build-cli: esbuild produced no entry");
+  writeAtomically(
+    POINTER,
+    `${JSON.stringify({ entry: path.basename(entry[0]), sourcesChangedAt }, null, 2)}\n`,
+  );
+  pruneOldOutputs(written, Date.now());
+  return path.join(OUT_DIR, path.basename(entry[0]));
+}
+
+if (
+  process.argv[1] !== undefined &&
+  fileURLToPath(import.meta.url) === path.resolve(process.argv[1])
+) {
+  const started = performance.now();
+  const entry = await buildCli();
+  process.stderr.write(
+    `attest: compiled ${path.relative(ROOT, entry)} in ${Math.round(performance.now() - started)} ms\n`,
+  );
+}
