@@ -1,4 +1,4 @@
-/** 10,000 evidence records added through the service, one transaction and audit event each. */
+/** 10,000 evidence records (200 in a smoke run) added through the service, one transaction and audit event each. */
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { actorIn } from "../src/domain/actor.ts";
@@ -6,6 +6,8 @@ import type { Principal } from "../src/domain/actor.ts";
 import type { ServiceContext } from "../src/services/context.ts";
 import { addEvidence } from "../src/services/evidence.service.ts";
 import { createOrganization } from "../src/services/organizations.service.ts";
+import { sized } from "./measure.ts";
+import type { BenchSize } from "./measure.ts";
 
 const RECORDS = 10_000;
 const bench: Principal = { kind: "system", id: "bench", name: "bench" };
@@ -16,12 +18,13 @@ export interface EvidenceBench {
   perSecond: number;
 }
 
-export async function benchEvidence(ctx: ServiceContext): Promise<EvidenceBench> {
+export async function benchEvidence(ctx: ServiceContext, size: BenchSize): Promise<EvidenceBench> {
+  const records = sized(size, RECORDS, 200);
   const { organization } = await createOrganization(ctx, bench, { name: "Evidence Bench" });
   const actor = actorIn(bench, organization.id, "owner");
   const refs = ["AC-01", "AC-02", "CM-01", "OP-03", "GV-11"];
   const start = performance.now();
-  for (let i = 0; i < RECORDS; i += 1) {
+  for (let i = 0; i < records; i += 1) {
     await addEvidence(
       ctx,
       actor,
@@ -35,7 +38,7 @@ export async function benchEvidence(ctx: ServiceContext): Promise<EvidenceBench>
     );
   }
   const seconds = (performance.now() - start) / 1000;
-  return { records: RECORDS, seconds: round(seconds), perSecond: Math.round(RECORDS / seconds) };
+  return { records, seconds: round(seconds), perSecond: Math.round(records / seconds) };
 }
 
 function round(value: number): number {
@@ -48,12 +51,15 @@ export interface LargeFileBench {
   peakRssGrowthMb: number;
 }
 
-/** A 256 MB file streamed in: the process's memory must not grow with the file's size. */
-export async function benchLargeFile(ctx: ServiceContext): Promise<LargeFileBench> {
+/** A 256 MB file (16 MB in a smoke run) streamed in: the process's memory must not grow with the file's size. */
+export async function benchLargeFile(
+  ctx: ServiceContext,
+  size: BenchSize,
+): Promise<LargeFileBench> {
   const { organization } = await createOrganization(ctx, bench, { name: "Large File Bench" });
   const actor = actorIn(bench, organization.id, "owner");
   const chunk = Buffer.alloc(1024 * 1024, 7);
-  const megabytes = 256;
+  const megabytes = sized(size, 256, 16);
   const content = Readable.from(
     (function* () {
       for (let i = 0; i < megabytes; i += 1) {

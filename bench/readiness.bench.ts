@@ -16,15 +16,15 @@ import { createOrganization } from "../src/services/organizations.service.ts";
 import { getReadiness } from "../src/services/readiness.service.ts";
 import { loadScope } from "../src/services/scope.service.ts";
 import { listControls } from "../src/services/controls.service.ts";
-import { measure } from "./measure.ts";
-import type { Measurement } from "./measure.ts";
+import { measure, sized } from "./measure.ts";
+import type { BenchSize, Measurement } from "./measure.ts";
 
 const CONTROLS = 1000;
 const MAPPINGS_PER_CONTROL = 5;
 const bench: Principal = { kind: "system", id: "bench", name: "bench" };
 
-function syntheticControls(at: string): Control[] {
-  return Array.from({ length: CONTROLS }, (_, i) => {
+function syntheticControls(at: string, count: number): Control[] {
+  return Array.from({ length: count }, (_, i) => {
     // Deterministic spread: every criterion gets mappings, statuses cycle through all four.
     const criteria = Array.from(
       { length: MAPPINGS_PER_CONTROL },
@@ -62,11 +62,12 @@ export interface ReadinessBench {
   engine: Measurement;
 }
 
-/** An organization in all five categories with 1,000 synthetic controls; returns its owner. */
+/** An organization in all five categories with synthetic controls (1,000 unless told); returns its owner. */
 export async function seedLargeOrganization(
   ctx: ServiceContext,
   principal: Principal = bench,
   name = "Bench Corp",
+  count = CONTROLS,
 ): Promise<{ actor: Actor; mappings: number }> {
   const { organization } = await createOrganization(ctx, principal, {
     name,
@@ -74,23 +75,33 @@ export async function seedLargeOrganization(
     adoptLibrary: false,
   });
   const actor = actorIn(principal, organization.id, "owner");
-  const controls = syntheticControls(new Date().toISOString());
+  const controls = syntheticControls(new Date().toISOString(), count);
   await inTransaction(ctx.db, (tx) => insertControls(tx, scopeOf(actor), controls));
   return { actor, mappings: controls.reduce((sum, c) => sum + c.criteria.length, 0) };
 }
 
-export async function benchReadiness(ctx: ServiceContext): Promise<ReadinessBench> {
-  const { actor, mappings } = await seedLargeOrganization(ctx);
-
-  const service = await measure(() => getReadiness(ctx, actor));
+export async function benchReadiness(
+  ctx: ServiceContext,
+  size: BenchSize,
+): Promise<ReadinessBench> {
+  const { actor, mappings } = await seedLargeOrganization(
+    ctx,
+    bench,
+    "Bench Corp",
+    sized(size, CONTROLS, 50),
+  );
+  const runs = { warmup: sized(size, 5, 1), runs: sized(size, 50, 3) };
+  const service = await measure(() => getReadiness(ctx, actor), runs);
   const loaded = await listControls(ctx, actor);
   const scope = await inTransaction(ctx.db, (tx) => loadScope(tx, actor));
-  const engine = await measure(async () =>
-    computeReadiness({
-      categories: scope.categories,
-      exclusions: scope.exclusions,
-      controls: loaded,
-    }),
+  const engine = await measure(
+    async () =>
+      computeReadiness({
+        categories: scope.categories,
+        exclusions: scope.exclusions,
+        controls: loaded,
+      }),
+    runs,
   );
   return { controls: loaded.length, mappings, service, engine };
 }

@@ -34,11 +34,22 @@ import {
   respondToException,
 } from "../src/services/testing.service.ts";
 import { COMPLETE_DESCRIPTION } from "../test/support/report.ts";
+import { sized } from "./measure.ts";
+import type { BenchSize } from "./measure.ts";
 import { sequence, syntheticControl } from "./synthetic.ts";
 
-const CONTROLS = 150;
-const EVIDENCE = 5000;
-const RUNS = 3;
+/** The full run: 150 controls and 5,000 evidence items; a smoke run takes a sliver of it. */
+interface Shape {
+  controls: number;
+  evidence: number;
+  runs: number;
+}
+const shapeOf = (size: BenchSize): Shape =>
+  sized<Shape>(
+    size,
+    { controls: 150, evidence: 5000, runs: 3 },
+    { controls: 12, evidence: 150, runs: 1 },
+  );
 const PERIOD = { from: "2025-01-01", to: "2025-12-31" };
 const TIME_ZONE = "UTC";
 const FREQUENCIES: ControlFrequency[] = [
@@ -65,10 +76,11 @@ export interface ReportBench {
   assembleMs: number;
   renderMs: number;
   totalMs: number;
+  runs: number;
 }
 
-function benchControls(at: string): Control[] {
-  return Array.from({ length: CONTROLS }, (_, i) =>
+function benchControls(at: string, count: number): Control[] {
+  return Array.from({ length: count }, (_, i) =>
     syntheticControl(at, {
       id: randomUUID(),
       ref: `RB-${String(i + 1).padStart(3, "0")}`,
@@ -86,8 +98,8 @@ function benchControls(at: string): Control[] {
   );
 }
 
-/** One dated occurrence per window of each control's frequency, topped up to EVIDENCE. */
-function evidenceDates(controls: Control[]): { control: Control; date: string }[] {
+/** One dated occurrence per window of each control's frequency, topped up to `total`. */
+function evidenceDates(controls: Control[], total: number): { control: Control; date: string }[] {
   const random = sequence(7);
   const dated = controls.flatMap((control) =>
     control.frequency === "event-driven"
@@ -100,18 +112,22 @@ function evidenceDates(controls: Control[]): { control: Control; date: string }[
           date: w.to,
         })),
   );
-  while (dated.length < EVIDENCE) {
+  while (dated.length < total) {
     const control = controls[Math.floor(random() * controls.length)] as Control;
     dated.push({ control, date: addDays(PERIOD.from, Math.floor(random() * 365)) });
   }
-  return dated.slice(0, EVIDENCE);
+  return dated.slice(0, total);
 }
 
-async function seed(ctx: ServiceContext, actor: ReturnType<typeof actorIn>): Promise<number> {
+async function seed(
+  ctx: ServiceContext,
+  actor: ReturnType<typeof actorIn>,
+  shape: Shape,
+): Promise<number> {
   const at = new Date().toISOString();
-  const controls = benchControls(at);
+  const controls = benchControls(at, shape.controls);
   await inTransaction(ctx.db, (tx) => insertControls(tx, scopeOf(actor), controls));
-  const dated = evidenceDates(controls);
+  const dated = evidenceDates(controls, shape.evidence);
   for (let start = 0; start < dated.length; start += 500) {
     await inTransaction(ctx.db, async (tx) => {
       for (const [offset, { control, date }] of dated.slice(start, start + 500).entries()) {
@@ -147,7 +163,8 @@ async function seed(ctx: ServiceContext, actor: ReturnType<typeof actorIn>): Pro
 
 const TESTER = "Bench Auditor (Bench LLP)";
 
-export async function benchReport(ctx: ServiceContext): Promise<ReportBench> {
+export async function benchReport(ctx: ServiceContext, size: BenchSize): Promise<ReportBench> {
+  const shape = shapeOf(size);
   const started = performance.now();
   const { organization } = await createOrganization(ctx, bench, {
     name: `Report Bench ${randomUUID().slice(0, 8)}`,
@@ -156,7 +173,7 @@ export async function benchReport(ctx: ServiceContext): Promise<ReportBench> {
     categories: ["security", "availability", "processing-integrity", "confidentiality", "privacy"],
   });
   const actor = actorIn(bench, organization.id, "owner");
-  const evidence = await seed(ctx, actor);
+  const evidence = await seed(ctx, actor, shape);
   const engagement = await createEngagement(ctx, actor, {
     type: 2,
     ...PERIOD,
@@ -203,7 +220,7 @@ export async function benchReport(ctx: ServiceContext): Promise<ReportBench> {
   let best = { assemble: Infinity, render: Infinity, total: Infinity };
   let pdf: Buffer = Buffer.alloc(0);
   let criteria = 0;
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < shape.runs; run += 1) {
     const t0 = performance.now();
     const pkg = await loadReportPackage(ctx, actor, handle, "draft");
     const t1 = performance.now();
@@ -217,7 +234,8 @@ export async function benchReport(ctx: ServiceContext): Promise<ReportBench> {
     };
   }
   return {
-    controls: CONTROLS,
+    controls: shape.controls,
+    runs: shape.runs,
     criteria,
     evidence,
     sampledItems,
@@ -238,7 +256,7 @@ export function formatReportBench(engine: string, r: ReportBench): string {
     `[${engine}] report PDF: ${r.controls} controls, ${r.criteria} criteria, ${r.evidence} evidence ` +
     `items, twelve months, ${r.sampledItems} sampled items (${r.exceptions} exceptions): ` +
     `${r.pages} pages, ${Math.round(r.pdfBytes / 1024)} KB; assemble ${r.assembleMs} ms + ` +
-    `render ${r.renderMs} ms = ${r.totalMs} ms, best of ${RUNS} (target < 5 s: ${verdict}); ` +
+    `render ${r.renderMs} ms = ${r.totalMs} ms, best of ${r.runs} (target < 5 s: ${verdict}); ` +
     `setup ${r.setupSeconds} s`
   );
 }

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: every benchmark, on SQLite and, when reachable, on PostgreSQL
  * (BENCH_DATABASE_URL, default the local test server). Each run uses a throwaway database.
+ * `npm run bench -- --smoke` runs them all on a sliver of the data, as CI does, so a
+ * benchmark that no longer runs fails the build; its figures mean nothing.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,10 +13,12 @@ import type { DatabaseTarget } from "../src/db/connect.ts";
 import { closeContext, openContext } from "../src/services/context.ts";
 import { benchAudit } from "./audit.bench.ts";
 import { benchBundle, formatBundleBench } from "./bundle.bench.ts";
+import { benchCli, formatCliBench } from "./cli.bench.ts";
 import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
-import { benchHttp } from "./http.bench.ts";
+import { benchHttp, formatHttpBench } from "./http.bench.ts";
 import { benchReport, formatReportBench } from "./report.bench.ts";
 import { benchReadiness } from "./readiness.bench.ts";
+import type { BenchSize } from "./measure.ts";
 import { benchSampling } from "./sampling.bench.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -63,7 +67,9 @@ async function postgresEngine(): Promise<Engine | null> {
 }
 
 /** `npm run bench -- audit sampling` runs only those; no names runs everything. */
-const only = new Set(process.argv.slice(2));
+const args = process.argv.slice(2);
+const size: BenchSize = args.includes("--smoke") ? "smoke" : "full";
+const only = new Set(args.filter((arg) => !arg.startsWith("--")));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
 async function main(): Promise<void> {
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
     const ctx = await openContext({ database: engine.target, dataDir: engine.dataDir });
     try {
       if (wanted("readiness")) {
-        const r = await benchReadiness(ctx);
+        const r = await benchReadiness(ctx, size);
         const verdict = r.service.medianMs < TARGET_MS ? "meets" : "MISSES";
         console.log(
           `[${engine.name}] readiness, ${r.controls} controls, ${r.mappings} mappings, 61 criteria: ` +
@@ -82,20 +88,20 @@ async function main(): Promise<void> {
         );
       }
       if (wanted("evidence")) {
-        const e = await benchEvidence(ctx);
+        const e = await benchEvidence(ctx, size);
         console.log(
           `[${engine.name}] evidence: ${e.records} records added in ${e.seconds} s (${e.perSecond}/s)`,
         );
       }
       if (wanted("large-file")) {
-        const l = await benchLargeFile(ctx);
+        const l = await benchLargeFile(ctx, size);
         console.log(
           `[${engine.name}] large file: ${l.megabytes} MB streamed in ${l.seconds} s; ` +
             `peak memory growth ${l.peakRssGrowthMb} MB (the file is never held whole)`,
         );
       }
       if (wanted("audit")) {
-        const a = await benchAudit(ctx);
+        const a = await benchAudit(ctx, size);
         console.log(
           `[${engine.name}] audit log: ${a.events} events (${a.megabytes} MB hashed): chain verified ` +
             `in ${a.verifyChainMs} ms vs node:crypto ${a.rawHashMs} ms on the same bytes ` +
@@ -104,28 +110,21 @@ async function main(): Promise<void> {
         );
       }
       if (wanted("http")) {
-        const h = await benchHttp(engine.target, engine.dataDir);
-        for (const e of h.endpoints) {
-          console.log(
-            `[${engine.name}] http ${e.name} (${e.bytes} bytes, 50 connections): Attest ` +
-              `${e.attest.requestsPerSecond} req/s p99 ${e.attest.p99Ms} ms vs bare Fastify ` +
-              `${e.bare.requestsPerSecond} req/s p99 ${e.bare.p99Ms} ms: ratio ${e.ratio} ` +
-              `(target >= 0.5: ${e.ratio >= 0.5 ? "meets" : "MISSES"}); errors ${e.attest.errors}`,
-          );
-        }
         console.log(
-          `[${engine.name}] http server memory after the load: ${h.serverRssMb} MB RSS ` +
-            `(target < 250 MB: ${h.serverRssMb < 250 ? "meets" : "MISSES"})`,
+          formatHttpBench(engine.name, await benchHttp(engine.target, engine.dataDir, size)),
         );
       }
       if (wanted("bundle")) {
         console.log(formatBundleBench(engine.name, await benchBundle(ctx, engine.dataDir)));
       }
       if (wanted("report")) {
-        console.log(formatReportBench(engine.name, await benchReport(ctx)));
+        console.log(formatReportBench(engine.name, await benchReport(ctx, size)));
+      }
+      if (wanted("cli")) {
+        console.log(formatCliBench(engine.name, await benchCli(engine.target, size)));
       }
       if (wanted("sampling")) {
-        const s = await benchSampling(ctx);
+        const s = await benchSampling(ctx, size);
         console.log(
           `[${engine.name}] sampling: ${s.controls} controls, twelve months, population ` +
             `${s.population}, ${s.sampled} items drawn in ${s.drawMs} ms`,

@@ -1,4 +1,4 @@
-/** Samples drawn for 200 controls over a twelve-month Type 2 period. */
+/** Samples drawn for 200 controls (20 in a smoke run) over a twelve-month Type 2 period. */
 import { performance } from "node:perf_hooks";
 import { CONTROL_FREQUENCIES } from "../src/catalog/index.ts";
 import { insertControls } from "../src/db/controls.repo.ts";
@@ -6,6 +6,8 @@ import { inTransaction } from "../src/db/transaction.ts";
 import { actorIn, scopeOf } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
 import type { Control } from "../src/domain/control.ts";
+import { sized } from "./measure.ts";
+import type { BenchSize } from "./measure.ts";
 import { syntheticControl } from "./synthetic.ts";
 import type { ServiceContext } from "../src/services/context.ts";
 import { advanceEngagement, createEngagement } from "../src/services/engagements.service.ts";
@@ -23,7 +25,7 @@ export interface SamplingBench {
   drawMs: number;
 }
 
-export async function benchSampling(ctx: ServiceContext): Promise<SamplingBench> {
+export async function benchSampling(ctx: ServiceContext, size: BenchSize): Promise<SamplingBench> {
   const { organization } = await createOrganization(ctx, bench, {
     name: "Sampling Bench",
     adoptLibrary: false,
@@ -31,7 +33,7 @@ export async function benchSampling(ctx: ServiceContext): Promise<SamplingBench>
   });
   const actor = actorIn(bench, organization.id, "owner");
   const at = new Date().toISOString();
-  const controls: Control[] = Array.from({ length: CONTROLS }, (_, i) =>
+  const controls: Control[] = Array.from({ length: sized(size, CONTROLS, 20) }, (_, i) =>
     syntheticControl(at, {
       id: `sampling-bench-${i}`,
       ref: `SB-${String(i).padStart(3, "0")}`,
