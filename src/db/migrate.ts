@@ -11,6 +11,7 @@ import * as evidence from "./migrations/0002_evidence.ts";
 import * as engagements from "./migrations/0003_engagements.ts";
 import * as accounts from "./migrations/0004_accounts.ts";
 import * as reports from "./migrations/0005_reports.ts";
+import * as jobs from "./migrations/0006_jobs.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_engagements": engagements,
   "0004_accounts": accounts,
   "0005_reports": reports,
+  "0006_jobs": jobs,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -391,6 +391,52 @@ export interface BridgeLettersTable {
   approved_at: string | null;
 }
 
+export interface JobSchedulesTable {
+  name: string;
+  cron: string;
+  last_slot: string;
+  updated_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  data: string;
+  state: string;
+  run_at: string;
+  attempt: number;
+  max_attempts: number;
+  lease_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobRunsTable {
+  id: string;
+  job_id: string;
+  name: string;
+  attempt: number;
+  instance: string;
+  started_at: string;
+  finished_at: string | null;
+  result: string | null;
+  error: string | null;
+  summary: string | null;
+}
+
+export interface NoticesTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  day: string;
+  title: string;
+  body: string;
+  created_at: string;
+  mailed_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -425,4 +471,8 @@ export interface Database {
   share_acceptances: ShareAcceptancesTable;
   share_access_log: ShareAccessLogTable;
   bridge_letters: BridgeLettersTable;
+  job_schedules: JobSchedulesTable;
+  jobs: JobsTable;
+  job_runs: JobRunsTable;
+  notices: NoticesTable;
 }

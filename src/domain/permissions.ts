@@ -39,6 +39,9 @@ export const ACTIONS = [
   "report:review",
   "report:finalize",
   "report:share",
+  "job:read",
+  "notice:read",
+  "notice:create",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -5,6 +5,7 @@ import { issueSetupToken } from "../services/auth.service.ts";
 import type { Config } from "../services/config.ts";
 import { describeDatabase } from "../services/config.ts";
 import { closeContext, openContext } from "../services/context.ts";
+import { createJobRunner } from "../services/jobs/runner.ts";
 import { smtpMailer } from "../services/mailer.ts";
 import { buildApp } from "./app.ts";
 
@@ -40,15 +41,23 @@ export async function startServer(
     trustProxy: config.trustProxy,
     ...options,
   });
+  // Background jobs run in the server, never in the CLI; they stop before the database closes.
+  const jobs = createJobRunner(ctx, {
+    database: config.database,
+    testJobs: config.testJobs,
+    log: app.log,
+  });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await jobs.stop();
     await app.close();
     await closeContext(ctx);
   };
   try {
     await app.listen({ host: config.host, port: config.port });
+    await jobs.start();
   } catch (error) {
     await stop();
     throw error;

@@ -18,7 +18,8 @@ export interface AuditTarget {
     | "api-token"
     | "report"
     | "share-link"
-    | "signing-key";
+    | "signing-key"
+    | "notice";
   id: string;
 }
 

@@ -20,6 +20,8 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   trustProxy: boolean;
   sessions: { idleMinutes: number; maxHours: number };
+  /** Test-only: registers the jobs the process tests drive, and polls for work often. */
+  testJobs: boolean;
 }
 
 const envSchema = z.object({
@@ -72,6 +74,7 @@ const envSchema = z.object({
     .min(1)
     .max(90 * 24)
     .default(7 * 24),
+  ATTEST_TEST_JOBS: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -145,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       idleMinutes: values.ATTEST_SESSION_IDLE_MINUTES,
       maxHours: values.ATTEST_SESSION_MAX_HOURS,
     },
+    testJobs: values.ATTEST_TEST_JOBS === "1",
   };
 }
 

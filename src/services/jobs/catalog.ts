@@ -1,0 +1,72 @@
+/**
+ * The jobs Attest runs. Each acts as the system, in each organization with owner rights, and
+ * goes through the same services (and their permission checks and audit events) as a person.
+ */
+import { listAllOrganizations } from "../../db/organizations.repo.ts";
+import { read } from "../../db/transaction.ts";
+import { actorIn } from "../../domain/actor.ts";
+import type { Actor, Principal } from "../../domain/actor.ts";
+import type { ServiceContext } from "../context.ts";
+import { purgeDeadCredentials, purgeExpiredGrants } from "../expiry.service.ts";
+import { noticeOwners } from "../notices.service.ts";
+import type { JobDefinition } from "./job.ts";
+
+export const JOB_PRINCIPAL: Principal = {
+  kind: "system",
+  id: "system:jobs",
+  name: "Attest background jobs",
+};
+
+export const EXPIRY_JOB = "expiry";
+export const OWNER_NOTICE_JOB = "owner-notices";
+
+async function forEachOrganization(
+  ctx: ServiceContext,
+  work: (actor: Actor) => Promise<void>,
+): Promise<number> {
+  const organizations = await read(ctx.db, listAllOrganizations);
+  for (const organization of organizations) {
+    await work(actorIn(JOB_PRINCIPAL, organization.id, "owner"));
+  }
+  return organizations.length;
+}
+
+export const expiryJob: JobDefinition = {
+  name: EXPIRY_JOB,
+  // Hourly, off the hour, when little else is scheduled.
+  schedule: "23 * * * *",
+  leaseSeconds: 300,
+  maxAttempts: 3,
+  retryBaseSeconds: 60,
+  async run({ ctx }) {
+    const credentials = await purgeDeadCredentials(ctx, JOB_PRINCIPAL);
+    let invitations = 0;
+    let downloadGrants = 0;
+    const organizations = await forEachOrganization(ctx, async (actor) => {
+      const purged = await purgeExpiredGrants(ctx, actor);
+      invitations += purged.invitations;
+      downloadGrants += purged.downloadGrants;
+    });
+    return { ...credentials, invitations, downloadGrants, organizations };
+  },
+};
+
+export const ownerNoticeJob: JobDefinition = {
+  name: OWNER_NOTICE_JOB,
+  schedule: "0 7 * * *",
+  leaseSeconds: 600,
+  maxAttempts: 3,
+  retryBaseSeconds: 300,
+  async run({ ctx }) {
+    let notices = 0;
+    let mailed = 0;
+    const organizations = await forEachOrganization(ctx, async (actor) => {
+      const outcome = await noticeOwners(ctx, actor);
+      if (outcome.notice !== null) notices += 1;
+      mailed += outcome.mailed.length;
+    });
+    return { organizations, notices, mailed };
+  },
+};
+
+export const STANDARD_JOBS: readonly JobDefinition[] = [expiryJob, ownerNoticeJob];
