@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cli, json } from "../../test/support/cli.ts";
 import { createTestDatabase, tamperWith } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
+import { overwriteS3Blob } from "../../test/support/s3.ts";
 
 let database: TestDatabase;
 let env: Record<string, string>;
@@ -91,6 +92,10 @@ describe("attest evidence and audit-log", () => {
 
     // Stored bytes changed behind Attest's back: the download is refused and writes nothing.
     const storeBytes = async (text: string) => {
+      if (database.blobStore !== null) {
+        await overwriteS3Blob(database.blobStore, added.sha256, Buffer.from(text));
+        return;
+      }
       if (database.target.engine === "sqlite") {
         const dir = path.join(database.dataDir, "blobs", "sha256", added.sha256.slice(0, 2));
         writeFileSync(path.join(dir, added.sha256), text);
