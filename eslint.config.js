@@ -58,6 +58,26 @@ export default tseslint.config(
     files: ["**/*.test.ts", "test/**", "bench/**"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
+  {
+    // A tenant scope is made only by the named constructors in domain/actor.ts.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["src/domain/actor.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TSAsExpression[typeAnnotation.typeName.name='OrgScope']",
+          message:
+            "make an OrgScope with scopeOf, scopeOfShareLink, scopeOfInvitation or systemScope",
+        },
+        {
+          selector: "TSTypeAssertion[typeAnnotation.typeName.name='OrgScope']",
+          message:
+            "make an OrgScope with scopeOf, scopeOfShareLink, scopeOfInvitation or systemScope",
+        },
+      ],
+    },
+  },
   restrict(["src/catalog/**"], ["domain", "db", "services", "server", "cli"], IO_MODULES),
   restrict(["src/domain/**"], ["db", "services", "server", "cli"], IO_MODULES),
   restrict(["src/db/**"], ["services", "server", "cli"]),

@@ -16,8 +16,8 @@ import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { findMembership, findUserByEmail, insertMembership, insertUser } from "../db/users.repo.ts";
 import type { Invitation, User } from "../domain/account.ts";
-import { actorIn, scopeOf } from "../domain/actor.ts";
-import type { Actor, OrgScope, Role } from "../domain/actor.ts";
+import { actorIn, scopeOf, scopeOfInvitation } from "../domain/actor.ts";
+import type { Actor, Role } from "../domain/actor.ts";
 import { AppError, notFound } from "../domain/errors.ts";
 import { authorize } from "../domain/permissions.ts";
 import { appLink } from "./account.service.ts";
@@ -168,9 +168,7 @@ export async function previewInvitation(
 ): Promise<InvitationPreview> {
   return read(ctx.db, async (tx) => {
     const invitation = await openInvitation(tx, token, ctx.now().toISOString());
-    const organization = await getOrganization(tx, {
-      organizationId: invitation.organizationId,
-    } as OrgScope);
+    const organization = await getOrganization(tx, scopeOfInvitation(invitation));
     return {
       organization: { name: organization.name },
       email: invitation.email,

@@ -23,7 +23,7 @@ import {
 } from "../db/sharing.repo.ts";
 import { inOrgTransaction, inTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
-import { scopeOf } from "../domain/actor.ts";
+import { scopeOf, scopeOfShareLink } from "../domain/actor.ts";
 import type { Actor, OrgScope } from "../domain/actor.ts";
 import { sha256Hex } from "../domain/digest.ts";
 import { engagementLabel } from "../domain/engagement.ts";
@@ -257,7 +257,7 @@ async function usableLink(
   const link = await read(ctx.db, (tx) => findShareLinkByHash(tx, hashSecret(token)));
   if (link === undefined) throw notFound("shared report", "link");
   const state = shareLinkState(link, at);
-  if (state === "active") return { organizationId: link.organizationId } as OrgScope;
+  if (state === "active") return scopeOfShareLink(link);
   await inTransaction(ctx.db, (tx) =>
     log(tx, link, state === "revoked" ? "refused-revoked" : "refused-expired", client, at),
   );
@@ -282,7 +282,7 @@ async function openLink(ctx: ServiceContext, tx: Tx, token: string, at: string):
 }
 
 async function versionOf(tx: Tx, link: OpenLink) {
-  const scope = { organizationId: link.organizationId } as OrgScope;
+  const scope = scopeOfShareLink(link);
   const found = await findReportVersion(tx, scope, link.reportVersionId);
   if (found === undefined) throw notFound("shared report", "link");
   return found;
@@ -298,7 +298,7 @@ export async function previewSharedReport(
   return inTransaction(ctx.db, async (tx) => {
     const link = await openLink(ctx, tx, token, at);
     const { version, pkg } = await versionOf(tx, link);
-    const org = await getOrganization(tx, { organizationId: link.organizationId } as OrgScope);
+    const org = await getOrganization(tx, scopeOfShareLink(link));
     await log(tx, link, "viewed", client, at);
     return {
       organization: org.name,

@@ -16,7 +16,7 @@ import {
 import type { StoredOrganizationKey } from "../db/signing-keys.repo.ts";
 import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
-import { actorIn, scopeOf } from "../domain/actor.ts";
+import { actorIn, scopeOf, systemScope } from "../domain/actor.ts";
 import type { Actor, OrgScope } from "../domain/actor.ts";
 import { authorize } from "../domain/permissions.ts";
 import { recordEvent } from "./audit.ts";
@@ -128,7 +128,7 @@ export async function organizationSigningKey(
 export async function keyEveryOrganization(ctx: ServiceContext): Promise<number> {
   const missing = await read(ctx.db, (tx) => listOrganizationsWithoutKey(tx));
   for (const organizationId of missing) {
-    const scope = { organizationId } as OrgScope;
+    const scope = systemScope(organizationId);
     await inOrgTransaction(ctx.db, scope, (tx) => ensureOrganizationKey(tx, scope, ctx.now()));
   }
   return missing.length;
