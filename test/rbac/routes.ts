@@ -1122,6 +1122,10 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
     }),
   },
 
+  // Background jobs and their notices
+  { method: "GET", path: "/jobs", action: "job:read", status: 200, prepare: none },
+  { method: "GET", path: "/notices", action: "notice:read", status: 200, prepare: none },
+
   // Audit log
   { method: "GET", path: "/audit-log", action: "audit-log:read", status: 200, prepare: none },
   {

@@ -120,3 +120,31 @@ export class PgBossRunner implements JobRunner {
     return id;
   }
 }
+
+/**
+ * Queues one job through pg-boss without working any queue or running schedules: for a
+ * process that is not a server (the tests that drive real servers).
+ */
+export async function sendThroughPgBoss(
+  ctx: ServiceContext,
+  url: string,
+  name: string,
+  data: Record<string, unknown>,
+): Promise<string> {
+  const schema = pgBossSchemaFor(await read(ctx.db, currentSchema));
+  const boss = new PgBoss({
+    connectionString: url,
+    schema,
+    max: 1,
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  try {
+    const id = await boss.send(name, data);
+    if (id === null) throw new Error(`pg-boss did not queue "${name}"`);
+    return id;
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+  }
+}

@@ -9,7 +9,7 @@ import type { ServiceContext } from "../context.ts";
 import { STANDARD_JOBS } from "./catalog.ts";
 import { EmbeddedRunner } from "./embedded-runner.ts";
 import type { JobDefinition, JobLog, JobRunner } from "./job.ts";
-import { PgBossRunner } from "./pgboss-runner.ts";
+import { PgBossRunner, sendThroughPgBoss } from "./pgboss-runner.ts";
 import { TEST_JOBS } from "./test-jobs.ts";
 
 export interface RunnerSettings {
@@ -47,4 +47,24 @@ export function createJobRunner(ctx: ServiceContext, settings: RunnerSettings): 
     stopGraceMs: fast ? 500 : 10_000,
     log: settings.log,
   });
+}
+
+/** Queues a one-off job from a process that runs no jobs itself; the servers pick it up. */
+export async function enqueueJob(
+  ctx: ServiceContext,
+  settings: Omit<RunnerSettings, "log">,
+  name: string,
+  data: Record<string, unknown> = {},
+): Promise<string> {
+  if (settings.database.engine === "postgres") {
+    return sendThroughPgBoss(ctx, settings.database.url, name, data);
+  }
+  const quiet = { info: () => undefined, error: () => undefined };
+  const producer = new EmbeddedRunner(ctx, registeredJobs(settings.testJobs), {
+    instance: instanceName(),
+    pollMs: 0,
+    stopGraceMs: 0,
+    log: quiet,
+  });
+  return producer.enqueue(name, data);
 }
