@@ -1,5 +1,5 @@
 /** People, their memberships, and the credentials they sign in with. */
-import type { Role } from "./actor.ts";
+import type { Role, TokenScope } from "./actor.ts";
 
 export interface User {
   id: string;
@@ -28,9 +28,9 @@ export interface SessionRecord {
   address: string | null;
 }
 
-/** What an API token may do beyond reading: each scope names a group of actions. */
-export const TOKEN_SCOPES = ["read", "evidence:write"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+// Token scopes are defined beside the Actor they narrow; accounts hand them out.
+export { TOKEN_SCOPES } from "./actor.ts";
+export type { TokenScope } from "./actor.ts";
 
 export interface ApiToken {
   id: string;

@@ -4,10 +4,12 @@
  * is from an Actor, so no query can forget which tenant it serves.
  */
 
-import type { TokenScope } from "./account.ts";
-
 export const ROLES = ["owner", "admin", "control-owner", "employee", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What an API token may do beyond reading: each scope names a group of actions. */
+export const TOKEN_SCOPES = ["read", "evidence:write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export interface Principal {
   /** operator: someone running the local CLI on the server's machine. */

@@ -1,4 +1,4 @@
-/** What every service call runs with: the database, the evidence store and a clock. */
+/** Opens and closes what every service call runs with (service-context.ts says what that is). */
 import { FileBlobStore } from "../db/blobs/file-store.ts";
 import { PostgresBlobStore } from "../db/blobs/pg-store.ts";
 import type { BlobStore } from "../db/blobs/blob-store.ts";
@@ -9,31 +9,16 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { AppError } from "../domain/errors.ts";
 import { describeDatabase } from "./config.ts";
 import type { Mailer } from "./mailer.ts";
+import { DEFAULT_SESSION_POLICY } from "./service-context.ts";
+import type { ServiceContext, SessionPolicy } from "./service-context.ts";
 import { keyEveryOrganization } from "./signing-keys.ts";
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
 /** An upload cut short more than this long ago is certainly dead. */
 const STALE_UPLOAD_MS = 60 * 60 * 1000;
 
-/** How long a sign-in lasts: idle minutes since the last request, and hours in all. */
-export interface SessionPolicy {
-  idleMinutes: number;
-  maxHours: number;
-}
-
-export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 8 * 60, maxHours: 7 * 24 };
-
-export interface ServiceContext {
-  db: Db;
-  blobs: BlobStore;
-  maxEvidenceBytes: number;
-  now: () => Date;
-  sessions: SessionPolicy;
-  /** Sends invitations and reset links; without it the link is shown to whoever asked. */
-  mailer: Mailer | null;
-  /** Where people reach Attest, for links in mail ("https://attest.example.com"). */
-  publicUrl: string | null;
-}
+export { DEFAULT_SESSION_POLICY };
+export type { ServiceContext, SessionPolicy };
 
 export interface ContextOptions {
   database: DatabaseTarget;

@@ -22,7 +22,7 @@ import { authorize } from "../domain/permissions.ts";
 import { recordEvent } from "./audit.ts";
 import { SIGNING_ALGORITHM, rawOfPublicKey, signingKeyInfo } from "./bundle/manifest.ts";
 import type { SigningKeyInfo } from "./bundle/manifest.ts";
-import type { ServiceContext } from "./context.ts";
+import type { ServiceContext } from "./service-context.ts";
 
 /** What anyone may see of the key, and what is shown in the app. */
 export interface OrganizationSigningKey extends SigningKeyInfo {
