@@ -26,6 +26,7 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   bundle: async () => (await import("./commands/bundle.ts")).registerBundle,
   "signing-key": async () => (await import("./commands/bundle.ts")).registerBundle,
   users: async () => (await import("./commands/users.ts")).registerUsers,
+  jobs: async () => (await import("./commands/jobs.ts")).registerJobs,
   demo: async () => (await import("./commands/demo.ts")).registerDemo,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
 };
