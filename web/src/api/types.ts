@@ -398,6 +398,8 @@ export type {
 export type { ReportDraftView } from "../../../src/services/report-draft.service.ts";
 export type { ReportVersion } from "../../../src/db/reports.repo.ts";
 export type { ReportStanding } from "../../../src/services/report-versions.service.ts";
+export type { JobStatus } from "../../../src/services/jobs.service.ts";
+export type { Notice } from "../../../src/services/notices.service.ts";
 export type {
   CreatedShareLink,
   ShareLinkView,

@@ -8,6 +8,7 @@ import { PageHeader } from "../../lib/page.tsx";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useOverdue, useReadiness } from "./api.ts";
 import { MyTasks } from "./MyTasks.tsx";
+import { NoticesCard } from "./NoticesCard.tsx";
 import { CategoryBars, OverallReadiness } from "./ReadinessCharts.tsx";
 import { ReportStandingCard } from "./ReportStandingCard.tsx";
 
@@ -29,6 +30,7 @@ export function DashboardPage() {
       name={org.name}
       showTasks={org.role === "control-owner"}
       showReport={org.can("report:read")}
+      showNotices={org.can("notice:read")}
     />
   );
 }
@@ -38,11 +40,13 @@ function ReadinessDashboard({
   name,
   showTasks,
   showReport,
+  showNotices,
 }: {
   org: string;
   name: string;
   showTasks: boolean;
   showReport: boolean;
+  showNotices: boolean;
 }) {
   const readiness = useReadiness(org);
   const overdue = useOverdue(org);
@@ -58,6 +62,7 @@ function ReadinessDashboard({
             <MyTasks org={org} />
           </Paper>
         ) : null}
+        {showNotices ? <NoticesCard org={org} /> : null}
         {showReport ? <ReportStandingCard org={org} /> : null}
         <QueryView query={readiness} lines={6}>
           {(report) => (

@@ -34,7 +34,9 @@ export type Capability =
   | "report:opinion"
   | "report:review"
   | "report:finalize"
-  | "report:share";
+  | "report:share"
+  | "job:read"
+  | "notice:read";
 
 const READ: readonly Capability[] = ["readiness:read", "control:read", "evidence:read"];
 
@@ -63,6 +65,8 @@ const MANAGE: readonly Capability[] = [
   "report:review",
   "report:finalize",
   "report:share",
+  "job:read",
+  "notice:read",
 ];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {

@@ -6,6 +6,7 @@ import { useExclusion, useScope } from "../criteria/api.ts";
 import { CATEGORY_INFO } from "../onboarding/categories.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useOrganization, useScopeCategory } from "./api.ts";
+import { JobsSection } from "./JobsSection.tsx";
 import { OrganizationForm } from "./OrganizationForm.tsx";
 
 export function SettingsPage() {
@@ -34,6 +35,7 @@ export function SettingsPage() {
           </QueryView>
         </Paper>
         <ScopeSettings org={org.slug} canEdit={org.can("scope:update")} />
+        {org.can("job:read") ? <JobsSection org={org.slug} /> : null}
       </Stack>
     </>
   );
