@@ -1,0 +1,74 @@
+/**
+ * `attest jobs`: the run record as the CLI shows it. Run through a program holding only this
+ * command and the global options, the way main.ts registers it.
+ */
+import { Command } from "commander";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cli } from "../../test/support/cli.ts";
+import { createTestDatabase, tamperWith } from "../../test/support/database.ts";
+import type { TestDatabase } from "../../test/support/database.ts";
+import { registerJobs } from "./commands/jobs.ts";
+
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  await database.drop();
+});
+
+async function attestJobs(...argv: string[]): Promise<string> {
+  let out = "";
+  const program = new Command("attest")
+    .option("--json")
+    .option("--org <slug>")
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined });
+  registerJobs(program, {
+    env: database.env,
+    now: () => new Date("2026-03-02T09:00:00Z"),
+    io: { out: (text) => (out += text), err: () => undefined },
+  });
+  await program.parseAsync(["jobs", ...argv], { from: "user" });
+  return out;
+}
+
+describe("attest jobs", () => {
+  it("lists each job with its UTC schedule, newest run, result and next run", async () => {
+    expect((await cli(database.env, "init", "--name", "Acme")).code).toBe(0);
+    // A failed run, as a server would have recorded it.
+    await tamperWith(
+      database,
+      `insert into job_runs (id, job_id, name, attempt, instance, started_at, finished_at,
+         result, error, summary)
+       values ('run-1', 'job-1', 'expiry', 2, 'host:1:ab', '2026-03-02T08:23:00.000Z',
+         '2026-03-02T08:23:01.000Z', 'failed', 'database is locked', null)`,
+    );
+
+    expect(JSON.parse(await attestJobs("--json"))).toEqual([
+      {
+        name: "expiry",
+        schedule: "23 * * * *",
+        lastRunAt: "2026-03-02T08:23:00.000Z",
+        lastResult: "failed",
+        lastError: "database is locked",
+        lastAttempt: 2,
+        nextRunAt: "2026-03-02T09:23:00.000Z",
+      },
+      {
+        name: "owner-notices",
+        schedule: "0 7 * * *",
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: "2026-03-03T07:00:00.000Z",
+      },
+    ]);
+    const table = await attestJobs();
+    expect(table).toMatch(
+      /expiry\s+23 \* \* \* \*\s+2026-03-02T08:23:00.000Z\s+failed: database is locked/,
+    );
+    expect(table).toMatch(/owner-notices\s+0 7 \* \* \*\s+never/);
+  });
+});
