@@ -49,7 +49,7 @@ function runner(ctx: ServiceContext, jobs: JobDefinition[], instance: string): E
 const runs = (name = "probe") => read(t.ctx.db, (tx) => listRuns(tx, name));
 
 describe("the embedded scheduler", () => {
-  it("runs a scheduled job once per slot, however many processes poll the file", async () => {
+  it("runs a scheduled job once per slot, however many processes poll, and catches up once", async () => {
     const ranBy: string[] = [];
     const daily = (who: string) =>
       job({ schedule: "0 7 * * *", run: async () => (ranBy.push(who), { who }) });
@@ -68,14 +68,20 @@ describe("the embedded scheduler", () => {
     t.advance(24 * 60 * 60 * 1000);
     expect(await both(second, first)).toEqual([1, 0]);
     expect(ranBy).toEqual(["first", "second"]);
+    // Three days with every process down: one catch-up run, not three.
+    t.advance(3 * 24 * 60 * 60 * 1000);
+    expect(await both(first, second)).toEqual([1, 0]);
+    expect(await both(first, second)).toEqual([0, 0]);
     const recorded = await runs();
     expect(recorded.map((r) => [r.result, r.attempt, r.error])).toEqual([
+      ["ok", 1, null],
       ["ok", 1, null],
       ["ok", 1, null],
     ]);
     expect(recorded.map((r) => r.startedAt)).toEqual([
       "2026-03-02T07:00:01.000Z",
       "2026-03-03T07:00:01.000Z",
+      "2026-03-06T07:00:01.000Z",
     ]);
   });
 

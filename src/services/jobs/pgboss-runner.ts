@@ -93,7 +93,8 @@ export class PgBossRunner implements JobRunner {
         },
       );
       if (job.schedule !== null) {
-        await boss.schedule(job.name, job.schedule, {}, { tz: "UTC" });
+        // As on SQLite: slots missed while every server was down are caught up with one run.
+        await boss.schedule(job.name, job.schedule, {}, { tz: "UTC", missed: "once" });
         const slot = latestSlot(job.schedule, now).toISOString();
         await inTransaction(this.#ctx.db, (tx) =>
           saveSchedule(tx, job.name, job.schedule ?? "", slot, now.toISOString()),
