@@ -19,7 +19,7 @@ export interface Attempt {
 
 const INTERRUPTED = "interrupted: the process running it stopped before it finished";
 
-function describe(error: unknown): string {
+function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }
@@ -55,7 +55,7 @@ export async function runRecorded(
     await inTransaction(ctx.db, (tx) =>
       finishRun(tx, runId, {
         result: "failed",
-        error: describe(error),
+        error: errorText(error),
         summary: null,
         at: ctx.now().toISOString(),
       }),
