@@ -1,13 +1,8 @@
-/**
- * `attest jobs`: the run record as the CLI shows it. Run through a program holding only this
- * command and the global options, the way main.ts registers it.
- */
-import { Command } from "commander";
+/** `attest jobs`: the run record as the CLI shows it (the CLI lists jobs, never runs them). */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cli } from "../../test/support/cli.ts";
 import { createTestDatabase, tamperWith } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
-import { registerJobs } from "./commands/jobs.ts";
 
 let database: TestDatabase;
 beforeEach(async () => {
@@ -18,19 +13,9 @@ afterEach(async () => {
 });
 
 async function attestJobs(...argv: string[]): Promise<string> {
-  let out = "";
-  const program = new Command("attest")
-    .option("--json")
-    .option("--org <slug>")
-    .exitOverride()
-    .configureOutput({ writeErr: () => undefined });
-  registerJobs(program, {
-    env: database.env,
-    now: () => new Date("2026-03-02T09:00:00Z"),
-    io: { out: (text) => (out += text), err: () => undefined },
-  });
-  await program.parseAsync(["jobs", ...argv], { from: "user" });
-  return out;
+  const result = await cli(database.env, "jobs", ...argv);
+  expect([result.code, result.err]).toEqual([0, ""]);
+  return result.out;
 }
 
 describe("attest jobs", () => {
