@@ -70,6 +70,9 @@ export async function noticeOwners(ctx: ServiceContext, actor: Actor): Promise<N
   const owners = (await read(ctx.db, (tx) => listMembers(tx, scope)))
     .filter((member) => member.role === "owner")
     .map((member) => member.user.email);
+  // An organization made from the command line has no accounts yet: the notice waits in the
+  // app, and is mailed on a later run once an owner has an account.
+  if (owners.length === 0) return { notice, mailed: [] };
   const link =
     ctx.publicUrl === null
       ? ""

@@ -159,14 +159,16 @@ describe("the owner notice job", () => {
   });
 
   it("mails the notice to every owner when SMTP is set, and records who was told", async () => {
-    await firstAccount();
     const mailbox = await startMailbox();
     const mailer = smtpMailer(mailbox.url, "Attest <attest@acme.example>");
+    const withMail = { ...t.ctx, mailer, publicUrl: "https://attest.acme.example" };
+    const system = as(owner, "owner", "system:jobs", { kind: "system" });
     try {
-      const outcome = await noticeOwners(
-        { ...t.ctx, mailer, publicUrl: "https://attest.acme.example" },
-        as(owner, "owner", "system:jobs", { kind: "system" }),
-      );
+      // No account has been made yet: nobody to mail, so the notice waits in the app.
+      const waiting = await noticeOwners(withMail, system);
+      expect([waiting.mailed, waiting.notice?.mailedAt]).toEqual([[], null]);
+      await firstAccount();
+      const outcome = await noticeOwners(withMail, system);
       expect(outcome.mailed).toEqual([OLIVIA]);
       const mail = await mailbox.next();
       expect(mail.to).toEqual([OLIVIA]);
