@@ -19,7 +19,8 @@ export interface JobDefinition {
   schedule: string | null;
   /**
    * How long an attempt may go without news before another instance takes it over: the lease
-   * on SQLite, the expiry on pg-boss. Running attempts renew it, so only a dead one lapses.
+   * on SQLite, the heartbeat interval on pg-boss (which allows no less than 10 s). Running
+   * attempts renew it, so only a dead one lapses.
    */
   leaseSeconds: number;
   /** Attempts in all, the first included. */

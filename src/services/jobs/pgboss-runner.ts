@@ -23,6 +23,7 @@ export interface PgBossRunnerOptions {
 
 /** pg-boss refuses heartbeats under this many seconds. */
 const MIN_HEARTBEAT_SECONDS = 10;
+const MAX_ATTEMPT_SECONDS = 60 * 60;
 
 /**
  * pg-boss keeps its tables in a schema of its own. An installation in `public` gets `pgboss`;
@@ -65,19 +66,19 @@ export class PgBossRunner implements JobRunner {
     this.#boss = boss;
     const now = this.#ctx.now();
     for (const job of this.#jobs) {
-      const retry = {
+      const queue = {
         retryLimit: job.maxAttempts - 1,
         retryDelay: job.retryBaseSeconds,
         retryBackoff: true,
-        expireInSeconds: job.leaseSeconds,
+        // The lease, as pg-boss keeps it: a live worker beats every half interval, and an
+        // attempt whose beats stop (its process died) is failed and retried after one.
+        heartbeatSeconds: Math.max(MIN_HEARTBEAT_SECONDS, job.leaseSeconds),
+        // Beating or not, no attempt runs longer than this.
+        expireInSeconds: MAX_ATTEMPT_SECONDS,
       };
-      // A heartbeat catches a dead process sooner than the expiry; pg-boss needs 10 s or more.
-      const heartbeat =
-        job.leaseSeconds >= MIN_HEARTBEAT_SECONDS * 2
-          ? { heartbeatSeconds: Math.max(MIN_HEARTBEAT_SECONDS, Math.floor(job.leaseSeconds / 4)) }
-          : {};
-      await boss.createQueue(job.name, { ...retry, ...heartbeat });
-      await boss.updateQueue(job.name, retry);
+      await boss.createQueue(job.name, queue);
+      // A queue made by an earlier start keeps its options unless told.
+      await boss.updateQueue(job.name, queue);
       await boss.work<Record<string, unknown>>(
         job.name,
         { pollingIntervalSeconds: Math.max(0.5, pollSeconds), batchSize: 1 },

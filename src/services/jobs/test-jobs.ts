@@ -1,8 +1,8 @@
 /**
  * Jobs that exist only when ATTEST_TEST_JOBS=1, for the tests that run real server processes:
  * one that records which process ran it, and one that hangs on its first attempt so a test
- * can kill the process mid-job and watch another take it over. Their leases are seconds long
- * so a takeover happens within a test's patience.
+ * can kill the process mid-job and watch another take it over. Its lease is short (3 s on
+ * SQLite, pg-boss's 10 s floor on PostgreSQL) so the takeover happens within a test's patience.
  */
 import type { JobDefinition } from "./job.ts";
 
