@@ -1,7 +1,8 @@
 /**
  * Blob store inside PostgreSQL, so every instance sharing the database sees the same files.
  * Content streams in as 1 MiB chunks under a temporary key, and is published under its
- * SHA-256 in one transaction once complete; reading streams the chunks back one at a time.
+ * SHA-256 in one transaction once complete. Reading fetches the chunk count and the first chunk
+ * in one query, then each further chunk while the one before it is being read.
  */
 import { randomUUID } from "node:crypto";
 import { Readable, Writable } from "node:stream";
@@ -15,6 +16,19 @@ import type { BlobStore, StoredBlob } from "./blob-store.ts";
 import { meter } from "./file-store.ts";
 
 export const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * bytea read as base64 text. node-postgres turns every column it receives into a JS string
+ * (its binary result mode decodes bytes as UTF-8, which mangles them), and PostgreSQL's
+ * default hex text is twice the data's size; base64 is a third larger, and decoding it is
+ * native. Measured on 70 KB values: about half the time of hex per read.
+ */
+function base64Data(column: "data" | "blob_chunks.data") {
+  return sql<string>`encode(${sql.ref(column)}, 'base64')`;
+}
+
+/** PostgreSQL breaks base64 into lines; Node's decoder skips the line breaks. */
+const fromBase64 = (text: string) => Buffer.from(text, "base64");
 
 export class PostgresBlobStore implements BlobStore {
   readonly #db: Kysely<Database>;
@@ -118,36 +132,59 @@ export class PostgresBlobStore implements BlobStore {
     return Number(result.numDeletedRows);
   }
 
-  async #chunkCount(sha256: string): Promise<number | undefined> {
+  /**
+   * The blob's chunk count and its first chunk, in one round trip: most evidence fits in one
+   * chunk, so most reads take one query, and a caller opening files ahead (the bundle) has
+   * their bytes on the way before it reads them. Undefined when there is no such blob.
+   */
+  async #first(sha256: string): Promise<{ count: number; data: Buffer | null } | undefined> {
     const row = await this.#db
       .selectFrom("blobs")
-      .select("chunks")
-      .where("sha256", "=", sha256)
+      .leftJoin("blob_chunks", (join) =>
+        join.onRef("blob_chunks.blob_key", "=", "blobs.sha256").on("blob_chunks.idx", "=", 0),
+      )
+      .select(["blobs.chunks", base64Data("blob_chunks.data").$castTo<string | null>().as("data")])
+      .where("blobs.sha256", "=", sha256)
       .executeTakeFirst();
-    return row?.chunks;
+    if (row === undefined) return undefined;
+    return { count: row.chunks, data: row.data === null ? null : fromBase64(row.data) };
   }
 
-  #chunks(sha256: string, count: number): AsyncGenerator<Buffer> {
-    const db = this.#db;
-    return (async function* () {
-      for (let idx = 0; idx < count; idx += 1) {
-        const row = await db
-          .selectFrom("blob_chunks")
-          .select("data")
-          .where("blob_key", "=", sha256)
-          .where("idx", "=", idx)
-          .executeTakeFirst();
-        if (row === undefined) throw corrupt(sha256, `chunk ${idx} of ${count} is missing`);
-        yield row.data;
-      }
-    })();
+  async #chunk(sha256: string, idx: number, count: number): Promise<Buffer> {
+    const row = await this.#db
+      .selectFrom("blob_chunks")
+      .select(base64Data("data").as("data"))
+      .where("blob_key", "=", sha256)
+      .where("idx", "=", idx)
+      .executeTakeFirst();
+    if (row === undefined) throw corrupt(sha256, `chunk ${idx} of ${count} is missing`);
+    return fromBase64(row.data);
+  }
+
+  /** Every chunk in order; the next one is already being fetched while one is handed on. */
+  async *#chunks(sha256: string, first: Buffer | null, count: number): AsyncGenerator<Buffer> {
+    if (first === null) throw corrupt(sha256, `chunk 0 of ${count} is missing`);
+    const fetch = (idx: number) => {
+      if (idx >= count) return undefined;
+      const pending = this.#chunk(sha256, idx, count);
+      // Awaited below, or dropped when the reader hangs up: never an unhandled rejection.
+      pending.catch(() => undefined);
+      return pending;
+    };
+    let next = fetch(1);
+    yield first;
+    for (let idx = 1; idx < count && next !== undefined; idx += 1) {
+      const current = await next;
+      next = fetch(idx + 1);
+      yield current;
+    }
   }
 
   async get(sha256: string): Promise<Readable> {
     if (!SHA256_PATTERN.test(sha256)) throw corrupt(sha256, "not a SHA-256");
-    const count = await this.#chunkCount(sha256);
-    if (count === undefined) throw corrupt(sha256, "the file is missing");
-    const chunks = this.#chunks(sha256, count);
+    const first = await this.#first(sha256);
+    if (first === undefined) throw corrupt(sha256, "the file is missing");
+    const chunks = this.#chunks(sha256, first.data, first.count);
     return Readable.from(
       (async function* () {
         const hash = createHash("sha256");
@@ -158,15 +195,17 @@ export class PostgresBlobStore implements BlobStore {
         const actual = hash.digest("hex");
         if (actual !== sha256) throw corrupt(sha256, `its content hashes to ${actual}`);
       })(),
+      // A byte stream, not an object stream: it buffers one chunk ahead, not sixteen.
+      { objectMode: false },
     );
   }
 
   async check(sha256: string): Promise<string | null> {
-    const count = await this.#chunkCount(sha256);
-    if (count === undefined) return "the file is missing";
+    const first = await this.#first(sha256);
+    if (first === undefined) return "the file is missing";
     const hash = createHash("sha256");
     try {
-      for await (const chunk of this.#chunks(sha256, count)) hash.update(chunk);
+      for await (const chunk of this.#chunks(sha256, first.data, first.count)) hash.update(chunk);
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
