@@ -10,6 +10,9 @@
  *
  * Seeding writes the files through the evidence store and the rows through the repositories
  * in large transactions, without an audit event per item: the bench is about the bundle.
+ *
+ * `benchBundleOnS3` runs the same on evidence kept in S3 (a local s3rver started here), the
+ * build measured against reading and hashing the same objects from the same server.
  */
 import { createHash, randomFillSync, randomUUID } from "node:crypto";
 import { rmSync, statSync } from "node:fs";
@@ -26,18 +29,35 @@ import { canonicalJson } from "../src/domain/audit-chain.ts";
 import type { Control } from "../src/domain/control.ts";
 import { sha256Hex } from "../src/domain/digest.ts";
 import type { EvidenceItem } from "../src/domain/evidence.ts";
+import type { DatabaseTarget } from "../src/db/connect.ts";
 import { buildEvidenceBundle } from "../src/services/bundle/build-bundle.ts";
 import { verifyBundle } from "../src/services/bundle/verify-bundle.ts";
+import { closeContext, openContext } from "../src/services/context.ts";
 import type { ServiceContext } from "../src/services/context.ts";
 import { createEngagement } from "../src/services/engagements.service.ts";
 import { createOrganization } from "../src/services/organizations.service.ts";
+import { S3_TEST_CREDENTIALS, s3TestTarget, stopLocalS3 } from "../test/support/s3.ts";
+import { sized } from "./measure.ts";
+import type { BenchSize } from "./measure.ts";
 import { sequence, syntheticControl } from "./synthetic.ts";
 
-const CONTROLS = 150;
-const FILES = 4500;
-const LINKS = 300;
-const RECORDS = 200;
-const RUNS = 3;
+interface Shape {
+  controls: number;
+  files: number;
+  links: number;
+  records: number;
+  runs: number;
+  /** File sizes run from 5 KB to 5 + spreadKb KB, skewed small. */
+  spreadKb: number;
+}
+
+/** Full: a year's evidence of a real program. Smoke: a few dozen small files, in seconds. */
+const shapeOf = (size: BenchSize): Shape =>
+  sized<Shape>(
+    size,
+    { controls: 150, files: 4500, links: 300, records: 200, runs: 3, spreadKb: 195 },
+    { controls: 10, files: 40, links: 5, records: 5, runs: 1, spreadKb: 15 },
+  );
 /** Files opened ahead by the baseline: as many as the build's zip-stream.ts opens ahead. */
 const AHEAD = 8;
 const bench: Principal = { kind: "system", id: "bench", name: "bench" };
@@ -48,6 +68,7 @@ export interface Timed {
 }
 
 export interface BundleBench {
+  runs: number;
   controls: number;
   items: number;
   files: number;
@@ -67,8 +88,8 @@ export interface BundleBench {
 const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + (n % 365) * 86_400_000);
 const isoDate = (n: number) => day(n).toISOString().slice(0, 10);
 
-function syntheticControls(at: string): Control[] {
-  return Array.from({ length: CONTROLS }, (_, i) =>
+function syntheticControls(at: string, count: number): Control[] {
+  return Array.from({ length: count }, (_, i) =>
     syntheticControl(at, {
       id: randomUUID(),
       ref: `BB-${String(i).padStart(3, "0")}`,
@@ -93,14 +114,15 @@ interface Seeded {
   stored: { sha256: string; size: number }[];
 }
 
-async function seed(ctx: ServiceContext, actor: Actor): Promise<Seeded> {
+async function seed(ctx: ServiceContext, actor: Actor, shape: Shape): Promise<Seeded> {
+  const { files: FILES, links: LINKS, records: RECORDS, controls: CONTROLS } = shape;
   const at = new Date().toISOString();
-  const controls = syntheticControls(at);
+  const controls = syntheticControls(at, CONTROLS);
   await inTransaction(ctx.db, (tx) => insertControls(tx, scopeOf(actor), controls));
   const random = sequence(42);
   // Sizes skewed small, as real evidence is: 5 KB + 195 KB × r², about 70 KB on average.
   const contents = Array.from({ length: FILES }, () =>
-    randomFillSync(Buffer.allocUnsafe(Math.round((5 + 195 * random() ** 2) * 1024))),
+    randomFillSync(Buffer.allocUnsafe(Math.round((5 + shape.spreadKb * random() ** 2) * 1024))),
   );
   const stored = new Array<{ sha256: string; size: number }>(FILES);
   await inParallel(
@@ -207,14 +229,40 @@ function hashInMemory(contents: readonly Buffer[]): Promise<void> {
   return Promise.resolve();
 }
 
-export async function benchBundle(ctx: ServiceContext, dataDir: string): Promise<BundleBench> {
+/** The bundle bench on evidence kept in S3 (a local s3rver), whatever the engine. */
+export async function benchBundleOnS3(
+  database: DatabaseTarget,
+  dataDir: string,
+  size: BenchSize = "full",
+): Promise<BundleBench> {
+  const ctx = await openContext({
+    database,
+    dataDir,
+    blobStore: await s3TestTarget(),
+    s3: { credentials: S3_TEST_CREDENTIALS },
+  });
+  try {
+    return await benchBundle(ctx, dataDir, size);
+  } finally {
+    await closeContext(ctx);
+    await stopLocalS3();
+  }
+}
+
+export async function benchBundle(
+  ctx: ServiceContext,
+  dataDir: string,
+  size: BenchSize = "full",
+): Promise<BundleBench> {
+  const shape = shapeOf(size);
+  const RUNS = shape.runs;
   const { organization } = await createOrganization(ctx, bench, {
     name: `Bundle Bench ${randomUUID().slice(0, 8)}`,
     adoptLibrary: false,
   });
   const actor = actorIn(bench, organization.id, "owner");
   let seeded: Seeded = { contents: [], stored: [] };
-  const seedSeconds = await seconds(async () => (seeded = await seed(ctx, actor)));
+  const seedSeconds = await seconds(async () => (seeded = await seed(ctx, actor, shape)));
   const engagement = await createEngagement(ctx, actor, {
     type: 2,
     from: "2025-01-01",
@@ -263,9 +311,10 @@ export async function benchBundle(ctx: ServiceContext, dataDir: string): Promise
     const storeHash = timed(best.storeHash, fileBytes);
     const memoryHash = timed(best.memoryHash, fileBytes);
     return {
-      controls: CONTROLS,
+      runs: RUNS,
+      controls: shape.controls,
       items,
-      files: FILES,
+      files: shape.files,
       evidenceMb: round(evidenceBytes / 1e6, 1),
       zipMb: round(zipBytes / 1e6, 1),
       seedSeconds: round(seedSeconds, 1),
@@ -289,7 +338,7 @@ export function formatBundleBench(engine: string, b: BundleBench): string {
   return [
     `[${engine}] evidence bundle: ${b.controls} controls, twelve months, ${b.items} items ` +
       `(${b.files} files), ${b.evidenceMb} MB of evidence, ${b.zipMb} MB ZIP (seeded in ` +
-      `${b.seedSeconds} s); best of ${RUNS}`,
+      `${b.seedSeconds} s); best of ${b.runs}`,
     `  ${"step".padEnd(46)}${"time".padStart(10)}${"throughput".padStart(14)}`,
     row("build (read, hash, check, zip, write, sign)", b.build),
     row("store read + node:crypto sha256 (baseline)", b.storeHash, `build ratio ${b.ratio}`),

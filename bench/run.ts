@@ -12,7 +12,7 @@ import pg from "pg";
 import type { DatabaseTarget } from "../src/db/connect.ts";
 import { closeContext, openContext } from "../src/services/context.ts";
 import { benchAudit } from "./audit.bench.ts";
-import { benchBundle, formatBundleBench } from "./bundle.bench.ts";
+import { benchBundle, benchBundleOnS3, formatBundleBench } from "./bundle.bench.ts";
 import { benchCli, formatCliBench } from "./cli.bench.ts";
 import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
 import { benchHttp, formatHttpBench } from "./http.bench.ts";
@@ -115,7 +115,12 @@ async function main(): Promise<void> {
         );
       }
       if (wanted("bundle")) {
-        console.log(formatBundleBench(engine.name, await benchBundle(ctx, engine.dataDir)));
+        console.log(formatBundleBench(engine.name, await benchBundle(ctx, engine.dataDir, size)));
+        // Evidence in S3 (a local s3rver): once, beside SQLite, as the engine only holds rows.
+        if (engine.name === "sqlite") {
+          const onS3 = await benchBundleOnS3(engine.target, engine.dataDir, size);
+          console.log(formatBundleBench(`${engine.name}, evidence in s3`, onS3));
+        }
       }
       if (wanted("report")) {
         console.log(formatReportBench(engine.name, await benchReport(ctx, size)));

@@ -21,11 +21,11 @@ export const S3_TEST_BUCKET = "attest-test";
 export const S3_TEST_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 const REGION = "us-east-1";
 
-let started: Promise<string> | undefined;
+let started: Promise<{ endpoint: string; server: S3rver }> | undefined;
 let client: S3Client | undefined;
 
 /** The endpoint of this worker's s3rver, starting it on first call. */
-export function localS3Endpoint(): Promise<string> {
+export async function localS3Endpoint(): Promise<string> {
   started ??= (async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), "attest-s3-"));
     const server = new S3rver({
@@ -38,9 +38,18 @@ export function localS3Endpoint(): Promise<string> {
     const address = await server.run();
     // The worker ends when its tests do; the folder goes with it.
     process.once("exit", () => rmSync(directory, { recursive: true, force: true }));
-    return `http://127.0.0.1:${address.port}`;
+    return { endpoint: `http://127.0.0.1:${address.port}`, server };
   })();
-  return started;
+  return (await started).endpoint;
+}
+
+/** Stops the server, for a process (a benchmark) that must end when its work does. */
+export async function stopLocalS3(): Promise<void> {
+  const running = started;
+  started = undefined;
+  client?.destroy();
+  client = undefined;
+  if (running !== undefined) await (await running).server.close();
 }
 
 /** A fresh, empty place for one test's objects. */
