@@ -7,6 +7,7 @@
  */
 import { canonicalJson } from "./audit-chain.ts";
 import type { ChainedAuditEvent } from "./audit-chain.ts";
+import type { AuditAction, AuditEventData, AuditTargetType } from "./audit-events.ts";
 import { sha256Hex } from "./digest.ts";
 import type { EvidenceItem } from "./evidence.ts";
 import type { ItemResult } from "./test-results.ts";
@@ -16,17 +17,19 @@ export interface RecordProblem {
   problem: string;
 }
 
-interface AddedEvent {
-  kind: string;
-  title: string;
-  source: string;
-  sha256: string;
-  size: number;
-  for: { from: string; to: string };
-  controls: string[];
+/**
+ * The data an event recorded, typed by its action. Stored events are not re-checked against
+ * today's schema: the chain already proves they are what was written at the time.
+ */
+function recordedData<A extends AuditAction>(event: ChainedAuditEvent, _action: A) {
+  return JSON.parse(event.data) as AuditEventData<A>;
 }
 
-function eventsFor(events: readonly ChainedAuditEvent[], type: string) {
+function isAction(event: ChainedAuditEvent, action: AuditAction): boolean {
+  return event.action === action;
+}
+
+function eventsFor(events: readonly ChainedAuditEvent[], type: AuditTargetType) {
   const byTarget = new Map<string, ChainedAuditEvent[]>();
   for (const event of events) {
     if (event.targetType !== type) continue;
@@ -44,12 +47,12 @@ export function reconcileEvidence(
   for (const item of items) {
     const target = `evidence ${item.id}`;
     const history = byItem.get(item.id) ?? [];
-    const added = history.find((e) => e.action === "evidence.added");
+    const added = history.find((e) => isAction(e, "evidence.added"));
     if (added === undefined) {
       problems.push({ target, problem: "it has no record in the audit trail" });
       continue;
     }
-    const recorded = JSON.parse(added.data) as AddedEvent;
+    const recorded = recordedData(added, "evidence.added");
     const differs = (
       [
         ["kind", recorded.kind, item.kind],
@@ -67,8 +70,8 @@ export function reconcileEvidence(
       });
     }
     const links = new Set(recorded.controls);
-    for (const e of history.filter((h) => h.action === "evidence.linked")) {
-      links.add((JSON.parse(e.data) as { control: string }).control);
+    for (const e of history.filter((h) => isAction(h, "evidence.linked"))) {
+      links.add(recordedData(e, "evidence.linked").control);
     }
     if ([...links].sort().join(",") !== [...item.controls].sort().join(",")) {
       problems.push({
@@ -76,7 +79,7 @@ export function reconcileEvidence(
         problem: `it serves ${item.controls.join(", ") || "no control"} but the trail says ${[...links].join(", ") || "none"}`,
       });
     }
-    const removed = history.find((h) => h.action === "evidence.removed");
+    const removed = history.find((h) => isAction(h, "evidence.removed"));
     if ((removed === undefined) !== (item.removedAt === null)) {
       problems.push({
         target,
@@ -102,21 +105,15 @@ export function reconcileResults(
   results: readonly ItemResult[],
   events: readonly ChainedAuditEvent[],
 ): RecordProblem[] {
-  const mine = events.filter((e) => e.targetType === "engagement" && e.targetId === engagementId);
+  const mine = eventsFor(events, "engagement").get(engagementId) ?? [];
   const problems: RecordProblem[] = [];
   for (const result of results) {
     const target = `result ${result.controlRef} ${result.itemKey}`;
-    const about = (action: string) =>
-      mine
-        .filter((e) => e.action === action)
-        .map((e) => JSON.parse(e.data) as Record<string, unknown>)
-        .filter(
-          (d) =>
-            (d.controlRef ?? d.control) === result.controlRef &&
-            (d.itemKey ?? d.item) === result.itemKey,
-        )
-        .at(-1);
-    const recorded = about("engagement.result-recorded");
+    const recorded = mine
+      .filter((e) => isAction(e, "engagement.result-recorded"))
+      .map((e) => recordedData(e, "engagement.result-recorded"))
+      .filter((d) => d.controlRef === result.controlRef && d.itemKey === result.itemKey)
+      .at(-1);
     if (recorded === undefined) {
       problems.push({ target, problem: "it has no record in the audit trail" });
       continue;
@@ -127,10 +124,14 @@ export function reconcileResults(
     ) {
       problems.push({
         target,
-        problem: `it says ${result.result} but was recorded as ${String(recorded.result)}`,
+        problem: `it says ${result.result} but was recorded as ${recorded.result}`,
       });
     }
-    const response = about("engagement.exception-response");
+    const response = mine
+      .filter((e) => isAction(e, "engagement.exception-response"))
+      .map((e) => recordedData(e, "engagement.exception-response"))
+      .filter((d) => d.control === result.controlRef && d.item === result.itemKey)
+      .at(-1);
     if ((response?.response ?? null) !== result.managementResponse) {
       problems.push({ target, problem: "management's response differs from the one recorded" });
     }

@@ -62,7 +62,7 @@ export async function createApiToken(
       tx,
       actor,
       "api-token.created",
-      { type: "api-token", id: token.id },
+      token.id,
       { name: token.name, scopes: token.scopes, expiresAt: token.expiresAt },
       at,
     );
@@ -87,6 +87,6 @@ export async function revokeMyApiToken(
     if ((await revokeApiToken(tx, scopeOf(actor), actor.id, id, at.toISOString())) === 0) {
       throw notFound("API token", id);
     }
-    await recordEvent(tx, actor, "api-token.revoked", { type: "api-token", id }, {}, at);
+    await recordEvent(tx, actor, "api-token.revoked", id, {}, at);
   });
 }

@@ -4,41 +4,31 @@ import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
 import { canonicalJson } from "../domain/audit-chain.ts";
+import { auditTargetOf, checkAuditEventData } from "../domain/audit-events.ts";
+import type { AuditAction, AuditEventData } from "../domain/audit-events.ts";
 
-export interface AuditTarget {
-  type:
-    | "organization"
-    | "scope"
-    | "control"
-    | "catalog-text"
-    | "evidence"
-    | "engagement"
-    | "member"
-    | "invitation"
-    | "api-token"
-    | "report"
-    | "share-link"
-    | "signing-key"
-    | "notice";
-  id: string;
-}
-
-export async function recordEvent(
+/**
+ * Appends `action` about the record `targetId`; the kind of record follows from the action
+ * (domain/audit-events.ts). The data is checked against the action's schema first, and stored
+ * as canonical JSON of what was passed, so the same data always hashes to the same bytes.
+ */
+export async function recordEvent<A extends AuditAction>(
   tx: Tx,
   actor: Actor,
-  action: string,
-  target: AuditTarget,
-  data: Record<string, unknown>,
+  action: A,
+  targetId: string,
+  data: AuditEventData<A>,
   at: Date,
 ): Promise<void> {
+  checkAuditEventData(action, data);
   await appendAuditEvent(tx, scopeOf(actor), {
     occurredAt: at.toISOString(),
     actorKind: actor.kind,
     actorId: actor.id,
     actorName: actor.name,
     action,
-    targetType: target.type,
-    targetId: target.id,
+    targetType: auditTargetOf(action),
+    targetId,
     data: canonicalJson(data),
   });
 }

@@ -116,7 +116,7 @@ export async function draftBridgeLetter(
       tx,
       actor,
       "report.bridge-letter-drafted",
-      { type: "report", id: engagement.id },
+      engagement.id,
       { engagement: engagementLabel(engagement), letter: letter.number, through },
       at,
     );
@@ -144,7 +144,7 @@ async function changeLetter(
     today: string,
   ) => {
     letter: BridgeLetterView;
-    event: string;
+    event: "report.bridge-letter-edited" | "report.bridge-letter-approved";
   },
 ): Promise<BridgeLetterView> {
   const at = ctx.now();
@@ -165,7 +165,7 @@ async function changeLetter(
       tx,
       actor,
       event,
-      { type: "report", id: engagement.id },
+      engagement.id,
       { engagement: engagementLabel(engagement), letter: number, through: next.through },
       at,
     );

@@ -83,7 +83,7 @@ export async function importCriterionText(
       tx,
       actor,
       "catalog-text.imported",
-      { type: "catalog-text", id: "criteria" },
+      "criteria",
       { source, criteria: texts.map((t) => t.criterionId), replaced: previous },
       at,
     );

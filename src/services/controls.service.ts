@@ -240,14 +240,7 @@ export async function createControl(
     };
     await insertControls(tx, scopeOf(actor), [control]);
     const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...recorded } = control;
-    await recordEvent(
-      tx,
-      actor,
-      "control.created",
-      { type: "control", id: control.ref },
-      recorded,
-      at,
-    );
+    await recordEvent(tx, actor, "control.created", control.ref, recorded, at);
     return control;
   });
 }
@@ -308,7 +301,7 @@ export async function updateControl(
       tx,
       actor,
       "control.updated",
-      { type: "control", id: control.ref },
+      control.ref,
       { changes: diff, reason: data.reason ?? null },
       at,
     );
@@ -339,14 +332,7 @@ export async function mapControl(
       at.toISOString(),
     );
     await bumpVersionOrConflict(tx, actor, control, at);
-    await recordEvent(
-      tx,
-      actor,
-      "control.mapped",
-      { type: "control", id: control.ref },
-      { criteria: [criterion] },
-      at,
-    );
+    await recordEvent(tx, actor, "control.mapped", control.ref, { criteria: [criterion] }, at);
     return loadControl(tx, actor, control.ref);
   });
 }
@@ -368,14 +354,7 @@ export async function unmapControl(
     }
     await deleteMapping(tx, scopeOf(actor), { controlId: control.id, criterionId: criterion });
     await bumpVersionOrConflict(tx, actor, control, at);
-    await recordEvent(
-      tx,
-      actor,
-      "control.unmapped",
-      { type: "control", id: control.ref },
-      { criteria: [criterion] },
-      at,
-    );
+    await recordEvent(tx, actor, "control.unmapped", control.ref, { criteria: [criterion] }, at);
     return loadControl(tx, actor, control.ref);
   });
 }

@@ -137,14 +137,7 @@ export async function createEngagement(
     };
     await insertEngagement(tx, scopeOf(actor), engagement);
     const { snapshot: _s, version: _v, createdAt: _c, updatedAt: _u, ...recorded } = engagement;
-    await recordEvent(
-      tx,
-      actor,
-      "engagement.created",
-      { type: "engagement", id: engagement.id },
-      recorded,
-      at,
-    );
+    await recordEvent(tx, actor, "engagement.created", engagement.id, recorded, at);
     return engagement;
   });
 }
@@ -328,7 +321,7 @@ export async function advanceEngagement(
       tx,
       actor,
       step > 0 ? "engagement.advanced" : "engagement.reverted",
-      { type: "engagement", id: engagement.id },
+      engagement.id,
       {
         from,
         to,

@@ -202,7 +202,7 @@ export async function addEvidence(
       tx,
       actor,
       "evidence.added",
-      { type: "evidence", id: item.id },
+      item.id,
       {
         kind: item.kind,
         title: item.title,
@@ -338,14 +338,7 @@ export async function linkEvidenceToControl(
       throw new AppError("CONFLICT", `evidence ${evidence.id} already serves ${control.ref}`);
     }
     await insertLinks(tx, scopeOf(actor), evidence.id, [control.id], actor.name, at.toISOString());
-    await recordEvent(
-      tx,
-      actor,
-      "evidence.linked",
-      { type: "evidence", id: evidence.id },
-      { control: control.ref },
-      at,
-    );
+    await recordEvent(tx, actor, "evidence.linked", evidence.id, { control: control.ref }, at);
     return loadEvidence(tx, actor, evidence.id);
   });
 }
@@ -365,14 +358,7 @@ export async function removeEvidence(
     if (!(await tombstoneEvidence(tx, scopeOf(actor), evidence.id, removal))) {
       throw new AppError("INVALID_STATE", `evidence ${evidence.id} was already removed`);
     }
-    await recordEvent(
-      tx,
-      actor,
-      "evidence.removed",
-      { type: "evidence", id: evidence.id },
-      { reason: data.reason },
-      at,
-    );
+    await recordEvent(tx, actor, "evidence.removed", evidence.id, { reason: data.reason }, at);
     return loadEvidence(tx, actor, evidence.id);
   });
 }

@@ -51,7 +51,7 @@ export async function purgeExpiredGrants(ctx: ServiceContext, actor: Actor): Pro
         tx,
         actor,
         "expired.cleared",
-        { type: "organization", id: scope.organizationId },
+        scope.organizationId,
         {
           invitations: invitations.map((i) => ({ id: i.id, email: i.email })),
           downloadGrants: grants,

@@ -82,7 +82,7 @@ export async function createInvitation(
         tx,
         actor,
         "invitation.created",
-        { type: "invitation", id: invitation.id },
+        invitation.id,
         { email: data.email, role: data.role },
         at,
       );
@@ -123,14 +123,7 @@ export async function revokeInvitation(
     ) {
       throw notFound("invitation", id);
     }
-    await recordEvent(
-      tx,
-      actor,
-      "invitation.revoked",
-      { type: "invitation", id },
-      { email: invitation.email },
-      at,
-    );
+    await recordEvent(tx, actor, "invitation.revoked", id, { email: invitation.email }, at);
   });
 }
 
@@ -251,7 +244,7 @@ export async function acceptInvitation(
       tx,
       actor,
       "member.joined",
-      { type: "member", id: user.id },
+      user.id,
       { email: user.email, role: invitation.role, invitation: invitation.id },
       at,
     );

@@ -82,7 +82,7 @@ export async function adoptLibrary(
       tx,
       actor,
       "control.adopted",
-      { type: "control", id: control.ref },
+      control.ref,
       { template: control.templateId, criteria: control.criteria },
       at,
     );
@@ -92,7 +92,7 @@ export async function adoptLibrary(
       tx,
       actor,
       "control.mapped",
-      { type: "control", id: item.ref },
+      item.ref,
       { criteria: item.criteria, by: "library" },
       at,
     );

@@ -73,7 +73,7 @@ export async function changeMemberRole(
       tx,
       actor,
       "member.role-changed",
-      { type: "member", id: userId },
+      userId,
       { from: membership.role, to: role },
       at,
     );
@@ -100,14 +100,7 @@ export async function removeMember(
     }
     await deleteMembership(tx, scopeOf(actor), userId);
     await revokeUserApiTokens(tx, scopeOf(actor), userId, at.toISOString());
-    await recordEvent(
-      tx,
-      actor,
-      "member.removed",
-      { type: "member", id: userId },
-      { role: membership.role },
-      at,
-    );
+    await recordEvent(tx, actor, "member.removed", userId, { role: membership.role }, at);
   });
 }
 
@@ -149,14 +142,7 @@ export async function assignAuditor(
     const current = await listEngagementAssignees(tx, scopeOf(actor), engagement.id);
     if (!current.some((a) => a.user.id === userId)) {
       await insertAssignment(tx, scopeOf(actor), engagement.id, userId, at.toISOString());
-      await recordEvent(
-        tx,
-        actor,
-        "engagement.auditor-assigned",
-        { type: "engagement", id: engagement.id },
-        { userId },
-        at,
-      );
+      await recordEvent(tx, actor, "engagement.auditor-assigned", engagement.id, { userId }, at);
     }
     return listEngagementAssignees(tx, scopeOf(actor), engagement.id);
   });
@@ -175,13 +161,6 @@ export async function unassignAuditor(
     if ((await deleteAssignment(tx, scopeOf(actor), engagement.id, userId)) === 0) {
       throw notFound("assignment", userId);
     }
-    await recordEvent(
-      tx,
-      actor,
-      "engagement.auditor-unassigned",
-      { type: "engagement", id: engagement.id },
-      { userId },
-      at,
-    );
+    await recordEvent(tx, actor, "engagement.auditor-unassigned", engagement.id, { userId }, at);
   });
 }

@@ -59,7 +59,7 @@ export async function noticeOwners(ctx: ServiceContext, actor: Actor): Promise<N
       tx,
       actor,
       "notice.created",
-      { type: "notice", id: created.id },
+      created.id,
       { kind: created.kind, day, title: created.title, overdue: overdue.map((c) => c.ref) },
       at,
     );
@@ -83,14 +83,7 @@ export async function noticeOwners(ctx: ServiceContext, actor: Actor): Promise<N
   const mailedAt = ctx.now();
   await inOrgTransaction(ctx.db, scope, async (tx) => {
     await markNoticeMailed(tx, scope, notice.id, mailedAt.toISOString());
-    await recordEvent(
-      tx,
-      actor,
-      "notice.mailed",
-      { type: "notice", id: notice.id },
-      { to: owners },
-      mailedAt,
-    );
+    await recordEvent(tx, actor, "notice.mailed", notice.id, { to: owners }, mailedAt);
   });
   return { notice: { ...notice, mailedAt: mailedAt.toISOString() }, mailed: owners };
 }

@@ -117,7 +117,7 @@ export async function createOrganization(
       tx,
       actor,
       "organization.created",
-      { type: "organization", id: organization.id },
+      organization.id,
       {
         name: organization.name,
         systemName: organization.systemName,
@@ -201,14 +201,7 @@ export async function updateOrganizationSettings(
       }
     }
     await updateOrganization(tx, scopeOf(actor), changes, at.toISOString());
-    await recordEvent(
-      tx,
-      actor,
-      "organization.updated",
-      { type: "organization", id: actor.organizationId },
-      { ...changes },
-      at,
-    );
+    await recordEvent(tx, actor, "organization.updated", actor.organizationId, { ...changes }, at);
     return getOrganization(tx, scopeOf(actor));
   });
 }

@@ -11,6 +11,7 @@ import { inOrgTransaction, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
+import type { AuditEventData } from "../domain/audit-events.ts";
 import { engagementLabel, statusIndex } from "../domain/engagement.ts";
 import type { Engagement } from "../domain/engagement.ts";
 import { AppError } from "../domain/errors.ts";
@@ -128,6 +129,18 @@ export async function showReportDraft(
   });
 }
 
+type DraftAction =
+  | "report.description-updated"
+  | "report.assertion-updated"
+  | "report.assertion-approved"
+  | "report.opinion-recorded"
+  | "report.other-information-updated";
+
+/** What a draft edit records; editDraft adds the engagement and the draft's version. */
+type DraftEvent = {
+  [A in DraftAction]: { event: A; data: Omit<AuditEventData<A>, "engagement" | "version"> };
+}[DraftAction];
+
 /**
  * Loads, changes and saves the draft in one transaction, with its audit event. The caller has
  * authorized the change.
@@ -140,7 +153,7 @@ async function editDraft(
     draft: ReportDraft,
     tx: Tx,
     engagement: Engagement,
-  ) => Promise<{ draft: ReportDraft; event: string; data: Record<string, unknown> }>,
+  ) => Promise<{ draft: ReportDraft } & DraftEvent>,
 ): Promise<ReportDraftView> {
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
@@ -156,7 +169,7 @@ async function editDraft(
       tx,
       actor,
       event,
-      { type: "report", id: engagement.id },
+      engagement.id,
       { engagement: engagementLabel(engagement), version: draft.version, ...data },
       at,
     );

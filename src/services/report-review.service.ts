@@ -14,17 +14,26 @@ import { newId } from "../db/portable.ts";
 import { inOrgTransaction, read } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
+import type { AuditAction } from "../domain/audit-events.ts";
 import { engagementLabel } from "../domain/engagement.ts";
 import { AppError, notFound } from "../domain/errors.ts";
 import { authorize } from "../domain/permissions.ts";
 import { COMMENT_ACTIONS, REPORT_SECTIONS, statusAfter, threadLabel } from "../domain/review.ts";
-import type { ReviewThread } from "../domain/review.ts";
+import type { CommentAction, ReviewThread } from "../domain/review.ts";
 import { recordEvent } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadEngagement } from "./engagements.service.ts";
 import { oneOf } from "./inputs.ts";
 import { draftOf } from "./report-package.ts";
 import { parseInput } from "./validation.ts";
+
+/** The event each kind of reply records. */
+const REPLY_EVENTS = {
+  comment: "report.thread-comment",
+  resolved: "report.thread-resolved",
+  disputed: "report.thread-disputed",
+  reopened: "report.thread-reopened",
+} as const satisfies Record<CommentAction, AuditAction>;
 
 const body = z.string().trim().min(1, "write the comment").max(10000);
 
@@ -101,7 +110,7 @@ export async function openReviewThread(
       tx,
       actor,
       "report.thread-opened",
-      { type: "report", id: engagement.id },
+      engagement.id,
       {
         engagement: engagementLabel(engagement),
         thread: threadLabel(thread),
@@ -164,8 +173,8 @@ export async function replyToThread(
     await recordEvent(
       tx,
       actor,
-      data.action === "comment" ? "report.thread-comment" : `report.thread-${data.action}`,
-      { type: "report", id: engagement.id },
+      REPLY_EVENTS[data.action],
+      engagement.id,
       {
         engagement: engagementLabel(engagement),
         thread: threadLabel(thread),

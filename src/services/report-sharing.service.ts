@@ -124,7 +124,7 @@ export async function createShareLink(
       tx,
       actor,
       "report.shared",
-      { type: "share-link", id: link.id },
+      link.id,
       {
         engagement: engagementLabel(engagement),
         version: final.version,
@@ -193,7 +193,7 @@ export async function revokeShareLink(
       tx,
       actor,
       "report.share-revoked",
-      { type: "share-link", id: link.id },
+      link.id,
       { engagement: engagementLabel(engagement), recipient: link.recipient },
       at,
     );
@@ -345,7 +345,7 @@ export async function acceptSharedReportNda(
       tx,
       readerActor(link, acceptance),
       "report.nda-accepted",
-      { type: "share-link", id: link.id },
+      link.id,
       {
         name: acceptance.name,
         company: acceptance.company,
@@ -383,7 +383,7 @@ export async function downloadSharedReport(
       tx,
       readerActor(link, acceptance),
       "report.downloaded",
-      { type: "share-link", id: link.id },
+      link.id,
       { version: version.version, sha256: version.sha256, address: client.address },
       new Date(at),
     );

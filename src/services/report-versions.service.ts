@@ -130,7 +130,7 @@ export async function finalizeReport(
       tx,
       actor,
       "report.finalized",
-      { type: "report", id: engagement.id },
+      engagement.id,
       {
         engagement: engagementLabel(engagement),
         version: version.version,

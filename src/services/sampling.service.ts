@@ -156,7 +156,7 @@ export async function drawEngagementSample(
       tx,
       actor,
       existing === undefined ? "engagement.sampled" : "engagement.resampled",
-      { type: "engagement", id: engagement.id },
+      engagement.id,
       {
         sample: sample.id,
         seed,

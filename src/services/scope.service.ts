@@ -68,7 +68,7 @@ export async function addScopeCategory(
       throw new AppError("CONFLICT", `category "${category}" is already in scope`);
     }
     await addCategory(tx, scopeOf(actor), category, at.toISOString());
-    await recordEvent(tx, actor, "scope.category-added", { type: "scope", id: category }, {}, at);
+    await recordEvent(tx, actor, "scope.category-added", category, {}, at);
     await adoptLibrary(tx, actor, [...current.categories, category], at, [category]);
     return loadScope(tx, actor);
   });
@@ -111,7 +111,7 @@ export async function removeScopeCategory(
       tx,
       actor,
       "scope.category-removed",
-      { type: "scope", id: data.category },
+      data.category,
       { reason: data.reason ?? null, droppedNotRelevant: dropped },
       at,
     );
@@ -140,7 +140,7 @@ export async function markCriterionNotRelevant(
       tx,
       actor,
       "scope.criterion-not-relevant",
-      { type: "scope", id: data.criterion },
+      data.criterion,
       { reason: data.reason },
       at,
     );
@@ -162,14 +162,7 @@ export async function markCriterionRelevant(
       throw new AppError("INVALID_STATE", `"${data.criterion}" is not marked not relevant`);
     }
     await deleteExclusion(tx, scopeOf(actor), data.criterion);
-    await recordEvent(
-      tx,
-      actor,
-      "scope.criterion-relevant",
-      { type: "scope", id: data.criterion },
-      {},
-      at,
-    );
+    await recordEvent(tx, actor, "scope.criterion-relevant", data.criterion, {}, at);
     return loadScope(tx, actor);
   });
 }

@@ -90,7 +90,7 @@ export async function ensureOrganizationKey(
     tx,
     by ?? actorIn(SYSTEM, scope.organizationId, "owner"),
     "signing-key.created",
-    { type: "organization", id: scope.organizationId },
+    scope.organizationId,
     { algorithm: info.algorithm, publicKey: info.publicKey, fingerprint: info.fingerprint },
     at,
   );

@@ -170,14 +170,7 @@ export async function recordControlTest(
       designNotes: data.designNotes ?? null,
     };
     await saveControlTest(tx, scopeOf(actor), engagement.id, test);
-    await recordEvent(
-      tx,
-      actor,
-      "engagement.test-recorded",
-      { type: "engagement", id: engagement.id },
-      { ...test },
-      at,
-    );
+    await recordEvent(tx, actor, "engagement.test-recorded", engagement.id, { ...test }, at);
     return test;
   });
 }
@@ -221,14 +214,7 @@ export async function recordItemResult(
       respondedAt: null,
     };
     await saveItemResult(tx, scopeOf(actor), engagement.id, sample.id, result);
-    await recordEvent(
-      tx,
-      actor,
-      "engagement.result-recorded",
-      { type: "engagement", id: engagement.id },
-      { ...result },
-      at,
-    );
+    await recordEvent(tx, actor, "engagement.result-recorded", engagement.id, { ...result }, at);
     return result;
   });
 }
@@ -263,7 +249,7 @@ export async function respondToException(
       tx,
       actor,
       "engagement.exception-response",
-      { type: "engagement", id: engagement.id },
+      engagement.id,
       { control: control.ref, item: data.item, response: data.response },
       at,
     );

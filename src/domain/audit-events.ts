@@ -1,0 +1,416 @@
+/**
+ * Every action Attest records in the audit trail, with the kind of record it is about and the
+ * shape of its data. Recording an event goes through this list, so an unknown action or a
+ * payload of the wrong shape does not compile, and is refused at run time too (a payload built
+ * from loosely typed values, or a schema that drifted from its caller). Readers of the trail
+ * (reconciliation, the audit-log page, the CLI) name actions from the same list.
+ *
+ * The data of an event is stored as canonical JSON of what the caller passed, not of what the
+ * schema returns, so adding a schema changes no stored byte and old chains still verify.
+ * Schemas therefore only check; none of them transforms or fills in defaults.
+ */
+import { z } from "zod";
+import { CATEGORY_IDS, CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES } from "../catalog/types.ts";
+import { CONTROL_KINDS, OWNER_ROLES } from "../catalog/types.ts";
+import { ROLES, TOKEN_SCOPES } from "./actor.ts";
+import { CONTROL_STATUSES } from "./control.ts";
+import { ENGAGEMENT_STATUSES } from "./engagement.ts";
+import { AppError } from "./errors.ts";
+import { EVIDENCE_KINDS, EVIDENCE_SOURCES } from "./evidence.ts";
+import { OPINION_TYPES } from "./report.ts";
+import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
+import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
+
+/** What an event is about; with the event's target id it names one record. */
+export const AUDIT_TARGET_TYPES = [
+  "organization",
+  "scope",
+  "control",
+  "catalog-text",
+  "evidence",
+  "engagement",
+  "member",
+  "invitation",
+  "api-token",
+  "report",
+  "share-link",
+  "notice",
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+const text = z.string();
+const id = z.string().min(1);
+const count = z.number().int().nonnegative();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in lowercase hex");
+const instant = z.iso.datetime();
+const day = z.iso.date();
+const reason = z.string().nullable();
+const role = z.enum(ROLES);
+const category = z.enum(CATEGORY_IDS);
+const engagementStatus = z.enum(ENGAGEMENT_STATUSES);
+/** Report events name the engagement as people do ("E-3"); the target id is its uuid. */
+const engagement = z.string().regex(/^E-\d+$/, "an engagement label such as E-3");
+const thread = z.string().regex(/^T-\d+$/, "a thread label such as T-2");
+const reportVersion = z.number().int().nonnegative();
+
+/** The fields of a control that control.updated may list as changed. */
+export const CONTROL_CHANGE_FIELDS = [
+  "title",
+  "description",
+  "kind",
+  "automation",
+  "frequency",
+  "ownerRole",
+  "owner",
+  "status",
+  "statusReason",
+  "suggestedEvidence",
+  "testProcedure",
+] as const;
+
+const change = z.strictObject({ from: z.unknown(), to: z.unknown() });
+
+/** A recorded draft edit always says which engagement and which draft version it changed. */
+const draftEdit = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject({ engagement, version: reportVersion, ...shape });
+
+const letterEvent = z.strictObject({
+  engagement,
+  letter: z.number().int().positive(),
+  through: day,
+});
+
+/** A reply moves a thread from one status to another (or keeps it, for a plain comment). */
+const threadReply = z.strictObject({
+  engagement,
+  thread,
+  from: z.enum(THREAD_STATUSES),
+  to: z.enum(THREAD_STATUSES),
+});
+
+const none = z.strictObject({});
+
+/** An engagement moved a stage forward or back, and what the move froze or discarded. */
+const stageMove = z.strictObject({
+  from: engagementStatus,
+  to: engagementStatus,
+  reason,
+  frozenControls: count.optional(),
+  discardedSample: z.literal(true).optional(),
+  discardedTests: count.optional(),
+});
+
+/** A sample drawn; a redraw says why and which sample it replaced. */
+const sampleDrawn = z.strictObject({
+  sample: id,
+  seed: text,
+  controls: count,
+  items: count,
+  redrawReason: reason,
+  replaced: id.nullable(),
+});
+
+interface AuditEventSpec {
+  readonly target: AuditTargetType;
+  readonly data: z.ZodType<Record<string, unknown>>;
+}
+
+export const AUDIT_EVENTS = {
+  "organization.created": {
+    target: "organization",
+    data: z.strictObject({
+      name: text,
+      systemName: text,
+      timeZone: text,
+      categories: z.array(category),
+    }),
+  },
+  "organization.updated": {
+    target: "organization",
+    data: z.strictObject({
+      name: text.optional(),
+      systemName: text.optional(),
+      timeZone: text.optional(),
+      requireTotp: z.boolean().optional(),
+    }),
+  },
+  // The key's record is the organization: there is one key per organization.
+  "signing-key.created": {
+    target: "organization",
+    data: z.strictObject({ algorithm: text, publicKey: text, fingerprint: text }),
+  },
+  "expired.cleared": {
+    target: "organization",
+    data: z.strictObject({
+      invitations: z.array(z.strictObject({ id, email: text })),
+      downloadGrants: z.array(id),
+    }),
+  },
+
+  // Scope targets are a category id or a criterion id.
+  "scope.category-added": { target: "scope", data: none },
+  "scope.category-removed": {
+    target: "scope",
+    data: z.strictObject({
+      reason,
+      droppedNotRelevant: z.array(
+        z.strictObject({ criterionId: id, reason: text, createdBy: text, createdAt: instant }),
+      ),
+    }),
+  },
+  "scope.criterion-not-relevant": { target: "scope", data: z.strictObject({ reason: text }) },
+  "scope.criterion-relevant": { target: "scope", data: none },
+
+  // Control targets are the control's ref, which is what people and reconciliation know.
+  "control.created": {
+    target: "control",
+    data: z.strictObject({
+      ref: id,
+      templateId: id.nullable(),
+      title: text,
+      description: text,
+      kind: z.enum(CONTROL_KINDS),
+      automation: z.enum(CONTROL_AUTOMATIONS),
+      frequency: z.enum(CONTROL_FREQUENCIES),
+      ownerRole: z.enum(OWNER_ROLES).nullable(),
+      owner: text.nullable(),
+      status: z.enum(CONTROL_STATUSES),
+      statusReason: reason,
+      suggestedEvidence: z.array(text),
+      testProcedure: text,
+      criteria: z.array(id),
+    }),
+  },
+  "control.adopted": {
+    target: "control",
+    data: z.strictObject({ template: id.nullable(), criteria: z.array(id) }),
+  },
+  "control.updated": {
+    target: "control",
+    data: z.strictObject({
+      changes: z.partialRecord(z.enum(CONTROL_CHANGE_FIELDS), change),
+      reason,
+    }),
+  },
+  "control.mapped": {
+    target: "control",
+    data: z.strictObject({ criteria: z.array(id).min(1), by: z.literal("library").optional() }),
+  },
+  "control.unmapped": { target: "control", data: z.strictObject({ criteria: z.array(id).min(1) }) },
+
+  // The wording is licensed: only which criteria were imported is recorded, not the text.
+  "catalog-text.imported": {
+    target: "catalog-text",
+    data: z.strictObject({ source: text, criteria: z.array(id), replaced: count }),
+  },
+
+  "evidence.added": {
+    target: "evidence",
+    data: z.strictObject({
+      kind: z.enum(EVIDENCE_KINDS),
+      title: text,
+      source: z.enum(EVIDENCE_SOURCES),
+      sha256,
+      size: count,
+      for: z.strictObject({ from: day, to: day }),
+      controls: z.array(id),
+    }),
+  },
+  "evidence.linked": { target: "evidence", data: z.strictObject({ control: id }) },
+  "evidence.removed": { target: "evidence", data: z.strictObject({ reason: text }) },
+
+  "engagement.created": {
+    target: "engagement",
+    data: z.strictObject({
+      id,
+      number: z.number().int().positive(),
+      type: z.union([z.literal(1), z.literal(2)]),
+      asOf: day.nullable(),
+      periodFrom: day.nullable(),
+      periodTo: day.nullable(),
+      categories: z.array(category),
+      auditFirm: text,
+      auditors: z.array(text),
+      shortPeriodReason: reason,
+      status: engagementStatus,
+    }),
+  },
+  "engagement.advanced": { target: "engagement", data: stageMove },
+  "engagement.reverted": { target: "engagement", data: stageMove },
+  "engagement.auditor-assigned": { target: "engagement", data: z.strictObject({ userId: id }) },
+  "engagement.auditor-unassigned": { target: "engagement", data: z.strictObject({ userId: id }) },
+  "engagement.sampled": { target: "engagement", data: sampleDrawn },
+  "engagement.resampled": { target: "engagement", data: sampleDrawn },
+  "engagement.test-recorded": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      methods: z.array(z.enum(TEST_METHODS)),
+      procedure: text,
+      tester: text,
+      testedOn: day,
+      design: z.enum(DESIGN_CONCLUSIONS).nullable(),
+      designNotes: text.nullable(),
+    }),
+  },
+  // Reconciliation compares each stored result with the last of these events about its item.
+  "engagement.result-recorded": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      itemKey: id,
+      result: z.enum(ITEM_RESULTS),
+      description: text.nullable(),
+      recordedBy: text,
+      recordedAt: instant,
+      managementResponse: text.nullable(),
+      respondedBy: text.nullable(),
+      respondedAt: instant.nullable(),
+    }),
+  },
+  "engagement.exception-response": {
+    target: "engagement",
+    data: z.strictObject({ control: id, item: id, response: text }),
+  },
+
+  // Member targets are the user's id.
+  "member.joined": {
+    target: "member",
+    data: z.strictObject({ email: text, role, invitation: id }),
+  },
+  "member.role-changed": { target: "member", data: z.strictObject({ from: role, to: role }) },
+  "member.removed": { target: "member", data: z.strictObject({ role }) },
+  "invitation.created": { target: "invitation", data: z.strictObject({ email: text, role }) },
+  "invitation.revoked": { target: "invitation", data: z.strictObject({ email: text }) },
+  "api-token.created": {
+    target: "api-token",
+    data: z.strictObject({ name: text, scopes: z.array(z.enum(TOKEN_SCOPES)), expiresAt: instant }),
+  },
+  "api-token.revoked": { target: "api-token", data: none },
+
+  // Report targets are the engagement's id: one report per engagement.
+  "report.description-updated": {
+    target: "report",
+    data: draftEdit({ fields: z.array(text).min(1) }),
+  },
+  "report.assertion-updated": {
+    target: "report",
+    data: draftEdit({ generated: z.boolean(), approvalCleared: z.boolean() }),
+  },
+  "report.assertion-approved": {
+    target: "report",
+    data: draftEdit({ approvedBy: text, contentSha256: sha256 }),
+  },
+  "report.opinion-recorded": {
+    target: "report",
+    data: draftEdit({ type: z.enum(OPINION_TYPES), replaced: z.boolean(), contentSha256: sha256 }),
+  },
+  "report.other-information-updated": {
+    target: "report",
+    data: draftEdit({ length: count }),
+  },
+  "report.finalized": {
+    target: "report",
+    data: z.strictObject({
+      engagement,
+      version: reportVersion,
+      issueDate: day,
+      sha256,
+      opinion: z.enum(OPINION_TYPES).nullable(),
+    }),
+  },
+  "report.bridge-letter-drafted": { target: "report", data: letterEvent },
+  "report.bridge-letter-edited": { target: "report", data: letterEvent },
+  "report.bridge-letter-approved": { target: "report", data: letterEvent },
+  "report.thread-opened": {
+    target: "report",
+    data: z.strictObject({
+      engagement,
+      thread,
+      section: z.enum(REPORT_SECTIONS),
+      item: text.nullable(),
+    }),
+  },
+  "report.thread-comment": { target: "report", data: threadReply },
+  "report.thread-resolved": { target: "report", data: threadReply },
+  "report.thread-disputed": { target: "report", data: threadReply },
+  "report.thread-reopened": { target: "report", data: threadReply },
+
+  // Share-link targets are the link's id; the last two are recorded as the outside reader.
+  "report.shared": {
+    target: "share-link",
+    data: z.strictObject({
+      engagement,
+      version: reportVersion,
+      recipient: text,
+      expiresAt: instant,
+    }),
+  },
+  "report.share-revoked": {
+    target: "share-link",
+    data: z.strictObject({ engagement, recipient: text }),
+  },
+  "report.nda-accepted": {
+    target: "share-link",
+    data: z.strictObject({
+      name: text,
+      company: text,
+      email: text,
+      ndaSha256: sha256,
+      address: text.nullable(),
+    }),
+  },
+  "report.downloaded": {
+    target: "share-link",
+    data: z.strictObject({ version: reportVersion, sha256, address: text.nullable() }),
+  },
+
+  "notice.created": {
+    target: "notice",
+    data: z.strictObject({ kind: text, day, title: text, overdue: z.array(id) }),
+  },
+  "notice.mailed": { target: "notice", data: z.strictObject({ to: z.array(text).min(1) }) },
+} as const satisfies Record<string, AuditEventSpec>;
+
+type AuditEvents = typeof AUDIT_EVENTS;
+export type AuditAction = keyof AuditEvents;
+/** The data an action records, exactly: extra or missing fields do not compile. */
+export type AuditEventData<A extends AuditAction> = z.input<AuditEvents[A]["data"]>;
+/** The kind of record an action is about. */
+export type AuditTargetOf<A extends AuditAction> = AuditEvents[A]["target"];
+
+/** Every action, in the order above (grouped by what they are about). */
+export const AUDIT_ACTIONS = Object.keys(AUDIT_EVENTS) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_EVENTS, value);
+}
+
+export function auditTargetOf<A extends AuditAction>(action: A): AuditTargetOf<A> {
+  return AUDIT_EVENTS[action].target;
+}
+
+/** The actions about one kind of record: what a filter on the audit log can offer. */
+export function auditActionsAbout(target: AuditTargetType): AuditAction[] {
+  return AUDIT_ACTIONS.filter((action) => AUDIT_EVENTS[action].target === target);
+}
+
+/**
+ * Refuses data that does not fit the action's schema. A wrong payload is Attest's own bug,
+ * never the caller's input, hence INTERNAL; the message names the action and the field so
+ * the log says where to look.
+ */
+export function checkAuditEventData<A extends AuditAction>(
+  action: A,
+  data: AuditEventData<A>,
+): void {
+  const spec: AuditEventSpec = AUDIT_EVENTS[action];
+  const parsed = spec.data.safeParse(data);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const field = issue === undefined || issue.path.length === 0 ? "data" : issue.path.join(".");
+  throw new AppError(
+    "INTERNAL",
+    `audit event ${action}: ${field}: ${issue?.message ?? "does not match its schema"}`,
+  );
+}
