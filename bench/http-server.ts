@@ -98,9 +98,10 @@ for (const [name, path] of Object.entries(paths)) {
 }
 await app.listen({ host: "127.0.0.1", port: 0 });
 
+// The yardsticks send bytes encoded once, as a route serving a prepared answer would.
 const bare = Fastify();
 for (const [name, path] of Object.entries(paths)) {
-  const body = bytes[name] ?? "";
+  const body = Buffer.from(bytes[name] ?? "");
   bare.get(path, async (_request, reply) =>
     reply.type("application/json; charset=utf-8").send(body),
   );
@@ -110,7 +111,7 @@ await bare.listen({ host: "127.0.0.1", port: 0 });
 const lookup = Fastify();
 const lookups = rawLookups(target);
 for (const [name, path] of Object.entries(paths)) {
-  const body = bytes[name] ?? "";
+  const body = Buffer.from(bytes[name] ?? "");
   lookup.get(path, async (request, reply) => {
     const token = SESSION.exec(request.headers.cookie ?? "")?.[1];
     const found =

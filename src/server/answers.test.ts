@@ -44,16 +44,16 @@ describe("reused answers", () => {
 
   it("keep within their byte budget, dropping the least recently used first", () => {
     const cache = new ResponseCache(100);
-    cache.set("a", "x".repeat(20));
-    cache.set("b", "y".repeat(20));
+    cache.set("a", Buffer.from("x".repeat(20)));
+    cache.set("b", Buffer.from("y".repeat(20)));
     expect(cache.get("a")).toBeDefined();
-    cache.set("c", "z".repeat(20));
-    cache.set("d", "w".repeat(20));
-    cache.set("e", "v".repeat(20));
-    cache.set("f", "u".repeat(20));
+    cache.set("c", Buffer.from("z".repeat(20)));
+    cache.set("d", Buffer.from("w".repeat(20)));
+    cache.set("e", Buffer.from("v".repeat(20)));
+    cache.set("f", Buffer.from("u".repeat(20)));
     expect(cache.get("b")).toBeUndefined();
     expect(cache.get("a")).toBeDefined();
-    cache.set("huge", "h".repeat(60));
+    cache.set("huge", Buffer.from("h".repeat(60)));
     expect(cache.get("huge")).toBeUndefined();
   });
 });

@@ -53,9 +53,9 @@ export interface Router {
   answers: ResponseCache;
 }
 
-/** An answer already turned into JSON text. */
+/** An answer already turned into JSON, as the UTF-8 bytes to send. */
 class SerializedJson {
-  constructor(readonly text: string) {}
+  constructor(readonly bytes: Buffer) {}
 }
 
 const orgParam = { org: z.string().trim().min(1).max(100).describe("organization slug") };
@@ -94,7 +94,7 @@ function register<P extends Shape, Q extends Shape>(
       const status = spec.status ?? 200;
       if (status === 204) return reply.status(204).send();
       if (result instanceof SerializedJson) {
-        return reply.status(status).type("application/json; charset=utf-8").send(result.text);
+        return reply.status(status).type("application/json; charset=utf-8").send(result.bytes);
       }
       return reply.status(status).send(result);
     },
@@ -145,7 +145,7 @@ export function orgRoute<P extends Shape, Q extends Shape>(
     const key = `${caller}|${state}|${call.request.url}`;
     const known = router.answers.get(key);
     if (known !== undefined) return new SerializedJson(known);
-    const body = JSON.stringify(await spec.handler({ ...call, auth, actor }));
+    const body = Buffer.from(JSON.stringify(await spec.handler({ ...call, auth, actor })));
     router.answers.set(key, body);
     return new SerializedJson(body);
   });
