@@ -101,8 +101,52 @@ function openPostgres(url: string, schema: string | undefined): Db {
     max: 10,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  pool.on("connect", preparePerRequestStatements);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { engine: "postgres", kysely, close: () => kysely.destroy() };
+}
+
+/**
+ * Marks a statement that runs on every request (who is calling, in which organization): its
+ * SQL text begins with this comment. SQLite needs nothing more, as every statement is prepared
+ * once (below).
+ */
+export const PER_REQUEST = "/* per-request */";
+
+/** Errors that mean the server no longer has, or no longer accepts, a statement we prepared. */
+const STALE_STATEMENT = new Set([
+  "0A000", // cached plan must not change result type: a migration changed a table since
+  "26000", // prepared statement does not exist: a pooler moved us to another connection
+  "42P05", // prepared statement already exists: the same, the other way round
+]);
+
+const statementNames = new Map<string, string>();
+
+/**
+ * On PostgreSQL, parsing and planning the per-request statements cost about as much server
+ * time as running them. Each is therefore prepared once per connection, as a named statement.
+ * Only those: a name per distinct text would pile up on the server without bound. Should the
+ * server refuse a prepared statement, this connection goes back to unnamed ones.
+ */
+function preparePerRequestStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  let naming = true;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    if (!naming || args.length !== 2 || typeof text !== "string" || !text.startsWith(PER_REQUEST)) {
+      return query(...args);
+    }
+    let name = statementNames.get(text);
+    if (name === undefined) {
+      name = `per_request_${statementNames.size}`;
+      statementNames.set(text, name);
+    }
+    return query({ name, text, values }).catch((error: unknown) => {
+      if (!STALE_STATEMENT.has(String((error as { code?: unknown }).code))) throw error;
+      naming = false;
+      return query(text, values);
+    });
+  }) as typeof client.query;
 }
 
 const STATEMENT_CACHE_SIZE = 500;

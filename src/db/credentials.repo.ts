@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import type { Selectable } from "kysely";
 import type { OrgScope } from "../domain/actor.ts";
 import type { ApiToken, SessionRecord, TokenScope, User } from "../domain/account.ts";
+import { PER_REQUEST } from "./connect.ts";
 import { fromDbJson, toDbJson } from "./portable.ts";
 import type { ApiTokensTable, SessionsTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
@@ -326,7 +327,7 @@ export async function findLiveSessionWithUser(
     user_totp_enabled_at: string | null;
     user_created_at: string;
   };
-  const { rows } = await sql<Row>`
+  const { rows } = await sql<Row>`${sql.raw(PER_REQUEST)}
     select s.*, u.email as user_email, u.name as user_name,
       u.totp_enabled_at as user_totp_enabled_at, u.created_at as user_created_at
     from sessions s join users u on u.id = s.user_id

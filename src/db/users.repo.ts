@@ -4,6 +4,7 @@ import type { Selectable } from "kysely";
 import type { OrgScope, Role } from "../domain/actor.ts";
 import type { Membership, User } from "../domain/account.ts";
 import type { Organization } from "../domain/organization.ts";
+import { PER_REQUEST } from "./connect.ts";
 import { toOrganization } from "./organizations.repo.ts";
 import type { MembershipsTable, OrganizationsTable, UsersTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
@@ -323,7 +324,9 @@ export async function findOrganizationForMember(
   handle: string,
   userId: string,
 ): Promise<(MembershipWithOrganization & { auditHeadHash: string | null }) | undefined> {
-  const { rows } = await sql<Selectable<OrganizationsTable> & { role: string }>`
+  const { rows } = await sql<
+    Selectable<OrganizationsTable> & { role: string }
+  >`${sql.raw(PER_REQUEST)}
     select o.*, m.role as role
     from organizations o join memberships m on m.organization_id = o.id
     where (o.slug = ${handle.trim().toLowerCase()} or o.id = ${handle}) and m.user_id = ${userId}`.execute(
