@@ -11,7 +11,7 @@ import { fromDbJson, toDbJson } from "./portable.ts";
 import type { ApiTokensTable, SessionsTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
 
-function toSession(row: Selectable<SessionsTable>): SessionRecord {
+export function toSession(row: Selectable<SessionsTable>): SessionRecord {
   return {
     id: row.id,
     userId: row.user_id,

@@ -314,6 +314,9 @@ export async function deleteAssignment(
   return Number(result.numDeletedRows);
 }
 
+/** A membership with its organization and the head of the organization's audit chain. */
+export type FoundMember = MembershipWithOrganization & { auditHeadHash: string | null };
+
 /**
  * The organization named by slug or id with the user's role in it, and the head of its audit
  * chain (which changes with every write), in one statement. It runs on every request, so it
@@ -323,7 +326,7 @@ export async function findOrganizationForMember(
   tx: Tx,
   handle: string,
   userId: string,
-): Promise<(MembershipWithOrganization & { auditHeadHash: string | null }) | undefined> {
+): Promise<FoundMember | undefined> {
   const { rows } = await sql<
     Selectable<OrganizationsTable> & { role: string }
   >`${sql.raw(PER_REQUEST)}

@@ -24,6 +24,20 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+/** Where every organization route lives: `:org` is the organization's slug or id. */
+export const ORG_PATH = "/api/v1/orgs/:org";
+
+/**
+ * The organization an organization route names, as its route will read it (trimmed), so the
+ * membership can be read with the session. Routing has already run, so the path is parsed.
+ */
+function organizationInPath(request: FastifyRequest): string | undefined {
+  const route = request.routeOptions.url;
+  if (route !== ORG_PATH && route?.startsWith(`${ORG_PATH}/`) !== true) return undefined;
+  const { org } = request.params as { org?: unknown };
+  return typeof org === "string" ? org.trim() : undefined;
+}
+
 export async function resolveAuth(
   ctx: ServiceContext,
   request: FastifyRequest,
@@ -31,7 +45,9 @@ export async function resolveAuth(
   const bearer = bearerToken(request);
   if (bearer !== undefined) return authenticateApiToken(ctx, bearer);
   const cookie = request.cookies[SESSION_COOKIE];
-  return cookie === undefined ? undefined : authenticateSession(ctx, cookie);
+  return cookie === undefined
+    ? undefined
+    : authenticateSession(ctx, cookie, organizationInPath(request));
 }
 
 export function clientInfo(request: FastifyRequest): ClientInfo {

@@ -11,6 +11,7 @@ import { resolveMember } from "../services/membership.ts";
 import type { Authenticated } from "../services/auth.service.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { parseInput } from "../services/validation.ts";
+import { ORG_PATH } from "./request-auth.ts";
 import type { ResponseCache } from "./response-cache.ts";
 import { checkCsrf, isWrite } from "./security.ts";
 
@@ -135,7 +136,7 @@ export function orgRoute<P extends Shape, Q extends Shape>(
   },
 ): void {
   const withOrg = { ...orgParam, ...(spec.params ?? ({} as P)) } as P & typeof orgParam;
-  const url = `/api/v1/orgs/:org${spec.url}`;
+  const url = `${ORG_PATH}${spec.url}`;
   register(router, { ...spec, url, params: withOrg }, true, async (call) => {
     const auth = requireAuth(call.request);
     const { org } = call.params as { org: string };

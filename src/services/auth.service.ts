@@ -16,6 +16,7 @@ import {
 } from "../db/credentials.repo.ts";
 import { listAllOrganizations } from "../db/organizations.repo.ts";
 import { newId } from "../db/portable.ts";
+import { findLiveSessionWithMember } from "../db/session-member.repo.ts";
 import { inTransaction, read, readOnce } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import {
@@ -27,6 +28,7 @@ import {
   insertUser,
   listMembershipsOfUser,
 } from "../db/users.repo.ts";
+import type { FoundMember } from "../db/users.repo.ts";
 import { normalizeEmail } from "../domain/account.ts";
 import type { ApiToken, SessionRecord, User } from "../domain/account.ts";
 import type { Role } from "../domain/actor.ts";
@@ -66,8 +68,17 @@ export interface IssuedSession {
   view: SessionView;
 }
 
+/**
+ * The caller's membership in the organization named in the request's path (undefined when
+ * not a member), read in the same statement as the session.
+ */
+export interface PathMember {
+  handle: string;
+  found: FoundMember | undefined;
+}
+
 export type Authenticated =
-  | { kind: "session"; user: User; session: SessionRecord }
+  | { kind: "session"; user: User; session: SessionRecord; member?: PathMember }
   | { kind: "token"; user: User; token: ApiToken };
 
 function addMinutes(at: Date, minutes: number): string {
@@ -274,15 +285,25 @@ export async function completeTotpLogin(
   });
 }
 
-/** The signed-in user behind a session cookie, or undefined (expired, idle, revoked, pending). */
+/**
+ * The signed-in user behind a session cookie, or undefined (expired, idle, revoked, pending).
+ * Given the organization named in the request's path, the same statement also reads the
+ * user's membership there, which resolveMember then uses instead of asking again.
+ */
 export async function authenticateSession(
   ctx: ServiceContext,
   token: string,
+  organization?: string,
 ): Promise<Authenticated | undefined> {
   const at = ctx.now();
-  const found = await readOnce(ctx.db, (tx) =>
-    findLiveSessionWithUser(tx, hashSecret(token), at.toISOString()),
-  );
+  const tokenHash = hashSecret(token);
+  const found = await readOnce(ctx.db, async (tx) => {
+    if (organization === undefined) {
+      return findLiveSessionWithUser(tx, tokenHash, at.toISOString());
+    }
+    const live = await findLiveSessionWithMember(tx, tokenHash, at.toISOString(), organization);
+    return live && { ...live, member: { handle: organization, found: live.member } };
+  });
   if (found?.session.stage !== "active") return undefined;
   const idleMs = at.getTime() - Date.parse(found.session.lastSeenAt);
   if (idleMs > ctx.sessions.idleMinutes * 60_000) {

@@ -29,7 +29,11 @@ export async function resolveMember(
   auth: Authenticated,
   handle: string,
 ): Promise<Member> {
-  const found = await readOnce(ctx.db, (tx) => findOrganizationForMember(tx, handle, auth.user.id));
+  // A browser's request already read the membership with its session (authenticateSession).
+  const found =
+    auth.kind === "session" && auth.member?.handle === handle
+      ? auth.member.found
+      : await readOnce(ctx.db, (tx) => findOrganizationForMember(tx, handle, auth.user.id));
   const wrongToken = auth.kind === "token" && auth.token.organizationId !== found?.organization.id;
   if (found === undefined || wrongToken) {
     throw new AppError("NOT_FOUND", `organization "${handle}" was not found`);

@@ -1,7 +1,8 @@
 /**
- * The two lookups every request makes (the session with its user; the membership with its
- * organization). On PostgreSQL they run as statements prepared once per connection, and must
- * keep answering when the server no longer accepts what was prepared.
+ * The lookups every request makes (the session with its user; the membership with its
+ * organization), and the single statement an organization route makes of both. On PostgreSQL
+ * they run as statements prepared once per connection, and must keep answering when the
+ * server no longer accepts what was prepared.
  */
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -11,12 +12,14 @@ import { completeSetup, issueSetupToken } from "./auth.service.ts";
 import { createOrganization } from "./organizations.service.ts";
 import { hashSecret } from "./secrets.ts";
 import { findLiveSessionWithUser } from "../db/credentials.repo.ts";
+import { findLiveSessionWithMember } from "../db/session-member.repo.ts";
 import type { Tx } from "../db/transaction.ts";
 import { findOrganizationForMember } from "../db/users.repo.ts";
 
 let t: TestContext;
 let token: string;
 let userId: string;
+let organizationId: string;
 
 beforeEach(async () => {
   t = await createTestContext();
@@ -33,7 +36,14 @@ beforeEach(async () => {
   token = issued.token;
   userId = issued.view.user.id;
   const principal = { kind: "user" as const, id: userId, name: "Olive Owner" };
-  await createOrganization(t.ctx, principal, { name: "Acme", categories: ["security"] });
+  const { organization } = await createOrganization(t.ctx, principal, {
+    name: "Acme",
+    categories: ["security"],
+  });
+  organizationId = organization.id;
+  // An organization the owner of Acme is not a member of.
+  const system = { kind: "system" as const, id: "test", name: "test" };
+  await createOrganization(t.ctx, system, { name: "Other", categories: ["security"] });
 });
 afterEach(() => t.close());
 
@@ -48,6 +58,31 @@ const expected = { user: "owner@acme.example", organization: "Acme", role: "owne
 describe("per-request lookups", () => {
   it("answer the same on every run", async () => {
     for (let i = 0; i < 3; i += 1) expect(await lookUp(t.ctx.db.kysely)).toEqual(expected);
+  });
+
+  it("read as one statement, give what the two statements give", async () => {
+    const now = t.ctx.now().toISOString();
+    const db = t.ctx.db.kysely;
+    const apart = await findLiveSessionWithUser(db, hashSecret(token), now);
+    for (const handle of ["acme", " ACME ", organizationId]) {
+      const together = await findLiveSessionWithMember(db, hashSecret(token), now, handle);
+      expect(together).toEqual({
+        ...apart,
+        member: await findOrganizationForMember(db, handle, userId),
+      });
+      expect(together?.member?.organization.name).toBe("Acme");
+    }
+  });
+
+  it("read as one statement, find no membership where the user has none", async () => {
+    const now = t.ctx.now().toISOString();
+    const db = t.ctx.db.kysely;
+    for (const handle of ["other", "nowhere"]) {
+      const together = await findLiveSessionWithMember(db, hashSecret(token), now, handle);
+      expect(together?.user.id).toBe(userId);
+      expect(together?.member).toBeUndefined();
+    }
+    expect(await findLiveSessionWithMember(db, hashSecret("wrong"), now, "acme")).toBeUndefined();
   });
 
   it.runIf(testEngine === "postgres")(
