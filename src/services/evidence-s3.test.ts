@@ -10,10 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
 import { corruptBlob, fileContent, removeBlob } from "../../test/support/evidence.ts";
-import { s3Keys } from "../../test/support/s3.ts";
+import { S3_TEST_CREDENTIALS, s3Keys, s3TestTarget } from "../../test/support/s3.ts";
 import { createOrg, expectAppError } from "../../test/support/fixtures.ts";
 import type { Actor } from "../domain/actor.ts";
 import { verifyAuditLog } from "./audit-log.service.ts";
+import { openContext } from "./context.ts";
 import { buildEvidenceBundle } from "./bundle/build-bundle.ts";
 import { verifyBundle } from "./bundle/verify-bundle.ts";
 import { createEngagement } from "./engagements.service.ts";
@@ -89,5 +90,24 @@ describe("evidence in S3", () => {
     const summary = await buildEvidenceBundle(t.ctx, owner, "E-1", file);
     expect(summary.files).toBe(2); // both items, one stored object
     expect((await verifyBundle(file)).ok).toBe(true);
+  });
+
+  it("says which store cannot be used and why, at start, without the keys", async () => {
+    const target = { ...(await s3TestTarget()), bucket: "no-such-bucket" };
+    const error = await expectAppError(
+      () =>
+        openContext({
+          database: t.database.target,
+          dataDir: t.database.dataDir,
+          blobStore: target,
+          s3: { credentials: S3_TEST_CREDENTIALS },
+        }),
+      "INTERNAL",
+    );
+    expect(error.message).toContain(
+      `cannot use the evidence store (S3 s3://no-such-bucket/${target.prefix} at ${target.endpoint})`,
+    );
+    expect(error.message).toContain("NoSuchBucket");
+    expect(error.message).not.toContain(S3_TEST_CREDENTIALS.secretAccessKey);
   });
 });
