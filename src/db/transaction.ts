@@ -6,6 +6,7 @@ import { PostgresAdapter, sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { OrgScope } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
+import { AuditGuard } from "./audit-guard.ts";
 import type { Db } from "./connect.ts";
 import type { Database } from "./schema.ts";
 
@@ -131,6 +132,9 @@ export async function lockOrganization(tx: Tx, organizationId: string): Promise<
  * later (when the audit event is appended) deadlocks on PostgreSQL against the key-share
  * locks that foreign-key inserts of another writer already hold. Writers of one organization
  * therefore take turns on both engines, and see the same outcomes.
+ *
+ * The work runs under an AuditGuard: if it changed rows but appended no audit event, the
+ * transaction is rolled back with an INTERNAL error rather than committed unrecorded.
  */
 export async function inOrgTransaction<T>(
   db: Db,
@@ -138,8 +142,12 @@ export async function inOrgTransaction<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return inTransaction(db, async (tx) => {
-    await lockOrganization(tx, scope.organizationId);
-    return work(tx);
+    const guard = new AuditGuard();
+    const guarded = tx.withPlugin(guard);
+    await lockOrganization(guarded, scope.organizationId);
+    const result = await work(guarded);
+    guard.assertEvidenced();
+    return result;
   });
 }
 
