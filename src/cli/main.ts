@@ -58,10 +58,13 @@ function buildProgram(
   json: boolean,
   usage: string[],
   registers: readonly Register[],
+  withVersion: boolean,
 ): Command {
-  const program = new Command("attest")
-    .description("Attest: SOC 2 scope, controls and readiness")
-    .version(packageJson.version, "-V, --version", "print the version")
+  const program = new Command("attest").description("Attest: SOC 2 scope, controls and readiness");
+  // Only before a command: commander would otherwise take a command's own --version
+  // (report build --version v2) for the program's.
+  if (withVersion) program.version(packageJson.version, "-V, --version", "print the version");
+  program
     .option("--json", "machine-readable output")
     .option("--org <slug>", "organization to act on (default: ATTEST_ORG, or the only one)")
     .exitOverride()
@@ -107,7 +110,8 @@ function reportError(runtime: Runtime, error: unknown, json: boolean): number {
 export async function runCli(argv: readonly string[], runtime: Runtime): Promise<number> {
   const json = argv.includes("--json");
   const usage: string[] = [];
-  const program = buildProgram(runtime, json, usage, await registersFor(argv));
+  const withVersion = commandName(argv) === undefined;
+  const program = buildProgram(runtime, json, usage, await registersFor(argv), withVersion);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
