@@ -142,18 +142,34 @@ export async function inOrgTransaction<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return inTransaction(db, async (tx) => {
-    const guard = new AuditGuard();
-    const guarded = tx.withPlugin(guard);
-    await lockOrganization(guarded, scope.organizationId);
-    const result = await work(guarded);
-    guard.assertEvidenced();
-    return result;
+    await lockOrganization(tx, scope.organizationId);
+    return audited(tx, work);
   });
 }
 
+/** Runs the work under an AuditGuard and refuses to let it commit rows without an event. */
+async function audited<T>(tx: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const guard = new AuditGuard();
+  const result = await work(tx.withPlugin(guard));
+  guard.assertEvidenced();
+  return result;
+}
+
 /** Serializes the creation of organizations, so two cannot claim the same slug at once. */
-export async function lockOrganizationCreation(tx: Tx): Promise<void> {
+async function lockOrganizationCreation(tx: Tx): Promise<void> {
   if (isPostgres(tx)) {
     await sql`select pg_advisory_xact_lock(hashtext('attest:create-organization'))`.execute(tx);
   }
+}
+
+/**
+ * The transaction that creates an organization: there is no organization row to lock yet, so
+ * creations take turns instead; the same guard as inOrgTransaction holds its writes to their
+ * first event (organization.created).
+ */
+export async function inOrganizationCreation<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (tx) => {
+    await lockOrganizationCreation(tx);
+    return audited(tx, work);
+  });
 }

@@ -7,7 +7,9 @@ import type { TestContext } from "../../test/support/database.ts";
 import { expectAppError, useOrganization } from "../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import { listAuditEvents } from "../db/audit.repo.ts";
-import { inOrgTransaction } from "../db/transaction.ts";
+import { insertOrganization } from "../db/organizations.repo.ts";
+import { newId } from "../db/portable.ts";
+import { inOrgTransaction, inOrganizationCreation } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { scopeOf } from "../domain/actor.ts";
 import type { Actor } from "../domain/actor.ts";
@@ -98,6 +100,30 @@ describe("a write without its audit event", () => {
       "INTERNAL",
     );
     expect(error.message).toMatch(/^audit event evidence\.removed: reason: /);
+    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+  });
+});
+
+describe("creating an organization", () => {
+  it("is held to the same rule: an organization without its event is not created", async () => {
+    const before = await snapshotDatabase(t.ctx.db);
+    const at = "2026-03-02T10:00:00.000Z";
+    await expectAppError(
+      () =>
+        inOrganizationCreation(t.ctx.db, (tx) =>
+          insertOrganization(tx, {
+            id: newId(),
+            slug: "unrecorded",
+            name: "Unrecorded",
+            systemName: "Unrecorded",
+            timeZone: "UTC",
+            createdAt: at,
+            updatedAt: at,
+            requireTotp: false,
+          }),
+        ),
+      "INTERNAL",
+    );
     expect(await snapshotDatabase(t.ctx.db)).toBe(before);
   });
 });

@@ -13,12 +13,7 @@ import {
 import { findUserById, insertMembership, listMembershipsOfUser } from "../db/users.repo.ts";
 import { newId } from "../db/portable.ts";
 import { addCategory } from "../db/scope.repo.ts";
-import {
-  inOrgTransaction,
-  inTransaction,
-  lockOrganizationCreation,
-  read,
-} from "../db/transaction.ts";
+import { inOrgTransaction, inOrganizationCreation, read } from "../db/transaction.ts";
 import type { Tx } from "../db/transaction.ts";
 import { actorIn, scopeOf } from "../domain/actor.ts";
 import type { Actor, Principal, Role } from "../domain/actor.ts";
@@ -87,8 +82,7 @@ export async function createOrganization(
     ...new Set(data.categories.filter((c) => c !== "security")),
   ];
   const at = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
-    await lockOrganizationCreation(tx);
+  return inOrganizationCreation(ctx.db, async (tx) => {
     const organization: Organization = {
       id: newId(),
       slug: await claimSlug(tx, data.name),
