@@ -2,8 +2,8 @@
  * No organization write without its audit event. A Kysely plugin watches the statements of one
  * organization transaction: each insert, update, delete or merge that changed rows is noted by
  * table, and an insert into audit_events marks the transaction as evidenced. Before commit,
- * `inOrgTransaction` (and `inOrganizationCreation`) asks `assertEvidenced`, so a service that forgets `recordEvent` fails and
- * its writes are rolled back instead of landing unrecorded.
+ * `inOrgTransaction` (and `inOrganizationCreation`) asks `assertEvidenced`, so a service that
+ * forgets `recordEvent` fails and its writes are rolled back instead of landing unrecorded.
  */
 import { AliasNode, TableNode } from "kysely";
 import type {
