@@ -14,8 +14,15 @@ import {
   SqliteDialect,
   SqliteDriver,
 } from "kysely";
-import type { DatabaseConnection, DialectAdapter, Driver, SqliteDialectConfig } from "kysely";
+import type {
+  DatabaseConnection,
+  DatabaseIntrospector,
+  DialectAdapter,
+  Driver,
+  SqliteDialectConfig,
+} from "kysely";
 import type pg from "pg";
+import { CurrentSchemaIntrospector } from "./pg-introspector.ts";
 import type { Database } from "./schema.ts";
 
 /**
@@ -95,6 +102,13 @@ function openSqlite(file: string): Db {
   return { engine: "sqlite", kysely, close: () => kysely.destroy() };
 }
 
+/** PostgreSQL as Kysely knows it, but looking only at the current schema (pg-introspector.ts). */
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 function openPostgres(url: string, schema: string | undefined): Db {
   const pool = new (postgresDriver().Pool)({
     connectionString: url,
@@ -102,7 +116,7 @@ function openPostgres(url: string, schema: string | undefined): Db {
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
   pool.on("connect", preparePerRequestStatements);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return { engine: "postgres", kysely, close: () => kysely.destroy() };
 }
 

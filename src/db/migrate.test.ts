@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../test/support/database.ts";
+import { createTestDatabase, testEngine } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
 import { openDatabase } from "./connect.ts";
 import type { Db } from "./connect.ts";
@@ -37,4 +37,24 @@ describe("migrations", () => {
       `migrated by a newer version of Attest (it has 9999_from_the_future; this version knows up to ${KNOWN_MIGRATIONS.at(-1)})`,
     );
   });
+
+  it.runIf(testEngine === "postgres")(
+    "sees only its own schema's tables, so another schema dropped meanwhile cannot fail it",
+    async () => {
+      const other = await createTestDatabase();
+      const otherDb = openDatabase(other.target);
+      try {
+        await migrateToLatest(otherDb);
+        await sql`create table only_elsewhere (id text)`.execute(otherDb.kysely);
+        await migrateToLatest(db);
+        const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
+        expect(tables.map((t) => t.name)).toContain("attest_migration");
+        expect(tables.map((t) => t.name)).not.toContain("only_elsewhere");
+        expect(new Set(tables.map((t) => t.schema)).size).toBe(1);
+      } finally {
+        await otherDb.close();
+        await other.drop();
+      }
+    },
+  );
 });
