@@ -39,7 +39,8 @@ export async function withContext<T>(
   work: (ctx: ServiceContext) => Promise<T>,
 ): Promise<T> {
   const settings = config(runtime);
-  const ctx = await openContext({ ...settings, now: runtime.now });
+  // The server does the start-up chores; a command only does its own work.
+  const ctx = await openContext({ ...settings, now: runtime.now, housekeeping: false });
   try {
     return await work(ctx);
   } finally {

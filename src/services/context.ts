@@ -32,6 +32,13 @@ export interface ContextOptions {
   sessions?: SessionPolicy;
   mailer?: Mailer | null;
   publicUrl?: string | null;
+  /**
+   * Start-up chores: sweep uploads cut short, key organizations from before keys, and check
+   * the evidence store answers. A server (and a test) does them at start; a CLI command opts
+   * out, so a read-only command writes nothing and starts faster. Keys are still made right
+   * after a migration, when organizations from before could first appear.
+   */
+  housekeeping?: boolean;
 }
 
 /** S3 when configured, whatever the engine; otherwise the engine's own store. */
@@ -61,14 +68,17 @@ async function unusableStore(options: ContextOptions, error: unknown): Promise<u
 export async function openContext(options: ContextOptions): Promise<ServiceContext> {
   const db = openDatabase(options.database);
   try {
-    await migrateToLatest(db);
+    const migration = await migrateToLatest(db);
+    const housekeeping = options.housekeeping ?? true;
     const blobs = await chooseBlobStore(db, options);
     const now = options.now ?? (() => new Date());
-    try {
-      await blobs.sweepTemporary(STALE_UPLOAD_MS, now());
-    } catch (error) {
-      blobs.close?.();
-      throw await unusableStore(options, error);
+    if (housekeeping) {
+      try {
+        await blobs.sweepTemporary(STALE_UPLOAD_MS, now());
+      } catch (error) {
+        blobs.close?.();
+        throw await unusableStore(options, error);
+      }
     }
     const ctx: ServiceContext = {
       db,
@@ -79,7 +89,7 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       mailer: options.mailer ?? null,
       publicUrl: options.publicUrl ?? null,
     };
-    await keyEveryOrganization(ctx);
+    if (housekeeping || migration.applied.length > 0) await keyEveryOrganization(ctx);
     return ctx;
   } catch (error) {
     await db.close().catch(() => undefined);
