@@ -6,8 +6,9 @@
 import { hash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { newId } from "../src/db/portable.ts";
-import { inTransaction } from "../src/db/transaction.ts";
-import { actorIn } from "../src/domain/actor.ts";
+import { listAuditEvents } from "../src/db/audit.repo.ts";
+import { inTransaction, read } from "../src/db/transaction.ts";
+import { actorIn, scopeOf } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
 import { canonicalJson, chainEvent, verifyChain } from "../src/domain/audit-chain.ts";
 import type { ChainedAuditEvent } from "../src/domain/audit-chain.ts";
@@ -45,12 +46,7 @@ export async function benchAudit(ctx: ServiceContext, size: BenchSize): Promise<
   const actor = actorIn(bench, organization.id, "owner");
   // Creating the organization wrote its first events (how many is not this bench's business):
   // the synthetic chain continues from the last of them.
-  const written = await ctx.db.kysely
-    .selectFrom("audit_events")
-    .selectAll()
-    .where("organization_id", "=", organization.id)
-    .orderBy("seq")
-    .execute();
+  const written = await read(ctx.db, (tx) => listAuditEvents(tx, scopeOf(actor)));
   const head = written.at(-1);
   if (head === undefined) throw new Error("bench organization has no audit events");
   let prevHash = head.hash;
@@ -107,24 +103,7 @@ export async function benchAudit(ctx: ServiceContext, size: BenchSize): Promise<
     .where("id", "=", organization.id)
     .execute();
 
-  const all: ChainedAuditEvent[] = [
-    ...written.map((row) => ({
-      organizationId: row.organization_id,
-      seq: row.seq,
-      occurredAt: row.occurred_at,
-      actorKind: row.actor_kind,
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      action: row.action,
-      targetType: row.target_type,
-      targetId: row.target_id,
-      data: row.data,
-      body: row.body,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    })),
-    ...events,
-  ];
+  const all: ChainedAuditEvent[] = [...written, ...events];
   const buffers = all.map(eventBytes);
   const megabytes = buffers.reduce((sum, b) => sum + b.length, 0) / 1e6;
 

@@ -2,6 +2,8 @@
  * Where evidence file content lives, addressed by its SHA-256: written once, never
  * overwritten, deduplicated, and checked against its hash whenever it is read.
  */
+import { createHash } from "node:crypto";
+import { Transform } from "node:stream";
 import type { Readable } from "node:stream";
 import { AppError } from "../../domain/errors.ts";
 
@@ -45,3 +47,21 @@ export function corrupt(sha256: string, detail: string): AppError {
 }
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+
+/**
+ * Passes stored content through while hashing it, and fails the stream at its end when the
+ * bytes are not the ones stored under that SHA-256: every store's reads go through one.
+ */
+export function verifyingStream(sha256: string): Transform {
+  const hash = createHash("sha256");
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      const actual = hash.digest("hex");
+      done(actual === sha256 ? null : corrupt(sha256, `its content hashes to ${actual}`));
+    },
+  });
+}

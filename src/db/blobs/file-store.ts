@@ -11,7 +11,7 @@ import { Transform, pipeline } from "node:stream";
 import type { Readable } from "node:stream";
 import { pipeline as pipelineAsync } from "node:stream/promises";
 import { AppError } from "../../domain/errors.ts";
-import { SHA256_PATTERN, corrupt, emptyContent, tooLarge } from "./blob-store.ts";
+import { SHA256_PATTERN, corrupt, emptyContent, tooLarge, verifyingStream } from "./blob-store.ts";
 import type { BlobStore, StoredBlob } from "./blob-store.ts";
 
 async function fsyncPath(target: string): Promise<void> {
@@ -91,17 +91,7 @@ export class FileBlobStore implements BlobStore {
     } catch {
       throw corrupt(sha256, "the file is missing");
     }
-    const hash = createHash("sha256");
-    const verify = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-      flush(done) {
-        const actual = hash.digest("hex");
-        done(actual === sha256 ? null : corrupt(sha256, `its content hashes to ${actual}`));
-      },
-    });
+    const verify = verifyingStream(sha256);
     // pipeline, not pipe: a reader that hangs up closes the file, and a read error reaches
     // the reader instead of leaving it waiting.
     pipeline(createReadStream(file), verify, () => undefined);

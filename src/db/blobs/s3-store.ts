@@ -10,7 +10,7 @@
  * the temporary object deleted: the final key never holds a partial file.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { Readable, Transform, Writable, pipeline } from "node:stream";
+import { Readable, Writable, pipeline } from "node:stream";
 import { pipeline as pipelineAsync } from "node:stream/promises";
 import {
   AbortMultipartUploadCommand,
@@ -28,7 +28,7 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
-import { SHA256_PATTERN, corrupt, emptyContent } from "./blob-store.ts";
+import { SHA256_PATTERN, corrupt, emptyContent, verifyingStream } from "./blob-store.ts";
 import type { BlobStore, StoredBlob } from "./blob-store.ts";
 import { meter } from "./file-store.ts";
 
@@ -188,17 +188,7 @@ export class S3BlobStore implements BlobStore {
     if (!SHA256_PATTERN.test(sha256)) throw corrupt(sha256, "not a SHA-256");
     const body = await this.#open(sha256);
     if (body === null) throw corrupt(sha256, "the file is missing");
-    const hash = createHash("sha256");
-    const verify = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-      flush(done) {
-        const actual = hash.digest("hex");
-        done(actual === sha256 ? null : corrupt(sha256, `its content hashes to ${actual}`));
-      },
-    });
+    const verify = verifyingStream(sha256);
     // A reader that hangs up ends the HTTP response too, so the socket goes back to the pool.
     pipeline(body, verify, () => undefined);
     return verify;
