@@ -23,7 +23,12 @@ async function attest(...argv: string[]) {
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  const ctx = await openContext({ database: database.target, dataDir: database.dataDir, now: NOW });
+  const ctx = await openContext({
+    database: database.target,
+    dataDir: database.dataDir,
+    blobStore: database.blobStore,
+    now: NOW,
+  });
   try {
     await engagementAtDraftReport(ctx);
   } finally {

@@ -25,6 +25,7 @@ describe("organization signing keys", () => {
     const restarted = await openContext({
       database: t.database.target,
       dataDir: t.database.dataDir,
+      blobStore: t.database.blobStore,
       now: t.ctx.now,
     });
     try {

@@ -21,7 +21,11 @@ let servers: ServerProcess[] = [];
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  ctx = await openContext({ database: database.target, dataDir: database.dataDir });
+  ctx = await openContext({
+    database: database.target,
+    dataDir: database.dataDir,
+    blobStore: database.blobStore,
+  });
 });
 afterEach(async () => {
   await Promise.all(servers.map((server) => server.stop()));

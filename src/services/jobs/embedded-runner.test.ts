@@ -23,6 +23,7 @@ beforeEach(async () => {
   other = await openContext({
     database: t.database.target,
     dataDir: t.database.dataDir,
+    blobStore: t.database.blobStore,
     now: t.ctx.now,
   });
 });
