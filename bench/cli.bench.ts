@@ -14,9 +14,15 @@ import type { BenchSize } from "./measure.ts";
 import { sized } from "./measure.ts";
 
 const BIN = path.resolve(import.meta.dirname, "../bin/attest.js");
-/** Prints the process's peak memory in bytes when it exits. */
+/**
+ * Prints the process's peak memory in bytes when it exits: VmHWM, the high-water mark of this
+ * process's own memory. (getrusage's maxRSS is no good here: Linux carries into it the memory
+ * the process had before exec, a copy of the large benchmark process that spawned it.)
+ */
 const PEAK_PROBE =
-  "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS*1024+'\\n'))";
+  "data:text/javascript,import{readFileSync as r}from'node:fs';process.on('exit',()=>{" +
+  "const m=/VmHWM:\\s+(\\d+) kB/.exec(r('/proc/self/status','utf8'));" +
+  "process.stderr.write('maxrss='+(m?Number(m[1])*1024:process.resourceUsage().maxRSS*1024)+'\\n')})";
 
 export interface CliTiming {
   command: string;
