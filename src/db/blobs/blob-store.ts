@@ -65,3 +65,14 @@ export function verifyingStream(sha256: string): Transform {
     },
   });
 }
+
+/** Hashes stored content to its end: null when it is the content named, otherwise what is wrong. */
+export async function contentMismatch(
+  sha256: string,
+  content: AsyncIterable<Uint8Array>,
+): Promise<string | null> {
+  const hash = createHash("sha256");
+  for await (const chunk of content) hash.update(chunk);
+  const actual = hash.digest("hex");
+  return actual === sha256 ? null : `its content hashes to ${actual}`;
+}

@@ -11,7 +11,14 @@ import { Transform, pipeline } from "node:stream";
 import type { Readable } from "node:stream";
 import { pipeline as pipelineAsync } from "node:stream/promises";
 import { AppError } from "../../domain/errors.ts";
-import { SHA256_PATTERN, corrupt, emptyContent, tooLarge, verifyingStream } from "./blob-store.ts";
+import {
+  SHA256_PATTERN,
+  contentMismatch,
+  corrupt,
+  emptyContent,
+  tooLarge,
+  verifyingStream,
+} from "./blob-store.ts";
 import type { BlobStore, StoredBlob } from "./blob-store.ts";
 
 async function fsyncPath(target: string): Promise<void> {
@@ -100,15 +107,12 @@ export class FileBlobStore implements BlobStore {
 
   async check(sha256: string): Promise<string | null> {
     const file = this.#pathOf(sha256);
-    const hash = createHash("sha256");
     try {
-      for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+      return await contentMismatch(sha256, createReadStream(file));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return code === "ENOENT" ? "the file is missing" : `it cannot be read (${String(code)})`;
     }
-    const actual = hash.digest("hex");
-    return actual === sha256 ? null : `its content hashes to ${actual}`;
   }
 
   /** Temporary files left by a crash mid-upload; safe to delete when nothing is uploading. */

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
-import { SHA256_PATTERN, corrupt, emptyContent } from "./blob-store.ts";
+import { SHA256_PATTERN, contentMismatch, corrupt, emptyContent } from "./blob-store.ts";
 import type { BlobStore, StoredBlob } from "./blob-store.ts";
 import { meter } from "./file-store.ts";
 
@@ -212,13 +212,10 @@ export class PostgresBlobStore implements BlobStore {
   async check(sha256: string): Promise<string | null> {
     const first = await this.#first(sha256);
     if (first === undefined) return "the file is missing";
-    const hash = createHash("sha256");
     try {
-      for await (const chunk of this.#chunks(sha256, first.data, first.count)) hash.update(chunk);
+      return await contentMismatch(sha256, this.#chunks(sha256, first.data, first.count));
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
-    const actual = hash.digest("hex");
-    return actual === sha256 ? null : `its content hashes to ${actual}`;
   }
 }

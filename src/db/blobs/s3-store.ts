@@ -28,7 +28,13 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
-import { SHA256_PATTERN, corrupt, emptyContent, verifyingStream } from "./blob-store.ts";
+import {
+  SHA256_PATTERN,
+  contentMismatch,
+  corrupt,
+  emptyContent,
+  verifyingStream,
+} from "./blob-store.ts";
 import type { BlobStore, StoredBlob } from "./blob-store.ts";
 import { meter } from "./file-store.ts";
 
@@ -196,16 +202,13 @@ export class S3BlobStore implements BlobStore {
 
   async check(sha256: string): Promise<string | null> {
     if (!SHA256_PATTERN.test(sha256)) return "not a SHA-256";
-    const hash = createHash("sha256");
     try {
       const body = await this.#open(sha256);
       if (body === null) return "the file is missing";
-      for await (const chunk of body) hash.update(chunk as Buffer);
+      return await contentMismatch(sha256, body);
     } catch (error) {
       return `it cannot be read (${messageOf(error)})`;
     }
-    const actual = hash.digest("hex");
-    return actual === sha256 ? null : `its content hashes to ${actual}`;
   }
 
   /**
