@@ -12,9 +12,9 @@ import { actorIn, scopeOf } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
 import { canonicalJson, chainEvent, verifyChain } from "../src/domain/audit-chain.ts";
 import type { ChainedAuditEvent } from "../src/domain/audit-chain.ts";
-import { verifyAuditLog } from "../src/services/audit-log.service.ts";
-import type { ServiceContext } from "../src/services/context.ts";
-import { createOrganization } from "../src/services/organizations.service.ts";
+import { verifyAuditLog } from "../src/services/platform/audit-log.service.ts";
+import type { ServiceContext } from "../src/services/platform/context.ts";
+import { createOrganization } from "../src/services/access/organizations.service.ts";
 import { measure, sized } from "./measure.ts";
 import type { BenchSize } from "./measure.ts";
 

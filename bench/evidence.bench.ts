@@ -3,9 +3,9 @@ import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { actorIn } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
-import type { ServiceContext } from "../src/services/context.ts";
-import { addEvidence } from "../src/services/evidence.service.ts";
-import { createOrganization } from "../src/services/organizations.service.ts";
+import type { ServiceContext } from "../src/services/platform/context.ts";
+import { addEvidence } from "../src/services/program/evidence.service.ts";
+import { createOrganization } from "../src/services/access/organizations.service.ts";
 import { sized } from "./measure.ts";
 import type { BenchSize } from "./measure.ts";
 

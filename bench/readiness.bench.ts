@@ -11,11 +11,11 @@ import type { Actor, Principal } from "../src/domain/actor.ts";
 import { CONTROL_STATUSES } from "../src/domain/control.ts";
 import type { Control } from "../src/domain/control.ts";
 import { computeReadiness } from "../src/domain/readiness.ts";
-import type { ServiceContext } from "../src/services/context.ts";
-import { createOrganization } from "../src/services/organizations.service.ts";
-import { getReadiness } from "../src/services/readiness.service.ts";
-import { loadScope } from "../src/services/scope.service.ts";
-import { listControls } from "../src/services/controls.service.ts";
+import type { ServiceContext } from "../src/services/platform/context.ts";
+import { createOrganization } from "../src/services/access/organizations.service.ts";
+import { getReadiness } from "../src/services/program/readiness.service.ts";
+import { loadScope } from "../src/services/program/scope.service.ts";
+import { listControls } from "../src/services/program/controls.service.ts";
 import { measure, sized } from "./measure.ts";
 import type { BenchSize, Measurement } from "./measure.ts";
 

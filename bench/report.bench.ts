@@ -21,18 +21,21 @@ import type { Control } from "../src/domain/control.ts";
 import { sha256Hex } from "../src/domain/digest.ts";
 import type { EvidenceItem } from "../src/domain/evidence.ts";
 import { addDays, expectedOccurrences } from "../src/domain/periods.ts";
-import type { ServiceContext } from "../src/services/context.ts";
-import { advanceEngagement, createEngagement } from "../src/services/engagements.service.ts";
-import { createOrganization } from "../src/services/organizations.service.ts";
-import { updateSystemDescription } from "../src/services/report-draft.service.ts";
-import { renderPdfBuffer } from "../src/services/report/render-pdf.ts";
-import { loadReportPackage } from "../src/services/report-versions.service.ts";
-import { drawEngagementSample } from "../src/services/sampling.service.ts";
+import type { ServiceContext } from "../src/services/platform/context.ts";
+import {
+  advanceEngagement,
+  createEngagement,
+} from "../src/services/fieldwork/engagements.service.ts";
+import { createOrganization } from "../src/services/access/organizations.service.ts";
+import { updateSystemDescription } from "../src/services/reporting/report-draft.service.ts";
+import { renderPdfBuffer } from "../src/services/reporting/render/render-pdf.ts";
+import { loadReportPackage } from "../src/services/reporting/report-versions.service.ts";
+import { drawEngagementSample } from "../src/services/fieldwork/sampling.service.ts";
 import {
   recordControlTest,
   recordItemResult,
   respondToException,
-} from "../src/services/testing.service.ts";
+} from "../src/services/fieldwork/testing.service.ts";
 import { COMPLETE_DESCRIPTION } from "../test/support/report.ts";
 import { sized } from "./measure.ts";
 import type { BenchSize } from "./measure.ts";

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { DatabaseTarget } from "../src/db/connect.ts";
-import { closeContext, openContext } from "../src/services/context.ts";
+import { closeContext, openContext } from "../src/services/platform/context.ts";
 import { benchAudit } from "./audit.bench.ts";
 import { benchBundle, benchBundleOnS3, formatBundleBench } from "./bundle.bench.ts";
 import { benchCli, formatCliBench } from "./cli.bench.ts";

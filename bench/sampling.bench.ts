@@ -9,11 +9,14 @@ import type { Control } from "../src/domain/control.ts";
 import { sized } from "./measure.ts";
 import type { BenchSize } from "./measure.ts";
 import { syntheticControl } from "./synthetic.ts";
-import type { ServiceContext } from "../src/services/context.ts";
-import { advanceEngagement, createEngagement } from "../src/services/engagements.service.ts";
-import { addEvidence } from "../src/services/evidence.service.ts";
-import { createOrganization } from "../src/services/organizations.service.ts";
-import { drawEngagementSample } from "../src/services/sampling.service.ts";
+import type { ServiceContext } from "../src/services/platform/context.ts";
+import {
+  advanceEngagement,
+  createEngagement,
+} from "../src/services/fieldwork/engagements.service.ts";
+import { addEvidence } from "../src/services/program/evidence.service.ts";
+import { createOrganization } from "../src/services/access/organizations.service.ts";
+import { drawEngagementSample } from "../src/services/fieldwork/sampling.service.ts";
 
 const CONTROLS = 200;
 const bench: Principal = { kind: "system", id: "bench", name: "bench" };

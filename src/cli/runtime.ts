@@ -1,11 +1,11 @@
 /** What every command shares: the environment, the output, and a way to reach the services. */
 import os from "node:os";
 import type { Actor, Principal } from "../domain/actor.ts";
-import { loadConfig } from "../services/config.ts";
-import type { Config } from "../services/config.ts";
-import { closeContext, openContext } from "../services/context.ts";
-import type { ServiceContext } from "../services/context.ts";
-import { operatorActor } from "../services/organizations.service.ts";
+import { loadConfig } from "../services/platform/config.ts";
+import type { Config } from "../services/platform/config.ts";
+import { closeContext, openContext } from "../services/platform/context.ts";
+import type { ServiceContext } from "../services/platform/context.ts";
+import { operatorActor } from "../services/access/organizations.service.ts";
 import type { Io } from "./io.ts";
 
 export interface Runtime {

@@ -3,7 +3,7 @@ import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
 import { client, createApi, createOrgViaApi, invite, setupOwner } from "../../test/support/http.ts";
 import type { Api } from "../../test/support/http.ts";
-import { loadConfig } from "../services/config.ts";
+import { loadConfig } from "../services/platform/config.ts";
 import { startServer } from "./start.ts";
 
 let t: TestContext;

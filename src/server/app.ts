@@ -5,7 +5,7 @@ import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { ServiceContext } from "../services/context.ts";
+import type { ServiceContext } from "../services/platform/context.ts";
 import { handleError, handleNotFound, redactSecrets } from "./errors.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { resolveAuth } from "./request-auth.ts";

@@ -6,9 +6,9 @@ import { client, createApi, createOrgViaApi, TEST_PASSWORD } from "../../test/su
 import type { Api, Client } from "../../test/support/http.ts";
 import { linkIn, startMailbox } from "../../test/support/smtp.ts";
 import type { Mailbox } from "../../test/support/smtp.ts";
-import { issueSetupToken } from "../services/auth.service.ts";
-import type { SessionView } from "../services/auth.service.ts";
-import { smtpMailer } from "../services/mailer.ts";
+import { issueSetupToken } from "../services/access/auth.service.ts";
+import type { SessionView } from "../services/access/auth.service.ts";
+import { smtpMailer } from "../services/platform/mailer.ts";
 
 const OWNER = "olivia@acme.example";
 const MEMBER = "dana@acme.example";

@@ -4,9 +4,9 @@
  */
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { authenticateApiToken, authenticateSession } from "../services/auth.service.ts";
-import type { Authenticated, ClientInfo } from "../services/auth.service.ts";
-import type { ServiceContext } from "../services/context.ts";
+import { authenticateApiToken, authenticateSession } from "../services/access/auth.service.ts";
+import type { Authenticated, ClientInfo } from "../services/access/auth.service.ts";
+import type { ServiceContext } from "../services/platform/context.ts";
 
 export const SESSION_COOKIE = "attest_session";
 export const CSRF_HEADER = "x-csrf-token";

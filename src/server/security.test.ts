@@ -3,7 +3,7 @@ import type { TestContext } from "../../test/support/database.ts";
 import { client, useApi } from "../../test/support/http.ts";
 import type { Api, Client } from "../../test/support/http.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
-import type { SessionListing } from "../services/account.service.ts";
+import type { SessionListing } from "../services/access/account.service.ts";
 import type { Problem } from "./errors.ts";
 
 let t: TestContext;

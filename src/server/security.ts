@@ -4,7 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../domain/errors.ts";
-import { sameSecret } from "../services/secrets.ts";
+import { sameSecret } from "../services/access/secrets.ts";
 import { CSRF_HEADER } from "./request-auth.ts";
 
 const CONTENT_SECURITY_POLICY = [

@@ -1,12 +1,12 @@
 /** Runs the server until a signal asks it to stop, then closes connections and the database. */
 import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { issueSetupToken } from "../services/auth.service.ts";
-import type { Config } from "../services/config.ts";
-import { describeDatabase } from "../services/config.ts";
-import { closeContext, openContext } from "../services/context.ts";
+import { issueSetupToken } from "../services/access/auth.service.ts";
+import type { Config } from "../services/platform/config.ts";
+import { describeDatabase } from "../services/platform/config.ts";
+import { closeContext, openContext } from "../services/platform/context.ts";
 import { createJobRunner } from "../services/jobs/runner.ts";
-import { smtpMailer } from "../services/mailer.ts";
+import { smtpMailer } from "../services/platform/mailer.ts";
 import { buildApp } from "./app.ts";
 
 export interface RunningServer {

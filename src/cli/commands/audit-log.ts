@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { AppError } from "../../domain/errors.ts";
-import { listAuditLog, verifyAuditLog } from "../../services/audit-log.service.ts";
+import { listAuditLog, verifyAuditLog } from "../../services/platform/audit-log.service.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { AppError } from "../../domain/errors.ts";
-import { buildEvidenceBundle } from "../../services/bundle/build-bundle.ts";
-import { describeProblem } from "../../services/bundle/manifest.ts";
-import { verifyBundle } from "../../services/bundle/verify-bundle.ts";
-import type { BundleVerification } from "../../services/bundle/verify-bundle.ts";
-import { organizationSigningKey } from "../../services/signing-keys.ts";
+import { buildEvidenceBundle } from "../../services/reporting/bundle/build-bundle.ts";
+import { describeProblem } from "../../services/reporting/bundle/manifest.ts";
+import { verifyBundle } from "../../services/reporting/bundle/verify-bundle.ts";
+import type { BundleVerification } from "../../services/reporting/bundle/verify-bundle.ts";
+import { organizationSigningKey } from "../../services/reporting/signing-keys.ts";
 import { printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";

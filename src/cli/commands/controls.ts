@@ -7,8 +7,8 @@ import {
   showControl,
   unmapControl,
   updateControl,
-} from "../../services/controls.service.ts";
-import type { UpdateControlInput } from "../../services/controls.service.ts";
+} from "../../services/program/controls.service.ts";
+import type { UpdateControlInput } from "../../services/program/controls.service.ts";
 import { formatTable, printJson } from "../io.ts";
 import { UsageError } from "../usage.ts";
 import type { Io } from "../io.ts";

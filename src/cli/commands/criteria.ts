@@ -2,9 +2,9 @@ import type { Command } from "commander";
 import {
   listCatalogCriteria,
   listCriteriaForOrganization,
-} from "../../services/catalog.service.ts";
-import { importCriterionText } from "../../services/catalog.service.ts";
-import type { CriterionView } from "../../services/catalog.service.ts";
+} from "../../services/program/catalog.service.ts";
+import { importCriterionText } from "../../services/program/catalog.service.ts";
+import type { CriterionView } from "../../services/program/catalog.service.ts";
 import { readJsonFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { loadDemo } from "../../services/demo.ts";
+import { loadDemo } from "../../services/demo/demo.ts";
 import { printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { operatorPrincipal, withContext } from "../runtime.ts";

@@ -11,9 +11,9 @@ import {
   readEvidenceFile,
   removeEvidence,
   showEvidence,
-} from "../../services/evidence.service.ts";
-import type { EvidenceContent } from "../../services/evidence.service.ts";
-import { listOverdueControls } from "../../services/readiness.service.ts";
+} from "../../services/program/evidence.service.ts";
+import type { EvidenceContent } from "../../services/program/evidence.service.ts";
+import { listOverdueControls } from "../../services/program/readiness.service.ts";
 import { writeOutputFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { createOrganization } from "../../services/organizations.service.ts";
+import { createOrganization } from "../../services/access/organizations.service.ts";
 import { printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, operatorPrincipal, withContext } from "../runtime.ts";

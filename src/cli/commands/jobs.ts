@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { listJobs } from "../../services/jobs.service.ts";
+import { listJobs } from "../../services/jobs/jobs.service.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { ReadinessReport } from "../../domain/readiness.ts";
-import { getReadiness } from "../../services/readiness.service.ts";
+import { getReadiness } from "../../services/program/readiness.service.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";

@@ -7,7 +7,7 @@ import {
   markCriterionNotRelevant,
   markCriterionRelevant,
   removeScopeCategory,
-} from "../../services/scope.service.ts";
+} from "../../services/program/scope.service.ts";
 import { printJson } from "../io.ts";
 import { UsageError } from "../usage.ts";
 import type { Io } from "../io.ts";

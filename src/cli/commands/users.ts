@@ -3,7 +3,7 @@ import {
   listUsersForOperator,
   passwordResetLinkFor,
   turnOffTwoFactorForUser,
-} from "../../services/operator-accounts.service.ts";
+} from "../../services/access/operator-accounts.service.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { config, withContext } from "../runtime.ts";

@@ -11,7 +11,7 @@ import {
 } from "../../../test/support/http.ts";
 import type { Api, Client } from "../../../test/support/http.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
-import type { SessionListing } from "../../services/account.service.ts";
+import type { SessionListing } from "../../services/access/account.service.ts";
 import type { Problem } from "../errors.ts";
 
 const OWNER = "olivia@acme.example";

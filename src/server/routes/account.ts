@@ -7,7 +7,7 @@ import {
   disableTotp,
   listMySessions,
   revokeMySession,
-} from "../../services/account.service.ts";
+} from "../../services/access/account.service.ts";
 import { serviceInput } from "../body.ts";
 import { userRoute } from "../route.ts";
 import type { Router } from "../route.ts";

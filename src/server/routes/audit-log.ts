@@ -1,6 +1,6 @@
 /** The audit trail: filtered pages of events, and verification of the whole chain. */
 import { z } from "zod";
-import { listAuditLog, verifyAuditLog } from "../../services/audit-log.service.ts";
+import { listAuditLog, verifyAuditLog } from "../../services/platform/audit-log.service.ts";
 import { pageQuery, paginate } from "../pagination.ts";
 import { orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";

@@ -7,8 +7,8 @@ import { createOrg } from "../../../test/support/fixtures.ts";
 import { client, createApi, setupOwner, TEST_PASSWORD } from "../../../test/support/http.ts";
 import type { Api } from "../../../test/support/http.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
-import { issueSetupToken } from "../../services/auth.service.ts";
-import type { SessionView } from "../../services/auth.service.ts";
+import { issueSetupToken } from "../../services/access/auth.service.ts";
+import type { SessionView } from "../../services/access/auth.service.ts";
 import type { Problem } from "../errors.ts";
 
 const OWNER = "olivia@acme.example";

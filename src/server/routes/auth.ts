@@ -1,6 +1,9 @@
 /** Setup, sign-in and sign-out, password reset, and invitations opened by their link. */
 import { z } from "zod";
-import { confirmPasswordReset, requestPasswordReset } from "../../services/account.service.ts";
+import {
+  confirmPasswordReset,
+  requestPasswordReset,
+} from "../../services/access/account.service.ts";
 import {
   completeSetup,
   completeTotpLogin,
@@ -8,9 +11,9 @@ import {
   login,
   logout,
   setupNeeded,
-} from "../../services/auth.service.ts";
-import type { IssuedSession } from "../../services/auth.service.ts";
-import { acceptInvitation, previewInvitation } from "../../services/invitations.service.ts";
+} from "../../services/access/auth.service.ts";
+import type { IssuedSession } from "../../services/access/auth.service.ts";
+import { acceptInvitation, previewInvitation } from "../../services/access/invitations.service.ts";
 import {
   clearSessionCookie,
   clientInfo,

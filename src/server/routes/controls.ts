@@ -9,9 +9,9 @@ import {
   unmapControl,
   updateControl,
   updateControlInput,
-} from "../../services/controls.service.ts";
+} from "../../services/program/controls.service.ts";
 import { can } from "../../domain/permissions.ts";
-import { listEvidence } from "../../services/evidence.service.ts";
+import { listEvidence } from "../../services/program/evidence.service.ts";
 import { serviceInput } from "../body.ts";
 import { pageQuery } from "../pagination.ts";
 import { orgRoute } from "../route.ts";

@@ -1,6 +1,6 @@
 /** Sends a file as a download that the browser will not run as a page. */
 import type { FastifyReply } from "fastify";
-import type { RenderedReport } from "../../services/report-output.ts";
+import type { RenderedReport } from "../../services/reporting/report-output.ts";
 
 /** Headers of an attachment: its type, its name (ASCII and UTF-8), and a sandbox. */
 export function attachment(

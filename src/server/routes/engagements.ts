@@ -7,14 +7,18 @@ import {
   createEngagementInput,
   listEngagements,
   showEngagement,
-} from "../../services/engagements.service.ts";
-import { assignAuditor, listAssignees, unassignAuditor } from "../../services/members.service.ts";
+} from "../../services/fieldwork/engagements.service.ts";
+import {
+  assignAuditor,
+  listAssignees,
+  unassignAuditor,
+} from "../../services/access/members.service.ts";
 import {
   drawEngagementSample,
   getEngagementPopulations,
   getEngagementSample,
   sampleInput,
-} from "../../services/sampling.service.ts";
+} from "../../services/fieldwork/sampling.service.ts";
 import {
   engagementResults,
   recordControlTest,
@@ -23,7 +27,7 @@ import {
   responseInput,
   resultInput,
   testInput,
-} from "../../services/testing.service.ts";
+} from "../../services/fieldwork/testing.service.ts";
 import { serviceInput } from "../body.ts";
 import { pageQuery, paginate } from "../pagination.ts";
 import { orgRoute } from "../route.ts";

@@ -16,9 +16,9 @@ import {
   readEvidenceFile,
   removeEvidence,
   showEvidence,
-} from "../../services/evidence.service.ts";
-import type { EvidenceMetadata } from "../../services/evidence.service.ts";
-import type { ServiceContext } from "../../services/context.ts";
+} from "../../services/program/evidence.service.ts";
+import type { EvidenceMetadata } from "../../services/program/evidence.service.ts";
+import type { ServiceContext } from "../../services/platform/context.ts";
 import { serviceInput } from "../body.ts";
 import { pageQuery, paginate } from "../pagination.ts";
 import { orgRoute } from "../route.ts";

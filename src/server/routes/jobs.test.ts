@@ -4,8 +4,8 @@ import type { TestContext } from "../../../test/support/database.ts";
 import { useApi } from "../../../test/support/http.ts";
 import type { Client } from "../../../test/support/http.ts";
 import { ownerNoticeJob } from "../../services/jobs/catalog.ts";
-import type { JobStatus } from "../../services/jobs.service.ts";
-import type { Notice } from "../../services/notices.service.ts";
+import type { JobStatus } from "../../services/jobs/jobs.service.ts";
+import type { Notice } from "../../services/program/notices.service.ts";
 
 let t: TestContext;
 let owner: Client;

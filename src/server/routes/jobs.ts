@@ -1,6 +1,6 @@
 /** Background jobs and the notices they leave: read-only views for owners and admins. */
-import { listJobs } from "../../services/jobs.service.ts";
-import { listOwnerNotices } from "../../services/notices.service.ts";
+import { listJobs } from "../../services/jobs/jobs.service.ts";
+import { listOwnerNotices } from "../../services/program/notices.service.ts";
 import { orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 

@@ -7,7 +7,7 @@ import { client, createApi, createOrgViaApi, setupOwner } from "../../../test/su
 import type { Api, Client } from "../../../test/support/http.ts";
 import { linkIn, startMailbox } from "../../../test/support/smtp.ts";
 import type { Mailbox } from "../../../test/support/smtp.ts";
-import { smtpMailer } from "../../services/mailer.ts";
+import { smtpMailer } from "../../services/platform/mailer.ts";
 import type { Problem } from "../errors.ts";
 
 const OWNER = "olivia@acme.example";

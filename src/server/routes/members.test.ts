@@ -13,7 +13,7 @@ import {
 import type { Api, Client } from "../../../test/support/http.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
 import type { ApiToken } from "../../domain/account.ts";
-import type { SessionView } from "../../services/auth.service.ts";
+import type { SessionView } from "../../services/access/auth.service.ts";
 import type { Problem } from "../errors.ts";
 
 const DAY = 86_400_000;

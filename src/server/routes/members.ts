@@ -5,19 +5,19 @@ import {
   createTokenInput,
   listMyApiTokens,
   revokeMyApiToken,
-} from "../../services/api-tokens.service.ts";
+} from "../../services/access/api-tokens.service.ts";
 import {
   createInvitation,
   inviteInput,
   listInvitations,
   revokeInvitation,
-} from "../../services/invitations.service.ts";
+} from "../../services/access/invitations.service.ts";
 import {
   changeMemberRole,
   changeRoleInput,
   listMembers,
   removeMember,
-} from "../../services/members.service.ts";
+} from "../../services/access/members.service.ts";
 import { serviceInput } from "../body.ts";
 import { pageQuery, paginate } from "../pagination.ts";
 import { orgRoute } from "../route.ts";

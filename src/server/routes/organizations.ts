@@ -4,7 +4,7 @@ import { AppError } from "../../domain/errors.ts";
 import {
   listCatalogCriteria,
   listCriteriaForOrganization,
-} from "../../services/catalog.service.ts";
+} from "../../services/program/catalog.service.ts";
 import {
   createOrganization,
   createOrganizationInput,
@@ -12,19 +12,19 @@ import {
   showOrganization,
   updateOrganizationInput,
   updateOrganizationSettings,
-} from "../../services/organizations.service.ts";
+} from "../../services/access/organizations.service.ts";
 import {
   getReadiness,
   listMyTasks,
   listOverdueControls,
-} from "../../services/readiness.service.ts";
+} from "../../services/program/readiness.service.ts";
 import {
   addScopeCategory,
   getScope,
   markCriterionNotRelevant,
   markCriterionRelevant,
   removeScopeCategory,
-} from "../../services/scope.service.ts";
+} from "../../services/program/scope.service.ts";
 import { serviceInput } from "../body.ts";
 import { pageQuery, paginate } from "../pagination.ts";
 import { orgRoute, publicRoute, userRoute } from "../route.ts";

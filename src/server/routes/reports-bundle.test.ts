@@ -8,8 +8,8 @@ import { useApi } from "../../../test/support/http.ts";
 import type { Api, Client } from "../../../test/support/http.ts";
 import { actorIn } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { verifyBundle } from "../../services/bundle/verify-bundle.ts";
-import { addEvidence } from "../../services/evidence.service.ts";
+import { verifyBundle } from "../../services/reporting/bundle/verify-bundle.ts";
+import { addEvidence } from "../../services/program/evidence.service.ts";
 
 let t: TestContext;
 let api: Api;

@@ -1,7 +1,7 @@
 /** The signed evidence bundle of an engagement, and the organization's signing key. */
 import { z } from "zod";
-import { openEvidenceBundle } from "../../services/bundle/build-bundle.ts";
-import { organizationSigningKey } from "../../services/signing-keys.ts";
+import { openEvidenceBundle } from "../../services/reporting/bundle/build-bundle.ts";
+import { organizationSigningKey } from "../../services/reporting/signing-keys.ts";
 import { orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 import { attachment } from "./downloads.ts";

@@ -10,7 +10,7 @@ import {
   draftBridgeLetter,
   editBridgeLetter,
   listBridgeLettersOf,
-} from "../../services/bridge-letters.service.ts";
+} from "../../services/reporting/bridge-letters.service.ts";
 import {
   approveAssertion,
   approveInput,
@@ -23,21 +23,21 @@ import {
   updateAssertion,
   updateOtherInformation,
   updateSystemDescription,
-} from "../../services/report-draft.service.ts";
-import { REPORT_FORMATS, renderReport } from "../../services/report-output.ts";
+} from "../../services/reporting/report-draft.service.ts";
+import { REPORT_FORMATS, renderReport } from "../../services/reporting/report-output.ts";
 import {
   listReviewThreads,
   openReviewThread,
   openThreadInput,
   replyInput,
   replyToThread,
-} from "../../services/report-review.service.ts";
+} from "../../services/reporting/report-review.service.ts";
 import {
   createShareLink,
   listShareLinksOf,
   revokeShareLink,
   shareInput,
-} from "../../services/report-sharing.service.ts";
+} from "../../services/reporting/report-sharing.service.ts";
 import {
   currentReportStanding,
   finalizeInput,
@@ -45,7 +45,7 @@ import {
   listReportVersionsOf,
   loadReportPackage,
   packageChoice,
-} from "../../services/report-versions.service.ts";
+} from "../../services/reporting/report-versions.service.ts";
 import { serviceInput } from "../body.ts";
 import { orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";

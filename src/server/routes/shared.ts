@@ -8,9 +8,9 @@ import {
   acceptSharedReportNda,
   downloadSharedReport,
   previewSharedReport,
-} from "../../services/report-sharing.service.ts";
-import type { ClientInfo } from "../../services/report-sharing.service.ts";
-import { renderReport } from "../../services/report-output.ts";
+} from "../../services/reporting/report-sharing.service.ts";
+import type { ClientInfo } from "../../services/reporting/report-sharing.service.ts";
+import { renderReport } from "../../services/reporting/report-output.ts";
 import { serviceInput } from "../body.ts";
 import { publicRoute } from "../route.ts";
 import type { Router } from "../route.ts";

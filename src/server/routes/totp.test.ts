@@ -17,7 +17,7 @@ import {
 } from "../../../test/support/http.ts";
 import type { Api, Client } from "../../../test/support/http.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
-import type { SessionView } from "../../services/auth.service.ts";
+import type { SessionView } from "../../services/access/auth.service.ts";
 import type { Problem } from "../errors.ts";
 
 const OWNER = "olivia@acme.example";

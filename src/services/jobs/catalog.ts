@@ -6,9 +6,9 @@ import { listAllOrganizations } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import { actorIn } from "../../domain/actor.ts";
 import type { Actor, Principal } from "../../domain/actor.ts";
-import type { ServiceContext } from "../context.ts";
-import { purgeDeadCredentials, purgeExpiredGrants } from "../expiry.service.ts";
-import { noticeOwners } from "../notices.service.ts";
+import type { ServiceContext } from "../platform/context.ts";
+import { purgeDeadCredentials, purgeExpiredGrants } from "../program/expiry.service.ts";
+import { noticeOwners } from "../program/notices.service.ts";
 import type { JobDefinition } from "./job.ts";
 
 export const JOB_PRINCIPAL: Principal = {

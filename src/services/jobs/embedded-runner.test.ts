@@ -9,8 +9,8 @@ import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
 import { claimQueuedJob, insertRun, listRuns } from "../../db/jobs.repo.ts";
 import { inTransaction, read } from "../../db/transaction.ts";
-import { closeContext, openContext } from "../context.ts";
-import type { ServiceContext } from "../context.ts";
+import { closeContext, openContext } from "../platform/context.ts";
+import type { ServiceContext } from "../platform/context.ts";
 import { EmbeddedRunner } from "./embedded-runner.ts";
 import type { JobDefinition } from "./job.ts";
 

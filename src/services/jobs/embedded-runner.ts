@@ -20,7 +20,7 @@ import type { QueuedJob } from "../../db/jobs.repo.ts";
 import { newId } from "../../db/portable.ts";
 import { inTransaction, read } from "../../db/transaction.ts";
 import { latestSlot, retryDelayMs } from "../../domain/schedule.ts";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../platform/context.ts";
 import type { JobDefinition, JobLog, JobRunner } from "./job.ts";
 import { closeAbandoned, runRecorded } from "./run-record.ts";
 

@@ -1,5 +1,5 @@
 /** What a background job is, whichever engine runs it. */
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../platform/context.ts";
 
 export interface JobCall {
   ctx: ServiceContext;

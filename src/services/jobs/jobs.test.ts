@@ -9,22 +9,22 @@ import { as, expectAppError, operator } from "../../../test/support/fixtures.ts"
 import { REPORT_TEST_DAY, useReportEngagement } from "../../../test/support/report.ts";
 import { startMailbox } from "../../../test/support/smtp.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { listAuditLog } from "../audit-log.service.ts";
-import { completeSetup, issueSetupToken } from "../auth.service.ts";
-import type { ServiceContext } from "../context.ts";
-import { purgeDeadCredentials, purgeExpiredGrants } from "../expiry.service.ts";
-import { createInvitation } from "../invitations.service.ts";
-import { listJobs } from "../jobs.service.ts";
-import { smtpMailer } from "../mailer.ts";
-import { listOwnerNotices, noticeOwners } from "../notices.service.ts";
-import { passwordResetLinkFor } from "../operator-accounts.service.ts";
-import { approveAssertion } from "../report-draft.service.ts";
+import { listAuditLog } from "../platform/audit-log.service.ts";
+import { completeSetup, issueSetupToken } from "../access/auth.service.ts";
+import type { ServiceContext } from "../platform/context.ts";
+import { purgeDeadCredentials, purgeExpiredGrants } from "../program/expiry.service.ts";
+import { createInvitation } from "../access/invitations.service.ts";
+import { listJobs } from "./jobs.service.ts";
+import { smtpMailer } from "../platform/mailer.ts";
+import { listOwnerNotices, noticeOwners } from "../program/notices.service.ts";
+import { passwordResetLinkFor } from "../access/operator-accounts.service.ts";
+import { approveAssertion } from "../reporting/report-draft.service.ts";
 import {
   acceptSharedReportNda,
   createShareLink,
   downloadSharedReport,
-} from "../report-sharing.service.ts";
-import { finalizeReport } from "../report-versions.service.ts";
+} from "../reporting/report-sharing.service.ts";
+import { finalizeReport } from "../reporting/report-versions.service.ts";
 import { expiryJob, ownerNoticeJob, STANDARD_JOBS } from "./catalog.ts";
 import { EmbeddedRunner } from "./embedded-runner.ts";
 import type { JobDefinition } from "./job.ts";

@@ -8,7 +8,7 @@ import type { ConstructorOptions } from "pg-boss";
 import { currentSchema, saveSchedule } from "../../db/jobs.repo.ts";
 import { inTransaction, read } from "../../db/transaction.ts";
 import { latestSlot } from "../../domain/schedule.ts";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../platform/context.ts";
 import type { JobDefinition, JobLog, JobRunner } from "./job.ts";
 import { runRecorded } from "./run-record.ts";
 

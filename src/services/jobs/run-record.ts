@@ -6,7 +6,7 @@
 import { closeInterruptedRuns, finishRun, insertRun } from "../../db/jobs.repo.ts";
 import { newId } from "../../db/portable.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../platform/context.ts";
 import type { JobDefinition, JobSummary } from "./job.ts";
 
 export interface Attempt {

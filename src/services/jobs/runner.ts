@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { DatabaseTarget } from "../../db/connect.ts";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext } from "../platform/context.ts";
 import { STANDARD_JOBS } from "./catalog.ts";
 import { EmbeddedRunner } from "./embedded-runner.ts";
 import type { JobDefinition, JobLog, JobRunner } from "./job.ts";

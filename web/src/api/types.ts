@@ -268,7 +268,7 @@ export type TestMethod = (typeof TEST_METHODS)[number];
 export const DESIGN_CONCLUSIONS = ["suitably-designed", "design-deficiency"] as const;
 export type DesignConclusion = (typeof DESIGN_CONCLUSIONS)[number];
 
-export type { EngagementResults } from "../../../src/services/testing.service.ts";
+export type { EngagementResults } from "../../../src/services/fieldwork/testing.service.ts";
 
 export interface EngagementAuditor {
   userId: string;
@@ -395,17 +395,17 @@ export type {
   SystemIncident,
   ThreadStatus,
 };
-export type { ReportDraftView } from "../../../src/services/report-draft.service.ts";
+export type { ReportDraftView } from "../../../src/services/reporting/report-draft.service.ts";
 export type { ReportVersion } from "../../../src/db/reports.repo.ts";
-export type { ReportStanding } from "../../../src/services/report-versions.service.ts";
-export type { JobStatus } from "../../../src/services/jobs.service.ts";
-export type { Notice } from "../../../src/services/notices.service.ts";
+export type { ReportStanding } from "../../../src/services/reporting/report-versions.service.ts";
+export type { JobStatus } from "../../../src/services/jobs/jobs.service.ts";
+export type { Notice } from "../../../src/services/program/notices.service.ts";
 export type {
   CreatedShareLink,
   ShareLinkView,
   SharedReportPreview,
-} from "../../../src/services/report-sharing.service.ts";
-export type { BridgeLetterView } from "../../../src/services/bridge-letters.service.ts";
+} from "../../../src/services/reporting/report-sharing.service.ts";
+export type { BridgeLetterView } from "../../../src/services/reporting/bridge-letters.service.ts";
 
 export const COMPONENT_KINDS = [
   "infrastructure",
@@ -438,4 +438,4 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const READINESS_NOTICE = "Readiness report — not an auditor's report";
 
 /** GET /orgs/:org/signing-key: the key that signs evidence bundles (made on first use). */
-export type { OrganizationSigningKey as SigningKeyView } from "../../../src/services/signing-keys.ts";
+export type { OrganizationSigningKey as SigningKeyView } from "../../../src/services/reporting/signing-keys.ts";

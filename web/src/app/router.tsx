@@ -14,11 +14,11 @@ import { EngagementsPage } from "../features/engagements/EngagementsPage.tsx";
 import { EvidenceDetailPage } from "../features/evidence/EvidenceDetailPage.tsx";
 import { EvidencePage } from "../features/evidence/EvidencePage.tsx";
 import { OnboardingPage } from "../features/onboarding/OnboardingPage.tsx";
-import { SharedReportPage } from "../features/report/SharedReportPage.tsx";
+import { SharedReportPage } from "../features/reports/SharedReportPage.tsx";
 import { SettingsPage } from "../features/settings/SettingsPage.tsx";
 import { NotFoundPage, OrgLayout, OrgNotFoundPage } from "../features/shell/OrgLayout.tsx";
 import { RequireSession, RootRedirect } from "../features/shell/guards.tsx";
-import { UsersPage } from "../features/users/UsersPage.tsx";
+import { MembersPage } from "../features/members/MembersPage.tsx";
 
 // A share link is opened by a customer with no account: never sent to sign in.
 const PUBLIC_PREFIXES = ["/login", "/setup", "/reset-password", "/invite/", "/shared/"];
@@ -54,7 +54,7 @@ export function createAppRouter() {
             { path: "engagements", element: <EngagementsPage /> },
             { path: "engagements/:id", element: <EngagementDetailPage /> },
             { path: "audit-log", element: <AuditLogPage /> },
-            { path: "users", element: <UsersPage /> },
+            { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "account", element: <AccountPage /> },
             { path: "*", element: <OrgNotFoundPage /> },

@@ -22,7 +22,7 @@ import { Fact } from "../../lib/Fact.tsx";
 import { PageHeader } from "../../lib/page.tsx";
 import { EvidenceTable } from "../evidence/EvidenceTable.tsx";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
-import { useMemberNames } from "../users/api.ts";
+import { useMemberNames } from "../members/api.ts";
 import { useControl } from "./api.ts";
 import { ControlEditForm } from "./ControlEditForm.tsx";
 import { MappingsCard } from "./MappingsCard.tsx";

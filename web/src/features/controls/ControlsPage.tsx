@@ -10,7 +10,7 @@ import { humanize } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
 import { useReadiness } from "../dashboard/api.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
-import { useMemberNames } from "../users/api.ts";
+import { useMemberNames } from "../members/api.ts";
 import { useControls } from "./api.ts";
 import { NewControlModal } from "./NewControlModal.tsx";
 import { ownerLabel, ownerOptions } from "./owners.ts";

@@ -3,8 +3,8 @@ import { Link } from "react-router";
 import type { ReportStanding } from "../../api/types.ts";
 import { QueryView } from "../../lib/feedback.tsx";
 import { formatDay } from "../../lib/format.ts";
-import { useReportStanding } from "../report/api.ts";
-import { AGE_STATUS, monthsOld } from "../report/labels.ts";
+import { useReportStanding } from "../reports/api.ts";
+import { AGE_STATUS, monthsOld } from "../reports/labels.ts";
 
 /**
  * The newest final SOC 2 report and its age: customers take a report as current for a year

@@ -1,7 +1,7 @@
 import { Button, CloseButton, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { ProblemAlert, QueryView } from "../../lib/feedback.tsx";
-import { useMembers } from "../users/api.ts";
+import { useMembers } from "../members/api.ts";
 import { useAssignAuditor, useAuditors } from "./api.ts";
 
 /** Which of the organization's auditor accounts may see and test this engagement. */

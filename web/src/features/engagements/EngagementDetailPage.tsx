@@ -17,7 +17,7 @@ import { formatDateTime, formatDay } from "../../lib/format.ts";
 import { Fact } from "../../lib/Fact.tsx";
 import { PageHeader } from "../../lib/page.tsx";
 import { categoryName } from "../onboarding/categories.ts";
-import { ReportPanel } from "../report/ReportPanel.tsx";
+import { ReportPanel } from "../reports/ReportPanel.tsx";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useEngagement, useResults, useSample } from "./api.ts";
 import { AuditorsCard } from "./AuditorsCard.tsx";

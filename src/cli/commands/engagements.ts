@@ -1,0 +1,338 @@
+import type { Command } from "commander";
+import { engagementLabel } from "../../domain/engagement.ts";
+import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
+import {
+  advanceEngagement,
+  createEngagement,
+  listEngagements,
+  showEngagement,
+} from "../../services/fieldwork/engagements.service.ts";
+import {
+  drawEngagementSample,
+  getEngagementSample,
+} from "../../services/fieldwork/sampling.service.ts";
+import {
+  engagementResults,
+  recordControlTest,
+  recordItemResult,
+  respondToException,
+} from "../../services/fieldwork/testing.service.ts";
+import { formatTable, printJson } from "../io.ts";
+import type { Io } from "../io.ts";
+import type { GlobalOptions, Runtime } from "../runtime.ts";
+import { list, withActor } from "../runtime.ts";
+import { UsageError } from "../usage.ts";
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function periodOf(e: Engagement): string {
+  return e.type === 1 ? `as of ${e.asOf ?? "?"}` : `${e.periodFrom ?? "?"} to ${e.periodTo ?? "?"}`;
+}
+
+/** The documented JSON shape of a sample: one entry per control. */
+function sampleJson(sample: EngagementSample) {
+  return {
+    id: sample.id,
+    seed: sample.seed,
+    drawnAt: sample.drawnAt,
+    drawnBy: sample.drawnBy,
+    redrawReason: sample.redrawReason,
+    controls: sample.controls.map((c) => ({
+      controlId: c.controlRef,
+      frequency: c.frequency,
+      population: c.population.length,
+      sampleSize: c.sampleSize,
+      basis: c.basis,
+      items: c.items,
+      missing: c.missing,
+      occurrences: c.population,
+    })),
+  };
+}
+
+function printSample(io: Io, sample: EngagementSample): void {
+  io.out(`Seed ${sample.seed}, drawn ${sample.drawnAt} by ${sample.drawnBy}\n`);
+  io.out(
+    formatTable(
+      ["CONTROL", "FREQUENCY", "POPULATION", "MISSING", "SAMPLE", "ITEMS"],
+      sample.controls.map((c) => [
+        c.controlRef,
+        c.frequency,
+        String(c.population.length),
+        String(c.missing.length),
+        String(c.sampleSize),
+        c.items.join(" "),
+      ]),
+    ),
+  );
+}
+
+interface CreateOptions {
+  type: string;
+  asOf?: string;
+  from?: string;
+  to?: string;
+  categories?: string;
+  firm: string;
+  auditor?: string[];
+  shortPeriodReason?: string;
+}
+
+interface TestOptions {
+  control: string;
+  method?: string[];
+  procedure?: string;
+  tester?: string;
+  on?: string;
+  design?: string;
+  notes?: string;
+  item?: string;
+  pass?: boolean;
+  exception?: string;
+  response?: string;
+}
+
+export function registerEngagement(program: Command, runtime: Runtime): void {
+  const engagement = program
+    .command("engagement")
+    .description("Audit engagements (Type 1 and Type 2)");
+  const globalsOf = (command: Command) => command.optsWithGlobals<GlobalOptions>();
+
+  engagement
+    .command("create")
+    .description("Start an engagement: --type 1 --as-of D, or --type 2 --from D --to D")
+    .requiredOption("--type <1|2>", "1: design at a date; 2: operating effectiveness over a period")
+    .option("--as-of <date>", "Type 1: the date")
+    .option("--from <date>", "Type 2: first day of the period")
+    .option("--to <date>", "Type 2: last day of the period")
+    .option("--categories <list>", "categories covered (default: the organization's scope)")
+    .requiredOption("--firm <name>", "the audit firm")
+    .option("--auditor <name>", "an auditor's name (repeatable)", collect)
+    .option("--short-period-reason <text>", "why a Type 2 period is shorter than six months")
+    .action(async (options: CreateOptions, command: Command) => {
+      const globals = globalsOf(command);
+      const created = await withActor(runtime, globals, (ctx, actor) =>
+        createEngagement(ctx, actor, {
+          type: options.type as "1",
+          ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+          ...(options.from === undefined ? {} : { from: options.from }),
+          ...(options.to === undefined ? {} : { to: options.to }),
+          ...(options.categories === undefined ? {} : { categories: list(options.categories) }),
+          auditFirm: options.firm,
+          auditors: options.auditor ?? [],
+          ...(options.shortPeriodReason === undefined
+            ? {}
+            : { shortPeriodReason: options.shortPeriodReason }),
+        }),
+      );
+      if (globals.json) return printJson(runtime.io, created);
+      runtime.io.out(
+        `Created ${engagementLabel(created)}: Type ${created.type}, ${periodOf(created)}, ` +
+          `${created.categories.join(", ")}; ${created.auditFirm}. Status: planning.\n`,
+      );
+    });
+
+  engagement
+    .command("list")
+    .description("List engagements")
+    .action(async (_options: unknown, command: Command) => {
+      const globals = globalsOf(command);
+      const all = await withActor(runtime, globals, listEngagements);
+      if (globals.json) return printJson(runtime.io, all);
+      runtime.io.out(
+        formatTable(
+          ["ID", "TYPE", "PERIOD", "STATUS", "FIRM"],
+          all.map((e) => [engagementLabel(e), String(e.type), periodOf(e), e.status, e.auditFirm]),
+        ),
+      );
+    });
+
+  engagement
+    .command("show")
+    .description("Show an engagement and its current sample")
+    .argument("<id>", "engagement number (E-1 or 1) or id")
+    .action(async (handle: string, _options: unknown, command: Command) => {
+      const globals = globalsOf(command);
+      const [shown, sample] = await withActor(
+        runtime,
+        globals,
+        async (ctx, actor) =>
+          [
+            await showEngagement(ctx, actor, handle),
+            await getEngagementSample(ctx, actor, handle),
+          ] as const,
+      );
+      if (globals.json) {
+        return printJson(runtime.io, {
+          ...shown,
+          sample: sample === null ? null : sampleJson(sample),
+        });
+      }
+      const rows: [string, string][] = [
+        ["Engagement", `${engagementLabel(shown)} (${shown.id})`],
+        ["Type", `${shown.type}, ${periodOf(shown)}`],
+        ["Categories", shown.categories.join(", ")],
+        [
+          "Firm",
+          `${shown.auditFirm}${shown.auditors.length ? `: ${shown.auditors.join(", ")}` : ""}`,
+        ],
+        ["Status", shown.status],
+        [
+          "Frozen",
+          shown.snapshot
+            ? `${shown.snapshot.controls.length} controls at ${shown.snapshot.takenAt}`
+            : "not yet (at fieldwork)",
+        ],
+      ];
+      if (shown.shortPeriodReason) rows.push(["Short period", shown.shortPeriodReason]);
+      for (const [label, value] of rows) runtime.io.out(`${label.padEnd(13)} ${value}\n`);
+      if (sample !== null) {
+        runtime.io.out("\n");
+        printSample(runtime.io, sample);
+      }
+    });
+
+  engagement
+    .command("advance")
+    .description("Move to the next step (or back to --to STATUS with --reason)")
+    .argument("<id>", "engagement")
+    .option("--to <status>", "target status (forward: only the next one)")
+    .option("--reason <text>", "why (required to go back)")
+    .action(async (handle: string, options: { to?: string; reason?: string }, command: Command) => {
+      const globals = globalsOf(command);
+      const moved = await withActor(runtime, globals, (ctx, actor) =>
+        advanceEngagement(ctx, actor, handle, options),
+      );
+      if (globals.json) return printJson(runtime.io, moved);
+      runtime.io.out(`${engagementLabel(moved)} is now in ${moved.status}.\n`);
+    });
+
+  engagement
+    .command("sample")
+    .description("Draw each control's sample from its population (Type 2, in fieldwork)")
+    .argument("<id>", "engagement")
+    .option("--seed <seed>", "seed to draw with (default: random, recorded)")
+    .option("--redraw-reason <text>", "why a sample already drawn is drawn again")
+    .action(
+      async (
+        handle: string,
+        options: { seed?: string; redrawReason?: string },
+        command: Command,
+      ) => {
+        const globals = globalsOf(command);
+        const sample = await withActor(runtime, globals, (ctx, actor) =>
+          drawEngagementSample(ctx, actor, handle, options),
+        );
+        if (globals.json) return printJson(runtime.io, sampleJson(sample));
+        printSample(runtime.io, sample);
+      },
+    );
+
+  engagement
+    .command("test")
+    .description(
+      "Record how a control was tested (--method …), a sampled item's result " +
+        "(--item K --pass | --exception TEXT), or management's response (--item K --response TEXT)",
+    )
+    .argument("<id>", "engagement")
+    .requiredOption("--control <id>", "the control")
+    .option(
+      "--method <method>",
+      "inquiry, observation, inspection, re-performance (repeatable)",
+      collect,
+    )
+    .option("--procedure <text>", "what was done (default: the control's test procedure)")
+    .option("--tester <name>", "who tested (default: you)")
+    .option("--on <date>", "when it was tested (default: today)")
+    .option("--design <conclusion>", "Type 1: suitably-designed or design-deficiency")
+    .option("--notes <text>", "Type 1: notes on the design")
+    .option("--item <key>", "a sampled item")
+    .option("--pass", "the item passed")
+    .option("--exception <text>", "the item failed: what was found")
+    .option("--response <text>", "management's response to the item's exception")
+    .action(async (handle: string, o: TestOptions, command: Command) => {
+      const globals = globalsOf(command);
+      const modes = [
+        o.method !== undefined,
+        o.pass === true || o.exception !== undefined,
+        o.response !== undefined,
+      ];
+      if (modes.filter(Boolean).length !== 1) {
+        throw new UsageError(
+          "give one of: --method (a test), --pass/--exception (a result), --response",
+        );
+      }
+      if ((modes[1] || modes[2]) && o.item === undefined)
+        throw new UsageError("--item is required");
+      if (o.pass === true && o.exception !== undefined)
+        throw new UsageError("--pass or --exception, not both");
+      const recorded = await withActor(runtime, globals, async (ctx, actor) => {
+        const tester = o.tester ?? actor.name;
+        if (o.method !== undefined) {
+          return recordControlTest(ctx, actor, handle, {
+            control: o.control,
+            methods: o.method,
+            tester,
+            ...(o.procedure === undefined ? {} : { procedure: o.procedure }),
+            ...(o.on === undefined ? {} : { testedOn: o.on }),
+            ...(o.design === undefined ? {} : { design: o.design }),
+            ...(o.notes === undefined ? {} : { designNotes: o.notes }),
+          });
+        }
+        if (o.response !== undefined) {
+          return respondToException(ctx, actor, handle, {
+            control: o.control,
+            item: o.item ?? "",
+            response: o.response,
+          });
+        }
+        return recordItemResult(ctx, actor, handle, {
+          control: o.control,
+          item: o.item ?? "",
+          result: o.pass ? "pass" : "exception",
+          ...(o.exception === undefined ? {} : { description: o.exception }),
+          tester,
+        });
+      });
+      if (globals.json) return printJson(runtime.io, recorded);
+      runtime.io.out("Recorded.\n");
+    });
+
+  engagement
+    .command("status")
+    .description("Results: per control (deviations over sample size, conclusion) and per criterion")
+    .argument("<id>", "engagement")
+    .action(async (handle: string, _options: unknown, command: Command) => {
+      const globals = globalsOf(command);
+      const results = await withActor(runtime, globals, (ctx, actor) =>
+        engagementResults(ctx, actor, handle),
+      );
+      if (globals.json) return printJson(runtime.io, results);
+      const e = results.engagement;
+      runtime.io.out(`${engagementLabel(e)}: Type ${e.type}, ${periodOf(e)}, ${e.status}\n`);
+      if (e.snapshot === null) {
+        runtime.io.out("Nothing tested yet: the scope is frozen when fieldwork starts.\n");
+        return;
+      }
+      runtime.io.out(
+        formatTable(
+          ["CONTROL", "CONCLUSION", "DEVIATIONS", "TITLE"],
+          results.controls.map((c) => [
+            c.controlRef,
+            c.conclusion,
+            e.type === 1 ? "" : `${c.deviations}/${c.sampleSize} (${c.tested} tested)`,
+            c.title,
+          ]),
+        ),
+      );
+      runtime.io.out("\n");
+      runtime.io.out(
+        formatTable(
+          ["CRITERION", "CONCLUSION", "CONTROLS"],
+          results.criteria.map((c) => [c.criterionId, c.conclusion, c.controls.join(",")]),
+        ),
+      );
+    });
+}

@@ -1,0 +1,167 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../test/support/database.ts";
+import type { TestDatabase } from "../../test/support/database.ts";
+import { REPORT_TEST_DAY, engagementAtDraftReport } from "../../test/support/report.ts";
+import { closeContext, openContext } from "../services/platform/context.ts";
+import { runCli } from "./main.ts";
+
+const NOW = () => REPORT_TEST_DAY;
+let database: TestDatabase;
+
+async function attest(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, {
+    env: database.env,
+    now: NOW,
+    io: { out: (text) => (out += text), err: (text) => (err += text) },
+  });
+  return { code, out, err };
+}
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  const ctx = await openContext({
+    database: database.target,
+    dataDir: database.dataDir,
+    blobStore: database.blobStore,
+    now: NOW,
+  });
+  try {
+    await engagementAtDraftReport(ctx);
+  } finally {
+    await closeContext(ctx);
+  }
+});
+afterEach(async () => {
+  await database.drop();
+});
+
+describe("attest report", () => {
+  it("reviews, finalizes, builds, shares and bridges an engagement's report", async () => {
+    const shown = await attest("report", "show", "E-1");
+    expect(shown.out).toContain("Description   complete (DC1–DC9)");
+    expect(shown.out).toContain("none recorded (readiness report)");
+
+    const refused = await attest("report", "finalize", "E-1");
+    expect(refused.code).toBe(6);
+    expect(refused.err).toContain("assertion is not approved");
+
+    expect((await attest("report", "assertion", "E-1", "--approve")).out).toContain("Approved by");
+    const opened = await attest(
+      "report",
+      "comment",
+      "E-1",
+      "--section",
+      "iii",
+      "--item",
+      "DC3",
+      "--text",
+      "Name the database.",
+    );
+    expect(opened.out).toContain("Opened T-1 on section III");
+    const blocked = await attest("report", "finalize", "E-1");
+    expect(blocked.err).toContain("review thread T-1 on section III (DC3) is open");
+    const both = await attest(
+      "report",
+      "reply",
+      "E-1",
+      "T-1",
+      "--text",
+      "x",
+      "--resolve",
+      "--dispute",
+    );
+    expect(both.code).toBe(2);
+    expect(
+      (await attest("report", "reply", "E-1", "T-1", "--text", "Done.", "--resolve")).out,
+    ).toBe("T-1 is resolved.\n");
+    expect((await attest("report", "threads", "E-1")).out).toContain("[resolved] Done.");
+    const final = await attest("report", "finalize", "E-1", "--issue-date", "2026-11-19");
+    expect(final.out).toContain("Finalized version 1, issued 2026-11-19");
+
+    const pdf = path.join(database.dataDir, "report.pdf");
+    expect((await attest("report", "build", "E-1", "--format", "pdf", "--out", pdf)).code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    const jsonFile = path.join(database.dataDir, "report.json");
+    await attest("report", "build", "E-1", "--format", "json", "--out", jsonFile);
+    expect(JSON.parse(readFileSync(jsonFile, "utf8"))).toMatchObject({
+      state: "final",
+      version: 1,
+    });
+    const draft = await attest(
+      "report",
+      "build",
+      "E-1",
+      "--format",
+      "json",
+      "--version",
+      "draft",
+      "--out",
+      jsonFile,
+    );
+    expect(draft.out).toContain("draft of version 2");
+    const badVersion = await attest(
+      "report",
+      "build",
+      "E-1",
+      "--format",
+      "json",
+      "--version",
+      "0",
+      "--out",
+      jsonFile,
+    );
+    expect(badVersion.code).toBe(3);
+    expect(badVersion.err).toContain('version: "0" is not a version');
+    const docx = path.join(database.dataDir, "report.docx");
+    const badFormat = await attest("report", "build", "E-1", "--format", "docx", "--out", docx);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err).toContain("--format must be one of pdf, html, json, oscal-ssp, oscal-ar");
+    expect(existsSync(docx)).toBe(false);
+
+    const badDays = await attest(
+      "report",
+      "share",
+      "E-1",
+      "--recipient",
+      "Retail Co",
+      "--days",
+      "0",
+    );
+    expect(badDays.code).toBe(3);
+    expect(badDays.err).toContain("days: must be at least 1 day");
+    const shared = await attest(
+      "report",
+      "share",
+      "E-1",
+      "--recipient",
+      "Retail Co",
+      "--days",
+      "7",
+      "--base-url",
+      "https://attest.acme.example",
+    );
+    expect(shared.out).toMatch(/https:\/\/attest\.acme\.example\/shared\/attest_shr_\S+/);
+    expect((await attest("report", "links", "E-1")).out).toMatch(/v1 {2}Retail Co {2}active/);
+
+    const letter = await attest("report", "bridge", "E-1", "--through", "2026-11-20");
+    expect(letter.out).toContain(
+      "Bridge letter 1 for version 1, 2026-10-31 to 2026-11-20: not approved.",
+    );
+    const letterFile = path.join(database.dataDir, "bridge.txt");
+    const approved = await attest(
+      "report",
+      "bridge-letter",
+      "E-1",
+      "--approve",
+      "--out",
+      letterFile,
+    );
+    expect(approved.out).toContain("approved by");
+    expect(readFileSync(letterFile, "utf8")).toContain("covers the system up to 2026-10-31");
+    expect((await attest("report", "standing")).out).toContain("0 months, current");
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Who a request acts as inside one organization: the caller's membership there, an auditor's
+ * engagements and an API token's scopes, and the organization's state for answer reuse.
+ */
+import { readOnce } from "../../db/transaction.ts";
+import { findOrganizationForMember, listAssignedEngagementIds } from "../../db/users.repo.ts";
+import { actorIn, scopeOf } from "../../domain/actor.ts";
+import type { Actor } from "../../domain/actor.ts";
+import { AppError } from "../../domain/errors.ts";
+import { localDate } from "../../domain/periods.ts";
+import type { Authenticated } from "./auth.service.ts";
+import type { ServiceContext } from "../platform/context.ts";
+
+export interface Member {
+  actor: Actor;
+  /**
+   * The organization's audit chain head and local date: it changes with every write to the
+   * organization and every new day, so an answer computed in one state holds for that state.
+   */
+  state: string;
+}
+
+/**
+ * The Actor for a request in one organization. Someone who is not a member, or a token made
+ * for another organization, finds no such organization: ids of other tenants answer 404.
+ */
+export async function resolveMember(
+  ctx: ServiceContext,
+  auth: Authenticated,
+  handle: string,
+): Promise<Member> {
+  // A browser's request already read the membership with its session (authenticateSession).
+  const found =
+    auth.kind === "session" && auth.member?.handle === handle
+      ? auth.member.found
+      : await readOnce(ctx.db, (tx) => findOrganizationForMember(tx, handle, auth.user.id));
+  const wrongToken = auth.kind === "token" && auth.token.organizationId !== found?.organization.id;
+  if (found === undefined || wrongToken) {
+    throw new AppError("NOT_FOUND", `organization "${handle}" was not found`);
+  }
+  const { organization, role } = found;
+  if (organization.requireTotp && auth.kind === "session" && !auth.user.totpEnabled) {
+    throw new AppError(
+      "FORBIDDEN",
+      `${organization.name} requires two-factor sign-in: turn it on in your account settings`,
+    );
+  }
+  const principal = { kind: "user" as const, id: auth.user.id, name: auth.user.name };
+  const actor: Actor = { ...actorIn(principal, organization.id, role), email: auth.user.email };
+  if (role === "auditor") {
+    actor.engagements = await readOnce(ctx.db, (tx) =>
+      listAssignedEngagementIds(tx, scopeOf(actor), auth.user.id),
+    );
+  }
+  if (auth.kind === "token") {
+    actor.tokenScopes = auth.token.scopes;
+    actor.name = `${auth.user.name} (token "${auth.token.name}")`;
+  }
+  const today = todayIn(organization.timeZone, ctx.now());
+  return { actor, state: `${found.auditHeadHash ?? "empty"}:${today}` };
+}
+
+// The local date changes at most once a minute; asking Intl on every request costs more than
+// the request's queries.
+const todays = new Map<string, { minute: number; date: string }>();
+
+function todayIn(timeZone: string, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = todays.get(timeZone);
+  if (known?.minute === minute) return known.date;
+  const date = localDate(now, timeZone);
+  todays.set(timeZone, { minute, date });
+  return date;
+}

@@ -1,0 +1,199 @@
+/**
+ * Populations and samples for a Type 2 engagement in fieldwork. The seed is recorded (drawn
+ * at random when not given), so anyone holding the same population and seed re-derives the
+ * same sample (the algorithm is documented in domain/sampling.ts).
+ */
+import { z } from "zod";
+import {
+  currentSample,
+  insertSample,
+  listItemResults,
+  priorExceptionRefs,
+} from "../../db/engagements.repo.ts";
+import { evidenceOfControls } from "../../db/evidence.repo.ts";
+import type { ControlEvidence } from "../../db/evidence.repo.ts";
+import { getOrganization } from "../../db/organizations.repo.ts";
+import { newId } from "../../db/portable.ts";
+import { inOrgTransaction, read } from "../../db/transaction.ts";
+import type { Tx } from "../../db/transaction.ts";
+import { scopeOf } from "../../domain/actor.ts";
+import type { Actor } from "../../domain/actor.ts";
+import { engagementLabel } from "../../domain/engagement.ts";
+import type { ControlSample, Engagement, EngagementSample } from "../../domain/engagement.ts";
+import { AppError } from "../../domain/errors.ts";
+import { authorize } from "../../domain/permissions.ts";
+import { buildPopulation } from "../../domain/population.ts";
+import { drawSample, newSeed, sampleSize } from "../../domain/sampling.ts";
+import { recordEvent } from "../platform/audit.ts";
+import type { ServiceContext } from "../platform/context.ts";
+import { loadEngagement } from "./engagements.service.ts";
+import { reason } from "../platform/inputs.ts";
+import { parseInput } from "../platform/validation.ts";
+
+export const sampleInput = z
+  .object({
+    seed: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, - or _ (at most 64)")
+      .optional(),
+    redrawReason: reason.optional(),
+  })
+  .strict();
+export type SampleInput = z.input<typeof sampleInput>;
+
+function requireFieldwork(engagement: Engagement): NonNullable<Engagement["snapshot"]> {
+  if (engagement.type !== 2) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${engagementLabel(engagement)} is a Type 1: it concludes on design and has no samples`,
+    );
+  }
+  if (engagement.status !== "fieldwork" || engagement.snapshot === null) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${engagementLabel(engagement)} is in ${engagement.status}; samples are drawn in fieldwork`,
+    );
+  }
+  return engagement.snapshot;
+}
+
+/** Every control's population over the period, with the evidence found for each occurrence. */
+export async function buildControlPopulations(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+): Promise<Omit<ControlSample, "sampleSize" | "basis" | "items">[]> {
+  const snapshot = requireFieldwork(engagement);
+  const period = { from: engagement.periodFrom ?? "", to: engagement.periodTo ?? "" };
+  const organization = await getOrganization(tx, scopeOf(actor));
+  const tested = snapshot.controls.filter((c) => c.status !== "not-applicable");
+  const evidence = await evidenceOfControls(
+    tx,
+    scopeOf(actor),
+    tested.map((c) => c.id),
+    period,
+  );
+  const byControl = new Map<string, ControlEvidence[]>();
+  for (const item of evidence) {
+    byControl.set(item.controlId, [...(byControl.get(item.controlId) ?? []), item]);
+  }
+  return tested.map((control) => {
+    const population = buildPopulation(
+      control.frequency,
+      period,
+      organization.timeZone,
+      byControl.get(control.id) ?? [],
+    );
+    return {
+      controlRef: control.ref,
+      frequency: control.frequency,
+      automation: control.automation,
+      population: population.items,
+      missing: population.missing,
+    };
+  });
+}
+
+export async function drawEngagementSample(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: SampleInput = {},
+): Promise<EngagementSample> {
+  authorize(actor, "engagement:sample");
+  const data = parseInput(sampleInput, input);
+  const at = ctx.now();
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
+    const engagement = await loadEngagement(tx, actor, handle);
+    const populations = await buildControlPopulations(tx, actor, engagement);
+    const existing = await currentSample(tx, scopeOf(actor), engagement.id);
+    if (existing !== undefined && data.redrawReason === undefined) {
+      throw new AppError(
+        "CONFLICT",
+        `${engagementLabel(engagement)} was already sampled (seed ${existing.seed}); ` +
+          "drawing again needs --redraw-reason",
+      );
+    }
+    if (existing !== undefined) {
+      // Redrawing after testing would let results (exceptions above all) quietly disappear.
+      const recorded = await listItemResults(tx, scopeOf(actor), existing.id);
+      if (recorded.length > 0) {
+        throw new AppError(
+          "INVALID_STATE",
+          `${engagementLabel(engagement)} already has ${recorded.length} test results on its ` +
+            `sample (seed ${existing.seed}); a sample with results cannot be redrawn`,
+        );
+      }
+    }
+    const priorExceptions = await priorExceptionRefs(tx, scopeOf(actor), engagement.number);
+    const seed = data.seed ?? newSeed();
+    const controls = populations.map((control): ControlSample => {
+      const decision = sampleSize({
+        frequency: control.frequency,
+        population: control.population.length,
+        automation: control.automation,
+        priorException: priorExceptions.has(control.controlRef),
+      });
+      const items = drawSample(control.population, decision.size, seed, control.controlRef);
+      return {
+        ...control,
+        sampleSize: decision.size,
+        basis: decision.basis,
+        items: items.map((i) => i.key),
+      };
+    });
+    const sample: EngagementSample = {
+      id: newId(),
+      seed,
+      drawnAt: at.toISOString(),
+      drawnBy: actor.name,
+      redrawReason: existing === undefined ? null : (data.redrawReason ?? null),
+      controls,
+    };
+    await insertSample(tx, scopeOf(actor), engagement.id, sample);
+    await recordEvent(
+      tx,
+      actor,
+      existing === undefined ? "engagement.sampled" : "engagement.resampled",
+      engagement.id,
+      {
+        sample: sample.id,
+        seed,
+        controls: controls.length,
+        items: controls.reduce((sum, c) => sum + c.items.length, 0),
+        redrawReason: sample.redrawReason,
+        replaced: existing?.id ?? null,
+      },
+      at,
+    );
+    return sample;
+  });
+}
+
+export async function getEngagementSample(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+): Promise<EngagementSample | null> {
+  authorize(actor, "engagement:read");
+  return read(ctx.db, async (tx) => {
+    const engagement = await loadEngagement(tx, actor, handle);
+    return (await currentSample(tx, scopeOf(actor), engagement.id)) ?? null;
+  });
+}
+
+export type ControlPopulation = Awaited<ReturnType<typeof buildControlPopulations>>[number];
+
+/** Each control's population over the period, as sampling would see it now. */
+export async function getEngagementPopulations(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+): Promise<ControlPopulation[]> {
+  authorize(actor, "engagement:read");
+  return read(ctx.db, async (tx) => {
+    const engagement = await loadEngagement(tx, actor, handle);
+    return buildControlPopulations(tx, actor, engagement);
+  });
+}

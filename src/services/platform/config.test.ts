@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { expectAppError } from "../../../test/support/fixtures.ts";
+import { loadConfig } from "./config.ts";
+
+describe("evidence store settings", () => {
+  it("keeps the engine's own store when ATTEST_BLOB_URL is not set", () => {
+    expect(loadConfig({}).blobStore).toBeNull();
+    expect(loadConfig({ ATTEST_BLOB_URL: "" }).blobStore).toBeNull();
+  });
+
+  it("reads the bucket, the prefix, the endpoint and the region", () => {
+    expect(
+      loadConfig({
+        ATTEST_BLOB_URL: "s3://attest-evidence/prod/eu/",
+        ATTEST_S3_ENDPOINT: "http://127.0.0.1:9000",
+        ATTEST_S3_REGION: "eu-west-3",
+      }).blobStore,
+    ).toEqual({
+      kind: "s3",
+      bucket: "attest-evidence",
+      prefix: "prod/eu",
+      endpoint: "http://127.0.0.1:9000",
+      region: "eu-west-3",
+    });
+    expect(loadConfig({ ATTEST_BLOB_URL: "s3://attest-evidence" }).blobStore).toEqual({
+      kind: "s3",
+      bucket: "attest-evidence",
+      prefix: "",
+      endpoint: null,
+      region: "us-east-1",
+    });
+    expect(
+      loadConfig({ ATTEST_BLOB_URL: "s3://attest-evidence", AWS_REGION: "ap-south-1" }).blobStore
+        ?.region,
+    ).toBe("ap-south-1");
+  });
+
+  it("names the variable and the reason when a setting is wrong", async () => {
+    const wrong = async (env: Record<string, string>, message: string) => {
+      const error = await expectAppError(async () => loadConfig(env), "VALIDATION_FAILED");
+      expect(error.message).toContain(message);
+    };
+    await wrong({ ATTEST_BLOB_URL: "https://bucket/x" }, "ATTEST_BLOB_URL: must be s3://bucket");
+    await wrong({ ATTEST_BLOB_URL: "s3://Upper_Case" }, "ATTEST_BLOB_URL: must be s3://bucket");
+    await wrong(
+      { ATTEST_BLOB_URL: "s3://bucket", ATTEST_S3_ENDPOINT: "minio:9000" },
+      "ATTEST_S3_ENDPOINT: must be an http(s) URL",
+    );
+    await wrong(
+      { ATTEST_BLOB_URL: "s3://bucket", ATTEST_S3_ENDPOINT: "http://key:secret@minio:9000" },
+      "ATTEST_S3_ENDPOINT: must not carry credentials",
+    );
+    await wrong(
+      { ATTEST_S3_ENDPOINT: "http://minio:9000" },
+      "ATTEST_S3_ENDPOINT: is set but ATTEST_BLOB_URL is not",
+    );
+    await wrong(
+      { ATTEST_BLOB_URL: "s3://bucket", ATTEST_S3_REGION: "EU West" },
+      "ATTEST_S3_REGION: must be a region name",
+    );
+  });
+
+  it("never puts the secret of an endpoint URL into its message", async () => {
+    const error = await expectAppError(
+      async () =>
+        loadConfig({ ATTEST_BLOB_URL: "s3://bucket", ATTEST_S3_ENDPOINT: "http://k:hunter2@m" }),
+      "VALIDATION_FAILED",
+    );
+    expect(error.message).not.toContain("hunter2");
+  });
+});

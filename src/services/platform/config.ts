@@ -1,0 +1,161 @@
+/** Settings come from the environment; parsed once, with errors that name the variable. */
+import path from "node:path";
+import { z } from "zod";
+import { AppError } from "../../domain/errors.ts";
+import { SQLITE_FILE_NAME } from "../../db/connect.ts";
+import type { DatabaseTarget } from "../../db/connect.ts";
+import type { S3Target } from "../../db/blobs/s3-store.ts";
+
+export interface Config {
+  dataDir: string;
+  database: DatabaseTarget;
+  /** Evidence files in an S3 bucket (ATTEST_BLOB_URL); null keeps the database's own store. */
+  blobStore: S3Target | null;
+  host: string;
+  port: number;
+  logLevel: string;
+  maxEvidenceBytes: number;
+  /** Where people reach Attest, for links in mail; null uses the address they called. */
+  publicUrl: string | null;
+  smtp: { url: string; from: string } | null;
+  trustProxy: boolean;
+  sessions: { idleMinutes: number; maxHours: number };
+  /** Test-only: registers the jobs the process tests drive, and polls for work often. */
+  testJobs: boolean;
+}
+
+const envSchema = z.object({
+  ATTEST_DATA_DIR: z.string().min(1).default("./.attest"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  ATTEST_BLOB_URL: z
+    .string()
+    .regex(
+      /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^?#]*)?$/,
+      "must be s3://bucket or s3://bucket/prefix (a bucket name is 3 to 63 lowercase letters, digits, dots and hyphens)",
+    )
+    .optional(),
+  ATTEST_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .refine((url) => !/^https?:\/\/[^/]*@/.test(url), {
+      error: "must not carry credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+    })
+    .optional(),
+  ATTEST_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1")
+    .optional(),
+  AWS_REGION: z.string().optional(),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ATTEST_MAX_EVIDENCE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
+  ATTEST_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ATTEST_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  ATTEST_MAIL_FROM: z.string().min(3).default("Attest <attest@localhost>"),
+  ATTEST_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  ATTEST_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
+  ATTEST_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
+  ATTEST_TEST_JOBS: z.enum(["0", "1"]).default("0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** An endpoint or region without a bucket would be silently ignored: say so instead. */
+function s3WithoutBucket(env: z.infer<typeof envSchema>) {
+  if (env.ATTEST_BLOB_URL !== undefined) return [];
+  return (["ATTEST_S3_ENDPOINT", "ATTEST_S3_REGION"] as const)
+    .filter((name) => env[name] !== undefined)
+    .map((name) => ({
+      field: name,
+      message: "is set but ATTEST_BLOB_URL is not; set ATTEST_BLOB_URL=s3://bucket/prefix",
+    }));
+}
+
+/** s3://bucket/some/prefix/ → the bucket, and the prefix without its outer slashes. */
+function s3Target(
+  url: string | undefined,
+  endpoint: string | undefined,
+  region: string | undefined,
+): S3Target | null {
+  if (url === undefined) return null;
+  const [bucket = "", ...rest] = url.slice("s3://".length).split("/");
+  return {
+    kind: "s3",
+    bucket,
+    prefix: rest.filter((part) => part !== "").join("/"),
+    endpoint: endpoint ?? null,
+    // S3-compatible servers mostly ignore the region, but the SDK needs one to sign.
+    region: region ?? "us-east-1",
+  };
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")),
+  );
+  const fieldErrors = parsed.success
+    ? s3WithoutBucket(parsed.data)
+    : parsed.error.issues.map((issue) => ({
+        field: issue.path.join("."),
+        message: issue.message,
+      }));
+  if (!parsed.success || fieldErrors.length > 0) {
+    const detail = fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; ");
+    throw new AppError("VALIDATION_FAILED", `invalid environment: ${detail}`, fieldErrors);
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(values.ATTEST_DATA_DIR);
+  return {
+    dataDir,
+    database:
+      values.DATABASE_URL === undefined
+        ? { engine: "sqlite", file: path.join(dataDir, SQLITE_FILE_NAME) }
+        : { engine: "postgres", url: values.DATABASE_URL },
+    blobStore: s3Target(
+      values.ATTEST_BLOB_URL,
+      values.ATTEST_S3_ENDPOINT,
+      values.ATTEST_S3_REGION ?? values.AWS_REGION,
+    ),
+    host: values.HOST,
+    port: values.PORT,
+    logLevel: values.LOG_LEVEL,
+    maxEvidenceBytes: values.ATTEST_MAX_EVIDENCE_BYTES,
+    publicUrl: values.ATTEST_PUBLIC_URL ?? null,
+    smtp:
+      values.ATTEST_SMTP_URL === undefined
+        ? null
+        : { url: values.ATTEST_SMTP_URL, from: values.ATTEST_MAIL_FROM },
+    trustProxy: values.ATTEST_TRUST_PROXY === "true",
+    sessions: {
+      idleMinutes: values.ATTEST_SESSION_IDLE_MINUTES,
+      maxHours: values.ATTEST_SESSION_MAX_HOURS,
+    },
+    testJobs: values.ATTEST_TEST_JOBS === "1",
+  };
+}
+
+/** Where the data lives, for people: never prints a password that a URL may carry. */
+export function describeDatabase(target: DatabaseTarget): string {
+  if (target.engine === "sqlite") return `SQLite ${target.file}`;
+  const url = new URL(target.url);
+  url.password = url.password === "" ? "" : "***";
+  return `PostgreSQL ${url.toString()}`;
+}

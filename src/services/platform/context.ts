@@ -1,0 +1,110 @@
+/** Opens and closes what every service call runs with (service-context.ts says what that is). */
+import { FileBlobStore } from "../../db/blobs/file-store.ts";
+import { PostgresBlobStore } from "../../db/blobs/pg-store.ts";
+import type { BlobStore } from "../../db/blobs/blob-store.ts";
+import type { S3Target, S3StoreOptions } from "../../db/blobs/s3-store.ts";
+import { openDatabase } from "../../db/connect.ts";
+import type { Db, DatabaseTarget } from "../../db/connect.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { AppError } from "../../domain/errors.ts";
+import { describeDatabase } from "./config.ts";
+import type { Mailer } from "./mailer.ts";
+import { DEFAULT_SESSION_POLICY } from "./service-context.ts";
+import type { ServiceContext, SessionPolicy } from "./service-context.ts";
+import { keyEveryOrganization } from "../reporting/signing-keys.ts";
+
+export const DEFAULT_MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
+/** An upload cut short more than this long ago is certainly dead. */
+const STALE_UPLOAD_MS = 60 * 60 * 1000;
+
+export { DEFAULT_SESSION_POLICY };
+export type { ServiceContext, SessionPolicy };
+
+export interface ContextOptions {
+  database: DatabaseTarget;
+  dataDir: string;
+  /** Evidence files in S3 instead of the engine's own store (ATTEST_BLOB_URL). */
+  blobStore?: S3Target | null;
+  /** Fixed S3 keys, for tests; otherwise the AWS SDK's default credential chain. */
+  s3?: S3StoreOptions;
+  maxEvidenceBytes?: number;
+  now?: () => Date;
+  sessions?: SessionPolicy;
+  mailer?: Mailer | null;
+  publicUrl?: string | null;
+  /**
+   * Start-up chores: sweep uploads cut short, key organizations from before keys, and check
+   * the evidence store answers. A server (and a test) does them at start; a CLI command opts
+   * out, so a read-only command writes nothing and starts faster. Keys are still made right
+   * after a migration, when organizations from before could first appear.
+   */
+  housekeeping?: boolean;
+}
+
+/** S3 when configured, whatever the engine; otherwise the engine's own store. */
+async function chooseBlobStore(db: Db, options: ContextOptions): Promise<BlobStore> {
+  if (options.blobStore != null) {
+    // Loaded only when used: the AWS SDK is large, and most commands never touch S3.
+    const { S3BlobStore } = await import("../../db/blobs/s3-store.ts");
+    return new S3BlobStore(options.blobStore, options.s3);
+  }
+  return db.engine === "postgres"
+    ? new PostgresBlobStore(db.kysely)
+    : new FileBlobStore(options.dataDir);
+}
+
+/** An unreachable bucket or refused keys: say which store and why, not which database. */
+async function unusableStore(options: ContextOptions, error: unknown): Promise<unknown> {
+  if (options.blobStore == null || error instanceof AppError) return error;
+  const { describeS3Target } = await import("../../db/blobs/s3-store.ts");
+  const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new AppError(
+    "INTERNAL",
+    `cannot use the evidence store (${describeS3Target(options.blobStore)}): ${why}`,
+  );
+}
+
+/** Opens the database, brings its schema up to date, and returns the context. */
+export async function openContext(options: ContextOptions): Promise<ServiceContext> {
+  const db = openDatabase(options.database);
+  try {
+    const migration = await migrateToLatest(db);
+    const housekeeping = options.housekeeping ?? true;
+    const blobs = await chooseBlobStore(db, options);
+    const now = options.now ?? (() => new Date());
+    if (housekeeping) {
+      try {
+        await blobs.sweepTemporary(STALE_UPLOAD_MS, now());
+      } catch (error) {
+        blobs.close?.();
+        throw await unusableStore(options, error);
+      }
+    }
+    const ctx: ServiceContext = {
+      db,
+      blobs,
+      maxEvidenceBytes: options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES,
+      now,
+      sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
+      mailer: options.mailer ?? null,
+      publicUrl: options.publicUrl ?? null,
+    };
+    if (housekeeping || migration.applied.length > 0) await keyEveryOrganization(ctx);
+    return ctx;
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    if (error instanceof AppError) throw error;
+    // Unreachable server, unreadable file: say which database and why, without a stack.
+    const why = error instanceof Error ? error.message : String(error);
+    throw new AppError(
+      "INTERNAL",
+      `cannot use the database (${describeDatabase(options.database)}): ${why}`,
+    );
+  }
+}
+
+export async function closeContext(ctx: ServiceContext): Promise<void> {
+  ctx.mailer?.close();
+  ctx.blobs.close?.();
+  await ctx.db.close();
+}

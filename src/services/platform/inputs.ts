@@ -1,0 +1,94 @@
+/** zod schemas shared by services: one definition of what a valid id, category or reason is. */
+import { z } from "zod";
+import { normalizeEmail } from "../../domain/account.ts";
+import { passwordProblem } from "../../domain/password-policy.ts";
+import type { PasswordContext } from "../../domain/password-policy.ts";
+import { findCriterion, isCategoryId } from "../../catalog/index.ts";
+import type { CategoryId } from "../../catalog/index.ts";
+import { isCalendarDate } from "../../domain/periods.ts";
+
+export const MIN_REASON_LENGTH = 10;
+
+export const categoryId = z.string().transform((value, ctx): CategoryId => {
+  const normalized = value.trim().toLowerCase();
+  if (!isCategoryId(normalized)) {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        `unknown category "${value}"; use one of security, availability, ` +
+        "processing-integrity, confidentiality, privacy",
+    });
+    return z.NEVER;
+  }
+  return normalized;
+});
+
+export const criterionId = z.string().transform((value, ctx): string => {
+  const normalized = value.trim().toUpperCase();
+  if (findCriterion(normalized) === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `unknown criterion "${value}"; ids look like CC6.1 or A1.2 (see attest criteria)`,
+    });
+    return z.NEVER;
+  }
+  return normalized;
+});
+
+/** Text that must be given, trimmed, up to `max` characters. */
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `keep it under ${max} characters`);
+
+/** Text that may be empty, trimmed, up to `max` characters. */
+export const optionalText = (max: number) =>
+  z.string().trim().max(max, `keep it under ${max} characters`);
+
+/** A written justification an auditor can read: not blank, not a placeholder. */
+export const reason = z
+  .string()
+  .trim()
+  .min(
+    MIN_REASON_LENGTH,
+    `write the reason in a sentence (at least ${MIN_REASON_LENGTH} characters)`,
+  )
+  .max(2000, "keep the reason under 2,000 characters");
+
+/** A local calendar date, "YYYY-MM-DD", that exists (no 2026-02-30). */
+export const calendarDate = z
+  .string()
+  .trim()
+  .refine(isCalendarDate, {
+    error: (issue) => `"${String(issue.input)}" is not a date; use YYYY-MM-DD`,
+  });
+
+/** One of a closed set, case-insensitive, with an error that quotes the value and the choices. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, noun: string) {
+  return z.string().transform((value, ctx): T[number] => {
+    const normalized = value.trim().toLowerCase();
+    const match = values.find((candidate) => candidate === normalized);
+    if (match === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a ${noun}; use one of ${values.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return match;
+  });
+}
+
+/** An email address, stored lower-cased. */
+export const email = z
+  .email({ error: "must be an email address such as dana@example.com" })
+  .max(320)
+  .transform(normalizeEmail);
+
+export const personName = z.string().trim().min(1, "give a name").max(200);
+
+/** A new password, judged against the policy with what is known about its owner. */
+export function newPassword(context: PasswordContext) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = passwordProblem(value, context);
+    if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
+  });
+}

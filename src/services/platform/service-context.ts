@@ -1,0 +1,28 @@
+/**
+ * What every service call runs with: the database, the evidence store, a clock and the
+ * settings. Its own module (context.ts opens one), so a service the opening calls can name the
+ * type without importing the opener.
+ */
+import type { BlobStore } from "../../db/blobs/blob-store.ts";
+import type { Db } from "../../db/connect.ts";
+import type { Mailer } from "./mailer.ts";
+
+/** How long a sign-in lasts: idle minutes since the last request, and hours in all. */
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 8 * 60, maxHours: 7 * 24 };
+
+export interface ServiceContext {
+  db: Db;
+  blobs: BlobStore;
+  maxEvidenceBytes: number;
+  now: () => Date;
+  sessions: SessionPolicy;
+  /** Sends invitations and reset links; without it the link is shown to whoever asked. */
+  mailer: Mailer | null;
+  /** Where people reach Attest, for links in mail ("https://attest.example.com"). */
+  publicUrl: string | null;
+}

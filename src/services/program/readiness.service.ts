@@ -1,0 +1,112 @@
+/** Loads what the readiness engine needs in one snapshot and runs it. */
+import { listControls, listControlSummaries } from "../../db/controls.repo.ts";
+import type { ControlSummary } from "../../db/controls.repo.ts";
+import { evidencePeriodsByControl } from "../../db/evidence.repo.ts";
+import { getOrganization } from "../../db/organizations.repo.ts";
+import { read } from "../../db/transaction.ts";
+import type { Tx } from "../../db/transaction.ts";
+import { scopeOf } from "../../domain/actor.ts";
+import type { Actor } from "../../domain/actor.ts";
+import { computeFreshness, freshnessSignal } from "../../domain/freshness.ts";
+import type { Freshness } from "../../domain/freshness.ts";
+import { localDate } from "../../domain/periods.ts";
+import { authorize } from "../../domain/permissions.ts";
+import { computeReadiness } from "../../domain/readiness.ts";
+import type { ReadinessReport } from "../../domain/readiness.ts";
+import type { ServiceContext } from "../platform/context.ts";
+import { loadScope } from "./scope.service.ts";
+
+export interface ControlFreshness extends Freshness {
+  ref: string;
+  title: string;
+  frequency: ControlSummary["frequency"];
+  status: ControlSummary["status"];
+}
+
+/** Freshness of every control, as of today in the organization's time zone. */
+export async function loadFreshness(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  loaded?: ControlSummary[],
+): Promise<ControlFreshness[]> {
+  const organization = await getOrganization(tx, scopeOf(actor));
+  const today = localDate(now, organization.timeZone);
+  const controls = loaded ?? (await listControlSummaries(tx, scopeOf(actor)));
+  const periods = await evidencePeriodsByControl(tx, scopeOf(actor));
+  return controls.map((c) => ({
+    ref: c.ref,
+    title: c.title,
+    frequency: c.frequency,
+    status: c.status,
+    ...computeFreshness(c.frequency, periods.get(c.id) ?? [], today),
+  }));
+}
+
+export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
+  authorize(actor, "readiness:read");
+  const now = ctx.now();
+  const { scope, controls, freshness } = await read(ctx.db, async (tx) => {
+    const summaries = await listControlSummaries(tx, scopeOf(actor));
+    return {
+      scope: await loadScope(tx, actor),
+      controls: summaries,
+      freshness: await loadFreshness(tx, actor, now, summaries),
+    };
+  });
+  const byRef = new Map(freshness.map((f) => [f.ref, f]));
+  return computeReadiness({
+    categories: scope.categories,
+    exclusions: scope.exclusions,
+    controls: controls.map((control) => {
+      const fresh = byRef.get(control.ref);
+      return fresh === undefined ? control : { ...control, signals: [freshnessSignal(fresh)] };
+    }),
+  });
+}
+
+/** Implemented controls whose evidence is overdue or missing today. */
+export async function listOverdueControls(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<ControlFreshness[]> {
+  authorize(actor, "evidence:read");
+  const now = ctx.now();
+  const freshness = await read(ctx.db, (tx) => loadFreshness(tx, actor, now));
+  return freshness.filter((f) => f.status === "implemented" && f.state !== "current");
+}
+
+export interface Task {
+  kind: "evidence-due";
+  controlRef: string;
+  title: string;
+  dueBy: string | null;
+  reason: string;
+}
+
+/**
+ * What the signed-in person has to do: evidence for the controls they own that is due or
+ * overdue. Policies and training join this list when they arrive.
+ */
+export async function listMyTasks(ctx: ServiceContext, actor: Actor): Promise<Task[]> {
+  authorize(actor, "organization:read");
+  const now = ctx.now();
+  const mine = await read(ctx.db, async (tx) => {
+    const controls = await listControls(tx, scopeOf(actor));
+    const owned = new Set(
+      controls
+        .filter((c) => c.owner !== null && c.owner.trim().toLowerCase() === actor.email)
+        .map((c) => c.ref),
+    );
+    return (await loadFreshness(tx, actor, now)).filter((f) => owned.has(f.ref));
+  });
+  return mine
+    .filter((f) => f.status === "implemented" && f.state !== "current")
+    .map((f) => ({
+      kind: "evidence-due",
+      controlRef: f.ref,
+      title: f.title,
+      dueBy: f.dueBy,
+      reason: f.reason,
+    }));
+}

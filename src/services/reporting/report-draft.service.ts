@@ -1,0 +1,340 @@
+/**
+ * The report's working draft per engagement: the system description (DC 200), management's
+ * assertion and its approval, the auditor's opinion, and management's other information.
+ * Every edit is one transaction with its audit event. A finalized version never changes: the
+ * draft goes on as the next version.
+ */
+import { z } from "zod";
+import { saveDraft } from "../../db/reports.repo.ts";
+import type { ReportDraft } from "../../db/reports.repo.ts";
+import { inOrgTransaction, read } from "../../db/transaction.ts";
+import type { Tx } from "../../db/transaction.ts";
+import { scopeOf } from "../../domain/actor.ts";
+import type { Actor } from "../../domain/actor.ts";
+import type { AuditEventData } from "../../domain/audit-events.ts";
+import { engagementLabel, statusIndex } from "../../domain/engagement.ts";
+import type { Engagement } from "../../domain/engagement.ts";
+import { AppError } from "../../domain/errors.ts";
+import { authorize } from "../../domain/permissions.ts";
+import { COMPONENT_KINDS, OPINION_TYPES, SUBSERVICE_METHODS } from "../../domain/report.ts";
+import type { ReportPackage } from "../../domain/report.ts";
+import { recordEvent } from "../platform/audit.ts";
+import type { ServiceContext } from "../platform/context.ts";
+import { loadEngagement } from "../fieldwork/engagements.service.ts";
+import {
+  calendarDate,
+  criterionId,
+  oneOf,
+  optionalText,
+  requiredText,
+} from "../platform/inputs.ts";
+import { assemblePackage, draftOf, templateAssertion } from "./report-package.ts";
+import { parseInput } from "../platform/validation.ts";
+
+const line = requiredText(2000);
+const component = z
+  .object({
+    name: line,
+    description: optionalText(4000).default(""),
+    owner: optionalText(320).default(""),
+  })
+  .strict();
+const complementary = z
+  .object({ text: line, criteria: z.array(criterionId).max(61).default([]) })
+  .strict();
+
+export const descriptionInput = z
+  .object({
+    services: optionalText(20000),
+    commitments: z.array(line).max(100),
+    systemRequirements: z.array(line).max(100),
+    components: z
+      .object(
+        Object.fromEntries(COMPONENT_KINDS.map((k) => [k, z.array(component).max(200)])) as Record<
+          (typeof COMPONENT_KINDS)[number],
+          z.ZodArray<typeof component>
+        >,
+      )
+      .partial()
+      .strict(),
+    boundaries: optionalText(20000),
+    incidents: z
+      .array(
+        z.object({ date: calendarDate, nature: line, extent: line, disposition: line }).strict(),
+      )
+      .max(200),
+    noIncidents: z.boolean(),
+    cuecs: z.array(complementary).max(200),
+    noCuecs: z.boolean(),
+    subservices: z
+      .array(
+        z
+          .object({
+            name: line,
+            services: line,
+            method: oneOf(SUBSERVICE_METHODS, "subservice method"),
+            csocs: z.array(complementary).max(200).default([]),
+          })
+          .strict(),
+      )
+      .max(100),
+    noSubservices: z.boolean(),
+    changes: z.array(z.object({ date: calendarDate, description: line }).strict()).max(200),
+    noChanges: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type DescriptionInput = z.input<typeof descriptionInput>;
+
+export const assertionInput = z
+  .union([
+    z
+      .object({ text: optionalText(40000).min(50, "write the assertion (at least 50 characters)") })
+      .strict(),
+    z.object({ regenerate: z.literal(true) }).strict(),
+  ])
+  .describe("the assertion's new text, or { regenerate: true } to start again from the template");
+
+/** What a signer may send to say which draft they read: the sign-off covers exactly that. */
+const seenDigest = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, "must be the contentSha256 of the draft you read")
+  .optional();
+
+export const opinionInput = z
+  .object({
+    type: oneOf(OPINION_TYPES, "opinion type"),
+    text: optionalText(60000).min(100, "enter the opinion as issued (at least 100 characters)"),
+    /** The contentSha256 of the draft the auditor read; the opinion covers exactly that. */
+    contentSha256: seenDigest,
+  })
+  .strict();
+
+export const otherInformationInput = z.object({ text: optionalText(40000) }).strict();
+
+export interface ReportDraftView {
+  engagement: Engagement;
+  package: ReportPackage;
+}
+
+export async function showReportDraft(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:read");
+  const at = ctx.now().toISOString();
+  return read(ctx.db, async (tx) => {
+    const engagement = await loadEngagement(tx, actor, handle);
+    const pkg = await assemblePackage(tx, actor, engagement, {
+      at,
+      state: "draft",
+      issueDate: null,
+    });
+    return { engagement, package: pkg };
+  });
+}
+
+type DraftAction =
+  | "report.description-updated"
+  | "report.assertion-updated"
+  | "report.assertion-approved"
+  | "report.opinion-recorded"
+  | "report.other-information-updated";
+
+/** What a draft edit records; editDraft adds the engagement and the draft's version. */
+type DraftEvent = {
+  [A in DraftAction]: { event: A; data: Omit<AuditEventData<A>, "engagement" | "version"> };
+}[DraftAction];
+
+/**
+ * Loads, changes and saves the draft in one transaction, with its audit event. The caller has
+ * authorized the change.
+ */
+async function editDraft(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  change: (
+    draft: ReportDraft,
+    tx: Tx,
+    engagement: Engagement,
+  ) => Promise<{ draft: ReportDraft } & DraftEvent>,
+): Promise<ReportDraftView> {
+  const at = ctx.now();
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
+    const engagement = await loadEngagement(tx, actor, handle);
+    const current = await draftOf(tx, actor, engagement, at.toISOString());
+    const { draft, event, data } = await change(current, tx, engagement);
+    await saveDraft(tx, scopeOf(actor), {
+      ...draft,
+      updatedAt: at.toISOString(),
+      updatedBy: actor.id,
+    });
+    await recordEvent(
+      tx,
+      actor,
+      event,
+      engagement.id,
+      { engagement: engagementLabel(engagement), version: draft.version, ...data },
+      at,
+    );
+    const pkg = await assemblePackage(tx, actor, engagement, {
+      at: at.toISOString(),
+      state: "draft",
+      issueDate: null,
+    });
+    return { engagement, package: pkg };
+  });
+}
+
+export async function updateSystemDescription(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: DescriptionInput,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:edit");
+  const data = parseInput(descriptionInput, input);
+  return editDraft(ctx, actor, handle, async (draft) => {
+    const { components, ...rest } = data;
+    const description = {
+      ...draft.description,
+      ...rest,
+      components: { ...draft.description.components, ...components },
+    };
+    return {
+      draft: { ...draft, description },
+      event: "report.description-updated",
+      data: { fields: Object.keys(data).sort() },
+    };
+  });
+}
+
+export async function updateAssertion(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: z.input<typeof assertionInput>,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:edit");
+  const data = parseInput(assertionInput, input);
+  const at = ctx.now().toISOString();
+  return editDraft(ctx, actor, handle, async (draft, tx, engagement) => {
+    const generated = "regenerate" in data;
+    const body = generated ? await templateAssertion(tx, actor, engagement) : data.text;
+    // A changed text is a new statement: any earlier approval no longer covers it.
+    const assertion = { text: body, generated, approval: null, updatedAt: at };
+    return {
+      draft: { ...draft, assertion },
+      event: "report.assertion-updated",
+      data: { generated, approvalCleared: draft.assertion?.approval != null },
+    };
+  });
+}
+
+export const approveInput = z
+  .object({ contentSha256: seenDigest })
+  .strict()
+  .describe("optionally, the contentSha256 of the draft the approver read");
+
+/** The digest the sign-off is given on; refused when the caller read a different draft. */
+async function currentDigest(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+  at: string,
+  seen: string | undefined,
+): Promise<string> {
+  const pkg = await assemblePackage(tx, actor, engagement, { at, state: "draft", issueDate: null });
+  if (seen !== undefined && seen !== pkg.contentSha256) {
+    throw new AppError(
+      "INVALID_STATE",
+      `the draft of ${engagementLabel(engagement)} changed since you read it; read it again first`,
+    );
+  }
+  return pkg.contentSha256;
+}
+
+export async function approveAssertion(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: z.input<typeof approveInput> = {},
+): Promise<ReportDraftView> {
+  authorize(actor, "report:approve");
+  const data = parseInput(approveInput, input);
+  const at = ctx.now().toISOString();
+  return editDraft(ctx, actor, handle, async (draft, tx, engagement) => {
+    const contentSha256 = await currentDigest(tx, actor, engagement, at, data.contentSha256);
+    const current = draft.assertion?.approval;
+    if (current != null && current.contentSha256 === contentSha256) {
+      throw new AppError(
+        "INVALID_STATE",
+        `management's assertion for ${engagementLabel(engagement)} is already approved by ` +
+          `${current.name} (${current.at})`,
+      );
+    }
+    const assertion = draft.assertion ?? {
+      text: await templateAssertion(tx, actor, engagement),
+      generated: true,
+      approval: null,
+      updatedAt: at,
+    };
+    const approval = { by: actor.id, name: actor.name, at, contentSha256 };
+    return {
+      draft: { ...draft, assertion: { ...assertion, approval } },
+      event: "report.assertion-approved",
+      data: { approvedBy: actor.name, contentSha256 },
+    };
+  });
+}
+
+export async function recordOpinion(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: z.input<typeof opinionInput>,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:opinion");
+  const data = parseInput(opinionInput, input);
+  const at = ctx.now().toISOString();
+  return editDraft(ctx, actor, handle, async (draft, tx, engagement) => {
+    if (statusIndex(engagement.status) < statusIndex("draft-report")) {
+      throw new AppError(
+        "INVALID_STATE",
+        `${engagementLabel(engagement)} is in ${engagement.status}: an opinion is recorded on ` +
+          "the draft report, after fieldwork",
+      );
+    }
+    const contentSha256 = await currentDigest(tx, actor, engagement, at, data.contentSha256);
+    const opinion = {
+      type: data.type,
+      text: data.text,
+      recordedBy: actor.id,
+      recordedByName: actor.name,
+      recordedAt: at,
+      contentSha256,
+    };
+    return {
+      draft: { ...draft, opinion },
+      event: "report.opinion-recorded",
+      data: { type: data.type, replaced: draft.opinion !== null, contentSha256 },
+    };
+  });
+}
+
+export async function updateOtherInformation(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  input: z.input<typeof otherInformationInput>,
+): Promise<ReportDraftView> {
+  authorize(actor, "report:edit");
+  const data = parseInput(otherInformationInput, input);
+  return editDraft(ctx, actor, handle, async (draft) => ({
+    draft: { ...draft, otherInformation: data.text },
+    event: "report.other-information-updated",
+    data: { length: data.text.length },
+  }));
+}
