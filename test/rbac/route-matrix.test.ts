@@ -23,8 +23,8 @@ import {
   routeKey,
   servedRoutes,
   userUrl,
-} from "./routes.ts";
-import type { Call, OrgRoute, ResourceKind, UserRoute, World } from "./routes.ts";
+} from "./routes/index.ts";
+import type { Call, OrgRoute, ResourceKind, UserRoute, World } from "./routes/index.ts";
 
 let t: TestContext;
 let api: Api;

@@ -10,8 +10,8 @@ import type { TestContext } from "../support/database.ts";
 import { client, createApi, invite, setupOwner } from "../support/http.ts";
 import type { Api, Client } from "../support/http.ts";
 import { snapshotDatabase } from "../support/snapshot.ts";
-import { ORG_ROUTES, buildWorld, orgUrl } from "./routes.ts";
-import type { Call, OrgRoute, ResourceKind, World } from "./routes.ts";
+import { ORG_ROUTES, buildWorld, orgUrl } from "./routes/index.ts";
+import type { Call, OrgRoute, ResourceKind, World } from "./routes/index.ts";
 
 let t: TestContext;
 let api: Api;
