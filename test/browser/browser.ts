@@ -8,7 +8,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ensureWebBuild } from "../../scripts/ensure-web.ts";
-import { loadConfig } from "../../src/services/config.ts";
+import { loadConfig } from "../../src/services/platform/config.ts";
 import { startServer } from "../../src/server/start.ts";
 import type { RunningServer } from "../../src/server/start.ts";
 import { createTestDatabase } from "../support/database.ts";

@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listRuns } from "../../src/db/jobs.repo.ts";
 import type { JobRun } from "../../src/db/jobs.repo.ts";
-import { closeContext, openContext } from "../../src/services/context.ts";
-import type { ServiceContext } from "../../src/services/context.ts";
+import { closeContext, openContext } from "../../src/services/platform/context.ts";
+import type { ServiceContext } from "../../src/services/platform/context.ts";
 import { enqueueJob } from "../../src/services/jobs/runner.ts";
 import { TEST_HANG_JOB, TEST_ONCE_JOB } from "../../src/services/jobs/test-jobs.ts";
 import { createTestDatabase } from "../support/database.ts";

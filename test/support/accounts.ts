@@ -1,7 +1,7 @@
 /** Signing in over HTTP as a browser would: password, then a code from the authenticator. */
 import type { LightMyRequestResponse } from "fastify";
 import { generate } from "otplib";
-import type { SessionView } from "../../src/services/auth.service.ts";
+import type { SessionView } from "../../src/services/access/auth.service.ts";
 import type { TestContext } from "./database.ts";
 import { client, TEST_PASSWORD } from "./http.ts";
 import type { Api, Client } from "./http.ts";

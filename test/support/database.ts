@@ -13,8 +13,8 @@ import { sql } from "kysely";
 import { SQLITE_FILE_NAME, openDatabase } from "../../src/db/connect.ts";
 import type { DatabaseTarget } from "../../src/db/connect.ts";
 import type { S3Target } from "../../src/db/blobs/s3-store.ts";
-import { closeContext, openContext } from "../../src/services/context.ts";
-import type { ContextOptions, ServiceContext } from "../../src/services/context.ts";
+import { closeContext, openContext } from "../../src/services/platform/context.ts";
+import type { ContextOptions, ServiceContext } from "../../src/services/platform/context.ts";
 
 export const testEngine = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
 

@@ -5,9 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { actorIn } from "../../src/domain/actor.ts";
-import { loadConfig } from "../../src/services/config.ts";
-import { openContext } from "../../src/services/context.ts";
-import { addEvidence } from "../../src/services/evidence.service.ts";
+import { loadConfig } from "../../src/services/platform/config.ts";
+import { openContext } from "../../src/services/platform/context.ts";
+import { addEvidence } from "../../src/services/program/evidence.service.ts";
 
 const config = loadConfig(process.env);
 const ctx = await openContext(config);

@@ -3,9 +3,9 @@ import type { Actor, Principal, Role } from "../../src/domain/actor.ts";
 import { actorIn } from "../../src/domain/actor.ts";
 import { AppError } from "../../src/domain/errors.ts";
 import type { ErrorCode } from "../../src/domain/errors.ts";
-import type { ServiceContext } from "../../src/services/context.ts";
-import { createOrganization } from "../../src/services/organizations.service.ts";
-import type { CreateOrganizationInput } from "../../src/services/organizations.service.ts";
+import type { ServiceContext } from "../../src/services/platform/context.ts";
+import { createOrganization } from "../../src/services/access/organizations.service.ts";
+import type { CreateOrganizationInput } from "../../src/services/access/organizations.service.ts";
 import { createTestContext } from "./database.ts";
 import type { TestContext } from "./database.ts";
 

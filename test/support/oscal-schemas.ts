@@ -6,7 +6,7 @@ import { Ajv } from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import formats from "ajv-formats";
 import { expect } from "vitest";
-import type { JsonObject } from "../../src/services/report/oscal.ts";
+import type { JsonObject } from "../../src/services/reporting/render/oscal.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
