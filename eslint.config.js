@@ -79,19 +79,31 @@ export default tseslint.config(
     },
   },
   restrict(["src/catalog/**"], ["domain", "db", "services", "server", "cli"], IO_MODULES),
-  restrict(["src/domain/**"], ["db", "services", "server", "cli"], IO_MODULES),
+  restrict(["src/domain/**"], ["db", "services", "server", "cli", "contracts"], IO_MODULES),
+  restrict(["src/contracts/**"], ["db", "services", "server", "cli"], IO_MODULES),
   restrict(["src/db/**"], ["services", "server", "cli"]),
   restrict(["src/services/**"], ["server", "cli"]),
   restrict(["src/server/**"], ["cli", "db"]),
   restrict(["src/cli/**"], ["db"]),
   {
-    // The browser app: browser globals, and no reaching into the server's code (it has its own
-    // copies of the response shapes in web/src/api/types.ts).
+    // The browser app: browser globals, and no reaching into the server's code. The shapes of
+    // the answers come from src/contracts (types only, erased from the bundle).
     files: ["web/**"],
     ignores: ["web/vite.config.ts"],
     languageOptions: { globals: globals.browser },
     rules: {
-      "no-restricted-imports": "off",
+      // Not even types from the server's inner layers: the answers' shapes are the contracts.
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)src/(services|db|server|cli)/",
+              message: "the web app takes the answers' types from src/contracts",
+            },
+          ],
+        },
+      ],
       // Types of the domain's answers may be shared (they are erased from the bundle); code
       // may not: the browser runs nothing of the server's.
       "@typescript-eslint/no-restricted-imports": [
@@ -100,7 +112,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ["**/src/*", "../../../src/**"],
-              message: "the web app does not import server code (types from src/domain only)",
+              message: "the web app does not import server code (types from src/contracts)",
               allowTypeImports: true,
             },
           ],

@@ -18,7 +18,13 @@ import { checkCsrf, isWrite } from "./security.ts";
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Shape = z.ZodRawShape;
 
-interface RouteBase<P extends Shape, Q extends Shape> {
+/** A download: the handler sets the headers and returns the bytes or a stream. */
+export interface FileAnswer {
+  file: string;
+}
+type Answer = z.ZodType | FileAnswer;
+
+interface RouteBase<P extends Shape, Q extends Shape, R extends Answer = Answer> {
   method: Method;
   url: string;
   summary: string;
@@ -29,6 +35,11 @@ interface RouteBase<P extends Shape, Q extends Shape> {
   body?: z.ZodType;
   /** Success status; 204 sends no body. */
   status?: 200 | 201 | 202 | 204;
+  /**
+   * What a success answers: a contract from src/contracts (parsed on the way out, so no field
+   * outside it leaves the server), or a file download's media type. Required unless 204.
+   */
+  response?: R;
   /**
    * A heavy GET whose answer depends only on the organization's records and the caller:
    * reused while the organization is unchanged (see response-cache.ts).
@@ -46,7 +57,37 @@ interface Call<P extends Shape, Q extends Shape> {
   reply: FastifyReply;
 }
 
-type Handler<C> = (call: C) => Promise<unknown>;
+/** A handler answers what its contract accepts (checked by the compiler), or anything for a file. */
+type Handler<C, R extends Answer> = (
+  call: C,
+) => Promise<R extends z.ZodType ? z.input<R> : unknown>;
+
+/** The answer of a route that sends a file of this media type. */
+export function fileAnswer(mediaType: string): FileAnswer {
+  return { file: mediaType };
+}
+
+/**
+ * Keeps only what the contract names, and refuses an answer that breaks it: a 500 with the
+ * field, rather than an OpenAPI document that lies.
+ */
+function present(response: Answer | undefined, result: unknown): unknown {
+  if (response === undefined || !(response instanceof z.ZodType)) return result;
+  const parsed = response.safeParse(result);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue === undefined ? "" : issue.path.join(".");
+  throw new Error(`answer breaks its contract at "${field}": ${issue?.message ?? "invalid"}`);
+}
+
+function responseSchema(status: number, response: Answer | undefined): object {
+  // @fastify/swagger writes a null answer as a response without content.
+  if (status === 204) return { response: { 204: z.null().describe("no content") } };
+  if (response === undefined) return {};
+  if (response instanceof z.ZodType) return { response: { [status]: response } };
+  const binary = z.string().meta({ format: "binary" });
+  return { response: { [status]: { content: { [response.file]: { schema: binary } } } } };
+}
 
 export interface Router {
   app: FastifyInstance;
@@ -80,7 +121,10 @@ function register<P extends Shape, Q extends Shape>(
       ...(spec.query === undefined ? {} : { querystring: query }),
       ...(spec.body === undefined ? {} : { body: spec.body }),
       ...(secured ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+      ...responseSchema(spec.status ?? 200, spec.response),
     },
+    // Answers are presented (parsed against their contract) before they get here.
+    serializerCompiler: () => (data) => JSON.stringify(data),
     handler: async (request, reply) => {
       // Who is asking comes before what they asked: a stranger learns nothing from a 422.
       if (secured) requireAuth(request);
@@ -97,7 +141,7 @@ function register<P extends Shape, Q extends Shape>(
       if (result instanceof SerializedJson) {
         return reply.status(status).type("application/json; charset=utf-8").send(result.bytes);
       }
-      return reply.status(status).send(result);
+      return reply.status(status).send(present(spec.response, result));
     },
   });
 }
@@ -112,16 +156,16 @@ export function requireAuth(request: FastifyRequest): Authenticated {
   return auth;
 }
 
-export function publicRoute<P extends Shape, Q extends Shape>(
+export function publicRoute<P extends Shape, Q extends Shape, R extends Answer>(
   router: Router,
-  spec: RouteBase<P, Q> & { handler: Handler<Call<P, Q>> },
+  spec: RouteBase<P, Q, R> & { handler: Handler<Call<P, Q>, R> },
 ): void {
   register(router, spec, false, spec.handler);
 }
 
-export function userRoute<P extends Shape, Q extends Shape>(
+export function userRoute<P extends Shape, Q extends Shape, R extends Answer>(
   router: Router,
-  spec: RouteBase<P, Q> & { handler: Handler<Call<P, Q> & { auth: Authenticated }> },
+  spec: RouteBase<P, Q, R> & { handler: Handler<Call<P, Q> & { auth: Authenticated }, R> },
 ): void {
   register(router, spec, true, (call) =>
     spec.handler({ ...call, auth: requireAuth(call.request) }),
@@ -129,10 +173,10 @@ export function userRoute<P extends Shape, Q extends Shape>(
 }
 
 /** A route under /api/v1/orgs/:org: the Actor is the caller's membership in that organization. */
-export function orgRoute<P extends Shape, Q extends Shape>(
+export function orgRoute<P extends Shape, Q extends Shape, R extends Answer>(
   router: Router,
-  spec: RouteBase<P, Q> & {
-    handler: Handler<Call<P & typeof orgParam, Q> & { actor: Actor; auth: Authenticated }>;
+  spec: RouteBase<P, Q, R> & {
+    handler: Handler<Call<P & typeof orgParam, Q> & { actor: Actor; auth: Authenticated }, R>;
   },
 ): void {
   const withOrg = { ...orgParam, ...(spec.params ?? ({} as P)) } as P & typeof orgParam;
@@ -146,7 +190,8 @@ export function orgRoute<P extends Shape, Q extends Shape>(
     const key = `${caller}|${state}|${call.request.url}`;
     const known = router.answers.get(key);
     if (known !== undefined) return new SerializedJson(known);
-    const body = Buffer.from(JSON.stringify(await spec.handler({ ...call, auth, actor })));
+    const answer = present(spec.response, await spec.handler({ ...call, auth, actor }));
+    const body = Buffer.from(JSON.stringify(answer));
     router.answers.set(key, body);
     return new SerializedJson(body);
   });
