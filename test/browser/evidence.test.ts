@@ -97,8 +97,12 @@ describe("evidence in the browser", () => {
       await page.getByRole("link", { name: ref, exact: true }).click();
       await page.waitForURL(new RegExp(`/controls/${ref}$`));
 
-      // Mark it implemented.
+      // Mark it implemented, and correct its kind in the same form that created controls.
       await page.getByRole("button", { name: "Edit control" }).click();
+      const kindBox = page.getByRole("combobox", { name: "Kind" });
+      const newKind = (await kindBox.inputValue()) === "Corrective" ? "Detective" : "Corrective";
+      await kindBox.click();
+      await page.getByRole("option", { name: newKind, exact: true }).click();
       await page.getByRole("combobox", { name: "Status" }).click();
       await page.getByRole("option", { name: "Implemented", exact: true }).click();
       await page.getByLabel("Reason for the status").fill("Rolled out to every system in scope.");
@@ -107,6 +111,9 @@ describe("evidence in the browser", () => {
       await expect(
         page.getByText("Implemented", { exact: true }).first().isVisible(),
       ).resolves.toBe(true);
+      await expect(page.getByText(newKind, { exact: true }).first().isVisible()).resolves.toBe(
+        true,
+      );
 
       // Implemented without evidence does not count yet: the dashboard lists it as missing.
       const nav = page.getByRole("navigation", { name: "Main navigation" });

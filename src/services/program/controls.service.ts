@@ -64,39 +64,18 @@ export const createControlInput = z.object({
   criteria: z.array(criterionId).default([]),
 });
 /** As callers hold it (strings from a form or a command line); the schema checks the values. */
-export interface CreateControlInput {
-  ref: string;
-  title: string;
-  description: string;
-  kind: string;
-  automation: string;
-  frequency: string;
-  ownerRole?: string | null;
-  owner?: string | null;
-  criteria?: string[];
-  suggestedEvidence?: string[];
-  testProcedure?: string;
-}
+export type CreateControlInput = z.input<typeof createControlInput>;
 
+/** Every field a control is created with can change later, except its id and its mapping. */
 export const updateControlInput = z
   .object({
-    title: controlFields.title,
-    description: controlFields.description,
-    kind: controlFields.kind,
-    automation: controlFields.automation,
-    frequency: controlFields.frequency,
-    ownerRole: controlFields.ownerRole,
-    owner: controlFields.owner,
-    suggestedEvidence: controlFields.suggestedEvidence,
-    testProcedure: controlFields.testProcedure,
+    ...controlFields,
     status: oneOf(CONTROL_STATUSES, "control status"),
     reason: z.string().trim().max(2000),
   })
   .partial()
   .strict();
-export type UpdateControlInput = Partial<
-  Omit<CreateControlInput, "ref" | "criteria"> & { status: string; reason: string }
->;
+export type UpdateControlInput = z.input<typeof updateControlInput>;
 
 export interface ControlHistoryEntry {
   seq: number;

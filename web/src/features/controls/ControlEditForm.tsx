@@ -1,21 +1,20 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, Select, Stack, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
-import { CONTROL_FREQUENCIES, CONTROL_STATUSES } from "../../api/types.ts";
+import { CONTROL_STATUSES } from "../../api/types.ts";
 import type { Control } from "../../api/types.ts";
 import { ProblemAlert } from "../../lib/feedback.tsx";
 import { humanize } from "../../lib/format.ts";
-import { MIN_REASON_LENGTH, applyServerErrors, required } from "../../lib/forms.ts";
+import { MIN_REASON_LENGTH, applyServerErrors } from "../../lib/forms.ts";
 import { useUpdateControl } from "./api.ts";
 import type { ControlPatch } from "./api.ts";
+import { ControlFields, controlFieldRules } from "./ControlFields.tsx";
+import type { ControlFieldValues } from "./ControlFields.tsx";
 
-interface EditValues {
-  title: string;
-  description: string;
+interface EditValues extends ControlFieldValues {
   status: string;
   reason: string;
   owner: string;
-  frequency: string;
 }
 
 /**
@@ -39,6 +38,8 @@ export function ControlEditForm({
   const initial: EditValues = {
     title: control.title,
     description: control.description,
+    kind: control.kind,
+    automation: control.automation,
     status: control.status,
     reason: control.statusReason ?? "",
     owner: control.owner ?? "",
@@ -48,8 +49,7 @@ export function ControlEditForm({
     mode: "controlled",
     initialValues: initial,
     validate: {
-      title: required("a title"),
-      description: required("what the control is"),
+      ...controlFieldRules,
       reason: (value, values) =>
         values.status === "not-applicable" && value.trim().length < MIN_REASON_LENGTH
           ? `Say why it does not apply, in at least ${MIN_REASON_LENGTH} characters`
@@ -70,6 +70,8 @@ export function ControlEditForm({
     if (values.title.trim() !== initial.title) patch.title = values.title.trim();
     if (values.description.trim() !== initial.description)
       patch.description = values.description.trim();
+    if (values.kind !== initial.kind) patch.kind = values.kind;
+    if (values.automation !== initial.automation) patch.automation = values.automation;
     if (values.frequency !== initial.frequency) patch.frequency = values.frequency;
     if (values.status !== initial.status) patch.status = values.status;
     if (values.reason.trim() !== initial.reason) patch.reason = values.reason.trim();
@@ -93,38 +95,29 @@ export function ControlEditForm({
       })}
     >
       <Stack>
-        <TextInput label="Title" required {...form.getInputProps("title")} />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={3}
-          required
-          {...form.getInputProps("description")}
+        <ControlFields
+          form={form}
+          extra={
+            <>
+              <Select
+                label="Status"
+                allowDeselect={false}
+                data={CONTROL_STATUSES.map((value) => ({ value, label: humanize(value) }))}
+                {...form.getInputProps("status")}
+              />
+              <Select
+                label="Owner"
+                placeholder="No owner"
+                clearable
+                disabled={!canAssign}
+                data={owners}
+                value={form.values.owner === "" ? null : form.values.owner}
+                onChange={(value) => form.setFieldValue("owner", value ?? "")}
+                error={form.errors.owner}
+              />
+            </>
+          }
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select
-            label="Status"
-            allowDeselect={false}
-            data={CONTROL_STATUSES.map((value) => ({ value, label: humanize(value) }))}
-            {...form.getInputProps("status")}
-          />
-          <Select
-            label="Frequency"
-            allowDeselect={false}
-            data={CONTROL_FREQUENCIES.map((value) => ({ value, label: humanize(value) }))}
-            {...form.getInputProps("frequency")}
-          />
-          <Select
-            label="Owner"
-            placeholder="No owner"
-            clearable
-            disabled={!canAssign}
-            data={owners}
-            value={form.values.owner === "" ? null : form.values.owner}
-            onChange={(value) => form.setFieldValue("owner", value ?? "")}
-            error={form.errors.owner}
-          />
-        </SimpleGrid>
         <Textarea
           label="Reason for the status"
           description={

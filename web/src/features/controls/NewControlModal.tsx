@@ -1,29 +1,15 @@
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from "@mantine/core";
+import { Button, Group, Modal, MultiSelect, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useNavigate } from "react-router";
-import { CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES, CONTROL_KINDS } from "../../api/types.ts";
 import { ProblemAlert } from "../../lib/feedback.tsx";
-import { humanize } from "../../lib/format.ts";
-import { applyServerErrors, required } from "../../lib/forms.ts";
+import { applyServerErrors } from "../../lib/forms.ts";
 import { useReadiness } from "../dashboard/api.ts";
 import { useCreateControl } from "./api.ts";
 import type { NewControl } from "./api.ts";
+import { ControlFields, controlFieldRules } from "./ControlFields.tsx";
 
 /** The same rule the server applies: letters and digits in dash-separated parts. */
 const CONTROL_REF = /^[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,10}){1,3}$/;
-
-const options = (values: readonly string[]) =>
-  values.map((value) => ({ value, label: humanize(value) }));
 
 export function NewControlModal({
   org,
@@ -53,8 +39,7 @@ export function NewControlModal({
         CONTROL_REF.test(value.trim().toUpperCase())
           ? null
           : "Use letters and digits in dash-separated parts, such as ACME-SEC-12",
-      title: required("a title"),
-      description: required("what the control is"),
+      ...controlFieldRules,
     },
     validateInputOnChange: true,
   });
@@ -88,34 +73,7 @@ export function NewControlModal({
             data-autofocus
             {...form.getInputProps("ref")}
           />
-          <TextInput label="Title" required {...form.getInputProps("title")} />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={3}
-            required
-            {...form.getInputProps("description")}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label="Kind"
-              allowDeselect={false}
-              data={options(CONTROL_KINDS)}
-              {...form.getInputProps("kind")}
-            />
-            <Select
-              label="Automation"
-              allowDeselect={false}
-              data={options(CONTROL_AUTOMATIONS)}
-              {...form.getInputProps("automation")}
-            />
-            <Select
-              label="Frequency"
-              allowDeselect={false}
-              data={options(CONTROL_FREQUENCIES)}
-              {...form.getInputProps("frequency")}
-            />
-          </SimpleGrid>
+          <ControlFields form={form} />
           <MultiSelect
             label="Criteria it addresses"
             searchable

@@ -67,6 +67,8 @@ export interface ControlPatch {
   status?: string;
   reason?: string;
   owner?: string | null;
+  kind?: string;
+  automation?: string;
   frequency?: string;
   testProcedure?: string;
 }
