@@ -20,7 +20,8 @@ type Shape = z.ZodRawShape;
 
 /** A download: the handler sets the headers and returns the bytes or a stream. */
 export interface FileAnswer {
-  file: string;
+  /** Its media types: one, or those a query chooses among (a report's formats). */
+  file: readonly string[];
 }
 type Answer = z.ZodType | FileAnswer;
 
@@ -62,9 +63,9 @@ type Handler<C, R extends Answer> = (
   call: C,
 ) => Promise<R extends z.ZodType ? z.input<R> : unknown>;
 
-/** The answer of a route that sends a file of this media type. */
-export function fileAnswer(mediaType: string): FileAnswer {
-  return { file: mediaType };
+/** The answer of a route that sends a file of this media type (or of one of these). */
+export function fileAnswer(mediaType: string, ...others: string[]): FileAnswer {
+  return { file: [mediaType, ...others] };
 }
 
 /**
@@ -86,7 +87,8 @@ function responseSchema(status: number, response: Answer | undefined): object {
   if (response === undefined) return {};
   if (response instanceof z.ZodType) return { response: { [status]: response } };
   const binary = z.string().meta({ format: "binary" });
-  return { response: { [status]: { content: { [response.file]: { schema: binary } } } } };
+  const content = Object.fromEntries(response.file.map((type) => [type, { schema: binary }]));
+  return { response: { [status]: { content } } };
 }
 
 export interface Router {

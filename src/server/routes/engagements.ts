@@ -28,6 +28,16 @@ import {
   resultInput,
   testInput,
 } from "../../services/fieldwork/testing.service.ts";
+import { pageOf } from "../../contracts/common.ts";
+import {
+  assignee,
+  controlPopulation,
+  controlTest,
+  engagement,
+  engagementResults as resultsAnswer,
+  engagementSample,
+  itemResult,
+} from "../../contracts/engagements.ts";
 import { serviceInput } from "../body.ts";
 import { pageQuery, paginate } from "../pagination.ts";
 import { orgRoute } from "../route.ts";
@@ -43,6 +53,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "engagements",
     summary: "Engagements (an auditor sees only those assigned to them)",
     query: pageQuery,
+    response: pageOf(engagement),
     handler: async ({ actor, query }) =>
       paginate(await listEngagements(ctx, actor), query, (e) => e.id),
   });
@@ -51,6 +62,7 @@ export function registerEngagementRoutes(router: Router): void {
     url: "/engagements",
     tag: "engagements",
     summary: "Plan a Type 1 or Type 2 engagement",
+    response: engagement,
     body: createEngagementInput,
     status: 201,
     handler: async ({ actor, body }) => createEngagement(ctx, actor, serviceInput(body)),
@@ -61,6 +73,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "engagements",
     summary: "An engagement",
     params: idParam,
+    response: engagement,
     handler: async ({ actor, params }) => showEngagement(ctx, actor, params.id),
   });
   orgRoute(router, {
@@ -69,6 +82,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "engagements",
     summary: "Move to the next step, or back to an earlier one with a reason",
     params: idParam,
+    response: engagement,
     body: advanceEngagementInput,
     handler: async ({ actor, params, body }) =>
       advanceEngagement(ctx, actor, params.id, serviceInput(body)),
@@ -79,6 +93,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "engagements",
     summary: "Auditors assigned to the engagement",
     params: idParam,
+    response: pageOf(assignee),
     handler: async ({ actor, params }) => ({
       items: await listAssignees(ctx, actor, params.id),
       nextCursor: null,
@@ -90,6 +105,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "engagements",
     summary: "Assign an auditor (a member with the auditor role)",
     params: { ...idParam, userId: z.string().min(1).max(100) },
+    response: pageOf(assignee),
     handler: async ({ actor, params }) => ({
       items: await assignAuditor(ctx, actor, params.id, params.userId),
       nextCursor: null,
@@ -110,6 +126,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "sampling",
     summary: "Each control's population over the period (fieldwork)",
     params: idParam,
+    response: pageOf(controlPopulation),
     handler: async ({ actor, params }) => ({
       items: await getEngagementPopulations(ctx, actor, params.id),
       nextCursor: null,
@@ -121,6 +138,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "sampling",
     summary: "The current sample, or null before one is drawn",
     params: idParam,
+    response: z.object({ sample: engagementSample.nullable() }),
     handler: async ({ actor, params }) => ({
       sample: await getEngagementSample(ctx, actor, params.id),
     }),
@@ -131,6 +149,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "sampling",
     summary: "Draw the sample from a recorded seed",
     params: idParam,
+    response: engagementSample,
     body: sampleInput,
     status: 201,
     handler: async ({ actor, params, body }) =>
@@ -142,6 +161,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "testing",
     summary: "Tests and conclusions per control and per criterion",
     params: idParam,
+    response: resultsAnswer,
     handler: async ({ actor, params }) => engagementResults(ctx, actor, params.id),
   });
   orgRoute(router, {
@@ -150,6 +170,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "testing",
     summary: "Record how a control was tested, and its design conclusion",
     params: idParam,
+    response: controlTest,
     body: testInput,
     status: 201,
     handler: async ({ actor, params, body }) =>
@@ -161,6 +182,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "testing",
     summary: "Record the result for one sampled item",
     params: idParam,
+    response: itemResult,
     body: resultInput,
     status: 201,
     handler: async ({ actor, params, body }) =>
@@ -172,6 +194,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "testing",
     summary: "Management's response to an exception",
     params: idParam,
+    response: itemResult,
     body: responseInput,
     status: 201,
     handler: async ({ actor, params, body }) =>

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { openEvidenceBundle } from "../../services/reporting/bundle/build-bundle.ts";
 import { organizationSigningKey } from "../../services/reporting/signing-keys.ts";
-import { orgRoute } from "../route.ts";
+import { signingKey } from "../../contracts/reports.ts";
+import { fileAnswer, orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 import { attachment } from "./downloads.ts";
 
@@ -18,6 +19,7 @@ export function registerBundleRoutes(router: Router): void {
       "The engagement's evidence within its period, by control, as a ZIP with a manifest " +
       "signed by the organization's Ed25519 key (verify with `attest bundle verify`)",
     params: idParam,
+    response: fileAnswer("application/zip"),
     handler: async ({ actor, params, reply }) => {
       // Every refusal is thrown here, before the answer starts; the ZIP then streams.
       const bundle = await openEvidenceBundle(ctx, actor, params.id);
@@ -39,6 +41,7 @@ export function registerBundleRoutes(router: Router): void {
     summary:
       "The organization's public key for evidence bundles (Ed25519, raw key in base64, and " +
       "its SHA256 fingerprint), made with the organization",
+    response: signingKey,
     handler: async ({ actor }) => organizationSigningKey(ctx, actor),
   });
 }

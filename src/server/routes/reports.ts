@@ -46,8 +46,18 @@ import {
   loadReportPackage,
   packageChoice,
 } from "../../services/reporting/report-versions.service.ts";
+import { pageOf } from "../../contracts/common.ts";
+import {
+  bridgeLetter,
+  createdShareLink,
+  reportDraftView,
+  reportStanding,
+  reportVersion,
+  reviewThread,
+  shareLinkView,
+} from "../../contracts/reports.ts";
 import { serviceInput } from "../body.ts";
-import { orgRoute } from "../route.ts";
+import { fileAnswer, orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 import { baseUrlOf } from "./auth.ts";
 import { sendDownload } from "./downloads.ts";
@@ -63,6 +73,7 @@ export function registerReportRoutes(router: Router): void {
     url: "/report-standing",
     tag: "reports",
     summary: "The newest final report and its age (current, renew-soon, aging, expired)",
+    response: z.object({ standing: reportStanding.nullable() }),
     handler: async ({ actor }) => ({ standing: await currentReportStanding(ctx, actor) }),
   });
   orgRoute(router, {
@@ -71,6 +82,7 @@ export function registerReportRoutes(router: Router): void {
     tag: "reports",
     summary: "The draft package: description, assertion, opinion, results and what is missing",
     params: idParam,
+    response: reportDraftView,
     handler: async ({ actor, params }) => showReportDraft(ctx, actor, params.id),
   });
   orgRoute(router, {
@@ -80,6 +92,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Edit the system description (each top-level field given replaces the stored one)",
     params: idParam,
     body: descriptionInput,
+    response: reportDraftView,
     handler: async ({ actor, params, body }) =>
       updateSystemDescription(ctx, actor, params.id, serviceInput(body)),
   });
@@ -90,6 +103,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Edit management's assertion, or regenerate it from the template",
     params: idParam,
     body: assertionInput,
+    response: reportDraftView,
     handler: async ({ actor, params, body }) =>
       updateAssertion(ctx, actor, params.id, serviceInput(body)),
   });
@@ -100,6 +114,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Record the auditor's opinion as issued (auditor only)",
     params: idParam,
     body: opinionInput,
+    response: reportDraftView,
     handler: async ({ actor, params, body }) =>
       recordOpinion(ctx, actor, params.id, serviceInput(body)),
   });
@@ -110,6 +125,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Edit section V, other information from management",
     params: idParam,
     body: otherInformationInput,
+    response: reportDraftView,
     handler: async ({ actor, params, body }) =>
       updateOtherInformation(ctx, actor, params.id, serviceInput(body)),
   });
@@ -120,6 +136,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Approve management's assertion (owner only; recorded with name and time)",
     params: idParam,
     body: approveInput,
+    response: reportDraftView,
     handler: async ({ actor, params, body }) =>
       approveAssertion(ctx, actor, params.id, serviceInput(body)),
   });
@@ -129,6 +146,7 @@ export function registerReportRoutes(router: Router): void {
     tag: "reports",
     summary: "Review threads on the draft, with their comments",
     params: idParam,
+    response: pageOf(reviewThread),
     handler: async ({ actor, params }) => list(await listReviewThreads(ctx, actor, params.id)),
   });
   orgRoute(router, {
@@ -138,6 +156,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Open a review thread on a section (and optionally an item) of the draft",
     params: idParam,
     body: openThreadInput,
+    response: reviewThread,
     status: 201,
     handler: async ({ actor, params, body }) =>
       openReviewThread(ctx, actor, params.id, serviceInput(body)),
@@ -149,6 +168,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Reply to a thread, or resolve, dispute or reopen it",
     params: { ...idParam, thread: z.string().min(1).max(100).describe("T-number or id") },
     body: replyInput,
+    response: reviewThread,
     status: 201,
     handler: async ({ actor, params, body }) =>
       replyToThread(ctx, actor, params.id, params.thread, serviceInput(body)),
@@ -160,6 +180,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Freeze the draft as the next final version, with its issue date",
     params: idParam,
     body: finalizeInput,
+    response: reportVersion,
     status: 201,
     handler: async ({ actor, params, body }) =>
       finalizeReport(ctx, actor, params.id, serviceInput(body)),
@@ -170,6 +191,7 @@ export function registerReportRoutes(router: Router): void {
     tag: "reports",
     summary: "Final versions, newest first",
     params: idParam,
+    response: pageOf(reportVersion),
     handler: async ({ actor, params }) => list(await listReportVersionsOf(ctx, actor, params.id)),
   });
   orgRoute(router, {
@@ -184,6 +206,7 @@ export function registerReportRoutes(router: Router): void {
         '"draft", "latest" (the newest final version, else the draft) or a version number',
       ),
     },
+    response: fileAnswer("application/pdf", "text/html", "application/json"),
     handler: async ({ actor, params, query, reply }) => {
       const pkg = await loadReportPackage(ctx, actor, params.id, query.version);
       return sendDownload(reply, await renderReport(pkg, query.format));
@@ -195,6 +218,7 @@ export function registerReportRoutes(router: Router): void {
     tag: "reports",
     summary: "Share links with their state and access log",
     params: idParam,
+    response: pageOf(shareLinkView),
     handler: async ({ actor, params }) => list(await listShareLinksOf(ctx, actor, params.id)),
   });
   orgRoute(router, {
@@ -204,6 +228,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Share a final version through an expiring, NDA-gated link (shown once)",
     params: idParam,
     body: shareInput,
+    response: createdShareLink,
     status: 201,
     handler: async ({ actor, params, body, request }) =>
       createShareLink(ctx, actor, params.id, serviceInput(body), baseUrlOf(request)),
@@ -224,6 +249,7 @@ export function registerReportRoutes(router: Router): void {
     tag: "reports",
     summary: "Bridge letters following the final versions",
     params: idParam,
+    response: pageOf(bridgeLetter),
     handler: async ({ actor, params }) => list(await listBridgeLettersOf(ctx, actor, params.id)),
   });
   orgRoute(router, {
@@ -233,6 +259,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Draft a bridge letter from the template (through today unless given)",
     params: idParam,
     body: bridgeInput,
+    response: bridgeLetter,
     status: 201,
     handler: async ({ actor, params, body }) =>
       draftBridgeLetter(ctx, actor, params.id, serviceInput(body)),
@@ -244,6 +271,7 @@ export function registerReportRoutes(router: Router): void {
     summary: "Edit a bridge letter not yet approved",
     params: letterParams,
     body: bridgeInput,
+    response: bridgeLetter,
     handler: async ({ actor, params, body }) =>
       editBridgeLetter(ctx, actor, params.id, params.number, serviceInput(body)),
   });
@@ -253,6 +281,7 @@ export function registerReportRoutes(router: Router): void {
     tag: "reports",
     summary: "Approve a bridge letter (owner only)",
     params: letterParams,
+    response: bridgeLetter,
     handler: async ({ actor, params }) => approveBridgeLetter(ctx, actor, params.id, params.number),
   });
 }

@@ -11,8 +11,9 @@ import {
 } from "../../services/reporting/report-sharing.service.ts";
 import type { ClientInfo } from "../../services/reporting/report-sharing.service.ts";
 import { renderReport } from "../../services/reporting/report-output.ts";
+import { ndaAcceptance, sharedReportPreview } from "../../contracts/reports.ts";
 import { serviceInput } from "../body.ts";
-import { publicRoute } from "../route.ts";
+import { fileAnswer, publicRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 import type { FastifyRequest } from "fastify";
 import { sendDownload } from "./downloads.ts";
@@ -32,6 +33,7 @@ export function registerSharedReportRoutes(router: Router): void {
     tag: "shared reports",
     summary: "Whose report a share link leads to, and the NDA to accept",
     params: tokenParam,
+    response: sharedReportPreview,
     head: false,
     handler: async ({ params, request }) =>
       previewSharedReport(ctx, params.token, clientOf(request)),
@@ -43,6 +45,7 @@ export function registerSharedReportRoutes(router: Router): void {
     summary: "Accept the NDA (name, company, email); answers a one-hour download token",
     params: tokenParam,
     body: acceptInput,
+    response: ndaAcceptance,
     status: 201,
     handler: async ({ params, body, request }) =>
       acceptSharedReportNda(ctx, params.token, serviceInput(body), clientOf(request)),
@@ -54,6 +57,7 @@ export function registerSharedReportRoutes(router: Router): void {
     summary: "Download the shared final report (PDF) after accepting the NDA",
     params: tokenParam,
     query: { download: z.string().min(1).max(200) },
+    response: fileAnswer("application/pdf"),
     head: false,
     handler: async ({ params, query, request, reply }) => {
       const pkg = await downloadSharedReport(ctx, params.token, query.download, clientOf(request));

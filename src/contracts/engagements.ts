@@ -1,0 +1,183 @@
+/**
+ * Answers of the engagement routes: the engagement and the scope it froze, its auditors, each
+ * control's population and the sample drawn from it, the tests and item results recorded in
+ * fieldwork, and the conclusions that follow.
+ */
+import { z } from "zod";
+import { CATEGORY_IDS, CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES } from "../catalog/types.ts";
+import { CONTROL_STATUSES } from "../domain/control.ts";
+import { ENGAGEMENT_STATUSES } from "../domain/engagement.ts";
+import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "../domain/test-results.ts";
+import { day, instant } from "./common.ts";
+
+export const engagementStatus = z.enum(ENGAGEMENT_STATUSES);
+export type EngagementStatus = z.output<typeof engagementStatus>;
+
+export const engagementType = z
+  .literal([1, 2])
+  .describe("1: design as of one date; 2: operating effectiveness over a period");
+export type EngagementType = z.output<typeof engagementType>;
+
+const category = z.enum(CATEGORY_IDS);
+const frequency = z.enum(CONTROL_FREQUENCIES);
+const automation = z.enum(CONTROL_AUTOMATIONS);
+
+/** A control as it stood when fieldwork began: what the engagement tests. */
+export const snapshotControl = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  frequency,
+  automation,
+  status: z.enum(CONTROL_STATUSES),
+  testProcedure: z.string(),
+  criteria: z.array(z.string()).describe("criteria in the engagement's scope it is mapped to"),
+});
+export type SnapshotControl = z.output<typeof snapshotControl>;
+
+export const engagementSnapshot = z
+  .object({
+    takenAt: instant,
+    categories: z.array(category),
+    exclusions: z.array(z.object({ criterionId: z.string(), reason: z.string() })),
+    controls: z.array(snapshotControl),
+  })
+  .describe("the controls and mappings frozen when fieldwork began");
+export type EngagementSnapshot = z.output<typeof engagementSnapshot>;
+
+export const engagement = z.object({
+  id: z.string(),
+  number: z.number().int().describe('the engagement is "E-<number>" in its organization'),
+  type: engagementType,
+  asOf: day.nullable().describe("Type 1: the date the design is assessed as of"),
+  periodFrom: day.nullable().describe("Type 2: the period's first day"),
+  periodTo: day.nullable().describe("Type 2: the period's last day"),
+  categories: z.array(category),
+  auditFirm: z.string(),
+  auditors: z.array(z.string()).describe("the auditors' names as planned (free text)"),
+  shortPeriodReason: z.string().nullable(),
+  status: engagementStatus,
+  snapshot: engagementSnapshot.nullable().describe("null before fieldwork"),
+  createdAt: instant,
+  updatedAt: instant,
+  version: z.number().int().describe("raised by every change of status"),
+});
+export type Engagement = z.output<typeof engagement>;
+
+/** A member with the auditor role assigned to the engagement. */
+export const assignee = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  assignedAt: instant,
+});
+export type Assignee = z.output<typeof assignee>;
+
+/** One expected (or, for event-driven controls, recorded) occurrence of a control. */
+export const populationItem = z.object({
+  key: z.string(),
+  label: z.string(),
+  from: day,
+  to: day,
+  evidence: z.array(z.string()).describe("ids of the evidence items found for this occurrence"),
+});
+export type PopulationItem = z.output<typeof populationItem>;
+
+const populationFields = {
+  controlRef: z.string(),
+  frequency,
+  automation,
+  population: z.array(populationItem),
+  missing: z.array(z.string()).describe("keys of expected occurrences with no evidence"),
+};
+
+/** A control's population over the period, as sampling sees it. */
+export const controlPopulation = z.object(populationFields);
+export type ControlPopulation = z.output<typeof controlPopulation>;
+
+export const controlSample = z.object({
+  ...populationFields,
+  sampleSize: z.number().int(),
+  basis: z.string().describe("why this size, in words"),
+  items: z.array(z.string()).describe("keys of the sampled population items"),
+});
+export type ControlSample = z.output<typeof controlSample>;
+
+export const engagementSample = z.object({
+  id: z.string(),
+  seed: z.string().describe("drawing again from the same population and seed gives this sample"),
+  drawnAt: instant,
+  drawnBy: z.string(),
+  redrawReason: z.string().nullable(),
+  controls: z.array(controlSample),
+});
+export type EngagementSample = z.output<typeof engagementSample>;
+
+export const testMethod = z.enum(TEST_METHODS);
+export type TestMethod = z.output<typeof testMethod>;
+
+export const designConclusion = z.enum(DESIGN_CONCLUSIONS);
+export type DesignConclusion = z.output<typeof designConclusion>;
+
+export const controlTest = z.object({
+  controlRef: z.string(),
+  methods: z.array(testMethod),
+  procedure: z.string(),
+  tester: z.string(),
+  testedOn: day,
+  design: designConclusion.nullable().describe("Type 1 only"),
+  designNotes: z.string().nullable(),
+});
+export type ControlTest = z.output<typeof controlTest>;
+
+export const itemResult = z.object({
+  controlRef: z.string(),
+  itemKey: z.string(),
+  result: z.enum(ITEM_RESULTS),
+  description: z.string().nullable().describe("what was found (required for an exception)"),
+  recordedBy: z.string(),
+  recordedAt: instant,
+  managementResponse: z.string().nullable(),
+  respondedBy: z.string().nullable(),
+  respondedAt: instant.nullable(),
+});
+export type ItemResult = z.output<typeof itemResult>;
+
+export const controlConclusion = z.enum([
+  "operating-effectively",
+  "exception-noted",
+  "not-tested",
+  "suitably-designed",
+  "design-deficiency",
+  "not-evaluated",
+]);
+export type ControlConclusion = z.output<typeof controlConclusion>;
+
+export const controlOutcome = z.object({
+  controlRef: z.string(),
+  title: z.string(),
+  conclusion: controlConclusion,
+  sampleSize: z.number().int(),
+  tested: z.number().int(),
+  deviations: z.number().int(),
+  summary: z.string().describe('"1 deviation in 25 items (25 tested)", or "" for a Type 1'),
+  exceptions: z.array(itemResult),
+  test: controlTest.nullable(),
+});
+export type ControlOutcome = z.output<typeof controlOutcome>;
+
+export const criterionOutcome = z.object({
+  criterionId: z.string(),
+  conclusion: controlConclusion.describe("the worst of its controls' conclusions"),
+  controls: z.array(z.string()).describe("refs of the controls mapped to it"),
+});
+export type CriterionOutcome = z.output<typeof criterionOutcome>;
+
+export const engagementResults = z.object({
+  engagement,
+  seed: z.string().nullable().describe("the current sample's seed; null before one is drawn"),
+  controls: z.array(controlOutcome),
+  criteria: z.array(criterionOutcome),
+  totals: z
+    .record(z.string(), z.number().int())
+    .describe("how many controls reached each conclusion"),
+});
+export type EngagementResults = z.output<typeof engagementResults>;
