@@ -20,7 +20,10 @@ let t: TestContext;
 let api: Api;
 beforeEach(async () => {
   mailbox = await startMailbox();
-  t = await createTestContext(undefined, { mailer: smtpMailer(mailbox.url, "Attest <a@b.c>") });
+  t = await createTestContext(undefined, {
+    mailer: smtpMailer(mailbox.url, "Attest <a@b.c>"),
+    publicUrl: "https://attest.example.com",
+  });
   api = await createApi(t);
 });
 afterEach(async () => {

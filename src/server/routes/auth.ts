@@ -28,6 +28,11 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 const credentials = z.object({ email: z.string(), password: z.string() });
 const tokenParam = { token: z.string().min(1).max(200) };
 
+/**
+ * The address the caller used, for a link shown back to them on screen (an invitation link
+ * without SMTP, a share link). Never for mail: the Host header is the caller's to choose, and
+ * mailed links come only from ATTEST_PUBLIC_URL.
+ */
 export function baseUrlOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
@@ -118,8 +123,8 @@ export function registerAuthRoutes(router: Router): void {
     summary: "Mail a password reset link (the answer is the same for unknown addresses)",
     body: z.object({ email: z.string() }),
     status: 202,
-    handler: async ({ body, request }) => {
-      await requestPasswordReset(router.ctx, serviceInput(body), baseUrlOf(request));
+    handler: async ({ body }) => {
+      await requestPasswordReset(router.ctx, serviceInput(body));
       return { accepted: true };
     },
   });

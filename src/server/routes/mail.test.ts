@@ -7,6 +7,10 @@ import { client, createApi, createOrgViaApi, setupOwner } from "../../../test/su
 import type { Api, Client } from "../../../test/support/http.ts";
 import { linkIn, startMailbox } from "../../../test/support/smtp.ts";
 import type { Mailbox } from "../../../test/support/smtp.ts";
+import { cli } from "../../../test/support/cli.ts";
+import { expectAppError } from "../../../test/support/fixtures.ts";
+import { loadConfig } from "../../services/platform/config.ts";
+import { openContext } from "../../services/platform/context.ts";
 import { smtpMailer } from "../../services/platform/mailer.ts";
 import type { Problem } from "../errors.ts";
 
@@ -152,5 +156,154 @@ describe("without SMTP", () => {
       await plainApi.close();
       await plain.close();
     }
+  });
+});
+
+/**
+ * Issue 14: with SMTP and no public address, the links in mail were built from the request's
+ * Host, or behind a proxy from X-Forwarded-Host. Anyone could ask for a victim's reset with
+ * their own host named there; the victim's click then carried the reset secret to them.
+ */
+describe("links in mail, whatever host the request names", () => {
+  const FORGED: [string, Record<string, string>, boolean][] = [
+    ["a forged Host", { host: "attacker.example" }, false],
+    [
+      "a forged X-Forwarded-Host behind a trusted proxy",
+      { "x-forwarded-host": "attacker.example" },
+      true,
+    ],
+    [
+      "both, with a forged X-Forwarded-Proto",
+      {
+        host: "attacker.example",
+        "x-forwarded-host": "attacker.example",
+        "x-forwarded-proto": "http",
+      },
+      true,
+    ],
+  ];
+
+  it.each(FORGED)(
+    "mail the reset link at the public address with %s",
+    async (_, headers, proxy) => {
+      const proxied = await createApi(t, { trustProxy: proxy });
+      try {
+        const response = await client(proxied).request(
+          "POST",
+          "/api/v1/auth/password-reset",
+          { email: OWNER },
+          headers,
+        );
+        expect(response.statusCode).toBe(202);
+        const mail = await mailbox.next();
+        expect(mail.text).not.toContain("attacker.example");
+        const link = linkIn(mail);
+        expect(`${link.origin}${link.pathname}`).toBe(`${PUBLIC_URL}/reset-password/confirm`);
+        expect(link.searchParams.get("token")).toMatch(/^attest_rst_/);
+      } finally {
+        await proxied.close();
+      }
+    },
+  );
+
+  it.each(FORGED)(
+    "mail the invitation link at the public address with %s",
+    async (_, headers, proxy) => {
+      const org = await createOrgViaApi(owner, "Acme");
+      const proxied = await createApi(t, { trustProxy: proxy });
+      try {
+        const inviter = client(proxied, { cookie: owner.cookie, session: owner.session });
+        const response = await inviter.request(
+          "POST",
+          `/api/v1/orgs/${org}/invitations`,
+          { email: "dana@acme.example", role: "admin" },
+          headers,
+        );
+        expect(response.statusCode).toBe(201);
+        expect(response.body).not.toContain("attacker.example");
+        const mail = await mailbox.next();
+        expect(mail.text).not.toContain("attacker.example");
+        const link = linkIn(mail);
+        expect(link.origin).toBe(PUBLIC_URL);
+        expect(link.pathname).toMatch(/^\/invite\/attest_inv_/);
+      } finally {
+        await proxied.close();
+      }
+    },
+  );
+
+  it("never falls back to the request's address, even in a context that lacks the public one", async () => {
+    // The state issue 14 was about: SMTP and no public address (no longer possible to start).
+    const exposed = await createApi(
+      { ...t, ctx: { ...t.ctx, publicUrl: null } },
+      {
+        trustProxy: true,
+      },
+    );
+    try {
+      const org = await createOrgViaApi(owner, "Acme");
+      const forged = { host: "attacker.example", "x-forwarded-host": "attacker.example" };
+      const reset = await client(exposed).request(
+        "POST",
+        "/api/v1/auth/password-reset",
+        { email: OWNER },
+        forged,
+      );
+      expect(reset.statusCode).toBe(500);
+      const inviter = client(exposed, { cookie: owner.cookie, session: owner.session });
+      const invited = await inviter.request(
+        "POST",
+        `/api/v1/orgs/${org}/invitations`,
+        { email: "dana@acme.example", role: "admin" },
+        forged,
+      );
+      expect(invited.statusCode).toBe(500);
+      expect(invited.body).not.toContain("attacker.example");
+      for (const table of ["password_resets", "invitations"]) {
+        const rows = await sql`select * from ${sql.table(table)}`.execute(t.ctx.db.kysely);
+        expect(rows.rows).toHaveLength(0);
+      }
+      expect(mailbox.received).toHaveLength(0);
+    } finally {
+      await exposed.close();
+    }
+  });
+});
+
+describe("SMTP without ATTEST_PUBLIC_URL", () => {
+  const SMTP = "smtp://mail.acme.example:587";
+
+  it("is refused by the configuration, naming the variable", async () => {
+    const error = await expectAppError(
+      async () => loadConfig({ ATTEST_SMTP_URL: SMTP }),
+      "VALIDATION_FAILED",
+    );
+    expect(error.message).toContain("ATTEST_PUBLIC_URL: is required with ATTEST_SMTP_URL");
+    expect(error.fieldErrors).toEqual([
+      { field: "ATTEST_PUBLIC_URL", message: expect.any(String) },
+    ]);
+    expect(loadConfig({ ATTEST_SMTP_URL: SMTP, ATTEST_PUBLIC_URL: PUBLIC_URL }).publicUrl).toBe(
+      PUBLIC_URL,
+    );
+  });
+
+  it("stops the server from starting", async () => {
+    const result = await cli({ ...t.database.env, PORT: "0", ATTEST_SMTP_URL: SMTP }, "serve");
+    expect(result.code).not.toBe(0);
+    expect(result.err).toContain("ATTEST_PUBLIC_URL");
+    expect(result.out).not.toContain("running");
+  });
+
+  it("cannot open a service context that mails", async () => {
+    const error = await expectAppError(
+      () =>
+        openContext({
+          database: t.database.target,
+          dataDir: t.database.dataDir,
+          mailer: smtpMailer(SMTP, "Attest <a@b.c>"),
+        }),
+      "VALIDATION_FAILED",
+    );
+    expect(error.message).toContain("ATTEST_PUBLIC_URL");
   });
 });

@@ -175,9 +175,26 @@ export async function disableTotp(
   );
 }
 
+/**
+ * A link shown to the person who asked for it (an invitation without SMTP, a share link): the
+ * public address, or else the one they called. Never for mail: see mailLink.
+ */
 export function appLink(ctx: ServiceContext, baseUrl: string | null, path: string): string {
   const base = (ctx.publicUrl ?? baseUrl ?? "").replace(/\/+$/, "");
   return `${base}${path}`;
+}
+
+/**
+ * A link to put in mail: from the configured public address only. A request's Host (or
+ * X-Forwarded-Host behind a proxy) is whatever the caller sends, so a link built from it
+ * would let anyone have a reset link, secret included, point at their own site. Contexts
+ * with a mailer always have a public address (openContext and loadConfig refuse otherwise).
+ */
+export function mailLink(ctx: ServiceContext, path: string): string {
+  if (ctx.publicUrl === null) {
+    throw new AppError("INTERNAL", "a link in mail needs ATTEST_PUBLIC_URL, which is not set");
+  }
+  return `${ctx.publicUrl.replace(/\/+$/, "")}${path}`;
 }
 
 export const resetRequestInput = z.object({ email: z.string().trim().min(1).max(320) }).strict();
@@ -189,18 +206,17 @@ export const resetRequestInput = z.object({ email: z.string().trim().min(1).max(
 export async function requestPasswordReset(
   ctx: ServiceContext,
   input: z.input<typeof resetRequestInput>,
-  baseUrl: string | null,
 ): Promise<void> {
   const { email } = parseInput(resetRequestInput, input);
   const user = await read(ctx.db, (tx) => findUserByEmail(tx, normalizeEmail(email)));
   if (user === undefined || ctx.mailer === null) return;
   const token = newSecret("reset");
+  const link = mailLink(ctx, `/reset-password/confirm?token=${encodeURIComponent(token)}`);
   const at = ctx.now();
   const expires = new Date(at.getTime() + RESET_MINUTES * 60_000).toISOString();
   await inTransaction(ctx.db, (tx) =>
     insertPasswordReset(tx, hashSecret(token), user.user.id, at.toISOString(), expires),
   );
-  const link = appLink(ctx, baseUrl, `/reset-password/confirm?token=${encodeURIComponent(token)}`);
   await ctx.mailer.send({
     to: user.user.email,
     subject: "Reset your Attest password",

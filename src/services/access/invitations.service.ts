@@ -25,7 +25,7 @@ import { actorIn, scopeOf, scopeOfInvitation } from "../../domain/actor.ts";
 import type { Actor, Role } from "../../domain/actor.ts";
 import { AppError, notFound } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
-import { appLink } from "./account.service.ts";
+import { appLink, mailLink } from "./account.service.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { Authenticated, ClientInfo, IssuedSession } from "./auth.service.ts";
 import { sessionView, startSession } from "./auth.service.ts";
@@ -58,6 +58,10 @@ export async function createInvitation(
   assertMayGrant(actor, data.role);
   const at = ctx.now();
   const token = newSecret("invite");
+  const path = `/invite/${encodeURIComponent(token)}`;
+  // Mailed: at the public address only, worked out before anything is stored. Shown to the
+  // inviter instead (no SMTP): it may use the address they called, since only they see it.
+  const mailed = ctx.mailer === null ? null : mailLink(ctx, path);
   const { invitation, organizationName } = await inOrgTransaction(
     ctx.db,
     scopeOf(actor),
@@ -94,18 +98,17 @@ export async function createInvitation(
       return { invitation, organizationName: (await getOrganization(tx, scopeOf(actor))).name };
     },
   );
-  const link = appLink(ctx, baseUrl, `/invite/${encodeURIComponent(token)}`);
-  if (ctx.mailer !== null) {
+  if (ctx.mailer !== null && mailed !== null) {
     await ctx.mailer.send({
       to: data.email,
       subject: `${actor.name} invited you to ${organizationName} on Attest`,
       text:
         `${actor.name} invited you to join ${organizationName} on Attest as ${data.role}.\n\n` +
-        `Open this link within ${INVITATION_DAYS} days to accept:\n${link}\n`,
+        `Open this link within ${INVITATION_DAYS} days to accept:\n${mailed}\n`,
     });
+    return { invitation, link: null, emailed: true };
   }
-  const emailed = ctx.mailer !== null;
-  return { invitation, link: emailed ? null : link, emailed };
+  return { invitation, link: appLink(ctx, baseUrl, path), emailed: false };
 }
 
 export async function listInvitations(ctx: ServiceContext, actor: Actor): Promise<Invitation[]> {

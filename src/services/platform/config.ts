@@ -15,7 +15,11 @@ export interface Config {
   port: number;
   logLevel: string;
   maxEvidenceBytes: number;
-  /** Where people reach Attest, for links in mail; null uses the address they called. */
+  /**
+   * Where people reach Attest. Every link in mail is built from it (never from a request's
+   * Host), so it is required with SMTP; null leaves the links shown on screen to the address
+   * the caller used.
+   */
   publicUrl: string | null;
   smtp: { url: string; from: string } | null;
   trustProxy: boolean;
@@ -89,6 +93,22 @@ function s3WithoutBucket(env: z.infer<typeof envSchema>) {
     }));
 }
 
+/**
+ * Mail without a public address would have to build its links from the request's Host (or,
+ * behind a proxy, X-Forwarded-Host), which the caller chooses: a password reset link could be
+ * sent pointing at an attacker's site, and the secret in it would land there when clicked.
+ */
+function mailWithoutPublicUrl(env: z.infer<typeof envSchema>) {
+  if (env.ATTEST_SMTP_URL === undefined || env.ATTEST_PUBLIC_URL !== undefined) return [];
+  return [
+    {
+      field: "ATTEST_PUBLIC_URL",
+      message:
+        "is required with ATTEST_SMTP_URL: links in mail use it, never the request's address; set it to where people reach Attest (https://attest.example.com)",
+    },
+  ];
+}
+
 /** s3://bucket/some/prefix/ → the bucket, and the prefix without its outer slashes. */
 function s3Target(
   url: string | undefined,
@@ -112,7 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")),
   );
   const fieldErrors = parsed.success
-    ? s3WithoutBucket(parsed.data)
+    ? [...s3WithoutBucket(parsed.data), ...mailWithoutPublicUrl(parsed.data)]
     : parsed.error.issues.map((issue) => ({
         field: issue.path.join("."),
         message: issue.message,

@@ -66,6 +66,14 @@ async function unusableStore(options: ContextOptions, error: unknown): Promise<u
 
 /** Opens the database, brings its schema up to date, and returns the context. */
 export async function openContext(options: ContextOptions): Promise<ServiceContext> {
+  if (options.mailer != null && options.publicUrl == null) {
+    // Links in mail come from the public address only (see loadConfig): refuse before opening.
+    throw new AppError(
+      "VALIDATION_FAILED",
+      "ATTEST_PUBLIC_URL is required with SMTP: links in mail use it, never the request's address",
+      [{ field: "ATTEST_PUBLIC_URL", message: "required with ATTEST_SMTP_URL" }],
+    );
+  }
   const db = openDatabase(options.database);
   try {
     const migration = await migrateToLatest(db);
