@@ -5,6 +5,8 @@
 
 export const ERROR_TABLE = {
   VALIDATION_FAILED: { status: 422, exit: 3, title: "Validation failed" },
+  /** The request itself cannot be read: bad multipart, bad JSON, bad encoding. */
+  MALFORMED: { status: 400, exit: 3, title: "Malformed request" },
   UNAUTHENTICATED: { status: 401, exit: 4, title: "Not signed in" },
   FORBIDDEN: { status: 403, exit: 4, title: "Not allowed" },
   NOT_FOUND: { status: 404, exit: 5, title: "Not found" },

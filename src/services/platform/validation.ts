@@ -2,12 +2,45 @@
 import type { z } from "zod";
 import { AppError } from "../../domain/errors.ts";
 
+/** Longest message quoted back: a caller's megabyte of text is not echoed in full. */
+const MAX_MESSAGE = 300;
+
+/**
+ * The path of the first string (value or key) holding U+0000, which PostgreSQL cannot store
+ * and SQLite would cut short. Walked with a stack, so deep input cannot exhaust the call stack.
+ */
+function pathOfNul(input: unknown): string[] | undefined {
+  const stack: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, path } = next;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return path;
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes("\u0000")) return path;
+        stack.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return undefined;
+}
+
+function clip(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE)}…`;
+}
+
 /** `field` names the input when the schema checks a single value rather than an object. */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
   field = "input",
 ): z.output<S> {
+  const nul = pathOfNul(input);
+  if (nul !== undefined) {
+    const name = nul.join(".") || field;
+    const message = "must not contain the NUL character (U+0000)";
+    throw new AppError("VALIDATION_FAILED", `${name}: ${message}`, [{ field: name, message }]);
+  }
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fieldErrors = parsed.error.issues.flatMap((issue) => {
@@ -15,11 +48,11 @@ export function parseInput<S extends z.ZodType>(
     // An unknown key is reported on the object; name each key instead.
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
-        field: [...path, key].join("."),
+        field: clip([...path, key].join(".")),
         message: "is not a known field",
       }));
     }
-    return [{ field: path.join(".") || field, message: issue.message }];
+    return [{ field: path.join(".") || field, message: clip(issue.message) }];
   });
   const detail = fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; ");
   throw new AppError("VALIDATION_FAILED", detail, fieldErrors);
