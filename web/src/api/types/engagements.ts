@@ -1,5 +1,28 @@
-/** The answers of the engagements routes (see src/contracts for the server's side). */
-import type { ControlAutomation, ControlFrequency } from "./controls.ts";
+/** The answers of the engagements routes: types from the server's contracts (src/contracts). */
+import type {
+  DesignConclusion,
+  EngagementStatus,
+  TestMethod,
+} from "../../../../src/contracts/engagements.ts";
+export type {
+  Assignee,
+  ControlConclusion,
+  ControlOutcome,
+  ControlPopulation,
+  ControlSample,
+  ControlTest,
+  CriterionOutcome,
+  DesignConclusion,
+  Engagement,
+  EngagementResults,
+  EngagementSample,
+  EngagementStatus,
+  ItemResult,
+  PopulationItem,
+  SnapshotControl,
+  TestMethod,
+} from "../../../../src/contracts/engagements.ts";
+
 export const ENGAGEMENT_STATUSES = [
   "planning",
   "readiness-review",
@@ -8,56 +31,21 @@ export const ENGAGEMENT_STATUSES = [
   "draft-report",
   "final-report",
   "distributed",
-] as const;
-export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+] as const satisfies readonly EngagementStatus[];
 
-// Engagements, samples and test results are the server's own types (erased from the bundle).
-import type {
-  Engagement,
-  EngagementSample,
-  PopulationItem,
-  SnapshotControl,
-} from "../../../../src/domain/engagement.ts";
-import type {
-  ControlConclusion,
-  ControlOutcome,
-  ControlTest,
-  ItemResult,
-} from "../../../../src/domain/test-results.ts";
-export type {
-  ControlConclusion,
-  ControlOutcome,
-  ControlTest,
-  Engagement,
-  EngagementSample,
-  ItemResult,
-  PopulationItem,
-  SnapshotControl,
-};
+export const TEST_METHODS = [
+  "inquiry",
+  "observation",
+  "inspection",
+  "re-performance",
+] as const satisfies readonly TestMethod[];
 
-export interface ControlPopulation {
-  controlRef: string;
-  frequency: ControlFrequency;
-  automation: ControlAutomation;
-  population: PopulationItem[];
-  missing: string[];
-}
+export const DESIGN_CONCLUSIONS = [
+  "suitably-designed",
+  "design-deficiency",
+] as const satisfies readonly DesignConclusion[];
 
-export interface ControlSample extends ControlPopulation {
-  sampleSize: number;
-  basis: string;
-  items: string[];
-}
-
-export const TEST_METHODS = ["inquiry", "observation", "inspection", "re-performance"] as const;
-export type TestMethod = (typeof TEST_METHODS)[number];
-
-export const DESIGN_CONCLUSIONS = ["suitably-designed", "design-deficiency"] as const;
-export type DesignConclusion = (typeof DESIGN_CONCLUSIONS)[number];
-
-// eslint-disable-next-line no-restricted-imports -- until its contract is written (issue 10)
-export type { EngagementResults } from "../../../../src/services/fieldwork/testing.service.ts";
-
+/** An assigned auditor, as the pages show one (flattened from the answer's Assignee). */
 export interface EngagementAuditor {
   userId: string;
   email: string;

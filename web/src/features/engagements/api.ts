@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, itemsOf, orgPath, send } from "../../api/client.ts";
 import type {
+  Assignee,
   ControlPopulation,
   ControlTest,
   Engagement,
@@ -72,26 +73,17 @@ export function useAdvance(org: string, id: string) {
   });
 }
 
-/** The server may answer each assignee as `{ user, assignedAt }` rather than flat fields. */
-interface AssignedUser {
-  user: { id: string; email: string; name: string };
-}
-
-function toAuditor(item: EngagementAuditor | AssignedUser): EngagementAuditor {
-  return "user" in item
-    ? { userId: item.user.id, email: item.user.email, name: item.user.name }
-    : item;
+function toAuditor({ user }: Assignee): EngagementAuditor {
+  return { userId: user.id, email: user.email, name: user.name };
 }
 
 export function useAuditors(org: string, id: string, enabled = true) {
   return useQuery({
     queryKey: [...oneKey(org, id), "auditors"],
     queryFn: async ({ signal }) =>
-      itemsOf(
-        await api<ListResponse<EngagementAuditor | AssignedUser>>(path(org, id, "/auditors"), {
-          signal,
-        }),
-      ).map(toAuditor),
+      itemsOf(await api<ListResponse<Assignee>>(path(org, id, "/auditors"), { signal })).map(
+        toAuditor,
+      ),
     enabled,
   });
 }
@@ -112,10 +104,7 @@ export function usePopulations(org: string, id: string, enabled: boolean) {
     queryKey: [...oneKey(org, id), "populations"],
     queryFn: async ({ signal }) =>
       itemsOf(
-        await api<ControlPopulation[] | ListResponse<ControlPopulation>>(
-          path(org, id, "/populations"),
-          { signal },
-        ),
+        await api<ListResponse<ControlPopulation>>(path(org, id, "/populations"), { signal }),
       ),
     enabled,
   });

@@ -9,6 +9,7 @@ import type {
   CommentAction,
   CreatedShareLink,
   ListResponse,
+  NdaAcceptance,
   OpinionType,
   ReportDraftView,
   ReportFormat,
@@ -303,7 +304,7 @@ export function useSharedPreview(token: string) {
 export function useAcceptNda(token: string) {
   return useMutation({
     mutationFn: (input: { name: string; company: string; email: string; accept: true }) =>
-      api<{ downloadToken: string; expiresAt: string }>(sharedPath(token, "/accept"), {
+      api<NdaAcceptance>(sharedPath(token, "/accept"), {
         method: "POST",
         body: input,
         allowUnauthenticated: true,
