@@ -274,6 +274,50 @@ export interface ThrottleState {
   lockedUntil: string | null;
 }
 
+/**
+ * Counts one attempt for `key` in a single statement, so parallel attempts each see their own
+ * count. A new window starts when the old one began before `windowStart` or its lock has
+ * lapsed. Answers the count including this attempt and the lock as it stood.
+ */
+export async function countAttempt(
+  tx: Tx,
+  key: string,
+  now: string,
+  windowStart: string,
+): Promise<{ failures: number; lockedUntil: string | null }> {
+  const fresh = sql`(login_throttle.window_started_at < ${windowStart}
+    or login_throttle.locked_until <= ${now})`;
+  const { rows } = await sql<{ failures: number | string; locked_until: string | null }>`
+    insert into login_throttle (key, failures, window_started_at, locked_until)
+    values (${key}, 1, ${now}, null)
+    on conflict (key) do update set
+      failures = case when ${fresh} then 1 else login_throttle.failures + 1 end,
+      locked_until = case when ${fresh} then null else login_throttle.locked_until end,
+      window_started_at = case when ${fresh} then ${now} else login_throttle.window_started_at end
+    returning failures, locked_until`.execute(tx);
+  const row = rows[0];
+  if (row === undefined) throw new Error("login_throttle upsert returned no row");
+  return { failures: Number(row.failures), lockedUntil: row.locked_until };
+}
+
+export async function lockThrottle(tx: Tx, key: string, until: string): Promise<void> {
+  await tx
+    .updateTable("login_throttle")
+    .set({ locked_until: until })
+    .where("key", "=", key)
+    .execute();
+}
+
+/** Gives back one counted attempt (a success from a shared address). */
+export async function uncountAttempt(tx: Tx, key: string): Promise<void> {
+  await tx
+    .updateTable("login_throttle")
+    .set((eb) => ({ failures: eb("failures", "-", 1) }))
+    .where("key", "=", key)
+    .where("failures", ">", 0)
+    .execute();
+}
+
 export async function findThrottle(tx: Tx, key: string): Promise<ThrottleState | undefined> {
   const row = await tx
     .selectFrom("login_throttle")

@@ -32,12 +32,20 @@ export interface FieldError {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: readonly FieldError[];
+  /** For RATE_LIMITED: when to try again (the HTTP answer's Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, detail: string, fieldErrors: readonly FieldError[] = []) {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    fieldErrors: readonly FieldError[] = [],
+    options: { retryAfterSeconds?: number } = {},
+  ) {
     super(detail);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

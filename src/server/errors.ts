@@ -64,6 +64,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       "request refused",
     );
   }
+  if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
+    void reply.header("retry-after", String(error.retryAfterSeconds));
+  }
   void reply.status(problem.status).type("application/problem+json").send(problem);
 }
 

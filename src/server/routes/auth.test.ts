@@ -176,6 +176,8 @@ describe("signing in with a password", () => {
     expect(locked.response.statusCode).toBe(429);
     expect(locked.response.headers["content-type"]).toContain("application/problem+json");
     expect(locked.response.json<Problem>()).toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    // Fifteen minutes from the fifth failure, as the client should wait.
+    expect(Number(locked.response.headers["retry-after"])).toBeGreaterThan(14 * 60);
     expect(sessionCookie(locked.response)).toBeUndefined();
     t.advance(14 * MINUTE);
     expect((await signIn(api, OWNER)).response.statusCode).toBe(429);

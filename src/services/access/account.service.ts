@@ -20,7 +20,12 @@ import { AppError, notFound } from "../../domain/errors.ts";
 import type { Authenticated } from "./auth.service.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { newPassword } from "../platform/inputs.ts";
-import { assertNotLocked, recordFailure, throttleKeys } from "./login-throttle.ts";
+import {
+  clearAccountFailures,
+  recordFailure,
+  takeAttempt,
+  throttleKeys,
+} from "./login-throttle.ts";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "./secrets.ts";
 import { newTotpSecret, totpUri, verifyTotpCode } from "./totp.ts";
 import { parseInput } from "../platform/validation.ts";
@@ -76,17 +81,16 @@ export async function revokeMySession(
  */
 async function requirePassword(ctx: ServiceContext, user: User, password: unknown, field: string) {
   const keys = throttleKeys(user.email, null);
-  const credentials = await read(ctx.db, async (tx) => {
-    await assertNotLocked(tx, keys, ctx.now());
-    return findUserById(tx, user.id);
-  });
+  const attempt = await takeAttempt(ctx, keys);
+  const credentials = await read(ctx.db, (tx) => findUserById(tx, user.id));
   const ok =
     typeof password === "string" &&
     (await verifyPassword(credentials?.passwordHash ?? null, password));
   if (!ok) {
-    await recordFailure(ctx, keys);
+    await recordFailure(ctx, attempt);
     throw new AppError("FORBIDDEN", "the password is wrong", [{ field, message: "wrong" }]);
   }
+  await inTransaction(ctx.db, (tx) => clearAccountFailures(tx, keys));
 }
 
 export const changePasswordInput = z

@@ -36,12 +36,15 @@ import { AppError } from "../../domain/errors.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { email, newPassword, personName } from "../platform/inputs.ts";
 import {
-  assertNotLocked,
   clearAccountFailures,
+  giveBackAttempt,
   recordFailure,
+  takeAttempt,
   throttleKeys,
 } from "./login-throttle.ts";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "./secrets.ts";
+import { memberAccess } from "./membership.ts";
+import type { MemberAccess } from "./membership.ts";
 import { verifyTotpCode } from "./totp.ts";
 import { parseInput } from "../platform/validation.ts";
 
@@ -56,10 +59,16 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
+/** A membership as the page sees it: the organization, the role, and what it allows there. */
+export interface MembershipView extends MemberAccess {
+  organization: { id: string; slug: string; name: string };
+  role: Role;
+}
+
 export interface SessionView {
   user: User;
   csrfToken: string;
-  memberships: { organization: { id: string; slug: string; name: string }; role: Role }[];
+  memberships: MembershipView[];
 }
 
 /** A session's secret goes to the cookie; the view goes to the page. */
@@ -136,12 +145,14 @@ export async function sessionView(
   session: SessionRecord,
 ): Promise<SessionView> {
   const memberships = await listMembershipsOfUser(tx, user.id);
+  const auth: Authenticated = { kind: "session", user, session };
   return {
     user,
     csrfToken: session.csrfToken,
     memberships: memberships.map((m) => ({
       organization: { id: m.organization.id, slug: m.organization.slug, name: m.organization.name },
       role: m.role,
+      ...memberAccess(auth, m.organization, m.role),
     })),
   };
 }
@@ -213,17 +224,16 @@ export async function login(
   const data = parseInput(loginInput, input);
   const address = normalizeEmail(data.email);
   const keys = throttleKeys(address, client.address);
-  const found = await read(ctx.db, async (tx) => {
-    await assertNotLocked(tx, keys, ctx.now());
-    return findUserByEmail(tx, address);
-  });
+  const attempt = await takeAttempt(ctx, keys);
+  const found = await read(ctx.db, (tx) => findUserByEmail(tx, address));
   if (!(await verifyPassword(found?.passwordHash ?? null, data.password)) || found === undefined) {
-    await recordFailure(ctx, keys);
+    await recordFailure(ctx, attempt);
     throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
   }
   return inTransaction(ctx.db, async (tx) => {
     // The password alone does not finish a two-factor sign-in: wrong codes keep counting.
     if (found.user.totpEnabled) {
+      await giveBackAttempt(tx, keys);
       const { token } = await startSession(tx, ctx, found.user, client, "pending-totp");
       return { status: "totp-required", token } as const;
     }
@@ -264,14 +274,14 @@ export async function completeTotpLogin(
     );
   }
   const keys = throttleKeys(pending.credentials.user.email, client.address);
-  await read(ctx.db, (tx) => assertNotLocked(tx, keys, at));
+  const attempt = await takeAttempt(ctx, keys);
   const step = await verifyTotpCode(pending.credentials, code, at);
   const wrongCode = () =>
     new AppError("UNAUTHENTICATED", "the code is wrong or was already used", [
       { field: "code", message: "wrong or already used" },
     ]);
   if (step === null) {
-    await recordFailure(ctx, keys);
+    await recordFailure(ctx, attempt);
     throw wrongCode();
   }
   return inTransaction(ctx.db, async (tx) => {

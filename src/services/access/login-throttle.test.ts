@@ -54,6 +54,22 @@ describe("sign-in throttling per account", () => {
     expect(locked.status).toBe(429);
   });
 
+  it("checks the password at most five times when twenty wrong guesses arrive at once", async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        login(t.ctx, { email: EMAIL, password: "not the password at all" }, office),
+      ),
+    );
+    const codes = outcomes.map((o) =>
+      o.status === "rejected" ? (o.reason as { code?: string }).code : "signed-in",
+    );
+    // A wrong password is only learned by checking it; a refusal comes before any check.
+    expect(codes.filter((code) => code === "UNAUTHENTICATED").length).toBeLessThanOrEqual(5);
+    expect(codes.filter((code) => code === "RATE_LIMITED").length).toBeGreaterThanOrEqual(15);
+    const locked = await expectAppError(() => succeed(home), "RATE_LIMITED");
+    expect(locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
+  });
+
   it("lifts the lock fifteen minutes after the fifth failure", async () => {
     await fail(5);
     t.advance(15 * MINUTE - 1000);
