@@ -15,3 +15,13 @@ export const day = z.string().describe("calendar day, YYYY-MM-DD");
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** One event of a record's history (a control's, an evidence item's), oldest first. */
+export const historyEntry = z.object({
+  seq: z.number().int().describe("the event's place in the organization's audit chain"),
+  at: instant,
+  actor: z.string().describe("name of who acted"),
+  action: z.string().describe("audit action, e.g. control.updated"),
+  data: z.unknown().describe("what changed, as the audit event recorded it"),
+});
+export type HistoryEntry = z.output<typeof historyEntry>;

@@ -1,5 +1,6 @@
 /** Controls: list with filters, detail with history, create, change, and map to criteria. */
 import { z } from "zod";
+import { control, controlDetail, controlPage } from "../../contracts/controls.ts";
 import {
   createControl,
   createControlInput,
@@ -27,6 +28,7 @@ export function registerControlRoutes(router: Router): void {
     url: "/controls",
     tag: "controls",
     summary: "Controls, filtered by status, criterion, owner or words",
+    response: controlPage,
     reuse: true,
     query: { status: text, criterion: text, owner: text, q: text, ...pageQuery },
     handler: async ({ actor, query }) => {
@@ -39,6 +41,7 @@ export function registerControlRoutes(router: Router): void {
     url: "/controls",
     tag: "controls",
     summary: "Create a control of our own",
+    response: control,
     body: createControlInput,
     status: 201,
     handler: async ({ actor, body }) => createControl(ctx, actor, serviceInput(body)),
@@ -48,6 +51,7 @@ export function registerControlRoutes(router: Router): void {
     url: "/controls/:ref",
     tag: "controls",
     summary: "A control with its history and evidence",
+    response: controlDetail,
     params: refParam,
     handler: async ({ actor, params }) => {
       const shown = await showControl(ctx, actor, params.ref);
@@ -62,6 +66,7 @@ export function registerControlRoutes(router: Router): void {
     url: "/controls/:ref",
     tag: "controls",
     summary: "Change a control (status, owner, wording, frequency…)",
+    response: control,
     params: refParam,
     body: updateControlInput,
     handler: async ({ actor, params, body }) =>
@@ -72,6 +77,7 @@ export function registerControlRoutes(router: Router): void {
     url: "/controls/:ref/criteria/:criterion",
     tag: "controls",
     summary: "Map the control to a criterion",
+    response: control,
     params: { ...refParam, criterion: z.string().min(1).max(20) },
     handler: async ({ actor, params }) =>
       mapControl(ctx, actor, params.ref, { criterion: params.criterion }),
@@ -81,6 +87,7 @@ export function registerControlRoutes(router: Router): void {
     url: "/controls/:ref/criteria/:criterion",
     tag: "controls",
     summary: "Remove the control's mapping to a criterion",
+    response: control,
     params: { ...refParam, criterion: z.string().min(1).max(20) },
     handler: async ({ actor, params }) =>
       unmapControl(ctx, actor, params.ref, { criterion: params.criterion }),

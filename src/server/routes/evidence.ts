@@ -5,6 +5,7 @@
 import type {} from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import { evidenceDetail, evidenceItem, evidencePage } from "../../contracts/evidence.ts";
 import { invalidField } from "../../domain/errors.ts";
 import type { EvidenceItem } from "../../domain/evidence.ts";
 import type { Actor } from "../../domain/actor.ts";
@@ -21,7 +22,7 @@ import type { EvidenceMetadata } from "../../services/program/evidence.service.t
 import type { ServiceContext } from "../../services/platform/context.ts";
 import { serviceInput } from "../body.ts";
 import { pageQuery, paginate } from "../pagination.ts";
-import { orgRoute } from "../route.ts";
+import { fileAnswer, orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 
 const idParam = { id: z.string().min(1).max(100) };
@@ -88,6 +89,7 @@ export function registerEvidenceRoutes(router: Router): void {
     url: "/evidence",
     tag: "evidence",
     summary: "Evidence, optionally of one control, kind or date range",
+    response: evidencePage,
     query: {
       control: z.string().max(40).optional(),
       kind: z.enum(["file", "link", "record"]).optional(),
@@ -116,6 +118,7 @@ export function registerEvidenceRoutes(router: Router): void {
     tag: "evidence",
     summary:
       "Add evidence: multipart (a `metadata` JSON field, then the `file`), or JSON with a link or record",
+    response: evidenceItem,
     body: jsonEvidence,
     status: 201,
     handler: async ({ actor, request, body }) => {
@@ -140,6 +143,7 @@ export function registerEvidenceRoutes(router: Router): void {
     url: "/evidence/:id",
     tag: "evidence",
     summary: "An evidence item with its history",
+    response: evidenceDetail,
     params: idParam,
     handler: async ({ actor, params }) => showEvidence(ctx, actor, params.id),
   });
@@ -148,6 +152,7 @@ export function registerEvidenceRoutes(router: Router): void {
     url: "/evidence/:id/file",
     tag: "evidence",
     summary: "The file's bytes, checked against its SHA-256 as they stream",
+    response: fileAnswer("application/octet-stream"),
     params: idParam,
     query: { inline: z.enum(["0", "1"]).optional() },
     handler: async ({ actor, params, query, reply }) => {
@@ -180,6 +185,7 @@ export function registerEvidenceRoutes(router: Router): void {
     url: "/evidence/:id/links",
     tag: "evidence",
     summary: "Link the evidence to one more control",
+    response: evidenceItem,
     params: idParam,
     body: z.object({ control: z.string() }),
     handler: async ({ actor, params, body }) => {
@@ -193,6 +199,7 @@ export function registerEvidenceRoutes(router: Router): void {
     url: "/evidence/:id",
     tag: "evidence",
     summary: "Remove evidence (a tombstone with the reason stays)",
+    response: evidenceItem,
     params: idParam,
     body: z.object({ reason: z.string() }),
     handler: async ({ actor, params, body }) =>

@@ -1,5 +1,14 @@
 /** Members and their roles, invitations, and my API tokens in the organization. */
 import { z } from "zod";
+import { pageOf } from "../../contracts/common.ts";
+import {
+  apiToken,
+  createdInvitation,
+  createdToken,
+  invitation,
+  member,
+} from "../../contracts/members.ts";
+import type { CreatedInvitation, Member } from "../../contracts/members.ts";
 import {
   createApiToken,
   createTokenInput,
@@ -18,6 +27,7 @@ import {
   listMembers,
   removeMember,
 } from "../../services/access/members.service.ts";
+import type { Member as Membership } from "../../services/access/members.service.ts";
 import { serviceInput } from "../body.ts";
 import { pageQuery, paginate } from "../pagination.ts";
 import { orgRoute } from "../route.ts";
@@ -27,6 +37,18 @@ import { baseUrlOf } from "./auth.ts";
 const userParam = { userId: z.string().min(1).max(100) };
 const idParam = { id: z.string().min(1).max(100) };
 
+/** A member as the API shows one: the person and their role here, in one flat record. */
+function memberRow(m: Membership): Member {
+  return {
+    userId: m.user.id,
+    email: m.user.email,
+    name: m.user.name,
+    role: m.role,
+    totpEnabled: m.user.totpEnabled,
+    joinedAt: m.joinedAt,
+  };
+}
+
 export function registerMemberRoutes(router: Router): void {
   const { ctx } = router;
   orgRoute(router, {
@@ -35,18 +57,9 @@ export function registerMemberRoutes(router: Router): void {
     tag: "members",
     summary: "Members and their roles",
     query: pageQuery,
-    handler: async ({ actor, query }) => {
-      const members = await listMembers(ctx, actor);
-      const rows = members.map((m) => ({
-        userId: m.user.id,
-        email: m.user.email,
-        name: m.user.name,
-        role: m.role,
-        totpEnabled: m.user.totpEnabled,
-        joinedAt: m.joinedAt,
-      }));
-      return paginate(rows, query, (m) => m.userId);
-    },
+    response: pageOf(member),
+    handler: async ({ actor, query }) =>
+      paginate((await listMembers(ctx, actor)).map(memberRow), query, (m) => m.userId),
   });
   orgRoute(router, {
     method: "PATCH",
@@ -55,8 +68,9 @@ export function registerMemberRoutes(router: Router): void {
     summary: "Change a member's role",
     params: userParam,
     body: changeRoleInput,
+    response: member,
     handler: async ({ actor, params, body }) =>
-      changeMemberRole(ctx, actor, params.userId, serviceInput(body)),
+      memberRow(await changeMemberRole(ctx, actor, params.userId, serviceInput(body))),
   });
   orgRoute(router, {
     method: "DELETE",
@@ -73,6 +87,7 @@ export function registerMemberRoutes(router: Router): void {
     tag: "members",
     summary: "Open invitations",
     query: pageQuery,
+    response: pageOf(invitation),
     handler: async ({ actor, query }) =>
       paginate(await listInvitations(ctx, actor), query, (i) => i.id),
   });
@@ -83,8 +98,14 @@ export function registerMemberRoutes(router: Router): void {
     summary: "Invite someone by email; the link is mailed, or returned when SMTP is not set up",
     body: inviteInput,
     status: 201,
-    handler: async ({ actor, body, request }) =>
-      createInvitation(ctx, actor, serviceInput(body), baseUrlOf(request)),
+    response: createdInvitation,
+    handler: async ({ actor, body, request }): Promise<CreatedInvitation> => {
+      const created = await createInvitation(ctx, actor, serviceInput(body), baseUrlOf(request));
+      // The service hands back a link exactly when it mailed none.
+      return created.link === null
+        ? { invitation: created.invitation, link: null, emailed: true }
+        : { invitation: created.invitation, link: created.link, emailed: false };
+    },
   });
   orgRoute(router, {
     method: "DELETE",
@@ -101,6 +122,7 @@ export function registerMemberRoutes(router: Router): void {
     tag: "API tokens",
     summary: "My API tokens in this organization",
     query: pageQuery,
+    response: pageOf(apiToken),
     handler: async ({ actor, query }) =>
       paginate(await listMyApiTokens(ctx, actor), query, (t) => t.id),
   });
@@ -111,6 +133,7 @@ export function registerMemberRoutes(router: Router): void {
     summary: "Create an API token; its secret is in this answer only",
     body: createTokenInput,
     status: 201,
+    response: createdToken,
     handler: async ({ actor, body }) => createApiToken(ctx, actor, serviceInput(body)),
   });
   orgRoute(router, {

@@ -1,5 +1,17 @@
 /** Organizations, their scope, the criteria, readiness and the caller's own tasks. */
 import { z } from "zod";
+import {
+  createdOrganization,
+  criterion,
+  myOrganization,
+  myTask,
+  organization,
+  organizationCriterion,
+  overdueControl,
+  readinessReport,
+  scope,
+} from "../../contracts/organizations.ts";
+import { pageOf } from "../../contracts/common.ts";
 import { AppError } from "../../domain/errors.ts";
 import {
   listCatalogCriteria,
@@ -40,6 +52,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/api/v1/orgs",
     tag: "organizations",
     summary: "The organizations I belong to, with my role in each",
+    response: pageOf(myOrganization),
     query: pageQuery,
     handler: async ({ auth, query }) => {
       const all = await listMyOrganizations(ctx, auth.user.id);
@@ -53,6 +66,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/api/v1/orgs",
     tag: "organizations",
     summary: "Create an organization (I become its owner) and adopt the control library",
+    response: createdOrganization,
     body: createOrganizationInput,
     status: 201,
     handler: async ({ auth, body }) => {
@@ -68,6 +82,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "",
     tag: "organizations",
     summary: "The organization",
+    response: organization,
     handler: async ({ actor }) => showOrganization(ctx, actor),
   });
   orgRoute(router, {
@@ -75,6 +90,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "",
     tag: "organizations",
     summary: "Change the organization's name, system, time zone or two-factor rule",
+    response: organization,
     body: updateOrganizationInput,
     handler: async ({ actor, body }) => updateOrganizationSettings(ctx, actor, serviceInput(body)),
   });
@@ -83,6 +99,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/scope",
     tag: "scope",
     summary: "Categories in scope and criteria marked not relevant",
+    response: scope,
     handler: async ({ actor }) => getScope(ctx, actor),
   });
   orgRoute(router, {
@@ -90,6 +107,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/scope/categories",
     tag: "scope",
     summary: "Bring a category into scope (adopts its controls)",
+    response: scope,
     body: z.object({ category: z.string() }),
     status: 201,
     handler: async ({ actor, body }) => addScopeCategory(ctx, actor, serviceInput(body)),
@@ -99,6 +117,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/scope/categories/:category",
     tag: "scope",
     summary: "Take a category out of scope",
+    response: scope,
     params: categoryParam,
     handler: async ({ actor, params }) =>
       removeScopeCategory(ctx, actor, { category: params.category }),
@@ -108,6 +127,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/scope/exclusions/:criterion",
     tag: "scope",
     summary: "Mark a criterion not relevant, with the reason",
+    response: scope,
     params: criterionParam,
     body: z.object({ reason: z.string() }),
     handler: async ({ actor, params, body }) =>
@@ -121,6 +141,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/scope/exclusions/:criterion",
     tag: "scope",
     summary: "Mark a criterion relevant again",
+    response: scope,
     params: criterionParam,
     handler: async ({ actor, params }) =>
       markCriterionRelevant(ctx, actor, { criterion: params.criterion }),
@@ -130,6 +151,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/api/v1/criteria",
     tag: "criteria",
     summary: "The Trust Services Criteria catalog (ids, our labels and summaries)",
+    response: pageOf(criterion),
     query: { category: z.string().max(40).optional() },
     handler: async ({ query }) => ({
       items: listCatalogCriteria(query.category === undefined ? {} : { category: query.category }),
@@ -141,6 +163,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/criteria",
     tag: "criteria",
     summary: "The criteria with any official wording this organization imported",
+    response: pageOf(organizationCriterion),
     query: { category: z.string().max(40).optional(), ...pageQuery },
     handler: async ({ actor, query }) =>
       paginate(
@@ -158,6 +181,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/readiness",
     tag: "readiness",
     summary: "Readiness: each criterion's status and why, totals, and the gaps to fix first",
+    response: readinessReport,
     reuse: true,
     handler: async ({ actor }) => getReadiness(ctx, actor),
   });
@@ -166,6 +190,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/readiness/overdue",
     tag: "readiness",
     summary: "Implemented controls whose evidence is overdue or missing",
+    response: pageOf(overdueControl),
     query: pageQuery,
     handler: async ({ actor, query }) =>
       paginate(await listOverdueControls(ctx, actor), query, (c) => c.ref),
@@ -175,6 +200,7 @@ export function registerOrganizationRoutes(router: Router): void {
     url: "/me/tasks",
     tag: "readiness",
     summary: "My tasks: evidence due for the controls I own",
+    response: pageOf(myTask),
     query: pageQuery,
     handler: async ({ actor, query }) =>
       paginate(await listMyTasks(ctx, actor), query, (t) => t.controlRef),
