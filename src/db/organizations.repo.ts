@@ -51,13 +51,14 @@ export async function findOrganizationByHandle(
   return row === undefined ? undefined : toOrganization(row);
 }
 
-export async function slugTaken(tx: Tx, slug: string): Promise<boolean> {
+/** The id of the organization holding `slug`, if any. */
+export async function findSlugHolder(tx: Tx, slug: string): Promise<string | undefined> {
   const row = await tx
     .selectFrom("organizations")
     .select("id")
     .where("slug", "=", slug)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.id;
 }
 
 export async function getOrganization(tx: Tx, scope: OrgScope): Promise<Organization> {

@@ -20,8 +20,9 @@ function baseWord(password: string): string {
 }
 
 function isRepetitive(password: string): boolean {
-  // One short pattern repeated ("abcabcabcabc", "111111111111").
-  return /^(.{1,4})\1+$/.test(password);
+  // One short pattern repeated ("111111111111", "abc123abc123", "passw0rdpassw0rd"): the
+  // length is there, the guessing work is only the pattern's.
+  return /^(.{1,8})\1+$/.test(password);
 }
 
 function isSequence(password: string): boolean {

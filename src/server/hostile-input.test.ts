@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../test/support/database.ts";
-import { client, useApi } from "../../test/support/http.ts";
+import { client, createOrgViaApi, invite, useApi } from "../../test/support/http.ts";
 import type { Api, Client } from "../../test/support/http.ts";
 import { snapshotDatabase } from "../../test/support/snapshot.ts";
 import type { Problem } from "./errors.ts";
@@ -134,5 +134,18 @@ describe("over-long values", () => {
     });
     const problem = expectProblem(response, 422);
     expect(JSON.stringify(problem).length).toBeLessThan(2_000);
+  });
+});
+
+describe("organization names across tenants", () => {
+  it("gives a stranger the next free slug instead of naming another tenant's organization", async () => {
+    expect(await createOrgViaApi(owner, "Alpha Corp")).toBe("alpha-corp");
+    const stranger = await invite(api, owner, org, "admin", "sam@elsewhere.example");
+    const made = await stranger.request("POST", "/api/v1/orgs", { name: "Alpha Corp" });
+    expect(made.statusCode).toBe(201);
+    expect(made.json<{ organization: { slug: string } }>().organization.slug).toBe("alpha-corp-2");
+    // A member of the first one is told, since they can see it anyway.
+    const again = await owner.request("POST", "/api/v1/orgs", { name: "Alpha Corp" });
+    expect(expectProblem(again, 409).detail).toContain("(alpha-corp)");
   });
 });

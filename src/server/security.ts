@@ -16,7 +16,8 @@ const CONTENT_SECURITY_POLICY = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-src 'self'",
-  "object-src 'self'",
+  // Nothing is embedded as a plugin; PDFs are shown in frames.
+  "object-src 'none'",
   "frame-ancestors 'self'",
   "base-uri 'none'",
   "form-action 'self'",

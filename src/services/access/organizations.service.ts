@@ -7,10 +7,15 @@ import {
   getOrganization,
   insertOrganization,
   listAllOrganizations,
-  slugTaken,
+  findSlugHolder,
   updateOrganization,
 } from "../../db/organizations.repo.ts";
-import { findUserById, insertMembership, listMembershipsOfUser } from "../../db/users.repo.ts";
+import {
+  findMembership,
+  findUserById,
+  insertMembership,
+  listMembershipsOfUser,
+} from "../../db/users.repo.ts";
 import { newId } from "../../db/portable.ts";
 import { addCategory } from "../../db/scope.repo.ts";
 import { inOrgTransaction, inOrganizationCreation, read } from "../../db/transaction.ts";
@@ -57,17 +62,29 @@ export interface CreatedOrganization {
   adoption: AdoptionResult | null;
 }
 
-async function claimSlug(tx: Tx, name: string): Promise<string> {
-  const slug = slugify(name);
-  if (await slugTaken(tx, slug)) {
-    throw new AppError(
-      "CONFLICT",
-      `an organization named "${name}" already exists (${slug}); use it with --org ${slug}, ` +
-        "or choose another name",
-      [{ field: "name", message: `"${slug}" is taken` }],
-    );
+/**
+ * The slug made from the name. Slugs are unique across the installation, but a signed-in user
+ * may learn of another tenant's name only through an organization they belong to: if the slug
+ * belongs to a stranger, the user gets the next free variant ("acme-2") and no hint. The
+ * operator, who sees every organization anyway, is told.
+ */
+async function claimSlug(tx: Tx, principal: Principal, name: string): Promise<string> {
+  const base = slugify(name);
+  for (let n = 1; ; n += 1) {
+    const slug = n === 1 ? base : `${base.slice(0, 44)}-${n}`;
+    const holder = await findSlugHolder(tx, slug);
+    if (holder === undefined) return slug;
+    const visible =
+      principal.kind !== "user" || (await findMembership(tx, holder, principal.id)) !== undefined;
+    if (n === 1 && visible) {
+      throw new AppError(
+        "CONFLICT",
+        `an organization named "${name}" already exists (${slug}); use it with --org ${slug}, ` +
+          "or choose another name",
+        [{ field: "name", message: `"${slug}" is taken` }],
+      );
+    }
   }
-  return slug;
 }
 
 /** The creator becomes the first owner; the library is adopted in the same transaction. */
@@ -85,7 +102,7 @@ export async function createOrganization(
   return inOrganizationCreation(ctx.db, async (tx) => {
     const organization: Organization = {
       id: newId(),
-      slug: await claimSlug(tx, data.name),
+      slug: await claimSlug(tx, principal, data.name),
       name: data.name,
       systemName: data.systemName ?? data.name,
       timeZone: data.timeZone,
