@@ -1,18 +1,39 @@
-/** The answers of the controls routes (see src/contracts for the server's side). */
-import type { EvidenceItem } from "./evidence.ts";
+/** The answers of the controls routes (the contracts are in src/contracts/controls.ts). */
+import type {
+  ControlAutomation,
+  ControlFrequency,
+  ControlKind,
+  ControlStatus,
+} from "../../../../src/contracts/controls.ts";
+export type {
+  Control,
+  ControlAutomation,
+  ControlDetail,
+  ControlFrequency,
+  ControlKind,
+  ControlStatus,
+} from "../../../../src/contracts/controls.ts";
+
+// Value lists for pickers: copies (the browser runs none of the server's code), held to the
+// contract's types.
 export const CONTROL_STATUSES = [
   "not-started",
   "in-progress",
   "implemented",
   "not-applicable",
-] as const;
-export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+] as const satisfies readonly ControlStatus[];
 
-export const CONTROL_KINDS = ["preventive", "detective", "corrective"] as const;
-export type ControlKind = (typeof CONTROL_KINDS)[number];
+export const CONTROL_KINDS = [
+  "preventive",
+  "detective",
+  "corrective",
+] as const satisfies readonly ControlKind[];
 
-export const CONTROL_AUTOMATIONS = ["manual", "automated", "it-dependent-manual"] as const;
-export type ControlAutomation = (typeof CONTROL_AUTOMATIONS)[number];
+export const CONTROL_AUTOMATIONS = [
+  "manual",
+  "automated",
+  "it-dependent-manual",
+] as const satisfies readonly ControlAutomation[];
 
 export const CONTROL_FREQUENCIES = [
   "continuous",
@@ -22,23 +43,7 @@ export const CONTROL_FREQUENCIES = [
   "quarterly",
   "annual",
   "event-driven",
-] as const;
-export type ControlFrequency = (typeof CONTROL_FREQUENCIES)[number];
-
-import type { Control } from "../../../../src/domain/control.ts";
-export type { Control };
+] as const satisfies readonly ControlFrequency[];
 
 /** One event about a record, as the control and evidence detail pages show it. */
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  data: unknown;
-}
-
-export interface ControlDetail {
-  control: Control;
-  evidence: EvidenceItem[];
-  history: HistoryEntry[];
-}
+export type { HistoryEntry } from "../../../../src/contracts/common.ts";

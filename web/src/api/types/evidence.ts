@@ -1,14 +1,16 @@
-/** The answers of the evidence routes (see src/contracts for the server's side). */
-import type { EvidenceItem } from "../../../../src/domain/evidence.ts";
-export type { EvidenceItem };
-import type { HistoryEntry } from "./controls.ts";
-export const EVIDENCE_KINDS = ["file", "link", "record"] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+/** The answers of the evidence routes (the contracts are in src/contracts/evidence.ts). */
+import type { EvidenceKind, EvidenceSource } from "../../../../src/contracts/evidence.ts";
+export type {
+  EvidenceDetail,
+  EvidenceItem,
+  EvidenceKind,
+  EvidenceSource,
+} from "../../../../src/contracts/evidence.ts";
 
-export const EVIDENCE_SOURCES = ["manual", "automated", "imported"] as const;
-export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+export const EVIDENCE_KINDS = ["file", "link", "record"] as const satisfies readonly EvidenceKind[];
 
-export interface EvidenceDetail {
-  evidence: EvidenceItem;
-  history: HistoryEntry[];
-}
+export const EVIDENCE_SOURCES = [
+  "manual",
+  "automated",
+  "imported",
+] as const satisfies readonly EvidenceSource[];
