@@ -1,0 +1,344 @@
+import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS, auditTargetOf, checkAuditEventData } from "./audit-events.ts";
+import type { AuditAction, AuditEventData } from "./audit-events.ts";
+import { auditNamesToLookUp, describeAuditEvent } from "./audit-wording.ts";
+import type { AuditNameLookup } from "./audit-wording.ts";
+
+const SHA = "a".repeat(64);
+const AT = "2026-03-02T10:00:00.000Z";
+const stageMove = {
+  from: "remediation",
+  to: "fieldwork",
+  reason: null,
+  frozenControls: 12,
+} as const;
+const sample = {
+  sample: "s-1",
+  seed: "seed-1",
+  controls: 3,
+  items: 25,
+  redrawReason: null,
+  replaced: null,
+};
+const letter = { engagement: "E-1", letter: 1, through: "2026-12-31" };
+const reply = { engagement: "E-1", thread: "T-2", from: "open", to: "resolved" } as const;
+
+/** One recorded event of every action: the table is keyed by the actions, so it stays whole. */
+const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
+  "organization.created": {
+    name: "Acme",
+    systemName: "Acme Cloud",
+    timeZone: "Europe/Paris",
+    categories: ["security", "availability"],
+  },
+  "organization.updated": { name: "Acme Inc", requireTotp: true },
+  "signing-key.created": { algorithm: "Ed25519", publicKey: "AAAA", fingerprint: "SHA256:xyz" },
+  "expired.cleared": {
+    invitations: [{ id: "i-1", email: "sam@acme.example" }],
+    downloadGrants: ["g-1"],
+  },
+  "scope.category-added": {},
+  "scope.category-removed": {
+    reason: "Not offered any more.",
+    droppedNotRelevant: [
+      { criterionId: "A1.3", reason: "No DR site", createdBy: "ana", createdAt: AT },
+    ],
+  },
+  "scope.criterion-not-relevant": { reason: "No physical offices." },
+  "scope.criterion-relevant": {},
+  "control.created": {
+    ref: "AC-99",
+    templateId: null,
+    title: "Quarterly access review",
+    description: "Review access every quarter.",
+    kind: "detective",
+    automation: "manual",
+    frequency: "quarterly",
+    ownerRole: "it",
+    owner: null,
+    status: "not-started",
+    statusReason: null,
+    suggestedEvidence: [],
+    testProcedure: "Inspect the review.",
+    criteria: ["CC6.1"],
+  },
+  "control.adopted": { template: "AC-04", criteria: ["CC6.1", "CC6.2"] },
+  "control.updated": {
+    changes: {
+      status: { from: "in-progress", to: "implemented" },
+      owner: { from: null, to: "ana@acme.example" },
+    },
+    reason: null,
+  },
+  "control.mapped": { criteria: ["CC6.3"], by: "library" },
+  "control.unmapped": { criteria: ["CC6.3"] },
+  "catalog-text.imported": { source: "aicpa-2022.json", criteria: ["CC1.1", "CC1.2"], replaced: 0 },
+  "evidence.added": {
+    kind: "file",
+    title: "Access review Q1",
+    source: "manual",
+    sha256: SHA,
+    size: 1200,
+    for: { from: "2026-01-01", to: "2026-03-31" },
+    controls: ["AC-04"],
+  },
+  "evidence.linked": { control: "AC-05" },
+  "evidence.removed": { reason: "Wrong quarter's export." },
+  "engagement.created": {
+    id: "e-1",
+    number: 1,
+    type: 2,
+    asOf: null,
+    periodFrom: "2026-01-01",
+    periodTo: "2026-06-30",
+    categories: ["security"],
+    auditFirm: "Prudent & Partners LLP",
+    auditors: ["Dana"],
+    shortPeriodReason: null,
+    status: "planning",
+  },
+  "engagement.advanced": stageMove,
+  "engagement.reverted": {
+    from: "fieldwork",
+    to: "remediation",
+    reason: "Scope changed.",
+    discardedSample: true,
+    discardedTests: 4,
+  },
+  "engagement.auditor-assigned": { userId: "u-dana" },
+  "engagement.auditor-unassigned": { userId: "u-dana" },
+  "engagement.sampled": sample,
+  "engagement.resampled": { ...sample, redrawReason: "Wrong seed.", replaced: "s-0" },
+  "engagement.test-recorded": {
+    controlRef: "AC-04",
+    methods: ["inquiry", "re-performance"],
+    procedure: "Inspect.",
+    tester: "Dana",
+    testedOn: "2026-07-01",
+    design: null,
+    designNotes: null,
+  },
+  "engagement.result-recorded": {
+    controlRef: "AC-04",
+    itemKey: "2026-Q1",
+    result: "exception",
+    description: "Review not signed.",
+    recordedBy: "Dana",
+    recordedAt: AT,
+    managementResponse: null,
+    respondedBy: null,
+    respondedAt: null,
+  },
+  "engagement.exception-response": { control: "AC-04", item: "2026-Q1", response: "Fixed." },
+  "member.joined": { email: "dana@audit.example", role: "auditor", invitation: "i-1" },
+  "member.role-changed": { from: "admin", to: "control-owner" },
+  "member.removed": { role: "employee" },
+  "invitation.created": { email: "sam@acme.example", role: "employee" },
+  "invitation.revoked": { email: "sam@acme.example" },
+  "api-token.created": { name: "ci", scopes: ["read", "evidence:write"], expiresAt: AT },
+  "api-token.revoked": {},
+  "report.description-updated": {
+    engagement: "E-1",
+    version: 1,
+    fields: ["services", "systemRequirements"],
+  },
+  "report.assertion-updated": {
+    engagement: "E-1",
+    version: 1,
+    generated: false,
+    approvalCleared: true,
+  },
+  "report.assertion-approved": {
+    engagement: "E-1",
+    version: 1,
+    approvedBy: "Olivia",
+    contentSha256: SHA,
+  },
+  "report.opinion-recorded": {
+    engagement: "E-1",
+    version: 1,
+    type: "unmodified",
+    replaced: false,
+    contentSha256: SHA,
+  },
+  "report.other-information-updated": { engagement: "E-1", version: 1, length: 420 },
+  "report.finalized": {
+    engagement: "E-1",
+    version: 2,
+    issueDate: "2026-08-01",
+    sha256: SHA,
+    opinion: "unmodified",
+  },
+  "report.bridge-letter-drafted": letter,
+  "report.bridge-letter-edited": letter,
+  "report.bridge-letter-approved": letter,
+  "report.thread-opened": { engagement: "E-1", thread: "T-2", section: "III", item: "DC3" },
+  "report.thread-comment": { ...reply, to: "open" },
+  "report.thread-resolved": reply,
+  "report.thread-disputed": { ...reply, to: "disputed" },
+  "report.thread-reopened": { ...reply, from: "resolved", to: "open" },
+  "report.shared": {
+    engagement: "E-1",
+    version: 2,
+    recipient: "Globex procurement",
+    expiresAt: AT,
+  },
+  "report.share-revoked": { engagement: "E-1", recipient: "Globex procurement" },
+  "report.nda-accepted": {
+    name: "Gil",
+    company: "Globex",
+    email: "gil@globex.example",
+    ndaSha256: SHA,
+    address: null,
+  },
+  "report.downloaded": { version: 2, sha256: SHA, address: "203.0.113.9" },
+  "notice.created": {
+    kind: "owner-digest",
+    day: "2026-03-02",
+    title: "2 controls overdue",
+    overdue: ["AC-04", "OP-01"],
+  },
+  "notice.mailed": { to: ["olivia@acme.example"] },
+};
+
+/** Target ids as each action records them. */
+function targetIdOf(action: AuditAction): string {
+  switch (auditTargetOf(action)) {
+    case "control":
+      return "AC-04";
+    case "scope":
+      return action === "scope.category-added" || action === "scope.category-removed"
+        ? "availability"
+        : "P1.1";
+    case "catalog-text":
+      return "criteria";
+    default:
+      return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
+  }
+}
+
+const NAMES: Record<string, string> = {
+  "organization:5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40": "Acme",
+  "evidence:5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40": "Access review Q1 (renamed)",
+  "engagement:5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40": "E-1",
+  "person:5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40": "Ravi Member",
+  "person:u-dana": "Dana Auditor",
+  "api-token:5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40": "ci",
+  "share-link:5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40": "Globex procurement",
+  "notice:5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40": "2 controls overdue",
+};
+const lookup: AuditNameLookup = (kind, id) => NAMES[`${kind}:${id}`];
+const none: AuditNameLookup = () => undefined;
+
+function describe1<A extends AuditAction>(
+  action: A,
+  data: AuditEventData<A>,
+  names: AuditNameLookup = lookup,
+) {
+  return describeAuditEvent(
+    { action, targetType: auditTargetOf(action), targetId: targetIdOf(action), data },
+    names,
+  );
+}
+
+describe("the audit log in words", () => {
+  it("words every action as a sentence without raw data", () => {
+    for (const action of AUDIT_ACTIONS) {
+      const data = EXAMPLES[action];
+      // The examples are events Attest could record.
+      expect(() => checkAuditEventData(action, data as never), action).not.toThrow();
+      for (const names of [lookup, none]) {
+        const { sentence, changes, target } = describe1(action, data as never, names);
+        const text = [sentence, target, ...changes.flatMap((c) => [c.field, c.from, c.to])].join(
+          " | ",
+        );
+        expect(sentence, action).toMatch(/^\S/);
+        expect(text, action).not.toMatch(/[{}[\]]|undefined|\bnull\b|object Object|"/);
+        // Never the bare action name: a sentence is words, not control.updated.
+        expect(sentence, action).not.toContain(action);
+      }
+    }
+  });
+
+  it("says what a control update did, with each change from → to", () => {
+    expect(describe1("control.updated", EXAMPLES["control.updated"])).toEqual({
+      target: "AC-04",
+      sentence: "Control AC-04 marked implemented; owner changed",
+      changes: [
+        { field: "owner", from: null, to: "ana@acme.example" },
+        { field: "status", from: "in progress", to: "implemented" },
+      ],
+    });
+    expect(
+      describe1("control.updated", {
+        changes: { title: { from: "Old", to: "New" } },
+        reason: "Clearer wording.",
+      }).sentence,
+    ).toBe("Control AC-04 title changed: Clearer wording.");
+  });
+
+  it("names targets as people know them: current records first, then what was recorded", () => {
+    const added = EXAMPLES["evidence.added"];
+    expect(describe1("evidence.added", added).sentence).toBe(
+      "Evidence “Access review Q1 (renamed)” added for AC-04, covering 2026-01-01 to 2026-03-31",
+    );
+    // The item is gone from the records: the title it was recorded with.
+    expect(describe1("evidence.added", added, none).target).toBe("Access review Q1");
+    expect(describe1("evidence.removed", { reason: "Wrong file." }, none).target).toBe("5b0f7c1e");
+    expect(describe1("engagement.advanced", EXAMPLES["engagement.advanced"]).sentence).toBe(
+      "Engagement E-1 moved to fieldwork (12 controls frozen)",
+    );
+    expect(describe1("engagement.created", EXAMPLES["engagement.created"], none).target).toBe(
+      "E-1",
+    );
+    expect(describe1("engagement.auditor-assigned", { userId: "u-dana" }).sentence).toBe(
+      "Dana Auditor assigned as auditor of engagement E-1",
+    );
+    expect(describe1("scope.category-added", {}).sentence).toBe(
+      "Category Availability added to the scope",
+    );
+    expect(describe1("member.role-changed", EXAMPLES["member.role-changed"])).toMatchObject({
+      sentence: "Ravi Member's role changed from admin to control owner",
+      changes: [{ field: "role", from: "admin", to: "control owner" }],
+    });
+  });
+
+  it("falls back to the action's words when the data is not what the action records", () => {
+    const odd = describeAuditEvent(
+      { action: "control.updated", targetType: "control", targetId: "AC-04", data: { x: 1 } },
+      none,
+    );
+    expect(odd).toEqual({ target: "AC-04", sentence: "Control updated: AC-04", changes: [] });
+    const unknown = describeAuditEvent(
+      { action: "nothing.happened", targetType: "control", targetId: "AC-04", data: {} },
+      none,
+    );
+    expect(unknown.sentence).toBe("Nothing happened: AC-04");
+  });
+
+  it("lists the records whose names a page needs, once each", () => {
+    const event = (action: AuditAction, targetId: string, data: unknown = {}) => ({
+      action,
+      targetType: auditTargetOf(action),
+      targetId,
+      data,
+    });
+    expect(
+      auditNamesToLookUp([
+        event("evidence.removed", "ev-1"),
+        event("evidence.linked", "ev-1"),
+        event("report.finalized", "e-1"),
+        event("engagement.auditor-assigned", "e-1", { userId: "u-1" }),
+        event("control.updated", "AC-04"),
+      ]),
+    ).toEqual({
+      organization: [],
+      evidence: ["ev-1"],
+      engagement: ["e-1"],
+      person: ["u-1"],
+      "api-token": [],
+      "share-link": [],
+      notice: [],
+    });
+  });
+});

@@ -1,0 +1,601 @@
+/**
+ * The audit trail in words: each event as one sentence ("Control AC-04 marked implemented")
+ * and the list of what it changed, from → to. The web page, the CLI's table and the API all
+ * read events through `describeAuditEvent`, so the log reads the same everywhere.
+ *
+ * Every action of `AUDIT_EVENTS` has its wording in `WORDING`, a table keyed by the actions:
+ * a new action without a wording does not compile. Targets are named as people know them
+ * (E-1, AC-04, an evidence item's title, a member's name), which may need current records:
+ * `auditNamesToLookUp` lists what one page of events needs, for the reader to fetch in one
+ * query, and `describeAuditEvent` takes the answers as a lookup function.
+ */
+import { getCategory, isCategoryId } from "../catalog/index.ts";
+import { AUDIT_EVENTS, CONTROL_CHANGE_FIELDS, isAuditAction } from "./audit-events.ts";
+import type { AuditAction, AuditEventData } from "./audit-events.ts";
+
+/** One changed field, as words; null when there was no value (or none was recorded). */
+export interface AuditChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface AuditWording {
+  /** How the target is known to people: "AC-04", "E-2", an evidence title, an email. */
+  target: string;
+  sentence: string;
+  changes: AuditChange[];
+}
+
+/** An event as the reader stored it: the action and target as text, the data parsed. */
+export interface AuditEventFacts {
+  action: string;
+  targetType: string;
+  targetId: string;
+  data: unknown;
+}
+
+/** Records whose current name a page of events may need. */
+export const AUDIT_NAME_KINDS = [
+  "organization",
+  "evidence",
+  "engagement",
+  "person",
+  "api-token",
+  "share-link",
+  "notice",
+] as const;
+export type AuditNameKind = (typeof AUDIT_NAME_KINDS)[number];
+
+/** A name from current records, or undefined when the record is gone or unknown. */
+export type AuditNameLookup = (kind: AuditNameKind, id: string) => string | undefined;
+
+/** Where each target type's name comes from (types named from their id or data need none). */
+const TARGET_NAME_KIND: Partial<Record<string, AuditNameKind>> = {
+  organization: "organization",
+  evidence: "evidence",
+  engagement: "engagement",
+  // A report is the engagement's: its target id is the engagement's id.
+  report: "engagement",
+  member: "person",
+  "api-token": "api-token",
+  "share-link": "share-link",
+  notice: "notice",
+};
+
+/** The ids, by kind, whose names describing these events needs. */
+export function auditNamesToLookUp(
+  events: readonly AuditEventFacts[],
+): Record<AuditNameKind, string[]> {
+  const wanted = Object.fromEntries(
+    AUDIT_NAME_KINDS.map((kind) => [kind, new Set<string>()]),
+  ) as Record<AuditNameKind, Set<string>>;
+  for (const event of events) {
+    const kind = TARGET_NAME_KIND[event.targetType];
+    if (kind !== undefined) wanted[kind].add(event.targetId);
+    const userId = field(event.data, "userId");
+    if (typeof userId === "string") wanted.person.add(userId);
+  }
+  return Object.fromEntries(AUDIT_NAME_KINDS.map((kind) => [kind, [...wanted[kind]]])) as Record<
+    AuditNameKind,
+    string[]
+  >;
+}
+
+function field(data: unknown, name: string): unknown {
+  return typeof data === "object" && data !== null && !Array.isArray(data)
+    ? (data as Record<string, unknown>)[name]
+    : undefined;
+}
+
+/** The first characters of an id, enough to tell records apart in a sentence. */
+function shortId(id: string): string {
+  return id.length > 12 ? id.slice(0, 8) : id;
+}
+
+/**
+ * How people know the target: current records first (a renamed evidence item shows its
+ * current title), then what the event itself recorded, then the id.
+ */
+function targetName(event: AuditEventFacts, lookup: AuditNameLookup): string {
+  const { targetType, targetId, data } = event;
+  const kind = TARGET_NAME_KIND[targetType];
+  const known = kind === undefined ? undefined : lookup(kind, targetId);
+  if (known !== undefined) return known;
+  const recorded = (name: string) => {
+    const value = field(data, name);
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  switch (targetType) {
+    case "scope":
+      return isCategoryId(targetId) ? getCategory(targetId).name : targetId;
+    case "organization":
+    case "api-token":
+      return recorded("name") ?? shortId(targetId);
+    case "evidence":
+    case "notice":
+      return recorded("title") ?? shortId(targetId);
+    case "engagement": {
+      const number = field(data, "number");
+      return typeof number === "number" ? `E-${number}` : shortId(targetId);
+    }
+    case "report":
+      return recorded("engagement") ?? shortId(targetId);
+    case "member":
+    case "invitation":
+      return recorded("email") ?? shortId(targetId);
+    case "share-link":
+      return recorded("recipient") ?? shortId(targetId);
+    default:
+      return targetId;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values in words
+
+/** Enumerated values as people write them; the others read well as they are. */
+const TERMS: Record<string, string> = {
+  "not-started": "not started",
+  "in-progress": "in progress",
+  "not-applicable": "not applicable",
+  "it-dependent-manual": "IT-dependent manual",
+  "suitably-designed": "suitably designed",
+  "design-deficiency": "design deficiency",
+  "readiness-review": "readiness review",
+  "draft-report": "draft report",
+  "final-report": "final report",
+  "control-owner": "control owner",
+  "evidence:write": "evidence upload",
+  "processing-integrity": "processing integrity",
+  it: "IT",
+};
+
+function term(value: string): string {
+  return TERMS[value] ?? value;
+}
+
+function list(values: readonly string[], none = "none"): string {
+  if (values.length === 0) return none;
+  if (values.length === 1) return values[0] ?? none;
+  return `${values.slice(0, -1).join(", ")} and ${values.at(-1) ?? ""}`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Any recorded value as words: lists joined, yes/no, nothing as null. */
+function words(value: unknown, asTerm = false): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return asTerm ? term(value) : value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) {
+    const items = value.map((item) => words(item, asTerm) ?? "none");
+    return items.length === 0 ? "none" : items.join(", ");
+  }
+  if (typeof value === "object") {
+    return Object.entries(value)
+      .map(([key, inner]) => `${key}: ${words(inner, asTerm) ?? "none"}`)
+      .join("; ");
+  }
+  return String(value);
+}
+
+function set(fieldName: string, to: unknown, asTerm = false): AuditChange {
+  return { field: fieldName, from: null, to: words(to, asTerm) };
+}
+
+/** What a new record was given: the fields that have a value. */
+function recorded(changes: AuditChange[]): AuditChange[] {
+  return changes.filter((change) => change.to !== null);
+}
+
+function moved(fieldName: string, from: unknown, to: unknown, asTerm = false): AuditChange {
+  return { field: fieldName, from: words(from, asTerm), to: words(to, asTerm) };
+}
+
+/** A reason, when one was given, closing a sentence. */
+function because(reason: string | null | undefined): string {
+  return reason === null || reason === undefined || reason.trim() === "" ? "" : `: ${reason}`;
+}
+
+function quoted(text: string): string {
+  return `“${text}”`;
+}
+
+/** "2026-01-01 to 2026-06-30", or the one day when both ends are the same. */
+function span(from: string | null, to: string | null): string {
+  if (from === null || to === null) return from ?? to ?? "no date";
+  return from === to ? from : `${from} to ${to}`;
+}
+
+const CONTROL_FIELD_NAMES: Record<(typeof CONTROL_CHANGE_FIELDS)[number], string> = {
+  title: "title",
+  description: "description",
+  kind: "kind",
+  automation: "automation",
+  frequency: "frequency",
+  ownerRole: "owner role",
+  owner: "owner",
+  status: "status",
+  statusReason: "status reason",
+  suggestedEvidence: "suggested evidence",
+  testProcedure: "test procedure",
+};
+const CONTROL_TERM_FIELDS = new Set(["kind", "automation", "frequency", "ownerRole", "status"]);
+
+const SECTION_NAMES: Record<string, string> = {
+  I: "section I (the opinion)",
+  II: "section II (management's assertion)",
+  III: "section III (the system description)",
+  IV: "section IV (tests and results)",
+  V: "section V (other information)",
+};
+
+/** Parts of the system description (DC1–DC9) as the report names them. */
+const DESCRIPTION_PARTS: Record<string, string> = {
+  services: "services",
+  commitments: "commitments",
+  systemRequirements: "system requirements",
+  components: "components",
+  boundaries: "boundaries",
+  incidents: "incidents",
+  noIncidents: "no incidents",
+  cuecs: "complementary user entity controls",
+  noCuecs: "no complementary user entity controls",
+  subservices: "subservice organizations",
+  noSubservices: "no subservice organizations",
+  changes: "changes",
+  noChanges: "no changes",
+};
+
+function capitalized(text: string): string {
+  return `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The wording of every action
+
+interface Context {
+  /** The target as people know it. */
+  target: string;
+  /** A person's name, by user id. */
+  person(userId: string): string;
+}
+
+type Described = { sentence: string; changes?: AuditChange[] };
+type Wording = {
+  [A in AuditAction]: (data: AuditEventData<A>, t: Context) => Described;
+};
+
+const stage = (verb: string, d: AuditEventData<"engagement.advanced">, t: Context): Described => {
+  const extra = [
+    d.frozenControls === undefined ? null : `${plural(d.frozenControls, "control")} frozen`,
+    d.discardedSample === true ? "sample discarded" : null,
+    d.discardedTests === undefined ? null : `${plural(d.discardedTests, "test")} discarded`,
+  ].filter((part): part is string => part !== null);
+  return {
+    sentence:
+      `Engagement ${t.target} ${verb} ${term(d.to)}` +
+      (extra.length === 0 ? "" : ` (${list(extra)})`) +
+      because(d.reason),
+    changes: [moved("stage", d.from, d.to, true)],
+  };
+};
+
+const sample = (verb: string, d: AuditEventData<"engagement.sampled">, t: Context): Described => ({
+  sentence:
+    `Sample ${verb} for engagement ${t.target}: ` +
+    `${plural(d.items, "item")} across ${plural(d.controls, "control")}` +
+    because(d.redrawReason),
+  changes: [set("seed", d.seed)],
+});
+
+const letter = (verb: string, d: AuditEventData<"report.bridge-letter-drafted">): Described => ({
+  sentence: `Bridge letter ${d.letter} for engagement ${d.engagement} ${verb}, covering through ${d.through}`,
+});
+
+const reply = (verb: string, d: AuditEventData<"report.thread-comment">): Described => ({
+  sentence:
+    verb === "commented"
+      ? `Comment on review thread ${d.thread} of the report of ${d.engagement}`
+      : `Review thread ${d.thread} on the report of ${d.engagement} ${verb}`,
+  changes: d.from === d.to ? [] : [moved("thread status", d.from, d.to, true)],
+});
+
+const WORDING: Wording = {
+  "organization.created": (d) => ({
+    sentence: `Organization ${d.name} created`,
+    changes: [
+      set("name", d.name),
+      set("system name", d.systemName),
+      set("time zone", d.timeZone),
+      set(
+        "categories",
+        d.categories.map((c) => getCategory(c).name),
+      ),
+    ],
+  }),
+  "organization.updated": (d, t) => {
+    const changes = [
+      d.name === undefined ? null : set("name", d.name),
+      d.systemName === undefined ? null : set("system name", d.systemName),
+      d.timeZone === undefined ? null : set("time zone", d.timeZone),
+      d.requireTotp === undefined ? null : set("two-factor sign-in required", d.requireTotp),
+    ].filter((change): change is AuditChange => change !== null);
+    return {
+      sentence: `Organization ${t.target}: ${list(changes.map((c) => c.field))} changed`,
+      changes,
+    };
+  },
+  "signing-key.created": (d) => ({
+    sentence: `Report signing key created (${d.algorithm}, ${d.fingerprint})`,
+  }),
+  "expired.cleared": (d) => ({
+    sentence:
+      `Expired access cleared: ${plural(d.invitations.length, "invitation")}` +
+      (d.invitations.length === 0 ? "" : ` (${list(d.invitations.map((i) => i.email))})`) +
+      ` and ${plural(d.downloadGrants.length, "download grant")}`,
+  }),
+
+  "scope.category-added": (_d, t) => ({ sentence: `Category ${t.target} added to the scope` }),
+  "scope.category-removed": (d, t) => ({
+    sentence:
+      `Category ${t.target} removed from the scope` +
+      (d.droppedNotRelevant.length === 0
+        ? ""
+        : `, dropping ${plural(d.droppedNotRelevant.length, "criterion", "criteria")} marked not relevant`) +
+      because(d.reason),
+    changes:
+      d.droppedNotRelevant.length === 0
+        ? []
+        : [
+            moved(
+              "marked not relevant",
+              d.droppedNotRelevant.map((c) => c.criterionId),
+              null,
+            ),
+          ],
+  }),
+  "scope.criterion-not-relevant": (d, t) => ({
+    sentence: `Criterion ${t.target} marked not relevant${because(d.reason)}`,
+  }),
+  "scope.criterion-relevant": (_d, t) => ({
+    sentence: `Criterion ${t.target} marked relevant again`,
+  }),
+
+  "control.created": (d, t) => ({
+    sentence: `Control ${t.target} created: ${d.title}`,
+    changes: recorded([
+      set("title", d.title),
+      set("status", d.status, true),
+      set("kind", d.kind, true),
+      set("automation", d.automation, true),
+      set("frequency", d.frequency, true),
+      set("owner role", d.ownerRole, true),
+      set("owner", d.owner),
+      set("criteria", d.criteria),
+    ]),
+  }),
+  "control.adopted": (d, t) => ({
+    sentence:
+      `Control ${t.target} adopted from the library` +
+      (d.criteria.length === 0 ? "" : `, mapped to ${list(d.criteria)}`),
+  }),
+  "control.updated": (d, t) => {
+    const changes: AuditChange[] = [];
+    for (const name of CONTROL_CHANGE_FIELDS) {
+      const change = d.changes[name];
+      if (change === undefined) continue;
+      const asTerm = CONTROL_TERM_FIELDS.has(name);
+      changes.push(moved(CONTROL_FIELD_NAMES[name], change.from, change.to, asTerm));
+    }
+    const status = d.changes.status;
+    const others = changes
+      .map((c) => c.field)
+      .filter((name) => name !== "status" && !(status !== undefined && name === "status reason"));
+    const parts = [
+      ...(status === undefined ? [] : [`marked ${words(status.to, true) ?? "without a status"}`]),
+      ...(others.length === 0 ? [] : [`${list(others)} changed`]),
+    ];
+    const what = parts.length === 0 ? "updated" : parts.join("; ");
+    return { sentence: `Control ${t.target} ${what}${because(d.reason)}`, changes };
+  },
+  "control.mapped": (d, t) => ({
+    sentence:
+      `Control ${t.target} mapped to ${list(d.criteria)}` +
+      (d.by === "library" ? " by the control library" : ""),
+  }),
+  "control.unmapped": (d, t) => ({
+    sentence: `Control ${t.target} unmapped from ${list(d.criteria)}`,
+  }),
+
+  "catalog-text.imported": (d) => ({
+    sentence:
+      `Official criteria text imported from ${d.source} for ` +
+      `${plural(d.criteria.length, "criterion", "criteria")}` +
+      (d.replaced === 0 ? "" : ` (${d.replaced} replaced)`),
+  }),
+
+  "evidence.added": (d, t) => ({
+    sentence:
+      `Evidence ${quoted(t.target)} added` +
+      (d.controls.length === 0 ? "" : ` for ${list(d.controls)}`) +
+      `, covering ${span(d.for.from, d.for.to)}`,
+    changes: [
+      set("kind", d.kind),
+      set("source", d.source),
+      set("covers", span(d.for.from, d.for.to)),
+      set("controls", d.controls),
+    ],
+  }),
+  "evidence.linked": (d, t) => ({
+    sentence: `Evidence ${quoted(t.target)} linked to control ${d.control}`,
+  }),
+  "evidence.removed": (d, t) => ({
+    sentence: `Evidence ${quoted(t.target)} removed${because(d.reason)}`,
+  }),
+
+  "engagement.created": (d, t) => ({
+    sentence:
+      `Engagement ${t.target} created: Type ${d.type === 1 ? "1" : "2"}, ` +
+      (d.type === 1 ? `as of ${d.asOf ?? "no date"}` : span(d.periodFrom, d.periodTo)) +
+      `, ${d.auditFirm}`,
+    changes: [
+      set("stage", d.status, true),
+      set(
+        "categories",
+        d.categories.map((c) => getCategory(c).name),
+      ),
+      set("audit firm", d.auditFirm),
+      set("auditors", d.auditors),
+    ],
+  }),
+  "engagement.advanced": (d, t) => stage("moved to", d, t),
+  "engagement.reverted": (d, t) => stage("moved back to", d, t),
+  "engagement.auditor-assigned": (d, t) => ({
+    sentence: `${t.person(d.userId)} assigned as auditor of engagement ${t.target}`,
+  }),
+  "engagement.auditor-unassigned": (d, t) => ({
+    sentence: `${t.person(d.userId)} no longer auditor of engagement ${t.target}`,
+  }),
+  "engagement.sampled": (d, t) => sample("drawn", d, t),
+  "engagement.resampled": (d, t) => sample("redrawn", d, t),
+  "engagement.test-recorded": (d, t) => ({
+    sentence:
+      `Test of control ${d.controlRef} recorded in engagement ${t.target} by ${d.tester}` +
+      (d.design === null ? "" : `: ${term(d.design)}`),
+    changes: [
+      set("methods", d.methods, true),
+      set("tested on", d.testedOn),
+      ...(d.design === null ? [] : [set("design", d.design, true)]),
+    ],
+  }),
+  "engagement.result-recorded": (d, t) => ({
+    sentence:
+      `Result for control ${d.controlRef}, item ${d.itemKey}, recorded in engagement ` +
+      `${t.target}: ${d.result === "pass" ? "passed" : "exception"}`,
+    changes: [
+      set("result", d.result === "pass" ? "passed" : "exception"),
+      ...(d.description === null ? [] : [set("description", d.description)]),
+      ...(d.managementResponse === null ? [] : [set("management response", d.managementResponse)]),
+    ],
+  }),
+  "engagement.exception-response": (d, t) => ({
+    sentence:
+      `Management responded to the exception on control ${d.control}, item ${d.item}, ` +
+      `in engagement ${t.target}`,
+    changes: [set("response", d.response)],
+  }),
+
+  "member.joined": (d) => ({
+    sentence: `${d.email} joined as ${term(d.role)}`,
+    changes: [set("role", d.role, true)],
+  }),
+  "member.role-changed": (d, t) => ({
+    sentence: `${t.target}'s role changed from ${term(d.from)} to ${term(d.to)}`,
+    changes: [moved("role", d.from, d.to, true)],
+  }),
+  "member.removed": (d, t) => ({
+    sentence: `${t.target} removed from the organization (was ${term(d.role)})`,
+    changes: [moved("role", d.role, null, true)],
+  }),
+  "invitation.created": (d) => ({
+    sentence: `${d.email} invited as ${term(d.role)}`,
+  }),
+  "invitation.revoked": (d) => ({ sentence: `Invitation of ${d.email} revoked` }),
+  "api-token.created": (d) => ({
+    sentence: `API token ${quoted(d.name)} created (${list(d.scopes.map(term))}), expiring ${d.expiresAt.slice(0, 10)}`,
+  }),
+  "api-token.revoked": (_d, t) => ({ sentence: `API token ${quoted(t.target)} revoked` }),
+
+  "report.description-updated": (d) => ({
+    sentence:
+      `System description of the report of ${d.engagement} updated: ` +
+      `${list(d.fields.map((name) => DESCRIPTION_PARTS[name] ?? name))} (draft ${d.version})`,
+  }),
+  "report.assertion-updated": (d) => ({
+    sentence:
+      `Management's assertion in the report of ${d.engagement} ` +
+      `${d.generated ? "generated" : "rewritten"} (draft ${d.version})` +
+      (d.approvalCleared ? "; its approval was cleared" : ""),
+  }),
+  "report.assertion-approved": (d) => ({
+    sentence: `Management's assertion in the report of ${d.engagement} approved by ${d.approvedBy} (draft ${d.version})`,
+  }),
+  "report.opinion-recorded": (d) => ({
+    sentence:
+      `${capitalized(d.type)} opinion recorded in the report of ${d.engagement} (draft ${d.version})` +
+      (d.replaced ? ", replacing the earlier one" : ""),
+    changes: [set("opinion", d.type)],
+  }),
+  "report.other-information-updated": (d) => ({
+    sentence: `Other information (section V) of the report of ${d.engagement} updated (draft ${d.version})`,
+    changes: [set("length", `${d.length} characters`)],
+  }),
+  "report.finalized": (d) => ({
+    sentence: `Report of ${d.engagement} finalized as version ${d.version}, issued ${d.issueDate}`,
+    changes: [set("opinion", d.opinion ?? "none yet")],
+  }),
+  "report.bridge-letter-drafted": (d) => letter("drafted", d),
+  "report.bridge-letter-edited": (d) => letter("edited", d),
+  "report.bridge-letter-approved": (d) => letter("approved", d),
+  "report.thread-opened": (d) => ({
+    sentence:
+      `Review thread ${d.thread} opened on ${SECTION_NAMES[d.section] ?? `section ${d.section}`} ` +
+      `of the report of ${d.engagement}` +
+      (d.item === null ? "" : ` (${d.item})`),
+  }),
+  "report.thread-comment": (d) => reply("commented", d),
+  "report.thread-resolved": (d) => reply("resolved", d),
+  "report.thread-disputed": (d) => reply("disputed", d),
+  "report.thread-reopened": (d) => reply("reopened", d),
+
+  "report.shared": (d) => ({
+    sentence: `Report of ${d.engagement} (version ${d.version}) shared with ${d.recipient} until ${d.expiresAt.slice(0, 10)}`,
+  }),
+  "report.share-revoked": (d) => ({
+    sentence: `Share link of the report of ${d.engagement} for ${d.recipient} revoked`,
+  }),
+  "report.nda-accepted": (d, t) => ({
+    sentence: `NDA accepted by ${d.name} (${d.company}, ${d.email}) through the share link for ${t.target}`,
+  }),
+  "report.downloaded": (d, t) => ({
+    sentence: `Report version ${d.version} downloaded through the share link for ${t.target}`,
+  }),
+
+  "notice.created": (d) => ({
+    sentence:
+      `Notice ${quoted(d.title)} created for ${d.day}` +
+      (d.overdue.length === 0 ? "" : `: ${list(d.overdue)} overdue`),
+  }),
+  "notice.mailed": (d, t) => ({
+    sentence: `Notice ${quoted(t.target)} mailed to ${list(d.to)}`,
+  }),
+};
+
+/** "control.updated" as words, for events whose data this version cannot read. */
+function actionWords(action: string): string {
+  return capitalized(action.replace(".", " ").replace(/-/g, " "));
+}
+
+/**
+ * One event in words. Data that does not fit its action's schema (which only a database edited
+ * behind Attest's back holds; verification names it) is described by its action alone.
+ */
+export function describeAuditEvent(event: AuditEventFacts, lookup: AuditNameLookup): AuditWording {
+  const target = targetName(event, lookup);
+  const plain = { target, sentence: `${actionWords(event.action)}: ${target}`, changes: [] };
+  if (!isAuditAction(event.action)) return plain;
+  const parsed = AUDIT_EVENTS[event.action].data.safeParse(event.data);
+  if (!parsed.success) return plain;
+  const word = WORDING[event.action] as (data: unknown, t: Context) => Described;
+  const context: Context = {
+    target,
+    person: (userId) => lookup("person", userId) ?? shortId(userId),
+  };
+  const described = word(parsed.data, context);
+  return { target, sentence: described.sentence, changes: described.changes ?? [] };
+}
