@@ -12,6 +12,7 @@ import * as engagements from "./migrations/0003_engagements.ts";
 import * as accounts from "./migrations/0004_accounts.ts";
 import * as reports from "./migrations/0005_reports.ts";
 import * as jobs from "./migrations/0006_jobs.ts";
+import * as auditLogPages from "./migrations/0007_audit_log_pages.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004_accounts": accounts,
   "0005_reports": reports,
   "0006_jobs": jobs,
+  "0007_audit_log_pages": auditLogPages,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();
