@@ -12,6 +12,7 @@ export const ERROR_TABLE = {
   NOT_FOUND: { status: 404, exit: 5, title: "Not found" },
   CONFLICT: { status: 409, exit: 6, title: "Conflict" },
   TOO_LARGE: { status: 413, exit: 3, title: "Too large" },
+  URI_TOO_LONG: { status: 414, exit: 3, title: "URI too long" },
   RATE_LIMITED: { status: 429, exit: 4, title: "Too many attempts" },
   INVALID_STATE: { status: 409, exit: 6, title: "Not possible in the current state" },
   GONE: { status: 410, exit: 5, title: "No longer available" },

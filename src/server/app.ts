@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ServiceContext } from "../services/platform/context.ts";
 import { handleError, handleNotFound, redactSecrets } from "./errors.ts";
 import { registerOpenApi } from "./openapi.ts";
+import { frameworkError, installJsonParser } from "./parsing.ts";
 import { resolveAuth } from "./request-auth.ts";
 import { ResponseCache } from "./response-cache.ts";
 import type { Router } from "./route.ts";
@@ -60,7 +61,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors: frameworkError,
   });
+  installJsonParser(app);
   // Bodies are parsed by the services; route schemas document them and nothing else.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.decorateRequest("auth", undefined);

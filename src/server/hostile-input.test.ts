@@ -149,3 +149,31 @@ describe("organization names across tenants", () => {
     expect(expectProblem(again, 409).detail).toContain("(alpha-corp)");
   });
 });
+
+describe("refusals before any route runs", () => {
+  it("answers bad percent-encoding with 400 and an over-long path part with 414, as problems", async () => {
+    const bad = await owner.request("GET", `/api/v1/orgs/${org}/controls/%E0%A4%A`);
+    expect(expectProblem(bad, 400).code).toBe("MALFORMED");
+    const long = await owner.request("GET", `/api/v1/orgs/${org}/controls/${"A".repeat(5000)}`);
+    const problem = expectProblem(long, 414);
+    expect(JSON.stringify(problem)).not.toContain("AAAAAAAAAA");
+  });
+
+  it("says where a JSON body breaks, and still refuses __proto__ keys", async () => {
+    const headers = { "content-type": "application/json" };
+    const broken = await owner.request(
+      "POST",
+      `/api/v1/orgs/${org}/controls`,
+      '{"ref": "X",, }',
+      headers,
+    );
+    expect(expectProblem(broken, 400).detail).toMatch(/position 12/);
+    const poisoned = await owner.request(
+      "POST",
+      `/api/v1/orgs/${org}/controls`,
+      '{"ref":"ACME-1","__proto__":{"admin":true}}',
+      headers,
+    );
+    expectProblem(poisoned, 400);
+  });
+});
