@@ -20,8 +20,9 @@ import {
 } from "../../services/program/evidence.service.ts";
 import type { EvidenceMetadata } from "../../services/program/evidence.service.ts";
 import type { ServiceContext } from "../../services/platform/context.ts";
-import { serviceInput } from "../body.ts";
+import { multipartParts, readingPart, serviceInput } from "../body.ts";
 import { pageQuery, paginate } from "../pagination.ts";
+import { contentDisposition } from "./downloads.ts";
 import { fileAnswer, orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 
@@ -53,7 +54,7 @@ async function addUploadedFile(
 ): Promise<EvidenceItem> {
   let metadata: EvidenceMetadata | undefined;
   let added: EvidenceItem | undefined;
-  for await (const part of request.parts()) {
+  for await (const part of multipartParts(request)) {
     if (part.type === "field" && part.fieldname === "metadata") {
       metadata = parseMetadata(String(part.value));
     } else if (part.type === "file") {
@@ -65,11 +66,11 @@ async function addUploadedFile(
         part.file.resume();
         throw invalidField("file", "send one file per request");
       }
-      added = await addEvidence(
-        ctx,
-        actor,
-        { kind: "file", content: part.file, fileName: part.filename, mediaType: part.mimetype },
-        metadata,
+      const file = { fileName: part.filename, mediaType: part.mimetype };
+      const content = part.file;
+      const chosen = metadata;
+      added = await readingPart(content, () =>
+        addEvidence(ctx, actor, { kind: "file", content, ...file }, chosen),
       );
     }
   }
@@ -159,14 +160,11 @@ export function registerEvidenceRoutes(router: Router): void {
       const { evidence, content } = await readEvidenceFile(ctx, actor, params.id);
       const type = evidence.mediaType ?? "application/octet-stream";
       const inline = query.inline === "1" && INLINE_TYPES.has(type);
-      const name = (evidence.fileName ?? `${evidence.id}.bin`).replace(/["\\\r\n]/g, "_");
+      const name = evidence.fileName ?? `${evidence.id}.bin`;
       void reply
         .header("content-type", inline ? type : "application/octet-stream")
         .header("content-length", String(evidence.size))
-        .header(
-          "content-disposition",
-          `${inline ? "inline" : "attachment"}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(evidence.fileName ?? name)}`,
-        )
+        .header("content-disposition", contentDisposition(inline ? "inline" : "attachment", name))
         // Uploaded content runs nothing, even if someone uploads a page with a script in it.
         // Chromium will not show a PDF in a sandboxed document, and its viewer runs no
         // page script, so an inline PDF alone goes without the sandbox.
