@@ -5,6 +5,7 @@ import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { TrustProxy } from "../services/platform/config.ts";
 import type { ServiceContext } from "../services/platform/context.ts";
 import { handleError, handleNotFound, redactSecrets } from "./errors.ts";
 import { registerOpenApi } from "./openapi.ts";
@@ -34,7 +35,8 @@ export interface AppOptions {
   /** Where logs go (a test reads them); stdout by default. */
   logStream?: Writable;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
-  trustProxy?: boolean;
+  /** As in Config; `true` means the one proxy in front. */
+  trustProxy?: TrustProxy | true;
   /** The built web app; undefined serves web/dist when it exists. */
   webRoot?: string;
   version?: string;
@@ -45,6 +47,11 @@ const REQUEST_ID_HEADER = "x-request-id";
 const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // Fastify's `true` would believe every X-Forwarded-For entry, the client's own included.
+  const trust = options.trustProxy === true ? 1 : (options.trustProxy ?? false);
+  // Hop 0 is the peer itself: N trusted hops are the peer and the N - 1 proxies before it.
+  const trustProxy =
+    typeof trust === "number" ? (_address: string, hop: number) => hop < trust : trust;
   const app = Fastify({
     logger: {
       level: options.logLevel,
@@ -60,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Ids from outside are not trusted: a caller could forge one to muddle the logs.
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy,
     frameworkErrors: frameworkError,
   });
   installJsonParser(app);

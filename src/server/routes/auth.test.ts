@@ -220,4 +220,23 @@ describe("signing in from one address many times", () => {
     expect((await from("203.0.113.9", OWNER, TEST_PASSWORD)).statusCode).toBe(429);
     expect((await from("198.51.100.20", OWNER, TEST_PASSWORD)).statusCode).toBe(200);
   });
+
+  it("takes the address the proxy saw, not one the client wrote before it", async () => {
+    await api.close();
+    api = await createApi(t, { trustProxy: true });
+    await setupOwner(t, api, OWNER);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const response = await client(api).request(
+        "POST",
+        "/api/v1/auth/login",
+        { email: `guess${i % 10}@acme.example`, password: "wrong password!" },
+        // The client forges a new first hop each time; the proxy appends the real address.
+        { "x-forwarded-for": `10.8.0.${i}, 192.0.2.50` },
+      );
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.filter((status) => status === 401)).toHaveLength(30);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+  });
 });

@@ -22,7 +22,11 @@ export interface Config {
    */
   publicUrl: string | null;
   smtp: { url: string; from: string } | null;
-  trustProxy: boolean;
+  /**
+   * Which proxies may say who the client is: none, the nearest N hops, or these addresses.
+   * Only entries they appended to X-Forwarded-For count, so a client cannot pick its own.
+   */
+  trustProxy: TrustProxy;
   sessions: { idleMinutes: number; maxHours: number };
   /** Test-only: registers the jobs the process tests drive, and polls for work often. */
   testJobs: boolean;
@@ -65,7 +69,14 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   ATTEST_MAIL_FROM: z.string().min(3).default("Attest <attest@localhost>"),
-  ATTEST_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  ATTEST_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|[1-9]\d?|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      "must be false, true (one proxy), a number of proxies, or proxy addresses (CIDR allowed)",
+    )
+    .default("false"),
   ATTEST_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -163,13 +174,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       values.ATTEST_SMTP_URL === undefined
         ? null
         : { url: values.ATTEST_SMTP_URL, from: values.ATTEST_MAIL_FROM },
-    trustProxy: values.ATTEST_TRUST_PROXY === "true",
+    trustProxy: trustedProxies(values.ATTEST_TRUST_PROXY),
     sessions: {
       idleMinutes: values.ATTEST_SESSION_IDLE_MINUTES,
       maxHours: values.ATTEST_SESSION_MAX_HOURS,
     },
     testJobs: values.ATTEST_TEST_JOBS === "1",
   };
+}
+
+export type TrustProxy = false | number | string[];
+
+/** "true" trusts the one proxy in front of Attest, never every hop a client claims. */
+function trustedProxies(value: string): TrustProxy {
+  if (value === "false") return false;
+  if (value === "true") return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(",").map((address) => address.trim());
 }
 
 /** Where the data lives, for people: never prints a password that a URL may carry. */
