@@ -92,4 +92,21 @@ describe("audit chain", () => {
       '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}',
     );
   });
+
+  it("writes empty and odd values as JSON does, keys sorted", () => {
+    expect(canonicalJson([])).toBe("[]");
+    expect(canonicalJson({})).toBe("{}");
+    expect(canonicalJson([undefined, null, "é\n", 1.5, true])).toBe('[null,null,"é\\n",1.5,true]');
+    expect(canonicalJson({ z: undefined, ключ: [{}], a: [[], [1, [2]]] })).toBe(
+      '{"a":[[],[1,[2]]],"ключ":[{}]}',
+    );
+  });
+
+  it("writes a record nested a hundred thousand levels deep without running out of stack", () => {
+    let deep: unknown = "bottom";
+    for (let i = 0; i < 100_000; i += 1) deep = i % 2 === 0 ? { k: deep } : [deep];
+    const text = canonicalJson(deep);
+    expect(text.startsWith('[{"k":[{"k":')).toBe(true);
+    expect(text.length).toBe((100_000 / 2) * ('{"k":}'.length + 2) + '"bottom"'.length);
+  });
 });

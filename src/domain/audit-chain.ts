@@ -35,12 +35,40 @@ export interface ChainedAuditEvent extends AuditEventContent {
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  // Written with a stack rather than recursion: however deep a stored record is, writing it
+  // (and so verifying the chain that covers it) cannot run out of call stack.
+  const out: string[] = [];
+  const work: (Text | unknown)[] = [value];
+  while (work.length > 0) {
+    const next = work.pop();
+    if (next instanceof Text) out.push(next.text);
+    else if (next === null || typeof next !== "object") out.push(JSON.stringify(next) ?? "null");
+    else if (Array.isArray(next)) {
+      out.push("[");
+      work.push(new Text("]"));
+      for (let i = next.length - 1; i >= 0; i -= 1) {
+        work.push(next[i]);
+        if (i > 0) work.push(new Text(","));
+      }
+    } else {
+      const entries = Object.entries(next as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      out.push("{");
+      work.push(new Text("}"));
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const [key, item] = entries[i] as [string, unknown];
+        work.push(item, new Text(`${JSON.stringify(key)}:`));
+        if (i > 0) work.push(new Text(","));
+      }
+    }
+  }
+  return out.join("");
+}
+
+/** Output already written, as opposed to a value still to write. */
+class Text {
+  constructor(readonly text: string) {}
 }
 
 /**

@@ -177,3 +177,35 @@ describe("refusals before any route runs", () => {
     expectProblem(poisoned, 400);
   });
 });
+
+describe("deeply nested evidence records", () => {
+  // Written as text: a client's own JSON.stringify would run out of stack first.
+  const nested = (depth: number): string => `${'{"k":'.repeat(depth)}"bottom"${"}".repeat(depth)}`;
+  const record = (data: string) =>
+    owner.request(
+      "POST",
+      `/api/v1/orgs/${org}/evidence`,
+      `{"title":"Nested record","controls":["AC-04"],"forDate":"2026-03-01",` +
+        `"record":{"kind":"config","data":${data}}}`,
+      { "content-type": "application/json" },
+    );
+
+  it("refuses a record nested past 32 levels with 422 naming the field, at any depth", async () => {
+    const before = await snapshotDatabase(t.ctx.db);
+    for (const depth of [33, 4_100, 100_000]) {
+      const problem = expectProblem(await record(nested(depth)), 422);
+      expect(problem.errors?.[0]).toEqual({
+        field: "data",
+        message: "is nested deeper than 32 levels",
+      });
+    }
+    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+  });
+
+  it("keeps a record within the limits, and the trail still verifies", async () => {
+    expect((await record(nested(31))).statusCode).toBe(201);
+    const verify = await owner.request("POST", `/api/v1/orgs/${org}/audit-log/verify`);
+    expect(verify.statusCode).toBe(200);
+    expect(verify.json<{ ok: boolean }>().ok).toBe(true);
+  });
+});

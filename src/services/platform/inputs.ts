@@ -92,3 +92,33 @@ export function newPassword(context: PasswordContext) {
     if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
   });
 }
+
+/** How much structure free-form JSON (an evidence record) may have. */
+export const JSON_LIMITS = { depth: 32, values: 20_000, bytes: 1024 * 1024 };
+
+/** Why a JSON value is too big to keep, or null: walked with a stack, so depth cannot hurt. */
+function jsonShapeProblem(value: unknown): string | null {
+  const stack: [unknown, number][] = [[value, 1]];
+  let values = 0;
+  let bytes = 0;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [item, depth] = next;
+    values += 1;
+    if (values > JSON_LIMITS.values) return `has more than ${JSON_LIMITS.values} values`;
+    if (typeof item === "string") bytes += item.length;
+    if (bytes > JSON_LIMITS.bytes) return `holds more than ${JSON_LIMITS.bytes} bytes of text`;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > JSON_LIMITS.depth) return `is nested deeper than ${JSON_LIMITS.depth} levels`;
+    for (const [key, child] of Object.entries(item)) {
+      bytes += key.length;
+      stack.push([child, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/** Any JSON value, within JSON_LIMITS (a record is evidence, not a data dump). */
+export const boundedJson = z.unknown().superRefine((value, ctx) => {
+  const problem = jsonShapeProblem(value);
+  if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
+});

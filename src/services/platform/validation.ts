@@ -10,15 +10,26 @@ const MAX_MESSAGE = 300;
  * and SQLite would cut short. Walked with a stack, so deep input cannot exhaust the call stack.
  */
 function pathOfNul(input: unknown): string[] | undefined {
-  const stack: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  // Each entry points at its parent instead of copying the path: a deep input stays linear.
+  interface Entry {
+    value: unknown;
+    key: string | null;
+    parent: Entry | null;
+  }
+  const pathTo = (entry: Entry | null): string[] => {
+    const path: string[] = [];
+    for (let at = entry; at !== null; at = at.parent) if (at.key !== null) path.push(at.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ value: input, key: null, parent: null }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { value, path } = next;
+    const { value } = next;
     if (typeof value === "string") {
-      if (value.includes("\u0000")) return path;
+      if (value.includes("\u0000")) return pathTo(next);
     } else if (typeof value === "object" && value !== null) {
       for (const [key, item] of Object.entries(value)) {
-        if (key.includes("\u0000")) return path;
-        stack.push({ value: item, path: [...path, key] });
+        if (key.includes("\u0000")) return pathTo(next);
+        stack.push({ value: item, key, parent: next });
       }
     }
   }

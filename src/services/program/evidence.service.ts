@@ -32,7 +32,7 @@ import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
-import { calendarDate, oneOf, reason } from "../platform/inputs.ts";
+import { boundedJson, calendarDate, oneOf, reason } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
 
 export const metadataInput = z
@@ -71,7 +71,7 @@ export const metadataInput = z
 export type EvidenceMetadata = z.input<typeof metadataInput>;
 
 export const recordInput = z
-  .object({ kind: z.string().trim().min(1).max(100), data: z.unknown() })
+  .object({ kind: z.string().trim().min(1).max(100), data: boundedJson })
   .strict()
   .refine((value) => value.data !== undefined, { error: "a record needs data" });
 
