@@ -141,6 +141,22 @@ export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean
   return record === undefined || rule === undefined || rule(actor, record);
 }
 
+/**
+ * Everything the actor may do, as `can` decides with no record at hand: what the session
+ * answer hands the web app, so that it keeps no table of its own.
+ */
+export function allowedActions(actor: Actor): Action[] {
+  return ACTIONS.filter((action) => can(actor, action));
+}
+
+/**
+ * Of the allowed actions, those a record rule confines to records the actor owns: refused on
+ * a record nobody owns, so owning is what allows them (a control owner's own controls).
+ */
+export function ownedOnlyActions(actor: Actor): Action[] {
+  return allowedActions(actor).filter((action) => !can(actor, action, { owner: null }));
+}
+
 export function authorize(actor: Actor, action: Action, record?: OwnedRecord): void {
   if (!can(actor, action, record)) {
     throw new AppError("FORBIDDEN", `role "${actor.role}" may not perform ${action}`);

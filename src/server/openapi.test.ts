@@ -13,18 +13,8 @@ import type { Api } from "../../test/support/http.ts";
  * An entry that gains its schema must leave this list (the test below says so).
  */
 const NOT_YET_DESCRIBED = new Set<string>([
-  "GET /api/v1/account/sessions",
-  "GET /api/v1/auth/session",
-  "GET /api/v1/invitations/{token}",
   "GET /api/v1/orgs/{org}/audit-log",
-  "GET /api/v1/setup",
-  "POST /api/v1/account/totp/setup",
-  "POST /api/v1/auth/login",
-  "POST /api/v1/auth/password-reset",
-  "POST /api/v1/auth/totp",
-  "POST /api/v1/invitations/{token}/accept",
   "POST /api/v1/orgs/{org}/audit-log/verify",
-  "POST /api/v1/setup",
 ]);
 
 interface Operation {

@@ -8,6 +8,8 @@ import {
   listMySessions,
   revokeMySession,
 } from "../../services/access/account.service.ts";
+import { pageOf } from "../../contracts/common.ts";
+import { accountSession, totpSetup } from "../../contracts/session.ts";
 import { serviceInput } from "../body.ts";
 import { userRoute } from "../route.ts";
 import type { Router } from "../route.ts";
@@ -19,6 +21,7 @@ export function registerAccountRoutes(router: Router): void {
     url: "/api/v1/account/sessions",
     tag: "account",
     summary: "My signed-in sessions",
+    response: pageOf(accountSession),
     handler: async ({ auth }) => ({ items: await listMySessions(ctx, auth), nextCursor: null }),
   });
   userRoute(router, {
@@ -44,6 +47,7 @@ export function registerAccountRoutes(router: Router): void {
     url: "/api/v1/account/totp/setup",
     tag: "account",
     summary: "Start two-factor setup: a secret and its QR code",
+    response: totpSetup,
     handler: async ({ auth }) => beginTotpSetup(ctx, auth),
   });
   userRoute(router, {

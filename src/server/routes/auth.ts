@@ -15,6 +15,14 @@ import {
 import type { IssuedSession } from "../../services/access/auth.service.ts";
 import { acceptInvitation, previewInvitation } from "../../services/access/invitations.service.ts";
 import {
+  invitationPreview,
+  loginResult,
+  resetRequested,
+  session,
+  setupStatus,
+  totpLoginResult,
+} from "../../contracts/session.ts";
+import {
   clearSessionCookie,
   clientInfo,
   SESSION_COOKIE,
@@ -49,6 +57,7 @@ export function registerAuthRoutes(router: Router): void {
     url: "/api/v1/setup",
     tag: "auth",
     summary: "Whether the first account still needs to be created",
+    response: setupStatus,
     handler: async () => ({ needed: await setupNeeded(router.ctx) }),
   });
   publicRoute(router, {
@@ -63,6 +72,7 @@ export function registerAuthRoutes(router: Router): void {
       password: z.string(),
     }),
     status: 201,
+    response: session,
     handler: async ({ body, request, reply }) =>
       signIn(
         request,
@@ -76,6 +86,7 @@ export function registerAuthRoutes(router: Router): void {
     tag: "auth",
     summary: "Sign in with email and password; may ask for a two-factor code next",
     body: credentials,
+    response: loginResult,
     handler: async ({ body, request, reply }) => {
       const result = await login(router.ctx, serviceInput(body), clientInfo(request));
       if (result.status === "totp-required") {
@@ -91,11 +102,12 @@ export function registerAuthRoutes(router: Router): void {
     tag: "auth",
     summary: "Finish signing in with the code from an authenticator app",
     body: z.object({ code: z.string() }),
+    response: totpLoginResult,
     handler: async ({ body, request, reply }) => {
       const code = (body as { code?: unknown } | undefined)?.code;
       const pending = request.cookies[SESSION_COOKIE];
       const issued = await completeTotpLogin(router.ctx, pending, code, clientInfo(request));
-      return { status: "signed-in", session: signIn(request, reply, issued) };
+      return { status: "signed-in" as const, session: signIn(request, reply, issued) };
     },
   });
   userRoute(router, {
@@ -113,7 +125,9 @@ export function registerAuthRoutes(router: Router): void {
     method: "GET",
     url: "/api/v1/auth/session",
     tag: "auth",
-    summary: "The signed-in user, their organizations and the CSRF token for writes",
+    summary:
+      "The signed-in user, their organizations with what they may do in each, and the CSRF token for writes",
+    response: session,
     handler: async ({ auth }) => currentSession(router.ctx, auth),
   });
   publicRoute(router, {
@@ -123,9 +137,10 @@ export function registerAuthRoutes(router: Router): void {
     summary: "Mail a password reset link (the answer is the same for unknown addresses)",
     body: z.object({ email: z.string() }),
     status: 202,
+    response: resetRequested,
     handler: async ({ body }) => {
       await requestPasswordReset(router.ctx, serviceInput(body));
-      return { accepted: true };
+      return { accepted: true } as const;
     },
   });
   publicRoute(router, {
@@ -143,6 +158,7 @@ export function registerAuthRoutes(router: Router): void {
     tag: "auth",
     summary: "What an invitation link offers",
     params: tokenParam,
+    response: invitationPreview,
     handler: async ({ params }) => previewInvitation(router.ctx, params.token),
   });
   publicRoute(router, {
@@ -152,6 +168,7 @@ export function registerAuthRoutes(router: Router): void {
     summary: "Accept an invitation: new people give a name and password",
     params: tokenParam,
     body: z.object({ name: z.string().optional(), password: z.string().optional() }),
+    response: session,
     handler: async ({ params, body, request, reply }) => {
       const auth = request.auth === undefined ? undefined : requireAuth(request);
       const result = await acceptInvitation(

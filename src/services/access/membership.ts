@@ -5,9 +5,12 @@
 import { readOnce } from "../../db/transaction.ts";
 import { findOrganizationForMember, listAssignedEngagementIds } from "../../db/users.repo.ts";
 import { actorIn, scopeOf } from "../../domain/actor.ts";
-import type { Actor } from "../../domain/actor.ts";
+import type { Actor, Role } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
+import type { Organization } from "../../domain/organization.ts";
 import { localDate } from "../../domain/periods.ts";
+import { allowedActions, ownedOnlyActions } from "../../domain/permissions.ts";
+import type { Action } from "../../domain/permissions.ts";
 import type { Authenticated } from "./auth.service.ts";
 import type { ServiceContext } from "../platform/context.ts";
 
@@ -18,6 +21,59 @@ export interface Member {
    * organization and every new day, so an answer computed in one state holds for that state.
    */
   state: string;
+}
+
+/**
+ * Who the caller is inside one organization, as every check sees them: their role there, with
+ * their address (control ownership is recorded by email) and an API token's scopes.
+ */
+function memberActor(auth: Authenticated, organizationId: string, role: Role): Actor {
+  const principal = { kind: "user" as const, id: auth.user.id, name: auth.user.name };
+  const actor: Actor = { ...actorIn(principal, organizationId, role), email: auth.user.email };
+  if (auth.kind === "token") {
+    actor.tokenScopes = auth.token.scopes;
+    actor.name = `${auth.user.name} (token "${auth.token.name}")`;
+  }
+  return actor;
+}
+
+/** An organization that requires two-factor sign-in refuses a browser without it. */
+function lacksTwoFactor(auth: Authenticated, organization: Organization): boolean {
+  return organization.requireTotp && auth.kind === "session" && !auth.user.totpEnabled;
+}
+
+/** What a member may do in one organization, for the web app to show only that. */
+export interface MemberAccess {
+  /** Every action `can` allows them (their role, narrowed by an API token's scopes). */
+  actions: Action[];
+  /** Of those, the ones a record rule allows only on records they own. */
+  ownedOnly: Action[];
+  /**
+   * The organization requires two-factor sign-in, which they have not turned on: nothing is
+   * allowed there until they do.
+   */
+  twoFactorRequired: boolean;
+}
+
+/**
+ * Worked out from the same Actor and the same rules as resolveMember and `authorize`, so the
+ * page and the server cannot disagree. An auditor's assignment does not change an action
+ * (it decides which engagements and evidence exist for them, and those answer NOT_FOUND).
+ */
+export function memberAccess(
+  auth: Authenticated,
+  organization: Organization,
+  role: Role,
+): MemberAccess {
+  if (lacksTwoFactor(auth, organization)) {
+    return { actions: [], ownedOnly: [], twoFactorRequired: true };
+  }
+  const actor = memberActor(auth, organization.id, role);
+  return {
+    actions: allowedActions(actor),
+    ownedOnly: ownedOnlyActions(actor),
+    twoFactorRequired: false,
+  };
 }
 
 /**
@@ -39,22 +95,17 @@ export async function resolveMember(
     throw new AppError("NOT_FOUND", `organization "${handle}" was not found`);
   }
   const { organization, role } = found;
-  if (organization.requireTotp && auth.kind === "session" && !auth.user.totpEnabled) {
+  if (lacksTwoFactor(auth, organization)) {
     throw new AppError(
       "FORBIDDEN",
       `${organization.name} requires two-factor sign-in: turn it on in your account settings`,
     );
   }
-  const principal = { kind: "user" as const, id: auth.user.id, name: auth.user.name };
-  const actor: Actor = { ...actorIn(principal, organization.id, role), email: auth.user.email };
+  const actor = memberActor(auth, organization.id, role);
   if (role === "auditor") {
     actor.engagements = await readOnce(ctx.db, (tx) =>
       listAssignedEngagementIds(tx, scopeOf(actor), auth.user.id),
     );
-  }
-  if (auth.kind === "token") {
-    actor.tokenScopes = auth.token.scopes;
-    actor.name = `${auth.user.name} (token "${auth.token.name}")`;
   }
   const today = todayIn(organization.timeZone, ctx.now());
   return { actor, state: `${found.auditHeadHash ?? "empty"}:${today}` };

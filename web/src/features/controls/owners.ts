@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../api/types.ts";
-import { isOwnedBy } from "../session/permissions.ts";
+import { isOwnedBy } from "../session/can.ts";
 
 /** How a control's owner (an email, or a user id) reads on screen. */
 export function ownerLabel(

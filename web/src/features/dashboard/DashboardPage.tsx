@@ -16,7 +16,8 @@ const SHOWN = 8;
 
 export function DashboardPage() {
   const org = useCurrentOrg();
-  if (org.role === "employee") {
+  // Someone who may not read the program (an employee) sees their own tasks only.
+  if (!org.can("readiness:read")) {
     return (
       <>
         <PageHeader title="My tasks" description={`What ${org.name} needs from you.`} />
@@ -28,7 +29,7 @@ export function DashboardPage() {
     <ReadinessDashboard
       org={org.slug}
       name={org.name}
-      showTasks={org.role === "control-owner"}
+      showTasks={org.onlyOwn("control:update")}
       showReport={org.can("report:read")}
       showNotices={org.can("notice:read")}
     />

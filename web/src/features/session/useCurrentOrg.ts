@@ -1,15 +1,19 @@
 import { useParams } from "react-router";
-import type { Control, Membership, Role, Session } from "../../api/types.ts";
+import type { Action, Membership, Role, Session } from "../../api/types.ts";
 import { useSession } from "./api.ts";
-import { roleCan } from "./permissions.ts";
-import type { Capability } from "./permissions.ts";
+import { membershipCan } from "./can.ts";
+import type { OwnedRecord } from "./can.ts";
 
 export interface CurrentOrg {
   slug: string;
   name: string;
   role: Role;
   session: Session;
-  can: (capability: Capability, control?: Pick<Control, "owner">) => boolean;
+  membership: Membership;
+  /** Whether the server allows the action here (on this record, when one is given). */
+  can: (action: Action, record?: OwnedRecord) => boolean;
+  /** Whether the action is allowed only on records the caller owns (a control owner's). */
+  onlyOwn: (action: Action) => boolean;
 }
 
 export function membershipFor(session: Session | null | undefined, slug: string | undefined) {
@@ -17,8 +21,8 @@ export function membershipFor(session: Session | null | undefined, slug: string 
 }
 
 /**
- * The organization in the URL and the user's role in it. Only called below OrgLayout, which
- * has already checked the membership exists.
+ * The organization in the URL and what the user may do in it. Only called below OrgLayout,
+ * which has already checked the membership exists.
  */
 export function useCurrentOrg(): CurrentOrg {
   const { org } = useParams();
@@ -32,6 +36,8 @@ export function useCurrentOrg(): CurrentOrg {
     name: membership.organization.name,
     role: membership.role,
     session,
-    can: (capability, control) => roleCan(membership.role, capability, session.user, control),
+    membership,
+    can: (action, record) => membershipCan(membership, session.user, action, record),
+    onlyOwn: (action) => membership.ownedOnly.includes(action),
   };
 }

@@ -1,7 +1,7 @@
 import { Alert, Anchor, AppShell, Burger, Group, NavLink, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useLocation, useParams } from "react-router";
-import type { Role } from "../../api/types.ts";
+import type { Action } from "../../api/types.ts";
 import { usePageTitle } from "../../lib/page.tsx";
 import { PublicLayout } from "../auth/PublicLayout.tsx";
 import { useSession } from "../session/api.ts";
@@ -12,22 +12,27 @@ import { UserMenu } from "./UserMenu.tsx";
 interface NavItem {
   label: string;
   path: string;
-  roles: readonly Role[];
+  /** Shown when the membership allows any of these actions; always when empty. */
+  shownWith: readonly Action[];
 }
 
-const EVERYONE: readonly Role[] = ["owner", "admin", "control-owner", "employee", "auditor"];
-const WORKERS: readonly Role[] = ["owner", "admin", "control-owner", "auditor"];
-
-/** Employees see their tasks only; the rest of the product is for the compliance team. */
+/**
+ * Each page is listed for those who may use it, as the server's actions say (the session
+ * answer): employees, who may read none of the program, see their tasks only.
+ */
 const NAV_ITEMS: readonly NavItem[] = [
-  { label: "Dashboard", path: "", roles: EVERYONE },
-  { label: "Criteria", path: "/criteria", roles: WORKERS },
-  { label: "Controls", path: "/controls", roles: WORKERS },
-  { label: "Evidence", path: "/evidence", roles: WORKERS },
-  { label: "Engagements", path: "/engagements", roles: ["owner", "admin", "auditor"] },
-  { label: "Audit log", path: "/audit-log", roles: ["owner", "admin", "auditor"] },
-  { label: "Users", path: "/users", roles: ["owner", "admin"] },
-  { label: "Settings", path: "/settings", roles: ["owner", "admin"] },
+  { label: "Dashboard", path: "", shownWith: [] },
+  { label: "Criteria", path: "/criteria", shownWith: ["readiness:read"] },
+  { label: "Controls", path: "/controls", shownWith: ["control:read"] },
+  { label: "Evidence", path: "/evidence", shownWith: ["evidence:read"] },
+  { label: "Engagements", path: "/engagements", shownWith: ["engagement:read"] },
+  { label: "Audit log", path: "/audit-log", shownWith: ["audit-log:read", "audit-log:verify"] },
+  { label: "Users", path: "/users", shownWith: ["member:manage"] },
+  {
+    label: "Settings",
+    path: "/settings",
+    shownWith: ["organization:update", "scope:update", "job:read"],
+  },
 ];
 
 export function OrgLayout() {
@@ -79,7 +84,11 @@ export function OrgLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {NAV_ITEMS.filter((item) => item.roles.includes(membership.role)).map((item) => (
+        {NAV_ITEMS.filter(
+          (item) =>
+            item.shownWith.length === 0 ||
+            item.shownWith.some((action) => membership.actions.includes(action)),
+        ).map((item) => (
           <NavLink
             key={item.label}
             component={Link}
@@ -92,6 +101,15 @@ export function OrgLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
+        {membership.twoFactorRequired ? (
+          <Alert color="yellow" title="Two-factor sign-in required" mb="lg">
+            {membership.organization.name} requires two-factor sign-in. Turn it on in your{" "}
+            <Anchor component={Link} to={`${base}/account`}>
+              account settings
+            </Anchor>{" "}
+            to open its pages.
+          </Alert>
+        ) : null}
         <Outlet />
       </AppShell.Main>
     </AppShell>
