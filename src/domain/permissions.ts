@@ -113,6 +113,12 @@ export interface OwnedRecord {
   owner: string | null;
 }
 
+/**
+ * Evidence linked to no control belongs to nobody: checked as a record without an owner, so a
+ * control owner cannot add it (their evidence always lands on a control they own).
+ */
+export const NO_CONTROL: OwnedRecord = { owner: null };
+
 /** Owners are recorded by email (or, for the local operator, by id). */
 function owns(actor: Actor, record: OwnedRecord): boolean {
   if (record.owner === null) return false;

@@ -195,6 +195,13 @@ describe("who may touch evidence", () => {
       () => addEvidence(t.ctx, li, fileContent("not mine"), { ...meta, controls: ["AC-05"] }),
       "FORBIDDEN",
     );
+    // Evidence on no control at all would be nobody's: an admin may file it, a control owner not.
+    const unlinked = await expectAppError(
+      () => addEvidence(t.ctx, li, fileContent("loose"), { ...meta, controls: [] }),
+      "FORBIDDEN",
+    );
+    expect(unlinked.fieldErrors[0]?.field).toBe("controls");
+    await addEvidence(t.ctx, owner, fileContent("loose"), { ...meta, controls: [] });
     const auditor = as(owner, "auditor");
     await expectAppError(
       () => addEvidence(t.ctx, auditor, fileContent("x"), { ...meta, controls: ["AC-04"] }),

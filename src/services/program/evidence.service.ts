@@ -29,7 +29,7 @@ import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { EARLIEST_EVIDENCE_DATE, EVIDENCE_SOURCES } from "../../domain/evidence.ts";
 import type { EvidenceItem } from "../../domain/evidence.ts";
 import { localDate } from "../../domain/periods.ts";
-import { authorize } from "../../domain/permissions.ts";
+import { NO_CONTROL, authorize, can } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { boundedJson, calendarDate, oneOf, reason } from "../platform/inputs.ts";
@@ -166,6 +166,10 @@ export async function addEvidence(
   const check = async (tx: Tx): Promise<Control[]> => {
     const controls = await loadControls(tx, actor, meta.controls);
     for (const control of controls) authorize(actor, "evidence:create", control);
+    if (controls.length === 0 && !can(actor, "evidence:create", NO_CONTROL)) {
+      const message = "name a control you own: your evidence is linked to one of your controls";
+      throw new AppError("FORBIDDEN", `controls: ${message}`, [{ field: "controls", message }]);
+    }
     await checkDates(tx, actor, from, to, ctx.now());
     return controls;
   };
