@@ -168,6 +168,12 @@ describe("organizations that require two-factor sign-in", () => {
 
   it("refuses members without two-factor on its routes until they turn it on", async () => {
     const member = await invite(api, owner, org, "admin", "sam@acme.example");
+    const token = await member.request("POST", `/api/v1/orgs/${org}/tokens`, {
+      name: "ci",
+      scopes: ["read"],
+    });
+    expect(token.statusCode).toBe(201);
+    const bearer = client(api, { bearer: token.json<{ secret: string }>().secret });
     await enableTotp(t, owner);
     const required = await owner.request("PATCH", `/api/v1/orgs/${org}`, { requireTotp: true });
     expect(required.statusCode).toBe(200);
@@ -176,9 +182,14 @@ describe("organizations that require two-factor sign-in", () => {
     const refused = await member.request("GET", `/api/v1/orgs/${org}/readiness`);
     expect(refused.statusCode).toBe(403);
     expect(refused.json<Problem>().detail).toMatch(/requires two-factor sign-in/);
+    // A token the member made is no way around it.
+    const byToken = await bearer.request("GET", `/api/v1/orgs/${org}/readiness`);
+    expect(byToken.statusCode).toBe(403);
+    expect(byToken.json<Problem>().detail).toMatch(/token's owner \(sam@acme.example\)/);
     // The account pages stay open, so the member can turn it on.
     const secret = await enableTotp(t, member);
     expect((await member.request("GET", `/api/v1/orgs/${org}/readiness`)).statusCode).toBe(200);
+    expect((await bearer.request("GET", `/api/v1/orgs/${org}/readiness`)).statusCode).toBe(200);
     expect((await owner.request("GET", `/api/v1/orgs/${org}/readiness`)).statusCode).toBe(200);
     const again = await signInWithTotp(t, api, "sam@acme.example", secret);
     expect((await again.request("GET", `/api/v1/orgs/${org}/readiness`)).statusCode).toBe(200);

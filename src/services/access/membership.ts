@@ -37,9 +37,12 @@ function memberActor(auth: Authenticated, organizationId: string, role: Role): A
   return actor;
 }
 
-/** An organization that requires two-factor sign-in refuses a browser without it. */
+/**
+ * An organization that requires two-factor sign-in refuses a member without it, in a browser
+ * or through an API token they made: a token must not be the way around the requirement.
+ */
 function lacksTwoFactor(auth: Authenticated, organization: Organization): boolean {
-  return organization.requireTotp && auth.kind === "session" && !auth.user.totpEnabled;
+  return organization.requireTotp && !auth.user.totpEnabled;
 }
 
 /** What a member may do in one organization, for the web app to show only that. */
@@ -96,10 +99,11 @@ export async function resolveMember(
   }
   const { organization, role } = found;
   if (lacksTwoFactor(auth, organization)) {
-    throw new AppError(
-      "FORBIDDEN",
-      `${organization.name} requires two-factor sign-in: turn it on in your account settings`,
-    );
+    const who =
+      auth.kind === "token"
+        ? `the token's owner (${auth.user.email}) has not turned it on, so their tokens are refused here`
+        : "turn it on in your account settings";
+    throw new AppError("FORBIDDEN", `${organization.name} requires two-factor sign-in: ${who}`);
   }
   const actor = memberActor(auth, organization.id, role);
   if (role === "auditor") {
