@@ -127,8 +127,28 @@ describe("attest evidence and audit-log", () => {
       (await cli(env, "evidence", "remove", added.id, "--reason", "Wrong quarter's export.")).code,
     ).toBe(0);
 
-    const log = json<{ action: string }[]>(await cli(env, "audit-log", "--json"));
-    expect(log.map((e) => e.action)).toContain("evidence.removed");
+    const log = json<{ items: { action: string; data: unknown }[]; nextCursor: string | null }>(
+      await cli(env, "audit-log", "--json", "--limit", "500"),
+    );
+    expect(log.items.map((e) => e.action)).toContain("evidence.removed");
+    expect(log.items.find((e) => e.action === "evidence.removed")?.data).toEqual({
+      reason: "Wrong quarter's export.",
+    });
+    // The table reads as sentences, filtered in the database, a page at a time.
+    const table = await cli(env, "audit-log", "--target", "ac-02", "--action", "control.updated");
+    expect(table.code).toBe(0);
+    expect(table.out).toContain(
+      "Control AC-02 marked implemented — status: not started → implemented",
+    );
+    expect(table.out).not.toMatch(/[{}]/);
+    const first = await cli(env, "audit-log", "--limit", "2");
+    expect(first.out.trim().split("\n")).toHaveLength(5);
+    const cursor = /--cursor (\S+)/.exec(first.out)?.[1];
+    expect(cursor).toBeDefined();
+    const second = await cli(env, "audit-log", "--limit", "2", "--cursor", cursor ?? "");
+    expect(second.code).toBe(0);
+    expect(second.out).not.toEqual(first.out);
+    expect((await cli(env, "audit-log", "--action", "control.deleted")).code).toBe(3);
     const verified = await cli(env, "audit-log", "verify", "--json");
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.out)).toMatchObject({ ok: true, filesChecked: 1 });

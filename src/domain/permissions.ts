@@ -75,9 +75,11 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ],
   employee: ["organization:read", "token:manage"],
   // Auditors read, sample and test; they never change the company's records. They read the
-  // history of what they audit (evidence, engagement) but not the whole organization's log.
+  // log of what they audit (their engagements, the controls and evidence these cover), not the
+  // whole organization's: the audit-log service narrows it (auditorReach).
   auditor: [
     ...READ_ACTIONS,
+    "audit-log:read",
     "audit-log:verify",
     "engagement:read",
     "engagement:test",

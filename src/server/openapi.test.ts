@@ -12,10 +12,7 @@ import type { Api } from "../../test/support/http.ts";
  * Routes whose answer is not described yet, while the contracts are written area by area.
  * An entry that gains its schema must leave this list (the test below says so).
  */
-const NOT_YET_DESCRIBED = new Set<string>([
-  "GET /api/v1/orgs/{org}/audit-log",
-  "POST /api/v1/orgs/{org}/audit-log/verify",
-]);
+const NOT_YET_DESCRIBED = new Set<string>([]);
 
 interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: object }> }>;

@@ -141,7 +141,7 @@ describe("record rules and hard-coded spot checks", () => {
     expect(rolesAllowed("engagement:test")).toEqual(["owner", "auditor"]);
     expect(rolesAllowed("evidence:read")).not.toContain("employee");
     expect(rolesAllowed("evidence:create")).not.toContain("auditor");
-    expect(rolesAllowed("audit-log:read")).toEqual(["owner", "admin"]);
+    expect(rolesAllowed("audit-log:read")).toEqual(["owner", "admin", "auditor"]);
     expect(rolesAllowed("member:manage")).toEqual(["owner", "admin"]);
   });
 
@@ -153,7 +153,7 @@ describe("record rules and hard-coded spot checks", () => {
     expect((await ask("employee", "GET", "/me/tasks")).statusCode).toBe(200);
   });
 
-  it("an auditor cannot add evidence, nor read the whole audit log, but can verify it", async () => {
+  it("an auditor cannot add evidence, but can verify the audit log", async () => {
     const before = await snapshot();
     const added = await ask("auditor", "POST", "/evidence", {
       title: "Auditor's note",
@@ -161,9 +161,53 @@ describe("record rules and hard-coded spot checks", () => {
       forDate: "2025-06-30",
     });
     expect(added.statusCode).toBe(403);
-    expect((await ask("auditor", "GET", "/audit-log")).statusCode).toBe(403);
     expect(await snapshot()).toBe(before);
     expect((await ask("auditor", "POST", "/audit-log/verify")).statusCode).toBe(200);
+  });
+
+  it("an auditor reads the log of their engagements only, nothing organization-wide", async () => {
+    type Page = {
+      items: { target: { type: string; id: string; label: string }; sentence: string }[];
+      nextCursor: string | null;
+    };
+    const read = async (role: Role, query = "") => {
+      const items: Page["items"] = [];
+      let cursor: string | null = null;
+      do {
+        const after: string = cursor === null ? "" : `&cursor=${cursor}`;
+        const response = await ask(role, "GET", `/audit-log?limit=500${query}${after}`);
+        expect(response.statusCode, response.body).toBe(200);
+        const page = response.json<Page>();
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return items;
+    };
+    const everything = await read("owner");
+    const theirs = await read("auditor");
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThan(everything.length);
+    // Their engagements are those the engagements list shows them (the matrix assigns more).
+    const listed = await ask("auditor", "GET", "/engagements?limit=500");
+    const assigned = listed.json<{ items: { id: string }[] }>().items.map((e) => e.id);
+    expect(assigned).toContain(world.ids.sampledEngagement);
+    expect(assigned).not.toContain(world.ids.hiddenEngagement);
+    for (const event of theirs) {
+      expect(["engagement", "report", "control", "evidence"]).toContain(event.target.type);
+      if (event.target.type === "engagement" || event.target.type === "report") {
+        expect(assigned).toContain(event.target.id);
+      }
+    }
+    const about = (id: string) => theirs.filter((e) => e.target.id === id);
+    expect(about(world.ids.sampledEngagement).length).toBeGreaterThan(0);
+    expect(about(world.ids.hiddenEngagement)).toEqual([]);
+    expect(about(world.ids.organization)).toEqual([]);
+    // The owner's log has what the auditor's leaves out: members, tokens, the organization.
+    expect(everything.some((e) => e.target.type === "member")).toBe(true);
+    // Asking for a hidden record by name finds nothing rather than an error.
+    const hidden = everything.find((e) => e.target.id === world.ids.hiddenEngagement);
+    expect(hidden).toBeDefined();
+    expect(await read("auditor", `&target=${hidden?.target.label ?? ""}`)).toEqual([]);
   });
 
   it("an auditor can record a test on an assigned engagement; an admin cannot", async () => {

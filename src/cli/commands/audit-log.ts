@@ -1,33 +1,62 @@
 import type { Command } from "commander";
 import { AppError } from "../../domain/errors.ts";
 import { listAuditLog, verifyAuditLog } from "../../services/platform/audit-log.service.ts";
+import type { AuditLogEntry } from "../../services/platform/audit-log.service.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
 
+interface ListOptions {
+  action?: string;
+  targetType?: string;
+  target?: string;
+  actor?: string;
+  from?: string;
+  since?: string;
+  to?: string;
+  limit?: string;
+  cursor?: string;
+}
+
+/** The sentence, then what changed: "… — status: in progress → implemented". */
+function eventLine(entry: AuditLogEntry): string {
+  if (entry.changes.length === 0) return entry.sentence;
+  const changes = entry.changes.map((c) => `${c.field}: ${c.from ?? "none"} → ${c.to ?? "none"}`);
+  return `${entry.sentence} — ${changes.join("; ")}`;
+}
+
 export function registerAuditLog(program: Command, runtime: Runtime): void {
   const auditLog = program
     .command("audit-log")
-    .description("The hash-chained record of every change")
-    .option("--since <date>", "only events on or after this date (YYYY-MM-DD, UTC)")
-    .action(async (options: { since?: string }, command: Command) => {
+    .description("The hash-chained record of every change, newest first, a page at a time")
+    .option("--action <action>", "one action, e.g. control.updated or evidence.added")
+    .option("--target-type <type>", "control, evidence, engagement, report, member, scope…")
+    .option("--target <ref>", "a record as people name it (AC-04, E-2, an evidence title) or id")
+    .option("--actor <who>", "a person's email or name, or an actor id")
+    .option("--from <date>", "first day (YYYY-MM-DD, the organization's time zone)")
+    .option("--since <date>", "same as --from")
+    .option("--to <date>", "last day (YYYY-MM-DD, the organization's time zone)")
+    .option("--limit <n>", "events per page, 1 to 500", "50")
+    .option("--cursor <cursor>", "the page after the one that printed this cursor")
+    .action(async (options: ListOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const entries = await withActor(runtime, globals, (ctx, actor) =>
-        listAuditLog(ctx, actor, options),
+      const { since, ...query } = options;
+      const page = await withActor(runtime, globals, (ctx, actor) =>
+        listAuditLog(ctx, actor, {
+          ...query,
+          ...(query.from === undefined && since !== undefined ? { from: since } : {}),
+        }),
       );
-      if (globals.json) return printJson(runtime.io, entries);
+      if (globals.json) return printJson(runtime.io, page);
       runtime.io.out(
         formatTable(
-          ["SEQ", "AT", "ACTOR", "ACTION", "TARGET"],
-          entries.map((e) => [
-            String(e.seq),
-            e.at,
-            e.actor.name,
-            e.action,
-            `${e.target.type} ${e.target.id}`,
-          ]),
+          ["SEQ", "AT", "ACTOR", "EVENT"],
+          page.items.map((e) => [String(e.seq), e.at, e.actor.name, eventLine(e)]),
         ),
       );
+      if (page.nextCursor !== null) {
+        runtime.io.out(`Older events: the same command with --cursor ${page.nextCursor}\n`);
+      }
     });
 
   auditLog

@@ -22,7 +22,7 @@ beforeEach(async () => {
     title: "Policy 2",
     forDate: "2026-03-01",
   });
-  lastSeq = (await listAuditLog(t.ctx, owner)).length;
+  lastSeq = (await listAuditLog(t.ctx, owner)).items[0]!.seq;
 });
 afterEach(async () => {
   await t.close();
@@ -31,17 +31,24 @@ afterEach(async () => {
 const tamper = (statement: ReturnType<typeof sql>) => statement.execute(t.ctx.db.kysely);
 
 describe("audit log", () => {
-  it("lists events, with --since, and verifies an untouched trail", async () => {
-    const entries = await listAuditLog(t.ctx, owner);
-    expect(entries.map((e) => e.action)).toEqual([
-      "organization.created",
-      "signing-key.created",
-      "evidence.added",
-      "evidence.added",
+  it("lists events newest first, in words, by dates, and verifies an untouched trail", async () => {
+    const { items, nextCursor } = await listAuditLog(t.ctx, owner);
+    expect(items.map((e) => [e.seq, e.action])).toEqual([
+      [4, "evidence.added"],
+      [3, "evidence.added"],
+      [2, "signing-key.created"],
+      [1, "organization.created"],
     ]);
-    expect(await listAuditLog(t.ctx, owner, { since: "2026-03-03" })).toEqual([]);
+    expect(nextCursor).toBeNull();
+    expect(items[0]).toMatchObject({
+      target: { type: "evidence", label: "Policy 2" },
+      sentence: "Evidence “Policy 2” added, covering 2026-03-01",
+      data: { title: "Policy 2", for: { from: "2026-03-01", to: "2026-03-01" } },
+    });
+    expect((await listAuditLog(t.ctx, owner, { from: "2026-03-03" })).items).toEqual([]);
+    expect((await listAuditLog(t.ctx, owner, { to: "2026-03-02" })).items).toHaveLength(4);
     await expectAppError(
-      () => listAuditLog(t.ctx, owner, { since: "yesterday" }),
+      () => listAuditLog(t.ctx, owner, { from: "yesterday" }),
       "VALIDATION_FAILED",
     );
     expect(await verifyAuditLog(t.ctx, owner)).toMatchObject({
@@ -77,7 +84,7 @@ describe("audit log", () => {
   });
 
   it("catches a stored file whose bytes changed, naming it", async () => {
-    const [item] = (await listAuditLog(t.ctx, owner)).filter((e) => e.action === "evidence.added");
+    const [item] = (await listAuditLog(t.ctx, owner, { action: "evidence.added" })).items;
     const sha256 = (item?.data as { sha256: string }).sha256;
     await corruptBlob(t, sha256);
     const result = await verifyAuditLog(t.ctx, owner);
@@ -89,7 +96,7 @@ describe("audit log", () => {
   });
 
   it("catches a stored file that disappeared", async () => {
-    const [item] = (await listAuditLog(t.ctx, owner)).filter((e) => e.action === "evidence.added");
+    const [item] = (await listAuditLog(t.ctx, owner, { action: "evidence.added" })).items;
     const sha256 = (item?.data as { sha256: string }).sha256;
     await removeBlob(t, sha256);
     expect((await verifyAuditLog(t.ctx, owner)).corruptFiles).toEqual([
@@ -116,6 +123,7 @@ describe("audit log", () => {
   it("is for owners, admins and auditors only", async () => {
     await verifyAuditLog(t.ctx, as(owner, "auditor"));
     await expectAppError(() => listAuditLog(t.ctx, as(owner, "employee")), "FORBIDDEN");
+    await expectAppError(() => listAuditLog(t.ctx, as(owner, "control-owner")), "FORBIDDEN");
     await expectAppError(() => verifyAuditLog(t.ctx, as(owner, "control-owner")), "FORBIDDEN");
   });
 });

@@ -90,13 +90,12 @@ describe("sharing a final report", () => {
       "FORBIDDEN",
     );
 
-    const audited = (await listAuditLog(t.ctx, owner)).filter(
-      (e) => e.target.type === "share-link",
-    );
+    // Newest first.
+    const audited = (await listAuditLog(t.ctx, owner, { targetType: "share-link" })).items;
     expect(audited.map((e) => e.action)).toEqual([
-      "report.shared",
-      "report.nda-accepted",
       "report.downloaded",
+      "report.nda-accepted",
+      "report.shared",
     ]);
     expect(audited[1]?.actor.name).toBe(
       "Priya Shah <priya@retail.example> (Retail Co), through a share link",

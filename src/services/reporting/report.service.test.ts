@@ -268,8 +268,8 @@ describe("review and finalization", () => {
     expect((await loadReportPackage(t.ctx, owner, handle)).description.services).toBe(
       "A changed service line.",
     );
-    const events = (await listAuditLog(t.ctx, owner)).map((e) => e.action);
-    expect(events.filter((a) => a === "report.finalized")).toHaveLength(2);
+    const finalized = await listAuditLog(t.ctx, owner, { action: "report.finalized" });
+    expect(finalized.items).toHaveLength(2);
   });
 
   it("refuses an issue date before the coverage ends or in the future", async () => {

@@ -179,9 +179,7 @@ describe("building the evidence bundle", () => {
     const first = await organizationSigningKey(t.ctx, as(owner, "employee"));
     await buildEvidenceBundle(t.ctx, owner, "E-1", out("b.zip"));
     expect(await organizationSigningKey(t.ctx, owner)).toEqual(first);
-    const events = (await listAuditLog(t.ctx, owner)).filter(
-      (e) => e.action === "signing-key.created",
-    );
+    const events = (await listAuditLog(t.ctx, owner, { action: "signing-key.created" })).items;
     expect(events).toHaveLength(1);
     expect(events[0]?.data).toMatchObject({ fingerprint: first.fingerprint });
     expect(JSON.stringify(events)).not.toMatch(/private/i);
