@@ -11,7 +11,7 @@ try {
   report = undefined;
 }
 if (report === undefined || report.error !== undefined || report.vulnerabilities === undefined) {
-  const reason = report?.error?.summary ?? report?.message ?? "no answer";
+  const reason = report?.message || report?.error?.summary || "no answer";
   console.log(`dependency audit skipped: the advisory service did not answer (${reason})`);
   process.exit(0);
 }
