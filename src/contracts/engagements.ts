@@ -7,7 +7,12 @@ import { z } from "zod";
 import { CATEGORY_IDS, CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES } from "../catalog/types.ts";
 import { CONTROL_STATUSES } from "../domain/control.ts";
 import { ENGAGEMENT_STATUSES } from "../domain/engagement.ts";
-import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "../domain/test-results.ts";
+import {
+  CONTROL_CONCLUSIONS,
+  DESIGN_CONCLUSIONS,
+  ITEM_RESULTS,
+  TEST_METHODS,
+} from "../domain/test-results.ts";
 import { day, instant } from "./common.ts";
 
 export const engagementStatus = z.enum(ENGAGEMENT_STATUSES);
@@ -141,14 +146,7 @@ export const itemResult = z.object({
 });
 export type ItemResult = z.output<typeof itemResult>;
 
-export const controlConclusion = z.enum([
-  "operating-effectively",
-  "exception-noted",
-  "not-tested",
-  "suitably-designed",
-  "design-deficiency",
-  "not-evaluated",
-]);
+export const controlConclusion = z.enum(CONTROL_CONCLUSIONS);
 export type ControlConclusion = z.output<typeof controlConclusion>;
 
 export const controlOutcome = z.object({

@@ -158,6 +158,13 @@ export const packageCriterion = z.object({
 });
 export type PackageCriterion = z.output<typeof packageCriterion>;
 
+/** The public half of the organization's evidence-bundle signing key. */
+export const publicSigningKey = z.object({
+  algorithm: z.literal("Ed25519"),
+  publicKey: z.string().describe("the raw 32-byte public key, base64"),
+  fingerprint: z.string().describe('"SHA256:" and the unpadded base64 of SHA-256 over the raw key'),
+});
+
 export const reportPackage = z.object({
   version: z
     .number()
@@ -192,8 +199,7 @@ export const reportPackage = z.object({
   notRelevant: z.array(z.object({ criterionId: z.string(), reason: z.string() })),
   criteria: z.array(packageCriterion).describe("section IV, in catalog order"),
   otherInformation: z.string().describe("section V: from management, not covered by the opinion"),
-  signingKey: z
-    .object({ algorithm: z.literal("Ed25519"), publicKey: z.string(), fingerprint: z.string() })
+  signingKey: publicSigningKey
     .nullable()
     .describe("the organization's evidence-bundle key, so readers can match a bundle"),
 });

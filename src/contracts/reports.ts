@@ -4,11 +4,12 @@
  * share link's reader sees, bridge letters and the evidence bundles' signing key.
  */
 import { z } from "zod";
+import { REPORT_AGE_STATUSES } from "../domain/report.ts";
 import { COMMENT_ACTIONS, REPORT_SECTIONS, THREAD_STATUSES } from "../domain/review.ts";
-import { ACCESS_EVENTS } from "../domain/sharing.ts";
+import { ACCESS_EVENTS, SHARE_LINK_STATES } from "../domain/sharing.ts";
 import { day, instant } from "./common.ts";
 import { engagement, engagementType } from "./engagements.ts";
-import { reportPackage } from "./report-package.ts";
+import { publicSigningKey, reportPackage } from "./report-package.ts";
 
 /** The draft package with the engagement it belongs to (also the answer of every draft edit). */
 export const reportDraftView = z.object({ engagement, package: reportPackage });
@@ -63,7 +64,7 @@ export const reportVersion = z.object({
 });
 export type ReportVersion = z.output<typeof reportVersion>;
 
-export const reportAgeStatus = z.enum(["current", "renew-soon", "aging", "expired"]);
+export const reportAgeStatus = z.enum(REPORT_AGE_STATUSES);
 export type ReportAgeStatus = z.output<typeof reportAgeStatus>;
 
 /** The newest final report and how old it is, as a customer asking for it would see it. */
@@ -80,7 +81,7 @@ export const reportStanding = z.object({
 });
 export type ReportStanding = z.output<typeof reportStanding>;
 
-export const shareLinkState = z.enum(["active", "expired", "revoked"]);
+export const shareLinkState = z.enum(SHARE_LINK_STATES);
 export type ShareLinkState = z.output<typeof shareLinkState>;
 
 export const accessEvent = z.enum(ACCESS_EVENTS);
@@ -163,10 +164,5 @@ export const bridgeLetter = z.object({
 export type BridgeLetterView = z.output<typeof bridgeLetter>;
 
 /** The public half of the key that signs evidence bundles; the private key never leaves. */
-export const signingKey = z.object({
-  algorithm: z.literal("Ed25519"),
-  publicKey: z.string().describe("the raw 32-byte public key, base64"),
-  fingerprint: z.string().describe('"SHA256:…" of the raw key'),
-  createdAt: instant,
-});
+export const signingKey = publicSigningKey.extend({ createdAt: instant });
 export type SigningKey = z.output<typeof signingKey>;

@@ -294,7 +294,8 @@ export function coverageEnd(e: {
   return (e.type === 1 ? e.asOf : e.periodTo) ?? "0000-01-01";
 }
 
-export type ReportAgeStatus = "current" | "renew-soon" | "aging" | "expired";
+export const REPORT_AGE_STATUSES = ["current", "renew-soon", "aging", "expired"] as const;
+export type ReportAgeStatus = (typeof REPORT_AGE_STATUSES)[number];
 
 export interface ReportAge {
   months: number;

@@ -30,7 +30,8 @@ export interface ShareLink {
   createdAt: string;
 }
 
-export type ShareLinkState = "active" | "expired" | "revoked";
+export const SHARE_LINK_STATES = ["active", "expired", "revoked"] as const;
+export type ShareLinkState = (typeof SHARE_LINK_STATES)[number];
 
 export function shareLinkState(link: ShareLink, now: string): ShareLinkState {
   if (link.revokedAt !== null) return "revoked";

@@ -37,13 +37,15 @@ export interface ItemResult {
   respondedAt: string | null;
 }
 
-export type ControlConclusion =
-  | "operating-effectively"
-  | "exception-noted"
-  | "not-tested"
-  | "suitably-designed"
-  | "design-deficiency"
-  | "not-evaluated";
+export const CONTROL_CONCLUSIONS = [
+  "operating-effectively",
+  "exception-noted",
+  "not-tested",
+  "suitably-designed",
+  "design-deficiency",
+  "not-evaluated",
+] as const;
+export type ControlConclusion = (typeof CONTROL_CONCLUSIONS)[number];
 
 export interface ControlOutcome {
   controlRef: string;
