@@ -35,7 +35,10 @@ function organizationInPath(request: FastifyRequest): string | undefined {
   const route = request.routeOptions.url;
   if (route !== ORG_PATH && route?.startsWith(`${ORG_PATH}/`) !== true) return undefined;
   const { org } = request.params as { org?: unknown };
-  return typeof org === "string" ? org.trim() : undefined;
+  // A handle the route would refuse (too long, a NUL PostgreSQL cannot compare) is not looked
+  // up here: the route's own parsing answers it with a 422.
+  if (typeof org !== "string" || org.length > 100 || org.includes("\u0000")) return undefined;
+  return org.trim();
 }
 
 export async function resolveAuth(

@@ -263,7 +263,8 @@ export async function updateControl(
   authorize(actor, "control:update");
   const data = parseInput(updateControlInput, input);
   if (Object.keys(data).length === 0) {
-    throw new AppError("VALIDATION_FAILED", "nothing to change: give at least one field");
+    const message = `nothing to change: give at least one of ${Object.keys(updateControlInput.shape).join(", ")}`;
+    throw new AppError("VALIDATION_FAILED", message, [{ field: "input", message }]);
   }
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
