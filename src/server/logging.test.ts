@@ -103,6 +103,12 @@ async function flow(): Promise<void> {
   dana.session = accepted.json<SessionView>();
   await track(dana, Promise.resolve(accepted));
 
+  // A control of Dana's own, for her token's evidence to land on.
+  const assigned = await signedIn.request("PATCH", `/api/v1/orgs/${org}/controls/CM-02`, {
+    owner: MEMBER,
+  });
+  expect(assigned.statusCode).toBe(200);
+
   // An API token, made and used for a read and a write, with a typo once.
   const created = await dana.request("POST", `/api/v1/orgs/${org}/tokens`, {
     name: "ci-evidence",
@@ -114,7 +120,7 @@ async function flow(): Promise<void> {
   expect((await script.request("GET", `/api/v1/orgs/${org}/readiness`)).statusCode).toBe(200);
   const evidence = await script.request("POST", `/api/v1/orgs/${org}/evidence`, {
     title: "Branch protection",
-    controls: [],
+    controls: ["CM-02"],
     forDate: "2026-03-01",
     link: "https://github.com/acme/api/settings/branches",
   });
