@@ -90,17 +90,26 @@ const threadReply = z.strictObject({
 
 const none = z.strictObject({});
 
-/** An engagement moved a stage forward or back, and what the move froze or discarded. */
+/**
+ * An engagement moved a stage forward or back, and what the move froze or discarded. A freeze
+ * records the SHA-256 of the frozen scope (canonical JSON) so reconciliation can prove it;
+ * events from before it was recorded leave the scope unproven.
+ */
 const stageMove = z.strictObject({
   from: engagementStatus,
   to: engagementStatus,
   reason,
   frozenControls: count.optional(),
+  snapshotSha256: sha256.optional(),
   discardedSample: z.literal(true).optional(),
   discardedTests: count.optional(),
 });
 
-/** A sample drawn; a redraw says why and which sample it replaced. */
+/**
+ * A sample drawn; a redraw says why and which sample it replaced. `sha256` is of the drawn
+ * populations and items as stored (canonical JSON); samples drawn before it was recorded
+ * cannot have their items proven.
+ */
 const sampleDrawn = z.strictObject({
   sample: id,
   seed: text,
@@ -108,6 +117,7 @@ const sampleDrawn = z.strictObject({
   items: count,
   redrawReason: reason,
   replaced: id.nullable(),
+  sha256: sha256.optional(),
 });
 
 interface AuditEventSpec {
@@ -273,14 +283,19 @@ export const AUDIT_EVENTS = {
     data: z.strictObject({ control: id, item: id, response: text }),
   },
 
-  // Member targets are the user's id.
+  // Member targets are the user's id. A member joins by an invitation, or, without one, is
+  // the first account, made owner of every organization that existed at setup.
   "member.joined": {
     target: "member",
-    data: z.strictObject({ email: text, role, invitation: id }),
+    data: z.strictObject({ email: text, role, invitation: id.optional() }),
   },
   "member.role-changed": { target: "member", data: z.strictObject({ from: role, to: role }) },
   "member.removed": { target: "member", data: z.strictObject({ role }) },
-  "invitation.created": { target: "invitation", data: z.strictObject({ email: text, role }) },
+  // The expiry is recorded since reconciliation checks invitations; older events lack it.
+  "invitation.created": {
+    target: "invitation",
+    data: z.strictObject({ email: text, role, expiresAt: instant.optional() }),
+  },
   "invitation.revoked": { target: "invitation", data: z.strictObject({ email: text }) },
   "api-token.created": {
     target: "api-token",

@@ -17,7 +17,7 @@ import {
 import { listAllOrganizations } from "../../db/organizations.repo.ts";
 import { newId } from "../../db/portable.ts";
 import { findLiveSessionWithMember } from "../../db/session-member.repo.ts";
-import { inTransaction, read, readOnce } from "../../db/transaction.ts";
+import { inTransaction, lockOrganization, read, readOnce } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import {
   claimTotpStep,
@@ -31,8 +31,10 @@ import {
 import type { FoundMember } from "../../db/users.repo.ts";
 import { normalizeEmail } from "../../domain/account.ts";
 import type { ApiToken, SessionRecord, User } from "../../domain/account.ts";
+import { actorIn } from "../../domain/actor.ts";
 import type { Role } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
+import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { email, newPassword, personName } from "../platform/inputs.ts";
 import {
@@ -193,13 +195,29 @@ export async function completeSetup(
       createdAt: at.toISOString(),
     };
     await insertUser(tx, user, passwordHash, at.toISOString());
+    // The first account owns every organization made before it (by the CLI), each grant
+    // recorded in that organization's trail (member.joined without an invitation).
     for (const organization of await listAllOrganizations(tx)) {
+      await lockOrganization(tx, organization.id);
       await insertMembership(tx, {
         organizationId: organization.id,
         userId: user.id,
         role: "owner",
         createdAt: at.toISOString(),
       });
+      const owner = actorIn(
+        { kind: "user", id: user.id, name: user.name },
+        organization.id,
+        "owner",
+      );
+      await recordEvent(
+        tx,
+        owner,
+        "member.joined",
+        user.id,
+        { email: user.email, role: "owner" },
+        at,
+      );
     }
     const { token, session } = await startSession(tx, ctx, user, client, "active");
     return { token, view: await sessionView(tx, user, session) };

@@ -92,7 +92,7 @@ export async function createInvitation(
         actor,
         "invitation.created",
         invitation.id,
-        { email: data.email, role: data.role },
+        { email: data.email, role: data.role, expiresAt: invitation.expiresAt },
         at,
       );
       return { invitation, organizationName: (await getOrganization(tx, scopeOf(actor))).name };

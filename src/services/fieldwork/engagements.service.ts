@@ -24,6 +24,8 @@ import { inOrgTransaction, read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
+import { canonicalJson } from "../../domain/audit-chain.ts";
+import { sha256Hex } from "../../domain/digest.ts";
 import {
   ENGAGEMENT_STATUSES,
   MIN_TYPE2_MONTHS,
@@ -326,8 +328,11 @@ export async function advanceEngagement(
         from,
         to,
         reason: data.reason ?? null,
-        ...(to === "fieldwork" && engagement.snapshot === null
-          ? { frozenControls: snapshot?.controls.length ?? 0 }
+        ...(to === "fieldwork" && engagement.snapshot === null && snapshot !== null
+          ? {
+              frozenControls: snapshot.controls.length,
+              snapshotSha256: sha256Hex(canonicalJson(snapshot)),
+            }
           : {}),
         ...(discarded ? { discardedSample: true } : {}),
         ...(discardedTests > 0 ? { discardedTests } : {}),

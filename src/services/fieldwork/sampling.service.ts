@@ -18,6 +18,8 @@ import { inOrgTransaction, read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
+import { canonicalJson } from "../../domain/audit-chain.ts";
+import { sha256Hex } from "../../domain/digest.ts";
 import { engagementLabel } from "../../domain/engagement.ts";
 import type { ControlSample, Engagement, EngagementSample } from "../../domain/engagement.ts";
 import { AppError } from "../../domain/errors.ts";
@@ -164,6 +166,7 @@ export async function drawEngagementSample(
         items: controls.reduce((sum, c) => sum + c.items.length, 0),
         redrawReason: sample.redrawReason,
         replaced: existing?.id ?? null,
+        sha256: sha256Hex(canonicalJson(sample.controls)),
       },
       at,
     );
