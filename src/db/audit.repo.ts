@@ -5,6 +5,7 @@ import { GENESIS_HASH, chainEvent } from "../domain/audit-chain.ts";
 import type { AuditEventContent, ChainedAuditEvent } from "../domain/audit-chain.ts";
 import type { AuditNameKind } from "../domain/audit-wording.ts";
 import { newId } from "./portable.ts";
+import { isPostgres } from "./transaction.ts";
 import type { Tx } from "./transaction.ts";
 
 export type NewAuditEvent = Omit<AuditEventContent, "organizationId" | "seq">;
@@ -208,10 +209,17 @@ interface Lead {
   values: string[];
 }
 
-/** A column that the query only checks, so the planner keeps reading the lead's index range. */
-const checked = (column: string) => sql`(${sql.ref(column)} || '')`;
+/**
+ * A column the page only checks on the rows its range reads. SQLite, which plans without
+ * statistics, would take an equality on an indexed column for a better range than the lead's,
+ * so there it is written as an expression no index serves; PostgreSQL plans by statistics,
+ * which an expression would hide, so there it stays the column.
+ */
+type Checked = (column: string) => RawBuilder<unknown>;
+const checkedOn = (postgres: boolean): Checked =>
+  postgres ? (column) => sql.ref(column) : (column) => sql`(${sql.ref(column)} || '')`;
 
-function reachFilter(scope: OrgScope, reach: AuditReach) {
+function reachFilter(scope: OrgScope, reach: AuditReach, checked: Checked) {
   const { engagementIds, controlRefs, criteria, evidenceWindows } = reach;
   const parts = [];
   if (engagementIds.length > 0) {
@@ -245,10 +253,15 @@ function reachFilter(scope: OrgScope, reach: AuditReach) {
  * One page of the log, newest first. Each page is read from one index range, whatever the
  * filters and however deep the page: the most selective filter leads (a target, else an
  * actor, else an action; each has an index of (organization, filter columns, occurred_at,
- * seq)) and the range runs, as row values, from (filter, from, 0) to (filter, cursor) — so
- * the database seeks to the cursor and reads backwards until the page is full. The other
- * filters are checked on the rows read, written so that no planner mistakes them for a better
- * range. Several targets or actors are one range each, merged.
+ * seq)) and the range runs from (filter, from) to (filter, cursor), so the database seeks to
+ * the cursor and reads backwards until the page is full. The other filters are checked on
+ * the rows read. Several targets or actors are one range each, merged.
+ *
+ * The range is written for each engine's planner. SQLite takes it as one row value per end,
+ * filter columns included — given the filter by equality and the dates as a range, it prefers
+ * the time index alone. PostgreSQL takes the filter by equality and (occurred_at, seq) as row
+ * values — given the filter inside the row value, it seeks on the first column only and reads
+ * every entry of that column's value between the ends.
  */
 export async function listAuditPage(
   tx: Tx,
@@ -275,10 +288,14 @@ export async function listAuditPage(
     leads = [{ columns: [], values: [] }];
   }
   const fetch = query.limit + 1;
+  const postgres = isPostgres(tx);
+  const checked = checkedOn(postgres);
 
   const part = (lead: Lead) => {
-    const columns = sql.join([...lead.columns, "occurred_at", "seq"].map((c) => sql.ref(c)));
-    const bound = (at: AuditPosition) => sql.join([...lead.values, at.at, at.seq]);
+    const rowColumns = postgres ? [] : lead.columns;
+    const rowValues = postgres ? [] : lead.values;
+    const columns = sql.join([...rowColumns, "occurred_at", "seq"].map((c) => sql.ref(c)));
+    const bound = (at: AuditPosition) => sql.join([...rowValues, at.at, at.seq]);
     let select = tx
       .selectFrom("audit_events")
       .select([
@@ -296,6 +313,11 @@ export async function listAuditPage(
       .where("organization_id", "=", scope.organizationId)
       .where(sql<boolean>`(${columns}) >= (${bound(low)})`)
       .where(sql<boolean>`(${columns}) < (${bound(high)})`);
+    if (postgres) {
+      lead.columns.forEach((column, i) => {
+        select = select.where(sql<boolean>`${sql.ref(column)} = ${lead.values[i]}`);
+      });
+    }
     if (query.action !== undefined && !lead.columns.includes("action")) {
       select = select.where(sql<boolean>`${checked("action")} = ${query.action}`);
     }
@@ -305,7 +327,9 @@ export async function listAuditPage(
     if (query.targetType !== undefined && !lead.columns.includes("target_type")) {
       select = select.where(sql<boolean>`${checked("target_type")} = ${query.targetType}`);
     }
-    if (query.reach !== undefined) select = select.where(reachFilter(scope, query.reach));
+    if (query.reach !== undefined) {
+      select = select.where(reachFilter(scope, query.reach, checked));
+    }
     for (const column of lead.columns) select = select.orderBy(column, "desc");
     return select.orderBy("occurred_at", "desc").orderBy("seq", "desc").limit(fetch);
   };
