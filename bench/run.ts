@@ -12,6 +12,7 @@ import pg from "pg";
 import type { DatabaseTarget } from "../src/db/connect.ts";
 import { closeContext, openContext } from "../src/services/platform/context.ts";
 import { benchAudit } from "./audit.bench.ts";
+import { benchAuditLog, formatAuditLogBench } from "./audit-log.bench.ts";
 import { benchBundle, benchBundleOnS3, formatBundleBench } from "./bundle.bench.ts";
 import { benchCli, formatCliBench } from "./cli.bench.ts";
 import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
@@ -108,6 +109,9 @@ async function main(): Promise<void> {
             `(ratio ${a.chainRatio}; target >= 0.5: ${a.chainRatio >= 0.5 ? "meets" : "MISSES"}); ` +
             `whole verify command incl. database read ${a.verifyServiceMs} ms (ratio ${a.serviceRatio})`,
         );
+      }
+      if (wanted("audit-log")) {
+        console.log(formatAuditLogBench(engine.name, await benchAuditLog(ctx, size), TARGET_MS));
       }
       if (wanted("http")) {
         console.log(
