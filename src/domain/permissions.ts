@@ -31,6 +31,8 @@ export const ACTIONS = [
   "engagement:assign",
   "member:read",
   "member:manage",
+  /** Make someone an owner, or take the owner role away: an owner's act alone. */
+  "member:grant-owner",
   "token:manage",
   "report:read",
   "report:edit",
@@ -62,6 +64,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     (action) =>
       action !== "catalog-text:import" &&
       action !== "engagement:test" &&
+      action !== "member:grant-owner" &&
       action !== "report:opinion" &&
       action !== "report:approve",
   ),

@@ -142,6 +142,38 @@ describe("each role in the browser", () => {
     }
   });
 
+  it("offers the owner role only to an owner, and keeps an admin off the owner's role", async () => {
+    const admin = people.get("admin")!.page;
+    await admin.goto(`/orgs/${org}/users`);
+    await admin.getByRole("combobox", { name: "Role", exact: true }).click();
+    await admin.getByRole("option", { name: "Admin", exact: true }).waitFor();
+    await expect(admin.getByRole("option", { name: "Owner", exact: true }).count()).resolves.toBe(
+      0,
+    );
+    await admin.keyboard.press("Escape");
+    // The admin's own role and the owner's are fixed for them; the others' are not.
+    const roles = admin.getByLabel(/^Role of /);
+    await roles.first().waitFor();
+    const disabled = await roles.evaluateAll((inputs) =>
+      inputs.map((input) => [
+        (input as HTMLInputElement).value,
+        (input as HTMLInputElement).disabled,
+      ]),
+    );
+    expect(
+      disabled
+        .filter(([, off]) => off)
+        .map(([value]) => value)
+        .sort(),
+    ).toEqual(["Admin", "Owner"]);
+
+    const ownerPage = people.get("owner")!.page;
+    await ownerPage.goto(`/orgs/${org}/users`);
+    await ownerPage.getByRole("combobox", { name: "Role", exact: true }).click();
+    await ownerPage.getByRole("option", { name: "Owner", exact: true }).waitFor();
+    await ownerPage.keyboard.press("Escape");
+  });
+
   it("logs no console error on the way", () => {
     expect(rig.consoleErrors).toEqual([]);
   });

@@ -17,7 +17,7 @@ import type { User } from "../../domain/account.ts";
 import { ROLES, scopeOf } from "../../domain/actor.ts";
 import type { Actor, Role } from "../../domain/actor.ts";
 import { AppError, notFound } from "../../domain/errors.ts";
-import { authorize } from "../../domain/permissions.ts";
+import { authorize, can } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "../fieldwork/engagements.service.ts";
@@ -35,7 +35,7 @@ export async function listMembers(ctx: ServiceContext, actor: Actor): Promise<Me
 
 /** Only an owner hands out or takes away the owner role. */
 export function assertMayGrant(actor: Actor, role: Role): void {
-  if (role === "owner" && actor.role !== "owner") {
+  if (role === "owner" && !can(actor, "member:grant-owner")) {
     throw new AppError("FORBIDDEN", "only an owner may make someone an owner", [
       { field: "role", message: "owner needs an owner" },
     ]);

@@ -17,9 +17,9 @@ import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
 import { formatDateTime, humanize } from "../../lib/format.ts";
 import { applyServerErrors, emailRule } from "../../lib/forms.ts";
 import { useInvitations, useInvite, useRevokeInvitation } from "./api.ts";
-import { ROLE_OPTIONS } from "./MembersTable.tsx";
+import { roleOptions } from "./MembersTable.tsx";
 
-export function InvitationsPanel({ org }: { org: string }) {
+export function InvitationsPanel({ org, grantOwner }: { org: string; grantOwner: boolean }) {
   const invite = useInvite(org);
   const form = useForm<{ email: string; role: Role }>({
     mode: "controlled",
@@ -43,7 +43,7 @@ export function InvitationsPanel({ org }: { org: string }) {
           <Select
             label="Role"
             allowDeselect={false}
-            data={ROLE_OPTIONS}
+            data={roleOptions(grantOwner)}
             w={180}
             {...form.getInputProps("role")}
           />

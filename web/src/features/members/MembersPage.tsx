@@ -23,13 +23,17 @@ export function MembersPage() {
         <Title order={2} size="h4" mb="sm">
           Members
         </Title>
-        <MembersTable org={org.slug} currentUserId={org.session.user.id} />
+        <MembersTable
+          org={org.slug}
+          currentUserId={org.session.user.id}
+          grantOwner={org.can("member:grant-owner")}
+        />
       </Paper>
       <Paper withBorder p="lg" radius="md">
         <Title order={2} size="h4" mb="sm">
           Invitations
         </Title>
-        <InvitationsPanel org={org.slug} />
+        <InvitationsPanel org={org.slug} grantOwner={org.can("member:grant-owner")} />
       </Paper>
     </>
   );

@@ -6,9 +6,22 @@ import { ProblemAlert, QueryView } from "../../lib/feedback.tsx";
 import { formatDateTime, humanize } from "../../lib/format.ts";
 import { useChangeRole, useMembers, useRemoveMember } from "./api.ts";
 
-export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: humanize(role) }));
+const ALL_ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: humanize(role) }));
 
-export function MembersTable({ org, currentUserId }: { org: string; currentUserId: string }) {
+/** The roles the caller may hand out: owner only by an owner (the server refuses the rest). */
+export function roleOptions(grantOwner: boolean) {
+  return ALL_ROLE_OPTIONS.filter((option) => grantOwner || option.value !== "owner");
+}
+
+export function MembersTable({
+  org,
+  currentUserId,
+  grantOwner,
+}: {
+  org: string;
+  currentUserId: string;
+  grantOwner: boolean;
+}) {
   const members = useMembers(org);
   const changeRole = useChangeRole(org);
   const remove = useRemoveMember(org);
@@ -35,6 +48,8 @@ export function MembersTable({ org, currentUserId }: { org: string; currentUserI
               <Table.Tbody>
                 {items.map((member) => {
                   const self = member.userId === currentUserId;
+                  // An owner's role is changed by an owner only.
+                  const fixed = self || (member.role === "owner" && !grantOwner);
                   return (
                     <Table.Tr key={member.userId}>
                       <Table.Td>
@@ -48,8 +63,8 @@ export function MembersTable({ org, currentUserId }: { org: string; currentUserI
                           size="xs"
                           w={160}
                           allowDeselect={false}
-                          disabled={self || changeRole.isPending}
-                          data={ROLE_OPTIONS}
+                          disabled={fixed || changeRole.isPending}
+                          data={fixed ? ALL_ROLE_OPTIONS : roleOptions(grantOwner)}
                           value={member.role}
                           onChange={(role) =>
                             role !== null &&
