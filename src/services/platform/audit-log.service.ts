@@ -1,7 +1,8 @@
 /**
  * Reading the audit trail, and proving it intact: the hash chain recomputed end to end, the
  * head compared with the one recorded apart, every stored file re-hashed, and the current
- * records (evidence, links, test results) checked against the events that made them.
+ * records (evidence, engagements and their results and tests, final report packages, share
+ * links, and who has access) re-derived from the events and compared (reconcile-records.ts).
  */
 import { z } from "zod";
 import { CATEGORIES, criteriaInCategories, findCriterion } from "../../catalog/index.ts";
@@ -15,8 +16,8 @@ import {
   listAuditPage,
 } from "../../db/audit.repo.ts";
 import type { AuditEventRow, AuditPosition, AuditReach } from "../../db/audit.repo.ts";
-import { currentSample, listEngagements, listItemResults } from "../../db/engagements.repo.ts";
-import { listEvidence, listFileHashes } from "../../db/evidence.repo.ts";
+import { listEngagements } from "../../db/engagements.repo.ts";
+import { listFileHashes } from "../../db/evidence.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
@@ -32,11 +33,10 @@ import { evidenceWindow } from "../../domain/engagement.ts";
 import { AppError } from "../../domain/errors.ts";
 import { addDays, zonedMidnight } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
-import { reconcileEvidence, reconcileResults } from "../../domain/reconcile.ts";
 import type { RecordProblem } from "../../domain/reconcile.ts";
-import type { ItemResult } from "../../domain/test-results.ts";
 import type { ServiceContext } from "./context.ts";
 import { calendarDate, oneOf } from "./inputs.ts";
+import { readRecordsToReconcile, reconcileRecords } from "./reconcile-records.ts";
 import { parseInput } from "./validation.ts";
 
 /** One event as the log shows it: what was recorded, and the same in words. */
@@ -290,37 +290,20 @@ export async function verifyAuditLog(
   actor: Actor,
 ): Promise<AuditVerification> {
   authorize(actor, "audit-log:verify");
-  const { events, altered, head, hashes, evidence, results } = await read(ctx.db, async (tx) => {
-    const engagements = await listEngagements(tx, scopeOf(actor));
-    const results: { engagementId: string; results: ItemResult[] }[] = [];
-    for (const engagement of engagements) {
-      const sample = await currentSample(tx, scopeOf(actor), engagement.id);
-      if (sample !== undefined) {
-        results.push({
-          engagementId: engagement.id,
-          results: await listItemResults(tx, scopeOf(actor), sample.id),
-        });
-      }
-    }
-    return {
-      events: await listAuditEvents(tx, scopeOf(actor)),
-      altered: await eventsWithAlteredColumns(tx, scopeOf(actor)),
-      head: await getAuditHead(tx, scopeOf(actor)),
-      hashes: await listFileHashes(tx, scopeOf(actor)),
-      evidence: await listEvidence(tx, scopeOf(actor), { includeRemoved: true }),
-      results,
-    };
-  });
+  const { events, altered, head, hashes, stored } = await read(ctx.db, async (tx) => ({
+    events: await listAuditEvents(tx, scopeOf(actor)),
+    altered: await eventsWithAlteredColumns(tx, scopeOf(actor)),
+    head: await getAuditHead(tx, scopeOf(actor)),
+    hashes: await listFileHashes(tx, scopeOf(actor)),
+    stored: await readRecordsToReconcile(tx, scopeOf(actor)),
+  }));
   const first = altered[0];
   const chain =
     verifyChain(events, head) ??
     (first === undefined
       ? null
       : { seq: first, reason: `event ${first} was changed after it was written` });
-  const records = [
-    ...reconcileEvidence(evidence, events),
-    ...results.flatMap((r) => reconcileResults(r.engagementId, r.results, events)),
-  ];
+  const { checked, problems: records } = reconcileRecords(stored, events);
   const corruptFiles: CorruptFile[] = [];
   for (const sha256 of hashes) {
     const problem = await ctx.blobs.check(sha256);
@@ -333,7 +316,7 @@ export async function verifyAuditLog(
     chain,
     filesChecked: hashes.length,
     corruptFiles,
-    recordsChecked: evidence.length + results.reduce((sum, r) => sum + r.results.length, 0),
+    recordsChecked: checked,
     records,
   };
 }
