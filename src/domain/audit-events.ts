@@ -316,9 +316,16 @@ export const AUDIT_EVENTS = {
     target: "report",
     data: draftEdit({ approvedBy: text, contentSha256: sha256 }),
   },
+  // textSha256: of the opinion's text as entered; opinions recorded before it was recorded
+  // have only their type and the content they were given on checked.
   "report.opinion-recorded": {
     target: "report",
-    data: draftEdit({ type: z.enum(OPINION_TYPES), replaced: z.boolean(), contentSha256: sha256 }),
+    data: draftEdit({
+      type: z.enum(OPINION_TYPES),
+      replaced: z.boolean(),
+      contentSha256: sha256,
+      textSha256: sha256.optional(),
+    }),
   },
   "report.other-information-updated": {
     target: "report",

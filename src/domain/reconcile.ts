@@ -459,24 +459,106 @@ export interface StoredReportVersion {
   package: string;
 }
 
+/** The sign-offs a final package carries, as far as reconciliation reads them. */
+interface SignedPackage {
+  opinion?: {
+    type?: string;
+    text?: string;
+    contentSha256?: string;
+    recordedBy?: string;
+    recordedByName?: string;
+  } | null;
+  assertion?: { approval?: { by?: string; name?: string; contentSha256?: string } | null };
+}
+
+/** The stored package parsed, with its SHA-256 as finalizing computed it; null if unreadable. */
+function readPackage(text: string): { sha256: string; pkg: SignedPackage } | null {
+  try {
+    const pkg = JSON.parse(text) as SignedPackage;
+    return { sha256: sha256Hex(canonicalJson(pkg)), pkg };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sign-offs inside a proven final package must be ones the trail recorded before it was
+ * finalized: the owner's approval of the assertion (by whom, on which content) and the
+ * auditor's opinion (its type, by whom, on which content, and its text where the event
+ * recorded its hash). A draft's sign-off edited by SQL before finalizing is caught here.
+ */
+function reconcileSignOffs(
+  target: string,
+  pkg: SignedPackage,
+  before: readonly ChainedAuditEvent[],
+): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  const approval = pkg.assertion?.approval ?? null;
+  if (approval !== null) {
+    const recorded = before.some((e) => {
+      if (!isAction(e, "report.assertion-approved")) return false;
+      const data = recordedData(e, "report.assertion-approved");
+      return (
+        e.actorId === approval.by &&
+        data.approvedBy === approval.name &&
+        data.contentSha256 === approval.contentSha256
+      );
+    });
+    if (!recorded) {
+      problems.push({
+        target,
+        problem: `its assertion's approval by ${shown(approval.name)} is not one the trail records`,
+      });
+    }
+  }
+  const opinion = pkg.opinion ?? null;
+  if (opinion !== null) {
+    const recorded = before.some((e) => {
+      if (!isAction(e, "report.opinion-recorded")) return false;
+      const data = recordedData(e, "report.opinion-recorded");
+      return (
+        e.actorId === opinion.recordedBy &&
+        data.type === opinion.type &&
+        data.contentSha256 === opinion.contentSha256 &&
+        (data.textSha256 === undefined || data.textSha256 === sha256Hex(opinion.text ?? ""))
+      );
+    });
+    if (!recorded) {
+      problems.push({
+        target,
+        problem:
+          `its ${shown(opinion.type)} opinion by ${shown(opinion.recordedByName)} ` +
+          "is not one the trail records",
+      });
+    }
+  }
+  return problems;
+}
+
 /**
  * Each final version against its report.finalized event: it must exist, carry the recorded
  * SHA-256 and issue date, and its stored package must hash to that SHA-256 (canonical JSON,
- * as finalizing hashed it), so the package a reader downloads is the one that was finalized.
+ * as finalizing hashed it), so the package a reader downloads is the one that was finalized;
+ * and the sign-offs in it must be ones the trail recorded.
  */
 export function reconcileReportVersions(
   versions: readonly StoredReportVersion[],
   events: readonly ChainedAuditEvent[],
 ): RecordProblem[] {
   const problems: RecordProblem[] = [];
-  const recorded = new Map<string, AuditEventData<"report.finalized">>();
+  const recorded = new Map<
+    string,
+    { data: AuditEventData<"report.finalized">; before: ChainedAuditEvent[] }
+  >();
+  const byReport = eventsFor(events, "report");
   for (const event of events) {
     if (!isAction(event, "report.finalized")) continue;
     const data = recordedData(event, "report.finalized");
-    recorded.set(`${event.targetId} ${data.version}`, data);
+    const before = (byReport.get(event.targetId) ?? []).filter((e) => e.seq < event.seq);
+    recorded.set(`${event.targetId} ${data.version}`, { data, before });
   }
   const stored = new Set(versions.map((v) => `${v.engagementId} ${v.version}`));
-  for (const [key, data] of recorded) {
+  for (const [key, { data }] of recorded) {
     if (!stored.has(key)) {
       problems.push({
         target: `report ${data.engagement} version ${data.version}`,
@@ -485,27 +567,29 @@ export function reconcileReportVersions(
     }
   }
   for (const version of versions) {
-    const data = recorded.get(`${version.engagementId} ${version.version}`);
-    const target = `report ${data?.engagement ?? version.engagementId} version ${version.version}`;
-    if (data === undefined) {
+    const finalized = recorded.get(`${version.engagementId} ${version.version}`);
+    const target = `report ${finalized?.data.engagement ?? version.engagementId} version ${version.version}`;
+    if (finalized === undefined) {
       problems.push({ target, problem: "it has no record in the audit trail" });
       continue;
     }
+    const { data, before } = finalized;
     problems.push(
       ...differences(target, [
         ["SHA-256", data.sha256, version.sha256],
         ["issue date", data.issueDate, version.issueDate],
       ]),
     );
-    const actual = jsonSha256(version.package);
-    if (actual !== data.sha256) {
+    const read = readPackage(version.package);
+    if (read === null) {
+      problems.push({ target, problem: "its stored package is not readable" });
+    } else if (read.sha256 !== data.sha256) {
       problems.push({
         target,
-        problem:
-          actual === null
-            ? "its stored package is not readable"
-            : `its stored package hashes to ${actual}, not to the ${data.sha256} recorded when it was finalized`,
+        problem: `its stored package hashes to ${read.sha256}, not to the ${data.sha256} recorded when it was finalized`,
       });
+    } else {
+      problems.push(...reconcileSignOffs(target, read.pkg, before));
     }
   }
   return problems;

@@ -12,6 +12,7 @@ import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { AuditEventData } from "../../domain/audit-events.ts";
+import { sha256Hex } from "../../domain/digest.ts";
 import { engagementLabel, statusIndex } from "../../domain/engagement.ts";
 import type { Engagement } from "../../domain/engagement.ts";
 import { AppError } from "../../domain/errors.ts";
@@ -319,7 +320,12 @@ export async function recordOpinion(
     return {
       draft: { ...draft, opinion },
       event: "report.opinion-recorded",
-      data: { type: data.type, replaced: draft.opinion !== null, contentSha256 },
+      data: {
+        type: data.type,
+        replaced: draft.opinion !== null,
+        contentSha256,
+        textSha256: sha256Hex(data.text),
+      },
     };
   });
 }
