@@ -155,9 +155,10 @@ describe("each role in the browser", () => {
     const roles = admin.getByLabel(/^Role of /);
     await roles.first().waitFor();
     const disabled = await roles.evaluateAll((inputs) =>
-      inputs.map((input) => [
-        (input as HTMLInputElement).value,
-        (input as HTMLInputElement).disabled,
+      // The page's inputs, typed by hand: the tests' TypeScript has no DOM library.
+      (inputs as unknown as { value: string; disabled: boolean }[]).map((input) => [
+        input.value,
+        input.disabled,
       ]),
     );
     expect(
