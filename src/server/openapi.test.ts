@@ -8,12 +8,6 @@ import type { TestContext } from "../../test/support/database.ts";
 import { client, createApi } from "../../test/support/http.ts";
 import type { Api } from "../../test/support/http.ts";
 
-/**
- * Routes whose answer is not described yet, while the contracts are written area by area.
- * An entry that gains its schema must leave this list (the test below says so).
- */
-const NOT_YET_DESCRIBED = new Set<string>([]);
-
 interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: object }> }>;
 }
@@ -34,7 +28,7 @@ describe("OpenAPI answers", () => {
     const response = await client(api).request("GET", "/api/v1/openapi.json");
     const paths = response.json<{ paths: Record<string, Record<string, Operation>> }>().paths;
     const undescribed: string[] = [];
-    const described: string[] = [];
+    let described = 0;
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const name = `${method.toUpperCase()} ${path}`;
@@ -45,10 +39,11 @@ describe("OpenAPI answers", () => {
           success !== undefined &&
           (success[0] === "204" ||
             Object.values(success[1].content ?? {}).some((media) => media.schema !== undefined));
-        (hasSchema ? described : undescribed).push(name);
+        if (hasSchema) described += 1;
+        else undescribed.push(name);
       }
     }
-    expect(undescribed.filter((name) => !NOT_YET_DESCRIBED.has(name))).toEqual([]);
-    expect(described.filter((name) => NOT_YET_DESCRIBED.has(name))).toEqual([]);
+    expect(undescribed).toEqual([]);
+    expect(described).toBeGreaterThan(90);
   });
 });
