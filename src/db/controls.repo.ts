@@ -263,6 +263,11 @@ export interface ControlPageQuery {
   /** The last ref of the previous page. */
   afterRef?: string;
   limit: number;
+  /**
+   * Only these controls (an auditor's reach): the refs, and those mapped to any of the
+   * criteria. Both empty matches nothing.
+   */
+  reach?: { controlRefs: readonly string[]; criteria: readonly string[] };
 }
 
 function escapeLike(word: string): string {
@@ -296,6 +301,25 @@ export async function listControlPage(
           .whereRef("control_criteria.control_id", "=", "controls.id")
           .where("control_criteria.criterion_id", "=", criterion),
       ),
+    );
+  }
+  if (query.reach !== undefined) {
+    const { controlRefs, criteria } = query.reach;
+    select = select.where((eb) =>
+      eb.or([
+        ...(controlRefs.length === 0 ? [] : [eb("controls.ref", "in", controlRefs)]),
+        ...(criteria.length === 0
+          ? []
+          : [
+              eb.exists(
+                eb
+                  .selectFrom("control_criteria")
+                  .select("control_criteria.control_id")
+                  .whereRef("control_criteria.control_id", "=", "controls.id")
+                  .where("control_criteria.criterion_id", "in", criteria),
+              ),
+            ]),
+      ]),
     );
   }
   for (const word of query.words) {

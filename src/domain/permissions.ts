@@ -77,11 +77,14 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "token:manage",
   ],
   employee: ["organization:read", "token:manage"],
-  // Auditors read, sample and test; they never change the company's records. They read the
-  // log of what they audit (their engagements, the controls and evidence these cover), not the
-  // whole organization's: the audit-log service narrows it (auditorReach).
+  // Auditors read, sample and test; they never change the company's records. They read what
+  // they audit (their engagements, the controls and evidence these cover, and the log of
+  // these), nothing organization-wide: no readiness, no scope. The services narrow controls,
+  // evidence and the log to their reach (services/platform/auditor-reach.ts).
   auditor: [
-    ...READ_ACTIONS,
+    "organization:read",
+    "control:read",
+    "evidence:read",
     "audit-log:read",
     "audit-log:verify",
     "engagement:read",

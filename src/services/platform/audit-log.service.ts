@@ -5,7 +5,7 @@
  * links, and who has access) re-derived from the events and compared (reconcile-records.ts).
  */
 import { z } from "zod";
-import { CATEGORIES, criteriaInCategories, findCriterion } from "../../catalog/index.ts";
+import { CATEGORIES, findCriterion } from "../../catalog/index.ts";
 import {
   auditNames,
   eventsWithAlteredColumns,
@@ -15,8 +15,7 @@ import {
   listAuditEvents,
   listAuditPage,
 } from "../../db/audit.repo.ts";
-import type { AuditEventRow, AuditPosition, AuditReach } from "../../db/audit.repo.ts";
-import { listEngagements } from "../../db/engagements.repo.ts";
+import type { AuditEventRow, AuditPosition } from "../../db/audit.repo.ts";
 import { listFileHashes } from "../../db/evidence.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
@@ -29,11 +28,11 @@ import { AUDIT_TARGET_TYPES, isAuditAction } from "../../domain/audit-events.ts"
 import type { AuditAction, AuditTargetType } from "../../domain/audit-events.ts";
 import { auditNamesToLookUp, describeAuditEvent } from "../../domain/audit-wording.ts";
 import type { AuditChange } from "../../domain/audit-wording.ts";
-import { evidenceWindow } from "../../domain/engagement.ts";
 import { AppError } from "../../domain/errors.ts";
 import { addDays, zonedMidnight } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import type { RecordProblem } from "../../domain/reconcile.ts";
+import { auditorReach } from "./auditor-reach.ts";
 import type { ServiceContext } from "./context.ts";
 import { calendarDate, oneOf } from "./inputs.ts";
 import { readRecordsToReconcile, reconcileRecords } from "./reconcile-records.ts";
@@ -113,35 +112,6 @@ function decodeCursor(cursor: string): AuditPosition {
     ]);
   }
   return { at: match[1] ?? "", seq: Number(match[2]) };
-}
-
-/**
- * What an auditor reads of the log: the events about the engagements assigned to them (and
- * their reports), about the controls these test (frozen at fieldwork, else those mapped now to
- * criteria of their categories) and about the evidence dated inside their periods — the same
- * evidence they may open. Nothing organization-wide. Null for every other role: all of it.
- */
-async function auditorReach(tx: Tx, actor: Actor): Promise<AuditReach | undefined> {
-  if (actor.role !== "auditor") return undefined;
-  const assigned = new Set(actor.engagements ?? []);
-  const engagements = (await listEngagements(tx, scopeOf(actor))).filter((e) => assigned.has(e.id));
-  const controlRefs = new Set<string>();
-  const criteria = new Set<string>();
-  for (const engagement of engagements) {
-    if (engagement.snapshot !== null) {
-      for (const control of engagement.snapshot.controls) controlRefs.add(control.ref);
-    } else {
-      for (const criterion of criteriaInCategories(engagement.categories)) {
-        criteria.add(criterion.id);
-      }
-    }
-  }
-  return {
-    engagementIds: engagements.map((e) => e.id),
-    controlRefs: [...controlRefs],
-    criteria: [...criteria],
-    evidenceWindows: engagements.map(evidenceWindow),
-  };
 }
 
 /** How a typed target names records of one type without a lookup. */

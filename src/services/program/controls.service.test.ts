@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { as, createOrg, expectAppError, useOrganization } from "../../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
+import { criteriaInCategories } from "../../catalog/index.ts";
 import type { Actor } from "../../domain/actor.ts";
+import type { Control } from "../../domain/control.ts";
+import { advanceEngagement, createEngagement } from "../fieldwork/engagements.service.ts";
 import {
   createControl,
   listControls,
+  listControlsPage,
   mapControl,
   showControl,
   unmapControl,
@@ -155,7 +159,71 @@ describe("controls", () => {
         "FORBIDDEN",
       );
     }
-    expect((await listControls(t.ctx, as(owner, "auditor"))).length).toBeGreaterThan(0);
+  });
+});
+
+describe("an auditor's controls", () => {
+  const refs = (controls: Control[]) => controls.map((c) => c.ref).sort();
+  async function listed(actor: Actor): Promise<string[]> {
+    const all = refs(await listControls(t.ctx, actor));
+    const items: Control[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listControlsPage(t.ctx, actor, {}, { cursor, limit: 7 });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(refs(items)).toEqual(all);
+    return all;
+  }
+
+  it("lists and opens none without an assignment", async () => {
+    const auditor = as(owner, "auditor", "user:kim", { engagements: [] });
+    expect(await listed(auditor)).toEqual([]);
+    expect(await listed(as(owner, "auditor", "user:kim"))).toEqual([]);
+    await expectAppError(() => showControl(t.ctx, auditor, "AC-04"), "NOT_FOUND");
+  });
+
+  it("lists and opens exactly the controls their engagement covers, frozen at fieldwork", async () => {
+    await createControl(t.ctx, owner, { ...newControl, ref: "ACME-01", criteria: [] });
+    await createControl(t.ctx, owner, { ...newControl, ref: "ACME-02" });
+    const firm = { auditFirm: "Ledger & Co" };
+    const engagement = await createEngagement(t.ctx, owner, {
+      type: 1,
+      asOf: "2026-02-28",
+      ...firm,
+    });
+    const auditor = as(owner, "auditor", "user:kim", { engagements: [engagement.id] });
+
+    // Before fieldwork: the controls mapped now to criteria of the engagement's categories.
+    const inScope = new Set(criteriaInCategories(engagement.categories).map((c) => c.id));
+    const covered = refs(
+      (await listControls(t.ctx, owner)).filter((c) => c.criteria.some((id) => inScope.has(id))),
+    );
+    expect(covered).toContain("ACME-02");
+    expect(covered).not.toContain("ACME-01");
+    expect(await listed(auditor)).toEqual(covered);
+    const { control, history } = await showControl(t.ctx, auditor, "acme-02");
+    expect(control.ref).toBe("ACME-02");
+    expect(history.map((h) => h.action)).toEqual(["control.created"]);
+    await expectAppError(() => showControl(t.ctx, auditor, "ACME-01"), "NOT_FOUND");
+
+    // At fieldwork: the frozen set, whatever is mapped since.
+    let advanced = engagement;
+    for (let step = 0; step < 3; step += 1) {
+      advanced = await advanceEngagement(t.ctx, owner, engagement.id);
+    }
+    expect(advanced.status).toBe("fieldwork");
+    const frozen = refs((advanced.snapshot?.controls ?? []) as Control[]);
+    expect(frozen).toEqual(covered);
+    await createControl(t.ctx, owner, { ...newControl, ref: "ACME-03" });
+    await mapControl(t.ctx, owner, "ACME-01", { criterion: "CC7.2" });
+    expect(await listed(auditor)).toEqual(frozen);
+    await expectAppError(() => showControl(t.ctx, auditor, "ACME-03"), "NOT_FOUND");
+    await expectAppError(() => showControl(t.ctx, auditor, "ACME-01"), "NOT_FOUND");
+
+    // Other roles still read every control.
+    expect(await listed(owner)).toEqual(expect.arrayContaining(["ACME-01", "ACME-03"]));
   });
 });
 

@@ -27,6 +27,7 @@ import type { Control, ControlChanges } from "../../domain/control.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
+import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { criterionId, oneOf, reason, requiredText } from "../platform/inputs.ts";
 import { assertCriterionInScope, loadScope } from "./scope.service.ts";
@@ -114,9 +115,13 @@ export async function listControls(
     .toLowerCase()
     .split(/\s+/)
     .filter((w) => w.length > 0);
-  const controls = await read(ctx.db, (tx) => listControlRows(tx, scopeOf(actor)));
+  const { controls, reach } = await read(ctx.db, async (tx) => ({
+    controls: await listControlRows(tx, scopeOf(actor)),
+    reach: await auditorReach(tx, actor),
+  }));
   return controls.filter(
     (c) =>
+      (reach === undefined || reachCoversControl(reach, c)) &&
       (status === undefined || c.status === status) &&
       (criterion === undefined || c.criteria.includes(criterion)) &&
       (owner === undefined || c.owner === owner) &&
@@ -129,7 +134,10 @@ export interface ControlPage {
   nextCursor: string | null;
 }
 
-/** One page of the list, for the API: filtered and paged in the database. */
+/**
+ * One page of the list, for the API: filtered and paged in the database. An auditor lists
+ * only the controls their engagements cover (auditorReach).
+ */
 export async function listControlsPage(
   ctx: ServiceContext,
   actor: Actor,
@@ -143,8 +151,9 @@ export async function listControlsPage(
     page.cursor === undefined
       ? undefined
       : parseInput(ref, Buffer.from(page.cursor, "base64url").toString("utf8"), "cursor");
-  const { controls, more } = await readOnce(ctx.db, (tx) =>
+  const { controls, more } = await readOnce(ctx.db, async (tx) =>
     listControlPage(tx, scopeOf(actor), {
+      ...(await auditorReach(tx, actor).then((reach) => (reach === undefined ? {} : { reach }))),
       ...(status === undefined ? {} : { status }),
       ...(owner === undefined ? {} : { owner }),
       ...(criterion === undefined ? {} : { criterion }),
@@ -163,6 +172,7 @@ export async function listControlsPage(
   };
 }
 
+/** A control and its history; to an auditor, only one their engagements cover (else not found). */
 export async function showControl(
   ctx: ServiceContext,
   actor: Actor,
@@ -171,6 +181,10 @@ export async function showControl(
   authorize(actor, "control:read");
   return read(ctx.db, async (tx) => {
     const control = await loadControl(tx, actor, controlRef);
+    const reach = await auditorReach(tx, actor);
+    if (reach !== undefined && !reachCoversControl(reach, control)) {
+      throw notFound("control", controlRef);
+    }
     const events = await listAuditEvents(tx, scopeOf(actor), {
       targetType: "control",
       targetId: control.ref,

@@ -5,7 +5,7 @@ import { as, expectAppError, useOrganization } from "../../../test/support/fixtu
 import type { Actor } from "../../domain/actor.ts";
 import { listControls, updateControl } from "./controls.service.ts";
 import { addEvidence } from "./evidence.service.ts";
-import { getReadiness } from "./readiness.service.ts";
+import { getReadiness, listOverdueControls } from "./readiness.service.ts";
 
 let t: TestContext;
 let owner: Actor;
@@ -64,8 +64,18 @@ describe("getReadiness", () => {
     expect(stale?.reasons.join(" ")).toContain("its evidence is overdue");
   });
 
-  it("is readable by auditors but not by employees", async () => {
-    await getReadiness(t.ctx, as(owner, "auditor"));
+  it("is readable by control owners but not by auditors or employees", async () => {
+    await getReadiness(t.ctx, as(owner, "control-owner"));
+    await expectAppError(() => getReadiness(t.ctx, as(owner, "auditor")), "FORBIDDEN");
     await expectAppError(() => getReadiness(t.ctx, as(owner, "employee")), "FORBIDDEN");
+  });
+});
+
+describe("listOverdueControls", () => {
+  it("shows an auditor only the overdue controls their engagements cover", async () => {
+    await updateControl(t.ctx, owner, "AC-04", { status: "implemented" });
+    expect((await listOverdueControls(t.ctx, owner)).map((c) => c.ref)).toContain("AC-04");
+    const unassigned = as(owner, "auditor", "user:kim", { engagements: [] });
+    expect(await listOverdueControls(t.ctx, unassigned)).toEqual([]);
   });
 });

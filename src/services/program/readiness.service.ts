@@ -13,6 +13,7 @@ import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { computeReadiness } from "../../domain/readiness.ts";
 import type { ReadinessReport } from "../../domain/readiness.ts";
+import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadScope } from "./scope.service.ts";
 
@@ -65,14 +66,23 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
   });
 }
 
-/** Implemented controls whose evidence is overdue or missing today. */
+/**
+ * Implemented controls whose evidence is overdue or missing today; to an auditor, only among
+ * the controls their engagements cover.
+ */
 export async function listOverdueControls(
   ctx: ServiceContext,
   actor: Actor,
 ): Promise<ControlFreshness[]> {
   authorize(actor, "evidence:read");
   const now = ctx.now();
-  const freshness = await read(ctx.db, (tx) => loadFreshness(tx, actor, now));
+  const freshness = await read(ctx.db, async (tx) => {
+    const reach = await auditorReach(tx, actor);
+    if (reach === undefined) return loadFreshness(tx, actor, now);
+    const controls = await listControlSummaries(tx, scopeOf(actor));
+    const covered = controls.filter((c) => reachCoversControl(reach, c));
+    return loadFreshness(tx, actor, now, covered);
+  });
   return freshness.filter((f) => f.status === "implemented" && f.state !== "current");
 }
 
