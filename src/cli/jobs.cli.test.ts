@@ -49,6 +49,15 @@ describe("attest jobs", () => {
         lastAttempt: null,
         nextRunAt: "2026-03-03T07:00:00.000Z",
       },
+      {
+        name: "password-reset-mail",
+        schedule: null,
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: null,
+      },
     ]);
     const table = await attestJobs();
     expect(table).toMatch(

@@ -225,6 +225,11 @@ export async function insertPasswordReset(
     .execute();
 }
 
+/** Removes a reset whose link never reached its mail (the send failed). */
+export async function deletePasswordReset(tx: Tx, tokenHash: string): Promise<void> {
+  await tx.deleteFrom("password_resets").where("token_hash", "=", tokenHash).execute();
+}
+
 /** Marks the reset used and returns its user, or undefined if unknown, used or expired. */
 export async function consumePasswordReset(
   tx: Tx,

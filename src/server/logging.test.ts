@@ -4,10 +4,13 @@ import { createTestContext } from "../../test/support/database.ts";
 import type { TestContext } from "../../test/support/database.ts";
 import { client, createApi, createOrgViaApi, TEST_PASSWORD } from "../../test/support/http.ts";
 import type { Api, Client } from "../../test/support/http.ts";
+import { startTestJobs } from "../../test/support/jobs.ts";
 import { linkIn, startMailbox } from "../../test/support/smtp.ts";
 import type { Mailbox } from "../../test/support/smtp.ts";
 import { issueSetupToken } from "../services/access/auth.service.ts";
 import type { SessionView } from "../services/access/auth.service.ts";
+import { passwordResetMailJob } from "../services/jobs/catalog.ts";
+import type { JobRunner } from "../services/jobs/job.ts";
 import { smtpMailer } from "../services/platform/mailer.ts";
 
 const OWNER = "olivia@acme.example";
@@ -18,6 +21,7 @@ const RESET_PASSWORD = "olivia resets to another phrase";
 let mailbox: Mailbox;
 let t: TestContext;
 let api: Api;
+let jobs: JobRunner;
 beforeEach(async () => {
   mailbox = await startMailbox();
   t = await createTestContext(undefined, {
@@ -25,8 +29,11 @@ beforeEach(async () => {
     publicUrl: "https://attest.example.com",
   });
   api = await createApi(t);
+  // The reset mail is sent by a job, which logs to the server's log as in `attest serve`.
+  jobs = await startTestJobs(t, [passwordResetMailJob], api.app.log);
 });
 afterEach(async () => {
+  await jobs.stop();
   await api.close();
   await t.close();
   await mailbox.close();

@@ -58,6 +58,8 @@ export async function startServer(
   try {
     await app.listen({ host: config.host, port: config.port });
     await jobs.start();
+    // Requests queue work (a password reset's mail) through the running runner only.
+    ctx.jobs = jobs;
   } catch (error) {
     await stop();
     throw error;

@@ -1,9 +1,7 @@
 /** Setup, sign-in and sign-out, password reset, and invitations opened by their link. */
 import { z } from "zod";
-import {
-  confirmPasswordReset,
-  requestPasswordReset,
-} from "../../services/access/account.service.ts";
+import { confirmPasswordReset } from "../../services/access/account.service.ts";
+import { requestPasswordReset } from "../../services/access/password-reset.service.ts";
 import {
   completeSetup,
   completeTotpLogin,
@@ -134,12 +132,24 @@ export function registerAuthRoutes(router: Router): void {
     method: "POST",
     url: "/api/v1/auth/password-reset",
     tag: "auth",
-    summary: "Mail a password reset link (the answer is the same for unknown addresses)",
+    summary:
+      "Queue a password reset mail (the answer is the same for unknown and throttled addresses)",
     body: z.object({ email: z.string() }),
     status: 202,
     response: resetRequested,
-    handler: async ({ body }) => {
-      await requestPasswordReset(router.ctx, serviceInput(body));
+    handler: async ({ body, request }) => {
+      const outcome = await requestPasswordReset(
+        router.ctx,
+        serviceInput(body),
+        clientInfo(request),
+      );
+      if (!outcome.queued && outcome.reason !== "no-mail") {
+        // The log names the limit and the address's domain only, never who was asked for.
+        request.log.info(
+          { limit: outcome.reason, domain: outcome.domain },
+          "password reset not mailed: too many requests this hour",
+        );
+      }
       return { accepted: true } as const;
     },
   });

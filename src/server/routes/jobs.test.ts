@@ -19,6 +19,7 @@ describe("GET /orgs/:org/jobs and /notices", () => {
     expect(jobs.json<JobStatus[]>().map((j) => [j.name, j.schedule, j.lastResult])).toEqual([
       ["expiry", "23 * * * *", null],
       ["owner-notices", "0 7 * * *", null],
+      ["password-reset-mail", null, null],
     ]);
     expect((await owner.request("GET", `/api/v1/orgs/${org}/notices`)).json()).toEqual([]);
 

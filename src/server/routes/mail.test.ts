@@ -9,6 +9,9 @@ import { linkIn, startMailbox } from "../../../test/support/smtp.ts";
 import type { Mailbox } from "../../../test/support/smtp.ts";
 import { cli } from "../../../test/support/cli.ts";
 import { expectAppError } from "../../../test/support/fixtures.ts";
+import { startTestJobs, waitForRuns } from "../../../test/support/jobs.ts";
+import { passwordResetMailJob } from "../../services/jobs/catalog.ts";
+import type { JobRunner } from "../../services/jobs/job.ts";
 import { loadConfig } from "../../services/platform/config.ts";
 import { openContext } from "../../services/platform/context.ts";
 import { smtpMailer } from "../../services/platform/mailer.ts";
@@ -22,6 +25,8 @@ let mailbox: Mailbox;
 let t: TestContext;
 let api: Api;
 let owner: Client;
+/** The background jobs, for the tests whose mail a job sends (a password reset's). */
+let jobs: JobRunner | undefined;
 beforeEach(async () => {
   mailbox = await startMailbox();
   t = await createTestContext(undefined, {
@@ -32,6 +37,8 @@ beforeEach(async () => {
   owner = await setupOwner(t, api, OWNER);
 });
 afterEach(async () => {
+  await jobs?.stop();
+  jobs = undefined;
   await api.close();
   await t.close();
   await mailbox.close();
@@ -76,6 +83,10 @@ describe("invitations by mail", () => {
 });
 
 describe("password reset by mail", () => {
+  beforeEach(async () => {
+    jobs = await startTestJobs(t, [passwordResetMailJob]);
+  });
+
   async function requestReset(email = OWNER) {
     const response = await client(api).request("POST", "/api/v1/auth/password-reset", { email });
     expect(response.statusCode).toBe(202);
@@ -131,6 +142,9 @@ describe("password reset by mail", () => {
 
   it("answers the same for an address without an account and mails nothing", async () => {
     await requestReset("nobody@acme.example");
+    // The job ran for it, as for any address, and found no account.
+    const [run] = await waitForRuns(t.ctx, "password-reset-mail", (runs) => runs.length > 0);
+    expect([run?.result, run?.summary]).toEqual(["ok", JSON.stringify({ mailed: 0 })]);
     expect(mailbox.received).toHaveLength(0);
     const rows = await sql`select * from password_resets`.execute(t.ctx.db.kysely);
     expect(rows.rows).toHaveLength(0);
@@ -186,6 +200,7 @@ describe("links in mail, whatever host the request names", () => {
   it.each(FORGED)(
     "mail the reset link at the public address with %s",
     async (_, headers, proxy) => {
+      jobs = await startTestJobs(t, [passwordResetMailJob]);
       const proxied = await createApi(t, { trustProxy: proxy });
       try {
         const response = await client(proxied).request(
@@ -250,6 +265,14 @@ describe("links in mail, whatever host the request names", () => {
         forged,
       );
       expect(reset.statusCode).toBe(500);
+      // The same for an address without an account: the configuration is checked first.
+      const unknown = await client(exposed).request(
+        "POST",
+        "/api/v1/auth/password-reset",
+        { email: "nobody@acme.example" },
+        forged,
+      );
+      expect(unknown.statusCode).toBe(500);
       const inviter = client(exposed, { cookie: owner.cookie, session: owner.session });
       const invited = await inviter.request(
         "POST",

@@ -3,18 +3,11 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import {
   consumePasswordReset,
-  insertPasswordReset,
   listLiveSessions,
   revokeSessions,
 } from "../../db/credentials.repo.ts";
 import { inTransaction, read } from "../../db/transaction.ts";
-import {
-  findUserByEmail,
-  findUserById,
-  updateUserPassword,
-  updateUserTotp,
-} from "../../db/users.repo.ts";
-import { normalizeEmail } from "../../domain/account.ts";
+import { findUserById, updateUserPassword, updateUserTotp } from "../../db/users.repo.ts";
 import type { SessionRecord, User } from "../../domain/account.ts";
 import { AppError, notFound } from "../../domain/errors.ts";
 import type { Authenticated } from "./auth.service.ts";
@@ -26,11 +19,9 @@ import {
   takeAttempt,
   throttleKeys,
 } from "./login-throttle.ts";
-import { hashPassword, hashSecret, newSecret, verifyPassword } from "./secrets.ts";
+import { hashPassword, hashSecret, verifyPassword } from "./secrets.ts";
 import { newTotpSecret, totpUri, verifyTotpCode } from "./totp.ts";
 import { parseInput } from "../platform/validation.ts";
-
-const RESET_MINUTES = 60;
 
 function sessionOnly(auth: Authenticated): Extract<Authenticated, { kind: "session" }> {
   if (auth.kind !== "session") {
@@ -199,36 +190,6 @@ export function mailLink(ctx: ServiceContext, path: string): string {
     throw new AppError("INTERNAL", "a link in mail needs ATTEST_PUBLIC_URL, which is not set");
   }
   return `${ctx.publicUrl.replace(/\/+$/, "")}${path}`;
-}
-
-export const resetRequestInput = z.object({ email: z.string().trim().min(1).max(320) }).strict();
-
-/**
- * Mails a one-hour reset link when the address has an account. The answer is the same either
- * way, so the form does not tell strangers who has an account.
- */
-export async function requestPasswordReset(
-  ctx: ServiceContext,
-  input: z.input<typeof resetRequestInput>,
-): Promise<void> {
-  const { email } = parseInput(resetRequestInput, input);
-  const user = await read(ctx.db, (tx) => findUserByEmail(tx, normalizeEmail(email)));
-  if (user === undefined || ctx.mailer === null) return;
-  const token = newSecret("reset");
-  const link = mailLink(ctx, `/reset-password/confirm?token=${encodeURIComponent(token)}`);
-  const at = ctx.now();
-  const expires = new Date(at.getTime() + RESET_MINUTES * 60_000).toISOString();
-  await inTransaction(ctx.db, (tx) =>
-    insertPasswordReset(tx, hashSecret(token), user.user.id, at.toISOString(), expires),
-  );
-  await ctx.mailer.send({
-    to: user.user.email,
-    subject: "Reset your Attest password",
-    text:
-      `Someone asked to reset the password of ${user.user.email} on Attest.\n\n` +
-      `To choose a new password, open this link within ${RESET_MINUTES} minutes:\n${link}\n\n` +
-      "If it was not you, ignore this message: your password stays as it is.\n",
-  });
 }
 
 export const resetConfirmInput = z

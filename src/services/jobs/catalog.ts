@@ -7,6 +7,7 @@ import { read } from "../../db/transaction.ts";
 import { actorIn } from "../../domain/actor.ts";
 import type { Actor, Principal } from "../../domain/actor.ts";
 import type { ServiceContext } from "../platform/context.ts";
+import { mailPasswordReset, PASSWORD_RESET_MAIL_JOB } from "../access/password-reset.service.ts";
 import { purgeDeadCredentials, purgeExpiredGrants } from "../program/expiry.service.ts";
 import { noticeOwners } from "../program/notices.service.ts";
 import type { JobDefinition } from "./job.ts";
@@ -69,4 +70,24 @@ export const ownerNoticeJob: JobDefinition = {
   },
 };
 
-export const STANDARD_JOBS: readonly JobDefinition[] = [expiryJob, ownerNoticeJob];
+/**
+ * Queued by each password reset request (known address or not): the lookup, the link and the
+ * mail happen here, never while the requester waits. A mail server that is down is retried
+ * after 30 s, 1, 2 and 4 minutes; the requester never hears of it.
+ */
+export const passwordResetMailJob: JobDefinition = {
+  name: PASSWORD_RESET_MAIL_JOB,
+  schedule: null,
+  leaseSeconds: 60,
+  maxAttempts: 5,
+  retryBaseSeconds: 30,
+  async run({ ctx, data }) {
+    return mailPasswordReset(ctx, data);
+  },
+};
+
+export const STANDARD_JOBS: readonly JobDefinition[] = [
+  expiryJob,
+  ownerNoticeJob,
+  passwordResetMailJob,
+];

@@ -224,6 +224,15 @@ describe("the job list", () => {
         lastAttempt: null,
         nextRunAt: "2026-11-21T07:00:00.000Z",
       },
+      {
+        name: "password-reset-mail",
+        schedule: null,
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: null,
+      },
     ]);
     await expectAppError(() => listJobs(t.ctx, as(owner, "auditor")), "FORBIDDEN");
   });

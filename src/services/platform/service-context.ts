@@ -7,6 +7,11 @@ import type { BlobStore } from "../../db/blobs/blob-store.ts";
 import type { Db } from "../../db/connect.ts";
 import type { Mailer } from "./mailer.ts";
 
+/** Queues a one-off background job by name; the server's job runner is one. */
+export interface JobQueue {
+  enqueue(name: string, data?: Record<string, unknown>): Promise<string>;
+}
+
 /** How long a sign-in lasts: idle minutes since the last request, and hours in all. */
 export interface SessionPolicy {
   idleMinutes: number;
@@ -25,4 +30,9 @@ export interface ServiceContext {
   mailer: Mailer | null;
   /** Where people reach Attest, for links in mail ("https://attest.example.com"). */
   publicUrl: string | null;
+  /**
+   * Where a request hands work to the background jobs (a password reset's mail). The server
+   * sets it once its job runner has started; the CLI runs no jobs and leaves it unset.
+   */
+  jobs?: JobQueue;
 }
