@@ -18,7 +18,7 @@ interface Engagement {
 }
 
 describe("an auditor in the browser", () => {
-  it("sees the engagement assigned to them, not another, and is offered no writes", async () => {
+  it("lands on the engagement assigned to them, sees its controls only, and is offered no writes", async () => {
     // The owner prepares everything through the API, in a context of their own.
     const owner = await rig.newPage();
     const api = await setupOwnerViaApi(rig, owner.context.request, "olivia@acme.example");
@@ -31,6 +31,15 @@ describe("an auditor in the browser", () => {
       });
     const first = await engagement("Prudent & Partners LLP");
     const second = await engagement("Other Assurance LLC");
+    // A control mapped to no criterion: no engagement covers it.
+    await api.ok("POST", `/api/v1/orgs/${org}/controls`, {
+      ref: "ACME-99",
+      title: "Quarterly review of the office plants",
+      description: "Someone waters the plants.",
+      kind: "preventive",
+      automation: "manual",
+      frequency: "quarterly",
+    });
     const invitation = await api.ok<{ link: string }>("POST", `/api/v1/orgs/${org}/invitations`, {
       email: "alex@audit.example",
       role: "auditor",
@@ -39,6 +48,7 @@ describe("an auditor in the browser", () => {
     const { page, context } = await rig.newPage();
     page.setDefaultTimeout(10_000);
     const e2Path = `/orgs/${org}/engagements/${second.id}`;
+    const outsidePath = `/orgs/${org}/controls/ACME-99`;
     try {
       // Accepting the invitation: a name and a password make the account.
       await page.goto(new URL(invitation.link).pathname);
@@ -50,7 +60,15 @@ describe("an auditor in the browser", () => {
         .fill(PASSWORD);
       await rig.screenshot(page, "auditor-01-invitation");
       await page.getByRole("button", { name: "Create account and join" }).click();
-      await page.waitForURL(new RegExp(`/orgs/${org}$`));
+      // No readiness dashboard: an auditor lands on their engagements, none yet.
+      await page.waitForURL(new RegExp(`/orgs/${org}/engagements$`));
+      await page.getByRole("heading", { name: "Engagements", level: 1 }).waitFor();
+      await expect(page.getByText("Overall readiness").count()).resolves.toBe(0);
+
+      // Unassigned, they see no control at all.
+      await page.goto(`/orgs/${org}/controls`);
+      await page.getByText("No controls match").waitFor();
+      await rig.screenshot(page, "auditor-01b-no-controls");
 
       // The owner assigns the new auditor to the first engagement only.
       const members = await api.ok<{ items: { userId: string; email: string }[] }>(
@@ -66,12 +84,16 @@ describe("an auditor in the browser", () => {
       await page.getByRole("menuitem", { name: "Sign out" }).click();
       await page.waitForURL(/\/login/);
       await signIn(page, "alex@audit.example");
-      await page.waitForURL(new RegExp(`/orgs/${org}$`));
+      // Their only engagement is where they land.
+      await page.waitForURL(new RegExp(`/orgs/${org}/engagements/${first.id}$`));
+      await page.getByRole("heading", { name: /Type 1 with Prudent & Partners LLP/ }).waitFor();
 
-      // Write-only places are not in the navigation.
+      // Write-only places, readiness and the organization's criteria are not in the navigation.
       const nav = page.getByRole("navigation", { name: "Main navigation" });
       await nav.getByRole("link", { name: "Engagements" }).waitFor();
-      await expect(nav.getByRole("link", { name: "Users" }).count()).resolves.toBe(0);
+      for (const name of ["Users", "Criteria", "Settings"]) {
+        await expect(nav.getByRole("link", { name }).count()).resolves.toBe(0);
+      }
 
       // The list holds the assigned engagement only.
       await nav.getByRole("link", { name: "Engagements" }).click();
@@ -107,25 +129,46 @@ describe("an auditor in the browser", () => {
       await expect(page.getByText("Other Assurance LLC").count()).resolves.toBe(0);
       await rig.screenshot(page, "auditor-04-other-engagement");
 
-      // Controls and evidence are readable; nothing offers to change them.
+      // The controls their engagement covers are readable; nothing offers to change them.
       await nav.getByRole("link", { name: "Controls" }).click();
       const control = page.getByRole("table").getByRole("link").first();
       await control.waitFor();
       await expect(page.getByRole("button", { name: "New control" }).count()).resolves.toBe(0);
+      await page.getByLabel("Search").fill("ACME-99");
+      await page.getByText("No controls match").waitFor();
+      await page.getByLabel("Search").fill("");
+      await control.waitFor();
       await control.click();
       await page.getByRole("heading", { name: "About this control" }).waitFor();
       await expect(page.getByRole("button", { name: "Edit control" }).count()).resolves.toBe(0);
       await expect(page.getByText("Add evidence").count()).resolves.toBe(0);
       await expect(page.getByText("Map to another criterion").count()).resolves.toBe(0);
       await rig.screenshot(page, "auditor-05-control");
+
+      // A control no engagement of theirs covers, by its address: not found.
+      const outside = page.waitForResponse((r) =>
+        r.url().endsWith(`/api/v1/orgs/${org}/controls/ACME-99`),
+      );
+      await page.goto(outsidePath);
+      expect((await outside).status()).toBe(404);
+      await page.getByRole("alert").waitFor();
+      expect(await page.getByRole("alert").innerText()).toMatch(/not found/i);
+      await expect(page.getByText("Quarterly review of the office plants").count()).resolves.toBe(
+        0,
+      );
       await nav.getByRole("link", { name: "Evidence" }).click();
       await page.getByRole("heading", { name: "Evidence", level: 1 }).waitFor();
       await page.getByText("No evidence yet").waitFor();
       await expect(page.getByText("Add evidence").count()).resolves.toBe(0);
 
-      // The only console error is the refused request for the other engagement.
+      // The only console errors are the refused requests for the other engagement and control.
       const unexpected = rig.consoleErrors.filter(
-        (e) => !(e.startsWith(`${rig.server.url}${e2Path}:`) && e.includes("404")),
+        (e) =>
+          !(
+            (e.startsWith(`${rig.server.url}${e2Path}:`) ||
+              e.startsWith(`${rig.server.url}${outsidePath}:`)) &&
+            e.includes("404")
+          ),
       );
       expect(unexpected).toEqual([]);
     } catch (error) {

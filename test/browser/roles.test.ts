@@ -35,7 +35,7 @@ const NAVIGATION: Record<string, string[]> = {
   admin: EVERY_PAGE,
   "control-owner": ["Dashboard", "Criteria", "Controls", "Evidence"],
   employee: ["Dashboard"],
-  auditor: ["Dashboard", "Criteria", "Controls", "Evidence", "Engagements", "Audit log"],
+  auditor: ["Dashboard", "Controls", "Evidence", "Engagements", "Audit log"],
 };
 
 interface Person {
@@ -109,6 +109,14 @@ describe("each role in the browser", () => {
     await admin.goto(`/orgs/${org}`);
     await admin.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
     await expect(admin.getByRole("heading", { name: "My tasks" }).count()).resolves.toBe(0);
+  });
+
+  it("lands an auditor on their engagements, not the readiness dashboard", async () => {
+    const auditor = people.get("auditor")!.page;
+    await auditor.goto(`/orgs/${org}`);
+    await auditor.waitForURL(new RegExp(`/orgs/${org}/engagements$`));
+    await auditor.getByRole("heading", { level: 1, name: "Engagements" }).waitFor();
+    await expect(auditor.getByText("Overall readiness").count()).resolves.toBe(0);
   });
 
   it("lets a control owner change the controls they own and no other", async () => {

@@ -8,6 +8,7 @@ import { ControlStatusBadge } from "../../lib/badges.tsx";
 import { EmptyBlock, LoadingBlock, ProblemAlert } from "../../lib/feedback.tsx";
 import { humanize } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
+import { useOrgCriteria } from "../criteria/api.ts";
 import { useReadiness } from "../dashboard/api.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useMemberNames } from "../members/api.ts";
@@ -28,7 +29,11 @@ export function ControlsPage() {
     q: q === "" ? undefined : q,
   };
   const controls = useControls(org.slug, filters);
-  const readiness = useReadiness(org.slug);
+  // The criteria in scope, from readiness; an auditor, who reads no readiness, has the catalog's.
+  const readsReadiness = org.can("readiness:read");
+  const readiness = useReadiness(org.slug, readsReadiness);
+  const catalog = useOrgCriteria(org.slug, !readsReadiness);
+  const criteria = readsReadiness ? readiness.data?.criteria : catalog.data;
   const names = useMemberNames(org.slug, org.can("member:read"));
   const ownerName = (owner: string | null) =>
     owner === null ? "—" : ownerLabel(owner, org.session.user, names);
@@ -75,7 +80,7 @@ export function ControlsPage() {
           placeholder="Any criterion"
           clearable
           searchable
-          data={(readiness.data?.criteria ?? []).map((c) => ({
+          data={(criteria ?? []).map((c) => ({
             value: c.id,
             label: `${c.id} ${c.label}`,
           }))}

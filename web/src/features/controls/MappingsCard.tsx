@@ -2,7 +2,9 @@ import { Button, CloseButton, Group, Paper, Select, Stack, Text, Title } from "@
 import { useState } from "react";
 import type { Control } from "../../api/types.ts";
 import { ProblemAlert } from "../../lib/feedback.tsx";
+import { useOrgCriteria } from "../criteria/api.ts";
 import { useReadiness } from "../dashboard/api.ts";
+import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useMapping } from "./api.ts";
 
 /** The criteria a control addresses; mapping or unmapping is recorded in its history. */
@@ -15,10 +17,15 @@ export function MappingsCard({
   control: Control;
   canMap: boolean;
 }) {
-  const readiness = useReadiness(org);
+  // An auditor reads no readiness: the labels come from the catalog, and they map nothing.
+  const readsReadiness = useCurrentOrg().can("readiness:read");
+  const readiness = useReadiness(org, readsReadiness);
+  const catalog = useOrgCriteria(org, !readsReadiness);
   const mapping = useMapping(org, control.ref);
   const [adding, setAdding] = useState<string | null>(null);
-  const labels = new Map((readiness.data?.criteria ?? []).map((c) => [c.id, c.label]));
+  const labels = new Map(
+    ((readsReadiness ? readiness.data?.criteria : catalog.data) ?? []).map((c) => [c.id, c.label]),
+  );
   const available = (readiness.data?.criteria ?? [])
     .filter((c) => !control.criteria.includes(c.id))
     .map((c) => ({ value: c.id, label: `${c.id} ${c.label}` }));

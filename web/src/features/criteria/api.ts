@@ -3,7 +3,7 @@ import { api, itemsOf, orgPath } from "../../api/client.ts";
 import type { Criterion, ListResponse, Scope } from "../../api/types.ts";
 
 /** The catalog's criteria with their summaries (and the official text, where imported). */
-export function useOrgCriteria(org: string) {
+export function useOrgCriteria(org: string, enabled = true) {
   return useQuery({
     queryKey: ["orgs", org, "criteria"],
     queryFn: async ({ signal }) =>
@@ -14,6 +14,7 @@ export function useOrgCriteria(org: string) {
         }),
       ),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

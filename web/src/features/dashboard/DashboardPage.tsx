@@ -1,10 +1,11 @@
 import { Anchor, Badge, Grid, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { Link } from "react-router";
+import { Link, Navigate } from "react-router";
 import type { GapSummary, NextControl, OverdueControl } from "../../api/types.ts";
 import { ControlStatusBadge, CriterionStatusBadge } from "../../lib/badges.tsx";
-import { EmptyBlock, QueryView } from "../../lib/feedback.tsx";
+import { EmptyBlock, LoadingBlock, QueryView } from "../../lib/feedback.tsx";
 import { formatDay } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
+import { useEngagements } from "../engagements/api.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useOverdue, useReadiness } from "./api.ts";
 import { MyTasks } from "./MyTasks.tsx";
@@ -16,8 +17,10 @@ const SHOWN = 8;
 
 export function DashboardPage() {
   const org = useCurrentOrg();
-  // Someone who may not read the program (an employee) sees their own tasks only.
   if (!org.can("readiness:read")) {
+    // An auditor reads no readiness: they land on what they audit.
+    if (org.can("engagement:read")) return <EngagementsLanding org={org.slug} />;
+    // Someone who may not read the program (an employee) sees their own tasks only.
     return (
       <>
         <PageHeader title="My tasks" description={`What ${org.name} needs from you.`} />
@@ -34,6 +37,18 @@ export function DashboardPage() {
       showNotices={org.can("notice:read")}
     />
   );
+}
+
+/** Their engagements, or straight the only one (the list the server narrows to theirs). */
+function EngagementsLanding({ org }: { org: string }) {
+  const engagements = useEngagements(org);
+  if (engagements.isPending) return <LoadingBlock lines={4} />;
+  const only = engagements.data?.length === 1 ? engagements.data[0] : undefined;
+  const to =
+    only === undefined
+      ? `/orgs/${org}/engagements`
+      : `/orgs/${org}/engagements/${encodeURIComponent(only.id)}`;
+  return <Navigate replace to={to} />;
 }
 
 function ReadinessDashboard({
