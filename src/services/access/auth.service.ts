@@ -28,9 +28,9 @@ import {
   insertUser,
   listMembershipsOfUser,
 } from "../../db/users.repo.ts";
-import type { FoundMember } from "../../db/users.repo.ts";
 import { normalizeEmail } from "../../domain/account.ts";
-import type { ApiToken, SessionRecord, User } from "../../domain/account.ts";
+import type { SessionRecord, User } from "../../domain/account.ts";
+import type { Authenticated, PathMember } from "./caller.ts";
 import { actorIn } from "../../domain/actor.ts";
 import type { Role } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
@@ -79,18 +79,7 @@ export interface IssuedSession {
   view: SessionView;
 }
 
-/**
- * The caller's membership in the organization named in the request's path (undefined when
- * not a member), read in the same statement as the session.
- */
-export interface PathMember {
-  handle: string;
-  found: FoundMember | undefined;
-}
-
-export type Authenticated =
-  | { kind: "session"; user: User; session: SessionRecord; member?: PathMember }
-  | { kind: "token"; user: User; token: ApiToken };
+export type { Authenticated, PathMember };
 
 function addMinutes(at: Date, minutes: number): string {
   return new Date(at.getTime() + minutes * 60_000).toISOString();

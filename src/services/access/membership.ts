@@ -11,7 +11,7 @@ import type { Organization } from "../../domain/organization.ts";
 import { localDate } from "../../domain/periods.ts";
 import { allowedActions, ownedOnlyActions } from "../../domain/permissions.ts";
 import type { Action } from "../../domain/permissions.ts";
-import type { Authenticated } from "./auth.service.ts";
+import type { Authenticated } from "./caller.ts";
 import type { ServiceContext } from "../platform/context.ts";
 
 export interface Member {
