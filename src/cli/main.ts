@@ -27,6 +27,7 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   "signing-key": async () => (await import("./commands/bundle.ts")).registerBundle,
   users: async () => (await import("./commands/users.ts")).registerUsers,
   jobs: async () => (await import("./commands/jobs.ts")).registerJobs,
+  keys: async () => (await import("./commands/keys.ts")).registerKeys,
   demo: async () => (await import("./commands/demo.ts")).registerDemo,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
 };

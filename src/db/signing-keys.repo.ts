@@ -1,6 +1,7 @@
 /**
  * Each organization's Ed25519 key for signing evidence bundles: one row per organization,
- * written once and never changed (a bundle signed with a key stays verifiable with it).
+ * written once, the key pair never changed (a bundle signed with a key stays verifiable with
+ * it); only the sealing of its private half moves to a new operator key (secrets.repo.ts).
  */
 import type { OrgScope } from "../domain/actor.ts";
 import type { Tx } from "./transaction.ts";
@@ -9,7 +10,10 @@ export interface StoredOrganizationKey {
   algorithm: string;
   /** Base64 of the raw 32-byte Ed25519 public key. */
   publicKey: string;
-  /** Base64 of the PKCS#8 DER private key. Read only by services/signing-keys.ts. */
+  /**
+   * Base64 of the PKCS#8 DER private key, sealed with the operator's key (`enc:v1:…`; in the
+   * clear from before encryption). Read only by services/signing-keys.ts.
+   */
   privateKey: string;
   fingerprint: string;
   createdAt: string;

@@ -149,6 +149,12 @@ export const AUDIT_EVENTS = {
     target: "organization",
     data: z.strictObject({ algorithm: text, publicKey: text, fingerprint: text }),
   },
+  // The same key sealed again at rest: from the key id it was sealed with (null: in the clear,
+  // from before encryption) to the operator's current one. The key pair itself is unchanged.
+  "signing-key.re-encrypted": {
+    target: "organization",
+    data: z.strictObject({ fingerprint: text, from: text.nullable(), to: text }),
+  },
   "expired.cleared": {
     target: "organization",
     data: z.strictObject({

@@ -33,6 +33,7 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
   },
   "organization.updated": { name: "Acme Inc", requireTotp: true },
   "signing-key.created": { algorithm: "Ed25519", publicKey: "AAAA", fingerprint: "SHA256:xyz" },
+  "signing-key.re-encrypted": { fingerprint: "SHA256:xyz", from: null, to: "0123456789ab" },
   "expired.cleared": {
     invitations: [{ id: "i-1", email: "sam@acme.example" }],
     downloadGrants: ["g-1"],

@@ -333,6 +333,11 @@ const WORDING: Wording = {
   "signing-key.created": (d) => ({
     sentence: `Report signing key created (${d.algorithm}, ${d.fingerprint})`,
   }),
+  "signing-key.re-encrypted": (d) => ({
+    sentence:
+      `Report signing key ${d.fingerprint} encrypted at rest with key ${d.to}` +
+      (d.from === null ? " (was stored in the clear)" : ` (was key ${d.from})`),
+  }),
   "expired.cleared": (d) => ({
     sentence:
       `Expired access cleared: ${plural(d.invitations.length, "invitation")}` +

@@ -34,6 +34,7 @@ export async function startServer(
     sessions: config.sessions,
     mailer: config.smtp === null ? null : smtpMailer(config.smtp.url, config.smtp.from),
     publicUrl: config.publicUrl,
+    secretKey: config.secretKey,
   });
   const app = await buildApp({
     ctx,

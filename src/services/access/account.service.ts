@@ -20,7 +20,7 @@ import {
   throttleKeys,
 } from "./login-throttle.ts";
 import { hashPassword, hashSecret, verifyPassword } from "./secrets.ts";
-import { newTotpSecret, totpUri, verifyTotpCode } from "./totp.ts";
+import { newTotpSecret, sealTotpSecret, totpUri, verifyTotpCode } from "./totp.ts";
 import { parseInput } from "../platform/validation.ts";
 
 function sessionOnly(auth: Authenticated): Extract<Authenticated, { kind: "session" }> {
@@ -124,7 +124,12 @@ export async function beginTotpSetup(
   const secret = newTotpSecret();
   const at = ctx.now().toISOString();
   await inTransaction(ctx.db, (tx) =>
-    updateUserTotp(tx, me.user.id, { secret, enabledAt: null, lastStep: null }, at),
+    updateUserTotp(
+      tx,
+      me.user.id,
+      { secret: sealTotpSecret(ctx.secrets, me.user.id, secret), enabledAt: null, lastStep: null },
+      at,
+    ),
   );
   const otpauthUrl = totpUri(secret, me.user.email);
   return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl) };
@@ -141,7 +146,7 @@ export async function confirmTotpSetup(
   if (credentials === undefined || credentials.totpSecret === null || me.user.totpEnabled) {
     throw new AppError("INVALID_STATE", "start two-factor setup first");
   }
-  const step = await verifyTotpCode(credentials, code, at);
+  const step = await verifyTotpCode(ctx.secrets, credentials, code, at);
   if (step === null) {
     throw new AppError("VALIDATION_FAILED", "code: wrong; check the clock on your phone", [
       { field: "code", message: "wrong code" },

@@ -282,7 +282,7 @@ export async function completeTotpLogin(
   }
   const keys = throttleKeys(pending.credentials.user.email, client.address);
   const attempt = await takeAttempt(ctx, keys);
-  const step = await verifyTotpCode(pending.credentials, code, at);
+  const step = await verifyTotpCode(ctx.secrets, pending.credentials, code, at);
   const wrongCode = () =>
     new AppError("UNAUTHENTICATED", "the code is wrong or was already used", [
       { field: "code", message: "wrong or already used" },

@@ -138,7 +138,7 @@ export async function createOrganization(
       at,
     );
     // The evidence-bundle key is made with the organization, so no later read has to write.
-    await ensureOrganizationKey(tx, scopeOf(actor), at, actor);
+    await ensureOrganizationKey(ctx.secrets, tx, scopeOf(actor), at, actor);
     const adoption = data.adoptLibrary ? await adoptLibrary(tx, actor, categories, at) : null;
     return { organization, categories, adoption };
   });

@@ -1,10 +1,13 @@
 /**
  * Time-based one-time codes (RFC 6238: SHA-1, six digits, 30-second steps, what every
  * authenticator app speaks). A code is accepted one step early or late for clock drift,
- * and never twice: the step last used is stored with the user.
+ * and never twice: the step last used is stored with the user. The secret is stored sealed
+ * with the operator's key (platform/secret-box.ts), opened here only to check a code.
  */
 import { generateSecret, generateURI, verify } from "otplib";
 import { z } from "zod";
+import { secretContext } from "../platform/secret-box.ts";
+import type { SecretKeyring } from "../platform/secret-keys.ts";
 
 const codeInput = z
   .string()
@@ -19,16 +22,26 @@ export function totpUri(secret: string, account: string): string {
   return generateURI({ issuer: "Attest", label: account, secret });
 }
 
+/** The secret as stored for `userId`: sealed with the operator's current key. */
+export function sealTotpSecret(secrets: SecretKeyring, userId: string, secret: string): string {
+  return secrets.seal(secret, secretContext.totp(userId));
+}
+
 /** The time step the code belongs to, or null when it is wrong, malformed or reused. */
 export async function verifyTotpCode(
-  credentials: { totpSecret: string | null; totpLastStep: number | null },
+  secrets: SecretKeyring,
+  credentials: {
+    user: { id: string };
+    totpSecret: string | null;
+    totpLastStep: number | null;
+  },
   code: unknown,
   at: Date,
 ): Promise<number | null> {
   const parsed = codeInput.safeParse(code);
   if (!parsed.success || credentials.totpSecret === null) return null;
   const result = await verify({
-    secret: credentials.totpSecret,
+    secret: secrets.open(credentials.totpSecret, secretContext.totp(credentials.user.id)),
     token: parsed.data,
     epoch: Math.floor(at.getTime() / 1000),
     epochTolerance: 30,

@@ -5,6 +5,7 @@ import { AppError } from "../../domain/errors.ts";
 import { SQLITE_FILE_NAME } from "../../db/connect.ts";
 import type { DatabaseTarget } from "../../db/connect.ts";
 import type { S3Target } from "../../db/blobs/s3-store.ts";
+import { SECRET_KEY_FORMAT, SecretKey } from "./secret-box.ts";
 
 export interface Config {
   dataDir: string;
@@ -30,6 +31,8 @@ export interface Config {
   sessions: { idleMinutes: number; maxHours: number };
   /** Test-only: registers the jobs the process tests drive, and polls for work often. */
   testJobs: boolean;
+  /** ATTEST_SECRET_KEY, sealing stored secrets; null: the key file in the data folder. */
+  secretKey: SecretKey | null;
 }
 
 const envSchema = z.object({
@@ -90,8 +93,18 @@ const envSchema = z.object({
     .max(90 * 24)
     .default(7 * 24),
   ATTEST_TEST_JOBS: z.enum(["0", "1"]).default("0"),
+  ATTEST_SECRET_KEY: z.string().refine(isSecretKey, SECRET_KEY_FORMAT).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
+
+function isSecretKey(text: string): boolean {
+  try {
+    SecretKey.fromBase64(text, "ATTEST_SECRET_KEY");
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** An endpoint or region without a bucket would be silently ignored: say so instead. */
 function s3WithoutBucket(env: z.infer<typeof envSchema>) {
@@ -180,6 +193,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxHours: values.ATTEST_SESSION_MAX_HOURS,
     },
     testJobs: values.ATTEST_TEST_JOBS === "1",
+    secretKey:
+      values.ATTEST_SECRET_KEY === undefined
+        ? null
+        : SecretKey.fromBase64(values.ATTEST_SECRET_KEY, "ATTEST_SECRET_KEY"),
   };
 }
 

@@ -1,4 +1,5 @@
 /** Opens and closes what every service call runs with (service-context.ts says what that is). */
+import path from "node:path";
 import { FileBlobStore } from "../../db/blobs/file-store.ts";
 import { PostgresBlobStore } from "../../db/blobs/pg-store.ts";
 import type { BlobStore } from "../../db/blobs/blob-store.ts";
@@ -12,6 +13,9 @@ import type { Mailer } from "./mailer.ts";
 import { DEFAULT_SESSION_POLICY } from "./service-context.ts";
 import type { ServiceContext, SessionPolicy } from "./service-context.ts";
 import { keyEveryOrganization } from "../reporting/signing-keys.ts";
+import type { SecretKey } from "./secret-box.ts";
+import { openKeyring } from "./secret-keys.ts";
+import { checkStoredSecrets } from "./secrets-at-rest.ts";
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
 /** An upload cut short more than this long ago is certainly dead. */
@@ -32,11 +36,14 @@ export interface ContextOptions {
   sessions?: SessionPolicy;
   mailer?: Mailer | null;
   publicUrl?: string | null;
+  /** ATTEST_SECRET_KEY; unset, the key file in the data folder (made on first start). */
+  secretKey?: SecretKey | null;
   /**
-   * Start-up chores: sweep uploads cut short, key organizations from before keys, and check
-   * the evidence store answers. A server (and a test) does them at start; a CLI command opts
-   * out, so a read-only command writes nothing and starts faster. Keys are still made right
-   * after a migration, when organizations from before could first appear.
+   * Start-up chores: sweep uploads cut short, key organizations from before keys, seal stored
+   * secrets from before encryption, and check the evidence store answers. A server (and a
+   * test) does them at start; a CLI command opts out, so a read-only command writes nothing
+   * and starts faster. Keys are still made right after a migration, when organizations from
+   * before could first appear.
    */
   housekeeping?: boolean;
 }
@@ -74,6 +81,12 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       [{ field: "ATTEST_PUBLIC_URL", message: "required with ATTEST_SMTP_URL" }],
     );
   }
+  // The key first (made on a fresh data folder): an unreadable key file stops the start here.
+  const secrets = openKeyring({
+    secretKey: options.secretKey,
+    folder:
+      options.database.engine === "sqlite" ? path.dirname(options.database.file) : options.dataDir,
+  });
   const db = openDatabase(options.database);
   try {
     const migration = await migrateToLatest(db);
@@ -96,7 +109,11 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
       mailer: options.mailer ?? null,
       publicUrl: options.publicUrl ?? null,
+      secrets,
     };
+    // Every start checks that the stored secrets open with this key; the server seals those
+    // from before encryption (or left by a rotation cut short) with it.
+    await checkStoredSecrets(ctx, { reseal: housekeeping || migration.applied.length > 0 });
     if (housekeeping || migration.applied.length > 0) await keyEveryOrganization(ctx);
     return ctx;
   } catch (error) {

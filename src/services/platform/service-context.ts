@@ -6,6 +6,7 @@
 import type { BlobStore } from "../../db/blobs/blob-store.ts";
 import type { Db } from "../../db/connect.ts";
 import type { Mailer } from "./mailer.ts";
+import type { SecretKeyring } from "./secret-keys.ts";
 
 /** Queues a one-off background job by name; the server's job runner is one. */
 export interface JobQueue {
@@ -30,6 +31,8 @@ export interface ServiceContext {
   mailer: Mailer | null;
   /** Where people reach Attest, for links in mail ("https://attest.example.com"). */
   publicUrl: string | null;
+  /** The operator's key(s) sealing the TOTP seeds and signing keys stored (secret-keys.ts). */
+  secrets: SecretKeyring;
   /**
    * Where a request hands work to the background jobs (a password reset's mail). The server
    * sets it once its job runner has started; the CLI runs no jobs and leaves it unset.

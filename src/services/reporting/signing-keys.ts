@@ -4,8 +4,9 @@
  * get a `sign` function and the public half (base64 of the raw 32-byte key, and the
  * "SHA256:…" fingerprint; see bundle/manifest.ts for the formats).
  *
- * The private key is stored in the database as PKCS#8 DER in base64, like the other secrets
- * the server must use itself (TOTP seeds): whoever holds the database holds the key.
+ * The private key is stored in the database as PKCS#8 DER in base64, sealed with the operator's
+ * key (platform/secret-box.ts) like the other secrets the server must use itself (TOTP seeds):
+ * the database alone does not give it away.
  */
 import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
 import {
@@ -20,6 +21,8 @@ import { actorIn, scopeOf, systemScope } from "../../domain/actor.ts";
 import type { Actor, OrgScope } from "../../domain/actor.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
+import { secretContext } from "../platform/secret-box.ts";
+import type { SecretKeyring } from "../platform/secret-keys.ts";
 import { SIGNING_ALGORITHM, rawOfPublicKey, signingKeyInfo } from "./bundle/manifest.ts";
 import type { SigningKeyInfo } from "./bundle/manifest.ts";
 import type { ServiceContext } from "../platform/service-context.ts";
@@ -49,9 +52,15 @@ function publicPart(stored: StoredOrganizationKey): OrganizationSigningKey {
   };
 }
 
-function signerOf(stored: StoredOrganizationKey, created: boolean): OrganizationSigner {
+function signerOf(
+  secrets: SecretKeyring,
+  organizationId: string,
+  stored: StoredOrganizationKey,
+  created: boolean,
+): OrganizationSigner {
+  const pkcs8 = secrets.open(stored.privateKey, secretContext.signingKey(organizationId));
   const privateKey = createPrivateKey({
-    key: Buffer.from(stored.privateKey, "base64"),
+    key: Buffer.from(pkcs8, "base64"),
     format: "der",
     type: "pkcs8",
   });
@@ -69,19 +78,22 @@ function signerOf(stored: StoredOrganizationKey, created: boolean): Organization
  * named in the audit event; without it the event is the system's.
  */
 export async function ensureOrganizationKey(
+  secrets: SecretKeyring,
   tx: Tx,
   scope: OrgScope,
   at: Date,
   by?: Actor,
 ): Promise<OrganizationSigner> {
+  const organizationId = scope.organizationId;
   const existing = await findOrganizationKey(tx, scope);
-  if (existing !== undefined) return signerOf(existing, false);
+  if (existing !== undefined) return signerOf(secrets, organizationId, existing, false);
   const pair = generateKeyPairSync("ed25519");
   const info = signingKeyInfo(rawOfPublicKey(pair.publicKey));
+  const pkcs8 = pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
   const stored: StoredOrganizationKey = {
     algorithm: info.algorithm,
     publicKey: info.publicKey,
-    privateKey: pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
+    privateKey: secrets.seal(pkcs8, secretContext.signingKey(organizationId)),
     fingerprint: info.fingerprint,
     createdAt: at.toISOString(),
   };
@@ -94,7 +106,7 @@ export async function ensureOrganizationKey(
     { algorithm: info.algorithm, publicKey: info.publicKey, fingerprint: info.fingerprint },
     at,
   );
-  return signerOf(stored, true);
+  return signerOf(secrets, organizationId, stored, true);
 }
 
 /**
@@ -107,9 +119,11 @@ export async function loadOrganizationSigner(
 ): Promise<OrganizationSigner> {
   const scope = scopeOf(by);
   const existing = await read(ctx.db, (tx) => findOrganizationKey(tx, scope));
-  if (existing !== undefined) return signerOf(existing, false);
+  if (existing !== undefined) return signerOf(ctx.secrets, scope.organizationId, existing, false);
   const at = ctx.now();
-  return inOrgTransaction(ctx.db, scope, (tx) => ensureOrganizationKey(tx, scope, at, by));
+  return inOrgTransaction(ctx.db, scope, (tx) =>
+    ensureOrganizationKey(ctx.secrets, tx, scope, at, by),
+  );
 }
 
 /** The public half of the organization's key, made on first need. */
@@ -129,7 +143,9 @@ export async function keyEveryOrganization(ctx: ServiceContext): Promise<number>
   const missing = await read(ctx.db, (tx) => listOrganizationsWithoutKey(tx));
   for (const organizationId of missing) {
     const scope = systemScope(organizationId);
-    await inOrgTransaction(ctx.db, scope, (tx) => ensureOrganizationKey(tx, scope, ctx.now()));
+    await inOrgTransaction(ctx.db, scope, (tx) =>
+      ensureOrganizationKey(ctx.secrets, tx, scope, ctx.now()),
+    );
   }
   return missing.length;
 }

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "organization.created",
   "organization.updated",
   "signing-key.created",
+  "signing-key.re-encrypted",
   "expired.cleared",
   "scope.category-added",
   "scope.category-removed",
