@@ -43,12 +43,9 @@ describe("the password policy", () => {
     "abababababab",
     "abc123abc123",
     "passw0rdpassw0rd",
-  ])(
-    "refuses the repetitive %s",
-    (password) => {
-      expect(passwordProblem(password)).toMatch(/attackers try first/);
-    },
-  );
+  ])("refuses the repetitive %s", (password) => {
+    expect(passwordProblem(password)).toMatch(/attackers try first/);
+  });
 
   it.each(["bcdefghijklmn", "NMLKJIHGFEDCB", "3456789:;<=>?"])(
     "refuses the sequence %s",

@@ -8,7 +8,10 @@ import { criteriaInCategories } from "../../src/catalog/index.ts";
 import type { Actor } from "../../src/domain/actor.ts";
 import type { ServiceContext } from "../../src/services/platform/context.ts";
 import { createControl, updateControl } from "../../src/services/program/controls.service.ts";
-import { advanceEngagement, createEngagement } from "../../src/services/fieldwork/engagements.service.ts";
+import {
+  advanceEngagement,
+  createEngagement,
+} from "../../src/services/fieldwork/engagements.service.ts";
 import type { DescriptionInput } from "../../src/services/reporting/report-draft.service.ts";
 import { updateSystemDescription } from "../../src/services/reporting/report-draft.service.ts";
 import { recordControlTest } from "../../src/services/fieldwork/testing.service.ts";
