@@ -59,11 +59,17 @@ const median = (values: number[]) => {
 };
 const round = (value: number, places = 0) => Math.round(value * 10 ** places) / 10 ** places;
 
-export async function benchCli(target: DatabaseTarget, size: BenchSize): Promise<CliBench> {
+export async function benchCli(
+  target: DatabaseTarget,
+  engineDir: string,
+  size: BenchSize,
+): Promise<CliBench> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "attest-cli-bench-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ATTEST_DATA_DIR: dataDir,
+    // On SQLite the commands get a database of their own in a fresh folder; a PostgreSQL
+    // schema is shared with the other benchmarks, so they use its folder (and so its key).
+    ATTEST_DATA_DIR: target.engine === "postgres" ? engineDir : dataDir,
     // A PostgreSQL bench schema holds the other benchmarks' organizations too.
     ATTEST_ORG: "cli-bench",
     ...(target.engine === "postgres"

@@ -54,15 +54,18 @@ async function postgresEngine(): Promise<Engine | null> {
   } finally {
     await client.end().catch(() => undefined);
   }
+  // Its own data folder: it holds the key the schema's secrets are sealed with.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "attest-bench-pg-"));
   return {
     name: "postgres",
     target: { engine: "postgres", url: PG_URL, schema },
-    dataDir: os.tmpdir(),
+    dataDir: dir,
     cleanup: async () => {
       const admin = new pg.Client({ connectionString: PG_URL });
       await admin.connect();
       await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -130,7 +133,9 @@ async function main(): Promise<void> {
         console.log(formatReportBench(engine.name, await benchReport(ctx, size)));
       }
       if (wanted("cli")) {
-        console.log(formatCliBench(engine.name, await benchCli(engine.target, size)));
+        console.log(
+          formatCliBench(engine.name, await benchCli(engine.target, engine.dataDir, size)),
+        );
       }
       if (wanted("sampling")) {
         const s = await benchSampling(ctx, size);
