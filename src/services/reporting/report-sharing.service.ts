@@ -45,6 +45,7 @@ import { loadEngagement } from "../fieldwork/engagements.service.ts";
 import { email, personName } from "../platform/inputs.ts";
 import { hashSecret, newSecret } from "../access/secrets.ts";
 import { appLink } from "../access/account.service.ts";
+import { provenPackage } from "./proven-version.ts";
 import { parseInput } from "../platform/validation.ts";
 
 export const shareInput = z
@@ -290,7 +291,7 @@ async function versionOf(tx: Tx, link: OpenLink) {
   const scope = scopeOfShareLink(link);
   const found = await findReportVersion(tx, scope, link.reportVersionId);
   if (found === undefined) throw notFound("shared report", "link");
-  return found;
+  return { version: found.version, pkg: await provenPackage(tx, scope, found) };
 }
 
 export async function previewSharedReport(

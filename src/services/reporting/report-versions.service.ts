@@ -34,6 +34,7 @@ import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "../fieldwork/engagements.service.ts";
 import { calendarDate } from "../platform/inputs.ts";
 import { assemblePackage, draftOf } from "./report-package.ts";
+import { provenPackage } from "./proven-version.ts";
 import { parseInput } from "../platform/validation.ts";
 
 export const finalizeInput = z.object({ issueDate: calendarDate.optional() }).strict();
@@ -198,7 +199,7 @@ export async function loadReportPackage(
     if (found === undefined) {
       throw notFound(`final version of ${engagementLabel(engagement)}'s report`, String(number));
     }
-    return found.pkg;
+    return provenPackage(tx, scope, found);
   });
 }
 
