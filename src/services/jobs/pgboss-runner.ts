@@ -3,8 +3,7 @@
  * expiry are shared by every instance on the database, so each job runs once however many
  * servers there are, and an attempt whose process died expires and is retried elsewhere.
  */
-import { PgBoss } from "pg-boss";
-import type { ConstructorOptions } from "pg-boss";
+import type { ConstructorOptions, PgBoss } from "pg-boss";
 import { currentSchema, saveSchedule } from "../../db/jobs.repo.ts";
 import { inTransaction, read } from "../../db/transaction.ts";
 import { latestSlot } from "../../domain/schedule.ts";
@@ -60,7 +59,7 @@ export class PgBossRunner implements JobRunner {
       cronMonitorIntervalSeconds: Math.min(30, Math.max(1, pollSeconds)),
       cronWorkerIntervalSeconds: Math.min(5, Math.max(1, pollSeconds)),
     };
-    const boss = new PgBoss(settings);
+    const boss = new (await loadPgBoss())(settings);
     boss.on("error", (error) => log.error({ err: error }, "background jobs: pg-boss error"));
     await boss.start();
     this.#boss = boss;
@@ -127,6 +126,11 @@ export class PgBossRunner implements JobRunner {
  * Queues one job through pg-boss without working any queue or running schedules: for a
  * process that is not a server (the tests that drive real servers).
  */
+/** pg-boss loads only when PostgreSQL runs the jobs: a server on SQLite never pays for it. */
+async function loadPgBoss(): Promise<typeof PgBoss> {
+  return (await import("pg-boss")).PgBoss;
+}
+
 export async function sendThroughPgBoss(
   ctx: ServiceContext,
   url: string,
@@ -134,7 +138,7 @@ export async function sendThroughPgBoss(
   data: Record<string, unknown>,
 ): Promise<string> {
   const schema = pgBossSchemaFor(await read(ctx.db, currentSchema));
-  const boss = new PgBoss({
+  const boss = new (await loadPgBoss())({
     connectionString: url,
     schema,
     max: 1,
