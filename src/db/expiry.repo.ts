@@ -13,12 +13,18 @@ export interface CredentialCutoffs {
   now: string;
   /** Sessions last seen before this have passed their idle limit. */
   idleBefore: string;
+  /** Attempt counters whose window began before this (and whose lock lapsed) count nothing. */
+  countersBefore: string;
+  /** Job runs that started before this are old bookkeeping (each job's newest run stays). */
+  runsBefore: string;
 }
 
 export interface DeletedCredentials {
   sessions: number;
   passwordResets: number;
   setupTokens: number;
+  attemptCounters: number;
+  jobRuns: number;
 }
 
 export async function deleteDeadCredentials(
@@ -43,10 +49,30 @@ export async function deleteDeadCredentials(
     .deleteFrom("setup_tokens")
     .where((eb) => eb.or([eb("expires_at", "<=", cutoffs.now), eb("used_at", "is not", null)]))
     .executeTakeFirst();
+  const counters = await tx
+    .deleteFrom("login_throttle")
+    .where("window_started_at", "<", cutoffs.countersBefore)
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", cutoffs.now)]))
+    .executeTakeFirst();
+  const runs = await tx
+    .deleteFrom("job_runs")
+    .where("started_at", "<", cutoffs.runsBefore)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        "started_at",
+        "<",
+        selectFrom("job_runs as newest")
+          .select((n) => n.fn.max("newest.started_at").as("latest"))
+          .whereRef("newest.name", "=", "job_runs.name"),
+      ),
+    )
+    .executeTakeFirst();
   return {
     sessions: Number(sessions.numDeletedRows),
     passwordResets: Number(resets.numDeletedRows),
     setupTokens: Number(setup.numDeletedRows),
+    attemptCounters: Number(counters.numDeletedRows),
+    jobRuns: Number(runs.numDeletedRows),
   };
 }
 

@@ -10,7 +10,7 @@ import { REPORT_TEST_DAY, useReportEngagement } from "../../../test/support/repo
 import { startMailbox } from "../../../test/support/smtp.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
-import { completeSetup, issueSetupToken } from "../access/auth.service.ts";
+import { completeSetup, issueSetupToken, login } from "../access/auth.service.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { purgeDeadCredentials, purgeExpiredGrants } from "../program/expiry.service.ts";
 import { createInvitation } from "../access/invitations.service.ts";
@@ -94,6 +94,8 @@ describe("the expiry job", () => {
       sessions: 0,
       passwordResets: 1,
       setupTokens: 1,
+      attemptCounters: 0,
+      jobRuns: 0,
       invitations: 0,
       downloadGrants: 1,
       organizations: 1,
@@ -120,6 +122,42 @@ describe("the expiry job", () => {
     ]);
     // Newest first: the later run cleared Sam's invitation.
     expect(cleared[0]?.data).toMatchObject({ invitations: [{ email: "sam@acme.example" }] });
+  });
+
+  it("forgets spent attempt counters after a day and job runs after 90, keeping each job's newest", async () => {
+    await firstAccount();
+    await expectAppError(
+      () => login(t.ctx, { email: OLIVIA, password: "not the password at all" }, client),
+      "UNAUTHENTICATED",
+    );
+    const started = (days: number) => new Date(t.ctx.now().getTime() - days * DAY).toISOString();
+    const runRow = (id: string, name: string, days: number) => ({
+      id,
+      job_id: `job-${id}`,
+      name,
+      attempt: 1,
+      instance: "test",
+      started_at: started(days),
+      finished_at: started(days),
+      result: "ok",
+      error: null,
+      summary: null,
+    });
+    await t.ctx.db.kysely
+      .insertInto("job_runs")
+      .values([
+        runRow("r1", "expiry", 120),
+        runRow("r2", "expiry", 100),
+        runRow("r3", "expiry", 10),
+        // A job that ran once, long ago, keeps that run: the job list shows its last result.
+        runRow("r4", "password-reset-mail", 200),
+      ])
+      .execute();
+    expect(await run(expiryJob)).toMatchObject({ attemptCounters: 0, jobRuns: 2 });
+    const left = await t.ctx.db.kysely.selectFrom("job_runs").select("id").orderBy("id").execute();
+    expect(left.map((r) => r.id)).toEqual(["r3", "r4"]);
+    t.advance(DAY + HOUR);
+    expect(await run(expiryJob)).toMatchObject({ attemptCounters: 2, jobRuns: 0 });
   });
 
   it("is the system's alone, and an organization's part needs a role that may manage it", async () => {

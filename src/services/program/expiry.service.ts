@@ -1,6 +1,7 @@
 /**
  * Clears secrets that can no longer be used: expired, revoked or idle sessions, used or
- * expired reset and setup links (installation-wide, so they have no organization's trail and
+ * expired reset and setup links, spent attempt counters and job runs older than 90 days
+ * (installation-wide, so they have no organization's trail and
  * their counts go in the job's run record), and per organization the invitations nobody
  * accepted in time and the spent secrets of report download grants, audited in the
  * organization's trail. Nothing an auditor relies on is removed: accepted invitations, NDA
@@ -17,6 +18,10 @@ import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long the job list keeps past runs: enough to see a quarter's failures. */
+const JOB_RUNS_KEPT_DAYS = 90;
+
 export async function purgeDeadCredentials(
   ctx: ServiceContext,
   principal: Principal,
@@ -27,9 +32,15 @@ export async function purgeDeadCredentials(
     throw new AppError("FORBIDDEN", "only Attest's own jobs clear expired sign-ins");
   }
   const now = ctx.now();
-  const idleBefore = new Date(now.getTime() - ctx.sessions.idleMinutes * 60_000);
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
   return inTransaction(ctx.db, (tx) =>
-    deleteDeadCredentials(tx, { now: now.toISOString(), idleBefore: idleBefore.toISOString() }),
+    deleteDeadCredentials(tx, {
+      now: now.toISOString(),
+      idleBefore: ago(ctx.sessions.idleMinutes * 60_000),
+      // Longer than any counting window (15 minutes for sign-ins, an hour for resets).
+      countersBefore: ago(DAY_MS),
+      runsBefore: ago(JOB_RUNS_KEPT_DAYS * DAY_MS),
+    }),
   );
 }
 
