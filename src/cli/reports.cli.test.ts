@@ -3,12 +3,18 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
-import { REPORT_TEST_DAY, engagementAtDraftReport } from "../../test/support/report.ts";
+import {
+  REPORT_TEST_DAY,
+  engagementAtDraftReport,
+  recordTestOpinion,
+} from "../../test/support/report.ts";
+import type { ReportSetup } from "../../test/support/report.ts";
 import { closeContext, openContext } from "../services/platform/context.ts";
 import { runCli } from "./main.ts";
 
 const NOW = () => REPORT_TEST_DAY;
 let database: TestDatabase;
+let setup: ReportSetup;
 
 async function attest(...argv: string[]) {
   let out = "";
@@ -30,11 +36,26 @@ beforeEach(async () => {
     now: NOW,
   });
   try {
-    await engagementAtDraftReport(ctx);
+    setup = await engagementAtDraftReport(ctx);
   } finally {
     await closeContext(ctx);
   }
 });
+
+/** The auditor's opinion, which the CLI (acting as the operator) never records. */
+async function auditorGivesOpinion(): Promise<void> {
+  const ctx = await openContext({
+    database: database.target,
+    dataDir: database.dataDir,
+    blobStore: database.blobStore,
+    now: NOW,
+  });
+  try {
+    await recordTestOpinion(ctx, setup.owner, setup.handle);
+  } finally {
+    await closeContext(ctx);
+  }
+}
 afterEach(async () => {
   await database.drop();
 });
@@ -48,6 +69,7 @@ describe("attest report", () => {
     const refused = await attest("report", "finalize", "E-1");
     expect(refused.code).toBe(6);
     expect(refused.err).toContain("assertion is not approved");
+    expect(refused.err).toContain("the auditor's opinion is not recorded");
 
     expect((await attest("report", "assertion", "E-1", "--approve")).out).toContain("Approved by");
     const opened = await attest(
@@ -79,6 +101,7 @@ describe("attest report", () => {
       (await attest("report", "reply", "E-1", "T-1", "--text", "Done.", "--resolve")).out,
     ).toBe("T-1 is resolved.\n");
     expect((await attest("report", "threads", "E-1")).out).toContain("[resolved] Done.");
+    await auditorGivesOpinion();
     const final = await attest("report", "finalize", "E-1", "--issue-date", "2026-11-19");
     expect(final.out).toContain("Finalized version 1, issued 2026-11-19");
 

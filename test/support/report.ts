@@ -13,11 +13,15 @@ import {
   createEngagement,
 } from "../../src/services/fieldwork/engagements.service.ts";
 import type { DescriptionInput } from "../../src/services/reporting/report-draft.service.ts";
-import { updateSystemDescription } from "../../src/services/reporting/report-draft.service.ts";
+import {
+  recordOpinion,
+  showReportDraft,
+  updateSystemDescription,
+} from "../../src/services/reporting/report-draft.service.ts";
 import { recordControlTest } from "../../src/services/fieldwork/testing.service.ts";
 import { createTestContext } from "./database.ts";
 import type { TestContext } from "./database.ts";
-import { createOrg } from "./fixtures.ts";
+import { as, createOrg } from "./fixtures.ts";
 
 export const COMPLETE_DESCRIPTION: DescriptionInput = {
   services: "Hosted analytics dashboards for retail chains, delivered as a web application.",
@@ -113,4 +117,29 @@ export function useReportEngagement(
   afterEach(async () => {
     await t?.close();
   });
+}
+
+export const TEST_OPINION = {
+  type: "unmodified",
+  text:
+    "We have examined the accompanying description and the suitability of the design of " +
+    "controls stated in it. In our opinion, in all material respects, the description presents the system.",
+} as const;
+
+/**
+ * Records the assigned auditor's unmodified opinion on the draft as it stands (finalizing
+ * needs one), as Dana Whitfield assigned to the engagement. Returns that auditor.
+ */
+export async function recordTestOpinion(
+  ctx: ServiceContext,
+  owner: Actor,
+  handle: string,
+): Promise<Actor> {
+  const { engagement } = await showReportDraft(ctx, owner, handle);
+  const auditor = as(owner, "auditor", "user:dana", {
+    name: "Dana Whitfield",
+    engagements: [engagement.id],
+  });
+  await recordOpinion(ctx, auditor, handle, TEST_OPINION);
+  return auditor;
 }

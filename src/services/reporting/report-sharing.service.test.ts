@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { as, expectAppError } from "../../../test/support/fixtures.ts";
-import { useReportEngagement } from "../../../test/support/report.ts";
+import { recordTestOpinion, useReportEngagement } from "../../../test/support/report.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
 import type { Actor } from "../../domain/actor.ts";
 import {
@@ -40,6 +40,7 @@ const at = (iso: string) => ({ ...t.ctx, now: () => new Date(iso) });
 
 async function finalize(): Promise<void> {
   await approveAssertion(t.ctx, owner, handle);
+  await recordTestOpinion(t.ctx, owner, handle);
   await finalizeReport(t.ctx, owner, handle);
 }
 
@@ -65,8 +66,8 @@ describe("sharing a final report", () => {
     const token = tokenOf(url);
 
     const preview = await previewSharedReport(t.ctx, token, client);
-    // No opinion was recorded: the reader learns that before accepting anything.
-    expect(preview.report).toContain("Readiness report — not an auditor's report");
+    // A final report carries the auditor's opinion: it is never shown as a readiness report.
+    expect(preview.report).not.toContain("Readiness report");
     t.advance(1000);
     expect(preview.report).toContain("SOC 2 Type 1 as of 2026-10-31, version 1");
     expect(preview.nda).toContain("confidential");

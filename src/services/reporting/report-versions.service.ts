@@ -91,6 +91,10 @@ export async function finalizeReport(
     if (pkg.assertion.approval === null && !approvalVoided) {
       problems.push("management's assertion is not approved by an owner");
     }
+    const opinionVoided = pkg.voidedSignOffs.some((v) => v.startsWith("the auditor's opinion"));
+    if (pkg.opinion === null && !opinionVoided) {
+      problems.push("the auditor's opinion is not recorded");
+    }
     const previous = (await listReportVersions(tx, scope, engagement.id))[0];
     const prior =
       previous === undefined ? undefined : await findReportVersion(tx, scope, previous.id);
@@ -212,7 +216,11 @@ export interface ReportStanding {
   age: ReportAge;
 }
 
-/** The newest final report and how old it is: what a customer asking for it would see. */
+/**
+ * The newest final report and how old it is: what a customer asking for it would see. A final
+ * version without the auditor's opinion (finalized before one was required) is no SOC 2
+ * report and never stands.
+ */
 export async function currentReportStanding(
   ctx: ServiceContext,
   actor: Actor,
@@ -231,7 +239,14 @@ export async function currentReportStanding(
       .sort(
         (a, b) => coverageEnd(b.e).localeCompare(coverageEnd(a.e)) || b.v.version - a.v.version,
       );
-    const best = ranked[0];
+    let best: { v: ReportVersion; e: Engagement } | undefined;
+    for (const x of ranked) {
+      const found = await findReportVersion(tx, scope, x.v.id);
+      if ((found?.pkg.opinion ?? null) !== null) {
+        best = x;
+        break;
+      }
+    }
     if (best === undefined) return null;
     const end = coverageEnd(best.e);
     return {

@@ -5,11 +5,17 @@ import { as, expectAppError } from "../../../test/support/fixtures.ts";
 import {
   REPORT_TEST_DAY,
   engagementAtDraftReport,
+  recordTestOpinion,
   useReportEngagement,
 } from "../../../test/support/report.ts";
 import { expectValid, validators } from "../../../test/support/oscal-schemas.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
+import { findReportVersionByNumber, insertReportVersion } from "../../db/reports.repo.ts";
+import { newId, toDbJson } from "../../db/portable.ts";
+import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
+import { canonicalJson } from "../../domain/audit-chain.ts";
+import { sha256Hex } from "../../domain/digest.ts";
 import { READINESS_NOTICE } from "../../domain/report.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
 import { toOscalAssessmentResults, toOscalSsp } from "./render/oscal.ts";
@@ -186,6 +192,7 @@ describe("OSCAL exports of an assembled package", () => {
     expectValid(validators().ssp, toOscalSsp(draft));
     expectValid(validators().ar, toOscalAssessmentResults(draft));
     await approveAssertion(t.ctx, owner, handle);
+    await recordTestOpinion(t.ctx, owner, handle);
     await finalizeReport(t.ctx, owner, handle);
     const final = await loadReportPackage(t.ctx, owner, handle);
     expect(final.state).toBe("final");
@@ -207,6 +214,7 @@ describe("review and finalization", () => {
     const error = await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
     expect(error.message).toContain("review thread T-1 on section III (DC3) is open");
     expect(error.message).toContain("assertion is not approved");
+    expect(error.message).toContain("the auditor's opinion is not recorded");
     expect(await snapshotDatabase(t.ctx.db)).toBe(before);
 
     await replyToThread(t.ctx, owner, handle, "T-1", {
@@ -221,6 +229,7 @@ describe("review and finalization", () => {
     expect(disputed.message).toContain("T-1");
     expect(disputed.message).toContain("disputed");
     await replyToThread(t.ctx, dana, handle, "T-1", { action: "resolved", body: "Agreed." });
+    await recordOpinion(t.ctx, dana, handle, OPINION);
     const threads = await listReviewThreads(t.ctx, owner, handle);
     expect(threads[0]?.comments.map((c) => c.action)).toEqual(["comment", "disputed", "resolved"]);
 
@@ -248,6 +257,7 @@ describe("review and finalization", () => {
 
   it("locks the final version: later edits make version 2 and leave version 1 as issued", async () => {
     await approveAssertion(t.ctx, owner, handle);
+    await recordTestOpinion(t.ctx, owner, handle);
     await finalizeReport(t.ctx, owner, handle);
     await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
     await updateSystemDescription(t.ctx, owner, handle, { services: "A changed service line." });
@@ -263,6 +273,7 @@ describe("review and finalization", () => {
     const stale = await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
     expect(stale.message).toContain("on an earlier draft: an owner must approve it again");
     await approveAssertion(t.ctx, owner, handle);
+    await recordTestOpinion(t.ctx, owner, handle);
     const v2 = await finalizeReport(t.ctx, owner, handle);
     expect(v2.version).toBe(2);
     expect((await loadReportPackage(t.ctx, owner, handle)).description.services).toBe(
@@ -283,9 +294,54 @@ describe("review and finalization", () => {
     }
   });
 
+  it("never stands on a final version without the auditor's opinion (older data)", async () => {
+    await approveAssertion(t.ctx, owner, handle);
+    await recordTestOpinion(t.ctx, owner, handle);
+    const v1 = await finalizeReport(t.ctx, owner, handle);
+    const { engagement } = await showReportDraft(t.ctx, owner, handle);
+    const pkg = await loadReportPackage(t.ctx, owner, handle, 1);
+    // A version finalized before an opinion was required: newer, and without one.
+    const bare = { ...pkg, version: 2, opinion: null };
+    await insertReportVersion(
+      t.ctx.db.kysely,
+      scopeOf(owner),
+      {
+        ...v1,
+        id: newId(),
+        engagementId: engagement.id,
+        version: 2,
+        sha256: sha256Hex(canonicalJson(bare)),
+        finalizedAt: "2026-11-20T13:00:00.000Z",
+      },
+      bare,
+    );
+    expect(await currentReportStanding(t.ctx, owner)).toMatchObject({
+      engagement: handle,
+      version: 1,
+    });
+  });
+
+  it("names no report when no final version carries an opinion", async () => {
+    await approveAssertion(t.ctx, owner, handle);
+    await recordTestOpinion(t.ctx, owner, handle);
+    await finalizeReport(t.ctx, owner, handle);
+    const { engagement } = await showReportDraft(t.ctx, owner, handle);
+    const db = t.ctx.db.kysely;
+    const found = await findReportVersionByNumber(db, scopeOf(owner), engagement.id, 1);
+    if (found === undefined) throw new Error("version 1 is missing");
+    // As a version finalized before an opinion was required would be stored.
+    await db
+      .updateTable("report_versions")
+      .set({ package: toDbJson({ ...found.pkg, opinion: null }) })
+      .where("id", "=", found.version.id)
+      .execute();
+    expect(await currentReportStanding(t.ctx, owner)).toBeNull();
+  });
+
   it("ages the newest final report: current, renew soon, aging, expired", async () => {
     expect(await currentReportStanding(t.ctx, owner)).toBeNull();
     await approveAssertion(t.ctx, owner, handle);
+    await recordTestOpinion(t.ctx, owner, handle);
     await finalizeReport(t.ctx, owner, handle);
     const standing = await currentReportStanding(t.ctx, owner);
     expect(standing).toMatchObject({ engagement: handle, coverageEnd: "2026-10-31" });

@@ -54,7 +54,7 @@ async function advance(world: World, engagement: string, steps: number): Promise
 /**
  * A Type 1 carried to its first final report: every control marked implemented before the scope
  * is frozen, tested as suitably designed, then the description filled in, the assertion
- * approved and the draft finalized. The auditor is assigned. The per-control calls (some 80
+ * approved, the auditor's opinion recorded and the draft finalized. The auditor is assigned. The per-control calls (some 80
  * each) go out together: the organization's writers still take turns on its row lock, but the
  * requests' own work overlaps, which keeps the world quick to build.
  */
@@ -107,6 +107,17 @@ async function newReportEngagement(world: World): Promise<string> {
     "describe the system",
   );
   await expectStatus(owner.request("POST", `${path}/report/assertion/approve`), 200, "approve");
+  // Finalizing needs the opinion, which only the assigned auditor records.
+  await expectStatus(
+    world.clients.auditor.request("PUT", `${path}/report/opinion`, {
+      type: "unmodified",
+      text:
+        "We have examined the description and the suitability of the design of its controls. " +
+        "In our opinion, in all material respects, the description presents the system.",
+    }),
+    200,
+    "record the opinion",
+  );
   await expectStatus(owner.request("POST", `${path}/report/finalize`, {}), 201, "finalize");
   return id;
 }
