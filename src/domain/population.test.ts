@@ -77,4 +77,33 @@ describe("buildPopulation", () => {
     expect(eventKey("0b6f0c2e-aaaa-4bbb-8ccc-000000000001")).toBe("ev-0b6f0c2eaaaa");
     expect(population.missing).toEqual([]);
   });
+
+  it("holds, in a period running past today, only the occurrences ended by today", () => {
+    const year = { from: "2026-01-01", to: "2026-12-31" };
+    const today = "2026-03-11";
+    const days = buildPopulation("daily", year, "UTC", [], today);
+    expect(days.items).toHaveLength(70);
+    expect(days.items.at(-1)?.key).toBe("2026-03-11");
+    expect(days.missing).toHaveLength(70);
+    // The ISO week of today (9–15 March) has not ended: it is not in the population yet.
+    const weeks = buildPopulation("weekly", year, "UTC", [], today);
+    expect(weeks.items.every((w) => w.to <= today)).toBe(true);
+    expect(weeks.items.at(-1)?.to).toBe("2026-03-08");
+    const quarters = buildPopulation("quarterly", year, "UTC", [], today);
+    expect(quarters.items).toEqual([]);
+    const yearly = buildPopulation("annual", year, "UTC", [], today);
+    expect(yearly.items).toEqual([]);
+    const events = buildPopulation(
+      "event-driven",
+      year,
+      "UTC",
+      [ev("0b6f0c2e-aaaa-4bbb-8ccc-000000000001", "2026-03-11"), ev("later", "2026-04-01")],
+      today,
+    );
+    expect(events.items.map((i) => i.from)).toEqual(["2026-03-11"]);
+    // A period that has ended is unchanged by today.
+    expect(buildPopulation("weekly", h1, "UTC", [], "2026-11-20")).toEqual(
+      buildPopulation("weekly", h1, "UTC", []),
+    );
+  });
 });

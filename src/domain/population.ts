@@ -95,17 +95,26 @@ export function eventKey(evidenceId: string): string {
   return `ev-${evidenceId.replaceAll("-", "").slice(0, 12)}`;
 }
 
+/**
+ * The control's population over the period as it stands on `today` (the organization's local
+ * date, when given): an occurrence that has not ended by today is not in the population yet,
+ * so a period still running is sampled only up to today (a week running past today, or a
+ * quarter not yet over, waits for a later draw). Without `today` the whole period counts.
+ */
 export function buildPopulation(
   frequency: ControlFrequency,
   period: CalendarPeriod,
   timeZone: string,
   evidence: readonly DatedEvidence[],
+  today?: string,
 ): Population {
+  const ended = (occurrence: { to: string }) => today === undefined || occurrence.to <= today;
   if (frequency === "event-driven") {
     // Each recorded event is one occurrence, keyed by its evidence id (which never changes),
     // shortened so people can type it: 48 bits will not collide within one control's events.
     const items = evidence
       .filter((e) => e.from >= period.from && e.from <= period.to)
+      .filter((e) => today === undefined || e.from <= today)
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : 1))
       .map((e) => ({
         key: eventKey(e.id),
@@ -116,12 +125,14 @@ export function buildPopulation(
       }));
     return { items, missing: [] };
   }
-  const items = dueOccurrences(frequency, period, timeZone).map((occurrence) => ({
-    key: occurrence.key,
-    label: occurrence.label,
-    from: occurrence.from,
-    to: occurrence.to,
-    evidence: evidence.filter((e) => evidences(e, occurrence)).map((e) => e.id),
-  }));
+  const items = dueOccurrences(frequency, period, timeZone)
+    .filter(ended)
+    .map((occurrence) => ({
+      key: occurrence.key,
+      label: occurrence.label,
+      from: occurrence.from,
+      to: occurrence.to,
+      evidence: evidence.filter((e) => evidences(e, occurrence)).map((e) => e.id),
+    }));
   return { items, missing: items.filter((i) => i.evidence.length === 0).map((i) => i.key) };
 }

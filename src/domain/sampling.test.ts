@@ -313,3 +313,25 @@ describe("newSeed", () => {
     for (const seed of seeds) expect(seed).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe("a population cut at today", () => {
+  it("says in the basis that the population runs to today, however it is sized", () => {
+    const base = { frequency: "daily", automation: "manual", priorException: false } as const;
+    const running = sampleSize({ ...base, population: 70, populationTo: "2026-03-11" });
+    expect(running).toEqual({
+      size: 25,
+      basis:
+        "daily control: 25 items; the population runs to today (2026-03-11): occurrences " +
+        "not ended by then are not in it yet",
+    });
+    const none = sampleSize({
+      ...base,
+      frequency: "quarterly",
+      population: 0,
+      populationTo: "2026-03-11",
+    });
+    expect(none.size).toBe(0);
+    expect(none.basis).toContain("no occurrences yet; the population runs to today (2026-03-11)");
+    expect(sampleSize({ ...base, population: 70 }).basis).toBe("daily control: 25 items");
+  });
+});

@@ -20,6 +20,11 @@ export interface SampleSizeInput {
   automation: ControlAutomation;
   /** A deviation was found in this control in the prior engagement. */
   priorException: boolean;
+  /**
+   * Set when the period runs past the day of the draw: the population holds only the
+   * occurrences ended by this date (the organization's today), and the basis says so.
+   */
+  populationTo?: string;
 }
 
 export interface SampleSizeDecision {
@@ -82,11 +87,26 @@ function nextLarger(size: number): number | undefined {
 
 /** The sample size for a control's test of operating effectiveness, and why. */
 export function sampleSize(input: SampleSizeInput): SampleSizeDecision {
-  const { frequency, population, automation, priorException } = input;
+  const { frequency, population, automation, priorException, populationTo } = input;
   if (!Number.isSafeInteger(population) || population < 0) {
     throw invalidField("population", `${population} is not a whole number of occurrences`);
   }
-  if (population === 0) return { size: 0, basis: "no occurrences in the period" };
+  const upTo =
+    populationTo === undefined
+      ? []
+      : [
+          `the population runs to today (${populationTo}): occurrences not ended by then are ` +
+            "not in it yet",
+        ];
+  if (population === 0) {
+    return {
+      size: 0,
+      basis: [
+        populationTo === undefined ? "no occurrences in the period" : "no occurrences yet",
+        ...upTo,
+      ].join("; "),
+    };
+  }
   const base = baseSize(frequency, population, automation === "automated");
   let size = base.size;
   const basis = [base.basis];
@@ -103,6 +123,7 @@ export function sampleSize(input: SampleSizeInput): SampleSizeDecision {
     basis.push(`capped at the population of ${population}`);
     size = population;
   }
+  basis.push(...upTo);
   return { size, basis: basis.join("; ") };
 }
 

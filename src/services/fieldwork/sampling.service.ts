@@ -1,7 +1,8 @@
 /**
  * Populations and samples for a Type 2 engagement in fieldwork. The seed is recorded (drawn
  * at random when not given), so anyone holding the same population and seed re-derives the
- * same sample (the algorithm is documented in domain/sampling.ts).
+ * same sample (the algorithm is documented in domain/sampling.ts). A period still running is
+ * sampled only up to today: later occurrences are not in the population yet.
  */
 import { z } from "zod";
 import {
@@ -24,6 +25,7 @@ import { engagementLabel } from "../../domain/engagement.ts";
 import type { ControlSample, Engagement, EngagementSample } from "../../domain/engagement.ts";
 import { AppError } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
+import { localDate } from "../../domain/periods.ts";
 import { buildPopulation } from "../../domain/population.ts";
 import { drawSample, newSeed, sampleSize } from "../../domain/sampling.ts";
 import { recordEvent } from "../platform/audit.ts";
@@ -60,11 +62,30 @@ function requireFieldwork(engagement: Engagement): NonNullable<Engagement["snaps
   return engagement.snapshot;
 }
 
-/** Every control's population over the period, with the evidence found for each occurrence. */
+/**
+ * The day a period still running is sampled up to: the organization's today, or undefined
+ * once the period has ended (then the whole period is the population).
+ */
+async function populationEnd(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+  at: Date,
+): Promise<string | undefined> {
+  const organization = await getOrganization(tx, scopeOf(actor));
+  const today = localDate(at, organization.timeZone);
+  return (engagement.periodTo ?? "") > today ? today : undefined;
+}
+
+/**
+ * Every control's population over the period, with the evidence found for each occurrence.
+ * Occurrences not ended by `today` (the organization's date) are not in it yet.
+ */
 export async function buildControlPopulations(
   tx: Tx,
   actor: Actor,
   engagement: Engagement,
+  today: string | undefined,
 ): Promise<Omit<ControlSample, "sampleSize" | "basis" | "items">[]> {
   const snapshot = requireFieldwork(engagement);
   const period = { from: engagement.periodFrom ?? "", to: engagement.periodTo ?? "" };
@@ -86,6 +107,7 @@ export async function buildControlPopulations(
       period,
       organization.timeZone,
       byControl.get(control.id) ?? [],
+      today,
     );
     return {
       controlRef: control.ref,
@@ -108,7 +130,8 @@ export async function drawEngagementSample(
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
-    const populations = await buildControlPopulations(tx, actor, engagement);
+    const populationTo = await populationEnd(tx, actor, engagement, at);
+    const populations = await buildControlPopulations(tx, actor, engagement, populationTo);
     const existing = await currentSample(tx, scopeOf(actor), engagement.id);
     if (existing !== undefined && data.redrawReason === undefined) {
       throw new AppError(
@@ -136,6 +159,7 @@ export async function drawEngagementSample(
         population: control.population.length,
         automation: control.automation,
         priorException: priorExceptions.has(control.controlRef),
+        ...(populationTo === undefined ? {} : { populationTo }),
       });
       const items = drawSample(control.population, decision.size, seed, control.controlRef);
       return {
@@ -195,8 +219,10 @@ export async function getEngagementPopulations(
   handle: string,
 ): Promise<ControlPopulation[]> {
   authorize(actor, "engagement:read");
+  const at = ctx.now();
   return read(ctx.db, async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
-    return buildControlPopulations(tx, actor, engagement);
+    const today = await populationEnd(tx, actor, engagement, at);
+    return buildControlPopulations(tx, actor, engagement, today);
   });
 }
