@@ -194,6 +194,10 @@ describe("init, readiness and controls", () => {
     );
     expect(shown.control.owner).toBe("li@acme.test");
     expect(shown.history.map((h) => h.action)).toEqual(["control.created", "control.updated"]);
+    // Printed for people, the history reads as the audit log does: sentence, then from → to.
+    const printed = await cli(env, "controls", "show", "acme-01");
+    expect(printed.out).toContain("Control ACME-01 owner changed — owner: none → li@acme.test\n");
+    expect(printed.out).not.toContain("{");
 
     const listed = json<ControlJson[]>(
       await cli(env, "controls", "list", "--criterion", "cc7.3", "--json"),

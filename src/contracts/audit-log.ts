@@ -3,16 +3,12 @@
  * verification of the whole trail.
  */
 import { z } from "zod";
-import { instant, pageOf } from "./common.ts";
+import { auditChange, instant, pageOf } from "./common.ts";
 
 export type { AuditAction, AuditTargetType } from "../domain/audit-events.ts";
 
-export const auditChange = z.object({
-  field: z.string().describe("what changed, in words: status, owner, role…"),
-  from: z.string().nullable().describe("the value before, in words; null when none was recorded"),
-  to: z.string().nullable().describe("the value after, in words; null when it was cleared"),
-});
-export type AuditChange = z.output<typeof auditChange>;
+export { auditChange } from "./common.ts";
+export type { AuditChange } from "./common.ts";
 
 export const auditLogEntry = z.object({
   seq: z.number().int().describe("the event's place in the organization's hash chain"),

@@ -114,6 +114,16 @@ describe("evidence in the browser", () => {
       await expect(page.getByText(newKind, { exact: true }).first().isVisible()).resolves.toBe(
         true,
       );
+      // Its history tells the edit as the audit log does: a sentence and each change from → to.
+      const history = page.getByRole("heading", { name: "History" }).locator("..");
+      await history
+        .getByText(
+          `Control ${ref} marked implemented; kind changed: Rolled out to every system in scope.`,
+        )
+        .waitFor();
+      await history.getByText("Status: not started → implemented").first().waitFor();
+      await history.getByText(`→ ${newKind.toLowerCase()}`).first().waitFor();
+      expect(await history.innerText()).not.toContain("{");
 
       // Implemented without evidence does not count yet: the dashboard lists it as missing.
       const nav = page.getByRole("navigation", { name: "Main navigation" });

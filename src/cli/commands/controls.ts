@@ -10,6 +10,7 @@ import {
 } from "../../services/program/controls.service.ts";
 import type { UpdateControlInput } from "../../services/program/controls.service.ts";
 import { formatTable, printJson } from "../io.ts";
+import { eventLine } from "./audit-log.ts";
 import { UsageError } from "../usage.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
@@ -123,9 +124,7 @@ export function registerControls(program: Command, runtime: Runtime): void {
       printControl(runtime.io, result.control);
       runtime.io.out("\nHistory\n");
       for (const entry of result.history) {
-        runtime.io.out(
-          `  ${entry.at}  ${entry.actor}  ${entry.action}  ${JSON.stringify(entry.data)}\n`,
-        );
+        runtime.io.out(`  ${entry.at}  ${entry.actor}  ${eventLine(entry)}\n`);
       }
     });
 

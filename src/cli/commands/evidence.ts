@@ -16,6 +16,7 @@ import type { EvidenceContent } from "../../services/program/evidence.service.ts
 import { listOverdueControls } from "../../services/program/readiness.service.ts";
 import { writeOutputFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
+import { eventLine } from "./audit-log.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
 import { UsageError } from "../usage.ts";
@@ -194,7 +195,7 @@ export function registerEvidence(program: Command, runtime: Runtime): void {
       for (const [label, value] of rows) runtime.io.out(`${label.padEnd(10)} ${value}\n`);
       runtime.io.out("\nHistory\n");
       for (const h of result.history) {
-        runtime.io.out(`  ${h.at}  ${h.actor}  ${h.action}  ${JSON.stringify(h.data)}\n`);
+        runtime.io.out(`  ${h.at}  ${h.actor}  ${eventLine(h)}\n`);
       }
     });
 

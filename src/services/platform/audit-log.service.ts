@@ -21,13 +21,13 @@ import { getOrganization } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
-import type { Actor } from "../../domain/actor.ts";
+import type { Actor, OrgScope } from "../../domain/actor.ts";
 import { verifyChain } from "../../domain/audit-chain.ts";
 import type { ChainBreak } from "../../domain/audit-chain.ts";
 import { AUDIT_TARGET_TYPES, isAuditAction } from "../../domain/audit-events.ts";
 import type { AuditAction, AuditTargetType } from "../../domain/audit-events.ts";
 import { auditNamesToLookUp, describeAuditEvent } from "../../domain/audit-wording.ts";
-import type { AuditChange } from "../../domain/audit-wording.ts";
+import type { AuditChange, AuditEventFacts, AuditWording } from "../../domain/audit-wording.ts";
 import { AppError } from "../../domain/errors.ts";
 import { addDays, zonedMidnight } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
@@ -196,19 +196,12 @@ export async function listAuditLog(
       ...(await auditorReach(tx, actor).then((reach) => (reach === undefined ? {} : { reach }))),
     });
     const facts = page.events.map((row) => ({ row, data: JSON.parse(row.data) as unknown }));
-    const names = await auditNames(
+    const words = await describeAuditEvents(
       tx,
       scope,
-      auditNamesToLookUp(
-        facts.map(({ row, data }) => ({
-          action: row.action,
-          targetType: row.targetType,
-          targetId: row.targetId,
-          data,
-        })),
-      ),
+      facts.map(({ row, data }) => factsOf(row, data)),
     );
-    const items = facts.map(({ row, data }) => toEntry(row, data, names));
+    const items = facts.map(({ row, data }, i) => toEntry(row, data, wordingAt(words, i)));
     const last = page.events.at(-1);
     return {
       items,
@@ -220,11 +213,83 @@ export async function listAuditLog(
   });
 }
 
-function toEntry(row: AuditEventRow, data: unknown, names: Map<string, string>): AuditLogEntry {
-  const words = describeAuditEvent(
-    { action: row.action, targetType: row.targetType, targetId: row.targetId, data },
-    (kind, id) => names.get(`${kind}:${id}`),
+/** An event row as the wording reads it: the action and target as text, the data parsed. */
+function factsOf(
+  row: { action: string; targetType: string; targetId: string },
+  data: unknown,
+): AuditEventFacts {
+  return { action: row.action, targetType: row.targetType, targetId: row.targetId, data };
+}
+
+function wordingAt(words: readonly AuditWording[], i: number): AuditWording {
+  const found = words[i];
+  if (found === undefined) throw new Error(`no wording for event ${i}`);
+  return found;
+}
+
+/**
+ * Events in words, as the audit log shows them: the names their sentences use (evidence
+ * titles, engagement labels, people) read for all of them in one query.
+ */
+export async function describeAuditEvents(
+  tx: Tx,
+  scope: OrgScope,
+  events: readonly AuditEventFacts[],
+): Promise<AuditWording[]> {
+  if (events.length === 0) return [];
+  const names = await auditNames(tx, scope, auditNamesToLookUp(events));
+  return events.map((event) => describeAuditEvent(event, (kind, id) => names.get(`${kind}:${id}`)));
+}
+
+/** One event of a record's history: who, when, and what it did in words (as the log says it). */
+export interface RecordHistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  /** The event as a sentence: "Control AC-04 marked implemented". */
+  sentence: string;
+  /** What the event changed, each field from → to, in words. */
+  changes: AuditChange[];
+  /** The data as recorded (hashed into the chain). */
+  data: unknown;
+}
+
+/** A record's events (oldest first, as read) as its history, worded as the audit log words them. */
+export async function recordHistory(
+  tx: Tx,
+  scope: OrgScope,
+  events: readonly {
+    seq: number;
+    occurredAt: string;
+    actorName: string;
+    action: string;
+    targetType: string;
+    targetId: string;
+    data: string;
+  }[],
+): Promise<RecordHistoryEntry[]> {
+  const parsed = events.map((event) => ({ event, data: JSON.parse(event.data) as unknown }));
+  const words = await describeAuditEvents(
+    tx,
+    scope,
+    parsed.map(({ event, data }) => factsOf(event, data)),
   );
+  return parsed.map(({ event, data }, i) => {
+    const { sentence, changes } = wordingAt(words, i);
+    return {
+      seq: event.seq,
+      at: event.occurredAt,
+      actor: event.actorName,
+      action: event.action,
+      sentence,
+      changes,
+      data,
+    };
+  });
+}
+
+function toEntry(row: AuditEventRow, data: unknown, words: AuditWording): AuditLogEntry {
   return {
     seq: row.seq,
     at: row.occurredAt,

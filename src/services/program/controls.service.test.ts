@@ -92,6 +92,17 @@ describe("controls", () => {
       reason: "Quarterly reviews run since January",
     });
     expect(history[2]?.at).toBe("2026-03-02T09:01:00.000Z");
+    // In the audit log's words, from → to.
+    expect(history.map((h) => h.sentence)).toEqual([
+      "Control AC-04 adopted from the library, mapped to CC6.2 and CC6.3",
+      "Control AC-04 owner changed",
+      "Control AC-04 marked implemented: Quarterly reviews run since January",
+    ]);
+    expect(history[1]?.changes).toEqual([{ field: "owner", from: null, to: "li@acme.test" }]);
+    expect(history[2]?.changes).toEqual([
+      { field: "status", from: "not started", to: "implemented" },
+      { field: "status reason", from: null, to: "Quarterly reviews run since January" },
+    ]);
   });
 
   it("needs a reason to mark a control not applicable", async () => {

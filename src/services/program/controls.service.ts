@@ -27,6 +27,8 @@ import type { Control, ControlChanges } from "../../domain/control.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
+import { recordHistory } from "../platform/audit-log.service.ts";
+import type { RecordHistoryEntry } from "../platform/audit-log.service.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { criterionId, oneOf, reason, requiredText } from "../platform/inputs.ts";
@@ -78,13 +80,8 @@ export const updateControlInput = z
   .strict();
 export type UpdateControlInput = z.input<typeof updateControlInput>;
 
-export interface ControlHistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  data: unknown;
-}
+/** One event of a control's history, in the audit log's words. */
+export type ControlHistoryEntry = RecordHistoryEntry;
 
 async function loadControl(tx: Tx, actor: Actor, controlRef: string): Promise<Control> {
   const normalized = controlRef.trim().toUpperCase();
@@ -189,14 +186,7 @@ export async function showControl(
       targetType: "control",
       targetId: control.ref,
     });
-    const history = events.map((event) => ({
-      seq: event.seq,
-      at: event.occurredAt,
-      actor: event.actorName,
-      action: event.action,
-      data: JSON.parse(event.data) as unknown,
-    }));
-    return { control, history };
+    return { control, history: await recordHistory(tx, scopeOf(actor), events) };
   });
 }
 

@@ -154,6 +154,13 @@ describe("linking, removing and reading", () => {
     expect(await listEvidence(t.ctx, owner, { includeRemoved: true })).toHaveLength(1);
     const { history } = await showEvidence(t.ctx, owner, item.id);
     expect(history.map((h) => h.action)).toEqual(["evidence.added", "evidence.removed"]);
+    // In the audit log's words, the item named by its title.
+    expect(history.map((h) => h.sentence)).toEqual([
+      "Evidence “Oops” added for CM-01, covering 2026-02-27",
+      "Evidence “Oops” removed: Uploaded the staging export by mistake.",
+    ]);
+    expect(history[0]?.changes).toContainEqual({ field: "controls", from: null, to: "CM-01" });
+    expect(history[1]?.changes).toEqual([]);
     await expectAppError(
       () => removeEvidence(t.ctx, owner, item.id, { reason: "again, twice" }),
       "INVALID_STATE",

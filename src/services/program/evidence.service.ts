@@ -31,6 +31,8 @@ import type { EvidenceItem } from "../../domain/evidence.ts";
 import { localDate } from "../../domain/periods.ts";
 import { NO_CONTROL, authorize, can } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
+import { recordHistory } from "../platform/audit-log.service.ts";
+import type { RecordHistoryEntry } from "../platform/audit-log.service.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { boundedJson, calendarDate, oneOf, reason } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
@@ -271,13 +273,8 @@ export async function listEvidence(
   });
 }
 
-export interface EvidenceHistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  data: unknown;
-}
+/** One event of an evidence item's history, in the audit log's words. */
+export type EvidenceHistoryEntry = RecordHistoryEntry;
 
 export async function showEvidence(
   ctx: ServiceContext,
@@ -291,14 +288,7 @@ export async function showEvidence(
       targetType: "evidence",
       targetId: evidence.id,
     });
-    const history = events.map((e) => ({
-      seq: e.seq,
-      at: e.occurredAt,
-      actor: e.actorName,
-      action: e.action,
-      data: JSON.parse(e.data) as unknown,
-    }));
-    return { evidence, history };
+    return { evidence, history: await recordHistory(tx, scopeOf(actor), events) };
   });
 }
 

@@ -3,7 +3,6 @@ import {
   Button,
   Code,
   Group,
-  List,
   Paper,
   Select,
   SimpleGrid,
@@ -17,7 +16,8 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { orgPath } from "../../api/client.ts";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "../../api/types.ts";
-import type { AuditChange, AuditLogEntry } from "../../api/types.ts";
+import type { AuditLogEntry } from "../../api/types.ts";
+import { AuditChanges } from "../../lib/AuditChanges.tsx";
 import { EmptyBlock, LoadingBlock, ProblemAlert } from "../../lib/feedback.tsx";
 import { formatDateTime, humanize, isCalendarDate, shortHash } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
@@ -203,30 +203,6 @@ function AuditEvents({ org }: { org: string }) {
   );
 }
 
-/** One change in words: "Status: not started → implemented", "Owner set to ana@…". */
-function ChangeLine({ change }: { change: AuditChange }) {
-  const field = humanize(change.field);
-  if (change.from === null) {
-    return (
-      <>
-        {field}: <strong>{change.to ?? "none"}</strong>
-      </>
-    );
-  }
-  if (change.to === null) {
-    return (
-      <>
-        {field}: <s>{change.from}</s> (cleared)
-      </>
-    );
-  }
-  return (
-    <>
-      {field}: {change.from} → <strong>{change.to}</strong>
-    </>
-  );
-}
-
 /** How the Record filter names an event's target: by ref or label where those are exact. */
 function recordFilter(event: AuditLogEntry): string {
   const { type, id, label } = event.target;
@@ -271,15 +247,7 @@ function EventsTable({
                   <Text size="sm" className="audit-sentence">
                     {event.sentence}
                   </Text>
-                  {event.changes.length === 0 ? null : (
-                    <List size="sm" spacing={2} c="dimmed">
-                      {event.changes.map((change) => (
-                        <List.Item key={change.field}>
-                          <ChangeLine change={change} />
-                        </List.Item>
-                      ))}
-                    </List>
-                  )}
+                  <AuditChanges changes={event.changes} />
                   <Anchor
                     component="button"
                     type="button"
