@@ -6,7 +6,11 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { as, expectAppError, operator } from "../../../test/support/fixtures.ts";
-import { REPORT_TEST_DAY, useReportEngagement } from "../../../test/support/report.ts";
+import {
+  REPORT_TEST_DAY,
+  recordTestOpinion,
+  useReportEngagement,
+} from "../../../test/support/report.ts";
 import { startMailbox } from "../../../test/support/smtp.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
@@ -67,6 +71,7 @@ async function count(table: "sessions" | "share_acceptances" | "share_access_log
 
 async function finalize(): Promise<void> {
   await approveAssertion(t.ctx, owner, handle);
+  await recordTestOpinion(t.ctx, owner, handle);
   await finalizeReport(t.ctx, owner, handle);
 }
 
