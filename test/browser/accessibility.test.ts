@@ -133,7 +133,10 @@ describe("accessibility of the main pages", () => {
       }
 
       // The report package of a finalized engagement, part by part, shared through a link.
-      const report = await finalReportViaApi(api, "Acme Reports");
+      const auditor = await rig.newPage();
+      const report = await finalReportViaApi(api, "Acme Reports", {
+        auditor: auditor.context.request,
+      });
       const shared = await api.ok<{ url: string }>("POST", `${report.base}/report/share-links`, {
         recipient: "Globex procurement",
         days: 7,

@@ -2,10 +2,13 @@
  * An engagement brought to a final report through the HTTP API, as test/support/report.ts does
  * through the services: an organization without the control library, one implemented control
  * mapped to every security criterion, a Type 1 tested for design, a complete description, the
- * assertion approved, and version 1 finalized.
+ * assertion approved, the opinion recorded by an invited auditor, and version 1 finalized.
  */
-import { COMPLETE_DESCRIPTION } from "../support/report.ts";
+import type { APIRequestContext } from "playwright-core";
+import { COMPLETE_DESCRIPTION, TEST_OPINION } from "../support/report.ts";
+import { apiClient } from "./api.ts";
 import type { ApiClient } from "./api.ts";
+import { PASSWORD } from "./flows.ts";
 
 /** A calendar date some days before today (UTC, the new organization's zone). */
 export function daysAgo(days: number): string {
@@ -19,10 +22,41 @@ export interface FinalReport {
   base: string;
 }
 
+/**
+ * An auditor account, invited by the owner and signed in through `request` (another browser
+ * context's), assigned to the engagement: only an auditor records the opinion.
+ */
+async function recordOpinionAsAuditor(
+  owner: ApiClient,
+  request: APIRequestContext,
+  org: string,
+  base: string,
+): Promise<void> {
+  const email = `dana.${org}@audit.example`;
+  const invited = await owner.ok<{ link?: string }>("POST", `/api/v1/orgs/${org}/invitations`, {
+    email,
+    role: "auditor",
+  });
+  const token = decodeURIComponent((invited.link ?? "").split("/invite/")[1] ?? "");
+  const auditor = apiClient(request);
+  await auditor.ok("POST", `/api/v1/invitations/${token}/accept`, {
+    name: "Dana Whitfield",
+    password: PASSWORD,
+  });
+  const members = await owner.ok<{ items: { userId: string; email: string }[] }>(
+    "GET",
+    `/api/v1/orgs/${org}/members`,
+  );
+  const member = members.items.find((m) => m.email === email);
+  if (member === undefined) throw new Error("the invited auditor is not a member");
+  await owner.ok("PUT", `${base}/auditors/${member.userId}`);
+  await auditor.ok("PUT", `${base}/report/opinion`, TEST_OPINION);
+}
+
 export async function finalReportViaApi(
   api: ApiClient,
   name: string,
-  options: { finalize?: boolean } = {},
+  options: { finalize?: boolean; auditor: APIRequestContext },
 ): Promise<FinalReport> {
   const created = await api.ok<{ organization: { slug: string } }>("POST", "/api/v1/orgs", {
     name,
@@ -62,6 +96,9 @@ export async function finalReportViaApi(
   await api.ok("POST", `${base}/advance`, {});
   await api.ok("PUT", `${base}/report/description`, COMPLETE_DESCRIPTION);
   await api.ok("POST", `${base}/report/assertion/approve`);
-  if (options.finalize !== false) await api.ok("POST", `${base}/report/finalize`, {});
+  if (options.finalize !== false) {
+    await recordOpinionAsAuditor(api, options.auditor, org, base);
+    await api.ok("POST", `${base}/report/finalize`, {});
+  }
   return { org, engagement, base };
 }

@@ -19,7 +19,10 @@ describe("the report package in the browser", () => {
     const { page, context } = owner;
     page.setDefaultTimeout(15_000);
     const api = await setupOwnerViaApi(rig, context.request, "olivia@acme.example");
-    const { org, engagement, base } = await finalReportViaApi(api, "Acme");
+    const auditor = await rig.newPage();
+    const { org, engagement, base } = await finalReportViaApi(api, "Acme", {
+      auditor: auditor.context.request,
+    });
     const reader = await rig.newPage();
     reader.page.setDefaultTimeout(15_000);
     try {
@@ -28,8 +31,10 @@ describe("the report package in the browser", () => {
       await page.getByRole("tab", { name: "Report" }).click();
       await page.getByText("Description complete").waitFor();
       await expect(page.getByText(/items? missing/).count()).resolves.toBe(0);
-      // No auditor has given an opinion: the draft says so.
-      await page.getByText("Readiness report — not an auditor's report").first().waitFor();
+      // The auditor's opinion is in: no readiness banner.
+      await expect(
+        page.getByText("Readiness report — not an auditor's report").count(),
+      ).resolves.toBe(0);
       await page.getByText(/^Approved by Olivia Owner on /).waitFor();
       await rig.screenshot(page, "report-01-tab");
 
