@@ -10,8 +10,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import { getAuditHead, listAuditEvents } from "../src/db/audit.repo.ts";
-import { newId } from "../src/db/portable.ts";
+import { getAuditHead, insertChainedEvents, listAuditEvents } from "../src/db/audit.repo.ts";
 import { inTransaction, read } from "../src/db/transaction.ts";
 import { actorIn, scopeOf } from "../src/domain/actor.ts";
 import type { Actor, Principal } from "../src/domain/actor.ts";
@@ -170,27 +169,11 @@ async function seed(
 ): Promise<number> {
   const random = generator(42);
   let prevHash = head.hash;
-  let last: ChainedAuditEvent = head;
   let batch: ChainedAuditEvent[] = [];
   const flush = async () => {
-    const rows = batch.map((e) => ({
-      id: newId(),
-      organization_id: e.organizationId,
-      seq: e.seq,
-      occurred_at: e.occurredAt,
-      actor_kind: e.actorKind,
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      action: e.action,
-      target_type: e.targetType,
-      target_id: e.targetId,
-      data: e.data,
-      body: Buffer.from(e.body),
-      prev_hash: e.prevHash,
-      hash: e.hash,
-    }));
+    const rows = batch;
     batch = [];
-    await inTransaction(ctx.db, (tx) => tx.insertInto("audit_events").values(rows).execute());
+    await inTransaction(ctx.db, (tx) => insertChainedEvents(tx, rows));
   };
   let written = head.seq;
   for (let seq = head.seq + 1; seq <= total; seq += 1) {
@@ -212,17 +195,11 @@ async function seed(
       prevHash,
     );
     prevHash = chained.hash;
-    last = chained;
     batch.push(chained);
     written = seq;
     if (batch.length === BATCH) await flush();
   }
   if (batch.length > 0) await flush();
-  await ctx.db.kysely
-    .updateTable("organizations")
-    .set({ audit_head_seq: last.seq, audit_head_hash: last.hash })
-    .where("id", "=", organizationId)
-    .execute();
   return written;
 }
 

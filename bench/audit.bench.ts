@@ -5,8 +5,7 @@
  */
 import { hash } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { newId } from "../src/db/portable.ts";
-import { listAuditEvents } from "../src/db/audit.repo.ts";
+import { insertChainedEvents, listAuditEvents } from "../src/db/audit.repo.ts";
 import { inTransaction, read } from "../src/db/transaction.ts";
 import { actorIn, scopeOf } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
@@ -72,36 +71,9 @@ export async function benchAudit(ctx: ServiceContext, size: BenchSize): Promise<
     prevHash = event.hash;
   }
   for (let start = 0; start < events.length; start += BATCH) {
-    await inTransaction(ctx.db, (tx) =>
-      tx
-        .insertInto("audit_events")
-        .values(
-          events.slice(start, start + BATCH).map((e) => ({
-            id: newId(),
-            organization_id: e.organizationId,
-            seq: e.seq,
-            occurred_at: e.occurredAt,
-            actor_kind: e.actorKind,
-            actor_id: e.actorId,
-            actor_name: e.actorName,
-            action: e.action,
-            target_type: e.targetType,
-            target_id: e.targetId,
-            data: e.data,
-            body: Buffer.from(e.body),
-            prev_hash: e.prevHash,
-            hash: e.hash,
-          })),
-        )
-        .execute(),
-    );
+    const batch = events.slice(start, start + BATCH);
+    await inTransaction(ctx.db, (tx) => insertChainedEvents(tx, batch));
   }
-  const last = events.at(-1);
-  await ctx.db.kysely
-    .updateTable("organizations")
-    .set({ audit_head_seq: last?.seq ?? head.seq, audit_head_hash: last?.hash ?? head.hash })
-    .where("id", "=", organization.id)
-    .execute();
 
   const all: ChainedAuditEvent[] = [...written, ...events];
   const buffers = all.map(eventBytes);

@@ -34,31 +34,47 @@ export async function appendAuditEvent(
     seq: (head?.seq ?? 0) + 1,
   };
   const chained = chainEvent(content, head?.hash ?? GENESIS_HASH);
+  await insertChainedEvents(tx, [chained]);
+  return chained;
+}
+
+/**
+ * Stores events already chained, in order, and moves the organization's head to the last of
+ * them. appendAuditEvent is the one writer of the application; the benchmarks load long
+ * chains through this in batches.
+ */
+export async function insertChainedEvents(
+  tx: Tx,
+  events: readonly ChainedAuditEvent[],
+): Promise<void> {
+  const last = events.at(-1);
+  if (last === undefined) return;
   await tx
     .insertInto("audit_events")
-    .values({
-      id: newId(),
-      organization_id: chained.organizationId,
-      seq: chained.seq,
-      occurred_at: chained.occurredAt,
-      actor_kind: chained.actorKind,
-      actor_id: chained.actorId,
-      actor_name: chained.actorName,
-      action: chained.action,
-      target_type: chained.targetType,
-      target_id: chained.targetId,
-      data: chained.data,
-      body: Buffer.from(chained.body),
-      prev_hash: chained.prevHash,
-      hash: chained.hash,
-    })
+    .values(
+      events.map((e) => ({
+        id: newId(),
+        organization_id: e.organizationId,
+        seq: e.seq,
+        occurred_at: e.occurredAt,
+        actor_kind: e.actorKind,
+        actor_id: e.actorId,
+        actor_name: e.actorName,
+        action: e.action,
+        target_type: e.targetType,
+        target_id: e.targetId,
+        data: e.data,
+        body: Buffer.from(e.body),
+        prev_hash: e.prevHash,
+        hash: e.hash,
+      })),
+    )
     .execute();
   await tx
     .updateTable("organizations")
-    .set({ audit_head_seq: chained.seq, audit_head_hash: chained.hash })
-    .where("id", "=", scope.organizationId)
+    .set({ audit_head_seq: last.seq, audit_head_hash: last.hash })
+    .where("id", "=", last.organizationId)
     .execute();
-  return chained;
 }
 
 export interface AuditEventFilter {

@@ -17,8 +17,34 @@ import type {
   TestMethod,
 } from "../domain/test-results.ts";
 import { fromDbJson, toDbJson } from "./portable.ts";
-import type { EngagementsTable } from "./schema.ts";
+import type { EngagementResultsTable, EngagementTestsTable, EngagementsTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
+
+export function toControlTest(row: Selectable<EngagementTestsTable>): ControlTest {
+  return {
+    controlRef: row.control_ref,
+    methods: fromDbJson<TestMethod[]>(row.methods),
+    procedure: row.procedure,
+    tester: row.tester,
+    testedOn: row.tested_on,
+    design: row.design as DesignConclusion | null,
+    designNotes: row.design_notes,
+  };
+}
+
+export function toItemResult(row: Selectable<EngagementResultsTable>): ItemResult {
+  return {
+    controlRef: row.control_ref,
+    itemKey: row.item_key,
+    result: row.result as ItemResultValue,
+    description: row.description,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+    managementResponse: row.management_response,
+    respondedBy: row.responded_by,
+    respondedAt: row.responded_at,
+  };
+}
 
 function toEngagement(row: Selectable<EngagementsTable>): Engagement {
   return {
@@ -224,15 +250,7 @@ export async function listControlTests(
     .where("engagement_id", "=", engagementId)
     .orderBy("control_ref")
     .execute();
-  return rows.map((row) => ({
-    controlRef: row.control_ref,
-    methods: fromDbJson<TestMethod[]>(row.methods),
-    procedure: row.procedure,
-    tester: row.tester,
-    testedOn: row.tested_on,
-    design: row.design as DesignConclusion | null,
-    designNotes: row.design_notes,
-  }));
+  return rows.map(toControlTest);
 }
 
 export async function saveItemResult(
@@ -281,17 +299,7 @@ export async function listItemResults(
     .orderBy("control_ref")
     .orderBy("item_key")
     .execute();
-  return rows.map((row) => ({
-    controlRef: row.control_ref,
-    itemKey: row.item_key,
-    result: row.result as ItemResultValue,
-    description: row.description,
-    recordedBy: row.recorded_by,
-    recordedAt: row.recorded_at,
-    managementResponse: row.management_response,
-    respondedBy: row.responded_by,
-    respondedAt: row.responded_at,
-  }));
+  return rows.map(toItemResult);
 }
 
 /**

@@ -19,7 +19,7 @@ import type {
   StoredShareLink,
   StoredTest,
 } from "../domain/reconcile.ts";
-import type { DesignConclusion, ItemResultValue, TestMethod } from "../domain/test-results.ts";
+import { toControlTest, toItemResult } from "./engagements.repo.ts";
 import { fromDbJson } from "./portable.ts";
 import type { Tx } from "./transaction.ts";
 
@@ -48,17 +48,9 @@ export async function listAllItemResults(tx: Tx, scope: OrgScope): Promise<Store
     .orderBy("item_key")
     .execute();
   return rows.map((row) => ({
+    ...toItemResult(row),
     engagementId: row.engagement_id,
     sampleId: row.sample_id,
-    controlRef: row.control_ref,
-    itemKey: row.item_key,
-    result: row.result as ItemResultValue,
-    description: row.description,
-    recordedBy: row.recorded_by,
-    recordedAt: row.recorded_at,
-    managementResponse: row.management_response,
-    respondedBy: row.responded_by,
-    respondedAt: row.responded_at,
   }));
 }
 
@@ -70,16 +62,7 @@ export async function listAllControlTests(tx: Tx, scope: OrgScope): Promise<Stor
     .orderBy("engagement_id")
     .orderBy("control_ref")
     .execute();
-  return rows.map((row) => ({
-    engagementId: row.engagement_id,
-    controlRef: row.control_ref,
-    methods: fromDbJson<TestMethod[]>(row.methods),
-    procedure: row.procedure,
-    tester: row.tester,
-    testedOn: row.tested_on,
-    design: row.design as DesignConclusion | null,
-    designNotes: row.design_notes,
-  }));
+  return rows.map((row) => ({ ...toControlTest(row), engagementId: row.engagement_id }));
 }
 
 /** Every final version with its package exactly as stored (text, not parsed). */
