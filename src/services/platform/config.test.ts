@@ -69,3 +69,26 @@ describe("evidence store settings", () => {
     expect(error.message).not.toContain("hunter2");
   });
 });
+
+describe("trusted proxies", () => {
+  it("takes true as the one proxy in front, a number of hops, or addresses with prefixes", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ ATTEST_TRUST_PROXY: "true" }).trustProxy).toBe(1);
+    expect(loadConfig({ ATTEST_TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ ATTEST_TRUST_PROXY: "10.0.0.0/8, ::1, 192.0.2.7" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "::1",
+      "192.0.2.7",
+    ]);
+  });
+
+  it("names the variable for an entry that is not an address, instead of failing at start", async () => {
+    for (const value of ["123abc", "10.0.0.0/33", "yes", "10.0.0.1,", "::1/129"]) {
+      const error = await expectAppError(
+        async () => loadConfig({ ATTEST_TRUST_PROXY: value }),
+        "VALIDATION_FAILED",
+      );
+      expect(error.message).toContain("ATTEST_TRUST_PROXY");
+    }
+  });
+});

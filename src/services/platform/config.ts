@@ -1,4 +1,5 @@
 /** Settings come from the environment; parsed once, with errors that name the variable. */
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../../domain/errors.ts";
@@ -75,8 +76,8 @@ const envSchema = z.object({
   ATTEST_TRUST_PROXY: z
     .string()
     .trim()
-    .regex(
-      /^(true|false|[1-9]\d?|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+    .refine(
+      (value) => /^(true|false|[1-9]\d?)$/.test(value) || value.split(",").every(isProxyAddress),
       "must be false, true (one proxy), a number of proxies, or proxy addresses (CIDR allowed)",
     )
     .default("false"),
@@ -201,6 +202,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 }
 
 export type TrustProxy = false | number | string[];
+
+/** An IPv4 or IPv6 address, or such an address with a prefix length ("10.0.0.0/8"). */
+function isProxyAddress(entry: string): boolean {
+  const [address = "", bits, extra] = entry.trim().split("/");
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 /** "true" trusts the one proxy in front of Attest, never every hop a client claims. */
 function trustedProxies(value: string): TrustProxy {
