@@ -322,8 +322,9 @@ export const AUDIT_EVENTS = {
     target: "report",
     data: draftEdit({ approvedBy: text, contentSha256: sha256 }),
   },
-  // textSha256: of the opinion's text as entered; opinions recorded before it was recorded
-  // have only their type and the content they were given on checked.
+  // textSha256: of what the auditor wrote in Section I (`opinionTextDigest`); opinions
+  // recorded before it was recorded have only their type and the content they were given on
+  // checked.
   "report.opinion-recorded": {
     target: "report",
     data: draftEdit({
@@ -331,6 +332,9 @@ export const AUDIT_EVENTS = {
       replaced: z.boolean(),
       contentSha256: sha256,
       textSha256: sha256.optional(),
+      /** Absent from events recorded before Section I was structured. */
+      date: day.optional(),
+      criteriaNotMet: z.array(z.string()).optional(),
     }),
   },
   "report.other-information-updated": {

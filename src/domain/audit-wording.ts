@@ -533,8 +533,12 @@ const WORDING: Wording = {
   "report.opinion-recorded": (d) => ({
     sentence:
       `${capitalized(d.type)} opinion recorded in the report of ${d.engagement} (draft ${d.version})` +
+      (d.date === undefined ? "" : `, dated ${d.date}`) +
+      (d.criteriaNotMet === undefined || d.criteriaNotMet.length === 0
+        ? ""
+        : `, naming ${d.criteriaNotMet.join(", ")} as not met`) +
       (d.replaced ? ", replacing the earlier one" : ""),
-    changes: [set("opinion", d.type)],
+    changes: [set("opinion", d.type), ...(d.date === undefined ? [] : [set("date", d.date)])],
   }),
   "report.other-information-updated": (d) => ({
     sentence: `Other information (section V) of the report of ${d.engagement} updated (draft ${d.version})`,

@@ -57,8 +57,9 @@ const READ_ACTIONS: readonly Action[] = [
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // The owner may enter test results the auditor reports (the tester is always named).
-  // The opinion is the auditor's alone: no company role may record it.
-  owner: ACTIONS.filter((action) => action !== "report:opinion"),
+  // The opinion is the auditor's alone: no company role may record it. The auditor also dates
+  // and releases the report, so finalizing is theirs too.
+  owner: ACTIONS.filter((action) => action !== "report:opinion" && action !== "report:finalize"),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
     (action) =>
@@ -66,6 +67,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "engagement:test" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
+      action !== "report:finalize" &&
       action !== "report:approve",
   ),
   "control-owner": [
@@ -92,6 +94,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:sample",
     "report:read",
     "report:opinion",
+    "report:finalize",
     "report:review",
     "token:manage",
   ],
