@@ -1,13 +1,29 @@
 /** The policy template library: every template Attest ships, sorted by title. */
 import { acceptableUsePolicy } from "./acceptable-use.ts";
+import { accessControlPolicy } from "./access-control.ts";
+import { backupPolicy } from "./backup.ts";
+import { businessContinuityPolicy } from "./business-continuity.ts";
+import { changeManagementPolicy } from "./change-management.ts";
+import { incidentResponsePolicy } from "./incident-response.ts";
 import { informationSecurityPolicy } from "./information-security.ts";
+import { riskManagementPolicy } from "./risk-management.ts";
+import { secureDevelopmentPolicy } from "./secure-development.ts";
+import { vendorManagementPolicy } from "./vendor-management.ts";
 import type { PolicyTemplate } from "./types.ts";
 
 export type { PolicyTemplate, PolicyVariable } from "./types.ts";
 
 export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   acceptableUsePolicy,
+  accessControlPolicy,
+  backupPolicy,
+  businessContinuityPolicy,
+  changeManagementPolicy,
+  incidentResponsePolicy,
   informationSecurityPolicy,
+  riskManagementPolicy,
+  secureDevelopmentPolicy,
+  vendorManagementPolicy,
 ].sort((a, b) => a.title.localeCompare(b.title));
 
 const BY_ID = new Map(POLICY_TEMPLATES.map((template) => [template.id, template]));
