@@ -1,9 +1,13 @@
 /** The policy template library: every template Attest ships, sorted by title. */
 import { acceptableUsePolicy } from "./acceptable-use.ts";
 import { accessControlPolicy } from "./access-control.ts";
+import { assetManagementPolicy } from "./asset-management.ts";
 import { backupPolicy } from "./backup.ts";
 import { businessContinuityPolicy } from "./business-continuity.ts";
 import { changeManagementPolicy } from "./change-management.ts";
+import { dataClassificationPolicy } from "./data-classification.ts";
+import { dataRetentionPolicy } from "./data-retention.ts";
+import { encryptionPolicy } from "./encryption.ts";
 import { incidentResponsePolicy } from "./incident-response.ts";
 import { informationSecurityPolicy } from "./information-security.ts";
 import { riskManagementPolicy } from "./risk-management.ts";
@@ -16,9 +20,13 @@ export type { PolicyTemplate, PolicyVariable } from "./types.ts";
 export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   acceptableUsePolicy,
   accessControlPolicy,
+  assetManagementPolicy,
   backupPolicy,
   businessContinuityPolicy,
   changeManagementPolicy,
+  dataClassificationPolicy,
+  dataRetentionPolicy,
+  encryptionPolicy,
   incidentResponsePolicy,
   informationSecurityPolicy,
   riskManagementPolicy,
