@@ -1,6 +1,6 @@
 // Who may reach which systems and data, and how access is granted, reviewed and removed.
 import type { PolicyTemplate } from "./types.ts";
-import { IT_LEAD, SECURITY_OFFICER } from "./variables.ts";
+import { IT_LEAD, LEAVER_REMOVAL_SLA, SECURITY_OFFICER } from "./variables.ts";
 
 export const accessControlPolicy: PolicyTemplate = {
   id: "access-control",
@@ -34,12 +34,7 @@ export const accessControlPolicy: PolicyTemplate = {
       default: "quarter",
       help: "How often system owners review every account and permission in the in-scope systems.",
     },
-    {
-      name: "leaver_removal_sla",
-      label: "Time to remove a leaver's access",
-      default: "1 business day",
-      help: "The longest time between a person's last day and the suspension of their accounts.",
-    },
+    LEAVER_REMOVAL_SLA,
     {
       name: "review_fix_days",
       label: "Days to act on review findings",

@@ -5,11 +5,14 @@ import { assetManagementPolicy } from "./asset-management.ts";
 import { backupPolicy } from "./backup.ts";
 import { businessContinuityPolicy } from "./business-continuity.ts";
 import { changeManagementPolicy } from "./change-management.ts";
+import { codeOfConductPolicy } from "./code-of-conduct.ts";
 import { dataClassificationPolicy } from "./data-classification.ts";
 import { dataRetentionPolicy } from "./data-retention.ts";
 import { encryptionPolicy } from "./encryption.ts";
+import { humanResourcesSecurityPolicy } from "./human-resources-security.ts";
 import { incidentResponsePolicy } from "./incident-response.ts";
 import { informationSecurityPolicy } from "./information-security.ts";
+import { physicalSecurityPolicy } from "./physical-security.ts";
 import { riskManagementPolicy } from "./risk-management.ts";
 import { secureDevelopmentPolicy } from "./secure-development.ts";
 import { vendorManagementPolicy } from "./vendor-management.ts";
@@ -24,11 +27,14 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   backupPolicy,
   businessContinuityPolicy,
   changeManagementPolicy,
+  codeOfConductPolicy,
   dataClassificationPolicy,
   dataRetentionPolicy,
   encryptionPolicy,
+  humanResourcesSecurityPolicy,
   incidentResponsePolicy,
   informationSecurityPolicy,
+  physicalSecurityPolicy,
   riskManagementPolicy,
   secureDevelopmentPolicy,
   vendorManagementPolicy,

@@ -59,3 +59,10 @@ export const SECURITY_CONTACT: PolicyVariable = {
   default: "security@example.com",
   help: "Where staff report suspected incidents, lost devices and policy concerns.",
 };
+
+export const LEAVER_REMOVAL_SLA: PolicyVariable = {
+  name: "leaver_removal_sla",
+  label: "Time to remove a leaver's access",
+  default: "1 business day",
+  help: "The longest time between a person's last day and the suspension of their accounts.",
+};
