@@ -12,10 +12,13 @@ import { encryptionPolicy } from "./encryption.ts";
 import { humanResourcesSecurityPolicy } from "./human-resources-security.ts";
 import { incidentResponsePolicy } from "./incident-response.ts";
 import { informationSecurityPolicy } from "./information-security.ts";
+import { loggingMonitoringPolicy } from "./logging-monitoring.ts";
 import { physicalSecurityPolicy } from "./physical-security.ts";
+import { privacyPolicy } from "./privacy.ts";
 import { riskManagementPolicy } from "./risk-management.ts";
 import { secureDevelopmentPolicy } from "./secure-development.ts";
 import { vendorManagementPolicy } from "./vendor-management.ts";
+import { vulnerabilityManagementPolicy } from "./vulnerability-management.ts";
 import type { PolicyTemplate } from "./types.ts";
 
 export type { PolicyTemplate, PolicyVariable } from "./types.ts";
@@ -34,10 +37,13 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   humanResourcesSecurityPolicy,
   incidentResponsePolicy,
   informationSecurityPolicy,
+  loggingMonitoringPolicy,
   physicalSecurityPolicy,
+  privacyPolicy,
   riskManagementPolicy,
   secureDevelopmentPolicy,
   vendorManagementPolicy,
+  vulnerabilityManagementPolicy,
 ].sort((a, b) => a.title.localeCompare(b.title));
 
 const BY_ID = new Map(POLICY_TEMPLATES.map((template) => [template.id, template]));
