@@ -9,8 +9,8 @@ export const businessContinuityPolicy: PolicyTemplate = {
     "Sets recovery objectives for the service, requires a tested continuity and recovery " +
     "plan, and assigns who leads the company through a major disruption.",
   categories: [],
-  criteria: ["A1.2", "A1.3", "CC5.3", "CC7.5", "CC9.1"],
-  controls: ["GV-07", "BC-03", "BC-07", "BC-08", "RM-05"],
+  criteria: ["A1.1", "A1.2", "A1.3", "CC5.3", "CC7.5", "CC9.1"],
+  controls: ["GV-07", "BC-02", "BC-03", "BC-07", "BC-08", "RM-05"],
   ownerRole: "operations",
   reviewMonths: 12,
   variables: [
@@ -68,6 +68,7 @@ This policy covers the production service and the business functions needed to r
 - Production services and databases run across at least two availability zones behind load balancers, with automatic failover of the database to a standby in another zone, so that the loss of one zone does not stop the service.
 - Backups are kept as required by the Backup Policy, in a separate region or account from production, so the service can be rebuilt elsewhere.
 - Infrastructure is defined as code so that the environment can be recreated in another region.
+- Each quarter, engineering compares usage trends, growth forecasts and planned launches with the headroom left in production, and records the scaling actions agreed, each with an owner and due date, so that growth does not become an outage.
 
 ### The plan
 

@@ -6,6 +6,7 @@ import { backupPolicy } from "./backup.ts";
 import { businessContinuityPolicy } from "./business-continuity.ts";
 import { changeManagementPolicy } from "./change-management.ts";
 import { codeOfConductPolicy } from "./code-of-conduct.ts";
+import { confidentialityPolicy } from "./confidentiality.ts";
 import { dataClassificationPolicy } from "./data-classification.ts";
 import { dataRetentionPolicy } from "./data-retention.ts";
 import { encryptionPolicy } from "./encryption.ts";
@@ -15,6 +16,7 @@ import { informationSecurityPolicy } from "./information-security.ts";
 import { loggingMonitoringPolicy } from "./logging-monitoring.ts";
 import { physicalSecurityPolicy } from "./physical-security.ts";
 import { privacyPolicy } from "./privacy.ts";
+import { processingIntegrityPolicy } from "./processing-integrity.ts";
 import { riskManagementPolicy } from "./risk-management.ts";
 import { secureDevelopmentPolicy } from "./secure-development.ts";
 import { vendorManagementPolicy } from "./vendor-management.ts";
@@ -31,6 +33,7 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   businessContinuityPolicy,
   changeManagementPolicy,
   codeOfConductPolicy,
+  confidentialityPolicy,
   dataClassificationPolicy,
   dataRetentionPolicy,
   encryptionPolicy,
@@ -40,6 +43,7 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   loggingMonitoringPolicy,
   physicalSecurityPolicy,
   privacyPolicy,
+  processingIntegrityPolicy,
   riskManagementPolicy,
   secureDevelopmentPolicy,
   vendorManagementPolicy,

@@ -155,11 +155,28 @@ describe("policy template library", () => {
     },
   );
 
-  it("marks the privacy policy as needing privacy in scope, and cites privacy criteria only there", () => {
+  it("offers the privacy and processing integrity policies only when their category is in scope", () => {
     expect(policyTemplate("privacy")?.categories).toEqual(["privacy"]);
+    expect(policyTemplate("processing-integrity")?.categories).toEqual(["processing-integrity"]);
+    expect(policyTemplate("confidentiality")?.categories).toEqual(["confidentiality"]);
+  });
+
+  it("gates every template that cites privacy or processing integrity criteria on that category", () => {
     for (const template of POLICY_TEMPLATES) {
-      const citesPrivacy = template.criteria.some((id) => /^P\d/.test(id));
-      if (citesPrivacy) expect(template.categories, template.id).toContain("privacy");
+      if (template.criteria.some((id) => /^P\d/.test(id))) {
+        expect(template.categories, template.id).toContain("privacy");
+      }
+      if (template.criteria.some((id) => id.startsWith("PI"))) {
+        expect(template.categories, template.id).toContain("processing-integrity");
+      }
+    }
+  });
+
+  it("cites, in every gated template, criteria of each category it is gated on", () => {
+    const categoryOf = new Map(CRITERIA.map((criterion) => [criterion.id, criterion.category]));
+    for (const template of POLICY_TEMPLATES) {
+      const cited = new Set(template.criteria.map((id) => categoryOf.get(id)));
+      for (const category of template.categories) expect(cited, template.id).toContain(category);
     }
   });
 });
