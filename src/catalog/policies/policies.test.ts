@@ -155,6 +155,16 @@ describe("policy template library", () => {
     },
   );
 
+  it("refers by name only to policies the library contains", () => {
+    const titles = new Set(POLICY_TEMPLATES.map((template) => template.title));
+    const policyName = /\b(?:[A-Z][a-z]+ (?:and )?)+Policy\b/g;
+    for (const template of POLICY_TEMPLATES) {
+      for (const match of template.body.matchAll(policyName)) {
+        expect(titles, `${template.id} names ${match[0]}`).toContain(match[0]);
+      }
+    }
+  });
+
   it("offers the privacy and processing integrity policies only when their category is in scope", () => {
     expect(policyTemplate("privacy")?.categories).toEqual(["privacy"]);
     expect(policyTemplate("processing-integrity")?.categories).toEqual(["processing-integrity"]);
