@@ -66,7 +66,7 @@ This policy covers every system in scope for security: the cloud console and pro
 
 - **{{security_officer}}** owns this policy, approves membership of administrator roles, keeps the role matrix and checks that access reviews happen.
 - **{{it_lead}}** runs the identity provider, creates and suspends accounts, and carries out approved changes.
-- **System owners** approve access to their systems, review their user lists each {{access_review_frequency}} and remove access that is no longer needed.
+- **System owners** approve access to their systems, review their user lists every {{access_review_frequency}} and remove access that is no longer needed.
 - **Managers** request access for their team members that fits their role, and tell the people team promptly when someone moves or leaves.
 - **Users** keep their credentials to themselves and use only the access they have been given.
 
@@ -106,7 +106,7 @@ This policy covers every system in scope for security: the cloud console and pro
 
 ### Reviews
 
-- Each {{access_review_frequency}}, system owners review the complete user and permission lists of every in-scope system, including the identity provider, cloud console, code host and production databases, and mark each account to keep, change or remove.
+- Every {{access_review_frequency}}, system owners review the complete user and permission lists of every in-scope system, including the identity provider, cloud console, code host and production databases, and mark each account to keep, change or remove.
 - Changes marked in a review are made within {{review_fix_days}}, and the signed-off review is kept as a record.
 
 ### Movers and leavers

@@ -18,8 +18,8 @@ export const backupPolicy: PolicyTemplate = {
     SECURITY_OFFICER,
     {
       name: "backup_frequency",
-      label: "Full backup frequency",
-      default: "daily",
+      label: "Full backup interval",
+      default: "24 hours",
       help: "How often a complete backup of each production data store is taken.",
     },
     {
@@ -61,7 +61,7 @@ This policy covers every production data store that holds customer data or data 
 ### Coverage and frequency
 
 - Each in-scope data store is listed in the backup inventory with its backup method, frequency and owner. New data stores are added before they hold production data.
-- A full backup of each production data store is taken {{backup_frequency}}, and databases keep point-in-time recovery for {{point_in_time_window}} where the platform offers it.
+- A full backup of each production data store is taken at least every {{backup_frequency}}, and databases keep point-in-time recovery for {{point_in_time_window}} where the platform offers it.
 - Backups are automated. No production data store depends on a person remembering to run a backup.
 
 ### Protection

@@ -79,7 +79,7 @@ This policy covers the production service and the business functions needed to r
 
 ### Testing
 
-- The plan is exercised at least once a {{dr_test_frequency}}, either as a tabletop walk-through or by failing over to the recovery environment.
+- The plan is exercised at least every {{dr_test_frequency}}, either as a tabletop walk-through or by failing over to the recovery environment.
 - Each exercise is written up with the recovery times reached against the objectives, what went wrong and the lessons learned. The plan is updated and follow-up actions are tracked to completion.
 
 ### After a disruption

@@ -86,7 +86,7 @@ This policy applies to all employees, and to contractors, interns and temporary 
 ### During employment
 
 - All staff complete refreshed security awareness training every year and acknowledge new versions of policies when they are published.
-- Managers hold a formal performance review with each employee at least once a {{performance_review_frequency}}, including how the employee met policy and security duties.
+- Managers hold a formal performance review with each employee at least every {{performance_review_frequency}}, including how the employee met policy and security duties.
 - When a person changes role, their access is adjusted under the Access Control Policy.
 
 ### Discipline

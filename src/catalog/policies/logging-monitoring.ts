@@ -80,7 +80,7 @@ This policy covers the production environment and the systems that control it: t
 
 ### Log review
 
-- Each {{log_review_frequency}}, a security team member reviews reports of privileged actions, new administrator grants, firewall and permission changes, failed sign-ins and suppressed alerts. The review is recorded, and anything unexplained becomes a ticket.
+- Every {{log_review_frequency}}, a security team member reviews reports of privileged actions, new administrator grants, firewall and permission changes, failed sign-ins and suppressed alerts. The review is recorded, and anything unexplained becomes a ticket.
 - Alert volumes, response times and missed alerts are reported at the management security review.
 
 ## Exceptions

@@ -91,6 +91,15 @@ describe("policy template library", () => {
         for (const name of declared) expect(used, `declared but unused: ${name}`).toContain(name);
       });
 
+      it("reads each frequency as a period after 'every', so any chosen value fits the sentence", () => {
+        const frequencies = template.variables.filter((v) => v.name.endsWith("_frequency"));
+        for (const { name } of frequencies) {
+          const uses = [...template.body.matchAll(new RegExp(`(\\S+) \\{\\{${name}\\}\\}`, "g"))];
+          expect(uses.length, name).toBeGreaterThan(0);
+          for (const use of uses) expect(use[1]?.toLowerCase(), name).toBe("every");
+        }
+      });
+
       it("has no stray braces outside placeholders", () => {
         const withoutPlaceholders = template.body.replace(PLACEHOLDER, "");
         expect(withoutPlaceholders).not.toMatch(/[{}]/);

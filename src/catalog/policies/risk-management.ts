@@ -58,7 +58,7 @@ This policy covers risks to the confidentiality, integrity and availability of t
 
 ### The assessment
 
-- A full risk assessment is carried out at least once a {{assessment_frequency}}, with input from engineering, operations and leadership.
+- A full risk assessment is carried out at least every {{assessment_frequency}}, with input from engineering, operations and leadership.
 - It considers threats and weaknesses across the system and the business, including vendors and subservice organizations, business disruption, changes in technology and the market, and the regulatory environment.
 - Each risk is rated for likelihood and impact on a scale of 1 to 5, giving a score out of 25, first before controls (inherent) and then after existing controls (residual).
 - The assessment considers fraud: how privileged access, billing or usage data, vendor payments or management override could be misused, the incentives and opportunities involved, and the controls that deter or detect each scenario.

@@ -85,7 +85,7 @@ This policy applies to all software that {{organization}} writes or configures f
 
 ### Independent testing
 
-- An independent, qualified firm tests the application and external infrastructure at least once a {{pentest_frequency}} and after major architecture changes. Findings are tracked under the Vulnerability Management Policy, and high-severity fixes are retested.
+- An independent, qualified firm tests the application and external infrastructure at least every {{pentest_frequency}} and after major architecture changes. Findings are tracked under the Vulnerability Management Policy, and high-severity fixes are retested.
 
 ### Training
 

@@ -59,7 +59,7 @@ This policy covers every third party that stores, processes or can reach custome
   - **High**: can reach confidential company data or production systems in a limited way;
   - **Low**: no access to confidential data and no effect on the service.
 - Vendors whose controls the company relies on for its own SOC 2 report are marked as subservice organizations.
-- Each {{inventory_reconciliation_frequency}}, the inventory is compared with finance spend records, and vendors found outside the process are assessed or stopped.
+- Every {{inventory_reconciliation_frequency}}, the inventory is compared with finance spend records, and vendors found outside the process are assessed or stopped.
 
 ### Before contract
 
@@ -74,7 +74,7 @@ This policy covers every third party that stores, processes or can reach custome
 
 ### Monitoring
 
-- Once a {{critical_review_frequency}}, {{security_officer}} reads the current assurance reports of critical vendors and subservice organizations, checking the opinion, any exceptions and the period covered, and records a conclusion.
+- Every {{critical_review_frequency}}, {{security_officer}} reads the current assurance reports of critical vendors and subservice organizations, checking the opinion, any exceptions and the period covered, and records a conclusion.
 - The complementary user entity controls listed in those reports are matched to our own controls, and any that we do not perform are raised as deficiencies.
 - For the cloud hosting provider, the review confirms the physical and environmental protections of its data centers, which {{organization}} relies on rather than runs itself.
 - Vendor owners report significant changes, such as a breach, an acquisition or a new use of the vendor, so the tier and assessment can be revisited.
