@@ -17,7 +17,7 @@ export const assetManagementPolicy: PolicyTemplate = {
     IT_LEAD,
     SECURITY_OFFICER,
     {
-      name: "reconciliation_frequency",
+      name: "device_reconciliation_frequency",
       label: "Inventory reconciliation",
       default: "quarter",
       help: "How often the device inventory is compared with the list of current staff.",
@@ -57,7 +57,7 @@ It applies to all staff, and to contractors issued company assets.
 - The inventory lists every laptop and mobile device, every cloud account, and every in-scope software or SaaS system, each with an owner and the classification of the data it holds.
 - Device and cloud entries are pulled automatically from device management and the cloud providers' interfaces where possible, so the inventory stays current without manual updates.
 - New applications are added to the inventory when approved through the vendor management process, before they hold company data.
-- Every {{reconciliation_frequency}}, {{it_lead}} reconciles the device inventory with the list of current staff: every device has a current holder or is in stock, and every active person has the devices expected for their role.
+- Every {{device_reconciliation_frequency}}, {{it_lead}} reconciles the device inventory with the list of current staff: every device has a current holder or is in stock, and every active person has the devices expected for their role.
 
 ### Device standard
 

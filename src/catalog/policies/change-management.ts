@@ -30,7 +30,7 @@ export const changeManagementPolicy: PolicyTemplate = {
     {
       name: "required_approvals",
       label: "Approvals needed to merge",
-      default: "one",
+      default: "1",
       help: "How many reviewers other than the author must approve a pull request before it merges.",
     },
     {
@@ -71,7 +71,7 @@ This policy covers changes to application code, infrastructure, database schemas
 
 ### Review and approval
 
-- Every pull request is approved by at least {{required_approvals}} qualified reviewer other than the author before it merges. Review comments are resolved before merge, and the approval is recorded on the pull request.
+- Every pull request is approved before it merges by qualified reviewers other than the author. The number of approvals required is at least {{required_approvals}}. Review comments are resolved before merge, and each approval is recorded on the pull request.
 - The code host blocks direct pushes to the default branch, requires the approvals and passing checks above, and discards approvals when new commits are pushed. These rules apply to administrators too.
 - Only {{branch_rule_admins}} may change the branch protection rules, and every change to them raises an alert to {{security_officer}}.
 

@@ -1,6 +1,6 @@
 // Honouring the confidentiality commitments made to customers and partners over the life of their information.
 import type { PolicyTemplate } from "./types.ts";
-import { LEGAL_LEAD, SECURITY_OFFICER } from "./variables.ts";
+import { CUSTOMER_DELETION_DAYS, LEGAL_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
 export const confidentialityPolicy: PolicyTemplate = {
   id: "confidentiality",
@@ -23,12 +23,7 @@ export const confidentialityPolicy: PolicyTemplate = {
       default: "year",
       help: "How often the register of confidentiality commitments is checked against current contracts.",
     },
-    {
-      name: "customer_deletion_days",
-      label: "Days to delete data after contract end",
-      default: "30",
-      help: "How many days after a customer's contract ends, and any agreed export, before their data is deleted from production.",
-    },
+    CUSTOMER_DELETION_DAYS,
   ],
   body: `## Purpose
 

@@ -1,6 +1,11 @@
 // How long information is kept, and how it is destroyed once that period ends.
 import type { PolicyTemplate } from "./types.ts";
-import { ENGINEERING_LEAD, LEGAL_LEAD, SECURITY_OFFICER } from "./variables.ts";
+import {
+  CUSTOMER_DELETION_DAYS,
+  ENGINEERING_LEAD,
+  LEGAL_LEAD,
+  SECURITY_OFFICER,
+} from "./variables.ts";
 
 export const dataRetentionPolicy: PolicyTemplate = {
   id: "data-retention",
@@ -17,12 +22,7 @@ export const dataRetentionPolicy: PolicyTemplate = {
     SECURITY_OFFICER,
     LEGAL_LEAD,
     ENGINEERING_LEAD,
-    {
-      name: "customer_deletion_days",
-      label: "Days to delete data after contract end",
-      default: "30",
-      help: "How many days after a customer's contract ends, and any agreed export, before their data is deleted from production.",
-    },
+    CUSTOMER_DELETION_DAYS,
     {
       name: "business_records_retention",
       label: "Business and financial records retention",

@@ -164,6 +164,18 @@ describe("policy template library", () => {
     },
   );
 
+  it("gives a variable shared by several templates the same label, default and help", () => {
+    const byName = new Map<string, string>();
+    for (const template of POLICY_TEMPLATES) {
+      for (const variable of template.variables) {
+        const definition = JSON.stringify(variable);
+        const first = byName.get(variable.name) ?? definition;
+        byName.set(variable.name, first);
+        expect(definition, `${template.id}: ${variable.name}`).toBe(first);
+      }
+    }
+  });
+
   it("refers by name only to policies the library contains", () => {
     const titles = new Set(POLICY_TEMPLATES.map((template) => template.title));
     const policyName = /\b(?:[A-Z][a-z]+ (?:and )?)+Policy\b/g;

@@ -22,7 +22,7 @@ export const processingIntegrityPolicy: PolicyTemplate = {
       help: "The role that decides what the service promises customers about its processing.",
     },
     {
-      name: "reconciliation_frequency",
+      name: "processing_reconciliation_frequency",
       label: "Processing reconciliation",
       default: "day",
       help: "How often record counts and totals are compared between processing stages.",
@@ -71,7 +71,7 @@ This policy covers the processing services named in the system description: the 
 
 ### Reconciliation
 
-- Automated reconciliations compare record counts and control totals between processing stages (received, processed, delivered) every {{reconciliation_frequency}}.
+- Automated reconciliations compare record counts and control totals between processing stages (received, processed, delivered) every {{processing_reconciliation_frequency}}.
 - A difference raises an alert and an exception ticket, which an engineer investigates and resolves, recording the cause and the correction.
 
 ### Outputs

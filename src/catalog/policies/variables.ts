@@ -66,3 +66,10 @@ export const LEAVER_REMOVAL_SLA: PolicyVariable = {
   default: "1 business day",
   help: "The longest time between a person's last day and the suspension of their accounts.",
 };
+
+export const CUSTOMER_DELETION_DAYS: PolicyVariable = {
+  name: "customer_deletion_days",
+  label: "Days to delete data after contract end",
+  default: "30",
+  help: "How many days after a customer's contract ends, and any agreed export, before their data is deleted from production.",
+};
