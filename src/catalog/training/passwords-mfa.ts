@@ -11,7 +11,7 @@ Our single sign-on account opens the cloud console, the code host, the customer 
 
 Length makes a password hard to crack far more than odd symbols do. Our standard asks for at least 12 characters, and the identity provider rejects passwords that appear in known breach lists.
 
-- A good choice is a **passphrase** of four or more unrelated words, such as \`copper-lantern-oatmeal-violin\`. It is long, easy to type and hard to guess.
+- A good choice is a **passphrase** of four or more random, unrelated words (the password manager can pick them for you), such as \`copper-lantern-oatmeal-violin\` (but not that one, now that it is published). It is long, easy to type and hard to guess.
 - Avoid anything linked to you or the company: the product name, your team, your pet, the season and year ("Summer2026!"). These are the first things attackers try.
 - Never reuse your work password anywhere else, and never use a personal password at work.
 - You do not need to change your password on a schedule. Change it when there is any sign it was exposed, and tell security.
