@@ -1,6 +1,6 @@
 // Who may reach which systems and data, and how access is granted, reviewed and removed.
 import type { PolicyTemplate } from "./types.ts";
-import { IT_LEAD, LEAVER_REMOVAL_SLA, SECURITY_OFFICER } from "./variables.ts";
+import { IT_LEAD, LEAVER_REMOVAL_SLA, PASSWORD_MIN_LENGTH, SECURITY_OFFICER } from "./variables.ts";
 
 export const accessControlPolicy: PolicyTemplate = {
   id: "access-control",
@@ -47,12 +47,7 @@ export const accessControlPolicy: PolicyTemplate = {
       default: "4",
       help: "How many hours a just-in-time grant to production data lasts before it expires.",
     },
-    {
-      name: "password_min_length",
-      label: "Minimum password length",
-      default: "12",
-      help: "The fewest characters the identity provider accepts for a password.",
-    },
+    PASSWORD_MIN_LENGTH,
   ],
   body: `## Purpose
 

@@ -87,7 +87,7 @@ This policy applies to all employees, contractors, interns and temporary staff o
 
 ### Communication and training
 
-- New staff complete security awareness training within their first 30 days, and everyone repeats it yearly.
+- New staff complete security awareness training within the period set in the Human Resources Security Policy, and everyone repeats it yearly.
 - Security expectations, changes to policies and lessons from incidents are communicated to staff through the channels leadership uses for company-wide news.
 - Customers are told of the security commitments that apply to them through the customer agreement and a public security page, which also explains how to report a vulnerability or incident. These documents are reviewed yearly, and customers are told of material changes before they apply.
 

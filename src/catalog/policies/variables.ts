@@ -73,3 +73,10 @@ export const CUSTOMER_DELETION_DAYS: PolicyVariable = {
   default: "30",
   help: "How many days after a customer's contract ends, and any agreed export, before their data is deleted from production.",
 };
+
+export const PASSWORD_MIN_LENGTH: PolicyVariable = {
+  name: "password_min_length",
+  label: "Minimum password length",
+  default: "12",
+  help: "The fewest characters the identity provider accepts for a password.",
+};
