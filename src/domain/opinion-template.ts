@@ -130,7 +130,7 @@ function scope(c: OpinionContext): string[] {
   return paragraphs;
 }
 
-function responsibilities(c: OpinionContext): OpinionPart[] {
+function responsibilities(c: OpinionContext, o: AuditorOpinion): OpinionPart[] {
   const org = c.organization.name;
   const type2 = c.engagement.type === 2;
   const controls = type2 ? "designed and operated effectively" : "designed";
@@ -154,8 +154,12 @@ function responsibilities(c: OpinionContext): OpinionPart[] {
           "perform the examination to obtain reasonable assurance about whether, in all " +
           "material respects, the description is presented in line with the description " +
           `criteria and the controls were suitably ${controls}` +
-          `${type2 ? " throughout the period" : ""}. We believe the evidence we obtained is ` +
-          "sufficient and appropriate to support our opinion.",
+          `${type2 ? " throughout the period" : ""}.` +
+          // Under a disclaimer the auditor could not obtain that evidence, and says so instead.
+          (o.type === "disclaimer"
+            ? ""
+            : " We believe the evidence we obtained is sufficient and appropriate to support " +
+              "our opinion."),
         "We are independent of the service organization and have met our other ethical " +
           "responsibilities under the relevant requirements for this engagement.",
       ],
@@ -256,7 +260,7 @@ export function opinionParts(c: OpinionContext, o: AuditorOpinion): OpinionPart[
   const other = o.text.trim();
   return [
     { heading: "Scope", paragraphs: scope(c) },
-    ...responsibilities(c),
+    ...responsibilities(c, o),
     ...tests,
     ...basis(o),
     { heading: OPINION_HEADINGS[o.type], paragraphs: [opinionParagraph(c, o)] },
@@ -268,8 +272,9 @@ export function opinionParts(c: OpinionContext, o: AuditorOpinion): OpinionPart[
       paragraphs: [
         `This report is meant only for ${org}, for user entities of ${c.organization.systemName} ` +
           `${when}, and for their auditors and prospective user entities who understand the ` +
-          "nature of the service, the system, the complementary controls and the applicable " +
-          "criteria well enough to use it. It is not meant for anyone else.",
+          "nature of the service, the system" +
+          (complementaryCondition(c) === "" ? "" : ", the complementary controls") +
+          " and the applicable criteria well enough to use it. It is not meant for anyone else.",
       ],
     },
   ];
