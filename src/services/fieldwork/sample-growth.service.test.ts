@@ -135,6 +135,13 @@ describe("sample extension after a deviation", () => {
       () => extendControlSample(t.ctx, owner, id, { control: "CM-01" }),
       "FORBIDDEN",
     );
+    const elsewhere = as(owner, "auditor", "user:other", { engagements: ["another-engagement"] });
+    for (const grow of [
+      () => extendControlSample(t.ctx, elsewhere, id, { control: "CM-01" }),
+      () => rollForwardSample(t.ctx, elsewhere, id),
+    ]) {
+      await expectAppError(grow, "NOT_FOUND");
+    }
     const unknown = await expectAppError(
       () => extendControlSample(t.ctx, auditor, id, { control: "XX-99" }),
       "VALIDATION_FAILED",

@@ -100,7 +100,8 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
     path: "/engagements/:id/sample",
     action: "engagement:sample",
     status: 201,
-    resources: { id: "engagement" },
+    // No `resources`: the cross-tenant checks call as the owner, who may never sample (403
+    // before any lookup). An unassigned auditor's 404 is checked in the sampling service tests.
     prepare: async (world) => ({
       params: { id: world.ids.openEngagement },
       body: { seed: `seed-${world.next()}`, redrawReason: "Redrawn by the role matrix test." },
@@ -111,7 +112,8 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
     path: "/engagements/:id/sample/extend",
     action: "engagement:sample",
     status: 201,
-    resources: { id: "engagement" },
+    // No `resources`: the cross-tenant checks call as the owner, who may never sample (403
+    // before any lookup). An unassigned auditor's 404 is checked in the sampling service tests.
     prepare: async (world) => {
       const id = world.ids.sampledEngagement;
       const sample = await expectStatus(
@@ -142,7 +144,8 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
     path: "/engagements/:id/sample/roll-forward",
     action: "engagement:sample",
     status: 201,
-    resources: { id: "engagement" },
+    // No `resources`: the cross-tenant checks call as the owner, who may never sample (403
+    // before any lookup). An unassigned auditor's 404 is checked in the sampling service tests.
     prepare: async (world) => {
       // A change recorded after the draw: the roll-forward has one new occurrence to draw.
       await newLinkEvidence(world, ["CM-01"]);
