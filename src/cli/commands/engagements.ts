@@ -69,7 +69,8 @@ function printSample(io: Io, sample: EngagementSample): void {
   for (const draw of sample.draws) {
     io.out(
       `  ${draw.kind} draw through ${draw.populationTo}, ${draw.at} by ${draw.by}: ` +
-        `${draw.items} items, population SHA-256 ${draw.populationSha256}\n`,
+        `${draw.items === 1 ? "1 item" : `${draw.items} items`}, ` +
+        `population SHA-256 ${draw.populationSha256}\n`,
     );
   }
   io.out(
