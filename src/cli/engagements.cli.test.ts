@@ -268,6 +268,9 @@ describe("attest engagement", () => {
     const gv11 = sample.controls.find((c) => c.controlRef === "GV-11");
     expect(gv11).toMatchObject({ frequency: "monthly", sampleSize: 2 });
     expect(gv11?.population).toHaveLength(6);
+    const shown = (await cli(env, "engagement", "show", "E-1")).out;
+    expect(shown).toContain(`Population SHA-256 ${sample.populationSha256}`);
+    expect(shown).toMatch(/period draw through 2026-02-28, \S+ by Kim: \d+ items, population/);
     for (const growth of [["--extend", "GV-11"], ["--roll-forward"]]) {
       expect((await cli(env, "engagement", "sample", "E-1", ...growth)).code).toBe(4);
     }
