@@ -172,7 +172,11 @@ const OPINION_OTHER_MATTERS =
   "section IV does not change this opinion.";
 
 /** The auditor's own account: invited, accepted, assigned to the engagement. */
-async function auditorAccount(ctx: ServiceContext, owner: Actor, handle: string): Promise<Actor> {
+export async function auditorAccount(
+  ctx: ServiceContext,
+  owner: Actor,
+  handle: string,
+): Promise<Actor> {
   const quiet = { ...ctx, mailer: null };
   const { link } = await createInvitation(
     quiet,
@@ -209,12 +213,13 @@ async function auditorAccount(ctx: ServiceContext, owner: Actor, handle: string)
 export async function carryDemoToReport(
   ctx: ServiceContext,
   owner: Actor,
+  dana: Actor,
   handle: string,
   periodTo: string,
   today: string,
 ): Promise<DemoReport> {
   await advanceEngagement(ctx, owner, handle);
-  const { engagement } = await updateSystemDescription(ctx, owner, handle, {
+  await updateSystemDescription(ctx, owner, handle, {
     ...DESCRIPTION,
     changes: [
       {
@@ -225,7 +230,6 @@ export async function carryDemoToReport(
       },
     ],
   });
-  const dana = { ...(await auditorAccount(ctx, owner, handle)), engagements: [engagement.id] };
   // The auditor dates the report: the opinion's date is the issue date.
   const issueDate = addDays(periodTo, 30) < today ? addDays(periodTo, 30) : today;
   await recordOpinion(ctx, dana, handle, {
