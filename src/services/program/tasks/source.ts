@@ -1,0 +1,23 @@
+/**
+ * A task source: one module that reads its records and says what is to be done. Adding a
+ * source (training, onboarding, access reviews…) is one such module, listed in index.ts, and
+ * its kind in TASK_SOURCES (domain/task.ts).
+ */
+import type { Tx } from "../../../db/transaction.ts";
+import type { Actor } from "../../../domain/actor.ts";
+import type { Task, TaskSource } from "../../../domain/task.ts";
+
+export interface TaskContext {
+  tx: Tx;
+  actor: Actor;
+  now: Date;
+  /** Today in the organization's time zone. */
+  today: string;
+  timeZone: string;
+}
+
+export interface TaskSourceModule {
+  source: TaskSource;
+  /** Every open task of this kind in the organization, assigned or not. */
+  load(context: TaskContext): Promise<Task[]>;
+}
