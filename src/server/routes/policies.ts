@@ -163,7 +163,7 @@ export function registerPolicyRoutes(router: Router): void {
     summary: "Line diff between two versions (or a version and the working text)",
     params: policyParam,
     query: {
-      from: versionNumber,
+      from: versionNumber.optional().describe("left out: the version in force"),
       to: versionNumber.optional().describe("left out: the working text (editors only)"),
     },
     response: policyDiff,

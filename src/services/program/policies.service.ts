@@ -12,6 +12,7 @@ import { POLICY_TEMPLATES, policyTemplate } from "../../catalog/policies/index.t
 import type { PolicyTemplate } from "../../catalog/policies/types.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
 import {
+  findPolicyById,
   findPolicyByNumber,
   insertPolicy,
   listAcknowledgements,
@@ -163,14 +164,16 @@ export function seesDrafts(actor: Actor): boolean {
   return can(actor, "policy:edit");
 }
 
-/** By label ("P-3" or "3"); a reader without edit rights finds only published policies. */
+/**
+ * By label ("P-3" or "3") or id; a reader without edit rights finds only published policies.
+ */
 export async function loadPolicy(tx: Tx, actor: Actor, handle: string): Promise<Policy> {
   const trimmed = handle.trim();
   const match = POLICY_LABEL.exec(trimmed) ?? /^(\d+)$/.exec(trimmed);
   const number = match === null ? Number.NaN : Number(match[1]);
   const policy = Number.isSafeInteger(number)
     ? await findPolicyByNumber(tx, scopeOf(actor), number)
-    : undefined;
+    : await findPolicyById(tx, scopeOf(actor), trimmed.toLowerCase());
   if (policy === undefined) throw notFound("policy", handle);
   if (!seesDrafts(actor)) {
     const versions = await listPolicyVersions(tx, scopeOf(actor), policy.id);
@@ -410,13 +413,13 @@ export interface PolicyDiff {
 
 /**
  * Line diff between two published versions, or (with `to` left out, for editors) between a
- * version and the working text.
+ * version and the working text. `from` left out is the version in force.
  */
 export async function diffPolicyVersions(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
-  fromVersion: number,
+  fromVersion?: number,
   toVersion?: number,
 ): Promise<PolicyDiff> {
   authorize(actor, toVersion === undefined ? "policy:edit" : "policy:read");
@@ -431,7 +434,11 @@ export async function diffPolicyVersions(
       }
       return found;
     };
-    const from = pick(fromVersion, "from");
+    const inForce = versions[0];
+    if (inForce === undefined) {
+      throw new AppError("INVALID_STATE", `${label} has no published version to compare with`);
+    }
+    const from = fromVersion === undefined ? inForce : pick(fromVersion, "from");
     const to =
       toVersion === undefined
         ? { version: null, body: policy.body, sha256: policyTextHash(policy.body) }
