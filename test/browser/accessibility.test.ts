@@ -205,5 +205,5 @@ describe("accessibility of the main pages", () => {
     if (problems.length > 0) console.error(problems.join("\n"));
     expect(problems).toEqual([]);
     expect(rig.consoleErrors).toEqual([]);
-  }, 90_000);
+  }, 150_000);
 });

@@ -8,6 +8,7 @@ import { listEvidence } from "../program/evidence.service.ts";
 import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
 import { getScope } from "../program/scope.service.ts";
+import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
 import { loadReportPackage } from "../reporting/report-versions.service.ts";
 import { engagementResults } from "../fieldwork/testing.service.ts";
@@ -76,6 +77,14 @@ describe("attest demo", () => {
     expect([...withExceptions]).toEqual(["CM-02"]);
     const links = await listShareLinksOf(t.ctx, actor, summary.engagement);
     expect(links.map((l) => l.state)).toEqual(["active"]);
+
+    // Published policies, their acknowledgements, and a second version that asks again.
+    const security = await policyAcknowledgementStatus(t.ctx, actor, "P-1");
+    expect(security).toMatchObject({ version: 2, asked: 5 });
+    expect(security.acknowledged).toHaveLength(2);
+    expect(security.earlier[0]?.acknowledged).toHaveLength(5);
+    const acceptable = await policyAcknowledgementStatus(t.ctx, actor, "P-2");
+    expect(acceptable.missing.map((m) => m.email)).toEqual(["kim@northwind.example"]);
   });
 
   it("refuses a data directory that already holds an organization", async () => {

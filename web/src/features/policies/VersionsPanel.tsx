@@ -120,7 +120,11 @@ function DiffView({ diff }: { diff: PolicyDiff }) {
             key={i}
             style={{ background: COLOR[line.kind], whiteSpace: "pre-wrap", padding: "0 4px" }}
           >
-            <span aria-label={WORD[line.kind]}>{MARK[line.kind]}</span> {line.text}
+            <span aria-hidden="true">{MARK[line.kind]}</span>
+            {line.kind === "same" ? null : (
+              <span className="visually-hidden">{WORD[line.kind]}: </span>
+            )}{" "}
+            {line.text}
           </li>
         ))}
       </Box>
