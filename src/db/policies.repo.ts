@@ -263,18 +263,46 @@ export async function insertAcknowledgement(
     .execute();
 }
 
-/** Acknowledgements of these versions (every version when none are named), oldest first. */
+/**
+ * Acknowledgements of these versions (every version when none are named), by these people
+ * (everyone when none are named), oldest first.
+ */
 export async function listAcknowledgements(
   tx: Tx,
   scope: OrgScope,
   versionIds?: readonly string[],
+  userIds?: readonly string[],
 ): Promise<PolicyAcknowledgement[]> {
   if (versionIds !== undefined && versionIds.length === 0) return [];
+  if (userIds !== undefined && userIds.length === 0) return [];
   let query = tx
     .selectFrom("policy_acknowledgements")
     .selectAll()
     .where("organization_id", "=", scope.organizationId);
   if (versionIds !== undefined) query = query.where("policy_version_id", "in", [...versionIds]);
+  if (userIds !== undefined) query = query.where("user_id", "in", [...userIds]);
   const rows = await query.orderBy("acknowledged_at").orderBy("id").execute();
   return rows.map(toAcknowledgement);
+}
+
+/**
+ * Who acknowledged which of these versions, as a set of user ids per version id: only the
+ * two columns, for the task list and readiness, which read every acknowledgement at once.
+ */
+export async function acknowledgedBy(
+  tx: Tx,
+  scope: OrgScope,
+  versionIds: readonly string[],
+  userIds?: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const found = new Map<string, Set<string>>(versionIds.map((id) => [id, new Set<string>()]));
+  if (versionIds.length === 0 || (userIds !== undefined && userIds.length === 0)) return found;
+  let query = tx
+    .selectFrom("policy_acknowledgements")
+    .select(["policy_version_id", "user_id"])
+    .where("organization_id", "=", scope.organizationId)
+    .where("policy_version_id", "in", [...versionIds]);
+  if (userIds !== undefined) query = query.where("user_id", "in", [...userIds]);
+  for (const row of await query.execute()) found.get(row.policy_version_id)?.add(row.user_id);
+  return found;
 }

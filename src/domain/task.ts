@@ -44,9 +44,14 @@ export function taskStatus(dueBy: string | null, today: string): TaskStatus {
   return dueBy !== null && dueBy < today ? "overdue" : "open";
 }
 
-/** Whether the actor (by account or recorded email) is the task's assignee. */
-export function isAssignedTo(task: Task, who: { id: string; email?: string }): boolean {
-  const assignee = task.assignee;
+/** Someone a task may be assigned to: an account id, and the email records name them by. */
+export interface TaskPerson {
+  id: string;
+  email?: string | undefined;
+}
+
+/** Whether the person (by account or recorded email) is the assignee. */
+export function isAssignee(assignee: TaskAssignee | null, who: TaskPerson): boolean {
   if (assignee === null) return false;
   if (assignee.userId !== null && assignee.userId === who.id) return true;
   return (
@@ -54,6 +59,10 @@ export function isAssignedTo(task: Task, who: { id: string; email?: string }): b
     who.email !== undefined &&
     assignee.email.trim().toLowerCase() === who.email.toLowerCase()
   );
+}
+
+export function isAssignedTo(task: Task, who: TaskPerson): boolean {
+  return isAssignee(task.assignee, who);
 }
 
 /** Overdue first, then by due day (undated last), then by id: the order every list uses. */

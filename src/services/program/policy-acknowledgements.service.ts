@@ -47,10 +47,10 @@ export function acknowledgementDue(
   version: PolicyVersion,
   person: AudiencePerson,
   ackDays: number,
-  timeZone: string,
 ): string {
-  const joined = localDate(new Date(person.joinedAt), timeZone);
-  const ownWindow = addDays(joined, ackDays);
+  // Most people joined before publication: their due day is the version's, no date sums.
+  if (person.joinedOn <= version.publishedAt.slice(0, 10)) return version.ackDueBy;
+  const ownWindow = addDays(person.joinedOn, ackDays);
   return ownWindow > version.ackDueBy ? ownWindow : version.ackDueBy;
 }
 
@@ -78,7 +78,8 @@ export async function acknowledgePolicy(
         `${label} version ${data.version} is not the one in force; read version ${current.version}`,
       );
     }
-    const person = (await loadWorkforce(tx, scope)).find((p) => p.userId === actor.id);
+    const { timeZone } = await getOrganization(tx, scope);
+    const person = (await loadWorkforce(tx, scope, timeZone)).find((p) => p.userId === actor.id);
     if (actor.kind !== "user" || person === undefined) {
       throw new AppError("FORBIDDEN", "only a member with an account can acknowledge a policy");
     }
@@ -189,11 +190,11 @@ export async function buildRoster(
   const ofVersion = (v: PolicyVersion) => acks.filter((a) => a.policyVersionId === v.id);
   const acknowledged = ofVersion(current);
   const done = new Set(acknowledged.map((a) => a.userId));
-  const asked = audienceOf(await loadWorkforce(tx, scope), current.audience);
+  const asked = audienceOf(await loadWorkforce(tx, scope, organization.timeZone), current.audience);
   const missing = asked
     .filter((person) => !done.has(person.userId))
     .map((person) => {
-      const dueBy = acknowledgementDue(current, person, policy.ackDays, organization.timeZone);
+      const dueBy = acknowledgementDue(current, person, policy.ackDays);
       return {
         name: person.name,
         email: person.email,

@@ -7,6 +7,7 @@
 import { listMembers } from "../../db/users.repo.ts";
 import type { Tx } from "../../db/transaction.ts";
 import type { OrgScope } from "../../domain/actor.ts";
+import { localDate } from "../../domain/periods.ts";
 import { audienceRoles } from "../../domain/policy.ts";
 import type { AudienceRole } from "../../domain/policy.ts";
 
@@ -15,12 +16,19 @@ export interface AudiencePerson {
   email: string;
   name: string;
   role: AudienceRole;
-  /** When they joined: someone who joins after publication gets the full period from then. */
-  joinedAt: string;
+  /**
+   * The day they joined, in the organization's time zone: someone who joins after
+   * publication gets the full period from then.
+   */
+  joinedOn: string;
 }
 
 /** The organization's company members (auditors are outside the company). */
-export async function loadWorkforce(tx: Tx, scope: OrgScope): Promise<AudiencePerson[]> {
+export async function loadWorkforce(
+  tx: Tx,
+  scope: OrgScope,
+  timeZone: string,
+): Promise<AudiencePerson[]> {
   const members = await listMembers(tx, scope);
   return members.flatMap((m) =>
     m.role === "auditor"
@@ -31,7 +39,7 @@ export async function loadWorkforce(tx: Tx, scope: OrgScope): Promise<AudiencePe
             email: m.user.email,
             name: m.user.name,
             role: m.role,
-            joinedAt: m.joinedAt,
+            joinedOn: localDate(new Date(m.joinedAt), timeZone),
           },
         ],
   );

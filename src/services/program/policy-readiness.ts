@@ -5,7 +5,7 @@
  * so the criterion's reasons say which policy and why.
  */
 import { getOrganization } from "../../db/organizations.repo.ts";
-import { listAcknowledgements, listPolicies, listPolicyVersions } from "../../db/policies.repo.ts";
+import { acknowledgedBy, listPolicies, listPolicyVersions } from "../../db/policies.repo.ts";
 import type { PolicyVersion } from "../../db/policies.repo.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
@@ -40,16 +40,12 @@ export async function loadPolicySignals(
   for (const v of await listPolicyVersions(tx, scope)) {
     if (!latest.has(v.policyId)) latest.set(v.policyId, v);
   }
-  const acknowledged = new Set(
-    (
-      await listAcknowledgements(
-        tx,
-        scope,
-        [...latest.values()].map((v) => v.id),
-      )
-    ).map((a) => `${a.policyVersionId}:${a.userId}`),
+  const acknowledged = await acknowledgedBy(
+    tx,
+    scope,
+    [...latest.values()].map((v) => v.id),
   );
-  const workforce = await loadWorkforce(tx, scope);
+  const workforce = await loadWorkforce(tx, scope, timeZone);
   for (const policy of policies) {
     const template = findPolicyTemplate(policy.templateId ?? "");
     if (template === undefined) continue;
@@ -75,8 +71,8 @@ export async function loadPolicySignals(
       const asked = audienceOf(workforce, version.audience);
       const late = asked.filter(
         (person) =>
-          !acknowledged.has(`${version.id}:${person.userId}`) &&
-          acknowledgementDue(version, person, policy.ackDays, timeZone) < today,
+          !(acknowledged.get(version.id)?.has(person.userId) ?? false) &&
+          acknowledgementDue(version, person, policy.ackDays) < today,
       );
       if (late.length > 0) {
         found.push({

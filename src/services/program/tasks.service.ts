@@ -44,6 +44,7 @@ export async function listTasks(
       now,
       today: localDate(now, organization.timeZone),
       timeZone: organization.timeZone,
+      ...(query.mine ? { only: { id: actor.id, email: actor.email } } : {}),
     };
     const modules = TASK_SOURCE_MODULES.filter(
       (m) => query.source === undefined || m.source === query.source,

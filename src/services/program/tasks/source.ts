@@ -5,7 +5,7 @@
  */
 import type { Tx } from "../../../db/transaction.ts";
 import type { Actor } from "../../../domain/actor.ts";
-import type { Task, TaskSource } from "../../../domain/task.ts";
+import type { Task, TaskPerson, TaskSource } from "../../../domain/task.ts";
 
 export interface TaskContext {
   tx: Tx;
@@ -14,10 +14,15 @@ export interface TaskContext {
   /** Today in the organization's time zone. */
   today: string;
   timeZone: string;
+  /**
+   * Set when only this person's tasks are wanted: a source may skip everyone else's (the
+   * list keeps only theirs anyway).
+   */
+  only?: TaskPerson;
 }
 
 export interface TaskSourceModule {
   source: TaskSource;
-  /** Every open task of this kind in the organization, assigned or not. */
+  /** Every open task of this kind in the organization (or of `only`), assigned or not. */
   load(context: TaskContext): Promise<Task[]>;
 }
