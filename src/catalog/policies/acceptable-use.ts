@@ -1,6 +1,6 @@
 // What every person may and may not do with company systems, devices and data.
 import type { PolicyTemplate } from "./types.ts";
-import { IT_LEAD, SECURITY_CONTACT, SECURITY_OFFICER } from "./variables.ts";
+import { IT_LEAD, PASSWORD_MIN_LENGTH, SECURITY_CONTACT, SECURITY_OFFICER } from "./variables.ts";
 
 export const acceptableUsePolicy: PolicyTemplate = {
   id: "acceptable-use",
@@ -17,6 +17,7 @@ export const acceptableUsePolicy: PolicyTemplate = {
     SECURITY_OFFICER,
     IT_LEAD,
     SECURITY_CONTACT,
+    PASSWORD_MIN_LENGTH,
     {
       name: "screen_lock_minutes",
       label: "Screen lock after idle (minutes)",
@@ -56,7 +57,7 @@ This policy applies to all employees, contractors, interns and temporary staff, 
 ### Accounts and passwords
 
 - Each person uses their own named account. Accounts, passwords and second factors are never shared, lent or written down where others can see them.
-- Passwords for company accounts are at least 12 characters, are not reused from any other account, and are kept in the company password manager.
+- Passwords for company accounts are at least {{password_min_length}} characters, are not reused from any other account, and are kept in the company password manager.
 - Multi-factor authentication stays switched on for every company account that offers it.
 - A person who believes a password or second factor has been exposed changes it at once and tells {{security_contact}}.
 

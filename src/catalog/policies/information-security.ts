@@ -9,8 +9,21 @@ export const informationSecurityPolicy: PolicyTemplate = {
     "Sets up the security program: who owns it, what every person must do, how the other " +
     "policies fit together, and how the program is reviewed and reported to leadership.",
   categories: [],
-  criteria: ["CC1.1", "CC1.3", "CC1.5", "CC2.1", "CC2.2", "CC3.1", "CC4.1", "CC5.1", "CC5.3"],
-  controls: ["GV-04", "GV-05", "GV-06", "GV-07", "GV-10", "GV-11", "GV-12"],
+  criteria: [
+    "CC1.1",
+    "CC1.2",
+    "CC1.3",
+    "CC1.5",
+    "CC2.1",
+    "CC2.2",
+    "CC2.3",
+    "CC3.1",
+    "CC4.1",
+    "CC4.2",
+    "CC5.1",
+    "CC5.3",
+  ],
+  controls: ["GV-02", "GV-04", "GV-05", "GV-06", "GV-07", "GV-08", "GV-10", "GV-11", "GV-12"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [
@@ -74,13 +87,14 @@ This policy applies to all employees, contractors, interns and temporary staff o
 
 ### Communication and training
 
-- New staff complete security awareness training within their first 30 days, and everyone repeats it yearly.
+- New staff complete security awareness training within the period set in the Human Resources Security Policy, and everyone repeats it yearly.
 - Security expectations, changes to policies and lessons from incidents are communicated to staff through the channels leadership uses for company-wide news.
-- Customers are told of the security commitments that apply to them through the customer agreement and a public security page, which also explains how to report a vulnerability or incident.
+- Customers are told of the security commitments that apply to them through the customer agreement and a public security page, which also explains how to report a vulnerability or incident. These documents are reviewed yearly, and customers are told of material changes before they apply.
 
 ### Monitoring the program
 
 - {{security_officer}} and leadership meet at least every {{management_review_frequency}} to review security metrics, the risk register, incidents, open vulnerabilities, control failures and audit status. Decisions and actions are minuted with an owner and a due date.
+- At least once a year, the board, or an advisory board with at least one member independent of management, is briefed on the risk assessment, audit results, significant incidents and open deficiencies. Its questions and requested actions are minuted and given an owner.
 - At least once a year, someone who does not run the controls tests a selection of them and records the method, sample and result.
 - Every control failure, audit exception, assessment gap and penetration test finding is recorded as a deficiency with an owner, a severity and a due date, and tracked until closed. Overdue or significant deficiencies are escalated to leadership.
 

@@ -59,3 +59,24 @@ export const SECURITY_CONTACT: PolicyVariable = {
   default: "security@example.com",
   help: "Where staff report suspected incidents, lost devices and policy concerns.",
 };
+
+export const LEAVER_REMOVAL_SLA: PolicyVariable = {
+  name: "leaver_removal_sla",
+  label: "Time to remove a leaver's access",
+  default: "1 business day",
+  help: "The longest time between a person's last day and the suspension of their accounts.",
+};
+
+export const CUSTOMER_DELETION_DAYS: PolicyVariable = {
+  name: "customer_deletion_days",
+  label: "Days to delete data after contract end",
+  default: "30",
+  help: "How many days after a customer's contract ends, and any agreed export, before their data is deleted from production.",
+};
+
+export const PASSWORD_MIN_LENGTH: PolicyVariable = {
+  name: "password_min_length",
+  label: "Minimum password length",
+  default: "12",
+  help: "The fewest characters the identity provider accepts for a password.",
+};
