@@ -4,18 +4,14 @@
  */
 import type { Command } from "commander";
 import { listPoliciesOf, listPolicyTemplates } from "../../services/program/policies.service.ts";
-import {
-  adoptPolicy,
-  diffPolicyVersions,
-  showPolicy,
-  updatePolicy,
-} from "../../services/program/policies.service.ts";
+import { adoptPolicy, showPolicy, updatePolicy } from "../../services/program/policies.service.ts";
 import type { PolicySummary, PolicyView } from "../../services/program/policies.service.ts";
 import {
   policyAcknowledgementStatus,
   recordRosterEvidence,
 } from "../../services/program/policy-acknowledgements.service.ts";
 import type { AcknowledgementRoster } from "../../services/program/policy-acknowledgements.service.ts";
+import { diffPolicyVersions } from "../../services/program/policy-diff.service.ts";
 import { policyPdf } from "../../services/program/policy-pdf.ts";
 import {
   approvePolicy,

@@ -12,7 +12,6 @@ import {
 import {
   adoptPolicy,
   adoptPolicyInput,
-  diffPolicyVersions,
   listPoliciesOf,
   listPolicyTemplates,
   showPolicy,
@@ -25,6 +24,7 @@ import {
   policyAcknowledgementStatus,
   recordRosterEvidence,
 } from "../../services/program/policy-acknowledgements.service.ts";
+import { diffPolicyVersions } from "../../services/program/policy-diff.service.ts";
 import { policyPdf } from "../../services/program/policy-pdf.ts";
 import {
   approvePolicy,

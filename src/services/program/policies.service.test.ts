@@ -8,13 +8,8 @@ import { snapshotDatabase } from "../../../test/support/snapshot.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { listAuditEvents } from "../../db/audit.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
-import {
-  adoptPolicy,
-  diffPolicyVersions,
-  listPoliciesOf,
-  showPolicy,
-  updatePolicy,
-} from "./policies.service.ts";
+import { adoptPolicy, listPoliciesOf, showPolicy, updatePolicy } from "./policies.service.ts";
+import { diffPolicyVersions } from "./policy-diff.service.ts";
 import { policyPdf, renderPolicyPdf } from "./policy-pdf.ts";
 import {
   approvePolicy,
