@@ -29,7 +29,7 @@ import { markCriterionNotRelevant } from "../program/scope.service.ts";
 import type { Control } from "../../domain/control.ts";
 import { loadDemoPolicies } from "./demo-policies.ts";
 import type { DemoPolicies } from "./demo-policies.ts";
-import { carryDemoToReport } from "./demo-report.ts";
+import { auditorAccount, carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 
 const TIME_ZONE = "America/New_York";
@@ -199,8 +199,10 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
   });
   const handle = `E-${engagement.number}`;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, actor, handle);
+  // The auditor draws the sample, never the company.
+  const dana = { ...(await auditorAccount(ctx, actor, handle)), engagements: [engagement.id] };
   const seed = "northwind-demo";
-  const sample = await drawEngagementSample(ctx, actor, handle, { seed });
+  const sample = await drawEngagementSample(ctx, dana, handle, { seed });
   const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
   let sampledItems = 0;
   let exception: DemoSummary["exception"] | undefined;
@@ -262,7 +264,7 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       "The reviewer requirement had been switched off during an incident and not restored. " +
       "Branch protection now blocks merges without an approval, and a weekly check alerts on any exemption.",
   });
-  const report = await carryDemoToReport(ctx, actor, handle, periodTo, today);
+  const report = await carryDemoToReport(ctx, actor, dana, handle, periodTo, today);
   const policies = await loadDemoPolicies(ctx, actor);
   return {
     report,
