@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 describe("attest demo", () => {
-  it("builds the company the README promises", { timeout: 120_000 }, async () => {
+  it("builds the company the README promises", { timeout: 180_000 }, async () => {
     const summary = await loadDemo(t.ctx, operator);
     const actor = await operatorActor(t.ctx, operator, summary.organization);
     expect((await getScope(t.ctx, actor)).categories).toEqual([
@@ -90,5 +90,5 @@ describe("attest demo", () => {
   it("refuses a data directory that already holds an organization", async () => {
     await loadDemo(t.ctx, operator);
     await expectAppError(() => loadDemo(t.ctx, operator), "INVALID_STATE");
-  }, 120_000);
+  }, 180_000);
 });
