@@ -44,6 +44,15 @@ export const ACTIONS = [
   "job:read",
   "notice:read",
   "notice:create",
+  // Policies and tasks (issue 15). Employees read published policies only (the service
+  // narrows what they see) and acknowledge them; approval is an owner's signature.
+  "policy:read",
+  "policy:edit",
+  "policy:approve",
+  "policy:publish",
+  "policy:acknowledge",
+  /** Everyone's tasks, not only one's own. */
+  "task:read-all",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,7 +82,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
       action !== "report:finalize" &&
-      action !== "report:approve",
+      action !== "report:approve" &&
+      action !== "policy:approve",
   ),
   "control-owner": [
     ...READ_ACTIONS,
@@ -82,8 +92,10 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "evidence:create",
     "evidence:link",
     "token:manage",
+    "policy:read",
+    "policy:acknowledge",
   ],
-  employee: ["organization:read", "token:manage"],
+  employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
   // these), nothing organization-wide: no readiness, no scope. The services narrow controls,
@@ -114,6 +126,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "engagement:read",
     "member:read",
     "report:read",
+    "policy:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

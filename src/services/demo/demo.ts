@@ -27,6 +27,8 @@ import {
 } from "../fieldwork/testing.service.ts";
 import { markCriterionNotRelevant } from "../program/scope.service.ts";
 import type { Control } from "../../domain/control.ts";
+import { loadDemoPolicies } from "./demo-policies.ts";
+import type { DemoPolicies } from "./demo-policies.ts";
 import { auditorAccount, carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 
@@ -59,6 +61,7 @@ export interface DemoSummary {
   seed: string;
   sampledItems: number;
   exception: { control: string; item: string };
+  policies: DemoPolicies;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -262,6 +265,7 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       "Branch protection now blocks merges without an approval, and a weekly check alerts on any exemption.",
   });
   const report = await carryDemoToReport(ctx, actor, dana, handle, periodTo, today);
+  const policies = await loadDemoPolicies(ctx, actor);
   return {
     report,
     organization: organization.slug,
@@ -272,5 +276,6 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
     seed,
     sampledItems,
     exception,
+    policies,
   };
 }

@@ -16,6 +16,7 @@ import {
   newEngagement,
   newLinkEvidence,
 } from "./arrange.ts";
+import { publishedPolicyId } from "./policies.ts";
 import type { Call, World } from "./types.ts";
 
 /** A multipart evidence upload: the metadata field, then the file. */
@@ -201,6 +202,7 @@ export async function buildWorld(
       invitation: "",
       token: "",
       ownerSession: "",
+      policy: "",
     },
     next: () => {
       counter += 1;
@@ -277,5 +279,6 @@ export async function buildWorld(
     .json<{ items: { id: string; current: boolean }[] }>()
     .items.find((s) => s.current);
   world.ids.ownerSession = current?.id ?? "";
+  world.ids.policy = await publishedPolicyId(world);
   return world;
 }
