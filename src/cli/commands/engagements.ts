@@ -21,6 +21,7 @@ import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
+import { registerEngagementAssign } from "./engagement-assign.ts";
 import { UsageError } from "../usage.ts";
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -193,6 +194,8 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
         printSample(runtime.io, sample);
       }
     });
+
+  registerEngagementAssign(engagement, runtime);
 
   engagement
     .command("advance")
