@@ -28,14 +28,21 @@ import { canonicalJson } from "../../domain/audit-chain.ts";
 import { sha256Hex } from "../../domain/digest.ts";
 import {
   ENGAGEMENT_STATUSES,
+  MAX_TYPE2_MONTHS,
   MIN_TYPE2_MONTHS,
+  USUAL_MAX_TYPE2_MONTHS,
   engagementLabel,
   nextStatus,
   statusIndex,
 } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSnapshot, EngagementStatus } from "../../domain/engagement.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { periodLengthInMonths } from "../../domain/periods.ts";
+import {
+  addDays,
+  addMonths,
+  longerThanMonths,
+  periodLengthInMonths,
+} from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
@@ -54,7 +61,10 @@ export const createEngagementInput = z
     categories: z.array(categoryId).optional(),
     auditFirm: z.string().trim().min(1, "name the audit firm").max(200),
     auditors: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-    shortPeriodReason: reason.optional(),
+    /** Why a Type 2 is shorter than six months or longer than twelve. */
+    periodReason: reason.optional(),
+    /** Starts the period after a gap since the previous Type 2, knowingly. */
+    confirmGap: z.boolean().default(false),
   })
   .strict();
 export type CreateEngagementInput = z.input<typeof createEngagementInput>;
@@ -87,14 +97,45 @@ function checkDates(data: z.output<typeof createEngagementInput>, type: 1 | 2): 
   if (data.asOf !== undefined) throw invalidField("asOf", "a Type 2 covers a period, not one date");
   if (data.from > data.to)
     throw invalidField("to", `ends (${data.to}) before it starts (${data.from})`);
-  const months = periodLengthInMonths({ from: data.from, to: data.to });
-  if (months < MIN_TYPE2_MONTHS && data.shortPeriodReason === undefined) {
+  const period = { from: data.from, to: data.to };
+  if (longerThanMonths(period, MAX_TYPE2_MONTHS)) {
     throw invalidField(
       "to",
-      `the period covers ${months} whole months; a Type 2 covers at least ${MIN_TYPE2_MONTHS}, ` +
-        "or give the reason for a shorter first period (--short-period-reason)",
+      `the period runs over ${MAX_TYPE2_MONTHS / 12} years (${data.from} to ${data.to}); ` +
+        `no report covers that long: end it by ${addDays(addMonths(data.from, MAX_TYPE2_MONTHS), -1)}`,
     );
   }
+  const months = periodLengthInMonths(period);
+  if (months < MIN_TYPE2_MONTHS && data.periodReason === undefined) {
+    throw invalidField(
+      "periodReason",
+      `the period covers ${months} whole months; a Type 2 covers at least ${MIN_TYPE2_MONTHS}, ` +
+        "or give the reason for a shorter first period (--period-reason)",
+    );
+  }
+  if (longerThanMonths(period, USUAL_MAX_TYPE2_MONTHS) && data.periodReason === undefined) {
+    throw invalidField(
+      "periodReason",
+      `the period runs over ${USUAL_MAX_TYPE2_MONTHS} months; reports rarely cover more than a ` +
+        "year, so give the reason for a longer one (--period-reason)",
+    );
+  }
+}
+
+/**
+ * The days between the previous Type 2 (the one ending last before this period starts) and
+ * this period, which no report would cover; undefined when the periods meet or overlap.
+ */
+function gapBefore(
+  engagements: readonly Engagement[],
+  from: string,
+): { from: string; to: string; after: Engagement } | undefined {
+  const previous = engagements
+    .filter((e) => e.type === 2 && e.periodTo !== null && e.periodTo < from)
+    .sort((a, b) => ((a.periodTo ?? "") < (b.periodTo ?? "") ? 1 : -1))[0];
+  if (previous?.periodTo == null) return undefined;
+  const uncovered = addDays(previous.periodTo, 1);
+  return uncovered < from ? { from: uncovered, to: addDays(from, -1), after: previous } : undefined;
 }
 
 export async function createEngagement(
@@ -120,6 +161,18 @@ export async function createEngagement(
       }
     });
     const ordered = scope.categories.filter((c) => categories.includes(c) || c === "security");
+    const gap =
+      type === 2 && data.from !== undefined
+        ? gapBefore(await listEngagementRows(tx, scopeOf(actor)), data.from)
+        : undefined;
+    if (gap !== undefined && !data.confirmGap) {
+      throw invalidField(
+        "confirmGap",
+        `the period starts on ${data.from ?? ""}, leaving ${gap.from} to ${gap.to} covered by no ` +
+          `report after ${engagementLabel(gap.after)} (ended ${gap.after.periodTo ?? ""}); ` +
+          `start it on ${gap.from}, or confirm the gap (--confirm-gap)`,
+      );
+    }
     const engagement: Engagement = {
       id: newId(),
       number: await nextEngagementNumber(tx, scopeOf(actor)),
@@ -130,7 +183,7 @@ export async function createEngagement(
       categories: ordered,
       auditFirm: data.auditFirm,
       auditors: data.auditors,
-      shortPeriodReason: type === 2 ? (data.shortPeriodReason ?? null) : null,
+      periodReason: type === 2 ? (data.periodReason ?? null) : null,
       status: "planning",
       snapshot: null,
       createdAt: at.toISOString(),
@@ -139,7 +192,15 @@ export async function createEngagement(
     };
     await insertEngagement(tx, scopeOf(actor), engagement);
     const { snapshot: _s, version: _v, createdAt: _c, updatedAt: _u, ...recorded } = engagement;
-    await recordEvent(tx, actor, "engagement.created", engagement.id, recorded, at);
+    const confirmedGap = gap === undefined ? {} : { confirmedGap: { from: gap.from, to: gap.to } };
+    await recordEvent(
+      tx,
+      actor,
+      "engagement.created",
+      engagement.id,
+      { ...recorded, ...confirmedGap },
+      at,
+    );
     return engagement;
   });
 }
