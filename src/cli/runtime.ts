@@ -34,6 +34,13 @@ export function operatorPrincipal(): Principal {
   return COMMAND_LINE_OPERATOR;
 }
 
+/** Where a link printed here should point: the public address, else the local server. */
+export function serverAddress(runtime: Runtime): string {
+  const settings = config(runtime);
+  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
+  return settings.publicUrl ?? `http://${host}:${settings.port}`;
+}
+
 export async function withContext<T>(
   runtime: Runtime,
   work: (ctx: ServiceContext) => Promise<T>,

@@ -7,14 +7,7 @@ import {
 } from "../../services/access/operator-accounts.service.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
-import { config, withContext } from "../runtime.ts";
-
-/** Where a link printed here should point: the public address, else the local server. */
-function serverAddress(runtime: Runtime): string {
-  const settings = config(runtime);
-  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
-  return settings.publicUrl ?? `http://${host}:${settings.port}`;
-}
+import { serverAddress, withContext } from "../runtime.ts";
 
 export function registerUsers(program: Command, runtime: Runtime): void {
   const users = program
