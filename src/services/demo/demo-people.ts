@@ -3,7 +3,10 @@
  * and the service auditor from the (fictional) audit firm. Every company-side action of the
  * demo is credited to one of them, and the auditor's work to the auditor, as it would be.
  */
+import { randomBytes } from "node:crypto";
 import type { Actor, Role } from "../../domain/actor.ts";
+import { AppError } from "../../domain/errors.ts";
+import { acceptInvitation, createInvitation } from "../access/invitations.service.ts";
 import { addMemberAsOperator } from "../access/operator-accounts.service.ts";
 import type { ServiceContext } from "../platform/context.ts";
 
@@ -87,7 +90,44 @@ async function addPerson(
   };
 }
 
-/** Makes every account, as the operator setting up the installation would with `users add`. */
+/**
+ * Someone Maya invited, who accepted with a password of their own (here random: nobody
+ * knows it; the operator's `users reset-link` gives them a way in).
+ */
+async function invitePerson(
+  ctx: ServiceContext,
+  maya: Actor,
+  person: Person,
+): Promise<{ account: DemoAccount; actor: Actor }> {
+  const quiet = { ...ctx, mailer: null };
+  const invitation = { email: person.email, role: person.role };
+  const { link } = await createInvitation(quiet, maya, invitation, null);
+  if (link === null) throw new AppError("INTERNAL", "the demo invitation gave no link");
+  const joined = await acceptInvitation(
+    quiet,
+    link.slice(link.lastIndexOf("/") + 1),
+    { name: person.name, password: `${randomBytes(18).toString("base64url")}-Aa1` },
+    undefined,
+    { address: null, userAgent: "attest demo" },
+  );
+  const user = "user" in joined ? joined.user : joined.view.user;
+  return {
+    account: { ...person, link: null, expiresAt: null },
+    actor: {
+      kind: "user",
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      organizationId: maya.organizationId,
+      role: person.role,
+    },
+  };
+}
+
+/**
+ * Makes every account: the operator adds them as `users add` would, except Ravi, whom Maya
+ * invited once she could sign in (so the trail holds an invitation too).
+ */
 export async function addDemoPeople(
   ctx: ServiceContext,
   organization: { id: string; slug: string },
@@ -96,7 +136,10 @@ export async function addDemoPeople(
   const accounts: DemoAccount[] = [];
   const staff = {} as Record<StaffKey, Actor>;
   for (const [key, person] of Object.entries(STAFF) as [StaffKey, Person][]) {
-    const { account, actor } = await addPerson(ctx, organization.slug, person, baseUrl);
+    const { account, actor } =
+      key === "ravi"
+        ? await invitePerson(ctx, staff.maya, person)
+        : await addPerson(ctx, organization.slug, person, baseUrl);
     accounts.push(account);
     staff[key] = { ...actor, organizationId: organization.id };
   }
