@@ -31,20 +31,16 @@ import { addEvidenceBatch } from "../program/evidence-batch.service.ts";
 import type { BatchEvidence } from "../program/evidence-batch.service.ts";
 import { createOrganization } from "../access/organizations.service.ts";
 import { assignAuditor } from "../access/members.service.ts";
-import { drawEngagementSample } from "../fieldwork/sampling.service.ts";
-import {
-  recordControlTest,
-  recordItemResult,
-  respondToException,
-} from "../fieldwork/testing.service.ts";
+import { respondToException } from "../fieldwork/testing.service.ts";
 import type { Control } from "../../domain/control.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
+import { testAsAuditor } from "./demo-fieldwork.ts";
+import type { DemoFieldwork } from "./demo-fieldwork.ts";
 import type { DemoAccount, StaffKey } from "./demo-people.ts";
 
 const TIME_ZONE = "America/New_York";
-const TESTER = `${AUDITOR.name} (Ledger & Co)`;
 const NOT_STARTED = new Set(["GV-12", "RM-08", "BC-10"]);
 const IN_PROGRESS = new Set(["HR-04", "OP-07", "CF-07", "AS-06"]);
 const NOT_APPLICABLE: Record<string, string> = {
@@ -97,7 +93,7 @@ export interface DemoSummary {
   engagement: string;
   seed: string;
   sampledItems: number;
-  exception: { control: string; item: string };
+  exception: DemoFieldwork["exception"];
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -352,70 +348,4 @@ export async function loadDemo(
     sampledItems: fieldwork.sampledItems,
     exception: fieldwork.exception,
   };
-}
-
-/** The auditor's fieldwork: the sample, each control's test and each item's result. */
-async function testAsAuditor(
-  ctx: ServiceContext,
-  dana: Actor,
-  handle: string,
-  seed: string,
-  periodTo: string,
-  today: string,
-): Promise<{ sampledItems: number; exception: DemoSummary["exception"] }> {
-  const sample = await drawEngagementSample(ctx, dana, handle, { seed });
-  const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
-  let sampledItems = 0;
-  let exception: DemoSummary["exception"] | undefined;
-  for (const drawn of sample.controls) {
-    const evidenced = drawn.items.every((key) =>
-      drawn.population.some((p) => p.key === key && p.evidence.length > 0),
-    );
-    if (drawn.items.length === 0) continue;
-    if (!evidenced) {
-      // A control not yet in operation had no occurrences to inspect: the auditor says so
-      // rather than test it, as real reports do, and it carries no conclusion.
-      await recordControlTest(ctx, dana, handle, {
-        control: drawn.controlRef,
-        methods: ["inquiry"],
-        procedure:
-          "Inquired of management and inspected the control's status: the control was not yet " +
-          "in operation during the period, so there were no occurrences to test. No test of " +
-          "operating effectiveness was performed.",
-        tester: TESTER,
-        testedOn,
-      });
-      continue;
-    }
-    await recordControlTest(ctx, dana, handle, {
-      control: drawn.controlRef,
-      methods:
-        drawn.automation === "automated"
-          ? ["inspection", "re-performance"]
-          : ["inquiry", "inspection"],
-      procedure: `Inspected the sampled ${drawn.frequency} occurrences against the control's test procedure.`,
-      tester: TESTER,
-      testedOn,
-    });
-    for (const item of drawn.items) {
-      sampledItems += 1;
-      const fails = exception === undefined && drawn.controlRef === "CM-02";
-      await recordItemResult(ctx, dana, handle, {
-        control: drawn.controlRef,
-        item,
-        tester: TESTER,
-        result: fails ? "exception" : "pass",
-        ...(fails
-          ? {
-              description:
-                "The change was merged and deployed without a second reviewer's approval on the pull request.",
-            }
-          : {}),
-      });
-      if (fails) exception = { control: drawn.controlRef, item };
-    }
-  }
-  if (exception === undefined)
-    throw new AppError("INTERNAL", "the demo sample held no change to test");
-  return { sampledItems, exception };
 }

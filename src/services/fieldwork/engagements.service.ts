@@ -28,25 +28,17 @@ import { canonicalJson } from "../../domain/audit-chain.ts";
 import { sha256Hex } from "../../domain/digest.ts";
 import {
   ENGAGEMENT_STATUSES,
-  MAX_TYPE2_MONTHS,
-  MIN_TYPE2_MONTHS,
-  USUAL_MAX_TYPE2_MONTHS,
   engagementLabel,
   nextStatus,
   statusIndex,
 } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSnapshot, EngagementStatus } from "../../domain/engagement.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import {
-  addDays,
-  addMonths,
-  longerThanMonths,
-  periodLengthInMonths,
-} from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { calendarDate, categoryId, oneOf, reason } from "../platform/inputs.ts";
+import { checkDates, checkRange, gapBefore } from "./engagement-periods.ts";
 import { loadScope } from "../program/scope.service.ts";
 import { parseInput } from "../platform/validation.ts";
 
@@ -68,75 +60,6 @@ export const createEngagementInput = z
   })
   .strict();
 export type CreateEngagementInput = z.input<typeof createEngagementInput>;
-
-/** Engagements start no earlier than 2000 and no later than two years from today. */
-function checkRange(data: z.output<typeof createEngagementInput>, now: Date): void {
-  const latest = `${now.getUTCFullYear() + 2}${now.toISOString().slice(4, 10)}`;
-  for (const field of ["asOf", "from", "to"] as const) {
-    const value = data[field];
-    if (value !== undefined && (value < "2000-01-01" || value > latest)) {
-      throw invalidField(field, `${value} is outside a sensible range (2000-01-01 to ${latest})`);
-    }
-  }
-}
-
-function checkDates(data: z.output<typeof createEngagementInput>, type: 1 | 2): void {
-  if (type === 1) {
-    if (data.asOf === undefined) throw invalidField("asOf", "a Type 1 needs the date it is as of");
-    if (data.from !== undefined || data.to !== undefined) {
-      throw invalidField("from", "a Type 1 is as of one date; a period is for a Type 2");
-    }
-    return;
-  }
-  if (data.from === undefined || data.to === undefined) {
-    throw invalidField(
-      data.from === undefined ? "from" : "to",
-      "a Type 2 needs a period: from and to",
-    );
-  }
-  if (data.asOf !== undefined) throw invalidField("asOf", "a Type 2 covers a period, not one date");
-  if (data.from > data.to)
-    throw invalidField("to", `ends (${data.to}) before it starts (${data.from})`);
-  const period = { from: data.from, to: data.to };
-  if (longerThanMonths(period, MAX_TYPE2_MONTHS)) {
-    throw invalidField(
-      "to",
-      `the period runs over ${MAX_TYPE2_MONTHS / 12} years (${data.from} to ${data.to}); ` +
-        `no report covers that long: end it by ${addDays(addMonths(data.from, MAX_TYPE2_MONTHS), -1)}`,
-    );
-  }
-  const months = periodLengthInMonths(period);
-  if (months < MIN_TYPE2_MONTHS && data.periodReason === undefined) {
-    throw invalidField(
-      "periodReason",
-      `the period covers ${months} whole months; a Type 2 covers at least ${MIN_TYPE2_MONTHS}, ` +
-        "or give the reason for a shorter first period (--period-reason)",
-    );
-  }
-  if (longerThanMonths(period, USUAL_MAX_TYPE2_MONTHS) && data.periodReason === undefined) {
-    throw invalidField(
-      "periodReason",
-      `the period runs over ${USUAL_MAX_TYPE2_MONTHS} months; reports rarely cover more than a ` +
-        "year, so give the reason for a longer one (--period-reason)",
-    );
-  }
-}
-
-/**
- * The days between the previous Type 2 (the one ending last before this period starts) and
- * this period, which no report would cover; undefined when the periods meet or overlap.
- */
-function gapBefore(
-  engagements: readonly Engagement[],
-  from: string,
-): { from: string; to: string; after: Engagement } | undefined {
-  const previous = engagements
-    .filter((e) => e.type === 2 && e.periodTo !== null && e.periodTo < from)
-    .sort((a, b) => ((a.periodTo ?? "") < (b.periodTo ?? "") ? 1 : -1))[0];
-  if (previous?.periodTo == null) return undefined;
-  const uncovered = addDays(previous.periodTo, 1);
-  return uncovered < from ? { from: uncovered, to: addDays(from, -1), after: previous } : undefined;
-}
 
 export async function createEngagement(
   ctx: ServiceContext,
