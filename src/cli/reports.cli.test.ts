@@ -184,7 +184,7 @@ describe("attest report", () => {
       letterFile,
     );
     expect(approved.out).toContain("approved by");
-    expect(readFileSync(letterFile, "utf8")).toContain("covers the system up to 2026-10-31");
+    expect(readFileSync(letterFile, "utf8")).toContain("covers its design as of 2026-10-31");
     expect((await attest("report", "standing")).out).toContain("0 months, current");
   });
 });

@@ -23,7 +23,8 @@ afterEach(async () => {
 });
 
 describe("attest demo", () => {
-  it("builds the company the README promises", { timeout: 120_000 }, async () => {
+  // Generous: PostgreSQL on a machine shared with other suites.
+  it("builds the company the README promises", { timeout: 240_000 }, async () => {
     const summary = await loadDemo(t.ctx, operator);
     const actor = await operatorActor(t.ctx, operator, summary.organization);
     expect((await getScope(t.ctx, actor)).categories).toEqual([
@@ -82,7 +83,7 @@ describe("attest demo", () => {
 
   it(
     "credits each act to a named person: the staff, and the auditor for the fieldwork",
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const started = Date.now();
       const summary = await loadDemo(t.ctx, operator);
@@ -178,5 +179,5 @@ describe("attest demo", () => {
   it("refuses a data directory that already holds an organization", async () => {
     await loadDemo(t.ctx, operator);
     await expectAppError(() => loadDemo(t.ctx, operator), "INVALID_STATE");
-  }, 120_000);
+  }, 240_000);
 });

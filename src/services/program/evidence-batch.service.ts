@@ -12,8 +12,10 @@ import type { EvidenceItem } from "../../domain/evidence.ts";
 import { NO_CONTROL, authorize, can } from "../../domain/permissions.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
+import { getOrganization } from "../../db/organizations.repo.ts";
+import { localDate } from "../../domain/periods.ts";
 import {
-  checkDates,
+  checkDatesOn,
   loadControls,
   metadataInput,
   prepareContent,
@@ -60,6 +62,8 @@ export async function addEvidenceBatch(
   );
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
+    const organization = await getOrganization(tx, scopeOf(actor));
+    const today = localDate(at, organization.timeZone);
     const stored: EvidenceItem[] = [];
     const known = new Map<string, Control[]>();
     for (const { meta, content } of prepared) {
@@ -77,7 +81,7 @@ export async function addEvidenceBatch(
         }
         known.set(key, controls);
       }
-      await checkDates(tx, actor, from, to, at);
+      checkDatesOn(from, to, today, organization.timeZone);
       stored.push(await storeEvidence(tx, actor, content, { ...meta, from, to }, controls, at));
     }
     return stored;

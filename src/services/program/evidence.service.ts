@@ -110,12 +110,13 @@ export async function checkDates(
   now: Date,
 ): Promise<void> {
   const organization = await getOrganization(tx, scopeOf(actor));
-  const today = localDate(now, organization.timeZone);
+  checkDatesOn(from, to, localDate(now, organization.timeZone), organization.timeZone);
+}
+
+/** The same check against a known local date (a batch reads the organization once). */
+export function checkDatesOn(from: string, to: string, today: string, timeZone: string): void {
   if (to > today) {
-    throw invalidField(
-      "to",
-      `${to} is in the future (today is ${today} in ${organization.timeZone})`,
-    );
+    throw invalidField("to", `${to} is in the future (today is ${today} in ${timeZone})`);
   }
   if (from < EARLIEST_EVIDENCE_DATE) {
     throw invalidField("from", `${from} is before ${EARLIEST_EVIDENCE_DATE}; check the date`);
