@@ -118,6 +118,10 @@ const sampleDrawn = z.strictObject({
   redrawReason: reason,
   replaced: id.nullable(),
   sha256: sha256.optional(),
+  // Recorded since the auditor draws: the population drawn from, and how (older events lack it).
+  populationSha256: sha256.optional(),
+  kind: z.enum(["period", "interim"]).optional(),
+  populationTo: day.optional(),
 });
 
 interface AuditEventSpec {
@@ -261,6 +265,31 @@ export const AUDIT_EVENTS = {
   "engagement.auditor-unassigned": { target: "engagement", data: z.strictObject({ userId: id }) },
   "engagement.sampled": { target: "engagement", data: sampleDrawn },
   "engagement.resampled": { target: "engagement", data: sampleDrawn },
+  // The sample's items grow in place (its results stay); sha256 is the stored items' new hash.
+  "engagement.sample-extended": {
+    target: "engagement",
+    data: z.strictObject({
+      sample: id,
+      control: id,
+      from: count,
+      to: count,
+      added: z.array(id),
+      deviations: count,
+      populationSha256: sha256,
+      sha256,
+    }),
+  },
+  "engagement.sample-rolled-forward": {
+    target: "engagement",
+    data: z.strictObject({
+      sample: id,
+      populationTo: day,
+      controls: count,
+      items: count,
+      populationSha256: sha256,
+      sha256,
+    }),
+  },
   "engagement.test-recorded": {
     target: "engagement",
     data: z.strictObject({
@@ -326,8 +355,9 @@ export const AUDIT_EVENTS = {
     target: "report",
     data: draftEdit({ approvedBy: text, contentSha256: sha256 }),
   },
-  // textSha256: of the opinion's text as entered; opinions recorded before it was recorded
-  // have only their type and the content they were given on checked.
+  // textSha256: of what the auditor wrote in Section I (`opinionTextDigest`); opinions
+  // recorded before it was recorded have only their type and the content they were given on
+  // checked.
   "report.opinion-recorded": {
     target: "report",
     data: draftEdit({
@@ -335,6 +365,9 @@ export const AUDIT_EVENTS = {
       replaced: z.boolean(),
       contentSha256: sha256,
       textSha256: sha256.optional(),
+      /** Absent from events recorded before Section I was structured. */
+      date: day.optional(),
+      criteriaNotMet: z.array(z.string()).optional(),
     }),
   },
   "report.other-information-updated": {

@@ -57,15 +57,22 @@ const READ_ACTIONS: readonly Action[] = [
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // The owner may enter test results the auditor reports (the tester is always named).
-  // The opinion is the auditor's alone: no company role may record it.
-  owner: ACTIONS.filter((action) => action !== "report:opinion"),
+  // The opinion is the auditor's alone: no company role may record it. The auditor also dates
+  // and releases the report, so finalizing is theirs too. Nor may the company draw the sample:
+  // with a public algorithm, it could try seeds until it liked the items.
+  owner: ACTIONS.filter(
+    (action) =>
+      action !== "report:opinion" && action !== "report:finalize" && action !== "engagement:sample",
+  ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
     (action) =>
       action !== "catalog-text:import" &&
+      action !== "engagement:sample" &&
       action !== "engagement:test" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
+      action !== "report:finalize" &&
       action !== "report:approve",
   ),
   "control-owner": [
@@ -92,6 +99,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:sample",
     "report:read",
     "report:opinion",
+    "report:finalize",
     "report:review",
     "token:manage",
   ],

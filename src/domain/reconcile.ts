@@ -17,6 +17,7 @@
  *
  * Access (members, invitations, API tokens, auditors' assignments) is in reconcile-access.ts.
  */
+import { opinionTextDigest } from "./opinion-template.ts";
 import { canonicalJson } from "./audit-chain.ts";
 import type { ChainedAuditEvent } from "./audit-chain.ts";
 import type { AuditAction, AuditEventData, AuditTargetType } from "./audit-events.ts";
@@ -243,6 +244,14 @@ function replayEngagements(events: readonly ChainedAuditEvent[]): Map<string, En
       const drawn = recordedData(event, "engagement.sampled");
       state.current = drawn.sample;
       state.samples.set(drawn.sample, { sha256: drawn.sha256, results: new Map() });
+    } else if (
+      isAction(event, "engagement.sample-extended") ||
+      isAction(event, "engagement.sample-rolled-forward")
+    ) {
+      // The sample grows in place: its stored items must now hash to the newer digest.
+      const grown = recordedData(event, "engagement.sample-extended");
+      const sample = state.samples.get(grown.sample);
+      if (sample !== undefined) sample.sha256 = grown.sha256;
     } else if (isAction(event, "engagement.test-recorded")) {
       const test = recordedData(event, "engagement.test-recorded");
       state.tests.set(test.controlRef, test);
@@ -467,6 +476,11 @@ interface SignedPackage {
     contentSha256?: string;
     recordedBy?: string;
     recordedByName?: string;
+    firm?: string;
+    city?: string;
+    date?: string;
+    criteriaNotMet?: string[];
+    basisForModification?: string | null;
   } | null;
   assertion?: { approval?: { by?: string; name?: string; contentSha256?: string } | null };
 }
@@ -520,7 +534,7 @@ function reconcileSignOffs(
         e.actorId === opinion.recordedBy &&
         data.type === opinion.type &&
         data.contentSha256 === opinion.contentSha256 &&
-        (data.textSha256 === undefined || data.textSha256 === sha256Hex(opinion.text ?? ""))
+        (data.textSha256 === undefined || data.textSha256 === opinionTextDigest(opinion))
       );
     });
     if (!recorded) {

@@ -82,6 +82,10 @@ describe("the actions in the session answer", () => {
     expect(of("owner").actions).not.toContain("report:opinion");
     expect(of("admin").actions).not.toContain("report:approve");
     expect(of("auditor").actions).toContain("report:opinion");
+    // The auditor dates and releases the report; no company role finalizes it.
+    expect(of("auditor").actions).toContain("report:finalize");
+    expect(of("owner").actions).not.toContain("report:finalize");
+    expect(of("admin").actions).not.toContain("report:finalize");
     expect(of("auditor").actions).not.toContain("evidence:create");
   });
 

@@ -335,7 +335,7 @@ export async function loadDemo(
       "GitHub organization, and was not switched back on. It now blocks merges without an " +
       "approval, and a weekly check alerts on any repository without it.",
   });
-  const report = await carryDemoToReport(ctx, { maya, dana }, handle, periodTo, today);
+  const report = await carryDemoToReport(ctx, maya, dana, handle, periodTo, today);
   return {
     report,
     organization: organization.slug,

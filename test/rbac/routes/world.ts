@@ -111,14 +111,17 @@ async function newReportEngagement(world: World): Promise<string> {
   await expectStatus(
     world.clients.auditor.request("PUT", `${path}/report/opinion`, {
       type: "unmodified",
-      text:
-        "We have examined the description and the suitability of the design of its controls. " +
-        "In our opinion, in all material respects, the description presents the system.",
+      city: "Boston, Massachusetts",
     }),
     200,
     "record the opinion",
   );
-  await expectStatus(owner.request("POST", `${path}/report/finalize`, {}), 201, "finalize");
+  // The auditor dates and releases the report.
+  await expectStatus(
+    world.clients.auditor.request("POST", `${path}/report/finalize`, {}),
+    201,
+    "finalize",
+  );
   return id;
 }
 
@@ -226,8 +229,9 @@ export async function buildWorld(
     await advance(world, engagement, 3);
     await assignAuditor(world, engagement, world.ids.auditorUserId);
   }
+  // Only the assigned auditor draws a sample.
   const drawn = await expectStatus(
-    owner.request("POST", `${path}/engagements/${world.ids.sampledEngagement}/sample`, {
+    auditor.request("POST", `${path}/engagements/${world.ids.sampledEngagement}/sample`, {
       seed: "matrix",
     }),
     201,
