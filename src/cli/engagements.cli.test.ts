@@ -235,7 +235,7 @@ describe("attest engagement", () => {
       "Ledger",
     );
     expect(short.code).toBe(3);
-    expect(short.err).toContain("--short-period-reason");
+    expect(short.err).toContain("--period-reason");
     const created = await cli(
       env,
       "engagement",

@@ -186,7 +186,7 @@ describe("attest report", () => {
 
     const letter = await attest("report", "bridge", "E-1", "--through", "2026-11-20");
     expect(letter.out).toContain(
-      "Bridge letter 1 for version 1, 2026-10-31 to 2026-11-20: not approved.",
+      "Bridge letter 1 for version 1, 2026-11-01 to 2026-11-20: not approved.",
     );
     const letterFile = path.join(database.dataDir, "bridge.txt");
     const approved = await attest(
@@ -198,7 +198,7 @@ describe("attest report", () => {
       letterFile,
     );
     expect(approved.out).toContain("approved by");
-    expect(readFileSync(letterFile, "utf8")).toContain("covers the system up to 2026-10-31");
+    expect(readFileSync(letterFile, "utf8")).toContain("covers its design as of 2026-10-31");
     expect((await attest("report", "standing")).out).toContain("0 months, current");
   });
 });

@@ -60,7 +60,7 @@ export const engagement = z.object({
   categories: z.array(category),
   auditFirm: z.string(),
   auditors: z.array(z.string()).describe("the auditors' names as planned (free text)"),
-  shortPeriodReason: z.string().nullable(),
+  periodReason: z.string().nullable(),
   status: engagementStatus,
   snapshot: engagementSnapshot.nullable().describe("null before fieldwork"),
   createdAt: instant,

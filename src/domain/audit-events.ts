@@ -265,7 +265,11 @@ export const AUDIT_EVENTS = {
       categories: z.array(category),
       auditFirm: text,
       auditors: z.array(text),
-      shortPeriodReason: reason,
+      // Named shortPeriodReason in events recorded before long periods needed a reason too.
+      shortPeriodReason: reason.optional(),
+      periodReason: reason.optional(),
+      /** A gap after the previous Type 2 that the creator confirmed. */
+      confirmedGap: z.strictObject({ from: day, to: day }).optional(),
       status: engagementStatus,
     }),
   },

@@ -95,7 +95,7 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     categories: ["security"],
     auditFirm: "Prudent & Partners LLP",
     auditors: ["Dana"],
-    shortPeriodReason: null,
+    periodReason: null,
     status: "planning",
   },
   "engagement.advanced": stageMove,

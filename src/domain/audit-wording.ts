@@ -471,7 +471,10 @@ const WORDING: Wording = {
     sentence:
       `Engagement ${t.target} created: Type ${d.type === 1 ? "1" : "2"}, ` +
       (d.type === 1 ? `as of ${d.asOf ?? "no date"}` : span(d.periodFrom, d.periodTo)) +
-      `, ${d.auditFirm}`,
+      `, ${d.auditFirm}` +
+      (d.confirmedGap === undefined
+        ? ""
+        : ` (a gap since the previous period, ${d.confirmedGap.from} to ${d.confirmedGap.to}, confirmed)`),
     changes: [
       set("stage", d.status, true),
       set(

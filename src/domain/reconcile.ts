@@ -401,7 +401,7 @@ export function reconcileFieldwork(
         ["categories", c.categories, engagement.categories],
         ["audit firm", c.auditFirm, engagement.auditFirm],
         ["auditors", c.auditors, engagement.auditors],
-        ["short-period reason", c.shortPeriodReason, engagement.shortPeriodReason],
+        ["period reason", c.periodReason ?? c.shortPeriodReason ?? null, engagement.periodReason],
         ["stage", state.status, engagement.status],
       ]),
     );

@@ -126,20 +126,27 @@ export interface BridgeFacts {
   organization: string;
   systemName: string;
   reportLabel: string;
-  coverageEnd: string;
+  /** "the period from 2026-05-01 to 2026-10-31", or "2026-10-31" for a Type 1. */
+  reportCoverage: string;
+  /** The firm that issued the report. */
+  auditor: string;
+  /** The first day no report covers: the day after the report's period (or date). */
+  gapFrom: string;
   through: string;
+  /** When the next report is expected, in words: "by 2027-10-31" or what is planned. */
+  nextReport: string;
 }
 
 export function bridgeLetterTemplate(f: BridgeFacts): string {
   return [
     `To the customers of ${f.organization}:`,
-    `Our most recent SOC 2 report on ${f.systemName} (${f.reportLabel}) covers the system up to ` +
-      `${f.coverageEnd}. This letter speaks for the time from that date to ${f.through}, which ` +
-      `no auditor's report yet covers.`,
+    `Our most recent SOC 2 report on ${f.systemName} (${f.reportLabel}), issued by ` +
+      `${f.auditor}, covers ${f.reportCoverage}. This letter speaks for the time from ` +
+      `${f.gapFrom} to ${f.through}, which no auditor's report yet covers.`,
     `To the best of our knowledge, during that time we made no changes to the system or its ` +
       `controls that would materially affect what the report describes, and we know of no ` +
-      `incident or control failure that would make the report misleading. Our next audit is ` +
-      `planned so that a new report will replace this letter.`,
+      `incident or control failure that would make the report misleading. Our next report is ` +
+      `expected ${f.nextReport}, and will replace this letter.`,
     `This letter is management's own statement. No auditor has examined it, and it is not a ` +
       `substitute for an auditor's report.`,
   ].join("\n\n");

@@ -25,6 +25,7 @@ import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
+import { registerEngagementAssign } from "./engagement-assign.ts";
 import { UsageError } from "../usage.ts";
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -96,7 +97,8 @@ interface CreateOptions {
   categories?: string;
   firm: string;
   auditor?: string[];
-  shortPeriodReason?: string;
+  periodReason?: string;
+  confirmGap?: boolean;
 }
 
 interface SampleOptions {
@@ -137,7 +139,11 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     .option("--categories <list>", "categories covered (default: the organization's scope)")
     .requiredOption("--firm <name>", "the audit firm")
     .option("--auditor <name>", "an auditor's name (repeatable)", collect)
-    .option("--short-period-reason <text>", "why a Type 2 period is shorter than six months")
+    .option(
+      "--period-reason <text>",
+      "why a Type 2 period is shorter than six months or longer than twelve",
+    )
+    .option("--confirm-gap", "start after a gap since the previous Type 2's period, knowingly")
     .action(async (options: CreateOptions, command: Command) => {
       const globals = globalsOf(command);
       const created = await withActor(runtime, globals, (ctx, actor) =>
@@ -149,9 +155,8 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           ...(options.categories === undefined ? {} : { categories: list(options.categories) }),
           auditFirm: options.firm,
           auditors: options.auditor ?? [],
-          ...(options.shortPeriodReason === undefined
-            ? {}
-            : { shortPeriodReason: options.shortPeriodReason }),
+          ...(options.periodReason === undefined ? {} : { periodReason: options.periodReason }),
+          confirmGap: options.confirmGap === true,
         }),
       );
       if (globals.json) return printJson(runtime.io, created);
@@ -213,13 +218,15 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
             : "not yet (at fieldwork)",
         ],
       ];
-      if (shown.shortPeriodReason) rows.push(["Short period", shown.shortPeriodReason]);
+      if (shown.periodReason) rows.push(["Period reason", shown.periodReason]);
       for (const [label, value] of rows) runtime.io.out(`${label.padEnd(13)} ${value}\n`);
       if (sample !== null) {
         runtime.io.out("\n");
         printSample(runtime.io, sample);
       }
     });
+
+  registerEngagementAssign(engagement, runtime);
 
   engagement
     .command("advance")

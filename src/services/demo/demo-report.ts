@@ -1,16 +1,13 @@
 /**
  * The second half of `attest demo`: Northwind's engagement carried from fieldwork to a final,
  * shared report. The auditor (a fictional firm) has an account of her own, assigned to the
- * engagement: she records her opinion and reviews the draft as herself, never the company.
+ * engagement: she records her opinion and reviews the draft as herself, never the company;
+ * Maya, the CEO, answers for Northwind.
  */
-import { randomBytes } from "node:crypto";
 import type { Actor } from "../../domain/actor.ts";
-import { AppError } from "../../domain/errors.ts";
 import { addDays } from "../../domain/periods.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { advanceEngagement } from "../fieldwork/engagements.service.ts";
-import { acceptInvitation, createInvitation } from "../access/invitations.service.ts";
-import { assignAuditor, listMembers } from "../access/members.service.ts";
 import {
   approveAssertion,
   recordOpinion,
@@ -19,8 +16,6 @@ import {
 import { openReviewThread, replyToThread } from "../reporting/report-review.service.ts";
 import { createShareLink } from "../reporting/report-sharing.service.ts";
 import { finalizeReport } from "../reporting/report-versions.service.ts";
-
-const AUDITOR_EMAIL = "dana@ledger-co.example";
 
 export interface DemoReport {
   version: number;
@@ -171,45 +166,6 @@ const OPINION_OTHER_MATTERS =
   "recorded opinion appears. Attest never writes an opinion.) The exception described in " +
   "section IV does not change this opinion.";
 
-/** The auditor's own account: invited, accepted, assigned to the engagement. */
-export async function auditorAccount(
-  ctx: ServiceContext,
-  owner: Actor,
-  handle: string,
-): Promise<Actor> {
-  const quiet = { ...ctx, mailer: null };
-  const { link } = await createInvitation(
-    quiet,
-    owner,
-    { email: AUDITOR_EMAIL, role: "auditor" },
-    null,
-  );
-  if (link === null) throw new AppError("INTERNAL", "the demo invitation gave no link");
-  // Nobody knows this password; the operator can hand Dana a reset link (attest users).
-  const password = `${randomBytes(18).toString("base64url")}-Aa1`;
-  await acceptInvitation(
-    quiet,
-    link.slice(link.lastIndexOf("/") + 1),
-    { name: "Dana Whitfield", password },
-    undefined,
-    {
-      address: null,
-      userAgent: "attest demo",
-    },
-  );
-  const member = (await listMembers(ctx, owner)).find((m) => m.user.email === AUDITOR_EMAIL);
-  if (member === undefined) throw new AppError("INTERNAL", "the demo auditor did not join");
-  await assignAuditor(ctx, owner, handle, member.user.id);
-  return {
-    kind: "user",
-    id: member.user.id,
-    name: member.user.name,
-    email: AUDITOR_EMAIL,
-    organizationId: owner.organizationId,
-    role: "auditor",
-  };
-}
-
 export async function carryDemoToReport(
   ctx: ServiceContext,
   owner: Actor,
@@ -259,7 +215,7 @@ export async function carryDemoToReport(
   return {
     version: version.version,
     issueDate: version.issueDate,
-    auditor: AUDITOR_EMAIL,
+    auditor: dana.email ?? "",
     shareLink: shared.url,
   };
 }

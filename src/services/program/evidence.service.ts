@@ -88,7 +88,11 @@ async function loadControl(tx: Tx, actor: Actor, ref: string, field = "control")
   return control;
 }
 
-async function loadControls(tx: Tx, actor: Actor, refs: readonly string[]): Promise<Control[]> {
+export async function loadControls(
+  tx: Tx,
+  actor: Actor,
+  refs: readonly string[],
+): Promise<Control[]> {
   const controls: Control[] = [];
   for (const [index, ref] of refs.entries()) {
     const control = await loadControl(tx, actor, ref, `controls.${index}`);
@@ -98,7 +102,7 @@ async function loadControls(tx: Tx, actor: Actor, refs: readonly string[]): Prom
 }
 
 /** Dates must be real and not in the organization's future: evidence records what happened. */
-async function checkDates(
+export async function checkDates(
   tx: Tx,
   actor: Actor,
   from: string,
@@ -106,24 +110,28 @@ async function checkDates(
   now: Date,
 ): Promise<void> {
   const organization = await getOrganization(tx, scopeOf(actor));
-  const today = localDate(now, organization.timeZone);
+  checkDatesOn(from, to, localDate(now, organization.timeZone), organization.timeZone);
+}
+
+/** The same check against a known local date (a batch reads the organization once). */
+export function checkDatesOn(from: string, to: string, today: string, timeZone: string): void {
   if (to > today) {
-    throw invalidField(
-      "to",
-      `${to} is in the future (today is ${today} in ${organization.timeZone})`,
-    );
+    throw invalidField("to", `${to} is in the future (today is ${today} in ${timeZone})`);
   }
   if (from < EARLIEST_EVIDENCE_DATE) {
     throw invalidField("from", `${from} is before ${EARLIEST_EVIDENCE_DATE}; check the date`);
   }
 }
 
-type Prepared = Pick<
+export type Prepared = Pick<
   EvidenceItem,
   "kind" | "sha256" | "size" | "mediaType" | "fileName" | "url" | "recordKind" | "recordData"
 >;
 
-async function prepareContent(ctx: ServiceContext, content: EvidenceContent): Promise<Prepared> {
+export async function prepareContent(
+  ctx: ServiceContext,
+  content: EvidenceContent,
+): Promise<Prepared> {
   const none = { mediaType: null, fileName: null, url: null, recordKind: null, recordData: null };
   if (content.kind === "link") {
     const url = parseInput(
@@ -179,49 +187,61 @@ export async function addEvidence(
   if (content.kind === "file") await read(ctx.db, check);
   const prepared = await prepareContent(ctx, content);
   const at = ctx.now();
-  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
-    const controls = await check(tx);
-    const item: EvidenceItem = {
-      id: newId(),
-      title: meta.title,
-      source: meta.source,
-      ...prepared,
-      forFrom: from,
-      forTo: to,
-      addedBy: actor.name,
-      addedAt: at.toISOString(),
-      removedAt: null,
-      removedBy: null,
-      removedReason: null,
-      controls: controls.map((c) => c.ref),
-    };
-    await insertEvidence(tx, scopeOf(actor), item);
-    await insertLinks(
-      tx,
-      scopeOf(actor),
-      item.id,
-      controls.map((c) => c.id),
-      actor.name,
-      item.addedAt,
-    );
-    await recordEvent(
-      tx,
-      actor,
-      "evidence.added",
-      item.id,
-      {
-        kind: item.kind,
-        title: item.title,
-        source: item.source,
-        sha256: item.sha256,
-        size: item.size,
-        for: { from, to },
-        controls: item.controls,
-      },
-      at,
-    );
-    return item;
-  });
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) =>
+    storeEvidence(tx, actor, prepared, { ...meta, from, to }, await check(tx), at),
+  );
+}
+
+/** The row, its links and its `evidence.added` event, inside the caller's transaction. */
+export async function storeEvidence(
+  tx: Tx,
+  actor: Actor,
+  prepared: Prepared,
+  meta: { title: string; source: EvidenceItem["source"]; from: string; to: string },
+  controls: readonly Control[],
+  at: Date,
+): Promise<EvidenceItem> {
+  const { from, to } = meta;
+  const item: EvidenceItem = {
+    id: newId(),
+    title: meta.title,
+    source: meta.source,
+    ...prepared,
+    forFrom: from,
+    forTo: to,
+    addedBy: actor.name,
+    addedAt: at.toISOString(),
+    removedAt: null,
+    removedBy: null,
+    removedReason: null,
+    controls: controls.map((c) => c.ref),
+  };
+  await insertEvidence(tx, scopeOf(actor), item);
+  await insertLinks(
+    tx,
+    scopeOf(actor),
+    item.id,
+    controls.map((c) => c.id),
+    actor.name,
+    item.addedAt,
+  );
+  await recordEvent(
+    tx,
+    actor,
+    "evidence.added",
+    item.id,
+    {
+      kind: item.kind,
+      title: item.title,
+      source: item.source,
+      sha256: item.sha256,
+      size: item.size,
+      for: { from, to },
+      controls: item.controls,
+    },
+    at,
+  );
+  return item;
 }
 
 type Window = { from: string; to: string };

@@ -52,7 +52,8 @@ export interface NewEngagement {
   categories?: string[];
   auditFirm: string;
   auditors: string[];
-  shortPeriodReason?: string;
+  periodReason?: string;
+  confirmGap?: boolean;
 }
 
 export function useCreateEngagement(org: string) {
