@@ -19,6 +19,7 @@ import {
   updateSystemDescription,
 } from "../../src/services/reporting/report-draft.service.ts";
 import { recordControlTest } from "../../src/services/fieldwork/testing.service.ts";
+import { assignedAuditor } from "./auditor.ts";
 import { createTestContext } from "./database.ts";
 import type { TestContext } from "./database.ts";
 import { as, createOrg } from "./fixtures.ts";
@@ -85,10 +86,10 @@ export async function engagementAtDraftReport(
   });
   const handle = `E-${engagement.number}`;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, owner, handle);
-  await recordControlTest(ctx, owner, handle, {
+  const auditor = await assignedAuditor(ctx, owner, handle);
+  await recordControlTest(ctx, auditor, handle, {
     control: "GOV-01",
     methods: ["inquiry", "inspection"],
-    tester: "Dana Whitfield",
     testedOn: "2026-11-05",
     design: "suitably-designed",
   });

@@ -8,7 +8,7 @@ import type { Actor } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import { addDays } from "../../domain/periods.ts";
 import type { ServiceContext } from "../platform/context.ts";
-import { advanceEngagement } from "../fieldwork/engagements.service.ts";
+import { advanceEngagement, showEngagement } from "../fieldwork/engagements.service.ts";
 import { acceptInvitation, createInvitation } from "../access/invitations.service.ts";
 import { assignAuditor, listMembers } from "../access/members.service.ts";
 import {
@@ -177,7 +177,12 @@ const OPINION_TEXT =
   "this opinion.\n\nLedger & Co CPAs";
 
 /** The auditor's own account: invited, accepted, assigned to the engagement. */
-async function auditorAccount(ctx: ServiceContext, owner: Actor, handle: string): Promise<Actor> {
+/** Dana, the demo's auditor: an account of her own, assigned to the engagement. */
+export async function demoAuditor(
+  ctx: ServiceContext,
+  owner: Actor,
+  handle: string,
+): Promise<Actor> {
   const quiet = { ...ctx, mailer: null };
   const { link } = await createInvitation(
     quiet,
@@ -201,6 +206,7 @@ async function auditorAccount(ctx: ServiceContext, owner: Actor, handle: string)
   const member = (await listMembers(ctx, owner)).find((m) => m.user.email === AUDITOR_EMAIL);
   if (member === undefined) throw new AppError("INTERNAL", "the demo auditor did not join");
   await assignAuditor(ctx, owner, handle, member.user.id);
+  const engagement = await showEngagement(ctx, owner, handle);
   return {
     kind: "user",
     id: member.user.id,
@@ -208,18 +214,20 @@ async function auditorAccount(ctx: ServiceContext, owner: Actor, handle: string)
     email: AUDITOR_EMAIL,
     organizationId: owner.organizationId,
     role: "auditor",
+    engagements: [engagement.id],
   };
 }
 
 export async function carryDemoToReport(
   ctx: ServiceContext,
   owner: Actor,
+  dana: Actor,
   handle: string,
   periodTo: string,
   today: string,
 ): Promise<DemoReport> {
   await advanceEngagement(ctx, owner, handle);
-  const { engagement } = await updateSystemDescription(ctx, owner, handle, {
+  await updateSystemDescription(ctx, owner, handle, {
     ...DESCRIPTION,
     changes: [
       {
@@ -230,7 +238,6 @@ export async function carryDemoToReport(
       },
     ],
   });
-  const dana = { ...(await auditorAccount(ctx, owner, handle)), engagements: [engagement.id] };
   await recordOpinion(ctx, dana, handle, { type: "unmodified", text: OPINION_TEXT });
   const thread = await openReviewThread(ctx, dana, handle, {
     section: "IV",

@@ -27,11 +27,10 @@ import {
 } from "../fieldwork/testing.service.ts";
 import { markCriterionNotRelevant } from "../program/scope.service.ts";
 import type { Control } from "../../domain/control.ts";
-import { carryDemoToReport } from "./demo-report.ts";
+import { carryDemoToReport, demoAuditor } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 
 const TIME_ZONE = "America/New_York";
-const AUDITOR = "Dana Whitfield (Ledger & Co)";
 const NOT_STARTED = new Set(["GV-12", "RM-08", "BC-10"]);
 const IN_PROGRESS = new Set(["HR-04", "OP-07", "CF-07", "AS-06"]);
 const NOT_APPLICABLE: Record<string, string> = {
@@ -198,55 +197,56 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, actor, handle);
   const seed = "northwind-demo";
   const sample = await drawEngagementSample(ctx, actor, handle, { seed });
+  // The auditor records the results; the owner never does it under a name of their choice.
+  const dana = await demoAuditor(ctx, actor, handle);
   const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
   let sampledItems = 0;
   let exception: DemoSummary["exception"] | undefined;
   for (const drawn of sample.controls) {
     // Controls not yet operating have no evidence for their items: the auditor has not
     // concluded on them, and the demo leaves them not tested rather than invent results.
-    const evidenced = drawn.items.every((key) =>
-      drawn.population.some((p) => p.key === key && p.evidence.length > 0),
-    );
     if (drawn.items.length === 0) continue;
-    if (!evidenced) {
+    if (NOT_STARTED.has(drawn.controlRef) || IN_PROGRESS.has(drawn.controlRef)) {
       // A control not yet in operation had no occurrences to inspect: the auditor says so
       // rather than test it, as real reports do, and it carries no conclusion.
-      await recordControlTest(ctx, actor, handle, {
+      await recordControlTest(ctx, dana, handle, {
         control: drawn.controlRef,
         methods: ["inquiry"],
         procedure:
           "Inquired of management and inspected the control's status: the control was not yet " +
           "in operation during the period, so there were no occurrences to test. No test of " +
           "operating effectiveness was performed.",
-        tester: AUDITOR,
         testedOn,
       });
       continue;
     }
-    await recordControlTest(ctx, actor, handle, {
+    await recordControlTest(ctx, dana, handle, {
       control: drawn.controlRef,
       methods:
         drawn.automation === "automated"
           ? ["inspection", "re-performance"]
           : ["inquiry", "inspection"],
       procedure: `Inspected the sampled ${drawn.frequency} occurrences against the control's test procedure.`,
-      tester: AUDITOR,
       testedOn,
     });
     for (const item of drawn.items) {
       sampledItems += 1;
       const fails = exception === undefined && drawn.controlRef === "CM-02";
-      await recordItemResult(ctx, actor, handle, {
+      const unevidenced = drawn.missing.includes(item);
+      await recordItemResult(ctx, dana, handle, {
         control: drawn.controlRef,
         item,
-        tester: AUDITOR,
-        result: fails ? "exception" : "pass",
+        result: fails || unevidenced ? "exception" : "pass",
         ...(fails
           ? {
               description:
                 "The change was merged and deployed without a second reviewer's approval on the pull request.",
             }
-          : {}),
+          : unevidenced
+            ? {
+                description: "No evidence was found that the control operated for this occurrence.",
+              }
+            : {}),
       });
       if (fails) exception = { control: drawn.controlRef, item };
     }
@@ -259,7 +259,7 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       "The reviewer requirement had been switched off during an incident and not restored. " +
       "Branch protection now blocks merges without an approval, and a weekly check alerts on any exemption.",
   });
-  const report = await carryDemoToReport(ctx, actor, handle, periodTo, today);
+  const report = await carryDemoToReport(ctx, actor, dana, handle, periodTo, today);
   return {
     report,
     organization: organization.slug,

@@ -109,6 +109,7 @@ function resultLine(e: Engagement, outcome: ControlOutcome | undefined): string 
   if (outcome === undefined) return "Not tested.";
   if (e.type === 1) return "";
   if (outcome.conclusion === "not-tested") return "Not tested.";
+  if (outcome.note !== null && outcome.deviations === 0) return outcome.note;
   if (outcome.deviations === 0)
     return `No exceptions noted (${outcome.sampleSize} items inspected).`;
   return `Exceptions noted: ${outcome.summary}.`;
@@ -150,6 +151,7 @@ export async function assemblePackage(
               methods: test.methods,
               procedure: test.procedure,
               tester: test.tester,
+              enteredBy: test.enteredBy,
               testedOn: test.testedOn,
               designNotes: test.designNotes,
             },
