@@ -117,7 +117,8 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
       body: {
         control: world.ids.sampledControl,
         methods: ["inspection"],
-        tester: `Tester (${role})`,
+        // An auditor records as themselves; anyone else names the assigned auditor.
+        ...(role === "auditor" ? {} : { auditor: world.ids.auditorEmail }),
       },
     }),
   },
@@ -134,7 +135,7 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
         item: world.ids.sampledItem,
         result: "exception",
         description: "No review was recorded for this occurrence.",
-        tester: `Tester (${role})`,
+        ...(role === "auditor" ? {} : { auditor: world.ids.auditorEmail }),
       },
     }),
   },

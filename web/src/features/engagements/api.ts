@@ -149,7 +149,8 @@ export interface TestInput {
   control: string;
   methods: string[];
   procedure?: string;
-  tester: string;
+  /** The assigned auditor an owner enters the test for; an auditor leaves it out. */
+  auditor?: string;
   testedOn?: string;
   design?: string;
   designNotes?: string;
@@ -169,7 +170,8 @@ export interface ItemInput {
   item: string;
   result: "pass" | "exception";
   description?: string;
-  tester: string;
+  /** The assigned auditor an owner enters the result for; an auditor leaves it out. */
+  auditor?: string;
 }
 
 export function useRecordItem(org: string, id: string) {
