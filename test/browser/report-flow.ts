@@ -27,7 +27,7 @@ export interface FinalReport {
  * context's), assigned to the engagement: results are entered for an assigned auditor, and
  * only an auditor records the opinion.
  */
-async function assignAuditorAccount(
+export async function assignAuditorAccount(
   owner: ApiClient,
   request: APIRequestContext,
   org: string,
