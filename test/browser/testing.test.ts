@@ -52,10 +52,10 @@ describe("entering test results", () => {
     const auditor = await rig.newPage();
     const dana = await assignAuditorAccount(api, auditor.context.request, org, base);
     await page.reload();
-    const enteringFor = page.getByRole("textbox", { name: "Entering results for" });
+    const enteringFor = page.getByRole("combobox", { name: "Entering results for" });
     await expect(enteringFor.inputValue()).resolves.toBe(`Dana Whitfield (${dana.email})`);
     await page.getByRole("button", { name: /GOV-01/ }).click();
-    await page.getByRole("textbox", { name: "Design conclusion" }).click();
+    await page.getByRole("combobox", { name: "Design conclusion" }).click();
     await page.getByRole("option", { name: "Suitably designed" }).click();
     await page.getByRole("button", { name: "Record test" }).click();
     await page
