@@ -19,7 +19,6 @@ import {
   updateSystemDescription,
 } from "../../src/services/reporting/report-draft.service.ts";
 import { recordControlTest } from "../../src/services/fieldwork/testing.service.ts";
-import { assignedAuditor } from "./auditor.ts";
 import { createTestContext } from "./database.ts";
 import type { TestContext } from "./database.ts";
 import { as, createOrg } from "./fixtures.ts";
@@ -86,7 +85,13 @@ export async function engagementAtDraftReport(
   });
   const handle = `E-${engagement.number}`;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, owner, handle);
-  const auditor = await assignedAuditor(ctx, owner, handle);
+  // The assigned auditor records the test, acting as recordTestOpinion's auditor does: no
+  // account is made, so tests that need an empty user table (first-account setup) still can.
+  const auditor = as(owner, "auditor", "user:dana", {
+    name: "Dana Whitfield",
+    email: "dana@ledger.example",
+    engagements: [engagement.id],
+  });
   await recordControlTest(ctx, auditor, handle, {
     control: "GOV-01",
     methods: ["inquiry", "inspection"],
