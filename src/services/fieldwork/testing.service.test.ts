@@ -1,16 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { assignedAuditor } from "../../../test/support/auditor.ts";
 import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
+import {
+  INSPECTED,
+  MONTHS,
+  addDatedEvidence,
+  itemsOf,
+  sampledEngagement,
+} from "../../../test/support/fieldwork.ts";
 import { createOrg, expectAppError } from "../../../test/support/fixtures.ts";
 import type { Actor } from "../../domain/actor.ts";
-import type { EngagementSample } from "../../domain/engagement.ts";
 import { NO_OCCURRENCES_WORDING } from "../../domain/test-results.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
 import { updateControl } from "../program/controls.service.ts";
-import { addEvidence } from "../program/evidence.service.ts";
-import { advanceEngagement, createEngagement, showEngagement } from "./engagements.service.ts";
-import { drawEngagementSample } from "./sampling.service.ts";
+import { showEngagement } from "./engagements.service.ts";
 import {
   engagementResults,
   recordControlTest,
@@ -28,52 +31,10 @@ afterEach(async () => {
   await t.close();
 });
 
-const MONTHS = ["2026-04-30", "2026-05-29", "2026-06-30", "2026-07-31", "2026-08-31", "2026-09-30"];
-
-async function evidence(control: string, dates: string[]): Promise<void> {
-  for (const date of dates) {
-    await addEvidence(
-      t.ctx,
-      owner,
-      { kind: "link", url: `https://tickets.test/${control}-${date}` },
-      { title: `${control} ${date}`, controls: [control], forDate: date },
-    );
-  }
-}
-
-/**
- * A Type 2 over April–September 2026 in fieldwork, `implemented` marked in place before the
- * freeze (the library's controls start not started), sampled by its assigned auditor.
- */
-async function sampledEngagement(
-  implemented: string[],
-): Promise<{ id: string; auditor: Actor; sample: EngagementSample }> {
-  for (const ref of implemented) await updateControl(t.ctx, owner, ref, { status: "implemented" });
-  const e = await createEngagement(t.ctx, owner, {
-    type: 2,
-    from: "2026-04-01",
-    to: "2026-09-30",
-    auditFirm: "Ledger & Co",
-  });
-  const id = `E-${e.number}`;
-  for (let i = 0; i < 3; i += 1) await advanceEngagement(t.ctx, owner, id);
-  const auditor = await assignedAuditor(t.ctx, owner, id);
-  const sample = await drawEngagementSample(t.ctx, auditor, id, { seed: "s" });
-  return { id, auditor, sample };
-}
-
-const itemsOf = (sample: EngagementSample, ref: string): string[] => {
-  const found = sample.controls.find((c) => c.controlRef === ref);
-  if (found === undefined) throw new Error(`${ref} not in sample`);
-  return found.items;
-};
-
-const inspected = { methods: ["inspection", "inquiry"], procedure: "Inspected the records." };
-
 describe("who records a result", () => {
   it("is the assigned auditor, or the owner naming that auditor, marked as entered by the owner", async () => {
-    await evidence("GV-11", MONTHS);
-    const { id, auditor, sample } = await sampledEngagement(["GV-11"]);
+    await addDatedEvidence(t.ctx, owner, "GV-11", MONTHS);
+    const { id, auditor, sample } = await sampledEngagement(t.ctx, owner, ["GV-11"]);
     const [first, second] = itemsOf(sample, "GV-11");
 
     const unnamed = await expectAppError(
@@ -141,7 +102,7 @@ describe("who records a result", () => {
 
     const test = await recordControlTest(t.ctx, owner, id, {
       control: "GV-11",
-      ...inspected,
+      ...INSPECTED,
       auditor: "dana@ledger.example",
     });
     expect(test).toMatchObject({
@@ -150,7 +111,7 @@ describe("who records a result", () => {
       enteredBy: "ana",
     });
     await expectAppError(
-      () => recordControlTest(t.ctx, owner, id, { control: "GV-11", ...inspected }),
+      () => recordControlTest(t.ctx, owner, id, { control: "GV-11", ...INSPECTED }),
       "VALIDATION_FAILED",
     );
 
@@ -176,13 +137,17 @@ describe("who records a result", () => {
 
 describe("conclusions", () => {
   it("concludes per control and per criterion, with exceptions and management's response", async () => {
-    await evidence("GV-11", MONTHS);
-    await evidence("AC-06", ["2026-06-30", "2026-09-30"]);
-    const { id, auditor, sample } = await sampledEngagement(["GV-11", "AC-06", "GV-01"]);
+    await addDatedEvidence(t.ctx, owner, "GV-11", MONTHS);
+    await addDatedEvidence(t.ctx, owner, "AC-06", ["2026-06-30", "2026-09-30"]);
+    const { id, auditor, sample } = await sampledEngagement(t.ctx, owner, [
+      "GV-11",
+      "AC-06",
+      "GV-01",
+    ]);
     for (const ref of ["GV-11", "AC-06"]) {
       await recordControlTest(t.ctx, auditor, id, {
         control: ref,
-        ...inspected,
+        ...INSPECTED,
         testedOn: "2026-10-20",
       });
     }
@@ -251,7 +216,7 @@ describe("conclusions", () => {
 
   it("counts a sampled occurrence with no evidence as a deviation, not as not tested", async () => {
     // AC-06 is quarterly: two quarters expected, neither evidenced.
-    const { id } = await sampledEngagement(["AC-06"]);
+    const { id } = await sampledEngagement(t.ctx, owner, ["AC-06"]);
     const ac06 = (await engagementResults(t.ctx, owner, id)).controls.find(
       (c) => c.controlRef === "AC-06",
     );
@@ -266,7 +231,7 @@ describe("conclusions", () => {
 
   it("says a control with no occurrences was not tested because nothing called for it", async () => {
     // CM-01 is event-driven: no change was recorded in the period, so its population is empty.
-    const { id, auditor } = await sampledEngagement(["CM-01"]);
+    const { id, auditor } = await sampledEngagement(t.ctx, owner, ["CM-01"]);
     const cm01 = (await engagementResults(t.ctx, owner, id)).controls.find(
       (c) => c.controlRef === "CM-01",
     );
@@ -286,8 +251,8 @@ describe("conclusions", () => {
   it("leaves out a control not in place at the freeze and shows what that does to its criteria", async () => {
     // AC-06 is in place; AC-02 is still in progress when fieldwork freezes the scope.
     await updateControl(t.ctx, owner, "AC-02", { status: "in-progress" });
-    await evidence("AC-06", ["2026-06-30", "2026-09-30"]);
-    const { id } = await sampledEngagement(["AC-06"]);
+    await addDatedEvidence(t.ctx, owner, "AC-06", ["2026-06-30", "2026-09-30"]);
+    const { id } = await sampledEngagement(t.ctx, owner, ["AC-06"]);
     const frozen = (await showEngagement(t.ctx, owner, id)).snapshot?.controls ?? [];
     const ac02 = frozen.find((c) => c.ref === "AC-02");
     expect(ac02?.status).toBe("in-progress");
@@ -303,8 +268,8 @@ describe("conclusions", () => {
   });
 
   it("refuses a test of operating effectiveness that rests on inquiry alone", async () => {
-    await evidence("GV-11", MONTHS);
-    const { id, auditor } = await sampledEngagement(["GV-11"]);
+    await addDatedEvidence(t.ctx, owner, "GV-11", MONTHS);
+    const { id, auditor } = await sampledEngagement(t.ctx, owner, ["GV-11"]);
     const refused = await expectAppError(
       () =>
         recordControlTest(t.ctx, auditor, id, {
@@ -323,130 +288,5 @@ describe("conclusions", () => {
       procedure: "Inquired of management: the control was not yet in operation.",
     });
     expect(notInPlace.methods).toEqual(["inquiry"]);
-  });
-});
-
-describe("leaving fieldwork", () => {
-  it("needs a result for every sampled item, naming the controls and how many each lacks", async () => {
-    await evidence("GV-11", MONTHS);
-    await evidence("AC-06", ["2026-06-30", "2026-09-30"]);
-    for (const ref of ["GV-11", "AC-06"]) {
-      await updateControl(t.ctx, owner, ref, { status: "implemented" });
-    }
-    const e = await createEngagement(t.ctx, owner, {
-      type: 2,
-      from: "2026-04-01",
-      to: "2026-09-30",
-      auditFirm: "Ledger & Co",
-    });
-    const id = `E-${e.number}`;
-    for (let i = 0; i < 3; i += 1) await advanceEngagement(t.ctx, owner, id);
-    const unsampled = await expectAppError(
-      () => advanceEngagement(t.ctx, owner, id),
-      "INVALID_STATE",
-    );
-    expect(unsampled.message).toContain("has no sample yet");
-    const auditor = await assignedAuditor(t.ctx, owner, id);
-    const sample = await drawEngagementSample(t.ctx, auditor, id, { seed: "f" });
-    for (const ref of ["GV-11", "AC-06"]) {
-      await recordControlTest(t.ctx, auditor, id, {
-        control: ref,
-        ...inspected,
-        testedOn: "2026-10-30",
-      });
-    }
-    // One test record per control and one result: the old rule let this leave fieldwork.
-    const [g1, g2] = itemsOf(sample, "GV-11");
-    await recordItemResult(t.ctx, auditor, id, {
-      control: "GV-11",
-      item: g1!,
-      result: "exception",
-      description: "Missed.",
-    });
-    const open = await expectAppError(() => advanceEngagement(t.ctx, owner, id), "INVALID_STATE");
-    expect(open.message).toBe(
-      "E-1 cannot leave fieldwork: 2 controls have sampled items without a result " +
-        "(AC-06 lacks 2 of 2, GV-11 lacks 1 of 2)",
-    );
-    expect((await showEngagement(t.ctx, owner, id)).status).toBe("fieldwork");
-
-    await recordItemResult(t.ctx, auditor, id, { control: "GV-11", item: g2!, result: "pass" });
-    for (const item of itemsOf(sample, "AC-06")) {
-      await recordItemResult(t.ctx, auditor, id, { control: "AC-06", item, result: "pass" });
-    }
-    expect((await advanceEngagement(t.ctx, owner, id)).status).toBe("draft-report");
-    const responded = await respondToException(t.ctx, owner, id, {
-      control: "GV-11",
-      item: g1!,
-      response: "Now automated.",
-    });
-    expect(responded.managementResponse).toBe("Now automated.");
-    const back = await advanceEngagement(t.ctx, owner, id, {
-      to: "remediation",
-      reason: "The auditor reopened scoping.",
-    });
-    expect(back.snapshot).toBeNull();
-    expect((await engagementResults(t.ctx, owner, id)).controls).toEqual([]);
-  });
-
-  it("needs a test record for each control with sampled items", async () => {
-    await evidence("GV-11", MONTHS);
-    const { id, auditor, sample } = await sampledEngagement(["GV-11"]);
-    for (const item of itemsOf(sample, "GV-11")) {
-      await recordItemResult(t.ctx, auditor, id, { control: "GV-11", item, result: "pass" });
-    }
-    const error = await expectAppError(() => advanceEngagement(t.ctx, owner, id), "INVALID_STATE");
-    expect(error.message).toBe(
-      "E-1 cannot leave fieldwork: 1 control has no test recorded (GV-11)",
-    );
-  });
-});
-
-describe("Type 1", () => {
-  it("records design conclusions only for a Type 1, entered for the assigned auditor", async () => {
-    await updateControl(t.ctx, owner, "AC-01", { status: "implemented" });
-    const e = await createEngagement(t.ctx, owner, { type: 1, asOf: "2026-10-31", auditFirm: "X" });
-    for (let i = 0; i < 3; i += 1) await advanceEngagement(t.ctx, owner, `E-${e.number}`);
-    await assignedAuditor(t.ctx, owner, "E-1");
-    const test = {
-      control: "AC-01",
-      methods: ["inspection"],
-      procedure: "Inspected the SSO configuration.",
-      auditor: "dana@ledger.example",
-      testedOn: "2026-10-31",
-    };
-    await expectAppError(() => recordControlTest(t.ctx, owner, "E-1", test), "VALIDATION_FAILED");
-    await recordControlTest(t.ctx, owner, "E-1", { ...test, design: "suitably-designed" });
-    const results = await engagementResults(t.ctx, owner, "E-1");
-    expect(results.controls.find((c) => c.controlRef === "AC-01")?.conclusion).toBe(
-      "suitably-designed",
-    );
-    // Not in place at the freeze: left out, not "not evaluated".
-    expect(results.controls.find((c) => c.controlRef === "AC-02")?.conclusion).toBe(
-      "not-implemented",
-    );
-    expect(results.controls.every((c) => c.sampleSize === 0)).toBe(true);
-    const notInPlace = await expectAppError(
-      () =>
-        recordControlTest(t.ctx, owner, "E-1", {
-          ...test,
-          control: "AC-02",
-          design: "suitably-designed",
-        }),
-      "VALIDATION_FAILED",
-    );
-    expect(notInPlace.message).toContain("AC-02 was not-started when the scope was frozen");
-    await expectAppError(
-      () =>
-        recordItemResult(t.ctx, owner, "E-1", {
-          control: "AC-01",
-          item: "period",
-          result: "pass",
-          auditor: "dana@ledger.example",
-        }),
-      "INVALID_STATE",
-    );
-    // Only AC-01 was in place, and it is tested: the Type 1 may leave fieldwork.
-    expect((await advanceEngagement(t.ctx, owner, "E-1")).status).toBe("draft-report");
   });
 });
