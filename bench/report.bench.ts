@@ -183,11 +183,12 @@ export async function benchReport(ctx: ServiceContext, size: BenchSize): Promise
   });
   const handle = engagement.id;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, actor, handle);
-  const sample = await drawEngagementSample(ctx, actor, handle, { seed: "report-bench" });
+  // Only the assigned auditor draws, and results are recorded by that auditor's account.
   const auditor = await assignedAuditor(ctx, actor, handle, {
     name: "Bench Auditor",
     email: "auditor@bench.example",
   });
+  const sample = await drawEngagementSample(ctx, auditor, handle, { seed: "report-bench" });
   let sampledItems = 0;
   let exceptions = 0;
   for (const [index, drawn] of sample.controls.entries()) {

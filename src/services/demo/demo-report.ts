@@ -177,8 +177,7 @@ const OPINION_TEXT =
   "this opinion.\n\nLedger & Co CPAs";
 
 /** The auditor's own account: invited, accepted, assigned to the engagement. */
-/** Dana, the demo's auditor: an account of her own, assigned to the engagement. */
-export async function demoAuditor(
+export async function auditorAccount(
   ctx: ServiceContext,
   owner: Actor,
   handle: string,

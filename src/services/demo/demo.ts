@@ -27,7 +27,7 @@ import {
 } from "../fieldwork/testing.service.ts";
 import { markCriterionNotRelevant } from "../program/scope.service.ts";
 import type { Control } from "../../domain/control.ts";
-import { carryDemoToReport, demoAuditor } from "./demo-report.ts";
+import { auditorAccount, carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 
 const TIME_ZONE = "America/New_York";
@@ -195,10 +195,10 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
   });
   const handle = `E-${engagement.number}`;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, actor, handle);
+  // The auditor draws the sample, never the company.
+  const dana = { ...(await auditorAccount(ctx, actor, handle)), engagements: [engagement.id] };
   const seed = "northwind-demo";
-  const sample = await drawEngagementSample(ctx, actor, handle, { seed });
-  // The auditor records the results; the owner never does it under a name of their choice.
-  const dana = await demoAuditor(ctx, actor, handle);
+  const sample = await drawEngagementSample(ctx, dana, handle, { seed });
   const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
   let sampledItems = 0;
   let exception: DemoSummary["exception"] | undefined;

@@ -14,6 +14,7 @@ import { NO_OCCURRENCES_WORDING } from "../../domain/test-results.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
 import { updateControl } from "../program/controls.service.ts";
 import { showEngagement } from "./engagements.service.ts";
+import { drawEngagementSample } from "./sampling.service.ts";
 import {
   engagementResults,
   recordControlTest,
@@ -265,6 +266,56 @@ describe("conclusions", () => {
     expect(criterion?.effect).toContain("AC-02");
     expect(criterion?.effect).toContain("not in place when the scope was frozen");
     expect(criterion?.controls).not.toContain("AC-02");
+  });
+
+  it("guards the results: no pass without evidence, no future dates, no redraw once tested", async () => {
+    // One month of six has evidence, and two are sampled: at least one has none, whatever the seed.
+    await addDatedEvidence(t.ctx, owner, "GV-11", ["2026-04-30"]);
+    const { id, auditor, sample } = await sampledEngagement(t.ctx, owner, ["GV-11"]);
+    const gv11 = sample.controls.find((c) => c.controlRef === "GV-11");
+    const unevidenced = gv11?.items.find((key) => gv11.missing.includes(key));
+    expect(unevidenced).toBeDefined();
+    const base = { control: "GV-11", item: unevidenced! };
+    const error = await expectAppError(
+      () => recordItemResult(t.ctx, auditor, id, { ...base, result: "pass" }),
+      "VALIDATION_FAILED",
+    );
+    expect(error.message).toContain("it cannot pass; record an exception");
+    await expectAppError(
+      () =>
+        recordControlTest(t.ctx, auditor, id, {
+          control: "GV-11",
+          ...INSPECTED,
+          testedOn: "2027-01-01",
+        }),
+      "VALIDATION_FAILED",
+    );
+    await recordItemResult(t.ctx, auditor, id, {
+      ...base,
+      result: "exception",
+      description: "Late.",
+    });
+    const redraw = await expectAppError(
+      () =>
+        drawEngagementSample(t.ctx, auditor, id, {
+          redrawReason: "We would like a different sample.",
+        }),
+      "INVALID_STATE",
+    );
+    expect(redraw.message).toContain("a sample with results cannot be redrawn");
+
+    // Without a date or procedure, a test is dated today (in the organization's zone) and
+    // follows the frozen control's own procedure.
+    const recorded = await recordControlTest(t.ctx, auditor, id, {
+      control: "GV-11",
+      methods: ["inspection"],
+    });
+    expect(recorded.testedOn).toBe("2026-11-02");
+    expect(recorded.procedure).toBe(
+      (await showEngagement(t.ctx, owner, id)).snapshot?.controls.find((c) => c.ref === "GV-11")
+        ?.testProcedure,
+    );
+    expect(recorded.procedure.length).toBeGreaterThan(20);
   });
 
   it("refuses a test of operating effectiveness that rests on inquiry alone", async () => {
