@@ -131,7 +131,7 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
           item: weekly?.items[0],
           result: "exception",
           description: "The week's review was not recorded.",
-          tester: "Tess Tester",
+          auditor: world.ids.auditorEmail,
         }),
         201,
         "record exception",
