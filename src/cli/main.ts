@@ -30,6 +30,8 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   keys: async () => (await import("./commands/keys.ts")).registerKeys,
   demo: async () => (await import("./commands/demo.ts")).registerDemo,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
+  policies: async () => (await import("./commands/policies.ts")).registerPolicies,
+  tasks: async () => (await import("./commands/tasks.ts")).registerTasks,
 };
 
 /** The command named on the line, skipping global options and the value --org takes. */

@@ -35,6 +35,7 @@ export const AUDIT_TARGET_TYPES = [
   "report",
   "share-link",
   "notice",
+  "policy",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -69,6 +70,19 @@ export const CONTROL_CHANGE_FIELDS = [
 ] as const;
 
 const change = z.strictObject({ from: z.unknown(), to: z.unknown() });
+
+/** Policy events name the policy as people do ("P-3"); the target id is its uuid. */
+const policy = z.string().regex(/^P-\d+$/, "a policy label such as P-3");
+const policyVersion = z.number().int().positive();
+/** The fields of a policy that policy.updated may list as changed. */
+export const POLICY_CHANGE_FIELDS = [
+  "title",
+  "body",
+  "owner",
+  "reviewMonths",
+  "audience",
+  "ackDays",
+] as const;
 
 /** A recorded draft edit always says which engagement and which draft version it changed. */
 const draftEdit = <T extends z.ZodRawShape>(shape: T) =>
@@ -357,8 +371,9 @@ export const AUDIT_EVENTS = {
     target: "report",
     data: draftEdit({ approvedBy: text, contentSha256: sha256 }),
   },
-  // textSha256: of the opinion's text as entered; opinions recorded before it was recorded
-  // have only their type and the content they were given on checked.
+  // textSha256: of what the auditor wrote in Section I (`opinionTextDigest`); opinions
+  // recorded before it was recorded have only their type and the content they were given on
+  // checked.
   "report.opinion-recorded": {
     target: "report",
     data: draftEdit({
@@ -366,6 +381,9 @@ export const AUDIT_EVENTS = {
       replaced: z.boolean(),
       contentSha256: sha256,
       textSha256: sha256.optional(),
+      /** Absent from events recorded before Section I was structured. */
+      date: day.optional(),
+      criteriaNotMet: z.array(z.string()).optional(),
     }),
   },
   "report.other-information-updated": {
@@ -433,6 +451,55 @@ export const AUDIT_EVENTS = {
     data: z.strictObject({ kind: text, day, title: text, overdue: z.array(id) }),
   },
   "notice.mailed": { target: "notice", data: z.strictObject({ to: z.array(text).min(1) }) },
+
+  "policy.adopted": {
+    target: "policy",
+    data: z.strictObject({
+      policy,
+      title: text,
+      template: text.nullable(),
+      owner: text,
+      sha256,
+    }),
+  },
+  "policy.updated": {
+    target: "policy",
+    data: z.strictObject({
+      policy,
+      changes: z.partialRecord(z.enum(POLICY_CHANGE_FIELDS), change),
+      sha256,
+    }),
+  },
+  "policy.submitted": { target: "policy", data: z.strictObject({ policy, sha256 }) },
+  "policy.approved": { target: "policy", data: z.strictObject({ policy, sha256 }) },
+  "policy.published": {
+    target: "policy",
+    data: z.strictObject({
+      policy,
+      version: policyVersion,
+      sha256,
+      approvedBy: text,
+      approvedAt: instant,
+      ackDueBy: day,
+      audience: z.array(role),
+    }),
+  },
+  "policy.reviewed": {
+    target: "policy",
+    data: z.strictObject({ policy, version: policyVersion, sha256 }),
+  },
+  "policy.retired": { target: "policy", data: z.strictObject({ policy, reason: text }) },
+  "policy.acknowledged": {
+    target: "policy",
+    data: z.strictObject({
+      policy,
+      version: policyVersion,
+      sha256,
+      userId: id,
+      email: text,
+      address: text.nullable(),
+    }),
+  },
 } as const satisfies Record<string, AuditEventSpec>;
 
 type AuditEvents = typeof AUDIT_EVENTS;

@@ -23,6 +23,8 @@ export interface SnapshotControl {
   id: string;
   ref: string;
   title: string;
+  /** Section IV prints it; absent from snapshots frozen before descriptions were kept. */
+  description?: string;
   frequency: ControlFrequency;
   automation: ControlAutomation;
   status: ControlStatus;

@@ -17,6 +17,7 @@
  *
  * Access (members, invitations, API tokens, auditors' assignments) is in reconcile-access.ts.
  */
+import { opinionTextDigest } from "./opinion-template.ts";
 import { canonicalJson } from "./audit-chain.ts";
 import type { ChainedAuditEvent } from "./audit-chain.ts";
 import type { AuditAction, AuditEventData, AuditTargetType } from "./audit-events.ts";
@@ -488,6 +489,11 @@ interface SignedPackage {
     contentSha256?: string;
     recordedBy?: string;
     recordedByName?: string;
+    firm?: string;
+    city?: string;
+    date?: string;
+    criteriaNotMet?: string[];
+    basisForModification?: string | null;
   } | null;
   assertion?: { approval?: { by?: string; name?: string; contentSha256?: string } | null };
 }
@@ -541,7 +547,7 @@ function reconcileSignOffs(
         e.actorId === opinion.recordedBy &&
         data.type === opinion.type &&
         data.contentSha256 === opinion.contentSha256 &&
-        (data.textSha256 === undefined || data.textSha256 === sha256Hex(opinion.text ?? ""))
+        (data.textSha256 === undefined || data.textSha256 === opinionTextDigest(opinion))
       );
     });
     if (!recorded) {

@@ -2,7 +2,8 @@
  * An engagement brought to a final report through the HTTP API, as test/support/report.ts does
  * through the services: an organization without the control library, one implemented control
  * mapped to every security criterion, a Type 1 tested for design, a complete description, the
- * assertion approved, the opinion recorded by an invited auditor, and version 1 finalized.
+ * assertion approved, the opinion recorded by an invited auditor, and version 1 finalized by
+ * that auditor (the auditor dates and releases the report).
  */
 import type { APIRequestContext } from "playwright-core";
 import { COMPLETE_DESCRIPTION, TEST_OPINION } from "../support/report.ts";
@@ -100,7 +101,7 @@ export async function finalReportViaApi(
   await api.ok("POST", `${base}/report/assertion/approve`);
   if (options.finalize !== false) {
     await dana.auditor.ok("PUT", `${base}/report/opinion`, TEST_OPINION);
-    await api.ok("POST", `${base}/report/finalize`, {});
+    await dana.auditor.ok("POST", `${base}/report/finalize`, {});
   }
   return { org, engagement, base };
 }

@@ -60,6 +60,7 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     token: ids.token,
     member: ids.targetUserId,
     auditor: ids.auditorUserId,
+    policy: ids.policy,
   };
   return byKind[kind];
 }
@@ -197,6 +198,7 @@ describe("Beta's record ids on Alpha's path", () => {
       ids.targetUserId,
       ids.invitation,
       ids.token,
+      ids.policy,
       beta.clients.admin.session?.user.id ?? "",
       "https://evidence.example/beta/",
     ];

@@ -187,7 +187,11 @@ export const TAMPER_CASES: TamperCase[] = [
     name: "a member made owner (update memberships set role = 'owner')",
     async apply(db) {
       const dana = await auditorId(db);
-      await db.updateTable("memberships").set({ role: "owner" }).execute();
+      await db
+        .updateTable("memberships")
+        .set({ role: "owner" })
+        .where("user_id", "=", dana)
+        .execute();
       return {
         expected: [`member ${AUDITOR_EMAIL}: their role is owner but the trail says auditor`],
         undo: async () => {

@@ -22,8 +22,11 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `with the auditor's recorded opinion, and shared with a customer:\n` +
           `  ${summary.report.shareLink}\n` +
           `The auditor's account is ${summary.report.auditor} (attest users reset-link gives her a password).\n` +
+          `Policies ${summary.policies.policies.join(" and ")} are published, with ` +
+          `${summary.policies.acknowledgements} acknowledgements; the staff have accounts too.\n` +
           "Try: attest readiness, attest report show E-1, " +
-          "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify\n",
+          "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify, " +
+          "attest policies status P-1, attest tasks\n",
       );
     });
 }

@@ -165,16 +165,11 @@ const DESCRIPTION = {
   changes: [],
 };
 
-const OPINION_TEXT =
-  "To the management of Northwind Analytics:\n\n" +
-  "(Demo data: a fictional opinion entered by the demo's fictional auditor to show how a " +
-  "recorded opinion appears. Attest never writes an opinion.)\n\n" +
-  "We examined Northwind's description of its Insights Platform and the suitability of the " +
-  "design and operating effectiveness of the controls stated in it for the period under " +
-  "review. In our opinion, in all material respects, the description presents the system as " +
-  "designed and implemented, and the controls were suitably designed and operated effectively " +
-  "to meet the applicable criteria. The exception described in section IV does not change " +
-  "this opinion.\n\nLedger & Co CPAs";
+/** The demo auditor's further paragraph under Section I's template words. */
+const OPINION_OTHER_MATTERS =
+  "(Demo data: a fictional opinion recorded by the demo's fictional auditor to show how a " +
+  "recorded opinion appears. Attest never writes an opinion.) The exception described in " +
+  "section IV does not change this opinion.";
 
 /** The auditor's own account: invited, accepted, assigned to the engagement. */
 export async function auditorAccount(
@@ -237,7 +232,14 @@ export async function carryDemoToReport(
       },
     ],
   });
-  await recordOpinion(ctx, dana, handle, { type: "unmodified", text: OPINION_TEXT });
+  // The auditor dates the report: the opinion's date is the issue date.
+  const issueDate = addDays(periodTo, 30) < today ? addDays(periodTo, 30) : today;
+  await recordOpinion(ctx, dana, handle, {
+    type: "unmodified",
+    city: "Boston, Massachusetts",
+    date: issueDate,
+    text: OPINION_OTHER_MATTERS,
+  });
   const thread = await openReviewThread(ctx, dana, handle, {
     section: "IV",
     item: "CM-02",
@@ -251,8 +253,7 @@ export async function carryDemoToReport(
     body: "Thanks, that answers it.",
   });
   await approveAssertion(ctx, owner, handle);
-  const issueDate = addDays(periodTo, 30) < today ? addDays(periodTo, 30) : today;
-  const version = await finalizeReport(ctx, owner, handle, { issueDate });
+  const version = await finalizeReport(ctx, dana, handle);
   const shared = await createShareLink(ctx, owner, handle, {
     recipient: "Contoso Retail (vendor review)",
     days: 30,

@@ -8,6 +8,7 @@ import { listEvidence } from "../program/evidence.service.ts";
 import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
 import { getScope } from "../program/scope.service.ts";
+import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
 import { loadReportPackage } from "../reporting/report-versions.service.ts";
 import { engagementResults } from "../fieldwork/testing.service.ts";
@@ -21,7 +22,7 @@ afterEach(async () => {
 });
 
 describe("attest demo", () => {
-  it("builds the company the README promises", { timeout: 120_000 }, async () => {
+  it("builds the company the README promises", { timeout: 180_000 }, async () => {
     const summary = await loadDemo(t.ctx, operator);
     const actor = await operatorActor(t.ctx, operator, summary.organization);
     expect((await getScope(t.ctx, actor)).categories).toEqual([
@@ -76,10 +77,18 @@ describe("attest demo", () => {
     expect([...withExceptions]).toEqual(["CM-02"]);
     const links = await listShareLinksOf(t.ctx, actor, summary.engagement);
     expect(links.map((l) => l.state)).toEqual(["active"]);
+
+    // Published policies, their acknowledgements, and a second version that asks again.
+    const security = await policyAcknowledgementStatus(t.ctx, actor, "P-1");
+    expect(security).toMatchObject({ version: 2, asked: 5 });
+    expect(security.acknowledged).toHaveLength(2);
+    expect(security.earlier[0]?.acknowledged).toHaveLength(5);
+    const acceptable = await policyAcknowledgementStatus(t.ctx, actor, "P-2");
+    expect(acceptable.missing.map((m) => m.email)).toEqual(["kim@northwind.example"]);
   });
 
   it("refuses a data directory that already holds an organization", async () => {
     await loadDemo(t.ctx, operator);
     await expectAppError(() => loadDemo(t.ctx, operator), "INVALID_STATE");
-  }, 120_000);
+  }, 180_000);
 });

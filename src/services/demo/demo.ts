@@ -27,6 +27,8 @@ import {
 } from "../fieldwork/testing.service.ts";
 import { markCriterionNotRelevant } from "../program/scope.service.ts";
 import type { Control } from "../../domain/control.ts";
+import { loadDemoPolicies } from "./demo-policies.ts";
+import type { DemoPolicies } from "./demo-policies.ts";
 import { auditorAccount, carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 
@@ -58,6 +60,7 @@ export interface DemoSummary {
   seed: string;
   sampledItems: number;
   exception: { control: string; item: string };
+  policies: DemoPolicies;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -260,6 +263,7 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       "Branch protection now blocks merges without an approval, and a weekly check alerts on any exemption.",
   });
   const report = await carryDemoToReport(ctx, actor, dana, handle, periodTo, today);
+  const policies = await loadDemoPolicies(ctx, actor);
   return {
     report,
     organization: organization.slug,
@@ -270,5 +274,6 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
     seed,
     sampledItems,
     exception,
+    policies,
   };
 }

@@ -186,6 +186,7 @@ export async function takeSnapshot(
       id: c.id,
       ref: c.ref,
       title: c.title,
+      description: c.description,
       frequency: c.frequency,
       automation: c.automation,
       status: c.status,

@@ -12,7 +12,10 @@ import {
 } from "./bridge-letters.service.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
 import { advanceEngagement } from "../fieldwork/engagements.service.ts";
-import { approveAssertion } from "./report-draft.service.ts";
+import { findReportVersionByNumber } from "../../db/reports.repo.ts";
+import { toDbJson } from "../../db/portable.ts";
+import { scopeOf } from "../../domain/actor.ts";
+import { approveAssertion, showReportDraft } from "./report-draft.service.ts";
 import {
   acceptSharedReportNda,
   createShareLink,
@@ -40,8 +43,8 @@ const at = (iso: string) => ({ ...t.ctx, now: () => new Date(iso) });
 
 async function finalize(): Promise<void> {
   await approveAssertion(t.ctx, owner, handle);
-  await recordTestOpinion(t.ctx, owner, handle);
-  await finalizeReport(t.ctx, owner, handle);
+  const auditor = await recordTestOpinion(t.ctx, owner, handle);
+  await finalizeReport(t.ctx, auditor, handle);
 }
 
 describe("sharing a final report", () => {
@@ -52,6 +55,31 @@ describe("sharing a final report", () => {
       "INVALID_STATE",
     );
     expect(error.message).toContain("is a draft: finalize it before sharing");
+    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+  });
+
+  it("refuses to share a final version without the auditor's opinion (older data), changing nothing", async () => {
+    await finalize();
+    const { engagement } = await showReportDraft(t.ctx, owner, handle);
+    const found = await findReportVersionByNumber(
+      t.ctx.db.kysely,
+      scopeOf(owner),
+      engagement.id,
+      1,
+    );
+    if (found === undefined) throw new Error("version 1 is missing");
+    // As a version finalized before an opinion was required would be stored.
+    await t.ctx.db.kysely
+      .updateTable("report_versions")
+      .set({ package: toDbJson({ ...found.pkg, opinion: null }) })
+      .where("id", "=", found.version.id)
+      .execute();
+    const before = await snapshotDatabase(t.ctx.db);
+    const error = await expectAppError(
+      () => createShareLink(t.ctx, owner, handle, { recipient: "Retail Co" }),
+      "INVALID_STATE",
+    );
+    expect(error.message).toContain("a readiness report, not a SOC 2 report");
     expect(await snapshotDatabase(t.ctx.db)).toBe(before);
   });
 
@@ -69,7 +97,7 @@ describe("sharing a final report", () => {
     // A final report carries the auditor's opinion: it is never shown as a readiness report.
     expect(preview.report).not.toContain("Readiness report");
     t.advance(1000);
-    expect(preview.report).toContain("SOC 2 Type 1 as of 2026-10-31, version 1");
+    expect(preview.report).toContain("SOC 2 Type 1 as of 31 October 2026, version 1");
     expect(preview.nda).toContain("confidential");
 
     await expectAppError(

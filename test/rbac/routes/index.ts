@@ -17,6 +17,7 @@ import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
+import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
@@ -57,6 +58,8 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...JOB_ROUTES,
   ...AUDIT_LOG_ROUTES,
   ...MEMBER_ROUTES,
+  ...POLICY_ROUTES,
+  ...TASK_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

@@ -18,7 +18,7 @@ export interface Call {
 
 /** A tenant's record that a path parameter names. */
 export type ResourceKind =
-  "control" | "evidence" | "engagement" | "invitation" | "token" | "member" | "auditor";
+  "control" | "evidence" | "engagement" | "invitation" | "token" | "member" | "auditor" | "policy";
 
 export interface OrgRoute {
   method: Method;
@@ -90,6 +90,8 @@ export interface World {
     token: string;
     /** The owner's signed-in session. */
     ownerSession: string;
+    /** A published policy (version 1, asking every member), by id. */
+    policy: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

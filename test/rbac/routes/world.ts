@@ -16,6 +16,7 @@ import {
   newEngagement,
   newLinkEvidence,
 } from "./arrange.ts";
+import { publishedPolicyId } from "./policies.ts";
 import type { Call, World } from "./types.ts";
 
 /** A multipart evidence upload: the metadata field, then the file. */
@@ -111,14 +112,17 @@ async function newReportEngagement(world: World): Promise<string> {
   await expectStatus(
     world.clients.auditor.request("PUT", `${path}/report/opinion`, {
       type: "unmodified",
-      text:
-        "We have examined the description and the suitability of the design of its controls. " +
-        "In our opinion, in all material respects, the description presents the system.",
+      city: "Boston, Massachusetts",
     }),
     200,
     "record the opinion",
   );
-  await expectStatus(owner.request("POST", `${path}/report/finalize`, {}), 201, "finalize");
+  // The auditor dates and releases the report.
+  await expectStatus(
+    world.clients.auditor.request("POST", `${path}/report/finalize`, {}),
+    201,
+    "finalize",
+  );
   return id;
 }
 
@@ -199,6 +203,7 @@ export async function buildWorld(
       invitation: "",
       token: "",
       ownerSession: "",
+      policy: "",
     },
     next: () => {
       counter += 1;
@@ -275,5 +280,6 @@ export async function buildWorld(
     .json<{ items: { id: string; current: boolean }[] }>()
     .items.find((s) => s.current);
   world.ids.ownerSession = current?.id ?? "";
+  world.ids.policy = await publishedPolicyId(world);
   return world;
 }

@@ -19,6 +19,9 @@ import { SettingsPage } from "../features/settings/SettingsPage.tsx";
 import { NotFoundPage, OrgLayout, OrgNotFoundPage } from "../features/shell/OrgLayout.tsx";
 import { RequireSession, RootRedirect } from "../features/shell/guards.tsx";
 import { MembersPage } from "../features/members/MembersPage.tsx";
+import { PoliciesPage } from "../features/policies/PoliciesPage.tsx";
+import { PolicyDetailPage } from "../features/policies/PolicyDetailPage.tsx";
+import { TasksPage } from "../features/tasks/TasksPage.tsx";
 
 // A share link is opened by a customer with no account: never sent to sign in.
 const PUBLIC_PREFIXES = ["/login", "/setup", "/reset-password", "/invite/", "/shared/"];
@@ -56,6 +59,9 @@ export function createAppRouter() {
             { path: "audit-log", element: <AuditLogPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
+            { path: "tasks", element: <TasksPage /> },
+            { path: "policies", element: <PoliciesPage /> },
+            { path: "policies/:label", element: <PolicyDetailPage /> },
             { path: "account", element: <AccountPage /> },
             { path: "*", element: <OrgNotFoundPage /> },
           ],

@@ -70,6 +70,14 @@ export const AUDIT_ACTIONS = [
   "report.downloaded",
   "notice.created",
   "notice.mailed",
+  "policy.adopted",
+  "policy.updated",
+  "policy.submitted",
+  "policy.approved",
+  "policy.published",
+  "policy.reviewed",
+  "policy.retired",
+  "policy.acknowledged",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -85,6 +93,7 @@ export const AUDIT_TARGET_TYPES = [
   "report",
   "share-link",
   "notice",
+  "policy",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
