@@ -149,6 +149,10 @@ export const packageControl = z.object({
       methods: z.array(testMethod),
       procedure: z.string(),
       tester: z.string(),
+      enteredBy: z
+        .string()
+        .nullable()
+        .describe("the owner who entered the test on the auditor's behalf"),
       testedOn: day,
       designNotes: z.string().nullable(),
     })

@@ -169,6 +169,8 @@ export interface EngagementTestsTable {
   methods: string;
   procedure: string;
   tester: string;
+  tester_email: string | null;
+  entered_by: string | null;
   tested_on: string;
   design: string | null;
   design_notes: string | null;
@@ -183,6 +185,8 @@ export interface EngagementResultsTable {
   result: string;
   description: string | null;
   recorded_by: string;
+  recorded_by_email: string | null;
+  entered_by: string | null;
   recorded_at: string;
   management_response: string | null;
   responded_by: string | null;

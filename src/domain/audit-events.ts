@@ -311,6 +311,9 @@ export const AUDIT_EVENTS = {
       methods: z.array(z.enum(TEST_METHODS)),
       procedure: text,
       tester: text,
+      // Absent from events recorded before tests were tied to an auditor's account.
+      testerEmail: text.nullable().optional(),
+      enteredBy: text.nullable().optional(),
       testedOn: day,
       design: z.enum(DESIGN_CONCLUSIONS).nullable(),
       designNotes: text.nullable(),
@@ -325,6 +328,9 @@ export const AUDIT_EVENTS = {
       result: z.enum(ITEM_RESULTS),
       description: text.nullable(),
       recordedBy: text,
+      // Absent from events recorded before results were tied to an auditor's account.
+      recordedByEmail: text.nullable().optional(),
+      enteredBy: text.nullable().optional(),
       recordedAt: instant,
       managementResponse: text.nullable(),
       respondedBy: text.nullable(),

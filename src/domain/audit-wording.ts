@@ -158,6 +158,13 @@ const TERMS: Record<string, string> = {
   it: "IT",
 };
 
+/** A test or result the owner entered for the auditor says so in the log. */
+function onBehalf(enteredBy: string | null | undefined): string {
+  return enteredBy === null || enteredBy === undefined
+    ? ""
+    : ` (entered by ${enteredBy} on the auditor's behalf)`;
+}
+
 function term(value: string): string {
   return TERMS[value] ?? value;
 }
@@ -510,6 +517,7 @@ const WORDING: Wording = {
   "engagement.test-recorded": (d, t) => ({
     sentence:
       `Test of control ${d.controlRef} recorded in engagement ${t.target} by ${d.tester}` +
+      onBehalf(d.enteredBy) +
       (d.design === null ? "" : `: ${term(d.design)}`),
     changes: [
       set("methods", d.methods, true),
@@ -520,7 +528,8 @@ const WORDING: Wording = {
   "engagement.result-recorded": (d, t) => ({
     sentence:
       `Result for control ${d.controlRef}, item ${d.itemKey}, recorded in engagement ` +
-      `${t.target}: ${d.result === "pass" ? "passed" : "exception"}`,
+      `${t.target} for ${d.recordedBy}${onBehalf(d.enteredBy)}: ` +
+      (d.result === "pass" ? "passed" : "exception"),
     changes: [
       set("result", d.result === "pass" ? "passed" : "exception"),
       ...(d.description === null ? [] : [set("description", d.description)]),

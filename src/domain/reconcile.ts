@@ -254,11 +254,20 @@ function replayEngagements(events: readonly ChainedAuditEvent[]): Map<string, En
       if (sample !== undefined) sample.sha256 = grown.sha256;
     } else if (isAction(event, "engagement.test-recorded")) {
       const test = recordedData(event, "engagement.test-recorded");
-      state.tests.set(test.controlRef, test);
+      // Events from before tests were tied to accounts carry neither field.
+      state.tests.set(test.controlRef, {
+        ...test,
+        testerEmail: test.testerEmail ?? null,
+        enteredBy: test.enteredBy ?? null,
+      });
     } else if (isAction(event, "engagement.result-recorded")) {
       const result = recordedData(event, "engagement.result-recorded");
       const sample = state.current === null ? undefined : state.samples.get(state.current);
-      sample?.results.set(resultKey(result.controlRef, result.itemKey), result);
+      sample?.results.set(resultKey(result.controlRef, result.itemKey), {
+        ...result,
+        recordedByEmail: result.recordedByEmail ?? null,
+        enteredBy: result.enteredBy ?? null,
+      });
     } else if (isAction(event, "engagement.exception-response")) {
       const response = recordedData(event, "engagement.exception-response");
       const sample = state.current === null ? undefined : state.samples.get(state.current);
@@ -309,6 +318,8 @@ function reconcileResultSet(
     problems.push(
       ...differences(target, [
         ["tester", was.recordedBy, row.recordedBy],
+        ["auditor account", was.recordedByEmail, row.recordedByEmail],
+        ["entry on the auditor's behalf", was.enteredBy, row.enteredBy],
         ["recording time", was.recordedAt, row.recordedAt],
         ["responder", was.respondedBy, row.respondedBy],
         ["response time", was.respondedAt, row.respondedAt],
@@ -345,6 +356,8 @@ function reconcileTests(
         ["methods", was.methods, row.methods],
         ["procedure", was.procedure, row.procedure],
         ["tester", was.tester, row.tester],
+        ["auditor account", was.testerEmail, row.testerEmail],
+        ["entry on the auditor's behalf", was.enteredBy, row.enteredBy],
         ["test date", was.testedOn, row.testedOn],
         ["design conclusion", was.design, row.design],
         ["design notes", was.designNotes, row.designNotes],

@@ -234,6 +234,8 @@ export interface PackageControl {
     methods: TestMethod[];
     procedure: string;
     tester: string;
+    /** The owner who entered the test on the auditor's behalf; null when the auditor did. */
+    enteredBy: string | null;
     testedOn: string;
     designNotes: string | null;
   } | null;

@@ -215,7 +215,6 @@ describe("record rules and hard-coded spot checks", () => {
     const body = {
       control: world.ids.sampledControl,
       methods: ["inquiry", "inspection"],
-      tester: "Avery Auditor",
     };
     const path = `/engagements/${world.ids.sampledEngagement}/tests`;
     const recorded = await ask("auditor", "POST", path, body);

@@ -168,7 +168,7 @@ describe("Beta's record ids on Alpha's path", () => {
             owner.request("POST", `${path}/engagements/${alpha.ids.sampledEngagement}/tests`, {
               control,
               methods: ["inspection"],
-              tester: "Tess Tester",
+              auditor: alpha.ids.auditorEmail,
             }),
         ],
         ["list evidence", (control) => owner.request("GET", `${path}/evidence?control=${control}`)],

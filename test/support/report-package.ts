@@ -58,6 +58,7 @@ function control(t: ControlTemplate, type: 1 | 2): PackageControl {
     methods,
     procedure: t.testProcedure,
     tester: "Dana Whitfield (Ledger & Co)",
+    enteredBy: null,
     testedOn: "2026-07-09",
     designNotes: type === 1 ? "Design walked through with the control owner." : null,
   };

@@ -90,10 +90,16 @@ export async function engagementAtDraftReport(
   });
   const handle = `E-${engagement.number}`;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, owner, handle);
-  await recordControlTest(ctx, owner, handle, {
+  // The assigned auditor records the test, acting as recordTestOpinion's auditor does: no
+  // account is made, so tests that need an empty user table (first-account setup) still can.
+  const auditor = as(owner, "auditor", "user:dana", {
+    name: "Dana Whitfield",
+    email: "dana@ledger.example",
+    engagements: [engagement.id],
+  });
+  await recordControlTest(ctx, auditor, handle, {
     control: "GOV-01",
     methods: ["inquiry", "inspection"],
-    tester: "Dana Whitfield",
     testedOn: "2026-11-05",
     design: "suitably-designed",
   });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { engagementLabel } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
+import type { ControlTest, ItemResult } from "../../domain/test-results.ts";
 import {
   advanceEngagement,
   createEngagement,
@@ -113,7 +114,7 @@ interface TestOptions {
   control: string;
   method?: string[];
   procedure?: string;
-  tester?: string;
+  auditor?: string;
   on?: string;
   design?: string;
   notes?: string;
@@ -121,6 +122,20 @@ interface TestOptions {
   pass?: boolean;
   exception?: string;
   response?: string;
+}
+
+/** " for Dana Whitfield, entered by ana on the auditor's behalf", or "" for a response. */
+function recordedFor(recorded: ControlTest | ItemResult): string {
+  const [auditor, enteredBy] =
+    "tester" in recorded
+      ? [recorded.tester, recorded.enteredBy]
+      : recorded.managementResponse === null
+        ? [recorded.recordedBy, recorded.enteredBy]
+        : [null, null];
+  if (auditor === null) return "";
+  return enteredBy === null
+    ? ` for ${auditor}`
+    : ` for ${auditor}, entered by ${enteredBy} on the auditor's behalf`;
 }
 
 export function registerEngagement(program: Command, runtime: Runtime): void {
@@ -302,7 +317,10 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       collect,
     )
     .option("--procedure <text>", "what was done (default: the control's test procedure)")
-    .option("--tester <name>", "who tested (default: you)")
+    .option(
+      "--auditor <email>",
+      "the assigned auditor whose test or result an owner enters (an auditor leaves it out)",
+    )
     .option("--on <date>", "when it was tested (default: today)")
     .option("--design <conclusion>", "Type 1: suitably-designed or design-deficiency")
     .option("--notes <text>", "Type 1: notes on the design")
@@ -327,12 +345,12 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       if (o.pass === true && o.exception !== undefined)
         throw new UsageError("--pass or --exception, not both");
       const recorded = await withActor(runtime, globals, async (ctx, actor) => {
-        const tester = o.tester ?? actor.name;
+        const auditor = o.auditor === undefined ? {} : { auditor: o.auditor };
         if (o.method !== undefined) {
           return recordControlTest(ctx, actor, handle, {
             control: o.control,
             methods: o.method,
-            tester,
+            ...auditor,
             ...(o.procedure === undefined ? {} : { procedure: o.procedure }),
             ...(o.on === undefined ? {} : { testedOn: o.on }),
             ...(o.design === undefined ? {} : { design: o.design }),
@@ -351,11 +369,11 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           item: o.item ?? "",
           result: o.pass ? "pass" : "exception",
           ...(o.exception === undefined ? {} : { description: o.exception }),
-          tester,
+          ...auditor,
         });
       });
       if (globals.json) return printJson(runtime.io, recorded);
-      runtime.io.out("Recorded.\n");
+      runtime.io.out(`Recorded${recordedFor(recorded)}.\n`);
     });
 
   engagement
@@ -385,6 +403,14 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           ]),
         ),
       );
+      for (const c of results.controls.filter((x) => x.note !== null)) {
+        runtime.io.out(`${c.controlRef}: ${c.note ?? ""}\n`);
+      }
+      for (const c of results.controls.filter((x) => x.test?.enteredBy)) {
+        runtime.io.out(
+          `${c.controlRef}: test entered by ${c.test?.enteredBy ?? ""} for ${c.test?.tester ?? ""}\n`,
+        );
+      }
       runtime.io.out("\n");
       runtime.io.out(
         formatTable(
@@ -392,5 +418,8 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           results.criteria.map((c) => [c.criterionId, c.conclusion, c.controls.join(",")]),
         ),
       );
+      for (const c of results.criteria.filter((x) => x.effect !== null)) {
+        runtime.io.out(`${c.criterionId}: ${c.effect ?? ""}\n`);
+      }
     });
 }

@@ -83,16 +83,6 @@ beforeAll(async () => {
   for (let step = 0; step < 3; step += 1) {
     await expectOk(owner.request("POST", orgPath(`/engagements/${engagement}/advance`), {}));
   }
-  await expectOk(
-    owner.request("POST", orgPath(`/engagements/${engagement}/tests`), {
-      control: "GOV-01",
-      methods: ["inquiry", "inspection"],
-      tester: "Dana Whitfield",
-      design: "suitably-designed",
-    }),
-    201,
-  );
-  await expectOk(owner.request("POST", orgPath(`/engagements/${engagement}/advance`), {}));
   auditor = await invite(api, owner, org, "auditor", "dana@ledger.example");
   await expectOk(
     owner.request(
@@ -100,6 +90,16 @@ beforeAll(async () => {
       orgPath(`/engagements/${engagement}/auditors/${auditor.session?.user.id ?? ""}`),
     ),
   );
+  await expectOk(
+    owner.request("POST", orgPath(`/engagements/${engagement}/tests`), {
+      control: "GOV-01",
+      methods: ["inquiry", "inspection"],
+      auditor: "dana@ledger.example",
+      design: "suitably-designed",
+    }),
+    201,
+  );
+  await expectOk(owner.request("POST", orgPath(`/engagements/${engagement}/advance`), {}));
 });
 
 afterAll(async () => {

@@ -8,9 +8,6 @@ import { addDays } from "../../domain/periods.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { drawEngagementSample } from "../fieldwork/sampling.service.ts";
 import { recordControlTest, recordItemResult } from "../fieldwork/testing.service.ts";
-import { AUDITOR } from "./demo-people.ts";
-
-const TESTER = `${AUDITOR.name} (Ledger & Co)`;
 
 export interface DemoFieldwork {
   sampledItems: number;
@@ -25,17 +22,15 @@ export async function testAsAuditor(
   seed: string,
   periodTo: string,
   today: string,
+  notInPlace: ReadonlySet<string>,
 ): Promise<DemoFieldwork> {
   const sample = await drawEngagementSample(ctx, dana, handle, { seed });
   const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
   let sampledItems = 0;
   let exception: DemoFieldwork["exception"] | undefined;
   for (const drawn of sample.controls) {
-    const evidenced = drawn.items.every((key) =>
-      drawn.population.some((p) => p.key === key && p.evidence.length > 0),
-    );
     if (drawn.items.length === 0) continue;
-    if (!evidenced) {
+    if (notInPlace.has(drawn.controlRef)) {
       // A control not yet in operation had no occurrences to inspect: the auditor says so
       // rather than test it, as real reports do, and it carries no conclusion.
       await recordControlTest(ctx, dana, handle, {
@@ -45,7 +40,6 @@ export async function testAsAuditor(
           "Inquired of management and inspected the control's status: the control was not yet " +
           "in operation during the period, so there were no occurrences to test. No test of " +
           "operating effectiveness was performed.",
-        tester: TESTER,
         testedOn,
       });
       continue;
@@ -57,23 +51,27 @@ export async function testAsAuditor(
           ? ["inspection", "re-performance"]
           : ["inquiry", "inspection"],
       procedure: `Inspected the sampled ${drawn.frequency} occurrences against the control's test procedure.`,
-      tester: TESTER,
       testedOn,
     });
     for (const item of drawn.items) {
       sampledItems += 1;
       const fails = exception === undefined && drawn.controlRef === "CM-02";
+      // A sampled occurrence with no evidence is a deviation, never a pass.
+      const unevidenced = drawn.missing.includes(item);
       await recordItemResult(ctx, dana, handle, {
         control: drawn.controlRef,
         item,
-        tester: TESTER,
-        result: fails ? "exception" : "pass",
+        result: fails || unevidenced ? "exception" : "pass",
         ...(fails
           ? {
               description:
                 "The change was merged and deployed without a second reviewer's approval on the pull request.",
             }
-          : {}),
+          : unevidenced
+            ? {
+                description: "No evidence was found that the control operated for this occurrence.",
+              }
+            : {}),
       });
       if (fails) exception = { control: drawn.controlRef, item };
     }

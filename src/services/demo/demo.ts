@@ -330,7 +330,8 @@ export async function loadDemo(
   const dana: Actor = { ...people.auditor, engagements: [engagement.id] };
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, maya, handle);
   const seed = "northwind-demo";
-  const fieldwork = await testAsAuditor(ctx, dana, handle, seed, periodTo, today);
+  const notInPlace = new Set([...NOT_STARTED, ...IN_PROGRESS]);
+  const fieldwork = await testAsAuditor(ctx, dana, handle, seed, periodTo, today, notInPlace);
   await respondToException(ctx, maya, handle, {
     ...fieldwork.exception,
     response:

@@ -13,7 +13,6 @@ import {
   listEngagements as listEngagementRows,
   nextEngagementNumber,
   deleteControlTests,
-  listControlTests,
   saveEngagementState,
   supersedeSamples,
 } from "../../db/engagements.repo.ts";
@@ -40,6 +39,7 @@ import type { ServiceContext } from "../platform/context.ts";
 import { calendarDate, categoryId, oneOf, reason } from "../platform/inputs.ts";
 import { checkDates, checkRange, gapBefore } from "./engagement-periods.ts";
 import { loadScope } from "../program/scope.service.ts";
+import { checkFieldworkComplete } from "./results.ts";
 import { parseInput } from "../platform/validation.ts";
 
 export const createEngagementInput = z
@@ -188,36 +188,6 @@ export async function takeSnapshot(
   };
 }
 
-/** Leaving fieldwork needs the work done: a Type 2 sampled, and every control tested. */
-async function checkFieldworkDone(tx: Tx, actor: Actor, engagement: Engagement): Promise<void> {
-  const label = engagementLabel(engagement);
-  const sample = await currentSample(tx, scopeOf(actor), engagement.id);
-  if (engagement.type === 2 && sample === undefined) {
-    throw new AppError(
-      "INVALID_STATE",
-      `${label} has no sample yet: draw one before leaving fieldwork`,
-    );
-  }
-  const tested = new Set(
-    (await listControlTests(tx, scopeOf(actor), engagement.id)).map((t) => t.controlRef),
-  );
-  const untested = (engagement.snapshot?.controls ?? [])
-    .filter((c) => c.status !== "not-applicable" && !tested.has(c.ref))
-    .filter(
-      (c) =>
-        engagement.type === 1 ||
-        (sample?.controls.find((s) => s.controlRef === c.ref)?.items.length ?? 0) > 0,
-    )
-    .map((c) => c.ref);
-  if (untested.length > 0) {
-    throw new AppError(
-      "INVALID_STATE",
-      `${label} cannot leave fieldwork: ${untested.length} controls have no test recorded ` +
-        `(${untested.slice(0, 8).join(", ")}${untested.length > 8 ? ", …" : ""})`,
-    );
-  }
-}
-
 /**
  * The report steps say where the report is, so they follow the report: final-report once a
  * version is finalized, distributed once one is shared. Finalizing and sharing move them.
@@ -292,7 +262,7 @@ export async function advanceEngagement(
       await supersedeSamples(tx, scopeOf(actor), engagement.id, at.toISOString());
       discardedTests = await deleteControlTests(tx, scopeOf(actor), engagement.id);
     }
-    if (from === "fieldwork" && step > 0) await checkFieldworkDone(tx, actor, engagement);
+    if (from === "fieldwork" && step > 0) await checkFieldworkComplete(tx, actor, engagement);
     if (step > 0) await checkReportStep(tx, actor, engagement, to);
     if (to === "fieldwork" && snapshot === null) {
       snapshot = await takeSnapshot(tx, actor, engagement.categories, at.toISOString());

@@ -164,6 +164,7 @@ export async function assemblePackage(
               methods: test.methods,
               procedure: test.procedure,
               tester: test.tester,
+              enteredBy: test.enteredBy,
               testedOn: test.testedOn,
               designNotes: test.designNotes,
             },

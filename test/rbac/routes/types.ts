@@ -79,6 +79,8 @@ export interface World {
     sampledControl: string;
     sampledItem: string;
     auditorUserId: string;
+    /** The auditor's address: the owner names it when entering a result for them. */
+    auditorEmail: string;
     /** A second auditor that the matrix assigns and unassigns. */
     spareAuditorUserId: string;
     /** A member whose role the matrix changes. */

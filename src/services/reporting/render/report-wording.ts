@@ -72,6 +72,8 @@ export const CONCLUSION_LABELS: Record<ControlConclusion, string> = {
   "operating-effectively": "No exceptions noted",
   "exception-noted": "Exceptions noted",
   "not-tested": "Not yet tested",
+  "no-occurrences": "Not tested: no occurrences in the period",
+  "not-implemented": "Not in place when the scope was frozen",
   "suitably-designed": "Suitably designed",
   "design-deficiency": "Design deficiency noted",
   "not-evaluated": "Design not yet evaluated",

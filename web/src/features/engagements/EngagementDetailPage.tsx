@@ -114,7 +114,7 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
                 results={loaded}
                 sample={sample.data ?? null}
                 canTest={org.can("engagement:test")}
-                testerName={org.session.user.name}
+                isAuditor={org.role === "auditor"}
               />
             )}
           </QueryView>
