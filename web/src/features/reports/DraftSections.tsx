@@ -1,16 +1,6 @@
 /** Sections II and V of the draft: management's assertion and management's other
  * information (Section I, the auditor's opinion, is in OpinionSection.tsx). */
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { READINESS_NOTICE } from "../../api/types.ts";
 import type { Assertion } from "../../api/types.ts";
