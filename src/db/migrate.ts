@@ -13,6 +13,7 @@ import * as accounts from "./migrations/0004_accounts.ts";
 import * as reports from "./migrations/0005_reports.ts";
 import * as jobs from "./migrations/0006_jobs.ts";
 import * as auditLogPages from "./migrations/0007_audit_log_pages.ts";
+import * as risks from "./migrations/0012_risks.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_reports": reports,
   "0006_jobs": jobs,
   "0007_audit_log_pages": auditLogPages,
+  "0012_risks": risks,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

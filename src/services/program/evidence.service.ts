@@ -3,7 +3,7 @@
  * remove with a tombstone. The file is stored before its row is written: a crash in between
  * leaves an unreferenced but whole file, never a row that points at nothing.
  */
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { findControlByRef } from "../../db/controls.repo.ts";
 import { listAuditEvents } from "../../db/audit.repo.ts";
@@ -118,7 +118,7 @@ async function checkDates(
   }
 }
 
-type Prepared = Pick<
+export type Prepared = Pick<
   EvidenceItem,
   "kind" | "sha256" | "size" | "mediaType" | "fileName" | "url" | "recordKind" | "recordData"
 >;
@@ -179,49 +179,116 @@ export async function addEvidence(
   if (content.kind === "file") await read(ctx.db, check);
   const prepared = await prepareContent(ctx, content);
   const at = ctx.now();
-  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
-    const controls = await check(tx);
-    const item: EvidenceItem = {
-      id: newId(),
-      title: meta.title,
-      source: meta.source,
-      ...prepared,
-      forFrom: from,
-      forTo: to,
-      addedBy: actor.name,
-      addedAt: at.toISOString(),
-      removedAt: null,
-      removedBy: null,
-      removedReason: null,
-      controls: controls.map((c) => c.ref),
-    };
-    await insertEvidence(tx, scopeOf(actor), item);
-    await insertLinks(
-      tx,
-      scopeOf(actor),
-      item.id,
-      controls.map((c) => c.id),
-      actor.name,
-      item.addedAt,
-    );
-    await recordEvent(
-      tx,
-      actor,
-      "evidence.added",
-      item.id,
-      {
-        kind: item.kind,
-        title: item.title,
-        source: item.source,
-        sha256: item.sha256,
-        size: item.size,
-        for: { from, to },
-        controls: item.controls,
-      },
-      at,
-    );
-    return item;
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) =>
+    writeEvidence(tx, actor, { ...meta, from, to }, prepared, await check(tx), at),
+  );
+}
+
+/** The row, its links and its event: one item as the trail and reconciliation know it. */
+async function writeEvidence(
+  tx: Tx,
+  actor: Actor,
+  meta: { title: string; source: EvidenceItem["source"]; from: string; to: string },
+  prepared: Prepared,
+  controls: readonly Control[],
+  at: Date,
+): Promise<EvidenceItem> {
+  const { from, to } = meta;
+  const item: EvidenceItem = {
+    id: newId(),
+    title: meta.title,
+    source: meta.source,
+    ...prepared,
+    forFrom: from,
+    forTo: to,
+    addedBy: actor.name,
+    addedAt: at.toISOString(),
+    removedAt: null,
+    removedBy: null,
+    removedReason: null,
+    controls: controls.map((c) => c.ref),
+  };
+  await insertEvidence(tx, scopeOf(actor), item);
+  await insertLinks(
+    tx,
+    scopeOf(actor),
+    item.id,
+    controls.map((c) => c.id),
+    actor.name,
+    item.addedAt,
+  );
+  await recordEvent(
+    tx,
+    actor,
+    "evidence.added",
+    item.id,
+    {
+      kind: item.kind,
+      title: item.title,
+      source: item.source,
+      sha256: item.sha256,
+      size: item.size,
+      for: { from, to },
+      controls: item.controls,
+    },
+    at,
+  );
+  return item;
+}
+
+/** A file Attest generated (a risk assessment's PDF), as an evidence item: its bytes. */
+export interface GeneratedFile {
+  title: string;
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Stores a generated file's bytes, before the transaction that records it (as uploads are:
+ * a crash in between leaves an unreferenced whole file, never a row pointing at nothing).
+ */
+export async function storeGeneratedFile(
+  ctx: ServiceContext,
+  file: GeneratedFile,
+): Promise<Prepared> {
+  return prepareContent(ctx, {
+    kind: "file",
+    content: Readable.from([file.bytes]),
+    fileName: file.fileName,
+    mediaType: file.mediaType,
   });
+}
+
+/**
+ * Records a stored generated file as evidence inside the caller's transaction, for the
+ * controls named that the organization has (the others are left out), dated `forDate`.
+ * Its `evidence.added` event is the same as an upload's, with the source "automated".
+ */
+export async function recordGeneratedEvidence(
+  tx: Tx,
+  actor: Actor,
+  title: string,
+  stored: Prepared,
+  forDate: string,
+  controlRefs: readonly string[],
+  at: Date,
+): Promise<EvidenceItem> {
+  authorize(actor, "evidence:create");
+  const controls: Control[] = [];
+  for (const ref of controlRefs) {
+    const control = await findControlByRef(tx, scopeOf(actor), ref);
+    if (control !== undefined) controls.push(control);
+  }
+  for (const control of controls) authorize(actor, "evidence:create", control);
+  return writeEvidence(
+    tx,
+    actor,
+    { title, source: "automated", from: forDate, to: forDate },
+    stored,
+    controls,
+    at,
+  );
 }
 
 type Window = { from: string; to: string };

@@ -12,7 +12,9 @@ import type { Freshness } from "../../domain/freshness.ts";
 import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { computeReadiness } from "../../domain/readiness.ts";
-import type { ReadinessReport } from "../../domain/readiness.ts";
+import type { ControlSignal, ReadinessReport } from "../../domain/readiness.ts";
+import { riskSignals } from "../../domain/risk-readiness.ts";
+import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadScope } from "./scope.service.ts";
@@ -44,15 +46,30 @@ export async function loadFreshness(
   }));
 }
 
+/** What the risk register says about RM-01 and RM-02 (domain/risk-readiness.ts). */
+async function loadRiskSignals(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+): Promise<Map<string, ControlSignal[]>> {
+  const organization = await getOrganization(tx, scopeOf(actor));
+  return riskSignals({
+    today: localDate(now, organization.timeZone),
+    lastAssessmentOn: await lastAssessmentDate(tx, scopeOf(actor)),
+    risks: await listRisks(tx, scopeOf(actor)),
+  });
+}
+
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
   const now = ctx.now();
-  const { scope, controls, freshness } = await read(ctx.db, async (tx) => {
+  const { scope, controls, freshness, risks } = await read(ctx.db, async (tx) => {
     const summaries = await listControlSummaries(tx, scopeOf(actor));
     return {
       scope: await loadScope(tx, actor),
       controls: summaries,
       freshness: await loadFreshness(tx, actor, now, summaries),
+      risks: await loadRiskSignals(tx, actor, now),
     };
   });
   const byRef = new Map(freshness.map((f) => [f.ref, f]));
@@ -61,7 +78,11 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
     exclusions: scope.exclusions,
     controls: controls.map((control) => {
       const fresh = byRef.get(control.ref);
-      return fresh === undefined ? control : { ...control, signals: [freshnessSignal(fresh)] };
+      const signals = [
+        ...(fresh === undefined ? [] : [freshnessSignal(fresh)]),
+        ...(risks.get(control.ref) ?? []),
+      ];
+      return signals.length === 0 ? control : { ...control, signals };
     }),
   });
 }
