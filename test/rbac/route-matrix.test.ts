@@ -66,6 +66,8 @@ const MISSING: Record<ResourceKind, string> = {
   token: "00000000-0000-4000-8000-000000000003",
   member: "00000000-0000-4000-8000-000000000004",
   auditor: "00000000-0000-4000-8000-000000000005",
+  risk: "R-999",
+  "risk-assessment": "RA-999",
 };
 
 describe("the route table", () => {

@@ -60,6 +60,8 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     token: ids.token,
     member: ids.targetUserId,
     auditor: ids.auditorUserId,
+    risk: ids.risk,
+    "risk-assessment": ids.riskAssessment,
   };
   return byKind[kind];
 }

@@ -19,6 +19,7 @@ import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
+import { RISK_ROUTES } from "./risks.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
 export type { Call, Method, OrgRoute, ResourceKind, UserRoute, World } from "./types.ts";
@@ -57,6 +58,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...JOB_ROUTES,
   ...AUDIT_LOG_ROUTES,
   ...MEMBER_ROUTES,
+  ...RISK_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

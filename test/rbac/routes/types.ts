@@ -18,7 +18,15 @@ export interface Call {
 
 /** A tenant's record that a path parameter names. */
 export type ResourceKind =
-  "control" | "evidence" | "engagement" | "invitation" | "token" | "member" | "auditor";
+  | "control"
+  | "evidence"
+  | "engagement"
+  | "invitation"
+  | "token"
+  | "member"
+  | "auditor"
+  | "risk"
+  | "risk-assessment";
 
 export interface OrgRoute {
   method: Method;
@@ -88,6 +96,9 @@ export interface World {
     token: string;
     /** The owner's signed-in session. */
     ownerSession: string;
+    /** A risk written from scratch (its id), and an assessment recorded with it (its id). */
+    risk: string;
+    riskAssessment: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

@@ -16,6 +16,7 @@ import {
   newEngagement,
   newLinkEvidence,
 } from "./arrange.ts";
+import { riskBody } from "./risks.ts";
 import type { Call, World } from "./types.ts";
 
 /** A multipart evidence upload: the metadata field, then the file. */
@@ -198,6 +199,8 @@ export async function buildWorld(
       invitation: "",
       token: "",
       ownerSession: "",
+      risk: "",
+      riskAssessment: "",
     },
     next: () => {
       counter += 1;
@@ -273,5 +276,17 @@ export async function buildWorld(
     .json<{ items: { id: string; current: boolean }[] }>()
     .items.find((s) => s.current);
   world.ids.ownerSession = current?.id ?? "";
+  const risk = await expectStatus(
+    owner.request("POST", `${path}/risks`, riskBody(`The ${prefix} world's own risk`)),
+    201,
+    "write risk",
+  );
+  world.ids.risk = risk.json<{ id: string }>().id;
+  const assessment = await expectStatus(
+    owner.request("POST", `${path}/risk-assessments`, { participants: [email("owner")] }),
+    201,
+    "record risk assessment",
+  );
+  world.ids.riskAssessment = assessment.json<{ id: string }>().id;
   return world;
 }
