@@ -14,3 +14,4 @@ export * from "./types/audit-log.ts";
 export * from "./types/members.ts";
 export * from "./types/reports.ts";
 export * from "./types/jobs.ts";
+export * from "./types/risks.ts";

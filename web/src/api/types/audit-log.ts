@@ -68,6 +68,9 @@ export const AUDIT_ACTIONS = [
   "report.downloaded",
   "notice.created",
   "notice.mailed",
+  "risk.created",
+  "risk.updated",
+  "risk-assessment.recorded",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -83,6 +86,8 @@ export const AUDIT_TARGET_TYPES = [
   "report",
   "share-link",
   "notice",
+  "risk",
+  "risk-assessment",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
