@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, orgPath } from "../../api/client.ts";
 import type {
   LibraryAddition,
@@ -22,6 +22,8 @@ export const risksKey = (org: string) => ["orgs", org, "risks"] as const;
 export function useRiskRegister(org: string, filters: RiskFilters = {}) {
   return useQuery({
     queryKey: [...risksKey(org), "register", filters],
+    // A new filter keeps the last answer on screen until its own arrives.
+    placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
       api<RiskRegister>(orgPath(org, "/risks"), { query: { ...filters }, signal }),
   });
