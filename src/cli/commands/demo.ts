@@ -22,6 +22,8 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `with the auditor's recorded opinion, and shared with a customer:\n` +
           `  ${summary.report.shareLink}\n` +
           `The auditor's account is ${summary.report.auditor} (attest users reset-link gives her a password).\n` +
+          `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
+          `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).\n` +
           "Try: attest readiness, attest report show E-1, " +
           "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify\n",
       );

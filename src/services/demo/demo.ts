@@ -3,7 +3,8 @@
  * security, availability and confidentiality in scope, most controls implemented, a year of
  * evidence, and a Type 2 engagement over the last six full months, sampled and tested, with
  * one exception in change management and management's response to it, carried to a final
- * report with the auditor's recorded opinion, shared with a customer (demo-report.ts).
+ * report with the auditor's recorded opinion, shared with a customer (demo-report.ts), and a
+ * risk register from the starter library with this year's assessment (demo-risks.ts).
  */
 
 import { Readable } from "node:stream";
@@ -29,6 +30,8 @@ import { markCriterionNotRelevant } from "../program/scope.service.ts";
 import type { Control } from "../../domain/control.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
+import { loadDemoRisks } from "./demo-risks.ts";
+import type { DemoRisks } from "./demo-risks.ts";
 
 const TIME_ZONE = "America/New_York";
 const AUDITOR = "Dana Whitfield (Ledger & Co)";
@@ -59,6 +62,7 @@ export interface DemoSummary {
   seed: string;
   sampledItems: number;
   exception: { control: string; item: string };
+  risks: DemoRisks;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -260,6 +264,8 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       "Branch protection now blocks merges without an approval, and a weekly check alerts on any exemption.",
   });
   const report = await carryDemoToReport(ctx, actor, handle, periodTo, today);
+  // Last, so the engagement's populations and sample are those of the evidence above.
+  const risks = await loadDemoRisks(ctx, actor, ["security", "availability", "confidentiality"]);
   return {
     report,
     organization: organization.slug,
@@ -270,5 +276,6 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
     seed,
     sampledItems,
     exception,
+    risks,
   };
 }
