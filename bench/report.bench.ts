@@ -16,6 +16,7 @@ import { insertControls } from "../src/db/controls.repo.ts";
 import { insertEvidence, linkEvidence } from "../src/db/evidence.repo.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import { actorIn, scopeOf } from "../src/domain/actor.ts";
+import type { Actor } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
 import type { Control } from "../src/domain/control.ts";
 import { sha256Hex } from "../src/domain/digest.ts";
@@ -184,7 +185,9 @@ export async function benchReport(ctx: ServiceContext, size: BenchSize): Promise
   });
   const handle = engagement.id;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, actor, handle);
-  const sample = await drawEngagementSample(ctx, actor, handle, { seed: "report-bench" });
+  // Only the assigned auditor draws.
+  const auditor: Actor = { ...actor, role: "auditor", engagements: [engagement.id] };
+  const sample = await drawEngagementSample(ctx, auditor, handle, { seed: "report-bench" });
   let sampledItems = 0;
   let exceptions = 0;
   for (const [index, drawn] of sample.controls.entries()) {

@@ -4,6 +4,7 @@ import { CONTROL_FREQUENCIES } from "../src/catalog/index.ts";
 import { insertControls } from "../src/db/controls.repo.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import { actorIn, scopeOf } from "../src/domain/actor.ts";
+import type { Actor } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
 import type { Control } from "../src/domain/control.ts";
 import { sized } from "./measure.ts";
@@ -66,7 +67,9 @@ export async function benchSampling(ctx: ServiceContext, size: BenchSize): Promi
   });
   for (let i = 0; i < 3; i += 1) await advanceEngagement(ctx, actor, `E-${engagement.number}`);
   const started = performance.now();
-  const sample = await drawEngagementSample(ctx, actor, `E-${engagement.number}`, {
+  // Only the assigned auditor draws.
+  const auditor: Actor = { ...actor, role: "auditor", engagements: [engagement.id] };
+  const sample = await drawEngagementSample(ctx, auditor, `E-${engagement.number}`, {
     seed: "bench",
   });
   const drawMs = Math.round(performance.now() - started);

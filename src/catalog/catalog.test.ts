@@ -130,6 +130,22 @@ describe("control library", () => {
     expect(CRITERIA.filter((c) => !covered.has(c.id)).map((c) => c.id)).toEqual([]);
   });
 
+  it("makes a control event-driven when its own test samples people or vendors", () => {
+    // "For a sample of hires…": the population is the hires (staff, vendors), one occurrence
+    // each, recorded as events until registers of people and vendors exist; never one item
+    // a year. Tracing "a sample of vendors from the spend report" into an inventory checks the
+    // inventory's completeness at one point, not how often the control operated.
+    const samplesPeople =
+      /\bsample of (?:new |other )?(?:hires|employees|staff|vendors)\b(?! from the spend report)/i;
+    const people = CONTROL_TEMPLATES.filter((t) => samplesPeople.test(t.testProcedure));
+    expect(people.map((t) => t.id)).toEqual(
+      expect.arrayContaining(["GV-01", "HR-03", "HR-04", "RM-07"]),
+    );
+    for (const template of people) {
+      expect(template.frequency, template.id).toBe("event-driven");
+    }
+  });
+
   it("gives every template evidence to collect and a test procedure", () => {
     for (const template of CONTROL_TEMPLATES) {
       expect(template.suggestedEvidence.length, template.id).toBeGreaterThan(0);

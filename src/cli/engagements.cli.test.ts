@@ -5,6 +5,10 @@ import { cli, json } from "../../test/support/cli.ts";
 import { createTestDatabase, tamperWith } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
 import { overwriteS3Blob } from "../../test/support/s3.ts";
+import type { Actor } from "../domain/actor.ts";
+import type { EngagementSample } from "../domain/engagement.ts";
+import { drawEngagementSample } from "../services/fieldwork/sampling.service.ts";
+import { closeContext, openContext } from "../services/platform/context.ts";
 
 let database: TestDatabase;
 let env: Record<string, string>;
@@ -162,6 +166,39 @@ describe("attest evidence and audit-log", () => {
   });
 });
 
+/**
+ * Draws as the auditor assigned to the engagement, through the service: the command line acts
+ * as the local operator, who may not draw.
+ */
+async function drawAsAssignedAuditor(handle: string, seed: string): Promise<EngagementSample> {
+  const ctx = await openContext({
+    database: database.target,
+    dataDir: database.dataDir,
+    blobStore: database.blobStore,
+  });
+  try {
+    const db = ctx.db.kysely;
+    const org = await db.selectFrom("organizations").select("id").executeTakeFirstOrThrow();
+    const number = Number(handle.replace("E-", ""));
+    const engagement = await db
+      .selectFrom("engagements")
+      .select("id")
+      .where("number", "=", number)
+      .executeTakeFirstOrThrow();
+    const auditor: Actor = {
+      kind: "user",
+      id: "user:kim",
+      name: "Kim",
+      organizationId: org.id,
+      role: "auditor",
+      engagements: [engagement.id],
+    };
+    return await drawEngagementSample(ctx, auditor, handle, { seed });
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
 describe("attest engagement", () => {
   it("runs a Type 2 from creation to results, with the documented sample JSON", async () => {
     for (const month of [
@@ -215,25 +252,39 @@ describe("attest engagement", () => {
       "Kim",
     );
     expect(created.out).toContain("Created E-1");
-    expect((await cli(env, "engagement", "sample", "E-1")).code).toBe(6);
+    expect((await cli(env, "engagement", "sample", "E-1")).code).toBe(4);
     for (let i = 0; i < 3; i += 1)
       expect((await cli(env, "engagement", "advance", "E-1")).code).toBe(0);
     expect((await cli(env, "engagement", "advance", "E-1", "--to", "distributed")).code).toBe(6);
 
-    const sample = json<{
-      seed: string;
-      controls: {
-        controlId: string;
-        frequency: string;
-        population: number;
-        sampleSize: number;
-        items: string[];
-      }[];
-    }>(await cli(env, "engagement", "sample", "E-1", "--seed", "42", "--json"));
+    // The command line acts as the local operator, with owner rights: the company never
+    // draws. The refusal is exit 4 and leaves no sample behind.
+    const refused = await cli(env, "engagement", "sample", "E-1", "--seed", "42", "--json");
+    expect(refused.code).toBe(4);
+    expect(refused.err).toContain("may not perform engagement:sample");
+    expect((await cli(env, "engagement", "show", "E-1")).out).not.toContain("Seed 42");
+    const sample = await drawAsAssignedAuditor("E-1", "42");
     expect(sample.seed).toBe("42");
-    const gv11 = sample.controls.find((c) => c.controlId === "GV-11");
-    expect(gv11).toMatchObject({ frequency: "monthly", population: 6, sampleSize: 2 });
-    expect((await cli(env, "engagement", "sample", "E-1")).err).toContain("--redraw-reason");
+    const gv11 = sample.controls.find((c) => c.controlRef === "GV-11");
+    expect(gv11).toMatchObject({ frequency: "monthly", sampleSize: 2 });
+    expect(gv11?.population).toHaveLength(6);
+    const shown = (await cli(env, "engagement", "show", "E-1")).out;
+    expect(shown).toContain(`Population SHA-256 ${sample.populationSha256}`);
+    expect(shown).toMatch(/period draw through 2026-02-28, \S+ by Kim: \d+ items, population/);
+    for (const growth of [["--extend", "GV-11"], ["--roll-forward"]]) {
+      expect((await cli(env, "engagement", "sample", "E-1", ...growth)).code).toBe(4);
+    }
+    const both = await cli(
+      env,
+      "engagement",
+      "sample",
+      "E-1",
+      "--extend",
+      "GV-11",
+      "--roll-forward",
+    );
+    expect(both.code).toBe(2);
+    expect(both.err).toContain("--extend or --roll-forward, not both");
 
     const [first, second] = gv11!.items;
     const testGv11 = (...args: string[]) =>

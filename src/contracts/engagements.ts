@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { CATEGORY_IDS, CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES } from "../catalog/types.ts";
 import { CONTROL_STATUSES } from "../domain/control.ts";
-import { ENGAGEMENT_STATUSES } from "../domain/engagement.ts";
+import { DRAW_KINDS, ENGAGEMENT_STATUSES, POPULATION_SOURCES } from "../domain/engagement.ts";
 import {
   CONTROL_CONCLUSIONS,
   DESIGN_CONCLUSIONS,
@@ -98,20 +98,75 @@ const populationFields = {
 export const controlPopulation = z.object(populationFields);
 export type ControlPopulation = z.output<typeof controlPopulation>;
 
+const sha256 = z.string().describe("SHA-256 in hex");
+const drawKind = z
+  .enum(DRAW_KINDS)
+  .describe("period: after it ended; interim: while it ran; roll-forward: what ended since");
+
+/** One draw of a control's items from one slice of its population. */
+export const controlDraw = z.object({
+  kind: drawKind,
+  at: instant,
+  by: z.string(),
+  populationTo: day.describe("the last day whose occurrences the slice holds"),
+  keys: z.array(z.string()).describe("the slice's occurrences"),
+  populationSha256: sha256.describe("of the canonical JSON of the slice's rows at the draw"),
+  stream: z.string().describe("drawSample(slice, size, seed, stream) re-derives the items"),
+  size: z.number().int(),
+  items: z.array(z.string()),
+});
+export type ControlDraw = z.output<typeof controlDraw>;
+
+export const sampleExtension = z.object({
+  at: instant,
+  by: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  added: z.array(z.string()),
+  deviations: z.number().int().describe("exceptions recorded on the control when extended"),
+});
+export type SampleExtension = z.output<typeof sampleExtension>;
+
 export const controlSample = z.object({
   ...populationFields,
+  populationSource: z
+    .enum(POPULATION_SOURCES)
+    .describe("calendar windows, or the events recorded as evidence"),
+  populationSha256: sha256.describe("of the canonical JSON of `population`"),
   sampleSize: z.number().int(),
   basis: z.string().describe("why this size, in words"),
   items: z.array(z.string()).describe("keys of the sampled population items"),
+  draws: z.array(controlDraw),
+  extensions: z.array(sampleExtension),
+  reliesOn: z
+    .array(z.string())
+    .describe("automated controls: the IT general controls a test of one relies on"),
 });
 export type ControlSample = z.output<typeof controlSample>;
+
+export const sampleDraw = z.object({
+  kind: drawKind,
+  at: instant,
+  by: z.string(),
+  populationTo: day,
+  populationSha256: sha256.describe(
+    "of the canonical JSON of [{ control, population }]: each control's slice rows",
+  ),
+  items: z.number().int(),
+});
+export type SampleDraw = z.output<typeof sampleDraw>;
 
 export const engagementSample = z.object({
   id: z.string(),
   seed: z.string().describe("drawing again from the same population and seed gives this sample"),
   drawnAt: instant,
-  drawnBy: z.string(),
+  drawnBy: z.string().describe("the assigned auditor who drew it"),
   redrawReason: z.string().nullable(),
+  populationSha256: sha256.describe(
+    "of the canonical JSON of [{ control, population }] over every control: anyone can " +
+      "check the population the sample was drawn from",
+  ),
+  draws: z.array(sampleDraw).describe("the first draw, then each roll-forward"),
   controls: z.array(controlSample),
 });
 export type EngagementSample = z.output<typeof engagementSample>;

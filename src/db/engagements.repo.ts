@@ -16,6 +16,12 @@ import type {
   ItemResultValue,
   TestMethod,
 } from "../domain/test-results.ts";
+import {
+  controlsPopulationSha256,
+  normalizeControlSample,
+  sampleDraws,
+} from "../domain/sample-draws.ts";
+import type { StoredControlSample } from "../domain/sample-draws.ts";
 import { fromDbJson, toDbJson } from "./portable.ts";
 import type { EngagementResultsTable, EngagementTestsTable, EngagementsTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
@@ -200,14 +206,34 @@ export async function currentSample(
     .where("superseded_at", "is", null)
     .executeTakeFirst();
   if (row === undefined) return undefined;
+  const controls = fromDbJson<StoredControlSample[]>(row.data).map((c) =>
+    normalizeControlSample(c, row.drawn_at, row.drawn_by),
+  );
   return {
     id: row.id,
     seed: row.seed,
     drawnAt: row.drawn_at,
     drawnBy: row.drawn_by,
     redrawReason: row.redraw_reason,
-    controls: fromDbJson<ControlSample[]>(row.data),
+    populationSha256: controlsPopulationSha256(controls),
+    draws: sampleDraws(controls),
+    controls,
   };
+}
+
+/** An extension or a roll-forward rewrites the sample's controls; its results stay with it. */
+export async function saveSampleControls(
+  tx: Tx,
+  scope: OrgScope,
+  sampleId: string,
+  controls: readonly ControlSample[],
+): Promise<void> {
+  await tx
+    .updateTable("engagement_samples")
+    .set({ data: toDbJson(controls) })
+    .where("organization_id", "=", scope.organizationId)
+    .where("id", "=", sampleId)
+    .execute();
 }
 
 export async function saveControlTest(

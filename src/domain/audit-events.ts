@@ -123,6 +123,10 @@ const sampleDrawn = z.strictObject({
   redrawReason: reason,
   replaced: id.nullable(),
   sha256: sha256.optional(),
+  // Recorded since the auditor draws: the population drawn from, and how (older events lack it).
+  populationSha256: sha256.optional(),
+  kind: z.enum(["period", "interim"]).optional(),
+  populationTo: day.optional(),
 });
 
 interface AuditEventSpec {
@@ -262,6 +266,31 @@ export const AUDIT_EVENTS = {
   "engagement.auditor-unassigned": { target: "engagement", data: z.strictObject({ userId: id }) },
   "engagement.sampled": { target: "engagement", data: sampleDrawn },
   "engagement.resampled": { target: "engagement", data: sampleDrawn },
+  // The sample's items grow in place (its results stay); sha256 is the stored items' new hash.
+  "engagement.sample-extended": {
+    target: "engagement",
+    data: z.strictObject({
+      sample: id,
+      control: id,
+      from: count,
+      to: count,
+      added: z.array(id),
+      deviations: count,
+      populationSha256: sha256,
+      sha256,
+    }),
+  },
+  "engagement.sample-rolled-forward": {
+    target: "engagement",
+    data: z.strictObject({
+      sample: id,
+      populationTo: day,
+      controls: count,
+      items: count,
+      populationSha256: sha256,
+      sha256,
+    }),
+  },
   "engagement.test-recorded": {
     target: "engagement",
     data: z.strictObject({

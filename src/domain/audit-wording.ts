@@ -291,8 +291,14 @@ const sample = (verb: string, d: AuditEventData<"engagement.sampled">, t: Contex
   sentence:
     `Sample ${verb} for engagement ${t.target}: ` +
     `${plural(d.items, "item")} across ${plural(d.controls, "control")}` +
+    (d.kind === "interim" && d.populationTo !== undefined
+      ? `, an interim draw through ${d.populationTo}`
+      : "") +
     because(d.redrawReason),
-  changes: [set("seed", d.seed)],
+  changes: [
+    set("seed", d.seed),
+    ...(d.populationSha256 === undefined ? [] : [set("population SHA-256", d.populationSha256)]),
+  ],
 });
 
 const letter = (verb: string, d: AuditEventData<"report.bridge-letter-drafted">): Described => ({
@@ -470,6 +476,18 @@ const WORDING: Wording = {
   }),
   "engagement.sampled": (d, t) => sample("drawn", d, t),
   "engagement.resampled": (d, t) => sample("redrawn", d, t),
+  "engagement.sample-extended": (d, t) => ({
+    sentence:
+      `Sample of ${d.control} extended for engagement ${t.target} from ${d.from} to ` +
+      `${d.to} after ${plural(d.deviations, "deviation")}`,
+    changes: [moved("sample size", d.from, d.to), set("population SHA-256", d.populationSha256)],
+  }),
+  "engagement.sample-rolled-forward": (d, t) => ({
+    sentence:
+      `Roll-forward drawn for engagement ${t.target} through ${d.populationTo}: ` +
+      `${plural(d.items, "item")} across ${plural(d.controls, "control")}`,
+    changes: [set("population SHA-256", d.populationSha256)],
+  }),
   "engagement.test-recorded": (d, t) => ({
     sentence:
       `Test of control ${d.controlRef} recorded in engagement ${t.target} by ${d.tester}` +

@@ -82,11 +82,61 @@ export interface PopulationItem {
   evidence: string[];
 }
 
+/**
+ * Where a control's occurrences come from: the calendar windows its frequency calls for, or the
+ * events recorded as evidence. Registers of people, vendors and systems do not exist yet; when
+ * one does, it becomes a source here (say "people"), and `buildPopulation` lists its rows.
+ */
+export const POPULATION_SOURCES = ["calendar", "events"] as const;
+export type PopulationSource = (typeof POPULATION_SOURCES)[number];
+
+/**
+ * How a draw took its slice of the population: the whole period once it has ended, an interim
+ * draw while it still runs, or a roll-forward of the occurrences recorded or ended since.
+ */
+export const DRAW_KINDS = ["period", "interim", "roll-forward"] as const;
+export type DrawKind = (typeof DRAW_KINDS)[number];
+
+/**
+ * One draw of a control's items from one slice of its population. Anyone re-derives its items
+ * as `drawSample(rows of keys, size, seed, stream)` (domain/sampling.ts).
+ */
+export interface ControlDraw {
+  kind: DrawKind;
+  at: string;
+  by: string;
+  /** The last day whose occurrences the slice holds. */
+  populationTo: string;
+  /** The occurrences of this slice (keys into the control's population). */
+  keys: string[];
+  /** SHA-256 of the canonical JSON of the slice's rows as they stood at the draw. */
+  populationSha256: string;
+  /** The random stream's name: the control's ref for the first draw. */
+  stream: string;
+  /** Items drawn from the slice, extensions included. */
+  size: number;
+  items: string[];
+}
+
+/** The auditor grew a control's sample after a deviation, to the next size on the ladder. */
+export interface SampleExtension {
+  at: string;
+  by: string;
+  from: number;
+  to: number;
+  added: string[];
+  /** Exceptions recorded on the control when it was extended. */
+  deviations: number;
+}
+
 export interface ControlSample {
   controlRef: string;
   frequency: ControlFrequency;
   automation: ControlAutomation;
+  populationSource: PopulationSource;
   population: PopulationItem[];
+  /** SHA-256 of the canonical JSON of `population`: anyone can check the rows drawn from. */
+  populationSha256: string;
   sampleSize: number;
   /** Why this size, in words. */
   basis: string;
@@ -94,6 +144,25 @@ export interface ControlSample {
   items: string[];
   /** Keys of expected occurrences with no evidence. */
   missing: string[];
+  /** The draws that picked the items, first to last. */
+  draws: ControlDraw[];
+  extensions: SampleExtension[];
+  /** Automated controls: the IT general controls the test of one relies on (refs). */
+  reliesOn: string[];
+}
+
+/** A draw across the whole sample, as the API and the CLI show it. */
+export interface SampleDraw {
+  kind: DrawKind;
+  at: string;
+  by: string;
+  populationTo: string;
+  /**
+   * SHA-256 of the canonical JSON of `[{ control, population }]`: each control's slice rows,
+   * in the sample's control order.
+   */
+  populationSha256: string;
+  items: number;
 }
 
 export interface EngagementSample {
@@ -102,6 +171,9 @@ export interface EngagementSample {
   drawnAt: string;
   drawnBy: string;
   redrawReason: string | null;
+  /** SHA-256 of the canonical JSON of `[{ control, population }]` over every control. */
+  populationSha256: string;
+  draws: SampleDraw[];
   controls: ControlSample[];
 }
 

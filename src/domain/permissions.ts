@@ -60,12 +60,14 @@ const READ_ACTIONS: readonly Action[] = [
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // The owner may enter test results the auditor reports (the tester is always named).
-  // The opinion is the auditor's alone: no company role may record it.
-  owner: ACTIONS.filter((action) => action !== "report:opinion"),
+  // The opinion is the auditor's alone: no company role may record it. Nor may the company
+  // draw the sample: with a public algorithm, it could try seeds until it liked the items.
+  owner: ACTIONS.filter((action) => action !== "report:opinion" && action !== "engagement:sample"),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
     (action) =>
       action !== "catalog-text:import" &&
+      action !== "engagement:sample" &&
       action !== "engagement:test" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&

@@ -93,6 +93,10 @@ describe("buildPopulation", () => {
     expect(quarters.items).toEqual([]);
     const yearly = buildPopulation("annual", year, "UTC", [], today);
     expect(yearly.items).toEqual([]);
+    // A continuous control is inspected at points: its quarters, none ended yet.
+    expect(buildPopulation("continuous", year, "UTC", [], today).items).toEqual([]);
+    const running = buildPopulation("continuous", year, "UTC", [], "2026-07-01");
+    expect(running.items.map((q) => q.key)).toEqual(["2026-Q1", "2026-Q2"]);
     const events = buildPopulation(
       "event-driven",
       year,

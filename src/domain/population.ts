@@ -3,7 +3,7 @@
  * with the evidence found for it, or for an event-driven control the events recorded.
  */
 import type { ControlFrequency } from "../catalog/types.ts";
-import type { PopulationItem } from "./engagement.ts";
+import type { PopulationItem, PopulationSource } from "./engagement.ts";
 import {
   addDays,
   daysBetween,
@@ -85,10 +85,21 @@ export function dueOccurrences(
   timeZone: string,
 ): Occurrence[] {
   if (frequency === "annual") return yearlyOccurrences(period, timeZone);
-  const windows = expectedOccurrences(frequency, period, timeZone);
-  if (frequency === "continuous") return windows;
-  const due = windows.filter((w) => windowAround(frequency, w.from).to <= period.to);
+  // A control that runs all the time is inspected at points in the period: its quarters, the
+  // cadence its evidence is refreshed at (domain/freshness.ts).
+  const cadence = frequency === "continuous" ? "quarterly" : frequency;
+  const windows = expectedOccurrences(cadence, period, timeZone);
+  const due = windows.filter((w) => windowAround(cadence, w.from).to <= period.to);
   return due.length > 0 ? due : windows;
+}
+
+/**
+ * Where a control's population comes from. Calendar frequencies expect windows; event-driven
+ * controls (hires, leavers, changes, vendors onboarded) are the events recorded as evidence.
+ * The extension point for registers of people, vendors and systems is `PopulationSource`.
+ */
+export function populationSource(frequency: ControlFrequency): PopulationSource {
+  return frequency === "event-driven" ? "events" : "calendar";
 }
 
 export function eventKey(evidenceId: string): string {

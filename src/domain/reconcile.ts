@@ -243,6 +243,14 @@ function replayEngagements(events: readonly ChainedAuditEvent[]): Map<string, En
       const drawn = recordedData(event, "engagement.sampled");
       state.current = drawn.sample;
       state.samples.set(drawn.sample, { sha256: drawn.sha256, results: new Map() });
+    } else if (
+      isAction(event, "engagement.sample-extended") ||
+      isAction(event, "engagement.sample-rolled-forward")
+    ) {
+      // The sample grows in place: its stored items must now hash to the newer digest.
+      const grown = recordedData(event, "engagement.sample-extended");
+      const sample = state.samples.get(grown.sample);
+      if (sample !== undefined) sample.sha256 = grown.sha256;
     } else if (isAction(event, "engagement.test-recorded")) {
       const test = recordedData(event, "engagement.test-recorded");
       state.tests.set(test.controlRef, test);

@@ -7,15 +7,22 @@ import { SAMPLE_SIZE_LADDER, drawSample, newSeed, sampleSize } from "./sampling.
 function size(
   frequency: ControlFrequency,
   population: number,
-  options: { automation?: ControlAutomation; priorException?: boolean } = {},
+  options: {
+    automation?: ControlAutomation;
+    priorException?: boolean;
+    itgcReliedOn?: string[];
+  } = {},
 ) {
   return sampleSize({
     frequency,
     population,
     automation: options.automation ?? "manual",
     priorException: options.priorException ?? false,
+    ...(options.itgcReliedOn === undefined ? {} : { itgcReliedOn: options.itgcReliedOn }),
   });
 }
+
+const ITGCS = ["AC-02", "CM-02", "CM-03"];
 
 function rejection(fn: () => unknown): AppError {
   try {
@@ -67,7 +74,7 @@ describe("sampleSize by frequency", () => {
     ["monthly", 2],
     ["weekly", 5],
     ["daily", 25],
-    ["continuous", 1],
+    ["continuous", 2],
   ] as const)("tests a manual %s control with %i item(s)", (frequency, expected) => {
     const decision = size(frequency, 365);
     expect(decision.size).toBe(expected);
@@ -117,14 +124,46 @@ describe("sampleSize for automated controls", () => {
     "daily",
     "continuous",
     "event-driven",
-  ] as const)("tests one instance of an automated %s control", (frequency) => {
-    const decision = size(frequency, 500, { automation: "automated" });
-    expect(decision.size).toBe(1);
-    expect(decision.basis).toContain("IT general controls are effective");
-  });
+  ] as const)(
+    "tests one instance of an automated %s control relying on tested ITGCs",
+    (frequency) => {
+      const decision = size(frequency, 500, { automation: "automated", itgcReliedOn: ITGCS });
+      expect(decision.size).toBe(1);
+      expect(decision.basis).toContain(
+        "a test of one, relying on the IT general controls AC-02, CM-02, CM-03, tested without " +
+          "exceptions in the period",
+      );
+    },
+  );
 
   it("tests one instance even of a small event-driven population", () => {
-    expect(size("event-driven", 4, { automation: "automated" }).size).toBe(1);
+    const decision = size("event-driven", 4, { automation: "automated", itgcReliedOn: ITGCS });
+    expect(decision.size).toBe(1);
+  });
+
+  it.each([
+    ["daily", 25],
+    ["monthly", 2],
+    ["continuous", 2],
+  ] as const)(
+    "sizes an automated %s control by frequency when its ITGCs are not recorded as tested",
+    (frequency, expected) => {
+      for (const itgcReliedOn of [undefined, []]) {
+        const decision = size(frequency, 500, {
+          automation: "automated",
+          ...(itgcReliedOn === undefined ? {} : { itgcReliedOn }),
+        });
+        expect(decision.size).toBe(expected);
+        expect(decision.basis).toBe(
+          "automated, but no IT general controls it relies on are recorded as tested without " +
+            `exceptions, so sized by frequency: ${frequency} control: ${expected} items`,
+        );
+      }
+    },
+  );
+
+  it("sizes an automated event-driven control by its population without ITGC reliance", () => {
+    expect(size("event-driven", 30, { automation: "automated" }).size).toBe(8);
   });
 });
 
@@ -135,7 +174,7 @@ describe("sampleSize after an exception in the prior engagement", () => {
     ["monthly", 2, 5],
     ["weekly", 5, 8],
     ["daily", 25, 40],
-    ["continuous", 1, 2],
+    ["continuous", 2, 5],
   ] as const)("raises a %s control from %i to %i", (frequency, from, to) => {
     const decision = size(frequency, 1000, { priorException: true });
     expect(decision.size).toBe(to);
@@ -161,7 +200,11 @@ describe("sampleSize after an exception in the prior engagement", () => {
   });
 
   it("raises an automated control from 1 to 2", () => {
-    const decision = size("daily", 181, { automation: "automated", priorException: true });
+    const decision = size("daily", 181, {
+      automation: "automated",
+      priorException: true,
+      itgcReliedOn: ITGCS,
+    });
     expect(decision.size).toBe(2);
     expect(decision.basis).toContain("raised from 1 to 2");
   });
@@ -333,5 +376,34 @@ describe("a population cut at today", () => {
     expect(none.size).toBe(0);
     expect(none.basis).toContain("no occurrences yet; the population runs to today (2026-03-11)");
     expect(sampleSize({ ...base, population: 70 }).basis).toBe("daily control: 25 items");
+  });
+});
+
+describe("drawSample at a larger size (sample extension)", () => {
+  it("keeps every item of the smaller draw, for any seed, population and pair of sizes", () => {
+    for (const n of [2, 9, 26, 181]) {
+      const population = keyed(n);
+      for (const seed of ["a", "northwind-demo", "7f3a9c"]) {
+        let previous: string[] = [];
+        for (const k of [...SAMPLE_SIZE_LADDER, n].filter((step) => step <= n)) {
+          const drawn = keysOf(drawSample(population, k, seed, "CM-02"));
+          expect(drawn).toHaveLength(k);
+          expect(drawn.filter((key) => !previous.includes(key))).toHaveLength(k - previous.length);
+          expect(
+            previous.every((key) => drawn.includes(key)),
+            `${n} ${seed} ${k}`,
+          ).toBe(true);
+          previous = drawn;
+        }
+      }
+    }
+  });
+
+  it("no longer holds once the population's keys change", () => {
+    const before = keysOf(drawSample(keyed(30), 8, "seed", "CM-02"));
+    const grown = [...keyed(30), { key: "k00a" }];
+    const after = keysOf(drawSample(grown, 15, "seed", "CM-02"));
+    // The sorted list moved under the shuffle: some earlier pick is gone.
+    expect(before.every((key) => after.includes(key))).toBe(false);
   });
 });

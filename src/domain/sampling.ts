@@ -21,6 +21,12 @@ export interface SampleSizeInput {
   /** A deviation was found in this control in the prior engagement. */
   priorException: boolean;
   /**
+   * For an automated control: the IT general controls (refs) its test of one relies on, given
+   * only when the auditor recorded them as tested without exceptions in the period. Without
+   * it an automated control is sized like a manual one of its frequency.
+   */
+  itgcReliedOn?: readonly string[];
+  /**
    * Set when the period runs past the day of the draw: the population holds only the
    * occurrences ended by this date (the organization's today), and the basis says so.
    */
@@ -39,7 +45,9 @@ const SIZE_BY_FREQUENCY: Record<Exclude<ControlFrequency, "event-driven">, numbe
   monthly: 2,
   weekly: 5,
   daily: 25,
-  continuous: 1,
+  // A control that runs all the time is inspected at points in the period (its population is
+  // the quarters), like a quarterly one, unless its test of one is earned.
+  continuous: 2,
 };
 
 function items(count: number): string {
@@ -53,26 +61,30 @@ interface BaseSize {
   all: boolean;
 }
 
-function baseSize(frequency: ControlFrequency, population: number, automated: boolean): BaseSize {
-  if (automated) {
+function baseSize(
+  frequency: ControlFrequency,
+  population: number,
+  automated: boolean,
+  itgcReliedOn: readonly string[] | undefined,
+): BaseSize {
+  if (automated && itgcReliedOn !== undefined && itgcReliedOn.length > 0) {
     return {
       size: 1,
-      basis: `automated ${frequency} control: ${items(1)} (one instance suffices when IT general controls are effective)`,
+      basis:
+        `automated ${frequency} control: ${items(1)} (a test of one, relying on the IT general ` +
+        `controls ${itgcReliedOn.join(", ")}, tested without exceptions in the period)`,
       all: false,
     };
   }
-  if (frequency === "continuous") {
-    return {
-      size: 1,
-      basis: `continuous control: ${items(1)} (one instance of the control operating)`,
-      all: false,
-    };
-  }
+  const unearned = automated
+    ? "automated, but no IT general controls it relies on are recorded as tested without " +
+      "exceptions, so sized by frequency: "
+    : "";
   if (frequency !== "event-driven") {
     const size = SIZE_BY_FREQUENCY[frequency];
-    return { size, basis: `${frequency} control: ${items(size)}`, all: false };
+    return { size, basis: `${unearned}${frequency} control: ${items(size)}`, all: false };
   }
-  const prefix = `event-driven, population ${population}`;
+  const prefix = `${unearned}event-driven, population ${population}`;
   if (population <= 10) {
     return { size: population, basis: `${prefix} (10 or fewer): all ${population}`, all: true };
   }
@@ -81,13 +93,14 @@ function baseSize(frequency: ControlFrequency, population: number, automated: bo
   return { size, basis: `${prefix} (${band}): ${items(size)}`, all: false };
 }
 
-function nextLarger(size: number): number | undefined {
+/** The next size on the ladder above `size`, or undefined past its top. */
+export function nextLarger(size: number): number | undefined {
   return SAMPLE_SIZE_LADDER.find((step) => step > size);
 }
 
 /** The sample size for a control's test of operating effectiveness, and why. */
 export function sampleSize(input: SampleSizeInput): SampleSizeDecision {
-  const { frequency, population, automation, priorException, populationTo } = input;
+  const { frequency, population, automation, priorException, populationTo, itgcReliedOn } = input;
   if (!Number.isSafeInteger(population) || population < 0) {
     throw invalidField("population", `${population} is not a whole number of occurrences`);
   }
@@ -107,7 +120,7 @@ export function sampleSize(input: SampleSizeInput): SampleSizeDecision {
       ].join("; "),
     };
   }
-  const base = baseSize(frequency, population, automation === "automated");
+  const base = baseSize(frequency, population, automation === "automated", itgcReliedOn);
   let size = base.size;
   const basis = [base.basis];
   if (priorException) {
@@ -161,6 +174,15 @@ const TWO_TO_64 = 1n << 64n;
  * 5. The sample is `a[0] … a[size − 1]`, sorted by key again as in step 1.
  *
  * Rejection happens with probability below m / 2^64, so in practice the i-th draw is step i.
+ *
+ * Extension: the picks are a prefix. Step 4 at i uses only the counter's numbers and the
+ * order left by steps 0 … i − 1, never `size`, so for the same population, seed and control
+ * id, `drawSample(…, k′)` runs the same first k steps as `drawSample(…, k)` for k < k′, and its
+ * sample is the k items of the smaller draw plus k′ − k more. An auditor who extends a
+ * control's sample after a deviation therefore keeps every item already tested (with its
+ * result), and anyone re-derives the extended sample by drawing again at the larger size. The
+ * rule holds only while the population's keys are the same: one occurrence added or removed
+ * changes the sorted list of step 1 and so every pick.
  */
 export function drawSample<T extends { key: string }>(
   population: readonly T[],

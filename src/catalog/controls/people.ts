@@ -56,7 +56,7 @@ export const peopleControls: readonly ControlTemplate[] = [
       "training, and completion is tracked in the training platform.",
     kind: "preventive",
     automation: "it-dependent-manual",
-    frequency: "annual",
+    frequency: "event-driven",
     ownerRole: "security",
     criteria: ["CC1.4", "CC2.2"],
     suggestedEvidence: [
@@ -79,7 +79,7 @@ export const peopleControls: readonly ControlTemplate[] = [
       "Completion is tracked in the HR system and gaps are chased by HR.",
     kind: "detective",
     automation: "manual",
-    frequency: "annual",
+    frequency: "event-driven",
     ownerRole: "people",
     criteria: ["CC1.4", "CC1.5"],
     suggestedEvidence: [

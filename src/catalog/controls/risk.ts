@@ -153,7 +153,7 @@ export const riskControls: readonly ControlTemplate[] = [
       "period, and their complementary user entity controls are matched to our own controls.",
     kind: "detective",
     automation: "manual",
-    frequency: "annual",
+    frequency: "event-driven",
     ownerRole: "security",
     criteria: ["CC9.2", "CC4.1"],
     suggestedEvidence: [

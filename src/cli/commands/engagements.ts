@@ -12,6 +12,10 @@ import {
   getEngagementSample,
 } from "../../services/fieldwork/sampling.service.ts";
 import {
+  extendControlSample,
+  rollForwardSample,
+} from "../../services/fieldwork/sample-growth.service.ts";
+import {
   engagementResults,
   recordControlTest,
   recordItemResult,
@@ -39,14 +43,21 @@ function sampleJson(sample: EngagementSample) {
     drawnAt: sample.drawnAt,
     drawnBy: sample.drawnBy,
     redrawReason: sample.redrawReason,
+    populationSha256: sample.populationSha256,
+    draws: sample.draws,
     controls: sample.controls.map((c) => ({
       controlId: c.controlRef,
       frequency: c.frequency,
+      populationSource: c.populationSource,
       population: c.population.length,
+      populationSha256: c.populationSha256,
       sampleSize: c.sampleSize,
       basis: c.basis,
       items: c.items,
       missing: c.missing,
+      reliesOn: c.reliesOn,
+      draws: c.draws,
+      extensions: c.extensions,
       occurrences: c.population,
     })),
   };
@@ -54,6 +65,14 @@ function sampleJson(sample: EngagementSample) {
 
 function printSample(io: Io, sample: EngagementSample): void {
   io.out(`Seed ${sample.seed}, drawn ${sample.drawnAt} by ${sample.drawnBy}\n`);
+  io.out(`Population SHA-256 ${sample.populationSha256}\n`);
+  for (const draw of sample.draws) {
+    io.out(
+      `  ${draw.kind} draw through ${draw.populationTo}, ${draw.at} by ${draw.by}: ` +
+        `${draw.items === 1 ? "1 item" : `${draw.items} items`}, ` +
+        `population SHA-256 ${draw.populationSha256}\n`,
+    );
+  }
   io.out(
     formatTable(
       ["CONTROL", "FREQUENCY", "POPULATION", "MISSING", "SAMPLE", "ITEMS"],
@@ -78,6 +97,14 @@ interface CreateOptions {
   firm: string;
   auditor?: string[];
   shortPeriodReason?: string;
+}
+
+interface SampleOptions {
+  seed?: string;
+  redrawReason?: string;
+  extend?: string;
+  rollForward?: boolean;
+  itgcTested?: boolean;
 }
 
 interface TestOptions {
@@ -211,24 +238,48 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
 
   engagement
     .command("sample")
-    .description("Draw each control's sample from its population (Type 2, in fieldwork)")
+    .description(
+      "The assigned auditor draws each control's sample (Type 2, in fieldwork), extends a " +
+        "control's sample after a deviation (--extend C), or draws the occurrences ended " +
+        "since (--roll-forward)",
+    )
     .argument("<id>", "engagement")
     .option("--seed <seed>", "seed to draw with (default: random, recorded)")
     .option("--redraw-reason <text>", "why a sample already drawn is drawn again")
-    .action(
-      async (
-        handle: string,
-        options: { seed?: string; redrawReason?: string },
-        command: Command,
-      ) => {
-        const globals = globalsOf(command);
-        const sample = await withActor(runtime, globals, (ctx, actor) =>
-          drawEngagementSample(ctx, actor, handle, options),
-        );
-        if (globals.json) return printJson(runtime.io, sampleJson(sample));
-        printSample(runtime.io, sample);
-      },
-    );
+    .option("--extend <control>", "grow this control's sample to the next size on the ladder")
+    .option("--roll-forward", "draw the occurrences ended or recorded since the last draw")
+    .option(
+      "--itgc-tested",
+      "the IT general controls (CM-*, AC-*) were tested without exceptions: automated " +
+        "controls get a test of one",
+    )
+    .action(async (handle: string, options: SampleOptions, command: Command) => {
+      const globals = globalsOf(command);
+      const modes = [options.extend !== undefined, options.rollForward === true];
+      if (modes[0] && modes[1]) throw new UsageError("--extend or --roll-forward, not both");
+      if ((modes[0] || modes[1]) && (options.seed ?? options.redrawReason) !== undefined) {
+        throw new UsageError("--seed and --redraw-reason are for a new draw only");
+      }
+      if (modes[0] && options.itgcTested === true) {
+        throw new UsageError("--itgc-tested is for a draw or a roll-forward");
+      }
+      const itgc = options.itgcTested === true ? { itgcTested: true } : {};
+      const sample = await withActor(runtime, globals, (ctx, actor) =>
+        options.extend !== undefined
+          ? extendControlSample(ctx, actor, handle, { control: options.extend })
+          : options.rollForward === true
+            ? rollForwardSample(ctx, actor, handle, itgc)
+            : drawEngagementSample(ctx, actor, handle, {
+                ...(options.seed === undefined ? {} : { seed: options.seed }),
+                ...(options.redrawReason === undefined
+                  ? {}
+                  : { redrawReason: options.redrawReason }),
+                ...itgc,
+              }),
+      );
+      if (globals.json) return printJson(runtime.io, sampleJson(sample));
+      printSample(runtime.io, sample);
+    });
 
   engagement
     .command("test")

@@ -20,6 +20,12 @@ import {
   sampleInput,
 } from "../../services/fieldwork/sampling.service.ts";
 import {
+  extendControlSample,
+  extendInput,
+  rollForwardInput,
+  rollForwardSample,
+} from "../../services/fieldwork/sample-growth.service.ts";
+import {
   engagementResults,
   recordControlTest,
   recordItemResult,
@@ -154,6 +160,30 @@ export function registerEngagementRoutes(router: Router): void {
     status: 201,
     handler: async ({ actor, params, body }) =>
       drawEngagementSample(ctx, actor, params.id, serviceInput(body)),
+  });
+  orgRoute(router, {
+    method: "POST",
+    url: "/engagements/:id/sample/extend",
+    tag: "sampling",
+    summary: "Extend a control's sample to the next size after a deviation (the auditor)",
+    params: idParam,
+    response: engagementSample,
+    body: extendInput,
+    status: 201,
+    handler: async ({ actor, params, body }) =>
+      extendControlSample(ctx, actor, params.id, serviceInput(body)),
+  });
+  orgRoute(router, {
+    method: "POST",
+    url: "/engagements/:id/sample/roll-forward",
+    tag: "sampling",
+    summary: "Draw the occurrences ended or recorded since the last draw (the auditor)",
+    params: idParam,
+    response: engagementSample,
+    body: rollForwardInput,
+    status: 201,
+    handler: async ({ actor, params, body }) =>
+      rollForwardSample(ctx, actor, params.id, serviceInput(body)),
   });
   orgRoute(router, {
     method: "GET",

@@ -177,7 +177,11 @@ const OPINION_TEXT =
   "this opinion.\n\nLedger & Co CPAs";
 
 /** The auditor's own account: invited, accepted, assigned to the engagement. */
-async function auditorAccount(ctx: ServiceContext, owner: Actor, handle: string): Promise<Actor> {
+export async function auditorAccount(
+  ctx: ServiceContext,
+  owner: Actor,
+  handle: string,
+): Promise<Actor> {
   const quiet = { ...ctx, mailer: null };
   const { link } = await createInvitation(
     quiet,
@@ -214,12 +218,13 @@ async function auditorAccount(ctx: ServiceContext, owner: Actor, handle: string)
 export async function carryDemoToReport(
   ctx: ServiceContext,
   owner: Actor,
+  dana: Actor,
   handle: string,
   periodTo: string,
   today: string,
 ): Promise<DemoReport> {
   await advanceEngagement(ctx, owner, handle);
-  const { engagement } = await updateSystemDescription(ctx, owner, handle, {
+  await updateSystemDescription(ctx, owner, handle, {
     ...DESCRIPTION,
     changes: [
       {
@@ -230,7 +235,6 @@ export async function carryDemoToReport(
       },
     ],
   });
-  const dana = { ...(await auditorAccount(ctx, owner, handle)), engagements: [engagement.id] };
   await recordOpinion(ctx, dana, handle, { type: "unmodified", text: OPINION_TEXT });
   const thread = await openReviewThread(ctx, dana, handle, {
     section: "IV",

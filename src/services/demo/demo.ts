@@ -28,7 +28,7 @@ import {
 } from "../fieldwork/testing.service.ts";
 import { markCriterionNotRelevant } from "../program/scope.service.ts";
 import type { Control } from "../../domain/control.ts";
-import { carryDemoToReport } from "./demo-report.ts";
+import { auditorAccount, carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import type { DemoRisks } from "./demo-risks.ts";
@@ -200,8 +200,10 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
   });
   const handle = `E-${engagement.number}`;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, actor, handle);
+  // The auditor draws the sample, never the company.
+  const dana = { ...(await auditorAccount(ctx, actor, handle)), engagements: [engagement.id] };
   const seed = "northwind-demo";
-  const sample = await drawEngagementSample(ctx, actor, handle, { seed });
+  const sample = await drawEngagementSample(ctx, dana, handle, { seed });
   const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
   let sampledItems = 0;
   let exception: DemoSummary["exception"] | undefined;
@@ -263,7 +265,7 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       "The reviewer requirement had been switched off during an incident and not restored. " +
       "Branch protection now blocks merges without an approval, and a weekly check alerts on any exemption.",
   });
-  const report = await carryDemoToReport(ctx, actor, handle, periodTo, today);
+  const report = await carryDemoToReport(ctx, actor, dana, handle, periodTo, today);
   // Last, so the engagement's populations and sample are those of the evidence above.
   const risks = await loadDemoRisks(ctx, actor, ["security", "availability", "confidentiality"]);
   return {

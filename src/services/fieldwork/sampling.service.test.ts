@@ -9,6 +9,8 @@ import { updateControl } from "../program/controls.service.ts";
 import { advanceEngagement, createEngagement, showEngagement } from "./engagements.service.ts";
 import { addEvidence } from "../program/evidence.service.ts";
 import { drawEngagementSample } from "./sampling.service.ts";
+import type { SampleInput } from "./sampling.service.ts";
+import { assignedAuditor } from "../../../test/support/fieldwork.ts";
 import {
   engagementResults,
   recordControlTest,
@@ -44,6 +46,11 @@ async function engagementInFieldwork(from: string, to: string): Promise<string> 
   return `E-${e.number}`;
 }
 
+/** Only the assigned auditor draws (owners and admins are refused: sample-growth tests). */
+async function drawAsAuditor(handle: string, input?: SampleInput): Promise<EngagementSample> {
+  return drawEngagementSample(t.ctx, await assignedAuditor(t.ctx, owner, handle), handle, input);
+}
+
 const control = (sample: EngagementSample, ref: string) => {
   const found = sample.controls.find((c) => c.controlRef === ref);
   if (found === undefined) throw new Error(`${ref} not in sample`);
@@ -60,7 +67,7 @@ describe("populations and samples", () => {
       ...Array.from({ length: 12 }, (_, i) => `2026-0${4 + (i % 6)}-1${i % 9}`),
     ]);
     const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
-    const sample = await drawEngagementSample(t.ctx, owner, id, { seed: "fixed-seed" });
+    const sample = await drawAsAuditor(id, { seed: "fixed-seed" });
 
     const gv11 = control(sample, "GV-11");
     expect(gv11.population.map((p) => p.key)).toEqual([
@@ -84,7 +91,15 @@ describe("populations and samples", () => {
     expect(weeks).toHaveLength(26);
     expect([weeks[0], weeks.at(-1)]).toEqual(["2026-W14", "2026-W39"]);
     expect(control(sample, "AC-06").population.map((p) => p.key)).toEqual(["2026-Q2", "2026-Q3"]);
-    expect(control(sample, "AC-01")).toMatchObject({ sampleSize: 1, items: ["period"] });
+    // AC-01 is automated and continuous: its population is the quarters, and without the
+    // auditor's word that the IT general controls were tested, no test of one.
+    expect(control(sample, "AC-01")).toMatchObject({
+      populationSource: "calendar",
+      sampleSize: 2,
+      items: ["2026-Q2", "2026-Q3"],
+    });
+    expect(control(sample, "AC-01").basis).toContain("sized by frequency");
+    expect(control(sample, "CM-01").populationSource).toBe("events");
   });
 
   it("can be re-derived by anyone from the recorded seed and population", async () => {
@@ -96,7 +111,7 @@ describe("populations and samples", () => {
       ),
     );
     const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
-    const sample = await drawEngagementSample(t.ctx, owner, id);
+    const sample = await drawAsAuditor(id);
     expect(sample.seed).toMatch(/^[0-9a-f]{16}$/);
     for (const c of sample.controls) {
       const again = drawSample(c.population, c.sampleSize, sample.seed, c.controlRef).map(
@@ -108,12 +123,12 @@ describe("populations and samples", () => {
 
   it("refuses a second draw without a reason, and records the redraw", async () => {
     const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
-    const first = await drawEngagementSample(t.ctx, owner, id, { seed: "one" });
-    const error = await expectAppError(() => drawEngagementSample(t.ctx, owner, id), "CONFLICT");
+    const first = await drawAsAuditor(id, { seed: "one" });
+    const error = await expectAppError(() => drawAsAuditor(id), "CONFLICT");
     expect(error.message).toContain(
       "already sampled (seed one); drawing again needs --redraw-reason",
     );
-    const second = await drawEngagementSample(t.ctx, owner, id, {
+    const second = await drawAsAuditor(id, {
       seed: "two",
       redrawReason: "The population was incomplete: September tickets were imported late.",
     });
@@ -128,10 +143,7 @@ describe("populations and samples", () => {
       to: "2026-09-30",
       auditFirm: "X",
     });
-    const planning = await expectAppError(
-      () => drawEngagementSample(t.ctx, owner, "E-1"),
-      "INVALID_STATE",
-    );
+    const planning = await expectAppError(() => drawAsAuditor("E-1"), "INVALID_STATE");
     expect(planning.message).toBe("E-1 is in planning; samples are drawn in fieldwork");
     const type1 = await createEngagement(t.ctx, owner, {
       type: 1,
@@ -139,10 +151,7 @@ describe("populations and samples", () => {
       auditFirm: "X",
     });
     for (let i = 0; i < 3; i += 1) await advanceEngagement(t.ctx, owner, `E-${type1.number}`);
-    const design = await expectAppError(
-      () => drawEngagementSample(t.ctx, owner, "E-2"),
-      "INVALID_STATE",
-    );
+    const design = await expectAppError(() => drawAsAuditor("E-2"), "INVALID_STATE");
     expect(design.message).toContain("Type 1");
     expect(e.number).toBe(1);
   });
@@ -157,7 +166,7 @@ describe("populations and samples", () => {
       "2026-09-30",
     ]);
     const first = await engagementInFieldwork("2026-04-01", "2026-09-30");
-    const sample = await drawEngagementSample(t.ctx, owner, first, { seed: "a" });
+    const sample = await drawAsAuditor(first, { seed: "a" });
     const [item] = control(sample, "GV-11").items;
     await recordItemResult(t.ctx, owner, first, {
       control: "GV-11",
@@ -168,7 +177,7 @@ describe("populations and samples", () => {
     });
     t.advance(1000);
     const next = await engagementInFieldwork("2026-04-01", "2026-09-30");
-    const grown = control(await drawEngagementSample(t.ctx, owner, next, { seed: "b" }), "GV-11");
+    const grown = control(await drawAsAuditor(next, { seed: "b" }), "GV-11");
     expect(grown.sampleSize).toBe(5);
     expect(grown.basis).toContain("exception in the prior engagement");
   });
@@ -186,7 +195,7 @@ describe("tests and results", () => {
     ]);
     await evidence("AC-06", ["2026-06-30", "2026-09-30"]);
     const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
-    const sample = await drawEngagementSample(t.ctx, owner, id, { seed: "s" });
+    const sample = await drawAsAuditor(id, { seed: "s" });
     const engagementId = (await showEngagement(t.ctx, owner, id)).id;
     const auditor = as(owner, "auditor", "user:kim", { engagements: [engagementId] });
     const base = { tester: "Kim Park" };
@@ -333,7 +342,7 @@ describe("tests and results", () => {
     // One month of six has evidence, and two are sampled: at least one has none, whatever the seed.
     await evidence("GV-11", ["2026-04-30"]);
     const id = await engagementInFieldwork("2026-04-01", "2026-09-30");
-    const sample = await drawEngagementSample(t.ctx, owner, id, { seed: "g" });
+    const sample = await drawAsAuditor(id, { seed: "g" });
     const gv11 = control(sample, "GV-11");
     const unevidenced = gv11.items.find((key) => gv11.missing.includes(key));
     const base = { control: "GV-11", tester: "Kim" };
@@ -361,7 +370,7 @@ describe("tests and results", () => {
     });
     const redraw = await expectAppError(
       () =>
-        drawEngagementSample(t.ctx, owner, id, {
+        drawAsAuditor(id, {
           redrawReason: "We would like a different sample.",
         }),
       "INVALID_STATE",
@@ -394,7 +403,7 @@ describe("tests and results", () => {
       "INVALID_STATE",
     );
     expect(unsampled.message).toContain("has no sample yet");
-    const sample = await drawEngagementSample(t.ctx, owner, id, { seed: "f" });
+    const sample = await drawAsAuditor(id, { seed: "f" });
     const untested = await expectAppError(
       () => advanceEngagement(t.ctx, owner, id),
       "INVALID_STATE",

@@ -1,8 +1,11 @@
 /**
- * Populations and samples for a Type 2 engagement in fieldwork. The seed is recorded (drawn
- * at random when not given), so anyone holding the same population and seed re-derives the
- * same sample (the algorithm is documented in domain/sampling.ts). A period still running is
- * sampled only up to today: later occurrences are not in the population yet.
+ * Populations and samples for a Type 2 engagement in fieldwork. Only the auditor assigned to
+ * the engagement draws: management may supply populations but never picks the items. The
+ * seed is recorded (drawn at random when not given), so anyone holding the same population
+ * and seed re-derives the same sample (the algorithm is documented in domain/sampling.ts),
+ * and the population's SHA-256 is recorded with it. A period still running is sampled only up
+ * to today: that first draw is an interim one, and a roll-forward (sample-growth.service.ts)
+ * draws the rest later.
  */
 import { z } from "zod";
 import {
@@ -27,7 +30,11 @@ import { AppError } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { localDate } from "../../domain/periods.ts";
 import { buildPopulation } from "../../domain/population.ts";
-import { drawSample, newSeed, sampleSize } from "../../domain/sampling.ts";
+import { itgcsReliedOn } from "../../domain/itgc.ts";
+import { controlsPopulationSha256, firstDraw, sampleDraws } from "../../domain/sample-draws.ts";
+import type { ControlPopulationInput } from "../../domain/sample-draws.ts";
+import { newSeed, sampleSize } from "../../domain/sampling.ts";
+import type { SampleSizeDecision } from "../../domain/sampling.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "./engagements.service.ts";
@@ -42,11 +49,32 @@ export const sampleInput = z
       .regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, - or _ (at most 64)")
       .optional(),
     redrawReason: reason.optional(),
+    itgcTested: z
+      .boolean()
+      .optional()
+      .describe(
+        "the auditor found the IT general controls (CM-*, AC-*) operating without exceptions " +
+          "in the period: automated controls relying on them get a test of one",
+      ),
   })
   .strict();
 export type SampleInput = z.input<typeof sampleInput>;
 
-function requireFieldwork(engagement: Engagement): NonNullable<Engagement["snapshot"]> {
+/**
+ * Drawing, extending and rolling a sample forward are the auditor's acts: the role table gives
+ * `engagement:sample` to auditors only, and this checks that this auditor is assigned to this
+ * engagement (loadEngagement already hides others; the check says so in words).
+ */
+export function requireAssignedAuditor(actor: Actor, engagement: Engagement): void {
+  if (actor.role !== "auditor" || !(actor.engagements ?? []).includes(engagement.id)) {
+    throw new AppError(
+      "FORBIDDEN",
+      `only the auditor assigned to ${engagementLabel(engagement)} draws or changes its sample`,
+    );
+  }
+}
+
+export function requireFieldwork(engagement: Engagement): NonNullable<Engagement["snapshot"]> {
   if (engagement.type !== 2) {
     throw new AppError(
       "INVALID_STATE",
@@ -66,7 +94,7 @@ function requireFieldwork(engagement: Engagement): NonNullable<Engagement["snaps
  * The day a period still running is sampled up to: the organization's today, or undefined
  * once the period has ended (then the whole period is the population).
  */
-async function populationEnd(
+export async function populationEnd(
   tx: Tx,
   actor: Actor,
   engagement: Engagement,
@@ -86,7 +114,7 @@ export async function buildControlPopulations(
   actor: Actor,
   engagement: Engagement,
   today: string | undefined,
-): Promise<Omit<ControlSample, "sampleSize" | "basis" | "items">[]> {
+): Promise<ControlPopulationInput[]> {
   const snapshot = requireFieldwork(engagement);
   const period = { from: engagement.periodFrom ?? "", to: engagement.periodTo ?? "" };
   const organization = await getOrganization(tx, scopeOf(actor));
@@ -101,6 +129,7 @@ export async function buildControlPopulations(
   for (const item of evidence) {
     byControl.set(item.controlId, [...(byControl.get(item.controlId) ?? []), item]);
   }
+  const testedRefs = tested.map((c) => c.ref);
   return tested.map((control) => {
     const population = buildPopulation(
       control.frequency,
@@ -115,7 +144,29 @@ export async function buildControlPopulations(
       automation: control.automation,
       population: population.items,
       missing: population.missing,
+      reliesOn: control.automation === "automated" ? itgcsReliedOn(control.ref, testedRefs) : [],
     };
+  });
+}
+
+/**
+ * The size a control's population calls for. An automated control's test of one relies on
+ * its IT general controls only when the auditor says they were tested without exceptions.
+ */
+export function decideSize(
+  control: ControlPopulationInput | ControlSample,
+  population: number,
+  priorException: boolean,
+  itgcTested: boolean,
+  populationTo: string | undefined,
+): SampleSizeDecision {
+  return sampleSize({
+    frequency: control.frequency,
+    population,
+    automation: control.automation,
+    priorException,
+    ...(itgcTested && control.reliesOn.length > 0 ? { itgcReliedOn: control.reliesOn } : {}),
+    ...(populationTo === undefined ? {} : { populationTo }),
   });
 }
 
@@ -130,6 +181,7 @@ export async function drawEngagementSample(
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
+    requireAssignedAuditor(actor, engagement);
     const populationTo = await populationEnd(tx, actor, engagement, at);
     const populations = await buildControlPopulations(tx, actor, engagement, populationTo);
     const existing = await currentSample(tx, scopeOf(actor), engagement.id);
@@ -153,28 +205,31 @@ export async function drawEngagementSample(
     }
     const priorExceptions = await priorExceptionRefs(tx, scopeOf(actor), engagement.number);
     const seed = data.seed ?? newSeed();
-    const controls = populations.map((control): ControlSample => {
-      const decision = sampleSize({
-        frequency: control.frequency,
-        population: control.population.length,
-        automation: control.automation,
-        priorException: priorExceptions.has(control.controlRef),
-        ...(populationTo === undefined ? {} : { populationTo }),
-      });
-      const items = drawSample(control.population, decision.size, seed, control.controlRef);
-      return {
-        ...control,
-        sampleSize: decision.size,
-        basis: decision.basis,
-        items: items.map((i) => i.key),
-      };
+    const occasion = {
+      seed,
+      kind: populationTo === undefined ? ("period" as const) : ("interim" as const),
+      at: at.toISOString(),
+      by: actor.name,
+      populationTo: populationTo ?? engagement.periodTo ?? "",
+    };
+    const controls = populations.map((control) => {
+      const decision = decideSize(
+        control,
+        control.population.length,
+        priorExceptions.has(control.controlRef),
+        data.itgcTested ?? false,
+        populationTo,
+      );
+      return firstDraw(control, decision, occasion);
     });
     const sample: EngagementSample = {
       id: newId(),
       seed,
-      drawnAt: at.toISOString(),
+      drawnAt: occasion.at,
       drawnBy: actor.name,
       redrawReason: existing === undefined ? null : (data.redrawReason ?? null),
+      populationSha256: controlsPopulationSha256(controls),
+      draws: sampleDraws(controls),
       controls,
     };
     await insertSample(tx, scopeOf(actor), engagement.id, sample);
@@ -191,6 +246,9 @@ export async function drawEngagementSample(
         redrawReason: sample.redrawReason,
         replaced: existing?.id ?? null,
         sha256: sha256Hex(canonicalJson(sample.controls)),
+        populationSha256: sample.populationSha256,
+        kind: occasion.kind,
+        populationTo: occasion.populationTo,
       },
       at,
     );

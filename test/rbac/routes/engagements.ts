@@ -2,7 +2,15 @@
  * Routes of src/server/routes/engagements.ts: engagements, their auditors, populations,
  * samples, test results and management's responses.
  */
-import { TYPE1, assignAuditor, base, newEngagement, none } from "./arrange.ts";
+import {
+  TYPE1,
+  assignAuditor,
+  base,
+  expectStatus,
+  newEngagement,
+  newLinkEvidence,
+  none,
+} from "./arrange.ts";
 import type { OrgRoute } from "./types.ts";
 
 export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
@@ -92,11 +100,57 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
     path: "/engagements/:id/sample",
     action: "engagement:sample",
     status: 201,
-    resources: { id: "engagement" },
+    // No `resources`: the cross-tenant checks call as the owner, who may never sample (403
+    // before any lookup). An unassigned auditor's 404 is checked in the sampling service tests.
     prepare: async (world) => ({
       params: { id: world.ids.openEngagement },
       body: { seed: `seed-${world.next()}`, redrawReason: "Redrawn by the role matrix test." },
     }),
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/sample/extend",
+    action: "engagement:sample",
+    status: 201,
+    // No `resources`: the cross-tenant checks call as the owner, who may never sample (403
+    // before any lookup). An unassigned auditor's 404 is checked in the sampling service tests.
+    prepare: async (world) => {
+      const id = world.ids.sampledEngagement;
+      const sample = await expectStatus(
+        world.clients.owner.request("GET", `${base(world)}/engagements/${id}/sample`),
+        200,
+        "read sample",
+      );
+      // OP-09 is weekly: five of the year's 52 weeks, so the sample can grow several times.
+      const weekly = sample
+        .json<{ sample: { controls: { controlRef: string; items: string[] }[] } }>()
+        .sample.controls.find((c) => c.controlRef === "OP-09");
+      await expectStatus(
+        world.clients.owner.request("POST", `${base(world)}/engagements/${id}/items`, {
+          control: "OP-09",
+          item: weekly?.items[0],
+          result: "exception",
+          description: "The week's review was not recorded.",
+          tester: "Tess Tester",
+        }),
+        201,
+        "record exception",
+      );
+      return { params: { id }, body: { control: "OP-09" } };
+    },
+  },
+  {
+    method: "POST",
+    path: "/engagements/:id/sample/roll-forward",
+    action: "engagement:sample",
+    status: 201,
+    // No `resources`: the cross-tenant checks call as the owner, who may never sample (403
+    // before any lookup). An unassigned auditor's 404 is checked in the sampling service tests.
+    prepare: async (world) => {
+      // A change recorded after the draw: the roll-forward has one new occurrence to draw.
+      await newLinkEvidence(world, ["CM-01"]);
+      return { params: { id: world.ids.sampledEngagement }, body: {} };
+    },
   },
   {
     method: "GET",

@@ -229,8 +229,9 @@ export async function buildWorld(
     await advance(world, engagement, 3);
     await assignAuditor(world, engagement, world.ids.auditorUserId);
   }
+  // Only the assigned auditor draws a sample.
   const drawn = await expectStatus(
-    owner.request("POST", `${path}/engagements/${world.ids.sampledEngagement}/sample`, {
+    auditor.request("POST", `${path}/engagements/${world.ids.sampledEngagement}/sample`, {
       seed: "matrix",
     }),
     201,

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "engagement.auditor-unassigned",
   "engagement.sampled",
   "engagement.resampled",
+  "engagement.sample-extended",
+  "engagement.sample-rolled-forward",
   "engagement.test-recorded",
   "engagement.result-recorded",
   "engagement.exception-response",

@@ -1,4 +1,16 @@
-import { Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { ControlPopulation, Engagement, EngagementSample } from "../../api/types.ts";
@@ -6,7 +18,14 @@ import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
 import { formatDateTime, humanize } from "../../lib/format.ts";
 import { applyServerErrors } from "../../lib/forms.ts";
 import { ReasonModal } from "../../lib/ReasonModal.tsx";
-import { useDrawSample, usePopulations, useSample } from "./api.ts";
+import {
+  useDrawSample,
+  useExtendSample,
+  usePopulations,
+  useResults,
+  useRollForward,
+  useSample,
+} from "./api.ts";
 
 const SEED = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -72,7 +91,7 @@ function DrawForm({ org, id }: { org: string; id: string }) {
   const draw = useDrawSample(org, id);
   const form = useForm({
     mode: "controlled",
-    initialValues: { seed: "" },
+    initialValues: { seed: "", itgcTested: false },
     validate: {
       seed: (value) =>
         value.trim() === "" || SEED.test(value.trim())
@@ -84,17 +103,27 @@ function DrawForm({ org, id }: { org: string; id: string }) {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(({ seed }) =>
-        draw.mutate(seed.trim() === "" ? {} : { seed: seed.trim() }, {
-          onError: (error) => applyServerErrors(form, error),
-        }),
+      onSubmit={form.onSubmit(({ seed, itgcTested }) =>
+        draw.mutate(
+          {
+            ...(seed.trim() === "" ? {} : { seed: seed.trim() }),
+            ...(itgcTested ? { itgcTested } : {}),
+          },
+          { onError: (error) => applyServerErrors(form, error) },
+        ),
       )}
     >
       <Stack>
         <Text>
           The sample is drawn from each control's population with a recorded seed, so anyone can
-          draw the same sample again.
+          draw the same sample again. The population's SHA-256 is recorded with it. While the period
+          still runs, this is an interim draw: roll forward once more has ended.
         </Text>
+        <Checkbox
+          label="The IT general controls (change management CM-*, logical access AC-*) were tested without exceptions in the period"
+          description="Only then does an automated control get a test of one; otherwise it is sampled by its frequency."
+          {...form.getInputProps("itgcTested", { type: "checkbox" })}
+        />
         <Group align="flex-end">
           <TextInput
             label="Seed (optional)"
@@ -124,6 +153,12 @@ function SampleTable({
 }) {
   const [redrawing, setRedrawing] = useState(false);
   const draw = useDrawSample(org, id);
+  const extend = useExtendSample(org, id);
+  const rollForward = useRollForward(org, id);
+  const results = useResults(org, id);
+  const deviations = new Map(
+    (results.data?.controls ?? []).map((c) => [c.controlRef, c.deviations] as const),
+  );
   return (
     <Paper withBorder p="lg" radius="md">
       <Group justify="space-between" mb="sm">
@@ -131,9 +166,18 @@ function SampleTable({
           Sample
         </Title>
         {canRedraw ? (
-          <Button variant="default" onClick={() => setRedrawing(true)}>
-            Redraw…
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              loading={rollForward.isPending}
+              onClick={() => rollForward.mutate({})}
+            >
+              Roll forward
+            </Button>
+            <Button variant="default" onClick={() => setRedrawing(true)}>
+              Redraw…
+            </Button>
+          </Group>
         ) : null}
       </Group>
       <Text mb="sm">
@@ -141,6 +185,20 @@ function SampleTable({
         {formatDateTime(sample.drawnAt)}.
         {sample.redrawReason === null ? "" : ` Redrawn because: ${sample.redrawReason}`}
       </Text>
+      <Text size="sm">
+        Population SHA-256 <Code>{sample.populationSha256}</Code>
+      </Text>
+      <List size="sm" mb="sm" aria-label="Draws">
+        {sample.draws.map((d) => (
+          <List.Item key={`${d.kind}-${d.at}`}>
+            {humanize(d.kind)} draw through {d.populationTo}, by {d.by} on {formatDateTime(d.at)}:{" "}
+            {d.items === 1 ? "1 item" : `${d.items} items`}, population SHA-256{" "}
+            <Code>{d.populationSha256.slice(0, 16)}…</Code>
+          </List.Item>
+        ))}
+      </List>
+      <ProblemAlert error={rollForward.error} title="Could not roll the sample forward" />
+      <ProblemAlert error={extend.error} title="Could not extend the sample" />
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
           <Table.Thead>
@@ -149,6 +207,7 @@ function SampleTable({
               <Table.Th scope="col">Population</Table.Th>
               <Table.Th scope="col">Sample size</Table.Th>
               <Table.Th scope="col">Sampled items</Table.Th>
+              {canRedraw ? <Table.Th scope="col">Extension</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -168,6 +227,24 @@ function SampleTable({
                   <Text size="xs">{control.basis}</Text>
                 </Table.Td>
                 <Table.Td>{control.items.join(", ") || "—"}</Table.Td>
+                {canRedraw ? (
+                  <Table.Td>
+                    {(deviations.get(control.controlRef) ?? 0) > 0 &&
+                    control.sampleSize < control.population.length ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={
+                          extend.isPending && extend.variables.control === control.controlRef
+                        }
+                        onClick={() => extend.mutate({ control: control.controlRef })}
+                        aria-label={`Extend the sample of ${control.controlRef}`}
+                      >
+                        Extend
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -132,8 +132,31 @@ export function useSample(org: string, id: string, enabled: boolean) {
 export function useDrawSample(org: string, id: string) {
   const refresh = useRefreshEngagement(org, id);
   return useMutation({
-    mutationFn: (input: { seed?: string; redrawReason?: string }) =>
+    mutationFn: (input: { seed?: string; redrawReason?: string; itgcTested?: boolean }) =>
       api<EngagementSample>(path(org, id, "/sample"), { method: "POST", body: input }),
+    onSuccess: refresh,
+  });
+}
+
+/** The assigned auditor grows a control's sample to the next size after a deviation. */
+export function useExtendSample(org: string, id: string) {
+  const refresh = useRefreshEngagement(org, id);
+  return useMutation({
+    mutationFn: (input: { control: string }) =>
+      api<EngagementSample>(path(org, id, "/sample/extend"), { method: "POST", body: input }),
+    onSuccess: refresh,
+  });
+}
+
+/** The assigned auditor draws the occurrences that ended or were recorded since the last draw. */
+export function useRollForward(org: string, id: string) {
+  const refresh = useRefreshEngagement(org, id);
+  return useMutation({
+    mutationFn: (input: { itgcTested?: boolean }) =>
+      api<EngagementSample>(path(org, id, "/sample/roll-forward"), {
+        method: "POST",
+        body: input,
+      }),
     onSuccess: refresh,
   });
 }
