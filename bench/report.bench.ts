@@ -16,7 +16,6 @@ import { insertControls } from "../src/db/controls.repo.ts";
 import { insertEvidence, linkEvidence } from "../src/db/evidence.repo.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import { actorIn, scopeOf } from "../src/domain/actor.ts";
-import type { Actor } from "../src/domain/actor.ts";
 import type { Principal } from "../src/domain/actor.ts";
 import type { Control } from "../src/domain/control.ts";
 import { sha256Hex } from "../src/domain/digest.ts";
@@ -37,6 +36,7 @@ import {
   recordItemResult,
   respondToException,
 } from "../src/services/fieldwork/testing.service.ts";
+import { assignedAuditor } from "../test/support/auditor.ts";
 import { COMPLETE_DESCRIPTION } from "../test/support/report.ts";
 import { sized } from "./measure.ts";
 import type { BenchSize } from "./measure.ts";
@@ -165,8 +165,6 @@ async function seed(
   return dated.length;
 }
 
-const TESTER = "Bench Auditor (Bench LLP)";
-
 export async function benchReport(ctx: ServiceContext, size: BenchSize): Promise<ReportBench> {
   const shape = shapeOf(size);
   const started = performance.now();
@@ -185,26 +183,27 @@ export async function benchReport(ctx: ServiceContext, size: BenchSize): Promise
   });
   const handle = engagement.id;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, actor, handle);
-  // Only the assigned auditor draws.
-  const auditor: Actor = { ...actor, role: "auditor", engagements: [engagement.id] };
+  // Only the assigned auditor draws, and results are recorded by that auditor's account.
+  const auditor = await assignedAuditor(ctx, actor, handle, {
+    name: "Bench Auditor",
+    email: "auditor@bench.example",
+  });
   const sample = await drawEngagementSample(ctx, auditor, handle, { seed: "report-bench" });
   let sampledItems = 0;
   let exceptions = 0;
   for (const [index, drawn] of sample.controls.entries()) {
     if (drawn.items.length === 0) continue;
-    await recordControlTest(ctx, actor, handle, {
+    await recordControlTest(ctx, auditor, handle, {
       control: drawn.controlRef,
       methods: ["inquiry", "inspection"],
-      tester: TESTER,
       testedOn: "2026-01-20",
     });
     for (const item of drawn.items) {
       const evidenced = drawn.population.some((p) => p.key === item && p.evidence.length > 0);
       const fails = !evidenced || (index % 30 === 0 && exceptions < 5);
-      await recordItemResult(ctx, actor, handle, {
+      await recordItemResult(ctx, auditor, handle, {
         control: drawn.controlRef,
         item,
-        tester: TESTER,
         result: fails ? "exception" : "pass",
         ...(fails ? { description: "The review was performed late and without a sign-off." } : {}),
       });

@@ -21,6 +21,7 @@ import { benchReport, formatReportBench } from "./report.bench.ts";
 import { benchReadiness } from "./readiness.bench.ts";
 import type { BenchSize } from "./measure.ts";
 import { benchSampling } from "./sampling.bench.ts";
+import { benchTasks } from "./tasks.bench.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const TARGET_MS = 50;
@@ -89,6 +90,15 @@ async function main(): Promise<void> {
             `service median ${r.service.medianMs} ms (p95 ${r.service.p95Ms} ms), ` +
             `engine alone median ${r.engine.medianMs} ms (p95 ${r.engine.p95Ms} ms); ` +
             `${verdict} the ${TARGET_MS} ms target`,
+        );
+      }
+      if (wanted("tasks")) {
+        const k = await benchTasks(ctx, size);
+        const verdict = k.everyone.medianMs < 2000 ? "meets" : "MISSES";
+        console.log(
+          `[${engine.name}] tasks, ${k.people} people, ${k.policies} published policies: ` +
+            `everyone's ${k.tasks} tasks median ${k.everyone.medianMs} ms (p95 ${k.everyone.p95Ms} ms), ` +
+            `one person's median ${k.mine.medianMs} ms; ${verdict} the 2 s target`,
         );
       }
       if (wanted("evidence")) {

@@ -1,14 +1,32 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_AUDITOR, assignedAuditor } from "../../test/support/auditor.ts";
 import { cli, json } from "../../test/support/cli.ts";
 import { createTestDatabase, tamperWith } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
 import { overwriteS3Blob } from "../../test/support/s3.ts";
 import type { Actor } from "../domain/actor.ts";
 import type { EngagementSample } from "../domain/engagement.ts";
+import { operatorActor } from "../services/access/organizations.service.ts";
 import { drawEngagementSample } from "../services/fieldwork/sampling.service.ts";
 import { closeContext, openContext } from "../services/platform/context.ts";
+import { operatorPrincipal } from "./runtime.ts";
+
+/** Dana joins the organization as an auditor and is assigned to the engagement. */
+async function withAuditorAssigned(handle: string): Promise<void> {
+  const ctx = await openContext({
+    database: database.target,
+    dataDir: database.dataDir,
+    blobStore: database.blobStore,
+  });
+  try {
+    const owner = await operatorActor(ctx, operatorPrincipal(), undefined);
+    await assignedAuditor(ctx, owner, handle);
+  } finally {
+    await closeContext(ctx);
+  }
+}
 
 let database: TestDatabase;
 let env: Record<string, string>;
@@ -201,6 +219,8 @@ async function drawAsAssignedAuditor(handle: string, seed: string): Promise<Enga
 
 describe("attest engagement", () => {
   it("runs a Type 2 from creation to results, with the documented sample JSON", async () => {
+    // In place before fieldwork freezes the scope: a control that is not is left out.
+    await cli(env, "controls", "update", "GV-11", "--status", "implemented");
     for (const month of [
       "2025-09-30",
       "2025-10-31",
@@ -235,7 +255,7 @@ describe("attest engagement", () => {
       "Ledger",
     );
     expect(short.code).toBe(3);
-    expect(short.err).toContain("--short-period-reason");
+    expect(short.err).toContain("--period-reason");
     const created = await cli(
       env,
       "engagement",
@@ -289,13 +309,26 @@ describe("attest engagement", () => {
     const [first, second] = gv11!.items;
     const testGv11 = (...args: string[]) =>
       cli(env, "engagement", "test", "E-1", "--control", "GV-11", ...args);
-    expect((await testGv11("--method", "inspection", "--tester", "Kim")).code).toBe(0);
-    expect((await testGv11("--item", first!, "--pass")).code).toBe(0);
-    expect((await testGv11("--item", "1999-01", "--pass")).code).toBe(3);
-    expect((await testGv11("--item", second!, "--exception", "No sign-off.")).code).toBe(0);
+    // The operator (an owner) enters results only for an assigned auditor, named.
+    const unnamed = await testGv11("--method", "inspection");
+    expect(unnamed.code).toBe(3);
+    expect(unnamed.err).toContain("auditor");
+    await withAuditorAssigned("E-1");
+    const forDana = ["--auditor", TEST_AUDITOR.email];
+    const entered = await testGv11("--method", "inspection", ...forDana);
+    expect(entered.code).toBe(0);
+    expect(entered.out).toMatch(
+      /^Recorded for Dana Whitfield, entered by .+ on the auditor's behalf\.$/m,
+    );
+    expect((await testGv11("--item", first!, "--pass", ...forDana)).code).toBe(0);
+    expect((await testGv11("--item", "1999-01", "--pass", ...forDana)).code).toBe(3);
+    expect(
+      (await testGv11("--item", second!, "--exception", "No sign-off.", ...forDana)).code,
+    ).toBe(0);
     expect((await testGv11("--item", second!, "--response", "Sign-off enforced.")).code).toBe(0);
     const status = await cli(env, "engagement", "status", "E-1");
     expect(status.out).toMatch(/GV-11\s+exception-noted\s+1\/2 \(2 tested\)/);
+    expect(status.out).toContain("GV-11: test entered by");
     const results = json<{ criteria: { criterionId: string; conclusion: string }[] }>(
       await cli(env, "engagement", "status", "E-1", "--json"),
     );

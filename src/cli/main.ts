@@ -31,13 +31,15 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   demo: async () => (await import("./commands/demo.ts")).registerDemo,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
   risks: async () => (await import("./commands/risks.ts")).registerRisks,
+  policies: async () => (await import("./commands/policies.ts")).registerPolicies,
+  tasks: async () => (await import("./commands/tasks.ts")).registerTasks,
 };
 
-/** The command named on the line, skipping global options and the value --org takes. */
+/** The command named on the line, skipping global options and the values --org and --as take. */
 function commandName(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? "";
-    if (arg === "--org") i += 1;
+    if (arg === "--org" || arg === "--as") i += 1;
     else if (!arg.startsWith("-")) return arg;
   }
   return undefined;
@@ -69,6 +71,10 @@ function buildProgram(
   program
     .option("--json", "machine-readable output")
     .option("--org <slug>", "organization to act on (default: ATTEST_ORG, or the only one)")
+    .option(
+      "--as <email>",
+      "the member account to act as, with its role (default: ATTEST_AS, or the only owner)",
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => runtime.io.out(text),

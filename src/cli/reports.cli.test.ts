@@ -6,6 +6,7 @@ import type { TestDatabase } from "../../test/support/database.ts";
 import {
   REPORT_TEST_DAY,
   engagementAtDraftReport,
+  finalizeAsAuditor,
   recordTestOpinion,
 } from "../../test/support/report.ts";
 import type { ReportSetup } from "../../test/support/report.ts";
@@ -42,8 +43,11 @@ beforeEach(async () => {
   }
 });
 
-/** The auditor's opinion, which the CLI (acting as the operator) never records. */
-async function auditorGivesOpinion(): Promise<void> {
+/**
+ * The auditor's opinion and the release of the report, which the CLI (acting as the operator,
+ * with the owner's role) never does: the auditor dates the report and finalizes it.
+ */
+async function auditorSignsAndReleases(date: string): Promise<void> {
   const ctx = await openContext({
     database: database.target,
     dataDir: database.dataDir,
@@ -51,7 +55,8 @@ async function auditorGivesOpinion(): Promise<void> {
     now: NOW,
   });
   try {
-    await recordTestOpinion(ctx, setup.owner, setup.handle);
+    await recordTestOpinion(ctx, setup.owner, setup.handle, { date });
+    await finalizeAsAuditor(ctx, setup.owner, setup.handle);
   } finally {
     await closeContext(ctx);
   }
@@ -66,10 +71,21 @@ describe("attest report", () => {
     expect(shown.out).toContain("Description   complete (DC1–DC9)");
     expect(shown.out).toContain("none recorded (readiness report)");
 
+    // The opinion and the release are the auditor's; the company's owner can do neither.
+    const opinion = await attest(
+      "report",
+      "opinion",
+      "E-1",
+      "--type",
+      "unmodified",
+      "--city",
+      "Boston, Massachusetts",
+    );
+    expect(opinion.code).toBe(4);
+    expect(opinion.err).toContain("may not perform report:opinion");
     const refused = await attest("report", "finalize", "E-1");
-    expect(refused.code).toBe(6);
-    expect(refused.err).toContain("assertion is not approved");
-    expect(refused.err).toContain("the auditor's opinion is not recorded");
+    expect(refused.code).toBe(4);
+    expect(refused.err).toContain("may not perform report:finalize");
 
     expect((await attest("report", "assertion", "E-1", "--approve")).out).toContain("Approved by");
     const opened = await attest(
@@ -84,8 +100,6 @@ describe("attest report", () => {
       "Name the database.",
     );
     expect(opened.out).toContain("Opened T-1 on section III");
-    const blocked = await attest("report", "finalize", "E-1");
-    expect(blocked.err).toContain("review thread T-1 on section III (DC3) is open");
     const both = await attest(
       "report",
       "reply",
@@ -101,9 +115,9 @@ describe("attest report", () => {
       (await attest("report", "reply", "E-1", "T-1", "--text", "Done.", "--resolve")).out,
     ).toBe("T-1 is resolved.\n");
     expect((await attest("report", "threads", "E-1")).out).toContain("[resolved] Done.");
-    await auditorGivesOpinion();
-    const final = await attest("report", "finalize", "E-1", "--issue-date", "2026-11-19");
-    expect(final.out).toContain("Finalized version 1, issued 2026-11-19");
+    await auditorSignsAndReleases("2026-11-19");
+    const versions = await attest("report", "versions", "E-1");
+    expect(versions.out).toContain("2026-11-19");
 
     const pdf = path.join(database.dataDir, "report.pdf");
     expect((await attest("report", "build", "E-1", "--format", "pdf", "--out", pdf)).code).toBe(0);
@@ -172,7 +186,7 @@ describe("attest report", () => {
 
     const letter = await attest("report", "bridge", "E-1", "--through", "2026-11-20");
     expect(letter.out).toContain(
-      "Bridge letter 1 for version 1, 2026-10-31 to 2026-11-20: not approved.",
+      "Bridge letter 1 for version 1, 2026-11-01 to 2026-11-20: not approved.",
     );
     const letterFile = path.join(database.dataDir, "bridge.txt");
     const approved = await attest(
@@ -184,7 +198,7 @@ describe("attest report", () => {
       letterFile,
     );
     expect(approved.out).toContain("approved by");
-    expect(readFileSync(letterFile, "utf8")).toContain("covers the system up to 2026-10-31");
+    expect(readFileSync(letterFile, "utf8")).toContain("covers its design as of 2026-10-31");
     expect((await attest("report", "standing")).out).toContain("0 months, current");
   });
 });

@@ -1,12 +1,12 @@
 /** What every command shares: the environment, the output, and a way to reach the services. */
-import os from "node:os";
 import type { Actor, Principal } from "../domain/actor.ts";
 import { loadConfig } from "../services/platform/config.ts";
 import type { Config } from "../services/platform/config.ts";
 import { closeContext, openContext } from "../services/platform/context.ts";
 import type { ServiceContext } from "../services/platform/context.ts";
-import { operatorActor } from "../services/access/organizations.service.ts";
+import { COMMAND_LINE_OPERATOR, commandLineActor } from "../services/access/command-line-actor.ts";
 import type { Io } from "./io.ts";
+import { UsageError } from "./usage.ts";
 
 export interface Runtime {
   env: Record<string, string | undefined>;
@@ -17,6 +17,8 @@ export interface Runtime {
 
 export interface GlobalOptions {
   org?: string;
+  /** The email of the account to act as (else ATTEST_AS, else the only owner). */
+  as?: string;
   json?: boolean;
 }
 
@@ -24,14 +26,19 @@ export function config(runtime: Runtime): Config {
   return loadConfig(runtime.env);
 }
 
+/**
+ * Installation-wide work (init, key rotation, account recovery) is the operator's, under a
+ * fixed name: the operating system's user name is nobody a report should cite.
+ */
 export function operatorPrincipal(): Principal {
-  let name = "operator";
-  try {
-    name = os.userInfo().username || name;
-  } catch {
-    // Some containers run as a uid with no passwd entry; the generic name will do.
-  }
-  return { kind: "operator", id: `operator:${name}`, name };
+  return COMMAND_LINE_OPERATOR;
+}
+
+/** Where a link printed here should point: the public address, else the local server. */
+export function serverAddress(runtime: Runtime): string {
+  const settings = config(runtime);
+  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
+  return settings.publicUrl ?? `http://${host}:${settings.port}`;
 }
 
 export async function withContext<T>(
@@ -48,17 +55,23 @@ export async function withContext<T>(
   }
 }
 
+/** Acts in the chosen organization as the account named by --as or ATTEST_AS, or its only owner. */
 export async function withActor<T>(
   runtime: Runtime,
   options: GlobalOptions,
   work: (ctx: ServiceContext, actor: Actor) => Promise<T>,
 ): Promise<T> {
   return withContext(runtime, async (ctx) => {
-    const actor = await operatorActor(
-      ctx,
-      operatorPrincipal(),
-      options.org ?? runtime.env.ATTEST_ORG,
-    );
+    const actor = await commandLineActor(ctx, {
+      org: options.org ?? runtime.env.ATTEST_ORG,
+      as: options.as ?? runtime.env.ATTEST_AS,
+    });
+    if (actor.kind === "several-owners") {
+      throw new UsageError(
+        `the organization has several owners (${actor.owners.join(", ")}); ` +
+          "say which one acts with --as EMAIL or ATTEST_AS",
+      );
+    }
     return work(ctx, actor);
   });
 }

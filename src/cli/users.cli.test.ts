@@ -72,6 +72,41 @@ describe("attest users", () => {
     );
   });
 
+  it("adds a member whose one-time link sets a password they then sign in with", async () => {
+    const added = json<{ link: string; role: string }>(
+      await cli(
+        { ...t.database.env, ATTEST_PUBLIC_URL: "https://attest.acme.example" },
+        "users",
+        "add",
+        "--email",
+        "dana@ledger.example",
+        "--name",
+        "Dana Whitfield",
+        "--role",
+        "auditor",
+        "--json",
+      ),
+    );
+    expect(added.role).toBe("auditor");
+    const token = new URL(added.link).searchParams.get("token");
+    const confirm = { token, password: "a long passphrase for dana's audits" };
+    const anonymous = client(api);
+    expect(
+      (await anonymous.request("POST", "/api/v1/auth/password-reset/confirm", confirm)).statusCode,
+    ).toBe(204);
+    expect(
+      (await anonymous.request("POST", "/api/v1/auth/password-reset/confirm", confirm)).statusCode,
+    ).toBe(401);
+    const signedIn = await signIn(api, "dana@ledger.example", confirm.password);
+    expect(signedIn.response.statusCode).toBe(200);
+    const listed = json<{ email: string; memberships: unknown[] }[]>(
+      await cli(t.database.env, "users", "--json"),
+    );
+    expect(listed.find((u) => u.email === "dana@ledger.example")?.memberships).toEqual([
+      { organization: "acme", role: "auditor" },
+    ]);
+  });
+
   it("names an unknown account with exit code 5", async () => {
     const result = await cli(t.database.env, "users", "reset-link", "nobody@acme.example");
     expect(result.code).toBe(5);

@@ -60,7 +60,7 @@ export const engagement = z.object({
   categories: z.array(category),
   auditFirm: z.string(),
   auditors: z.array(z.string()).describe("the auditors' names as planned (free text)"),
-  shortPeriodReason: z.string().nullable(),
+  periodReason: z.string().nullable(),
   status: engagementStatus,
   snapshot: engagementSnapshot.nullable().describe("null before fieldwork"),
   createdAt: instant,
@@ -181,7 +181,15 @@ export const controlTest = z.object({
   controlRef: z.string(),
   methods: z.array(testMethod),
   procedure: z.string(),
-  tester: z.string(),
+  tester: z.string().describe("the auditor who performed the test"),
+  testerEmail: z
+    .string()
+    .nullable()
+    .describe("the auditor's account; null on tests recorded before tests named accounts"),
+  enteredBy: z
+    .string()
+    .nullable()
+    .describe("the owner who entered the test on the auditor's behalf; null when the auditor did"),
   testedOn: day,
   design: designConclusion.nullable().describe("Type 1 only"),
   designNotes: z.string().nullable(),
@@ -193,7 +201,17 @@ export const itemResult = z.object({
   itemKey: z.string(),
   result: z.enum(ITEM_RESULTS),
   description: z.string().nullable().describe("what was found (required for an exception)"),
-  recordedBy: z.string(),
+  recordedBy: z.string().describe("the auditor whose result this is"),
+  recordedByEmail: z
+    .string()
+    .nullable()
+    .describe("the auditor's account; null on results recorded before results named accounts"),
+  enteredBy: z
+    .string()
+    .nullable()
+    .describe(
+      "the owner who entered the result on the auditor's behalf; null when the auditor did",
+    ),
   recordedAt: instant,
   managementResponse: z.string().nullable(),
   respondedBy: z.string().nullable(),
@@ -212,7 +230,15 @@ export const controlOutcome = z.object({
   tested: z.number().int(),
   deviations: z.number().int(),
   summary: z.string().describe('"1 deviation in 25 items (25 tested)", or "" for a Type 1'),
+  note: z
+    .string()
+    .nullable()
+    .describe("why the conclusion is not a plain count (no occurrences, not in place, …)"),
   exceptions: z.array(itemResult),
+  missingOccurrences: z
+    .array(z.object({ itemKey: z.string(), label: z.string() }))
+    .describe("sampled occurrences with no evidence and no result: deviations all the same"),
+  awaitingResult: z.array(z.string()).describe("sampled items with no result yet"),
   test: controlTest.nullable(),
 });
 export type ControlOutcome = z.output<typeof controlOutcome>;
@@ -220,7 +246,11 @@ export type ControlOutcome = z.output<typeof controlOutcome>;
 export const criterionOutcome = z.object({
   criterionId: z.string(),
   conclusion: controlConclusion.describe("the worst of its controls' conclusions"),
-  controls: z.array(z.string()).describe("refs of the controls mapped to it"),
+  controls: z.array(z.string()).describe("refs of the controls in place mapped to it"),
+  notImplemented: z
+    .array(z.string())
+    .describe("refs of mapped controls left out: not in place when the scope was frozen"),
+  effect: z.string().nullable().describe("what leaving those controls out does to the criterion"),
 });
 export type CriterionOutcome = z.output<typeof criterionOutcome>;
 

@@ -158,13 +158,3 @@ export const overdueControl = z.object({
   reason: z.string(),
 });
 export type OverdueControl = z.output<typeof overdueControl>;
-
-/** Something the caller has to do: today, evidence due for a control they own. */
-export const myTask = z.object({
-  kind: z.enum(["evidence-due"]),
-  controlRef: z.string(),
-  title: z.string(),
-  dueBy: day.nullable(),
-  reason: z.string(),
-});
-export type MyTask = z.output<typeof myTask>;

@@ -91,9 +91,25 @@ const signedDigest = z
   .string()
   .describe("the contentSha256 of the package signed off: an edit afterwards voids the sign-off");
 
+/**
+ * Section I as the auditor filled it; Attest's template words go around it. The parts are
+ * absent from opinions recorded before Section I was structured, which carry their text alone.
+ */
 export const auditorOpinion = z.object({
   type: opinionType,
-  text: z.string(),
+  firm: z.string().optional().describe("the audit firm signing the report"),
+  city: z.string().optional().describe("the city the report is signed in"),
+  date: day.optional().describe("the report's date, which is the final version's issue date"),
+  criteriaNotMet: z
+    .array(z.string())
+    .optional()
+    .describe("qualified or adverse: the in-scope criteria not met, in catalog order"),
+  basisForModification: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("the auditor's words on why the opinion is modified; null when unmodified"),
+  text: z.string().describe("further paragraphs of the auditor's (other matters); may be empty"),
   contentSha256: signedDigest,
   recordedBy: z.string().describe("the auditor's user id"),
   recordedByName: z.string(),
@@ -120,6 +136,10 @@ export type Assertion = z.output<typeof assertion>;
 export const packageControl = z.object({
   ref: z.string(),
   title: z.string(),
+  description: z
+    .string()
+    .optional()
+    .describe("the control as described when the scope was frozen; absent from older versions"),
   frequency: z.string(),
   automation: z.string(),
   testProcedure: z.string(),
@@ -129,6 +149,10 @@ export const packageControl = z.object({
       methods: z.array(testMethod),
       procedure: z.string(),
       tester: z.string(),
+      enteredBy: z
+        .string()
+        .nullable()
+        .describe("the owner who entered the test on the auditor's behalf"),
       testedOn: day,
       designNotes: z.string().nullable(),
     })
@@ -141,6 +165,10 @@ export const packageControl = z.object({
   exceptions: z.array(
     z.object({
       item: z.string(),
+      label: z
+        .string()
+        .optional()
+        .describe('the sampled item in words ("pull request #4105 merged on 2026-03-02")'),
       description: z.string(),
       managementResponse: z.string().nullable(),
       respondedAt: instant.nullable(),

@@ -160,6 +160,10 @@ export const bridgeLetter = z.object({
     .describe("an approved letter no longer changes"),
   version: z.number().int().describe("the final version it follows"),
   coverageEnd: day.describe("the last day that version speaks for"),
+  gapFrom: day.describe("the first day the letter speaks for: the day after coverageEnd"),
+  warnings: z
+    .array(z.string())
+    .describe("for the reader first, e.g. a gap over three months, when a new report is due"),
 });
 export type BridgeLetterView = z.output<typeof bridgeLetter>;
 

@@ -13,6 +13,8 @@ import * as accounts from "./migrations/0004_accounts.ts";
 import * as reports from "./migrations/0005_reports.ts";
 import * as jobs from "./migrations/0006_jobs.ts";
 import * as auditLogPages from "./migrations/0007_audit_log_pages.ts";
+import * as resultRecorders from "./migrations/0009_result_recorders.ts";
+import * as policies from "./migrations/0011_policies.ts";
 import * as risks from "./migrations/0012_risks.ts";
 import type { Db } from "./connect.ts";
 
@@ -24,6 +26,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_reports": reports,
   "0006_jobs": jobs,
   "0007_audit_log_pages": auditLogPages,
+  "0009_result_recorders": resultRecorders,
+  "0011_policies": policies,
   "0012_risks": risks,
 };
 

@@ -169,6 +169,8 @@ export interface EngagementTestsTable {
   methods: string;
   procedure: string;
   tester: string;
+  tester_email: string | null;
+  entered_by: string | null;
   tested_on: string;
   design: string | null;
   design_notes: string | null;
@@ -183,6 +185,8 @@ export interface EngagementResultsTable {
   result: string;
   description: string | null;
   recorded_by: string;
+  recorded_by_email: string | null;
+  entered_by: string | null;
   recorded_at: string;
   management_response: string | null;
   responded_by: string | null;
@@ -437,6 +441,56 @@ export interface NoticesTable {
   mailed_at: string | null;
 }
 
+export interface PoliciesTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  template_id: string | null;
+  title: string;
+  owner: string;
+  review_months: number;
+  state: string;
+  body: string;
+  audience: string;
+  ack_days: number;
+  approved_by: string | null;
+  approved_name: string | null;
+  approved_at: string | null;
+  reviewed_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PolicyVersionsTable {
+  id: string;
+  organization_id: string;
+  policy_id: string;
+  version: number;
+  title: string;
+  body: string;
+  sha256: string;
+  approved_by: string;
+  approved_name: string;
+  approved_at: string;
+  published_by: string;
+  published_at: string;
+  audience: string;
+  ack_due_by: string;
+}
+
+export interface PolicyAcknowledgementsTable {
+  id: string;
+  organization_id: string;
+  policy_version_id: string;
+  user_id: string;
+  email: string;
+  name: string;
+  sha256: string;
+  acknowledged_at: string;
+  address: string | null;
+}
+
 // Risk register (migration 0012).
 export interface RisksTable {
   id: string;
@@ -515,6 +569,9 @@ export interface Database {
   jobs: JobsTable;
   job_runs: JobRunsTable;
   notices: NoticesTable;
+  policies: PoliciesTable;
+  policy_versions: PolicyVersionsTable;
+  policy_acknowledgements: PolicyAcknowledgementsTable;
   // Risk register (migration 0012).
   risks: RisksTable;
   risk_controls: RiskControlsTable;

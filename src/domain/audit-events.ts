@@ -37,6 +37,7 @@ export const AUDIT_TARGET_TYPES = [
   "report",
   "share-link",
   "notice",
+  "policy",
   "risk",
   "risk-assessment",
 ] as const;
@@ -74,6 +75,19 @@ export const CONTROL_CHANGE_FIELDS = [
 ] as const;
 
 const change = z.strictObject({ from: z.unknown(), to: z.unknown() });
+
+/** Policy events name the policy as people do ("P-3"); the target id is its uuid. */
+const policy = z.string().regex(/^P-\d+$/, "a policy label such as P-3");
+const policyVersion = z.number().int().positive();
+/** The fields of a policy that policy.updated may list as changed. */
+export const POLICY_CHANGE_FIELDS = [
+  "title",
+  "body",
+  "owner",
+  "reviewMonths",
+  "audience",
+  "ackDays",
+] as const;
 
 /** A recorded draft edit always says which engagement and which draft version it changed. */
 const draftEdit = <T extends z.ZodRawShape>(shape: T) =>
@@ -256,7 +270,11 @@ export const AUDIT_EVENTS = {
       categories: z.array(category),
       auditFirm: text,
       auditors: z.array(text),
-      shortPeriodReason: reason,
+      // Named shortPeriodReason in events recorded before long periods needed a reason too.
+      shortPeriodReason: reason.optional(),
+      periodReason: reason.optional(),
+      /** A gap after the previous Type 2 that the creator confirmed. */
+      confirmedGap: z.strictObject({ from: day, to: day }).optional(),
       status: engagementStatus,
     }),
   },
@@ -298,6 +316,9 @@ export const AUDIT_EVENTS = {
       methods: z.array(z.enum(TEST_METHODS)),
       procedure: text,
       tester: text,
+      // Absent from events recorded before tests were tied to an auditor's account.
+      testerEmail: text.nullable().optional(),
+      enteredBy: text.nullable().optional(),
       testedOn: day,
       design: z.enum(DESIGN_CONCLUSIONS).nullable(),
       designNotes: text.nullable(),
@@ -312,6 +333,9 @@ export const AUDIT_EVENTS = {
       result: z.enum(ITEM_RESULTS),
       description: text.nullable(),
       recordedBy: text,
+      // Absent from events recorded before results were tied to an auditor's account.
+      recordedByEmail: text.nullable().optional(),
+      enteredBy: text.nullable().optional(),
       recordedAt: instant,
       managementResponse: text.nullable(),
       respondedBy: text.nullable(),
@@ -356,8 +380,9 @@ export const AUDIT_EVENTS = {
     target: "report",
     data: draftEdit({ approvedBy: text, contentSha256: sha256 }),
   },
-  // textSha256: of the opinion's text as entered; opinions recorded before it was recorded
-  // have only their type and the content they were given on checked.
+  // textSha256: of what the auditor wrote in Section I (`opinionTextDigest`); opinions
+  // recorded before it was recorded have only their type and the content they were given on
+  // checked.
   "report.opinion-recorded": {
     target: "report",
     data: draftEdit({
@@ -365,6 +390,9 @@ export const AUDIT_EVENTS = {
       replaced: z.boolean(),
       contentSha256: sha256,
       textSha256: sha256.optional(),
+      /** Absent from events recorded before Section I was structured. */
+      date: day.optional(),
+      criteriaNotMet: z.array(z.string()).optional(),
     }),
   },
   "report.other-information-updated": {
@@ -433,6 +461,54 @@ export const AUDIT_EVENTS = {
   },
   "notice.mailed": { target: "notice", data: z.strictObject({ to: z.array(text).min(1) }) },
 
+  "policy.adopted": {
+    target: "policy",
+    data: z.strictObject({
+      policy,
+      title: text,
+      template: text.nullable(),
+      owner: text,
+      sha256,
+    }),
+  },
+  "policy.updated": {
+    target: "policy",
+    data: z.strictObject({
+      policy,
+      changes: z.partialRecord(z.enum(POLICY_CHANGE_FIELDS), change),
+      sha256,
+    }),
+  },
+  "policy.submitted": { target: "policy", data: z.strictObject({ policy, sha256 }) },
+  "policy.approved": { target: "policy", data: z.strictObject({ policy, sha256 }) },
+  "policy.published": {
+    target: "policy",
+    data: z.strictObject({
+      policy,
+      version: policyVersion,
+      sha256,
+      approvedBy: text,
+      approvedAt: instant,
+      ackDueBy: day,
+      audience: z.array(role),
+    }),
+  },
+  "policy.reviewed": {
+    target: "policy",
+    data: z.strictObject({ policy, version: policyVersion, sha256 }),
+  },
+  "policy.retired": { target: "policy", data: z.strictObject({ policy, reason: text }) },
+  "policy.acknowledged": {
+    target: "policy",
+    data: z.strictObject({
+      policy,
+      version: policyVersion,
+      sha256,
+      userId: id,
+      email: text,
+      address: text.nullable(),
+    }),
+  },
   // Risk targets are the risk's label (R-3), as people and the register know it.
   "risk.created": {
     target: "risk",

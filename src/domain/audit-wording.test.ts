@@ -95,7 +95,7 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     categories: ["security"],
     auditFirm: "Prudent & Partners LLP",
     auditors: ["Dana"],
-    shortPeriodReason: null,
+    periodReason: null,
     status: "planning",
   },
   "engagement.advanced": stageMove,
@@ -218,6 +218,57 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     overdue: ["AC-04", "OP-01"],
   },
   "notice.mailed": { to: ["olivia@acme.example"] },
+
+  "policy.adopted": {
+    policy: "P-1",
+    title: "Acceptable Use Policy",
+    template: "acceptable-use",
+    owner: "olivia@acme.example",
+    sha256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  },
+  "policy.updated": {
+    policy: "P-1",
+    changes: {
+      body: {
+        from: "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+        to: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      },
+      audience: { from: [], to: ["employee", "control-owner"] },
+      reviewMonths: { from: 12, to: 6 },
+    },
+    sha256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  },
+  "policy.submitted": {
+    policy: "P-1",
+    sha256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  },
+  "policy.approved": {
+    policy: "P-1",
+    sha256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  },
+  "policy.published": {
+    policy: "P-1",
+    version: 2,
+    sha256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    approvedBy: "Olivia Owner",
+    approvedAt: "2026-03-01T10:00:00.000Z",
+    ackDueBy: "2026-03-31",
+    audience: [],
+  },
+  "policy.reviewed": {
+    policy: "P-1",
+    version: 2,
+    sha256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  },
+  "policy.retired": { policy: "P-1", reason: "Merged into the information security policy." },
+  "policy.acknowledged": {
+    policy: "P-1",
+    version: 2,
+    sha256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    userId: "u-dana",
+    email: "dana@acme.example",
+    address: "203.0.113.7",
+  },
   "risk.created": {
     templateId: "RL-07",
     title: "Phishing leads to a stolen session",
@@ -305,6 +356,20 @@ describe("the audit log in words", () => {
         expect(sentence, action).not.toContain(action);
       }
     }
+  });
+
+  it("words a policy's publication and an acknowledgement with the version and its hash", () => {
+    expect(describe1("policy.published", EXAMPLES["policy.published"]).sentence).toBe(
+      "Policy P-1 version 2 published (SHA-256 aaaaaaaaaaaa), approved by Olivia Owner; acknowledgements due by 2026-03-31",
+    );
+    expect(describe1("policy.acknowledged", EXAMPLES["policy.acknowledged"]).sentence).toBe(
+      "Policy P-1 version 2 acknowledged by dana@acme.example (SHA-256 aaaaaaaaaaaa) from 203.0.113.7",
+    );
+    expect(describe1("policy.updated", EXAMPLES["policy.updated"]).changes).toEqual([
+      { field: "text (SHA-256)", from: "b".repeat(64), to: "a".repeat(64) },
+      { field: "review every (months)", from: "12", to: "6" },
+      { field: "asked to acknowledge", from: "everyone", to: "employee, control-owner" },
+    ]);
   });
 
   it("says what a control update did, with each change from → to", () => {

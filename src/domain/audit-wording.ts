@@ -10,7 +10,12 @@
  * query, and `describeAuditEvent` takes the answers as a lookup function.
  */
 import { getCategory, isCategoryId } from "../catalog/index.ts";
-import { AUDIT_EVENTS, CONTROL_CHANGE_FIELDS, isAuditAction } from "./audit-events.ts";
+import {
+  AUDIT_EVENTS,
+  CONTROL_CHANGE_FIELDS,
+  POLICY_CHANGE_FIELDS,
+  isAuditAction,
+} from "./audit-events.ts";
 import type { AuditAction, AuditEventData } from "./audit-events.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
 
@@ -127,6 +132,8 @@ function targetName(event: AuditEventFacts, lookup: AuditNameLookup): string {
       return recorded("email") ?? shortId(targetId);
     case "share-link":
       return recorded("recipient") ?? shortId(targetId);
+    case "policy":
+      return recorded("policy") ?? shortId(targetId);
     default:
       return targetId;
   }
@@ -152,6 +159,13 @@ const TERMS: Record<string, string> = {
   "legal-compliance": "legal and compliance",
   it: "IT",
 };
+
+/** A test or result the owner entered for the auditor says so in the log. */
+function onBehalf(enteredBy: string | null | undefined): string {
+  return enteredBy === null || enteredBy === undefined
+    ? ""
+    : ` (entered by ${enteredBy} on the auditor's behalf)`;
+}
 
 function term(value: string): string {
   return TERMS[value] ?? value;
@@ -313,6 +327,17 @@ const reply = (verb: string, d: AuditEventData<"report.thread-comment">): Descri
   changes: d.from === d.to ? [] : [moved("thread status", d.from, d.to, true)],
 });
 
+const POLICY_FIELD_NAMES: Record<(typeof POLICY_CHANGE_FIELDS)[number], string> = {
+  title: "title",
+  body: "text (SHA-256)",
+  owner: "owner",
+  reviewMonths: "review every (months)",
+  audience: "asked to acknowledge",
+  ackDays: "days to acknowledge",
+};
+
+const short = (sha256: string) => sha256.slice(0, 12);
+
 const WORDING: Wording = {
   "organization.created": (d) => ({
     sentence: `Organization ${d.name} created`,
@@ -455,7 +480,10 @@ const WORDING: Wording = {
     sentence:
       `Engagement ${t.target} created: Type ${d.type === 1 ? "1" : "2"}, ` +
       (d.type === 1 ? `as of ${d.asOf ?? "no date"}` : span(d.periodFrom, d.periodTo)) +
-      `, ${d.auditFirm}`,
+      `, ${d.auditFirm}` +
+      (d.confirmedGap === undefined
+        ? ""
+        : ` (a gap since the previous period, ${d.confirmedGap.from} to ${d.confirmedGap.to}, confirmed)`),
     changes: [
       set("stage", d.status, true),
       set(
@@ -491,6 +519,7 @@ const WORDING: Wording = {
   "engagement.test-recorded": (d, t) => ({
     sentence:
       `Test of control ${d.controlRef} recorded in engagement ${t.target} by ${d.tester}` +
+      onBehalf(d.enteredBy) +
       (d.design === null ? "" : `: ${term(d.design)}`),
     changes: [
       set("methods", d.methods, true),
@@ -501,7 +530,8 @@ const WORDING: Wording = {
   "engagement.result-recorded": (d, t) => ({
     sentence:
       `Result for control ${d.controlRef}, item ${d.itemKey}, recorded in engagement ` +
-      `${t.target}: ${d.result === "pass" ? "passed" : "exception"}`,
+      `${t.target} for ${d.recordedBy}${onBehalf(d.enteredBy)}: ` +
+      (d.result === "pass" ? "passed" : "exception"),
     changes: [
       set("result", d.result === "pass" ? "passed" : "exception"),
       ...(d.description === null ? [] : [set("description", d.description)]),
@@ -553,8 +583,12 @@ const WORDING: Wording = {
   "report.opinion-recorded": (d) => ({
     sentence:
       `${capitalized(d.type)} opinion recorded in the report of ${d.engagement} (draft ${d.version})` +
+      (d.date === undefined ? "" : `, dated ${d.date}`) +
+      (d.criteriaNotMet === undefined || d.criteriaNotMet.length === 0
+        ? ""
+        : `, naming ${d.criteriaNotMet.join(", ")} as not met`) +
       (d.replaced ? ", replacing the earlier one" : ""),
-    changes: [set("opinion", d.type)],
+    changes: [set("opinion", d.type), ...(d.date === undefined ? [] : [set("date", d.date)])],
   }),
   "report.other-information-updated": (d) => ({
     sentence: `Other information (section V) of the report of ${d.engagement} updated (draft ${d.version})`,
@@ -600,6 +634,48 @@ const WORDING: Wording = {
     sentence: `Notice ${quoted(t.target)} mailed to ${list(d.to)}`,
   }),
 
+  "policy.adopted": (d) => ({
+    sentence:
+      `Policy ${d.policy} ${quoted(d.title)} ` +
+      (d.template === null ? "written" : `adopted from the template ${d.template}`) +
+      `, owned by ${d.owner}`,
+  }),
+  "policy.updated": (d) => {
+    const changes: AuditChange[] = [];
+    for (const name of POLICY_CHANGE_FIELDS) {
+      const change = d.changes[name];
+      if (change === undefined) continue;
+      // An empty audience asks every member.
+      const everyone = (v: unknown) => (Array.isArray(v) && v.length === 0 ? "everyone" : v);
+      const shown = name === "audience" ? everyone : (v: unknown) => v;
+      changes.push(moved(POLICY_FIELD_NAMES[name], shown(change.from), shown(change.to)));
+    }
+    return {
+      sentence: `Policy ${d.policy} edited: ${list(changes.map((c) => c.field))}`,
+      changes,
+    };
+  },
+  "policy.submitted": (d) => ({
+    sentence: `Policy ${d.policy} submitted for approval (text ${short(d.sha256)})`,
+  }),
+  "policy.approved": (d) => ({
+    sentence: `Policy ${d.policy} approved (text ${short(d.sha256)})`,
+  }),
+  "policy.published": (d) => ({
+    sentence:
+      `Policy ${d.policy} version ${d.version} published (SHA-256 ${short(d.sha256)}), ` +
+      `approved by ${d.approvedBy}; acknowledgements due by ${d.ackDueBy}`,
+  }),
+  "policy.reviewed": (d) => ({
+    sentence: `Policy ${d.policy} reviewed: version ${d.version} approved again unchanged`,
+  }),
+  "policy.retired": (d) => ({ sentence: `Policy ${d.policy} retired${because(d.reason)}` }),
+  "policy.acknowledged": (d) => ({
+    sentence:
+      `Policy ${d.policy} version ${d.version} acknowledged by ${d.email} ` +
+      `(SHA-256 ${short(d.sha256)})` +
+      (d.address === null ? "" : ` from ${d.address}`),
+  }),
   "risk.created": (d, t) => ({
     sentence:
       `Risk ${t.target} added` +

@@ -23,6 +23,8 @@ export interface SnapshotControl {
   id: string;
   ref: string;
   title: string;
+  /** Section IV prints it; absent from snapshots frozen before descriptions were kept. */
+  description?: string;
   frequency: ControlFrequency;
   automation: ControlAutomation;
   status: ControlStatus;
@@ -49,7 +51,11 @@ export interface Engagement {
   categories: CategoryId[];
   auditFirm: string;
   auditors: string[];
-  shortPeriodReason: string | null;
+  /**
+   * Why a Type 2's period is shorter than six months or longer than twelve (stored in the
+   * column short_period_reason, named when only short periods needed one).
+   */
+  periodReason: string | null;
   status: EngagementStatus;
   snapshot: EngagementSnapshot | null;
   createdAt: string;
@@ -58,6 +64,10 @@ export interface Engagement {
 }
 
 export const MIN_TYPE2_MONTHS = 6;
+/** Reports rarely cover more than a year: a longer period needs a reason. */
+export const USUAL_MAX_TYPE2_MONTHS = 12;
+/** No report covers more than two years: such a period is refused. */
+export const MAX_TYPE2_MONTHS = 24;
 
 export function statusIndex(status: EngagementStatus): number {
   return ENGAGEMENT_STATUSES.indexOf(status);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors.ts";
 import {
+  addMonths,
+  longerThanMonths,
   expectedOccurrences,
   isCalendarDate,
   localDate,
@@ -402,5 +404,20 @@ describe("isCalendarDate", () => {
   it("rejects values that are not strings", () => {
     expect(isCalendarDate(20260101)).toBe(false);
     expect(isCalendarDate(undefined)).toBe(false);
+  });
+});
+
+describe("months added and periods longer than a number of months", () => {
+  it("adds months, a missing day becoming the first of the next month", () => {
+    expect(addMonths("2026-01-15", 12)).toBe("2027-01-15");
+    expect(addMonths("2026-08-31", 1)).toBe("2026-10-01");
+    expect(addMonths("2026-03-31", -1)).toBe("2026-03-01");
+  });
+
+  it("counts a period past twelve months from the day after a full year", () => {
+    expect(longerThanMonths({ from: "2025-01-01", to: "2025-12-31" }, 12)).toBe(false);
+    expect(longerThanMonths({ from: "2025-01-01", to: "2026-01-01" }, 12)).toBe(true);
+    expect(longerThanMonths({ from: "2025-07-01", to: "2027-06-30" }, 24)).toBe(false);
+    expect(longerThanMonths({ from: "2025-07-01", to: "2027-07-01" }, 24)).toBe(true);
   });
 });

@@ -385,3 +385,24 @@ export function daysBetween(from: string, to: string): number {
   const b = parseDate(to, "to");
   return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day);
 }
+
+/**
+ * The same day `months` months later; a day the month lacks (31 August + 1 month) becomes
+ * the first of the month after, as whole months are counted in periodLengthInMonths.
+ */
+export function addMonths(date: string, months: number): string {
+  const { year, month, day } = parseDate(date, "date");
+  const index = month - 1 + months;
+  const toYear = year + Math.floor(index / 12);
+  const toMonth = (((index % 12) + 12) % 12) + 1;
+  const target =
+    day <= daysInMonth(toYear, toMonth)
+      ? dayNumber(toYear, toMonth, day)
+      : dayNumber(toYear, toMonth + 1, 1);
+  return formatDate(civil(target));
+}
+
+/** A period that runs past `months` whole months (1 January to 1 January is over twelve). */
+export function longerThanMonths(period: CalendarPeriod, months: number): boolean {
+  return period.to >= addMonths(period.from, months);
+}

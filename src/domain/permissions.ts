@@ -44,6 +44,15 @@ export const ACTIONS = [
   "job:read",
   "notice:read",
   "notice:create",
+  // Policies and tasks (issue 15). Employees read published policies only (the service
+  // narrows what they see) and acknowledge them; approval is an owner's signature.
+  "policy:read",
+  "policy:edit",
+  "policy:approve",
+  "policy:publish",
+  "policy:acknowledge",
+  /** Everyone's tasks, not only one's own. */
+  "task:read-all",
   // The risk register and its yearly assessments (issue 16).
   "risk:read",
   "risk:manage",
@@ -60,9 +69,13 @@ const READ_ACTIONS: readonly Action[] = [
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // The owner may enter test results the auditor reports (the tester is always named).
-  // The opinion is the auditor's alone: no company role may record it. Nor may the company
-  // draw the sample: with a public algorithm, it could try seeds until it liked the items.
-  owner: ACTIONS.filter((action) => action !== "report:opinion" && action !== "engagement:sample"),
+  // The opinion is the auditor's alone: no company role may record it. The auditor also dates
+  // and releases the report, so finalizing is theirs too. Nor may the company draw the sample:
+  // with a public algorithm, it could try seeds until it liked the items.
+  owner: ACTIONS.filter(
+    (action) =>
+      action !== "report:opinion" && action !== "report:finalize" && action !== "engagement:sample",
+  ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
     (action) =>
@@ -71,7 +84,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "engagement:test" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
-      action !== "report:approve",
+      action !== "report:finalize" &&
+      action !== "report:approve" &&
+      action !== "policy:approve",
   ),
   "control-owner": [
     ...READ_ACTIONS,
@@ -80,10 +95,12 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "evidence:create",
     "evidence:link",
     "token:manage",
+    "policy:read",
+    "policy:acknowledge",
     // They read the register, whose risks their controls mitigate; owners and admins keep it.
     "risk:read",
   ],
-  employee: ["organization:read", "token:manage"],
+  employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
   // these), nothing organization-wide: no readiness, no scope. The services narrow controls,
@@ -101,6 +118,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:sample",
     "report:read",
     "report:opinion",
+    "report:finalize",
     "report:review",
     "token:manage",
   ],
@@ -115,6 +133,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "engagement:read",
     "member:read",
     "report:read",
+    "policy:read",
     "risk:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],

@@ -17,6 +17,7 @@
  *
  * Access (members, invitations, API tokens, auditors' assignments) is in reconcile-access.ts.
  */
+import { opinionTextDigest } from "./opinion-template.ts";
 import { canonicalJson } from "./audit-chain.ts";
 import type { ChainedAuditEvent } from "./audit-chain.ts";
 import type { AuditAction, AuditEventData, AuditTargetType } from "./audit-events.ts";
@@ -253,11 +254,20 @@ function replayEngagements(events: readonly ChainedAuditEvent[]): Map<string, En
       if (sample !== undefined) sample.sha256 = grown.sha256;
     } else if (isAction(event, "engagement.test-recorded")) {
       const test = recordedData(event, "engagement.test-recorded");
-      state.tests.set(test.controlRef, test);
+      // Events from before tests were tied to accounts carry neither field.
+      state.tests.set(test.controlRef, {
+        ...test,
+        testerEmail: test.testerEmail ?? null,
+        enteredBy: test.enteredBy ?? null,
+      });
     } else if (isAction(event, "engagement.result-recorded")) {
       const result = recordedData(event, "engagement.result-recorded");
       const sample = state.current === null ? undefined : state.samples.get(state.current);
-      sample?.results.set(resultKey(result.controlRef, result.itemKey), result);
+      sample?.results.set(resultKey(result.controlRef, result.itemKey), {
+        ...result,
+        recordedByEmail: result.recordedByEmail ?? null,
+        enteredBy: result.enteredBy ?? null,
+      });
     } else if (isAction(event, "engagement.exception-response")) {
       const response = recordedData(event, "engagement.exception-response");
       const sample = state.current === null ? undefined : state.samples.get(state.current);
@@ -308,6 +318,8 @@ function reconcileResultSet(
     problems.push(
       ...differences(target, [
         ["tester", was.recordedBy, row.recordedBy],
+        ["auditor account", was.recordedByEmail, row.recordedByEmail],
+        ["entry on the auditor's behalf", was.enteredBy, row.enteredBy],
         ["recording time", was.recordedAt, row.recordedAt],
         ["responder", was.respondedBy, row.respondedBy],
         ["response time", was.respondedAt, row.respondedAt],
@@ -344,6 +356,8 @@ function reconcileTests(
         ["methods", was.methods, row.methods],
         ["procedure", was.procedure, row.procedure],
         ["tester", was.tester, row.tester],
+        ["auditor account", was.testerEmail, row.testerEmail],
+        ["entry on the auditor's behalf", was.enteredBy, row.enteredBy],
         ["test date", was.testedOn, row.testedOn],
         ["design conclusion", was.design, row.design],
         ["design notes", was.designNotes, row.designNotes],
@@ -400,7 +414,7 @@ export function reconcileFieldwork(
         ["categories", c.categories, engagement.categories],
         ["audit firm", c.auditFirm, engagement.auditFirm],
         ["auditors", c.auditors, engagement.auditors],
-        ["short-period reason", c.shortPeriodReason, engagement.shortPeriodReason],
+        ["period reason", c.periodReason ?? c.shortPeriodReason ?? null, engagement.periodReason],
         ["stage", state.status, engagement.status],
       ]),
     );
@@ -475,6 +489,11 @@ interface SignedPackage {
     contentSha256?: string;
     recordedBy?: string;
     recordedByName?: string;
+    firm?: string;
+    city?: string;
+    date?: string;
+    criteriaNotMet?: string[];
+    basisForModification?: string | null;
   } | null;
   assertion?: { approval?: { by?: string; name?: string; contentSha256?: string } | null };
 }
@@ -528,7 +547,7 @@ function reconcileSignOffs(
         e.actorId === opinion.recordedBy &&
         data.type === opinion.type &&
         data.contentSha256 === opinion.contentSha256 &&
-        (data.textSha256 === undefined || data.textSha256 === sha256Hex(opinion.text ?? ""))
+        (data.textSha256 === undefined || data.textSha256 === opinionTextDigest(opinion))
       );
     });
     if (!recorded) {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { descriptionGaps, emptyDescription, monthsSince, reportAge } from "./report.ts";
+import {
+  descriptionGaps,
+  emptyDescription,
+  monthsSince,
+  periodPhrase,
+  reportAge,
+  resultSentence,
+} from "./report.ts";
+import { dateInWords } from "./words.ts";
 
 describe("report age", () => {
   it("counts whole months, a short month's last day completing one", () => {
@@ -50,5 +58,35 @@ describe("description gaps", () => {
       missing: "list the controls expected of AWS (CSOCs)",
     });
     expect(gaps.some((g) => g.criterion === "DC9")).toBe(false);
+  });
+});
+
+describe("section IV's result sentence", () => {
+  it("says '1 item', never '1 items', and no sample size on a clean result", () => {
+    const clean = { conclusion: "operating-effectively", deviations: 0, sampleSize: 1 } as const;
+    expect(resultSentence(2, clean)).toBe("No exceptions noted.");
+    const one = { conclusion: "exception-noted", deviations: 1, sampleSize: 1 } as const;
+    expect(resultSentence(2, one)).toBe("1 deviation in 1 item.");
+    const two = { conclusion: "exception-noted", deviations: 2, sampleSize: 8 } as const;
+    expect(resultSentence(2, two)).toBe("2 deviations in 8 items.");
+    expect(resultSentence(1, clean)).toBe("");
+  });
+});
+
+describe("dates in words", () => {
+  it("writes a calendar date or a timestamp as '2 March 2026', and the period with it", () => {
+    expect(dateInWords("2026-03-02")).toBe("2 March 2026");
+    expect(dateInWords("2026-12-31T23:30:00.000Z")).toBe("31 December 2026");
+    expect(dateInWords("not a date")).toBe("not a date");
+    const engagement = {
+      type: 2,
+      asOf: null,
+      periodFrom: "2026-01-01",
+      periodTo: "2026-06-30",
+    } as const;
+    expect(periodPhrase(engagement, dateInWords)).toBe(
+      "for the period 1 January 2026 to 30 June 2026",
+    );
+    expect(periodPhrase(engagement)).toBe("for the period 2026-01-01 to 2026-06-30");
   });
 });

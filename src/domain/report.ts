@@ -5,7 +5,8 @@
  */
 import type { CategoryId } from "../catalog/types.ts";
 import type { EngagementType } from "./engagement.ts";
-import type { ControlConclusion, TestMethod } from "./test-results.ts";
+import type { ControlConclusion, ControlOutcome, TestMethod } from "./test-results.ts";
+import { countOf } from "./words.ts";
 
 export const COMPONENT_KINDS = [
   "infrastructure",
@@ -172,8 +173,25 @@ export function descriptionGaps(
 export const OPINION_TYPES = ["unmodified", "qualified", "adverse", "disclaimer"] as const;
 export type OpinionType = (typeof OPINION_TYPES)[number];
 
+/** A qualified or adverse opinion names the criteria not met; a disclaimer may. */
+export function isModifiedOpinion(type: OpinionType): boolean {
+  return type !== "unmodified";
+}
+
+/**
+ * Section I as the auditor fills it: the variable parts over Attest's template words
+ * (`opinion-template.ts`). The date is the report's date, and so the final version's issue date.
+ */
 export interface AuditorOpinion {
   type: OpinionType;
+  firm: string;
+  city: string;
+  date: string;
+  /** Qualified or adverse: in-scope criteria not met, in catalog order. Empty when unmodified. */
+  criteriaNotMet: string[];
+  /** The auditor's own words on why the opinion is modified; null when unmodified. */
+  basisForModification: string | null;
+  /** Further paragraphs of the auditor's (an emphasis of matter, other matters); may be empty. */
   text: string;
   /** The content the opinion was given on (`contentDigest`): an edit afterwards voids it. */
   contentSha256: string;
@@ -205,6 +223,8 @@ export const READINESS_NOTICE = "Readiness report — not an auditor's report";
 export interface PackageControl {
   ref: string;
   title: string;
+  /** The control as described when the scope was frozen ("" for snapshots from before). */
+  description: string;
   frequency: string;
   automation: string;
   testProcedure: string;
@@ -214,6 +234,8 @@ export interface PackageControl {
     methods: TestMethod[];
     procedure: string;
     tester: string;
+    /** The owner who entered the test on the auditor's behalf; null when the auditor did. */
+    enteredBy: string | null;
     testedOn: string;
     designNotes: string | null;
   } | null;
@@ -224,6 +246,8 @@ export interface PackageControl {
   result: string;
   exceptions: {
     item: string;
+    /** The sampled item in words ("pull request #4105 merged on 2026-03-02"). */
+    label: string;
     description: string;
     managementResponse: string | null;
     respondedAt: string | null;
@@ -278,11 +302,33 @@ export interface ReportPackage {
   signingKey: { algorithm: "Ed25519"; publicKey: string; fingerprint: string } | null;
 }
 
-/** "as of 2026-06-30" or "for the period 2026-01-01 to 2026-06-30". */
-export function periodPhrase(e: ReportPackage["engagement"]): string {
+/**
+ * "as of 2026-06-30" or "for the period 2026-01-01 to 2026-06-30"; reports pass `dateInWords`
+ * to read "as of 30 June 2026".
+ */
+export function periodPhrase(
+  e: Pick<ReportPackage["engagement"], "type" | "asOf" | "periodFrom" | "periodTo">,
+  day: (date: string) => string = (date) => date,
+): string {
+  const show = (date: string | null) => (date === null ? "?" : day(date));
   return e.type === 1
-    ? `as of ${e.asOf ?? "?"}`
-    : `for the period ${e.periodFrom ?? "?"} to ${e.periodTo ?? "?"}`;
+    ? `as of ${show(e.asOf)}`
+    : `for the period ${show(e.periodFrom)} to ${show(e.periodTo)}`;
+}
+
+/**
+ * The result column of section IV for a Type 2 control: "No exceptions noted." or
+ * "1 deviation in 8 items.", counted in words that agree with their number. A Type 1 has none.
+ */
+export function resultSentence(
+  type: EngagementType,
+  outcome: Pick<ControlOutcome, "conclusion" | "deviations" | "sampleSize"> | undefined,
+): string {
+  if (outcome === undefined) return "Not tested.";
+  if (type === 1) return "";
+  if (outcome.conclusion === "not-tested") return "Not tested.";
+  if (outcome.deviations === 0) return "No exceptions noted.";
+  return `${countOf(outcome.deviations, "deviation")} in ${countOf(outcome.sampleSize, "item")}.`;
 }
 
 /** The last day the report speaks for: its as-of date or its period's end. */

@@ -22,6 +22,8 @@ import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerJobRoutes } from "./routes/jobs.ts";
+import { registerPolicyRoutes } from "./routes/policies.ts";
+import { registerTaskRoutes } from "./routes/tasks.ts";
 import { registerMemberRoutes } from "./routes/members.ts";
 import { registerOrganizationRoutes } from "./routes/organizations.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerBundleRoutes(router);
   registerSharedReportRoutes(router);
   registerJobRoutes(router);
+  registerPolicyRoutes(router);
+  registerTaskRoutes(router);
   registerRiskRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {

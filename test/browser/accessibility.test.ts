@@ -117,6 +117,11 @@ describe("accessibility of the main pages", () => {
       const go = (label: string) => () => nav.getByRole("link", { name: label }).click();
       const open = (label: string) => () =>
         page.getByRole("main").getByRole("link", { name: label, exact: true }).click();
+      const tab = (label: string) => () => page.getByRole("tab", { name: label }).click();
+      await api.ok("POST", `/api/v1${base}/policies`, { template: "acceptable-use" });
+      for (const step of ["submit", "approve", "publish"]) {
+        await api.ok("POST", `/api/v1${base}/policies/P-1/${step}`, {});
+      }
       const pages: [string, () => Promise<unknown>, string | RegExp, string][] = [
         ["dashboard", () => page.goto(base), "Dashboard", "Overall readiness"],
         ["criteria", go("Criteria"), "Criteria", "CC1.1"],
@@ -137,6 +142,12 @@ describe("accessibility of the main pages", () => {
         ["audit-log", go("Audit log"), "Audit log", "Verify the audit log"],
         ["users", go("Users"), "Users", "olivia@acme.example"],
         ["account", () => page.goto(`${base}/account`), "Account settings", "Two-factor sign-in"],
+        ["tasks", go("My tasks"), "My tasks", "Read and acknowledge Acceptable Use Policy"],
+        ["policies", go("Policies"), "Policies", "Template library"],
+        ["policy", open("P-1 Acceptable Use Policy"), /^P-1 /, "I have read and acknowledge"],
+        ["policy-edit", tab("Edit"), /^P-1 /, "Preview"],
+        ["policy-versions", tab("Versions"), /^P-1 /, "Published versions"],
+        ["policy-acknowledgements", tab("Acknowledgements"), /^P-1 /, "0 of 1 acknowledged"],
       ];
       for (const [name, navigate, heading, text] of pages) {
         await navigate();

@@ -2,7 +2,8 @@
  * An engagement brought to a final report through the HTTP API, as test/support/report.ts does
  * through the services: an organization without the control library, one implemented control
  * mapped to every security criterion, a Type 1 tested for design, a complete description, the
- * assertion approved, the opinion recorded by an invited auditor, and version 1 finalized.
+ * assertion approved, the opinion recorded by an invited auditor, and version 1 finalized by
+ * that auditor (the auditor dates and releases the report).
  */
 import type { APIRequestContext } from "playwright-core";
 import { COMPLETE_DESCRIPTION, TEST_OPINION } from "../support/report.ts";
@@ -24,14 +25,15 @@ export interface FinalReport {
 
 /**
  * An auditor account, invited by the owner and signed in through `request` (another browser
- * context's), assigned to the engagement: only an auditor records the opinion.
+ * context's), assigned to the engagement: results are entered for an assigned auditor, and
+ * only an auditor records the opinion.
  */
-async function recordOpinionAsAuditor(
+export async function assignAuditorAccount(
   owner: ApiClient,
   request: APIRequestContext,
   org: string,
   base: string,
-): Promise<void> {
+): Promise<{ email: string; auditor: ApiClient }> {
   const email = `dana.${org}@audit.example`;
   const invited = await owner.ok<{ link?: string }>("POST", `/api/v1/orgs/${org}/invitations`, {
     email,
@@ -50,7 +52,7 @@ async function recordOpinionAsAuditor(
   const member = members.items.find((m) => m.email === email);
   if (member === undefined) throw new Error("the invited auditor is not a member");
   await owner.ok("PUT", `${base}/auditors/${member.userId}`);
-  await auditor.ok("PUT", `${base}/report/opinion`, TEST_OPINION);
+  return { email, auditor };
 }
 
 export async function finalReportViaApi(
@@ -86,10 +88,11 @@ export async function finalReportViaApi(
   );
   const base = `/api/v1/orgs/${org}/engagements/E-${engagement.number}`;
   for (let step = 0; step < 3; step += 1) await api.ok("POST", `${base}/advance`, {});
+  const dana = await assignAuditorAccount(api, options.auditor, org, base);
   await api.ok("POST", `${base}/tests`, {
     control: "GOV-01",
     methods: ["inquiry", "inspection"],
-    tester: "Dana Whitfield",
+    auditor: dana.email,
     testedOn: daysAgo(7),
     design: "suitably-designed",
   });
@@ -97,8 +100,8 @@ export async function finalReportViaApi(
   await api.ok("PUT", `${base}/report/description`, COMPLETE_DESCRIPTION);
   await api.ok("POST", `${base}/report/assertion/approve`);
   if (options.finalize !== false) {
-    await recordOpinionAsAuditor(api, options.auditor, org, base);
-    await api.ok("POST", `${base}/report/finalize`, {});
+    await dana.auditor.ok("PUT", `${base}/report/opinion`, TEST_OPINION);
+    await dana.auditor.ok("POST", `${base}/report/finalize`, {});
   }
   return { org, engagement, base };
 }

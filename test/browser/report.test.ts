@@ -36,6 +36,13 @@ describe("the report package in the browser", () => {
         page.getByText("Readiness report — not an auditor's report").count(),
       ).resolves.toBe(0);
       await page.getByText(/^Approved by Olivia Owner on /).waitFor();
+      // The auditor dates and releases the report: the owner is offered no Finalize button.
+      await expect(page.getByRole("button", { name: /^Finalize version/ }).count()).resolves.toBe(
+        0,
+      );
+      await page
+        .getByText(/^Signed Ledger & Co, Boston, Massachusetts, dated \d{1,2} [A-Z][a-z]+ \d{4}/)
+        .waitFor();
       await rig.screenshot(page, "report-01-tab");
 
       await page.getByRole("tab", { name: "Description", exact: true }).click();
@@ -77,6 +84,11 @@ describe("the report package in the browser", () => {
       await shared.getByRole("heading", { name: "SOC 2 report shared by Acme" }).waitFor();
       expect(new URL(shared.url()).pathname).toBe(url.pathname);
       await shared.getByRole("heading", { name: "Non-disclosure terms" }).waitFor();
+      // Dates read in words, as in the report itself.
+      await shared
+        .getByText(/^\d{1,2} [A-Z][a-z]+ \d{4}$/)
+        .first()
+        .waitFor();
       await shared.getByText(/The report is confidential/).waitFor();
       await shared.getByRole("button", { name: "Accept and continue" }).click();
       await shared.getByText("Accept the terms to download the report").waitFor();

@@ -78,7 +78,7 @@ describe("sampling in the browser", () => {
     await expect(draws.innerText()).resolves.toMatch(/Interim draw through \d{4}-\d{2}-\d{2}/);
     await rig.screenshot(page, "sampling-01-interim-draw");
 
-    // A deviation on a daily control (entered by the owner, naming the auditor as tester).
+    // A deviation on a daily control (entered by the owner, naming the assigned auditor).
     const daily = drawn.controls.find((c) => c.controlRef === "BC-04");
     expect(daily?.sampleSize).toBe(25);
     await api.ok("POST", `${path}/items`, {
@@ -86,7 +86,7 @@ describe("sampling in the browser", () => {
       item: daily?.items[0],
       result: "exception",
       description: "No backup ran that day.",
-      tester: "Dana Auditor",
+      auditor: "dana@audit.example",
     });
     await page.reload();
     const extend = page.getByRole("button", { name: "Extend the sample of BC-04" });

@@ -60,6 +60,7 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     token: ids.token,
     member: ids.targetUserId,
     auditor: ids.auditorUserId,
+    policy: ids.policy,
     risk: ids.risk,
     "risk-assessment": ids.riskAssessment,
   };
@@ -169,7 +170,7 @@ describe("Beta's record ids on Alpha's path", () => {
             owner.request("POST", `${path}/engagements/${alpha.ids.sampledEngagement}/tests`, {
               control,
               methods: ["inspection"],
-              tester: "Tess Tester",
+              auditor: alpha.ids.auditorEmail,
             }),
         ],
         ["list evidence", (control) => owner.request("GET", `${path}/evidence?control=${control}`)],
@@ -199,6 +200,7 @@ describe("Beta's record ids on Alpha's path", () => {
       ids.targetUserId,
       ids.invitation,
       ids.token,
+      ids.policy,
       beta.clients.admin.session?.user.id ?? "",
       "https://evidence.example/beta/",
     ];

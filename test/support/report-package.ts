@@ -24,6 +24,7 @@ export interface ReportPackageOptions {
 }
 
 export const EXCEPTION_CONTROL = "CM-02";
+export const EXCEPTION_ITEM_LABEL = "pull request #4821 merged on 2026-03-14";
 export const EXCEPTION_CRITERION = "CC8.1";
 export const EXCEPTION_DESCRIPTION =
   "Pull request 4821 (billing export fix) was merged by its author without a recorded " +
@@ -57,6 +58,7 @@ function control(t: ControlTemplate, type: 1 | 2): PackageControl {
     methods,
     procedure: t.testProcedure,
     tester: "Dana Whitfield (Ledger & Co)",
+    enteredBy: null,
     testedOn: "2026-07-09",
     designNotes: type === 1 ? "Design walked through with the control owner." : null,
   };
@@ -64,6 +66,7 @@ function control(t: ControlTemplate, type: 1 | 2): PackageControl {
     return {
       ref: t.id,
       title: t.title,
+      description: t.description,
       frequency: t.frequency,
       automation: t.automation,
       testProcedure: t.testProcedure,
@@ -81,6 +84,7 @@ function control(t: ControlTemplate, type: 1 | 2): PackageControl {
   return {
     ref: t.id,
     title: t.title,
+    description: t.description,
     frequency: t.frequency,
     automation: t.automation,
     testProcedure: t.testProcedure,
@@ -94,6 +98,7 @@ function control(t: ControlTemplate, type: 1 | 2): PackageControl {
       ? [
           {
             item: "PR-4821 (2026-03-14)",
+            label: EXCEPTION_ITEM_LABEL,
             description: EXCEPTION_DESCRIPTION,
             managementResponse: MANAGEMENT_RESPONSE,
             respondedAt: "2026-07-12T15:04:00.000Z",
@@ -259,6 +264,11 @@ const FIXTURE_DIGEST = "0".repeat(64);
 function opinionFor(): AuditorOpinion {
   return {
     type: "unmodified",
+    firm: "Ledger & Co",
+    city: "Boston, Massachusetts",
+    date: "2026-07-20",
+    criteriaNotMet: [],
+    basisForModification: null,
     contentSha256: FIXTURE_DIGEST,
     text:
       "[The service auditor's opinion, as entered by the auditor.]\n\nThis fixture text stands " +

@@ -12,7 +12,12 @@ import {
   advanceEngagement,
   createEngagement,
 } from "../../src/services/fieldwork/engagements.service.ts";
-import type { DescriptionInput } from "../../src/services/reporting/report-draft.service.ts";
+import type {
+  DescriptionInput,
+  OpinionInput,
+} from "../../src/services/reporting/report-draft.service.ts";
+import type { ReportVersion } from "../../src/db/reports.repo.ts";
+import { finalizeReport } from "../../src/services/reporting/report-versions.service.ts";
 import {
   recordOpinion,
   showReportDraft,
@@ -85,10 +90,16 @@ export async function engagementAtDraftReport(
   });
   const handle = `E-${engagement.number}`;
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, owner, handle);
-  await recordControlTest(ctx, owner, handle, {
+  // The assigned auditor records the test, acting as recordTestOpinion's auditor does: no
+  // account is made, so tests that need an empty user table (first-account setup) still can.
+  const auditor = as(owner, "auditor", "user:dana", {
+    name: "Dana Whitfield",
+    email: "dana@ledger.example",
+    engagements: [engagement.id],
+  });
+  await recordControlTest(ctx, auditor, handle, {
     control: "GOV-01",
     methods: ["inquiry", "inspection"],
-    tester: "Dana Whitfield",
     testedOn: "2026-11-05",
     design: "suitably-designed",
   });
@@ -119,12 +130,24 @@ export function useReportEngagement(
   });
 }
 
+/** The auditor's part of an unmodified Section I: the firm comes from the engagement. */
 export const TEST_OPINION = {
   type: "unmodified",
-  text:
-    "We have examined the accompanying description and the suitability of the design of " +
-    "controls stated in it. In our opinion, in all material respects, the description presents the system.",
+  city: "Boston, Massachusetts",
 } as const;
+
+/** Dana Whitfield, the auditor assigned to the engagement. */
+export async function assignedAuditor(
+  ctx: ServiceContext,
+  owner: Actor,
+  handle: string,
+): Promise<Actor> {
+  const { engagement } = await showReportDraft(ctx, owner, handle);
+  return as(owner, "auditor", "user:dana", {
+    name: "Dana Whitfield",
+    engagements: [engagement.id],
+  });
+}
 
 /**
  * Records the assigned auditor's unmodified opinion on the draft as it stands (finalizing
@@ -134,12 +157,19 @@ export async function recordTestOpinion(
   ctx: ServiceContext,
   owner: Actor,
   handle: string,
+  opinion: Partial<OpinionInput> = {},
 ): Promise<Actor> {
-  const { engagement } = await showReportDraft(ctx, owner, handle);
-  const auditor = as(owner, "auditor", "user:dana", {
-    name: "Dana Whitfield",
-    engagements: [engagement.id],
-  });
-  await recordOpinion(ctx, auditor, handle, TEST_OPINION);
+  const auditor = await assignedAuditor(ctx, owner, handle);
+  await recordOpinion(ctx, auditor, handle, { ...TEST_OPINION, ...opinion });
   return auditor;
+}
+
+/** The auditor dates and releases the report: finalizes it as the assigned auditor. */
+export async function finalizeAsAuditor(
+  ctx: ServiceContext,
+  owner: Actor,
+  handle: string,
+  input: { issueDate?: string } = {},
+): Promise<ReportVersion> {
+  return finalizeReport(ctx, await assignedAuditor(ctx, owner, handle), handle, input);
 }

@@ -187,7 +187,11 @@ export const TAMPER_CASES: TamperCase[] = [
     name: "a member made owner (update memberships set role = 'owner')",
     async apply(db) {
       const dana = await auditorId(db);
-      await db.updateTable("memberships").set({ role: "owner" }).execute();
+      await db
+        .updateTable("memberships")
+        .set({ role: "owner" })
+        .where("user_id", "=", dana)
+        .execute();
       return {
         expected: [`member ${AUDITOR_EMAIL}: their role is owner but the trail says auditor`],
         undo: async () => {
@@ -235,7 +239,7 @@ export const TAMPER_CASES: TamperCase[] = [
     },
   },
   {
-    name: "the auditor's accepted invitation revived as an owner's",
+    name: "an accepted invitation revived as an owner's",
     async apply(db) {
       const invitation = await db.selectFrom("invitations").selectAll().executeTakeFirstOrThrow();
       await db
@@ -246,7 +250,7 @@ export const TAMPER_CASES: TamperCase[] = [
       return {
         expected: [
           `invitation ${invitation.id}: its acceptance is none but was recorded as ${invitation.accepted_at}`,
-          `invitation ${invitation.id}: its role is owner but was recorded as auditor`,
+          `invitation ${invitation.id}: its role is owner but was recorded as ${invitation.role}`,
         ],
         undo: async () => {
           await db

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { loadDemo } from "../../services/demo/demo.ts";
 import { printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
-import { operatorPrincipal, withContext } from "../runtime.ts";
+import { operatorPrincipal, serverAddress, withContext } from "../runtime.ts";
 
 export function registerDemo(program: Command, runtime: Runtime): void {
   program
@@ -10,22 +10,37 @@ export function registerDemo(program: Command, runtime: Runtime): void {
     .description("Fill an empty data directory with a believable demo company")
     .action(async (_options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const summary = await withContext(runtime, (ctx) => loadDemo(ctx, operatorPrincipal()));
+      const summary = await withContext(runtime, (ctx) =>
+        loadDemo(ctx, operatorPrincipal(), { baseUrl: serverAddress(runtime) }),
+      );
       if (globals.json) return printJson(runtime.io, summary);
+      const signIn = summary.accounts
+        .filter((a) => a.role === "owner" || a.role === "auditor")
+        .map(
+          (a) =>
+            `  ${a.name} (${a.job}, ${a.role}), ${a.email}:\n` +
+            `    ${a.link ?? "signs in with the password the account already has"}\n`,
+        )
+        .join("");
       runtime.io.out(
         `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +
           `implemented, ${summary.evidence} evidence items over twelve months.\n` +
-          `Engagement ${summary.engagement} (Type 2, last six months): sampled with seed ` +
-          `${summary.seed}, ${summary.sampledItems} items tested, one exception in ` +
+          `Engagement ${summary.engagement} (Type 2, last six months): sampled by the auditor ` +
+          `with seed ${summary.seed}, ${summary.sampledItems} items tested, one exception in ` +
           `${summary.exception.control} with management's response.\n` +
           `Its report is final (version ${summary.report.version}, issued ${summary.report.issueDate}) ` +
           `with the auditor's recorded opinion, and shared with a customer:\n` +
           `  ${summary.report.shareLink}\n` +
-          `The auditor's account is ${summary.report.auditor} (attest users reset-link gives her a password).\n` +
+          `Sign in with these one-time links (each sets a password, valid seven days):\n${signIn}` +
+          `The command line acts as Maya, the only owner; --as ${summary.report.auditor} acts ` +
+          "as the auditor.\n" +
+          `Policies ${summary.policies.policies.join(" and ")} are published, with ` +
+          `${summary.policies.acknowledgements} acknowledgements.\n` +
           `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
           `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).\n` +
           "Try: attest readiness, attest report show E-1, " +
-          "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify\n",
+          "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify, " +
+          "attest policies status P-1, attest tasks, attest risks list\n",
       );
     });
 }

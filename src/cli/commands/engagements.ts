@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { engagementLabel } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
+import type { ControlTest, ItemResult } from "../../domain/test-results.ts";
 import {
   advanceEngagement,
   createEngagement,
@@ -25,6 +26,7 @@ import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
+import { registerEngagementAssign } from "./engagement-assign.ts";
 import { UsageError } from "../usage.ts";
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -96,7 +98,8 @@ interface CreateOptions {
   categories?: string;
   firm: string;
   auditor?: string[];
-  shortPeriodReason?: string;
+  periodReason?: string;
+  confirmGap?: boolean;
 }
 
 interface SampleOptions {
@@ -111,7 +114,7 @@ interface TestOptions {
   control: string;
   method?: string[];
   procedure?: string;
-  tester?: string;
+  auditor?: string;
   on?: string;
   design?: string;
   notes?: string;
@@ -119,6 +122,20 @@ interface TestOptions {
   pass?: boolean;
   exception?: string;
   response?: string;
+}
+
+/** " for Dana Whitfield, entered by ana on the auditor's behalf", or "" for a response. */
+function recordedFor(recorded: ControlTest | ItemResult): string {
+  const [auditor, enteredBy] =
+    "tester" in recorded
+      ? [recorded.tester, recorded.enteredBy]
+      : recorded.managementResponse === null
+        ? [recorded.recordedBy, recorded.enteredBy]
+        : [null, null];
+  if (auditor === null) return "";
+  return enteredBy === null
+    ? ` for ${auditor}`
+    : ` for ${auditor}, entered by ${enteredBy} on the auditor's behalf`;
 }
 
 export function registerEngagement(program: Command, runtime: Runtime): void {
@@ -137,7 +154,11 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     .option("--categories <list>", "categories covered (default: the organization's scope)")
     .requiredOption("--firm <name>", "the audit firm")
     .option("--auditor <name>", "an auditor's name (repeatable)", collect)
-    .option("--short-period-reason <text>", "why a Type 2 period is shorter than six months")
+    .option(
+      "--period-reason <text>",
+      "why a Type 2 period is shorter than six months or longer than twelve",
+    )
+    .option("--confirm-gap", "start after a gap since the previous Type 2's period, knowingly")
     .action(async (options: CreateOptions, command: Command) => {
       const globals = globalsOf(command);
       const created = await withActor(runtime, globals, (ctx, actor) =>
@@ -149,9 +170,8 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           ...(options.categories === undefined ? {} : { categories: list(options.categories) }),
           auditFirm: options.firm,
           auditors: options.auditor ?? [],
-          ...(options.shortPeriodReason === undefined
-            ? {}
-            : { shortPeriodReason: options.shortPeriodReason }),
+          ...(options.periodReason === undefined ? {} : { periodReason: options.periodReason }),
+          confirmGap: options.confirmGap === true,
         }),
       );
       if (globals.json) return printJson(runtime.io, created);
@@ -213,13 +233,15 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
             : "not yet (at fieldwork)",
         ],
       ];
-      if (shown.shortPeriodReason) rows.push(["Short period", shown.shortPeriodReason]);
+      if (shown.periodReason) rows.push(["Period reason", shown.periodReason]);
       for (const [label, value] of rows) runtime.io.out(`${label.padEnd(13)} ${value}\n`);
       if (sample !== null) {
         runtime.io.out("\n");
         printSample(runtime.io, sample);
       }
     });
+
+  registerEngagementAssign(engagement, runtime);
 
   engagement
     .command("advance")
@@ -295,7 +317,10 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       collect,
     )
     .option("--procedure <text>", "what was done (default: the control's test procedure)")
-    .option("--tester <name>", "who tested (default: you)")
+    .option(
+      "--auditor <email>",
+      "the assigned auditor whose test or result an owner enters (an auditor leaves it out)",
+    )
     .option("--on <date>", "when it was tested (default: today)")
     .option("--design <conclusion>", "Type 1: suitably-designed or design-deficiency")
     .option("--notes <text>", "Type 1: notes on the design")
@@ -320,12 +345,12 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       if (o.pass === true && o.exception !== undefined)
         throw new UsageError("--pass or --exception, not both");
       const recorded = await withActor(runtime, globals, async (ctx, actor) => {
-        const tester = o.tester ?? actor.name;
+        const auditor = o.auditor === undefined ? {} : { auditor: o.auditor };
         if (o.method !== undefined) {
           return recordControlTest(ctx, actor, handle, {
             control: o.control,
             methods: o.method,
-            tester,
+            ...auditor,
             ...(o.procedure === undefined ? {} : { procedure: o.procedure }),
             ...(o.on === undefined ? {} : { testedOn: o.on }),
             ...(o.design === undefined ? {} : { design: o.design }),
@@ -344,11 +369,11 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           item: o.item ?? "",
           result: o.pass ? "pass" : "exception",
           ...(o.exception === undefined ? {} : { description: o.exception }),
-          tester,
+          ...auditor,
         });
       });
       if (globals.json) return printJson(runtime.io, recorded);
-      runtime.io.out("Recorded.\n");
+      runtime.io.out(`Recorded${recordedFor(recorded)}.\n`);
     });
 
   engagement
@@ -378,6 +403,14 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           ]),
         ),
       );
+      for (const c of results.controls.filter((x) => x.note !== null)) {
+        runtime.io.out(`${c.controlRef}: ${c.note ?? ""}\n`);
+      }
+      for (const c of results.controls.filter((x) => x.test?.enteredBy)) {
+        runtime.io.out(
+          `${c.controlRef}: test entered by ${c.test?.enteredBy ?? ""} for ${c.test?.tester ?? ""}\n`,
+        );
+      }
       runtime.io.out("\n");
       runtime.io.out(
         formatTable(
@@ -385,5 +418,8 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           results.criteria.map((c) => [c.criterionId, c.conclusion, c.controls.join(",")]),
         ),
       );
+      for (const c of results.criteria.filter((x) => x.effect !== null)) {
+        runtime.io.out(`${c.criterionId}: ${c.effect ?? ""}\n`);
+      }
     });
 }

@@ -36,9 +36,10 @@ function letterNumber(value: string): number {
 }
 
 function printLetter(io: Io, letter: BridgeLetterView): void {
+  for (const warning of letter.warnings) io.err(`warning: ${warning}\n`);
   io.out(`${letter.text}\n\n`);
   io.out(
-    `Bridge letter ${letter.number} for version ${letter.version}, ${letter.coverageEnd} to ${letter.through}: ` +
+    `Bridge letter ${letter.number} for version ${letter.version}, ${letter.gapFrom} to ${letter.through}: ` +
       `${letter.approval === null ? "not approved" : `approved by ${letter.approval.name} at ${letter.approval.at}`}.\n`,
   );
 }

@@ -4,6 +4,7 @@
  * Sharing and bridge letters are in reports-share.ts.
  */
 import type { Command } from "commander";
+import { isStructuredOpinion } from "../../domain/opinion-template.ts";
 import type { ReportPackage } from "../../domain/report.ts";
 import { threadLabel } from "../../domain/review.ts";
 import type { ReviewThread } from "../../domain/review.ts";
@@ -35,6 +36,7 @@ import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
 import { UsageError } from "../usage.ts";
+import { registerReportOpinion } from "./reports-opinion.ts";
 import { registerReportSharing } from "./reports-share.ts";
 
 function printDraft(io: Io, pkg: ReportPackage): void {
@@ -42,7 +44,7 @@ function printDraft(io: Io, pkg: ReportPackage): void {
   const period = e.type === 1 ? `as of ${e.asOf}` : `${e.periodFrom} to ${e.periodTo}`;
   io.out(`${e.label} report, draft of version ${pkg.version}: Type ${e.type}, ${period}\n`);
   io.out(
-    `Opinion       ${pkg.opinion === null ? "none recorded (readiness report)" : `${pkg.opinion.type}, recorded by ${pkg.opinion.recordedByName}`}\n`,
+    `Opinion       ${pkg.opinion === null ? "none recorded (readiness report)" : `${pkg.opinion.type}, recorded by ${pkg.opinion.recordedByName}${isStructuredOpinion(pkg.opinion) ? `, dated ${pkg.opinion.date}` : ""}`}\n`,
   );
   const approval = pkg.assertion.approval;
   io.out(
@@ -254,9 +256,12 @@ export function registerReport(program: Command, runtime: Runtime): void {
 
   report
     .command("finalize")
-    .description("Freeze the draft as the next final version (needs every thread resolved)")
+    .description(
+      "Freeze the draft as the next final version (the assigned auditor; needs every thread " +
+        "resolved); it is issued on the opinion's date",
+    )
     .argument("<engagement>", "engagement")
-    .option("--issue-date <date>", "the report's date (default: today)")
+    .option("--issue-date <date>", "confirm the report's date: it must be the opinion's")
     .action(async (handle: string, options: { issueDate?: string }, command: Command) => {
       const globals = globalsOf(command);
       const version = await withActor(runtime, globals, (ctx, actor) =>
@@ -336,5 +341,6 @@ export function registerReport(program: Command, runtime: Runtime): void {
       },
     );
 
+  registerReportOpinion(report, runtime);
   registerReportSharing(report, runtime);
 }

@@ -1,19 +1,13 @@
 import type { Command } from "commander";
 import {
+  addMemberAsOperator,
   listUsersForOperator,
   passwordResetLinkFor,
   turnOffTwoFactorForUser,
 } from "../../services/access/operator-accounts.service.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
-import { config, withContext } from "../runtime.ts";
-
-/** Where a link printed here should point: the public address, else the local server. */
-function serverAddress(runtime: Runtime): string {
-  const settings = config(runtime);
-  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
-  return settings.publicUrl ?? `http://${host}:${settings.port}`;
-}
+import { serverAddress, withContext } from "../runtime.ts";
 
 export function registerUsers(program: Command, runtime: Runtime): void {
   const users = program
@@ -33,6 +27,36 @@ export function registerUsers(program: Command, runtime: Runtime): void {
             u.memberships.map((m) => `${m.organization} (${m.role})`).join(", "),
           ]),
         ),
+      );
+    });
+
+  users
+    .command("add")
+    .description("Make an account a member with a role, and print its one-time sign-in link")
+    .requiredOption("--email <email>", "the person's email address")
+    .requiredOption("--name <name>", "the person's name, as reports and the audit log show it")
+    .requiredOption("--role <role>", "owner, admin, control-owner, employee or auditor")
+    .action(async (options: { email: string; name: string; role: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const added = await withContext(runtime, (ctx) =>
+        addMemberAsOperator(
+          ctx,
+          {
+            ...options,
+            ...(globals.org === undefined && runtime.env.ATTEST_ORG === undefined
+              ? {}
+              : { org: globals.org ?? runtime.env.ATTEST_ORG }),
+          },
+          serverAddress(runtime),
+        ),
+      );
+      if (globals.json) return printJson(runtime.io, added);
+      runtime.io.out(
+        `${added.user.name} <${added.user.email}> is now ${added.role} of ${added.organization}.\n` +
+          (added.link === null
+            ? "They already had an account and sign in with their password.\n"
+            : `Hand them this link to choose a password (once, until ${added.expiresAt}):\n` +
+              `${added.link}\n`),
       );
     });
 

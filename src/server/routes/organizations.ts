@@ -1,10 +1,9 @@
-/** Organizations, their scope, the criteria, readiness and the caller's own tasks. */
+/** Organizations, their scope, the criteria and readiness. */
 import { z } from "zod";
 import {
   createdOrganization,
   criterion,
   myOrganization,
-  myTask,
   organization,
   organizationCriterion,
   overdueControl,
@@ -25,11 +24,7 @@ import {
   updateOrganizationInput,
   updateOrganizationSettings,
 } from "../../services/access/organizations.service.ts";
-import {
-  getReadiness,
-  listMyTasks,
-  listOverdueControls,
-} from "../../services/program/readiness.service.ts";
+import { getReadiness, listOverdueControls } from "../../services/program/readiness.service.ts";
 import {
   addScopeCategory,
   getScope,
@@ -194,15 +189,5 @@ export function registerOrganizationRoutes(router: Router): void {
     query: pageQuery,
     handler: async ({ actor, query }) =>
       paginate(await listOverdueControls(ctx, actor), query, (c) => c.ref),
-  });
-  orgRoute(router, {
-    method: "GET",
-    url: "/me/tasks",
-    tag: "readiness",
-    summary: "My tasks: evidence due for the controls I own",
-    response: pageOf(myTask),
-    query: pageQuery,
-    handler: async ({ actor, query }) =>
-      paginate(await listMyTasks(ctx, actor), query, (t) => t.controlRef),
   });
 }

@@ -22,9 +22,8 @@ import type { Problem } from "../errors.ts";
 
 const ORG_NAME = "Northwind Analytics";
 const READER = { name: "Rita Reader", company: "Globex", email: "rita@globex.example" };
-const OPINION =
-  "In our opinion, in all material respects, the description presents the system that was " +
-  "designed and implemented as of December 31, 2025, and the controls were suitably designed.";
+/** The auditor's parts of an unmodified Section I; the firm is the engagement's. */
+const OPINION = { type: "unmodified", city: "Boston, Massachusetts" };
 
 let t: TestContext;
 let api: Api;
@@ -84,16 +83,6 @@ beforeAll(async () => {
   for (let step = 0; step < 3; step += 1) {
     await expectOk(owner.request("POST", orgPath(`/engagements/${engagement}/advance`), {}));
   }
-  await expectOk(
-    owner.request("POST", orgPath(`/engagements/${engagement}/tests`), {
-      control: "GOV-01",
-      methods: ["inquiry", "inspection"],
-      tester: "Dana Whitfield",
-      design: "suitably-designed",
-    }),
-    201,
-  );
-  await expectOk(owner.request("POST", orgPath(`/engagements/${engagement}/advance`), {}));
   auditor = await invite(api, owner, org, "auditor", "dana@ledger.example");
   await expectOk(
     owner.request(
@@ -101,6 +90,16 @@ beforeAll(async () => {
       orgPath(`/engagements/${engagement}/auditors/${auditor.session?.user.id ?? ""}`),
     ),
   );
+  await expectOk(
+    owner.request("POST", orgPath(`/engagements/${engagement}/tests`), {
+      control: "GOV-01",
+      methods: ["inquiry", "inspection"],
+      auditor: "dana@ledger.example",
+      design: "suitably-designed",
+    }),
+    201,
+  );
+  await expectOk(owner.request("POST", orgPath(`/engagements/${engagement}/advance`), {}));
 });
 
 afterAll(async () => {
@@ -124,7 +123,7 @@ async function ensureFinal(): Promise<void> {
   if (draft.package.assertion.approval === null) {
     await expectOk(owner.request("POST", reportPath("/assertion/approve")));
   }
-  await expectOk(owner.request("POST", reportPath("/finalize"), {}), 201);
+  await expectOk(auditor.request("POST", reportPath("/finalize"), {}), 201);
 }
 
 describe("review and finalization", () => {
@@ -147,13 +146,10 @@ describe("review and finalization", () => {
     expect(approved.package.assertion.approval).toMatchObject({ name: "Olivia Owner" });
 
     // The opinion is the auditor's: the owner may not record it.
-    const byOwner = await owner.request("PUT", reportPath("/opinion"), {
-      type: "unmodified",
-      text: OPINION,
-    });
+    const byOwner = await owner.request("PUT", reportPath("/opinion"), OPINION);
     expect(byOwner.statusCode).toBe(403);
     const opined = await expectOk<DraftView>(
-      auditor.request("PUT", reportPath("/opinion"), { type: "unmodified", text: OPINION }),
+      auditor.request("PUT", reportPath("/opinion"), OPINION),
     );
     expect(opined.package.opinion).toMatchObject({ type: "unmodified", recordedByName: "dana" });
 
@@ -167,7 +163,10 @@ describe("review and finalization", () => {
     );
     expect(thread).toMatchObject({ number: 1, section: "IV", item: "GOV-01", status: "open" });
 
-    const refused = await owner.request("POST", reportPath("/finalize"), {});
+    // The auditor dates and releases the report: the owner may not finalize it.
+    const byOwnerFinal = await owner.request("POST", reportPath("/finalize"), {});
+    expect(byOwnerFinal.statusCode).toBe(403);
+    const refused = await auditor.request("POST", reportPath("/finalize"), {});
     expect(refused.statusCode).toBe(409);
     const problem = refused.json<Problem>();
     expect(problem.code).toBe("INVALID_STATE");
@@ -194,7 +193,7 @@ describe("review and finalization", () => {
     expect(resolved.comments.map((c) => c.authorName)).toEqual(["dana", "Olivia Owner", "dana"]);
 
     const version = await expectOk<{ version: number; issueDate: string; sha256: string }>(
-      owner.request("POST", reportPath("/finalize"), {}),
+      auditor.request("POST", reportPath("/finalize"), {}),
       201,
     );
     expect(version).toMatchObject({ version: 1, issueDate: "2026-03-02" });
@@ -205,7 +204,7 @@ describe("review and finalization", () => {
     expect(shown.status).toBe("final-report");
 
     // Nothing changed since: no second version.
-    const again = await owner.request("POST", reportPath("/finalize"), {});
+    const again = await auditor.request("POST", reportPath("/finalize"), {});
     expect(again.statusCode).toBe(409);
     expect(again.json<Problem>().detail).toContain("no changes since version 1");
   });
@@ -219,10 +218,11 @@ describe("review and finalization", () => {
       }),
       201,
     );
-    const response = await auditor.request("PUT", reportPath("/opinion", `E-${other.number}`), {
-      type: "unmodified",
-      text: OPINION,
-    });
+    const response = await auditor.request(
+      "PUT",
+      reportPath("/opinion", `E-${other.number}`),
+      OPINION,
+    );
     expect(response.statusCode).toBe(404);
     expect(response.json<Problem>().code).toBe("NOT_FOUND");
   });

@@ -111,7 +111,9 @@ export function registerReportRoutes(router: Router): void {
     method: "PUT",
     url: `${base}/opinion`,
     tag: "reports",
-    summary: "Record the auditor's opinion as issued (auditor only)",
+    summary:
+      "Record Section I, the auditor's opinion: its form, firm, city and date, and for a " +
+      "modified opinion the criteria not met and the basis (auditor only)",
     params: idParam,
     body: opinionInput,
     response: reportDraftView,
@@ -177,7 +179,9 @@ export function registerReportRoutes(router: Router): void {
     method: "POST",
     url: `${base}/finalize`,
     tag: "reports",
-    summary: "Freeze the draft as the next final version, with its issue date",
+    summary:
+      "Freeze the draft as the next final version, issued on the opinion's date (the assigned " +
+      "auditor only)",
     params: idParam,
     body: finalizeInput,
     response: reportVersion,

@@ -70,7 +70,12 @@ describe("the actions in the session answer", () => {
     const byRole = new Map<Role, Session>();
     for (const role of ROLES) byRole.set(role, await sessionOf(await memberWith(role)));
     const of = (role: Role) => membershipIn(byRole.get(role)!, org);
-    expect(of("employee").actions).toEqual(["organization:read", "token:manage"]);
+    expect(of("employee").actions).toEqual([
+      "organization:read",
+      "token:manage",
+      "policy:read",
+      "policy:acknowledge",
+    ]);
     expect(of("control-owner").ownedOnly).toEqual([
       "control:update",
       "control:map",
@@ -81,7 +86,13 @@ describe("the actions in the session answer", () => {
     expect(of("owner").actions).toContain("notice:create");
     expect(of("owner").actions).not.toContain("report:opinion");
     expect(of("admin").actions).not.toContain("report:approve");
+    expect(of("admin").actions).not.toContain("policy:approve");
+    expect(of("owner").actions).toContain("policy:approve");
     expect(of("auditor").actions).toContain("report:opinion");
+    // The auditor dates and releases the report; no company role finalizes it.
+    expect(of("auditor").actions).toContain("report:finalize");
+    expect(of("owner").actions).not.toContain("report:finalize");
+    expect(of("admin").actions).not.toContain("report:finalize");
     expect(of("auditor").actions).not.toContain("evidence:create");
   });
 

@@ -1,16 +1,13 @@
 /**
  * The second half of `attest demo`: Northwind's engagement carried from fieldwork to a final,
  * shared report. The auditor (a fictional firm) has an account of her own, assigned to the
- * engagement: she records her opinion and reviews the draft as herself, never the company.
+ * engagement: she records her opinion and reviews the draft as herself, never the company;
+ * Maya, the CEO, answers for Northwind.
  */
-import { randomBytes } from "node:crypto";
 import type { Actor } from "../../domain/actor.ts";
-import { AppError } from "../../domain/errors.ts";
 import { addDays } from "../../domain/periods.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { advanceEngagement } from "../fieldwork/engagements.service.ts";
-import { acceptInvitation, createInvitation } from "../access/invitations.service.ts";
-import { assignAuditor, listMembers } from "../access/members.service.ts";
 import {
   approveAssertion,
   recordOpinion,
@@ -19,8 +16,6 @@ import {
 import { openReviewThread, replyToThread } from "../reporting/report-review.service.ts";
 import { createShareLink } from "../reporting/report-sharing.service.ts";
 import { finalizeReport } from "../reporting/report-versions.service.ts";
-
-const AUDITOR_EMAIL = "dana@ledger-co.example";
 
 export interface DemoReport {
   version: number;
@@ -165,55 +160,11 @@ const DESCRIPTION = {
   changes: [],
 };
 
-const OPINION_TEXT =
-  "To the management of Northwind Analytics:\n\n" +
-  "(Demo data: a fictional opinion entered by the demo's fictional auditor to show how a " +
-  "recorded opinion appears. Attest never writes an opinion.)\n\n" +
-  "We examined Northwind's description of its Insights Platform and the suitability of the " +
-  "design and operating effectiveness of the controls stated in it for the period under " +
-  "review. In our opinion, in all material respects, the description presents the system as " +
-  "designed and implemented, and the controls were suitably designed and operated effectively " +
-  "to meet the applicable criteria. The exception described in section IV does not change " +
-  "this opinion.\n\nLedger & Co CPAs";
-
-/** The auditor's own account: invited, accepted, assigned to the engagement. */
-export async function auditorAccount(
-  ctx: ServiceContext,
-  owner: Actor,
-  handle: string,
-): Promise<Actor> {
-  const quiet = { ...ctx, mailer: null };
-  const { link } = await createInvitation(
-    quiet,
-    owner,
-    { email: AUDITOR_EMAIL, role: "auditor" },
-    null,
-  );
-  if (link === null) throw new AppError("INTERNAL", "the demo invitation gave no link");
-  // Nobody knows this password; the operator can hand Dana a reset link (attest users).
-  const password = `${randomBytes(18).toString("base64url")}-Aa1`;
-  await acceptInvitation(
-    quiet,
-    link.slice(link.lastIndexOf("/") + 1),
-    { name: "Dana Whitfield", password },
-    undefined,
-    {
-      address: null,
-      userAgent: "attest demo",
-    },
-  );
-  const member = (await listMembers(ctx, owner)).find((m) => m.user.email === AUDITOR_EMAIL);
-  if (member === undefined) throw new AppError("INTERNAL", "the demo auditor did not join");
-  await assignAuditor(ctx, owner, handle, member.user.id);
-  return {
-    kind: "user",
-    id: member.user.id,
-    name: member.user.name,
-    email: AUDITOR_EMAIL,
-    organizationId: owner.organizationId,
-    role: "auditor",
-  };
-}
+/** The demo auditor's further paragraph under Section I's template words. */
+const OPINION_OTHER_MATTERS =
+  "(Demo data: a fictional opinion recorded by the demo's fictional auditor to show how a " +
+  "recorded opinion appears. Attest never writes an opinion.) The exception described in " +
+  "section IV does not change this opinion.";
 
 export async function carryDemoToReport(
   ctx: ServiceContext,
@@ -235,7 +186,14 @@ export async function carryDemoToReport(
       },
     ],
   });
-  await recordOpinion(ctx, dana, handle, { type: "unmodified", text: OPINION_TEXT });
+  // The auditor dates the report: the opinion's date is the issue date.
+  const issueDate = addDays(periodTo, 30) < today ? addDays(periodTo, 30) : today;
+  await recordOpinion(ctx, dana, handle, {
+    type: "unmodified",
+    city: "Boston, Massachusetts",
+    date: issueDate,
+    text: OPINION_OTHER_MATTERS,
+  });
   const thread = await openReviewThread(ctx, dana, handle, {
     section: "IV",
     item: "CM-02",
@@ -249,8 +207,7 @@ export async function carryDemoToReport(
     body: "Thanks, that answers it.",
   });
   await approveAssertion(ctx, owner, handle);
-  const issueDate = addDays(periodTo, 30) < today ? addDays(periodTo, 30) : today;
-  const version = await finalizeReport(ctx, owner, handle, { issueDate });
+  const version = await finalizeReport(ctx, dana, handle);
   const shared = await createShareLink(ctx, owner, handle, {
     recipient: "Contoso Retail (vendor review)",
     days: 30,
@@ -258,7 +215,7 @@ export async function carryDemoToReport(
   return {
     version: version.version,
     issueDate: version.issueDate,
-    auditor: AUDITOR_EMAIL,
+    auditor: dana.email ?? "",
     shareLink: shared.url,
   };
 }

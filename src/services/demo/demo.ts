@@ -1,17 +1,18 @@
 /**
- * `attest demo`: a believable company to look around in. Northwind Analytics (fictional) has
- * security, availability and confidentiality in scope, most controls implemented, a year of
- * evidence, and a Type 2 engagement over the last six full months, sampled and tested, with
- * one exception in change management and management's response to it, carried to a final
- * report with the auditor's recorded opinion, shared with a customer (demo-report.ts), and a
- * risk register from the starter library with this year's assessment (demo-risks.ts).
+ * `attest demo`: a believable company to look around in. Northwind Analytics (fictional), 40
+ * people of whom 14 engineers, has security, availability and confidentiality in scope, most
+ * controls implemented, a year of evidence at a real company's volumes (hundreds of merged
+ * pull requests, a dozen hires), and a Type 2 engagement over the last six full months that
+ * its auditor sampled and tested, with one exception in change management and management's
+ * response to it, carried to a final report with the auditor's recorded opinion, shared with
+ * a customer (demo-report.ts), and a risk register from the starter library with this year's
+ * assessment (demo-risks.ts). Each action is credited to a named person (demo-people.ts).
  */
 
 import { Readable } from "node:stream";
 import { listAllOrganizations } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import type { Actor, Principal } from "../../domain/actor.ts";
-import { actorIn } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import { evidenceCadence } from "../../domain/freshness.ts";
 import { addDays, daysBetween, expectedOccurrences, localDate } from "../../domain/periods.ts";
@@ -19,49 +20,78 @@ import type { ServiceContext } from "../platform/context.ts";
 import { listControls, updateControl } from "../program/controls.service.ts";
 import { advanceEngagement, createEngagement } from "../fieldwork/engagements.service.ts";
 import { addEvidence } from "../program/evidence.service.ts";
+import { addEvidenceBatch } from "../program/evidence-batch.service.ts";
+import type { BatchEvidence } from "../program/evidence-batch.service.ts";
 import { createOrganization } from "../access/organizations.service.ts";
-import { drawEngagementSample } from "../fieldwork/sampling.service.ts";
-import {
-  recordControlTest,
-  recordItemResult,
-  respondToException,
-} from "../fieldwork/testing.service.ts";
-import { markCriterionNotRelevant } from "../program/scope.service.ts";
+import { assignAuditor } from "../access/members.service.ts";
+import { respondToException } from "../fieldwork/testing.service.ts";
 import type { Control } from "../../domain/control.ts";
-import { auditorAccount, carryDemoToReport } from "./demo-report.ts";
+import { loadDemoPolicies } from "./demo-policies.ts";
+import type { DemoPolicies } from "./demo-policies.ts";
+import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import type { DemoRisks } from "./demo-risks.ts";
+import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
+import { testAsAuditor } from "./demo-fieldwork.ts";
+import type { DemoFieldwork } from "./demo-fieldwork.ts";
+import type { DemoAccount, StaffKey } from "./demo-people.ts";
 
 const TIME_ZONE = "America/New_York";
-const AUDITOR = "Dana Whitfield (Ledger & Co)";
 const NOT_STARTED = new Set(["GV-12", "RM-08", "BC-10"]);
 const IN_PROGRESS = new Set(["HR-04", "OP-07", "CF-07", "AS-06"]);
 const NOT_APPLICABLE: Record<string, string> = {
   "AS-02": "Northwind is fully remote: there is no office whose entry needs controlling.",
 };
-const OWNERS: Record<string, string> = {
-  leadership: "maya@northwind.example",
-  security: "sam@northwind.example",
-  engineering: "lee@northwind.example",
-  it: "ravi@northwind.example",
-  people: "jo@northwind.example",
-  legal: "maya@northwind.example",
-  privacy: "sam@northwind.example",
-  operations: "lee@northwind.example",
-  finance: "maya@northwind.example",
+const OWNERS: Record<string, StaffKey> = {
+  leadership: "maya",
+  security: "sam",
+  engineering: "lee",
+  it: "ravi",
+  people: "jo",
+  legal: "maya",
+  privacy: "sam",
+  operations: "lee",
+  finance: "maya",
 };
+
+/**
+ * Events a year at a 40-person company with 14 engineers. Controls about joiners share the
+ * same hires, and those about leavers the same departures.
+ */
+const YEARLY_EVENTS: Record<string, number> = {
+  "CM-02": 1300, // merged pull requests: about two a week per engineer
+  "CM-01": 500, // production deployments: about two each working day
+  "CM-09": 90, // configuration changes outside code
+  "CM-07": 4, // emergency changes
+  "AC-04": 140, // access requests
+  "IR-02": 9, // minor incidents, each tracked with a post-mortem
+  "IR-04": 2,
+  "IR-05": 1, // a 25-minute dashboard outage, within the availability commitment
+  "CF-02": 30, // new customers and vendors
+  "CF-06": 6, // contracts ended
+  "AS-04": 8, // laptops wiped and recycled
+  "RM-04": 5,
+  "GV-09": 1,
+  "HR-05": 1,
+};
+const HIRE_CONTROLS = new Set(["HR-01", "HR-02", "HR-06", "HR-07", "GV-01"]);
+const LEAVER_CONTROLS = new Set(["HR-08", "AC-05"]);
+const HIRES_A_YEAR = 12;
+const LEAVERS_A_YEAR = 7;
 
 export interface DemoSummary {
   report: DemoReport;
   organization: string;
+  accounts: DemoAccount[];
   controls: number;
   implemented: number;
   evidence: number;
   engagement: string;
   seed: string;
   sampledItems: number;
-  exception: { control: string; item: string };
+  exception: DemoFieldwork["exception"];
+  policies: DemoPolicies;
   risks: DemoRisks;
 }
 
@@ -74,15 +104,78 @@ function counter(seed: number): () => number {
   };
 }
 
-function evidencePeriods(control: Control, from: string, to: string, random: () => number) {
-  const cadence = evidenceCadence(control.frequency);
-  if (cadence === null) {
-    // Event-driven: a realistic trickle of events, a few a month.
-    const days = Array.from({ length: 14 + Math.floor(random() * 20) }, () =>
-      addDays(from, Math.floor(random() * 365)),
-    ).filter((d) => d <= to);
-    return [...new Set(days)].sort().map((d) => ({ from: d, to: d }));
+function isWorkingDay(day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** `count` working days between from and to, spread at random, sorted, repeats allowed. */
+function workingDays(count: number, from: string, to: string, random: () => number): string[] {
+  const span = daysBetween(from, to);
+  const days: string[] = [];
+  while (days.length < count) {
+    const day = addDays(from, Math.floor(random() * (span + 1)));
+    if (isWorkingDay(day)) days.push(day);
   }
+  return days.sort();
+}
+
+interface DemoEvent {
+  day: string;
+  title: string;
+  url: string;
+}
+
+/** The people who joined and left during the year, shared by the controls about them. */
+interface Staffing {
+  hires: string[];
+  leavers: string[];
+}
+
+function controlEvents(
+  control: Control,
+  from: string,
+  to: string,
+  staffing: Staffing,
+  random: () => number,
+): DemoEvent[] {
+  const ref = control.ref;
+  if (HIRE_CONTROLS.has(ref) || LEAVER_CONTROLS.has(ref)) {
+    const hires = HIRE_CONTROLS.has(ref);
+    return (hires ? staffing.hires : staffing.leavers).map((day, index) => ({
+      day,
+      title: `${control.title}: ${hires ? "new hire" : "leaver"} ${index + 1} (${day})`,
+      url: `https://hr.northwind.example/people/${hires ? "start" : "end"}/${day}/${index + 1}`,
+    }));
+  }
+  const count = YEARLY_EVENTS[ref] ?? 6 + Math.floor(random() * 7);
+  return workingDays(count, from, to, random).map((day, index) => {
+    if (ref === "CM-02") {
+      const number = 3200 + index;
+      return {
+        day,
+        title: `Pull request #${number} merged on ${day}`,
+        url: `https://github.com/northwind-analytics/insights/pull/${number}`,
+      };
+    }
+    if (ref === "CM-01") {
+      return {
+        day,
+        title: `Production deployment ${index + 1} on ${day} (ticket NW-${5100 + index})`,
+        url: `https://deploy.northwind.example/releases/${day}/${index + 1}`,
+      };
+    }
+    return {
+      day,
+      title: `${control.title}: ${day} (${index + 1})`,
+      url: `https://tracker.northwind.example/${ref.toLowerCase()}/${day}/${index + 1}`,
+    };
+  });
+}
+
+function calendarPeriods(control: Control, from: string, to: string) {
+  const cadence = evidenceCadence(control.frequency);
+  if (cadence === null) return [];
   // One item per window: a daily control's report covers its week, as a backup summary
   // does; a yearly task happens mid-year; the others at the end of their window.
   const windowFrequency = cadence === "daily" ? "weekly" : cadence;
@@ -94,12 +187,26 @@ function evidencePeriods(control: Control, from: string, to: string, random: () 
   });
 }
 
+/** A control's year of evidence, added by its owner: documents one by one, the rest at once. */
 async function addControlEvidence(
   ctx: ServiceContext,
   actor: Actor,
   control: Control,
-  periods: { from: string; to: string }[],
+  span: { from: string; to: string },
+  staffing: Staffing,
+  random: () => number,
 ): Promise<number> {
+  const batch: BatchEvidence[] = [];
+  if (evidenceCadence(control.frequency) === null) {
+    for (const event of controlEvents(control, span.from, span.to, staffing, random)) {
+      batch.push({
+        content: { kind: "link", url: event.url },
+        metadata: { title: event.title, controls: [control.ref], forDate: event.day },
+      });
+    }
+  }
+  const periods = calendarPeriods(control, span.from, span.to);
+  let files = 0;
   for (const [index, period] of periods.entries()) {
     const meta = {
       title: `${control.title}: ${period.to}`,
@@ -109,7 +216,7 @@ async function addControlEvidence(
     };
     if (control.frequency === "annual" || control.frequency === "quarterly") {
       // Reviews and sign-offs are documents: store them as files.
-      const body = `${control.title}\nPeriod: ${period.from} to ${period.to}\nReviewed and signed off.\n`;
+      const body = `${control.title}\nPeriod: ${period.from} to ${period.to}\nReviewed and signed off by ${actor.name}.\n`;
       const content = Readable.from([Buffer.from(body)]);
       const fileName = `${control.ref.toLowerCase()}-${period.to}.txt`;
       await addEvidence(
@@ -118,21 +225,30 @@ async function addControlEvidence(
         { kind: "file", content, fileName, mediaType: "text/plain" },
         meta,
       );
+      files += 1;
     } else if (control.automation === "automated") {
       const record = {
         kind: `northwind.${control.ref.toLowerCase()}`,
         data: { passing: true, checkedAt: period.to, run: index + 1 },
       };
-      await addEvidence(ctx, actor, { kind: "record", record }, { ...meta, source: "automated" });
+      batch.push({
+        content: { kind: "record", record },
+        metadata: { ...meta, source: "automated" },
+      });
     } else {
       const url = `https://tracker.northwind.example/${control.ref.toLowerCase()}/${period.to}`;
-      await addEvidence(ctx, actor, { kind: "link", url }, meta);
+      batch.push({ content: { kind: "link", url }, metadata: meta });
     }
   }
-  return periods.length;
+  if (batch.length > 0) await addEvidenceBatch(ctx, actor, batch);
+  return files + batch.length;
 }
 
-export async function loadDemo(ctx: ServiceContext, principal: Principal): Promise<DemoSummary> {
+export async function loadDemo(
+  ctx: ServiceContext,
+  principal: Principal,
+  options: { baseUrl?: string } = {},
+): Promise<DemoSummary> {
   const existing = await read(ctx.db, (tx) => listAllOrganizations(tx));
   if (existing.length > 0) {
     throw new AppError(
@@ -140,29 +256,34 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       "the demo needs an empty data directory; point ATTEST_DATA_DIR (or DATABASE_URL) elsewhere",
     );
   }
+  // The operator sets up the installation and its accounts; the people do the rest.
   const { organization } = await createOrganization(ctx, principal, {
     name: "Northwind Analytics",
     systemName: "Northwind Insights Platform",
     timeZone: TIME_ZONE,
     categories: ["security", "availability", "confidentiality"],
   });
-  const actor = actorIn(principal, organization.id, "owner");
-  await markCriterionNotRelevant(ctx, actor, {
-    criterion: "CC6.4",
-    reason:
-      "No offices or server rooms: production runs on AWS, whose SOC 2 covers physical access (carved out).",
-  });
+  const people = await addDemoPeople(ctx, organization, options.baseUrl ?? "");
+  const maya = people.staff.maya;
+  // CC6.4 (physical access) stays relevant: Northwind has no premises (AS-02 does not
+  // apply), and relies on AWS's data centres, a carved-out subservice organization whose
+  // complementary control the description names, reviewed yearly under AS-03.
 
   const today = localDate(ctx.now(), TIME_ZONE);
-  const yearAgo = addDays(today, -365);
+  const span = { from: addDays(today, -365), to: today };
   const random = counter(20261127);
+  const staffing: Staffing = {
+    hires: workingDays(HIRES_A_YEAR, span.from, span.to, random),
+    leavers: workingDays(LEAVERS_A_YEAR, span.from, span.to, random),
+  };
   let evidenceCount = 0;
   let implemented = 0;
-  const controls = await listControls(ctx, actor);
+  const controls = await listControls(ctx, maya);
   for (const control of controls) {
-    const owner = OWNERS[control.ownerRole ?? "security"] ?? OWNERS.security;
+    const ownerKey = OWNERS[control.ownerRole ?? "security"] ?? "sam";
+    const owner = STAFF[ownerKey].email;
     if (NOT_APPLICABLE[control.ref] !== undefined) {
-      await updateControl(ctx, actor, control.ref, {
+      await updateControl(ctx, maya, control.ref, {
         status: "not-applicable",
         reason: NOT_APPLICABLE[control.ref],
         owner,
@@ -174,14 +295,16 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
       : IN_PROGRESS.has(control.ref)
         ? "in-progress"
         : "implemented";
-    await updateControl(ctx, actor, control.ref, { status, owner });
+    await updateControl(ctx, maya, control.ref, { status, owner });
     if (status !== "implemented") continue;
     implemented += 1;
     evidenceCount += await addControlEvidence(
       ctx,
-      actor,
+      people.staff[ownerKey],
       control,
-      evidencePeriods(control, yearAgo, today, random),
+      span,
+      staffing,
+      random,
     );
   }
 
@@ -191,93 +314,43 @@ export async function loadDemo(ctx: ServiceContext, principal: Principal): Promi
   const periodTo = addDays(endMonthStart, -1);
   const startIndex = year * 12 + (month - 1) - 6;
   const periodFrom = `${Math.floor(startIndex / 12)}-${String((startIndex % 12) + 1).padStart(2, "0")}-01`;
-  const engagement = await createEngagement(ctx, actor, {
+  const engagement = await createEngagement(ctx, maya, {
     type: 2,
     from: periodFrom,
     to: periodTo,
     auditFirm: "Ledger & Co CPAs",
-    auditors: ["Dana Whitfield", "Omar Reyes"],
+    auditors: [AUDITOR.name, "Omar Reyes"],
   });
   const handle = `E-${engagement.number}`;
-  for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, actor, handle);
-  // The auditor draws the sample, never the company.
-  const dana = { ...(await auditorAccount(ctx, actor, handle)), engagements: [engagement.id] };
+  await assignAuditor(ctx, maya, handle, people.auditor.id);
+  const dana: Actor = { ...people.auditor, engagements: [engagement.id] };
+  for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, maya, handle);
   const seed = "northwind-demo";
-  const sample = await drawEngagementSample(ctx, dana, handle, { seed });
-  const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
-  let sampledItems = 0;
-  let exception: DemoSummary["exception"] | undefined;
-  for (const drawn of sample.controls) {
-    // Controls not yet operating have no evidence for their items: the auditor has not
-    // concluded on them, and the demo leaves them not tested rather than invent results.
-    const evidenced = drawn.items.every((key) =>
-      drawn.population.some((p) => p.key === key && p.evidence.length > 0),
-    );
-    if (drawn.items.length === 0) continue;
-    if (!evidenced) {
-      // A control not yet in operation had no occurrences to inspect: the auditor says so
-      // rather than test it, as real reports do, and it carries no conclusion.
-      await recordControlTest(ctx, actor, handle, {
-        control: drawn.controlRef,
-        methods: ["inquiry"],
-        procedure:
-          "Inquired of management and inspected the control's status: the control was not yet " +
-          "in operation during the period, so there were no occurrences to test. No test of " +
-          "operating effectiveness was performed.",
-        tester: AUDITOR,
-        testedOn,
-      });
-      continue;
-    }
-    await recordControlTest(ctx, actor, handle, {
-      control: drawn.controlRef,
-      methods:
-        drawn.automation === "automated"
-          ? ["inspection", "re-performance"]
-          : ["inquiry", "inspection"],
-      procedure: `Inspected the sampled ${drawn.frequency} occurrences against the control's test procedure.`,
-      tester: AUDITOR,
-      testedOn,
-    });
-    for (const item of drawn.items) {
-      sampledItems += 1;
-      const fails = exception === undefined && drawn.controlRef === "CM-02";
-      await recordItemResult(ctx, actor, handle, {
-        control: drawn.controlRef,
-        item,
-        tester: AUDITOR,
-        result: fails ? "exception" : "pass",
-        ...(fails
-          ? {
-              description:
-                "The change was merged and deployed without a second reviewer's approval on the pull request.",
-            }
-          : {}),
-      });
-      if (fails) exception = { control: drawn.controlRef, item };
-    }
-  }
-  if (exception === undefined)
-    throw new AppError("INTERNAL", "the demo sample held no change to test");
-  await respondToException(ctx, actor, handle, {
-    ...exception,
+  const notInPlace = new Set([...NOT_STARTED, ...IN_PROGRESS]);
+  const fieldwork = await testAsAuditor(ctx, dana, handle, seed, periodTo, today, notInPlace);
+  await respondToException(ctx, maya, handle, {
+    ...fieldwork.exception,
     response:
-      "The reviewer requirement had been switched off during an incident and not restored. " +
-      "Branch protection now blocks merges without an approval, and a weekly check alerts on any exemption.",
+      "Branch protection had been switched off on one repository while it moved to a new " +
+      "GitHub organization, and was not switched back on. It now blocks merges without an " +
+      "approval, and a weekly check alerts on any repository without it.",
   });
-  const report = await carryDemoToReport(ctx, actor, dana, handle, periodTo, today);
-  // Last, so the engagement's populations and sample are those of the evidence above.
-  const risks = await loadDemoRisks(ctx, actor, ["security", "availability", "confidentiality"]);
+  const report = await carryDemoToReport(ctx, maya, dana, handle, periodTo, today);
+  const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
+  // After the report, so the engagement's populations and sample are those of the evidence above.
+  const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
   return {
     report,
     organization: organization.slug,
+    accounts: people.accounts,
     controls: controls.length,
     implemented,
     evidence: evidenceCount,
     engagement: handle,
     seed,
-    sampledItems,
-    exception,
+    sampledItems: fieldwork.sampledItems,
+    exception: fieldwork.exception,
+    policies,
     risks,
   };
 }

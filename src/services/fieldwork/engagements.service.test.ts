@@ -4,6 +4,7 @@ import type { TestContext } from "../../../test/support/database.ts";
 import { as, createOrg, expectAppError } from "../../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
 import type { Actor } from "../../domain/actor.ts";
+import { listAuditLog } from "../platform/audit-log.service.ts";
 import { updateControl, unmapControl } from "../program/controls.service.ts";
 import {
   advanceEngagement,
@@ -63,9 +64,73 @@ describe("creating engagements", () => {
     expect(await snapshotDatabase(t.ctx.db)).toBe(before);
     const allowed = await createEngagement(t.ctx, owner, {
       ...short,
-      shortPeriodReason: "First audit: a customer contract requires a report by December.",
+      periodReason: "First audit: a customer contract requires a report by December.",
     });
-    expect(allowed.shortPeriodReason).toContain("First audit");
+    expect(allowed.periodReason).toContain("First audit");
+  });
+
+  it("asks a reason for a Type 2 over twelve months and refuses one over two years", async () => {
+    const before = await snapshotDatabase(t.ctx.db);
+    const year = { ...type2, from: "2025-01-01", to: "2025-12-31" };
+    expect((await createEngagement(t.ctx, owner, year)).periodReason).toBeNull();
+    const afterYear = await snapshotDatabase(t.ctx.db);
+    const thirteen = { ...type2, from: "2024-01-01", to: "2025-01-01" };
+    const long = await expectAppError(
+      () => createEngagement(t.ctx, owner, thirteen),
+      "VALIDATION_FAILED",
+    );
+    expect(long.fieldErrors[0]?.field).toBe("periodReason");
+    expect(long.message).toContain("runs over 12 months");
+    expect(await snapshotDatabase(t.ctx.db)).toBe(afterYear);
+    const withReason = await createEngagement(t.ctx, owner, {
+      ...thirteen,
+      periodReason: "Aligns the report with the fiscal year after a one-off change.",
+    });
+    expect(withReason.periodReason).toContain("fiscal year");
+
+    const twoYears = {
+      ...type2,
+      from: "2022-01-01",
+      to: "2023-12-31",
+      periodReason: "x".repeat(20),
+    };
+    expect((await createEngagement(t.ctx, owner, { ...twoYears, confirmGap: true })).number).toBe(
+      3,
+    );
+    const afterTwo = await snapshotDatabase(t.ctx.db);
+    for (const to of ["2024-01-01", "2027-12-31"]) {
+      const refused = await expectAppError(
+        () => createEngagement(t.ctx, owner, { ...twoYears, to, confirmGap: true }),
+        "VALIDATION_FAILED",
+      );
+      expect(refused.fieldErrors[0]?.field).toBe("to");
+      expect(refused.message).toContain("end it by 2023-12-31");
+    }
+    expect(await snapshotDatabase(t.ctx.db)).toBe(afterTwo);
+    expect(before).not.toBe(afterTwo);
+  });
+
+  it("warns of a gap after the previous Type 2 and needs it confirmed, recording the gap", async () => {
+    await createEngagement(t.ctx, owner, { ...type2, from: "2025-07-01", to: "2025-12-31" });
+    // Periods that meet (the next day) or overlap need nothing more.
+    await createEngagement(t.ctx, owner, { ...type2, from: "2026-01-01", to: "2026-06-30" });
+    const before = await snapshotDatabase(t.ctx.db);
+    const late = { ...type2, from: "2026-09-01", to: "2027-02-28" };
+    const gap = await expectAppError(
+      () => createEngagement(t.ctx, owner, late),
+      "VALIDATION_FAILED",
+    );
+    expect(gap.fieldErrors[0]?.field).toBe("confirmGap");
+    expect(gap.message).toContain(
+      "leaving 2026-07-01 to 2026-08-31 covered by no report after E-2",
+    );
+    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+    const confirmed = await createEngagement(t.ctx, owner, { ...late, confirmGap: true });
+    expect(confirmed.number).toBe(3);
+    const created = (await listAuditLog(t.ctx, owner, { action: "engagement.created" })).items[0];
+    expect(created?.data).toMatchObject({ confirmedGap: { from: "2026-07-01", to: "2026-08-31" } });
+    // A Type 1 leaves no gap to confirm.
+    await createEngagement(t.ctx, owner, { type: 1, asOf: "2026-12-31", auditFirm: "Ledger" });
   });
 
   it("refuses mixed-up dates, categories out of scope and a missing firm, naming the field", async () => {

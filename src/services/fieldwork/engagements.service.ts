@@ -13,7 +13,6 @@ import {
   listEngagements as listEngagementRows,
   nextEngagementNumber,
   deleteControlTests,
-  listControlTests,
   saveEngagementState,
   supersedeSamples,
 } from "../../db/engagements.repo.ts";
@@ -28,19 +27,19 @@ import { canonicalJson } from "../../domain/audit-chain.ts";
 import { sha256Hex } from "../../domain/digest.ts";
 import {
   ENGAGEMENT_STATUSES,
-  MIN_TYPE2_MONTHS,
   engagementLabel,
   nextStatus,
   statusIndex,
 } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSnapshot, EngagementStatus } from "../../domain/engagement.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { periodLengthInMonths } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { calendarDate, categoryId, oneOf, reason } from "../platform/inputs.ts";
+import { checkDates, checkRange, gapBefore } from "./engagement-periods.ts";
 import { loadScope } from "../program/scope.service.ts";
+import { checkFieldworkComplete } from "./results.ts";
 import { parseInput } from "../platform/validation.ts";
 
 export const createEngagementInput = z
@@ -54,48 +53,13 @@ export const createEngagementInput = z
     categories: z.array(categoryId).optional(),
     auditFirm: z.string().trim().min(1, "name the audit firm").max(200),
     auditors: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-    shortPeriodReason: reason.optional(),
+    /** Why a Type 2 is shorter than six months or longer than twelve. */
+    periodReason: reason.optional(),
+    /** Starts the period after a gap since the previous Type 2, knowingly. */
+    confirmGap: z.boolean().default(false),
   })
   .strict();
 export type CreateEngagementInput = z.input<typeof createEngagementInput>;
-
-/** Engagements start no earlier than 2000 and no later than two years from today. */
-function checkRange(data: z.output<typeof createEngagementInput>, now: Date): void {
-  const latest = `${now.getUTCFullYear() + 2}${now.toISOString().slice(4, 10)}`;
-  for (const field of ["asOf", "from", "to"] as const) {
-    const value = data[field];
-    if (value !== undefined && (value < "2000-01-01" || value > latest)) {
-      throw invalidField(field, `${value} is outside a sensible range (2000-01-01 to ${latest})`);
-    }
-  }
-}
-
-function checkDates(data: z.output<typeof createEngagementInput>, type: 1 | 2): void {
-  if (type === 1) {
-    if (data.asOf === undefined) throw invalidField("asOf", "a Type 1 needs the date it is as of");
-    if (data.from !== undefined || data.to !== undefined) {
-      throw invalidField("from", "a Type 1 is as of one date; a period is for a Type 2");
-    }
-    return;
-  }
-  if (data.from === undefined || data.to === undefined) {
-    throw invalidField(
-      data.from === undefined ? "from" : "to",
-      "a Type 2 needs a period: from and to",
-    );
-  }
-  if (data.asOf !== undefined) throw invalidField("asOf", "a Type 2 covers a period, not one date");
-  if (data.from > data.to)
-    throw invalidField("to", `ends (${data.to}) before it starts (${data.from})`);
-  const months = periodLengthInMonths({ from: data.from, to: data.to });
-  if (months < MIN_TYPE2_MONTHS && data.shortPeriodReason === undefined) {
-    throw invalidField(
-      "to",
-      `the period covers ${months} whole months; a Type 2 covers at least ${MIN_TYPE2_MONTHS}, ` +
-        "or give the reason for a shorter first period (--short-period-reason)",
-    );
-  }
-}
 
 export async function createEngagement(
   ctx: ServiceContext,
@@ -120,6 +84,18 @@ export async function createEngagement(
       }
     });
     const ordered = scope.categories.filter((c) => categories.includes(c) || c === "security");
+    const gap =
+      type === 2 && data.from !== undefined
+        ? gapBefore(await listEngagementRows(tx, scopeOf(actor)), data.from)
+        : undefined;
+    if (gap !== undefined && !data.confirmGap) {
+      throw invalidField(
+        "confirmGap",
+        `the period starts on ${data.from ?? ""}, leaving ${gap.from} to ${gap.to} covered by no ` +
+          `report after ${engagementLabel(gap.after)} (ended ${gap.after.periodTo ?? ""}); ` +
+          `start it on ${gap.from}, or confirm the gap (--confirm-gap)`,
+      );
+    }
     const engagement: Engagement = {
       id: newId(),
       number: await nextEngagementNumber(tx, scopeOf(actor)),
@@ -130,7 +106,7 @@ export async function createEngagement(
       categories: ordered,
       auditFirm: data.auditFirm,
       auditors: data.auditors,
-      shortPeriodReason: type === 2 ? (data.shortPeriodReason ?? null) : null,
+      periodReason: type === 2 ? (data.periodReason ?? null) : null,
       status: "planning",
       snapshot: null,
       createdAt: at.toISOString(),
@@ -139,7 +115,15 @@ export async function createEngagement(
     };
     await insertEngagement(tx, scopeOf(actor), engagement);
     const { snapshot: _s, version: _v, createdAt: _c, updatedAt: _u, ...recorded } = engagement;
-    await recordEvent(tx, actor, "engagement.created", engagement.id, recorded, at);
+    const confirmedGap = gap === undefined ? {} : { confirmedGap: { from: gap.from, to: gap.to } };
+    await recordEvent(
+      tx,
+      actor,
+      "engagement.created",
+      engagement.id,
+      { ...recorded, ...confirmedGap },
+      at,
+    );
     return engagement;
   });
 }
@@ -186,6 +170,7 @@ export async function takeSnapshot(
       id: c.id,
       ref: c.ref,
       title: c.title,
+      description: c.description,
       frequency: c.frequency,
       automation: c.automation,
       status: c.status,
@@ -201,36 +186,6 @@ export async function takeSnapshot(
       .map((e) => ({ criterionId: e.criterionId, reason: e.reason })),
     controls,
   };
-}
-
-/** Leaving fieldwork needs the work done: a Type 2 sampled, and every control tested. */
-async function checkFieldworkDone(tx: Tx, actor: Actor, engagement: Engagement): Promise<void> {
-  const label = engagementLabel(engagement);
-  const sample = await currentSample(tx, scopeOf(actor), engagement.id);
-  if (engagement.type === 2 && sample === undefined) {
-    throw new AppError(
-      "INVALID_STATE",
-      `${label} has no sample yet: draw one before leaving fieldwork`,
-    );
-  }
-  const tested = new Set(
-    (await listControlTests(tx, scopeOf(actor), engagement.id)).map((t) => t.controlRef),
-  );
-  const untested = (engagement.snapshot?.controls ?? [])
-    .filter((c) => c.status !== "not-applicable" && !tested.has(c.ref))
-    .filter(
-      (c) =>
-        engagement.type === 1 ||
-        (sample?.controls.find((s) => s.controlRef === c.ref)?.items.length ?? 0) > 0,
-    )
-    .map((c) => c.ref);
-  if (untested.length > 0) {
-    throw new AppError(
-      "INVALID_STATE",
-      `${label} cannot leave fieldwork: ${untested.length} controls have no test recorded ` +
-        `(${untested.slice(0, 8).join(", ")}${untested.length > 8 ? ", …" : ""})`,
-    );
-  }
 }
 
 /**
@@ -307,7 +262,7 @@ export async function advanceEngagement(
       await supersedeSamples(tx, scopeOf(actor), engagement.id, at.toISOString());
       discardedTests = await deleteControlTests(tx, scopeOf(actor), engagement.id);
     }
-    if (from === "fieldwork" && step > 0) await checkFieldworkDone(tx, actor, engagement);
+    if (from === "fieldwork" && step > 0) await checkFieldworkComplete(tx, actor, engagement);
     if (step > 0) await checkReportStep(tx, actor, engagement, to);
     if (to === "fieldwork" && snapshot === null) {
       snapshot = await takeSnapshot(tx, actor, engagement.categories, at.toISOString());

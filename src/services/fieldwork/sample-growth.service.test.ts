@@ -123,13 +123,11 @@ describe("sample extension after a deviation", () => {
       item: failed!,
       result: "exception",
       description: "Merged without a linked ticket.",
-      tester: "Kim Park",
     });
     await recordItemResult(t.ctx, auditor, id, {
       control: "CM-01",
       item: passed!,
       result: "pass",
-      tester: "Kim Park",
     });
     await expectAppError(
       () => extendControlSample(t.ctx, owner, id, { control: "CM-01" }),
@@ -185,7 +183,6 @@ describe("sample extension after a deviation", () => {
       item: item!,
       result: "exception",
       description: "No ticket.",
-      tester: "Kim Park",
     });
     // A change recorded late, inside the period: the population the draw came from moved.
     await evidenceOn(t.ctx, owner, "CM-01", ["2026-05-20"]);
@@ -286,7 +283,6 @@ describe("a test of one only when it is earned", () => {
       item: cm01.items[0]!,
       result: "exception",
       description: "Branch protection was off for a day.",
-      tester: "Kim Park",
     });
     t.advance(75 * DAY);
     const refused = await expectAppError(

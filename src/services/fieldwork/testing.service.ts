@@ -3,10 +3,8 @@
  * item, management's response to an exception, and the conclusions that follow.
  */
 import { z } from "zod";
-import { criteriaInCategories } from "../../catalog/index.ts";
 import {
   currentSample,
-  listControlTests,
   listItemResults,
   saveControlTest,
   saveItemResult,
@@ -25,19 +23,19 @@ import {
   DESIGN_CONCLUSIONS,
   ITEM_RESULTS,
   TEST_METHODS,
-  concludeControl,
-  concludeCriteria,
+  inquiryOnly,
 } from "../../domain/test-results.ts";
-import type {
-  ControlOutcome,
-  ControlTest,
-  CriterionOutcome,
-  ItemResult,
-} from "../../domain/test-results.ts";
+import type { ControlTest, ItemResult } from "../../domain/test-results.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "./engagements.service.ts";
-import { calendarDate, oneOf, requiredText } from "../platform/inputs.ts";
+import { resultsOf } from "./results.ts";
+import type { EngagementResults } from "./results.ts";
+import { recorderOf } from "./test-recorders.ts";
+
+export { resultsOf } from "./results.ts";
+export type { EngagementResults } from "./results.ts";
+import { calendarDate, email, oneOf, requiredText } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
 
 export const testInput = z
@@ -46,7 +44,8 @@ export const testInput = z
     methods: z.array(oneOf(TEST_METHODS, "test method")).min(1, "name at least one method"),
     /** Default: the frozen control's own test procedure. */
     procedure: requiredText(4000).optional(),
-    tester: requiredText(200),
+    /** The assigned auditor whose test this is; an auditor recording their own leaves it out. */
+    auditor: email.optional(),
     /** Default: today in the organization's time zone. */
     testedOn: calendarDate.optional(),
     design: oneOf(DESIGN_CONCLUSIONS, "design conclusion").optional(),
@@ -60,7 +59,8 @@ export const resultInput = z
     item: z.string().trim().min(1),
     result: oneOf(ITEM_RESULTS, "result"),
     description: requiredText(4000).optional(),
-    tester: requiredText(200),
+    /** The assigned auditor whose result this is; an auditor recording their own leaves it out. */
+    auditor: email.optional(),
   })
   .strict()
   .refine((r) => r.result !== "exception" || r.description !== undefined, {
@@ -126,6 +126,29 @@ async function sampleOf(tx: Tx, actor: Actor, engagement: Engagement): Promise<E
   return sample;
 }
 
+/**
+ * Inquiry alone cannot show that a control operated (see INQUIRY_ALONE_WORDING), so a Type 2
+ * test of a control in place with occurrences to inspect must use another method too. Inquiry
+ * alone stays open where no operating-effectiveness test is possible: a control not in place
+ * at the freeze, or one whose population for the period is empty.
+ */
+async function refuseInquiryAlone(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+  control: SnapshotControl,
+): Promise<void> {
+  if (control.status !== "implemented") return;
+  const sample = await currentSample(tx, scopeOf(actor), engagement.id);
+  const drawn = sample?.controls.find((c) => c.controlRef === control.ref);
+  if (sample !== undefined && (drawn?.population.length ?? 0) === 0) return;
+  throw invalidField(
+    "methods",
+    `inquiry alone cannot show that ${control.ref} operated effectively; add observation, ` +
+      "inspection or re-performance",
+  );
+}
+
 export async function recordControlTest(
   ctx: ServiceContext,
   actor: Actor,
@@ -160,11 +183,18 @@ export async function recordControlTest(
         "a Type 2 concludes from the sampled items, not a design conclusion",
       );
     }
+    const methods = [...new Set(data.methods)];
+    if (engagement.type === 2 && inquiryOnly(methods)) {
+      await refuseInquiryAlone(tx, actor, engagement, control);
+    }
+    const recorder = await recorderOf(tx, actor, engagement, data.auditor);
     const test: ControlTest = {
       controlRef: control.ref,
-      methods: [...new Set(data.methods)],
+      methods,
       procedure: data.procedure ?? control.testProcedure,
-      tester: data.tester,
+      tester: recorder.name,
+      testerEmail: recorder.email,
+      enteredBy: recorder.enteredBy,
       testedOn,
       design: data.design ?? null,
       designNotes: data.designNotes ?? null,
@@ -202,12 +232,15 @@ export async function recordItemResult(
         `no evidence was found for ${control.ref} ${data.item}: it cannot pass; record an exception`,
       );
     }
+    const recorder = await recorderOf(tx, actor, engagement, data.auditor);
     const result: ItemResult = {
       controlRef: control.ref,
       itemKey: data.item,
       result: data.result,
       description: data.description ?? null,
-      recordedBy: data.tester,
+      recordedBy: recorder.name,
+      recordedByEmail: recorder.email,
+      enteredBy: recorder.enteredBy,
       recordedAt: at.toISOString(),
       managementResponse: null,
       respondedBy: null,
@@ -257,14 +290,6 @@ export async function respondToException(
   });
 }
 
-export interface EngagementResults {
-  engagement: Engagement;
-  seed: string | null;
-  controls: (ControlOutcome & { title: string; test: ControlTest | null })[];
-  criteria: CriterionOutcome[];
-  totals: Record<string, number>;
-}
-
 export async function engagementResults(
   ctx: ServiceContext,
   actor: Actor,
@@ -272,52 +297,4 @@ export async function engagementResults(
 ): Promise<EngagementResults> {
   authorize(actor, "engagement:read");
   return read(ctx.db, async (tx) => resultsOf(tx, actor, await loadEngagement(tx, actor, handle)));
-}
-
-/** Conclusions per control and criterion, with the sample they rest on. */
-export async function resultsOf(
-  tx: Tx,
-  actor: Actor,
-  engagement: Engagement,
-): Promise<EngagementResults & { sample: EngagementSample | null }> {
-  const snapshot = engagement.snapshot;
-  if (snapshot === null) {
-    return { engagement, seed: null, controls: [], criteria: [], totals: {}, sample: null };
-  }
-  const sample = await currentSample(tx, scopeOf(actor), engagement.id);
-  const tests = new Map(
-    (await listControlTests(tx, scopeOf(actor), engagement.id)).map((t) => [t.controlRef, t]),
-  );
-  const results = sample === undefined ? [] : await listItemResults(tx, scopeOf(actor), sample.id);
-  const tested = snapshot.controls.filter((c) => c.status !== "not-applicable");
-  const outcomes = tested.map((control) => {
-    const keys = sample?.controls.find((c) => c.controlRef === control.ref)?.items ?? [];
-    const test = tests.get(control.ref);
-    return {
-      ...concludeControl(engagement.type, control.ref, keys, test, results),
-      title: control.title,
-      test: test ?? null,
-    };
-  });
-  const excluded = new Set(snapshot.exclusions.map((e) => e.criterionId));
-  const criteria = criteriaInCategories(snapshot.categories)
-    .map((c) => c.id)
-    .filter((id) => !excluded.has(id));
-  const criterionOutcomes = concludeCriteria(
-    engagement.type,
-    tested,
-    new Map(outcomes.map((o) => [o.controlRef, o])),
-    criteria,
-  );
-  const totals: Record<string, number> = {};
-  for (const outcome of outcomes)
-    totals[outcome.conclusion] = (totals[outcome.conclusion] ?? 0) + 1;
-  return {
-    engagement,
-    seed: sample?.seed ?? null,
-    controls: outcomes,
-    criteria: criterionOutcomes,
-    totals,
-    sample: sample ?? null,
-  };
 }

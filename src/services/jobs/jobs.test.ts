@@ -71,8 +71,8 @@ async function count(table: "sessions" | "share_acceptances" | "share_access_log
 
 async function finalize(): Promise<void> {
   await approveAssertion(t.ctx, owner, handle);
-  await recordTestOpinion(t.ctx, owner, handle);
-  await finalizeReport(t.ctx, owner, handle);
+  const auditor = await recordTestOpinion(t.ctx, owner, handle);
+  await finalizeReport(t.ctx, auditor, handle);
 }
 
 describe("the expiry job", () => {

@@ -88,7 +88,11 @@ async function loadControl(tx: Tx, actor: Actor, ref: string, field = "control")
   return control;
 }
 
-async function loadControls(tx: Tx, actor: Actor, refs: readonly string[]): Promise<Control[]> {
+export async function loadControls(
+  tx: Tx,
+  actor: Actor,
+  refs: readonly string[],
+): Promise<Control[]> {
   const controls: Control[] = [];
   for (const [index, ref] of refs.entries()) {
     const control = await loadControl(tx, actor, ref, `controls.${index}`);
@@ -98,7 +102,7 @@ async function loadControls(tx: Tx, actor: Actor, refs: readonly string[]): Prom
 }
 
 /** Dates must be real and not in the organization's future: evidence records what happened. */
-async function checkDates(
+export async function checkDates(
   tx: Tx,
   actor: Actor,
   from: string,
@@ -106,12 +110,13 @@ async function checkDates(
   now: Date,
 ): Promise<void> {
   const organization = await getOrganization(tx, scopeOf(actor));
-  const today = localDate(now, organization.timeZone);
+  checkDatesOn(from, to, localDate(now, organization.timeZone), organization.timeZone);
+}
+
+/** The same check against a known local date (a batch reads the organization once). */
+export function checkDatesOn(from: string, to: string, today: string, timeZone: string): void {
   if (to > today) {
-    throw invalidField(
-      "to",
-      `${to} is in the future (today is ${today} in ${organization.timeZone})`,
-    );
+    throw invalidField("to", `${to} is in the future (today is ${today} in ${timeZone})`);
   }
   if (from < EARLIEST_EVIDENCE_DATE) {
     throw invalidField("from", `${from} is before ${EARLIEST_EVIDENCE_DATE}; check the date`);
@@ -123,7 +128,10 @@ export type Prepared = Pick<
   "kind" | "sha256" | "size" | "mediaType" | "fileName" | "url" | "recordKind" | "recordData"
 >;
 
-async function prepareContent(ctx: ServiceContext, content: EvidenceContent): Promise<Prepared> {
+export async function prepareContent(
+  ctx: ServiceContext,
+  content: EvidenceContent,
+): Promise<Prepared> {
   const none = { mediaType: null, fileName: null, url: null, recordKind: null, recordData: null };
   if (content.kind === "link") {
     const url = parseInput(
@@ -182,6 +190,21 @@ export async function addEvidence(
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) =>
     writeEvidence(tx, actor, { ...meta, from, to }, prepared, await check(tx), at),
   );
+}
+
+/**
+ * The row, its links and its `evidence.added` event, inside the caller's transaction: an
+ * upload's or an import batch's item (the batch service calls this).
+ */
+export async function storeEvidence(
+  tx: Tx,
+  actor: Actor,
+  prepared: Prepared,
+  meta: { title: string; source: EvidenceItem["source"]; from: string; to: string },
+  controls: readonly Control[],
+  at: Date,
+): Promise<EvidenceItem> {
+  return writeEvidence(tx, actor, meta, prepared, controls, at);
 }
 
 /** The row, its links and its event: one item as the trail and reconciliation know it. */

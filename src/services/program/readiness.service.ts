@@ -1,5 +1,5 @@
 /** Loads what the readiness engine needs in one snapshot and runs it. */
-import { listControls, listControlSummaries } from "../../db/controls.repo.ts";
+import { listControlSummaries } from "../../db/controls.repo.ts";
 import type { ControlSummary } from "../../db/controls.repo.ts";
 import { evidencePeriodsByControl } from "../../db/evidence.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
@@ -17,6 +17,7 @@ import { riskSignals } from "../../domain/risk-readiness.ts";
 import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
+import { loadPolicySignals } from "./policy-readiness.ts";
 import { loadScope } from "./scope.service.ts";
 
 export interface ControlFreshness extends Freshness {
@@ -63,12 +64,13 @@ async function loadRiskSignals(
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
   const now = ctx.now();
-  const { scope, controls, freshness, risks } = await read(ctx.db, async (tx) => {
+  const { scope, controls, freshness, policySignals, risks } = await read(ctx.db, async (tx) => {
     const summaries = await listControlSummaries(tx, scopeOf(actor));
     return {
       scope: await loadScope(tx, actor),
       controls: summaries,
       freshness: await loadFreshness(tx, actor, now, summaries),
+      policySignals: await loadPolicySignals(tx, actor, now),
       risks: await loadRiskSignals(tx, actor, now),
     };
   });
@@ -80,6 +82,7 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
       const fresh = byRef.get(control.ref);
       const signals = [
         ...(fresh === undefined ? [] : [freshnessSignal(fresh)]),
+        ...(policySignals.get(control.ref) ?? []),
         ...(risks.get(control.ref) ?? []),
       ];
       return signals.length === 0 ? control : { ...control, signals };
@@ -105,39 +108,4 @@ export async function listOverdueControls(
     return loadFreshness(tx, actor, now, covered);
   });
   return freshness.filter((f) => f.status === "implemented" && f.state !== "current");
-}
-
-export interface Task {
-  kind: "evidence-due";
-  controlRef: string;
-  title: string;
-  dueBy: string | null;
-  reason: string;
-}
-
-/**
- * What the signed-in person has to do: evidence for the controls they own that is due or
- * overdue. Policies and training join this list when they arrive.
- */
-export async function listMyTasks(ctx: ServiceContext, actor: Actor): Promise<Task[]> {
-  authorize(actor, "organization:read");
-  const now = ctx.now();
-  const mine = await read(ctx.db, async (tx) => {
-    const controls = await listControls(tx, scopeOf(actor));
-    const owned = new Set(
-      controls
-        .filter((c) => c.owner !== null && c.owner.trim().toLowerCase() === actor.email)
-        .map((c) => c.ref),
-    );
-    return (await loadFreshness(tx, actor, now)).filter((f) => owned.has(f.ref));
-  });
-  return mine
-    .filter((f) => f.status === "implemented" && f.state !== "current")
-    .map((f) => ({
-      kind: "evidence-due",
-      controlRef: f.ref,
-      title: f.title,
-      dueBy: f.dueBy,
-      reason: f.reason,
-    }));
 }

@@ -13,6 +13,7 @@ import type { BridgeLetter } from "../../db/bridge-letters.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
 import { newId } from "../../db/portable.ts";
 import { listReportVersions } from "../../db/reports.repo.ts";
+import { listEngagements } from "../../db/engagements.repo.ts";
 import { inOrgTransaction, read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
@@ -20,7 +21,7 @@ import type { Actor } from "../../domain/actor.ts";
 import { engagementLabel } from "../../domain/engagement.ts";
 import type { Engagement } from "../../domain/engagement.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { localDate } from "../../domain/periods.ts";
+import { addDays, addMonths, localDate, longerThanMonths } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { coverageEnd } from "../../domain/report.ts";
 import { bridgeLetterTemplate } from "../../domain/report-templates.ts";
@@ -42,7 +43,54 @@ export const bridgeInput = z
   })
   .strict();
 
-export type BridgeLetterView = BridgeLetter & { version: number; coverageEnd: string };
+export type BridgeLetterView = BridgeLetter & {
+  version: number;
+  coverageEnd: string;
+  /** The first day the letter speaks for: the day after the report's coverage. */
+  gapFrom: string;
+  /** What the reader should know first, such as a gap long enough to need a new report. */
+  warnings: string[];
+};
+
+/** Past this, a letter is a stopgap customers rarely accept: a new report is due. */
+const LONG_GAP_MONTHS = 3;
+
+function gapWarnings(gapFrom: string, through: string): string[] {
+  return longerThanMonths({ from: gapFrom, to: through }, LONG_GAP_MONTHS)
+    ? [
+        `the letter covers ${gapFrom} to ${through}, over ${LONG_GAP_MONTHS} months after the ` +
+          "report: customers usually expect a new report, not a longer letter",
+      ]
+    : [];
+}
+
+function viewOf(letter: BridgeLetter, version: number, engagement: Engagement): BridgeLetterView {
+  const end = coverageEnd(engagement);
+  const gapFrom = addDays(end, 1);
+  return {
+    ...letter,
+    version,
+    coverageEnd: end,
+    gapFrom,
+    warnings: gapWarnings(gapFrom, letter.through),
+  };
+}
+
+/** The engagement after this one (the next report), or when a yearly renewal would fall. */
+function nextReportWords(engagements: readonly Engagement[], after: Engagement): string {
+  const end = coverageEnd(after);
+  const next = engagements
+    .filter(
+      (e) => e.id !== after.id && (e.type === 2 ? (e.periodFrom ?? "") : coverageEnd(e)) > end,
+    )
+    .sort((a, b) => (coverageEnd(a) < coverageEnd(b) ? -1 : 1))[0];
+  // None planned yet: reports are renewed yearly.
+  if (next === undefined) return `by ${addMonths(end, 12)}`;
+  return next.type === 2
+    ? `after ${next.periodTo ?? ""}, covering ${next.periodFrom ?? ""} to ${next.periodTo ?? ""} ` +
+        `(${engagementLabel(next)}, Type 2)`
+    : `as of ${next.asOf ?? ""} (${engagementLabel(next)}, Type 1)`;
+}
 
 async function lettersOf(
   tx: Tx,
@@ -52,11 +100,7 @@ async function lettersOf(
   const versions = await listReportVersions(tx, scopeOf(actor), engagement.id);
   const numbers = new Map(versions.map((v) => [v.id, v.version]));
   const letters = await listBridgeLetters(tx, scopeOf(actor), [...numbers.keys()]);
-  return letters.map((l) => ({
-    ...l,
-    version: numbers.get(l.reportVersionId) ?? 0,
-    coverageEnd: coverageEnd(engagement),
-  }));
+  return letters.map((l) => viewOf(l, numbers.get(l.reportVersionId) ?? 0, engagement));
 }
 
 export async function listBridgeLettersOf(
@@ -104,8 +148,14 @@ export async function draftBridgeLetter(
           organization: org.name,
           systemName: org.systemName,
           reportLabel: `${engagementLabel(engagement)}, Type ${engagement.type}, version ${final.version}`,
-          coverageEnd: end,
+          reportCoverage:
+            engagement.type === 2
+              ? `the period from ${engagement.periodFrom ?? ""} to ${end}`
+              : `its design as of ${end}`,
+          auditor: engagement.auditFirm,
+          gapFrom: addDays(end, 1),
           through,
+          nextReport: nextReportWords(await listEngagements(tx, scope), engagement),
         }),
       createdBy: actor.name,
       createdAt: at.toISOString(),
@@ -120,7 +170,7 @@ export async function draftBridgeLetter(
       { engagement: engagementLabel(engagement), letter: letter.number, through },
       at,
     );
-    return { ...letter, version: final.version, coverageEnd: end };
+    return viewOf(letter, final.version, engagement);
   });
 }
 
@@ -186,7 +236,12 @@ export async function editBridgeLetter(
     const through = data.through ?? letter.through;
     checkThrough(through, letter.coverageEnd, today);
     return {
-      letter: { ...letter, text: data.text ?? letter.text, through },
+      letter: {
+        ...letter,
+        text: data.text ?? letter.text,
+        through,
+        warnings: gapWarnings(letter.gapFrom, through),
+      },
       event: "report.bridge-letter-edited",
     };
   });

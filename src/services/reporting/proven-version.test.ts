@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { as, expectAppError } from "../../../test/support/fixtures.ts";
-import { useReportEngagement } from "../../../test/support/report.ts";
+import { TEST_OPINION, useReportEngagement } from "../../../test/support/report.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { approveAssertion, recordOpinion, showReportDraft } from "./report-draft.service.ts";
 import { finalizeReport, loadReportPackage } from "./report-versions.service.ts";
@@ -24,13 +24,8 @@ describe("serving a final version", () => {
       engagements: [engagement.id],
     });
     await approveAssertion(t.ctx, owner, handle);
-    await recordOpinion(t.ctx, auditor, handle, {
-      type: "unmodified",
-      text:
-        "We have examined the accompanying description and the suitability of the design of " +
-        "controls stated in it. In our opinion, in all material respects, it presents the system.",
-    });
-    await finalizeReport(t.ctx, owner, handle, {});
+    await recordOpinion(t.ctx, auditor, handle, TEST_OPINION);
+    await finalizeReport(t.ctx, auditor, handle, {});
     expect((await loadReportPackage(t.ctx, owner, handle, "latest")).opinion?.type).toBe(
       "unmodified",
     );

@@ -12,12 +12,19 @@ import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { AuditEventData } from "../../domain/audit-events.ts";
-import { sha256Hex } from "../../domain/digest.ts";
 import { engagementLabel, statusIndex } from "../../domain/engagement.ts";
 import type { Engagement } from "../../domain/engagement.ts";
-import { AppError } from "../../domain/errors.ts";
+import { AppError, invalidField } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
-import { COMPONENT_KINDS, OPINION_TYPES, SUBSERVICE_METHODS } from "../../domain/report.ts";
+import { getOrganization } from "../../db/organizations.repo.ts";
+import { opinionTextDigest } from "../../domain/opinion-template.ts";
+import { localDate } from "../../domain/periods.ts";
+import {
+  COMPONENT_KINDS,
+  OPINION_TYPES,
+  SUBSERVICE_METHODS,
+  coverageEnd,
+} from "../../domain/report.ts";
 import type { ReportPackage } from "../../domain/report.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
@@ -102,14 +109,58 @@ const seenDigest = z
   .regex(/^[0-9a-f]{64}$/, "must be the contentSha256 of the draft you read")
   .optional();
 
+/**
+ * Section I as the auditor fills it. The firm defaults to the engagement's; the date, which
+ * becomes the issue date, to today. A modified opinion gives its basis; a qualified or adverse
+ * one names the criteria not met.
+ */
 export const opinionInput = z
   .object({
     type: oneOf(OPINION_TYPES, "opinion type"),
-    text: optionalText(60000).min(100, "enter the opinion as issued (at least 100 characters)"),
+    firm: optionalText(200).optional(),
+    city: requiredText(200).describe("the city the report is signed in"),
+    date: calendarDate.optional(),
+    criteriaNotMet: z.array(criterionId).max(61).default([]),
+    basisForModification: optionalText(20000).default(""),
+    /** Further paragraphs (an emphasis of matter, other matters). */
+    text: optionalText(60000).default(""),
     /** The contentSha256 of the draft the auditor read; the opinion covers exactly that. */
     contentSha256: seenDigest,
   })
-  .strict();
+  .strict()
+  .superRefine((o, ctx) => {
+    const needsCriteria = o.type === "qualified" || o.type === "adverse";
+    if (needsCriteria && o.criteriaNotMet.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["criteriaNotMet"],
+        message: `a ${o.type} opinion names the criteria not met`,
+      });
+    }
+    if (o.type === "unmodified" && o.criteriaNotMet.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["criteriaNotMet"],
+        message: "an unmodified opinion has no criteria not met",
+      });
+    }
+    if (o.type !== "unmodified" && o.basisForModification.length < 50) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["basisForModification"],
+        message: `a ${o.type === "disclaimer" ? "disclaimer of" : o.type} opinion gives its basis (at least 50 characters)`,
+      });
+    }
+    if (o.type === "unmodified" && o.basisForModification !== "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["basisForModification"],
+        message: "an unmodified opinion has no basis for modification",
+      });
+    }
+  });
+
+export type OpinionInput = z.input<typeof opinionInput>;
 
 export const otherInformationInput = z.object({ text: optionalText(40000) }).strict();
 
@@ -223,7 +274,7 @@ export async function updateAssertion(
   const at = ctx.now().toISOString();
   return editDraft(ctx, actor, handle, async (draft, tx, engagement) => {
     const generated = "regenerate" in data;
-    const body = generated ? await templateAssertion(tx, actor, engagement) : data.text;
+    const body = generated ? await templateAssertion(tx, actor, engagement, draft) : data.text;
     // A changed text is a new statement: any earlier approval no longer covers it.
     const assertion = { text: body, generated, approval: null, updatedAt: at };
     return {
@@ -277,7 +328,7 @@ export async function approveAssertion(
       );
     }
     const assertion = draft.assertion ?? {
-      text: await templateAssertion(tx, actor, engagement),
+      text: await templateAssertion(tx, actor, engagement, draft),
       generated: true,
       approval: null,
       updatedAt: at,
@@ -299,7 +350,7 @@ export async function recordOpinion(
 ): Promise<ReportDraftView> {
   authorize(actor, "report:opinion");
   const data = parseInput(opinionInput, input);
-  const at = ctx.now().toISOString();
+  const at = ctx.now();
   return editDraft(ctx, actor, handle, async (draft, tx, engagement) => {
     if (statusIndex(engagement.status) < statusIndex("draft-report")) {
       throw new AppError(
@@ -308,23 +359,65 @@ export async function recordOpinion(
           "the draft report, after fieldwork",
       );
     }
-    const contentSha256 = await currentDigest(tx, actor, engagement, at, data.contentSha256);
-    const opinion = {
+    const org = await getOrganization(tx, scopeOf(actor));
+    const today = localDate(at, org.timeZone);
+    const date = data.date ?? today;
+    const end = coverageEnd(engagement);
+    if (date > today) throw invalidField("date", `${date} is in the future`);
+    if (date < end) {
+      throw invalidField("date", `${date} is before the report's coverage ends (${end})`);
+    }
+    const firm = data.firm === undefined || data.firm === "" ? engagement.auditFirm : data.firm;
+    if (firm.trim() === "") {
+      throw invalidField("firm", "name the audit firm signing the report");
+    }
+    await currentDigest(tx, actor, engagement, at.toISOString(), data.contentSha256);
+    const inScope = await assemblePackage(tx, actor, engagement, {
+      at: at.toISOString(),
+      state: "draft",
+      issueDate: null,
+    });
+    const order = inScope.criteria.map((c) => c.id);
+    const outside = data.criteriaNotMet.filter((id) => !order.includes(id));
+    if (outside.length > 0) {
+      throw invalidField(
+        "criteriaNotMet",
+        `${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not among the criteria in scope`,
+      );
+    }
+    const provisional = {
       type: data.type,
+      firm,
+      city: data.city,
+      date,
+      criteriaNotMet: order.filter((id) => data.criteriaNotMet.includes(id)),
+      basisForModification: data.type === "unmodified" ? null : data.basisForModification,
       text: data.text,
       recordedBy: actor.id,
       recordedByName: actor.name,
-      recordedAt: at,
-      contentSha256,
+      recordedAt: at.toISOString(),
+      contentSha256: "",
     };
+    // The opinion's form decides the template assertion's, so the digest it covers is the
+    // draft's with the opinion in place.
+    const next = { ...draft, opinion: provisional };
+    const after = await assemblePackage(tx, actor, engagement, {
+      at: at.toISOString(),
+      state: "draft",
+      issueDate: null,
+      draft: next,
+    });
+    const opinion = { ...provisional, contentSha256: after.contentSha256 };
     return {
-      draft: { ...draft, opinion },
+      draft: { ...next, opinion },
       event: "report.opinion-recorded",
       data: {
         type: data.type,
         replaced: draft.opinion !== null,
-        contentSha256,
-        textSha256: sha256Hex(data.text),
+        contentSha256: after.contentSha256,
+        textSha256: opinionTextDigest(opinion),
+        date,
+        criteriaNotMet: opinion.criteriaNotMet,
       },
     };
   });

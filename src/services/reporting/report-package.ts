@@ -14,7 +14,13 @@ import { engagementLabel } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSnapshot } from "../../domain/engagement.ts";
 import { canonicalJson } from "../../domain/audit-chain.ts";
 import { sha256Hex } from "../../domain/digest.ts";
-import { contentDigestInput, descriptionGaps, emptyDescription } from "../../domain/report.ts";
+import {
+  contentDigestInput,
+  descriptionGaps,
+  emptyDescription,
+  isModifiedOpinion,
+  resultSentence,
+} from "../../domain/report.ts";
 import type {
   Approval,
   AuditorOpinion,
@@ -22,7 +28,6 @@ import type {
   ReportPackage,
 } from "../../domain/report.ts";
 import { assertionTemplate } from "../../domain/report-templates.ts";
-import type { ControlOutcome } from "../../domain/test-results.ts";
 import { takeSnapshot } from "../fieldwork/engagements.service.ts";
 import { resultsOf } from "../fieldwork/testing.service.ts";
 
@@ -83,10 +88,16 @@ export async function draftOf(
   };
 }
 
+/**
+ * The template assertion for this draft: its form follows the opinion recorded on it
+ * (modified when qualified, adverse or a disclaimer), and it names the subservice
+ * organizations and the complementary controls the description gives.
+ */
 export async function templateAssertion(
   tx: Tx,
   actor: Actor,
   engagement: Engagement,
+  draft: Pick<ReportDraft, "description" | "opinion">,
 ): Promise<string> {
   const org = await getOrganization(tx, scopeOf(actor));
   return assertionTemplate({
@@ -97,6 +108,9 @@ export async function templateAssertion(
     periodFrom: engagement.periodFrom,
     periodTo: engagement.periodTo,
     categories: engagement.categories,
+    modified: draft.opinion !== null && isModifiedOpinion(draft.opinion.type),
+    subservices: draft.description.subservices,
+    hasCuecs: draft.description.cuecs.length > 0,
   });
 }
 
@@ -105,31 +119,30 @@ async function scopeSnapshot(tx: Tx, actor: Actor, e: Engagement): Promise<Engag
   return e.snapshot ?? takeSnapshot(tx, actor, e.categories, new Date(0).toISOString());
 }
 
-function resultLine(e: Engagement, outcome: ControlOutcome | undefined): string {
-  if (outcome === undefined) return "Not tested.";
-  if (e.type === 1) return "";
-  if (outcome.conclusion === "not-tested") return "Not tested.";
-  if (outcome.deviations === 0)
-    return `No exceptions noted (${outcome.sampleSize} items inspected).`;
-  return `Exceptions noted: ${outcome.summary}.`;
-}
-
 export async function assemblePackage(
   tx: Tx,
   actor: Actor,
   engagement: Engagement,
-  options: { at: string; state: "draft" | "final"; issueDate: string | null },
+  options: {
+    at: string;
+    state: "draft" | "final";
+    issueDate: string | null;
+    /** The draft as it is about to be saved, to know the digest a sign-off will be given on. */
+    draft?: ReportDraft;
+  },
 ): Promise<ReportPackage> {
   const scope = scopeOf(actor);
   const org = await getOrganization(tx, scope);
-  const draft = await draftOf(tx, actor, engagement, options.at);
+  const draft = options.draft ?? (await draftOf(tx, actor, engagement, options.at));
   const snapshot = await scopeSnapshot(tx, actor, engagement);
   const results = await resultsOf(tx, actor, engagement);
   const outcomes = new Map(results.controls.map((c) => [c.controlRef, c]));
   const conclusions = new Map(results.criteria.map((c) => [c.criterionId, c.conclusion]));
   const populations = new Map(
-    (results.sample?.controls ?? []).map((c) => [c.controlRef, c.population.length]),
+    (results.sample?.controls ?? []).map((c) => [c.controlRef, c.population] as const),
   );
+  const itemLabel = (controlRef: string, key: string) =>
+    populations.get(controlRef)?.find((item) => item.key === key)?.label ?? key;
   const excluded = new Set(snapshot.exclusions.map((x) => x.criterionId));
   const pending = engagement.type === 1 ? "not-evaluated" : "not-tested";
 
@@ -139,6 +152,7 @@ export async function assemblePackage(
     return {
       ref: c.ref,
       title: c.title,
+      description: c.description ?? "",
       frequency: c.frequency,
       automation: c.automation,
       testProcedure: c.testProcedure,
@@ -150,15 +164,17 @@ export async function assemblePackage(
               methods: test.methods,
               procedure: test.procedure,
               tester: test.tester,
+              enteredBy: test.enteredBy,
               testedOn: test.testedOn,
               designNotes: test.designNotes,
             },
-      population: populations.get(c.ref) ?? 0,
+      population: populations.get(c.ref)?.length ?? 0,
       sampleSize: outcome?.sampleSize ?? 0,
       deviations: outcome?.deviations ?? 0,
-      result: resultLine(engagement, outcome),
+      result: resultSentence(engagement.type, outcome),
       exceptions: (outcome?.exceptions ?? []).map((x) => ({
         item: x.itemKey,
+        label: itemLabel(c.ref, x.itemKey),
         description: x.description ?? "",
         managementResponse: x.managementResponse,
         respondedAt: x.respondedAt,
@@ -178,12 +194,14 @@ export async function assemblePackage(
         .map(toControl),
     }));
   const key = await findOrganizationKey(tx, scope);
-  const assertion = draft.assertion ?? {
-    text: await templateAssertion(tx, actor, engagement),
-    generated: true,
-    approval: null,
-    updatedAt: options.at,
-  };
+  // An untouched template is written afresh, so it follows the opinion and the description.
+  const template = await templateAssertion(tx, actor, engagement, draft);
+  const assertion =
+    draft.assertion === null
+      ? { text: template, generated: true, approval: null, updatedAt: options.at }
+      : draft.assertion.generated
+        ? { ...draft.assertion, text: template }
+        : draft.assertion;
   const content: ReportPackage = {
     contentSha256: "",
     voidedSignOffs: [],

@@ -7,11 +7,16 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { as } from "../../../test/support/fixtures.ts";
-import { useReportEngagement } from "../../../test/support/report.ts";
+import { TEST_OPINION, useReportEngagement } from "../../../test/support/report.ts";
 import { recordLines } from "../../../test/support/tampering.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { verifyAuditLog } from "../platform/audit-log.service.ts";
-import { approveAssertion, recordOpinion, showReportDraft } from "./report-draft.service.ts";
+import {
+  approveAssertion,
+  recordOpinion,
+  showReportDraft,
+  updateAssertion,
+} from "./report-draft.service.ts";
 import { finalizeReport } from "./report-versions.service.ts";
 
 let t: TestContext;
@@ -19,18 +24,15 @@ let owner: Actor;
 let handle: string;
 useReportEngagement((s) => ({ t, owner, handle } = s));
 
-const OPINION = {
-  type: "unmodified",
-  text:
-    "We have examined the accompanying description and the suitability of the design of " +
-    "controls stated in it. In our opinion, in all material respects, the description presents the system.",
-};
+const OPINION = TEST_OPINION;
 
 const tamper = (statement: ReturnType<typeof sql>) => statement.execute(t.ctx.db.kysely);
 
+let dana: Actor;
+
 async function signOff(): Promise<void> {
   const { engagement } = await showReportDraft(t.ctx, owner, handle);
-  const dana = as(owner, "auditor", "user:dana", {
+  dana = as(owner, "auditor", "user:dana", {
     name: "Dana Whitfield",
     engagements: [engagement.id],
   });
@@ -47,26 +49,31 @@ async function problems(): Promise<string[]> {
 describe("a final report's sign-offs against the trail", () => {
   it("passes sign-offs the trail recorded", async () => {
     await signOff();
-    await finalizeReport(t.ctx, owner, handle);
+    await finalizeReport(t.ctx, dana, handle);
     expect(await problems()).toEqual([]);
   });
 
   it("names an opinion changed in the draft before it was finalized", async () => {
+    // A hand-written assertion: the template's would change with the opinion's form, and the
+    // changed content alone would then stop the finalization.
+    await updateAssertion(t.ctx, owner, handle, {
+      text: "We, the management of Acme, assert that the description presents the system fairly.",
+    });
     await signOff();
     await tamper(
       sql`update report_drafts set opinion = replace(opinion, '"unmodified"', '"adverse"')`,
     );
-    await finalizeReport(t.ctx, owner, handle);
+    await finalizeReport(t.ctx, dana, handle);
     expect(await problems()).toEqual([
       "report E-1 version 1: its adverse opinion by Dana Whitfield is not one the trail records",
     ]);
   });
 
-  it("names an opinion's text changed in the draft before it was finalized", async () => {
+  it("names an opinion's wording changed in the draft before it was finalized", async () => {
     await signOff();
     await tamper(sql`update report_drafts
-      set opinion = replace(opinion, 'in all material respects', 'in some respects')`);
-    await finalizeReport(t.ctx, owner, handle);
+      set opinion = replace(opinion, 'Boston', 'Paris')`);
+    await finalizeReport(t.ctx, dana, handle);
     expect(await problems()).toEqual([
       "report E-1 version 1: its unmodified opinion by Dana Whitfield is not one the trail records",
     ]);
@@ -76,7 +83,7 @@ describe("a final report's sign-offs against the trail", () => {
     await signOff();
     await tamper(sql`update report_drafts
       set assertion = replace(assertion, ${`"name":"${owner.name}"`}, '"name":"Olivia Owner"')`);
-    await finalizeReport(t.ctx, owner, handle);
+    await finalizeReport(t.ctx, dana, handle);
     expect(await problems()).toEqual([
       "report E-1 version 1: its assertion's approval by Olivia Owner is not one the trail records",
     ]);

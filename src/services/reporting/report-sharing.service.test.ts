@@ -11,8 +11,11 @@ import {
   listBridgeLettersOf,
 } from "./bridge-letters.service.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
-import { advanceEngagement } from "../fieldwork/engagements.service.ts";
-import { approveAssertion } from "./report-draft.service.ts";
+import { advanceEngagement, createEngagement } from "../fieldwork/engagements.service.ts";
+import { findReportVersionByNumber } from "../../db/reports.repo.ts";
+import { toDbJson } from "../../db/portable.ts";
+import { scopeOf } from "../../domain/actor.ts";
+import { approveAssertion, showReportDraft } from "./report-draft.service.ts";
 import {
   acceptSharedReportNda,
   createShareLink,
@@ -40,8 +43,8 @@ const at = (iso: string) => ({ ...t.ctx, now: () => new Date(iso) });
 
 async function finalize(): Promise<void> {
   await approveAssertion(t.ctx, owner, handle);
-  await recordTestOpinion(t.ctx, owner, handle);
-  await finalizeReport(t.ctx, owner, handle);
+  const auditor = await recordTestOpinion(t.ctx, owner, handle);
+  await finalizeReport(t.ctx, auditor, handle);
 }
 
 describe("sharing a final report", () => {
@@ -52,6 +55,31 @@ describe("sharing a final report", () => {
       "INVALID_STATE",
     );
     expect(error.message).toContain("is a draft: finalize it before sharing");
+    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+  });
+
+  it("refuses to share a final version without the auditor's opinion (older data), changing nothing", async () => {
+    await finalize();
+    const { engagement } = await showReportDraft(t.ctx, owner, handle);
+    const found = await findReportVersionByNumber(
+      t.ctx.db.kysely,
+      scopeOf(owner),
+      engagement.id,
+      1,
+    );
+    if (found === undefined) throw new Error("version 1 is missing");
+    // As a version finalized before an opinion was required would be stored.
+    await t.ctx.db.kysely
+      .updateTable("report_versions")
+      .set({ package: toDbJson({ ...found.pkg, opinion: null }) })
+      .where("id", "=", found.version.id)
+      .execute();
+    const before = await snapshotDatabase(t.ctx.db);
+    const error = await expectAppError(
+      () => createShareLink(t.ctx, owner, handle, { recipient: "Retail Co" }),
+      "INVALID_STATE",
+    );
+    expect(error.message).toContain("a readiness report, not a SOC 2 report");
     expect(await snapshotDatabase(t.ctx.db)).toBe(before);
   });
 
@@ -69,7 +97,7 @@ describe("sharing a final report", () => {
     // A final report carries the auditor's opinion: it is never shown as a readiness report.
     expect(preview.report).not.toContain("Readiness report");
     t.advance(1000);
-    expect(preview.report).toContain("SOC 2 Type 1 as of 2026-10-31, version 1");
+    expect(preview.report).toContain("SOC 2 Type 1 as of 31 October 2026, version 1");
     expect(preview.nda).toContain("confidential");
 
     await expectAppError(
@@ -180,8 +208,8 @@ describe("bridge letters", () => {
     const later = at("2027-03-15T12:00:00Z");
     const letter = await draftBridgeLetter(later, owner, handle);
     expect(letter).toMatchObject({ number: 1, through: "2027-03-15", version: 1 });
-    expect(letter.text).toContain("from that date to 2027-03-15");
-    expect(letter.text).toContain("covers the system up to 2026-10-31");
+    expect(letter.text).toContain("from 2026-11-01 to 2027-03-15");
+    expect(letter.text).toContain("covers its design as of 2026-10-31");
     for (const through of ["2026-10-01", "2027-03-16"]) {
       const error = await expectAppError(
         () => draftBridgeLetter(later, owner, handle, { through }),
@@ -209,5 +237,35 @@ describe("bridge letters", () => {
     );
     expect(locked.message).toContain("approved");
     expect((await listBridgeLettersOf(later, owner, handle))[0]?.approval).not.toBeNull();
+  });
+
+  it("starts the gap the day after the report, names the auditor and the next report, and warns past three months", async () => {
+    await finalize();
+    const soon = await draftBridgeLetter(at("2027-01-31T12:00:00Z"), owner, handle);
+    expect(soon).toMatchObject({ coverageEnd: "2026-10-31", gapFrom: "2026-11-01", warnings: [] });
+    expect(soon.text).toContain("This letter speaks for the time from 2026-11-01 to 2027-01-31");
+    expect(soon.text).not.toContain("from 2026-10-31");
+    expect(soon.text).toContain("issued by Ledger & Co");
+    expect(soon.text).toContain("Our next report is expected by 2027-10-31");
+
+    await createEngagement(t.ctx, owner, {
+      type: 2,
+      from: "2026-11-01",
+      to: "2027-04-30",
+      auditFirm: "Ledger & Co",
+    });
+    const late = await draftBridgeLetter(at("2027-02-01T12:00:00Z"), owner, handle);
+    expect(late.warnings).toEqual([
+      expect.stringContaining("2026-11-01 to 2027-02-01, over 3 months after the report"),
+    ]);
+    expect(late.text).toContain(
+      "expected after 2027-04-30, covering 2026-11-01 to 2027-04-30 (E-2, Type 2)",
+    );
+    const listed = await listBridgeLettersOf(at("2027-02-01T12:00:00Z"), owner, handle);
+    expect(listed.map((l) => l.warnings.length).sort()).toEqual([0, 1]);
+    const edited = await editBridgeLetter(at("2027-02-01T12:00:00Z"), owner, handle, soon.number, {
+      through: "2027-02-01",
+    });
+    expect(edited.warnings).toHaveLength(1);
   });
 });

@@ -30,6 +30,7 @@ import { engagementLabel } from "../../domain/engagement.ts";
 import { AppError, notFound } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { READINESS_NOTICE, periodPhrase } from "../../domain/report.ts";
+import { dateInWords } from "../../domain/words.ts";
 import type { ReportPackage } from "../../domain/report.ts";
 import {
   ACCEPTANCE_MINUTES,
@@ -104,6 +105,16 @@ export async function createShareLink(
         data.version === undefined
           ? `${engagementLabel(engagement)}'s report is a draft: finalize it before sharing`
           : `${engagementLabel(engagement)} has no final version ${data.version}; only final versions are shared`,
+      );
+    }
+    // A version finalized before an opinion was required is a readiness report, not a SOC 2
+    // report: it is never handed to a customer as one.
+    const frozen = await findReportVersion(tx, scope, final.id);
+    if ((frozen?.pkg.opinion ?? null) === null) {
+      throw new AppError(
+        "INVALID_STATE",
+        `version ${final.version} of ${engagementLabel(engagement)}'s report carries no ` +
+          "auditor's opinion: it is a readiness report, not a SOC 2 report, and is not shared",
       );
     }
     const secret = newSecret("share");
@@ -310,7 +321,7 @@ export async function previewSharedReport(
       organization: org.name,
       systemName: pkg.organization.systemName,
       report:
-        `SOC 2 Type ${pkg.engagement.type} ${periodPhrase(pkg.engagement)}, version ${version.version}` +
+        `SOC 2 Type ${pkg.engagement.type} ${periodPhrase(pkg.engagement, dateInWords)}, version ${version.version}` +
         (pkg.opinion === null ? ` (${READINESS_NOTICE})` : ""),
       issueDate: version.issueDate,
       expiresAt: link.expiresAt,

@@ -37,6 +37,10 @@ import { assemblePackage, draftOf } from "./report-package.ts";
 import { provenPackage } from "./proven-version.ts";
 import { parseInput } from "../platform/validation.ts";
 
+/**
+ * The issue date is the opinion's date; a caller may repeat it to confirm what they release,
+ * and any other date is refused.
+ */
 export const finalizeInput = z.object({ issueDate: calendarDate.optional() }).strict();
 
 function refuse(engagement: Engagement, problems: string[]): never {
@@ -58,14 +62,6 @@ export async function finalizeReport(
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const scope = scopeOf(actor);
     const engagement = await loadEngagement(tx, actor, handle);
-    const org = await getOrganization(tx, scope);
-    const today = localDate(at, org.timeZone);
-    const issueDate = data.issueDate ?? today;
-    const end = coverageEnd(engagement);
-    if (issueDate > today) throw invalidField("issueDate", `${issueDate} is in the future`);
-    if (issueDate < end) {
-      throw invalidField("issueDate", `${issueDate} is before the report's coverage ends (${end})`);
-    }
     if (statusIndex(engagement.status) < statusIndex("draft-report")) {
       refuse(engagement, [
         `it is in ${engagement.status}; the report is finalized from the draft-report step`,
@@ -81,6 +77,16 @@ export async function finalizeReport(
         `review thread ${threadLabel(t)} on section ${t.section}${t.item === null ? "" : ` (${t.item})`} is ${t.status}`,
       );
     }
+    // The report is dated by the auditor's opinion: its date is the issue date.
+    const opinionDate = draft.opinion?.date ?? null;
+    if (data.issueDate !== undefined && opinionDate !== null && data.issueDate !== opinionDate) {
+      throw invalidField(
+        "issueDate",
+        `the report is dated by the auditor's opinion (${opinionDate}); the auditor records ` +
+          "the opinion again to change its date",
+      );
+    }
+    const issueDate = opinionDate ?? localDate(at, (await getOrganization(tx, scope)).timeZone);
     const pkg = await assemblePackage(tx, actor, engagement, {
       at: at.toISOString(),
       state: "final",

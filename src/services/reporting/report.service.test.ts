@@ -4,7 +4,9 @@ import type { TestContext } from "../../../test/support/database.ts";
 import { as, expectAppError } from "../../../test/support/fixtures.ts";
 import {
   REPORT_TEST_DAY,
+  TEST_OPINION,
   engagementAtDraftReport,
+  finalizeAsAuditor,
   recordTestOpinion,
   useReportEngagement,
 } from "../../../test/support/report.ts";
@@ -43,12 +45,7 @@ useReportEngagement((s) => ({ t, owner, handle } = s));
 const auditorOf = (engagementId: string) =>
   as(owner, "auditor", "user:dana", { name: "Dana Whitfield", engagements: [engagementId] });
 
-const OPINION = {
-  type: "unmodified",
-  text:
-    "We have examined the accompanying description and the suitability of the design of " +
-    "controls stated in it. In our opinion, in all material respects, the description presents the system.",
-};
+const OPINION = TEST_OPINION;
 
 describe("the system description", () => {
   it("lists what each DC item lacks, and merges partial edits", async () => {
@@ -97,7 +94,7 @@ describe("assertion and opinion", () => {
     const draft = (await showReportDraft(t.ctx, owner, handle)).package;
     expect(draft.assertion.generated).toBe(true);
     expect(draft.assertion.text).toContain("Acme Dashboards");
-    expect(draft.assertion.text).toContain("as of 2026-10-31");
+    expect(draft.assertion.text).toContain("as of 31 October 2026");
     const approved = await approveAssertion(t.ctx, as(owner, "owner", owner.id), handle);
     expect(approved.package.assertion.approval?.name).toBe(owner.name);
     const edited = await updateAssertion(t.ctx, owner, handle, {
@@ -131,7 +128,8 @@ describe("assertion and opinion", () => {
     await recordOpinion(t.ctx, auditorOf(engagement.id), handle, OPINION);
     const withOpinion = await html();
     expect(withOpinion).not.toContain(escapeHtml(READINESS_NOTICE));
-    expect(withOpinion).toContain("in all material respects, the description presents the system");
+    expect(withOpinion).toContain("In our opinion, in all material respects:");
+    expect(withOpinion).toContain("Boston, Massachusetts");
   });
 });
 
@@ -151,7 +149,10 @@ describe("sign-offs cover exactly what was read", () => {
     expect(edited.opinion).toBeNull();
     expect(edited.assertion.approval).toBeNull();
     expect(edited.voidedSignOffs).toHaveLength(2);
-    const error = await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
+    const error = await expectAppError(
+      () => finalizeAsAuditor(t.ctx, owner, handle),
+      "INVALID_STATE",
+    );
     expect(error.message).toContain("the auditor's opinion recorded by Dana Whitfield");
     expect(error.message).toContain("an owner must approve it again");
   });
@@ -193,7 +194,7 @@ describe("OSCAL exports of an assembled package", () => {
     expectValid(validators().ar, toOscalAssessmentResults(draft));
     await approveAssertion(t.ctx, owner, handle);
     await recordTestOpinion(t.ctx, owner, handle);
-    await finalizeReport(t.ctx, owner, handle);
+    await finalizeAsAuditor(t.ctx, owner, handle);
     const final = await loadReportPackage(t.ctx, owner, handle);
     expect(final.state).toBe("final");
     expectValid(validators().ssp, toOscalSsp(final));
@@ -211,7 +212,10 @@ describe("review and finalization", () => {
       body: "Name the database engine.",
     });
     const before = await snapshotDatabase(t.ctx.db);
-    const error = await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
+    const error = await expectAppError(
+      () => finalizeAsAuditor(t.ctx, owner, handle),
+      "INVALID_STATE",
+    );
     expect(error.message).toContain("review thread T-1 on section III (DC3) is open");
     expect(error.message).toContain("assertion is not approved");
     expect(error.message).toContain("the auditor's opinion is not recorded");
@@ -223,7 +227,7 @@ describe("review and finalization", () => {
     });
     await approveAssertion(t.ctx, owner, handle);
     const disputed = await expectAppError(
-      () => finalizeReport(t.ctx, owner, handle),
+      () => finalizeAsAuditor(t.ctx, owner, handle),
       "INVALID_STATE",
     );
     expect(disputed.message).toContain("T-1");
@@ -233,8 +237,8 @@ describe("review and finalization", () => {
     const threads = await listReviewThreads(t.ctx, owner, handle);
     expect(threads[0]?.comments.map((c) => c.action)).toEqual(["comment", "disputed", "resolved"]);
 
-    const v1 = await finalizeReport(t.ctx, owner, handle, { issueDate: "2026-11-18" });
-    expect(v1).toMatchObject({ version: 1, issueDate: "2026-11-18" });
+    const v1 = await finalizeAsAuditor(t.ctx, owner, handle);
+    expect(v1).toMatchObject({ version: 1, issueDate: "2026-11-20" });
     expect((await showReportDraft(t.ctx, owner, handle)).engagement.status).toBe("final-report");
   });
 
@@ -244,7 +248,7 @@ describe("review and finalization", () => {
       const setup = await engagementAtDraftReport(fresh.ctx, { describe: false });
       await approveAssertion(fresh.ctx, setup.owner, setup.handle);
       const error = await expectAppError(
-        () => finalizeReport(fresh.ctx, setup.owner, setup.handle),
+        () => finalizeAsAuditor(fresh.ctx, setup.owner, setup.handle),
         "INVALID_STATE",
       );
       for (const item of ["DC1", "DC2", "DC3", "DC4", "DC6", "DC7"]) {
@@ -258,8 +262,8 @@ describe("review and finalization", () => {
   it("locks the final version: later edits make version 2 and leave version 1 as issued", async () => {
     await approveAssertion(t.ctx, owner, handle);
     await recordTestOpinion(t.ctx, owner, handle);
-    await finalizeReport(t.ctx, owner, handle);
-    await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
+    await finalizeAsAuditor(t.ctx, owner, handle);
+    await expectAppError(() => finalizeAsAuditor(t.ctx, owner, handle), "INVALID_STATE");
     await updateSystemDescription(t.ctx, owner, handle, { services: "A changed service line." });
     const draft = await loadReportPackage(t.ctx, owner, handle, "draft");
     expect(draft).toMatchObject({ version: 2, state: "draft" });
@@ -270,11 +274,14 @@ describe("review and finalization", () => {
     // The owner approved version 1's content, not the edit: the approval is void until renewed.
     expect(draft.assertion.approval).toBeNull();
     expect(draft.voidedSignOffs[0]).toContain("approved by ana");
-    const stale = await expectAppError(() => finalizeReport(t.ctx, owner, handle), "INVALID_STATE");
+    const stale = await expectAppError(
+      () => finalizeAsAuditor(t.ctx, owner, handle),
+      "INVALID_STATE",
+    );
     expect(stale.message).toContain("on an earlier draft: an owner must approve it again");
     await approveAssertion(t.ctx, owner, handle);
     await recordTestOpinion(t.ctx, owner, handle);
-    const v2 = await finalizeReport(t.ctx, owner, handle);
+    const v2 = await finalizeAsAuditor(t.ctx, owner, handle);
     expect(v2.version).toBe(2);
     expect((await loadReportPackage(t.ctx, owner, handle)).description.services).toBe(
       "A changed service line.",
@@ -283,21 +290,48 @@ describe("review and finalization", () => {
     expect(finalized.items).toHaveLength(2);
   });
 
-  it("refuses an issue date before the coverage ends or in the future", async () => {
+  it("refuses an opinion dated before the coverage ends or in the future, naming the date", async () => {
     await approveAssertion(t.ctx, owner, handle);
-    for (const issueDate of ["2026-10-30", "2026-12-01"]) {
+    const before = await snapshotDatabase(t.ctx.db);
+    for (const date of ["2026-10-30", "2026-12-01"]) {
       const error = await expectAppError(
-        () => finalizeReport(t.ctx, owner, handle, { issueDate }),
+        () => recordTestOpinion(t.ctx, owner, handle, { date }),
         "VALIDATION_FAILED",
       );
-      expect(error.fieldErrors[0]?.field).toBe("issueDate");
+      expect(error.fieldErrors[0]?.field).toBe("date");
     }
+    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+  });
+
+  it("is finalized by the assigned auditor only, and issued on the opinion's date", async () => {
+    await approveAssertion(t.ctx, owner, handle);
+    await recordTestOpinion(t.ctx, owner, handle, { date: "2026-11-18" });
+    const before = await snapshotDatabase(t.ctx.db);
+    await expectAppError(() => finalizeReport(t.ctx, owner, handle), "FORBIDDEN");
+    await expectAppError(() => finalizeReport(t.ctx, as(owner, "admin"), handle), "FORBIDDEN");
+    const other = as(owner, "auditor", "user:x", { engagements: [] });
+    await expectAppError(() => finalizeReport(t.ctx, other, handle), "NOT_FOUND");
+    const moved = await expectAppError(
+      () => finalizeAsAuditor(t.ctx, owner, handle, { issueDate: "2026-11-19" }),
+      "VALIDATION_FAILED",
+    );
+    expect(moved.fieldErrors[0]?.field).toBe("issueDate");
+    expect(moved.message).toContain("dated by the auditor's opinion (2026-11-18)");
+    expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+    const v1 = await finalizeAsAuditor(t.ctx, owner, handle);
+    expect(v1).toMatchObject({
+      version: 1,
+      issueDate: "2026-11-18",
+      finalizedBy: "Dana Whitfield",
+    });
+    const pdf = await renderReport(await loadReportPackage(t.ctx, owner, handle), "html");
+    expect(pdf.body.toString()).toContain("18 November 2026");
   });
 
   it("never stands on a final version without the auditor's opinion (older data)", async () => {
     await approveAssertion(t.ctx, owner, handle);
     await recordTestOpinion(t.ctx, owner, handle);
-    const v1 = await finalizeReport(t.ctx, owner, handle);
+    const v1 = await finalizeAsAuditor(t.ctx, owner, handle);
     const { engagement } = await showReportDraft(t.ctx, owner, handle);
     const pkg = await loadReportPackage(t.ctx, owner, handle, 1);
     // A version finalized before an opinion was required: newer, and without one.
@@ -324,7 +358,7 @@ describe("review and finalization", () => {
   it("names no report when no final version carries an opinion", async () => {
     await approveAssertion(t.ctx, owner, handle);
     await recordTestOpinion(t.ctx, owner, handle);
-    await finalizeReport(t.ctx, owner, handle);
+    await finalizeAsAuditor(t.ctx, owner, handle);
     const { engagement } = await showReportDraft(t.ctx, owner, handle);
     const db = t.ctx.db.kysely;
     const found = await findReportVersionByNumber(db, scopeOf(owner), engagement.id, 1);
@@ -342,7 +376,7 @@ describe("review and finalization", () => {
     expect(await currentReportStanding(t.ctx, owner)).toBeNull();
     await approveAssertion(t.ctx, owner, handle);
     await recordTestOpinion(t.ctx, owner, handle);
-    await finalizeReport(t.ctx, owner, handle);
+    await finalizeAsAuditor(t.ctx, owner, handle);
     const standing = await currentReportStanding(t.ctx, owner);
     expect(standing).toMatchObject({ engagement: handle, coverageEnd: "2026-10-31" });
     expect(standing?.age).toEqual({ months: 0, status: "current" });

@@ -131,7 +131,7 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
           item: weekly?.items[0],
           result: "exception",
           description: "The week's review was not recorded.",
-          tester: "Tess Tester",
+          auditor: world.ids.auditorEmail,
         }),
         201,
         "record exception",
@@ -171,7 +171,8 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
       body: {
         control: world.ids.sampledControl,
         methods: ["inspection"],
-        tester: `Tester (${role})`,
+        // An auditor records as themselves; anyone else names the assigned auditor.
+        ...(role === "auditor" ? {} : { auditor: world.ids.auditorEmail }),
       },
     }),
   },
@@ -188,7 +189,7 @@ export const ENGAGEMENT_ROUTES: readonly OrgRoute[] = [
         item: world.ids.sampledItem,
         result: "exception",
         description: "No review was recorded for this occurrence.",
-        tester: `Tester (${role})`,
+        ...(role === "auditor" ? {} : { auditor: world.ids.auditorEmail }),
       },
     }),
   },

@@ -17,6 +17,7 @@ import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
+import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
 import { RISK_ROUTES } from "./risks.ts";
@@ -58,6 +59,8 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...JOB_ROUTES,
   ...AUDIT_LOG_ROUTES,
   ...MEMBER_ROUTES,
+  ...POLICY_ROUTES,
+  ...TASK_ROUTES,
   ...RISK_ROUTES,
 ];
 

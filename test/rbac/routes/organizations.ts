@@ -104,7 +104,6 @@ export const ORGANIZATION_ROUTES: readonly OrgRoute[] = [
     status: 200,
     prepare: none,
   },
-  { method: "GET", path: "/me/tasks", action: "organization:read", status: 200, prepare: none },
 ];
 
 export const ORGANIZATION_USER_ROUTES: readonly UserRoute[] = [

@@ -25,6 +25,7 @@ export type ResourceKind =
   | "token"
   | "member"
   | "auditor"
+  | "policy"
   | "risk"
   | "risk-assessment";
 
@@ -87,6 +88,8 @@ export interface World {
     sampledControl: string;
     sampledItem: string;
     auditorUserId: string;
+    /** The auditor's address: the owner names it when entering a result for them. */
+    auditorEmail: string;
     /** A second auditor that the matrix assigns and unassigns. */
     spareAuditorUserId: string;
     /** A member whose role the matrix changes. */
@@ -96,6 +99,8 @@ export interface World {
     token: string;
     /** The owner's signed-in session. */
     ownerSession: string;
+    /** A published policy (version 1, asking every member), by id. */
+    policy: string;
     /** A risk written from scratch (its id), and an assessment recorded with it (its id). */
     risk: string;
     riskAssessment: string;

@@ -16,6 +16,7 @@ import {
   newEngagement,
   newLinkEvidence,
 } from "./arrange.ts";
+import { publishedPolicyId } from "./policies.ts";
 import { riskBody } from "./risks.ts";
 import type { Call, World } from "./types.ts";
 
@@ -93,7 +94,7 @@ async function newReportEngagement(world: World): Promise<string> {
         owner.request("POST", `${path}/tests`, {
           control: control.ref,
           methods: ["inquiry", "inspection"],
-          tester: "Tess Tester",
+          auditor: world.ids.auditorEmail,
           design: "suitably-designed",
         }),
         201,
@@ -112,14 +113,17 @@ async function newReportEngagement(world: World): Promise<string> {
   await expectStatus(
     world.clients.auditor.request("PUT", `${path}/report/opinion`, {
       type: "unmodified",
-      text:
-        "We have examined the description and the suitability of the design of its controls. " +
-        "In our opinion, in all material respects, the description presents the system.",
+      city: "Boston, Massachusetts",
     }),
     200,
     "record the opinion",
   );
-  await expectStatus(owner.request("POST", `${path}/report/finalize`, {}), 201, "finalize");
+  // The auditor dates and releases the report.
+  await expectStatus(
+    world.clients.auditor.request("POST", `${path}/report/finalize`, {}),
+    201,
+    "finalize",
+  );
   return id;
 }
 
@@ -194,11 +198,13 @@ export async function buildWorld(
       sampledControl: "",
       sampledItem: "",
       auditorUserId: userId(auditor),
+      auditorEmail: email("auditor"),
       spareAuditorUserId: userId(spare),
       targetUserId: userId(target),
       invitation: "",
       token: "",
       ownerSession: "",
+      policy: "",
       risk: "",
       riskAssessment: "",
     },
@@ -249,7 +255,7 @@ export async function buildWorld(
       item: world.ids.sampledItem,
       result: "exception",
       description: "No review was recorded for this occurrence.",
-      tester: "Tess Tester",
+      auditor: world.ids.auditorEmail,
     }),
     201,
     "record exception",
@@ -277,6 +283,7 @@ export async function buildWorld(
     .json<{ items: { id: string; current: boolean }[] }>()
     .items.find((s) => s.current);
   world.ids.ownerSession = current?.id ?? "";
+  world.ids.policy = await publishedPolicyId(world);
   const risk = await expectStatus(
     owner.request("POST", `${path}/risks`, riskBody(`The ${prefix} world's own risk`)),
     201,

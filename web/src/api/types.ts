@@ -14,4 +14,5 @@ export * from "./types/audit-log.ts";
 export * from "./types/members.ts";
 export * from "./types/reports.ts";
 export * from "./types/jobs.ts";
+export * from "./types/policies.ts";
 export * from "./types/risks.ts";

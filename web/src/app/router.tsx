@@ -23,6 +23,9 @@ import { SettingsPage } from "../features/settings/SettingsPage.tsx";
 import { NotFoundPage, OrgLayout, OrgNotFoundPage } from "../features/shell/OrgLayout.tsx";
 import { RequireSession, RootRedirect } from "../features/shell/guards.tsx";
 import { MembersPage } from "../features/members/MembersPage.tsx";
+import { PoliciesPage } from "../features/policies/PoliciesPage.tsx";
+import { PolicyDetailPage } from "../features/policies/PolicyDetailPage.tsx";
+import { TasksPage } from "../features/tasks/TasksPage.tsx";
 
 // A share link is opened by a customer with no account: never sent to sign in.
 const PUBLIC_PREFIXES = ["/login", "/setup", "/reset-password", "/invite/", "/shared/"];
@@ -64,6 +67,9 @@ export function createAppRouter() {
             { path: "risks/:risk", element: <RiskDetailPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
+            { path: "tasks", element: <TasksPage /> },
+            { path: "policies", element: <PoliciesPage /> },
+            { path: "policies/:label", element: <PolicyDetailPage /> },
             { path: "account", element: <AccountPage /> },
             { path: "*", element: <OrgNotFoundPage /> },
           ],

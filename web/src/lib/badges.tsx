@@ -32,6 +32,8 @@ const CONCLUSION_COLOR: Record<ControlConclusion, string> = {
   "design-deficiency": "red",
   "not-tested": "gray",
   "not-evaluated": "gray",
+  "no-occurrences": "gray",
+  "not-implemented": "orange",
 };
 
 export function ControlStatusBadge({ status }: { status: ControlStatus }) {

@@ -46,33 +46,71 @@ interface TargetStatus {
   remarks?: string;
 }
 
+/** A test conclusion that stands for a criterion without anyone's judgement on exceptions. */
+function clean(c: ControlConclusion): boolean {
+  return c === "operating-effectively" || c === "suitably-designed";
+}
+
+/** Conclusions that give no ground for any determination: nothing was concluded yet. */
+function untested(c: ControlConclusion): boolean {
+  return c === "not-tested" || c === "not-evaluated";
+}
+
 /**
- * Only a clean result is "satisfied". An exception is reported as not satisfied for "other"
- * reasons: whether it means the criterion was not met is the service auditor's judgement.
+ * The criteria the auditor's opinion says were not met. The structured opinion names them
+ * when it is modified; an opinion without that list is read by its kind: an unmodified one
+ * says every criterion was met, and a qualified or adverse one is taken to be about the
+ * criteria whose controls showed exceptions, deficiencies or no control in place.
  */
-function targetStatus(c: ControlConclusion): TargetStatus {
-  switch (c) {
-    case "operating-effectively":
-    case "suitably-designed":
-      return { state: "satisfied", reason: "pass" };
-    case "design-deficiency":
-      return { state: "not-satisfied", reason: "fail" };
-    case "exception-noted":
-      return {
-        state: "not-satisfied",
-        reason: "other",
-        remarks:
-          "Exceptions were noted in testing; see the related observations and management's " +
-          "responses. Whether they mean the criterion was not met is for the service auditor.",
-      };
-    case "not-tested":
-    case "not-evaluated":
-      return {
-        state: "not-satisfied",
-        reason: "other",
-        remarks: "No conclusion yet: not every control for this criterion has been tested.",
-      };
+function criteriaNotMet(pkg: ReportPackage): Set<string> {
+  const o = pkg.opinion;
+  if (o === null || o.type === "unmodified") return new Set();
+  if ("criteriaNotMet" in o && Array.isArray(o.criteriaNotMet)) {
+    return new Set(o.criteriaNotMet.filter((id): id is string => typeof id === "string"));
   }
+  return new Set(
+    pkg.criteria
+      .filter(
+        (c) => !clean(c.conclusion) && !untested(c.conclusion) && c.conclusion !== "no-occurrences",
+      )
+      .map((c) => c.id),
+  );
+}
+
+/**
+ * Whether a criterion was met is the service auditor's judgement, so the finding follows the
+ * opinion: "not-satisfied" only for a criterion the opinion says was not met, "satisfied" for
+ * the rest, exceptions included (they are in the observations). Without an opinion (or with a
+ * disclaimer, which gives none) only a clean test result is reported as satisfied. Nothing is
+ * determined for a criterion not yet tested: untested is not a failure, and OSCAL has no state
+ * for "unknown", so such a criterion has no finding (the result's remarks list it).
+ */
+function targetStatus(
+  c: PackageCriterion,
+  pkg: ReportPackage,
+  notMet: Set<string>,
+): TargetStatus | null {
+  const opinion = pkg.opinion;
+  if (opinion === null || opinion.type === "disclaimer") {
+    return clean(c.conclusion) ? { state: "satisfied", reason: "pass" } : null;
+  }
+  if (notMet.has(c.id)) {
+    return {
+      state: "not-satisfied",
+      reason: "fail",
+      remarks: "The service auditor's opinion states that this criterion was not met.",
+    };
+  }
+  if (untested(c.conclusion)) return null;
+  if (clean(c.conclusion)) return { state: "satisfied", reason: "pass" };
+  return {
+    state: "satisfied",
+    reason: "other",
+    remarks:
+      `Recorded test conclusion: ${CONCLUSION_LABELS[c.conclusion]}. The service auditor's ` +
+      "opinion does not state that this criterion was not met; any exceptions are in the " +
+      "related observations with management's responses.",
+  };
 }
 
 function responseOf(e: PackageControl["exceptions"][number]): string {
@@ -118,6 +156,7 @@ export function toOscalAssessmentResults(pkg: ReportPackage, options?: OscalOpti
         prop("control-ref", control.ref),
         prop("conclusion", control.conclusion),
         prop("tester", control.test.tester),
+        prop("entered-by", control.test.enteredBy),
         ...(e.type === 2
           ? [
               prop("population", String(control.population)),
@@ -154,8 +193,14 @@ export function toOscalAssessmentResults(pkg: ReportPackage, options?: OscalOpti
     exceptionObservations.set(control.ref, exceptions);
   }
 
-  const finding = (c: PackageCriterion): Draft => {
-    const status = targetStatus(c.conclusion);
+  const notMet = criteriaNotMet(pkg);
+  const undetermined: string[] = [];
+  const finding = (c: PackageCriterion): Draft[] => {
+    const status = targetStatus(c, pkg, notMet);
+    if (status === null) {
+      undetermined.push(c.id);
+      return [];
+    }
     const related = c.controls.flatMap((x) => {
       const own = controlObservation.get(x.ref);
       return [...(own === undefined ? [] : [own]), ...(exceptionObservations.get(x.ref) ?? [])];
@@ -167,30 +212,34 @@ export function toOscalAssessmentResults(pkg: ReportPackage, options?: OscalOpti
       ),
     );
     const untested = c.controls.filter((x) => x.test === null).map((x) => x.ref);
-    return {
-      uuid: uuidFor(`finding/${c.id}`),
-      title: line(`${c.id} ${c.label}`, c.id),
-      description: md(
-        `Recorded test conclusion: ${CONCLUSION_LABELS[c.conclusion]}. Controls: ` +
-          (c.controls.length === 0
-            ? "none mapped."
-            : `${c.controls.map((x) => x.ref).join(", ")}.`) +
-          (untested.length === 0 ? "" : ` Not yet tested: ${untested.join(", ")}.`),
-      ),
-      props: [prop("criterion-id", c.id), prop("conclusion", c.conclusion)],
-      target: {
-        type: "objective-id",
-        "target-id": c.id.toLowerCase(),
-        status: {
-          state: status.state,
-          reason: status.reason,
-          remarks: status.remarks === undefined ? undefined : md(status.remarks),
+    return [
+      {
+        uuid: uuidFor(`finding/${c.id}`),
+        title: line(`${c.id} ${c.label}`, c.id),
+        description: md(
+          `Recorded test conclusion: ${CONCLUSION_LABELS[c.conclusion]}. Controls: ` +
+            (c.controls.length === 0
+              ? "none mapped."
+              : `${c.controls.map((x) => x.ref).join(", ")}.`) +
+            (untested.length === 0 ? "" : ` Not yet tested: ${untested.join(", ")}.`),
+        ),
+        props: [prop("criterion-id", c.id), prop("conclusion", c.conclusion)],
+        target: {
+          type: "objective-id",
+          "target-id": c.id.toLowerCase(),
+          status: {
+            state: status.state,
+            reason: status.reason,
+            remarks: status.remarks === undefined ? undefined : md(status.remarks),
+          },
         },
+        "related-observations": [...new Set(related)].map((uuid) => ({ "observation-uuid": uuid })),
+        remarks:
+          exceptions.length === 0 ? undefined : md(`Exceptions:\n\n${exceptions.join("\n")}`),
       },
-      "related-observations": [...new Set(related)].map((uuid) => ({ "observation-uuid": uuid })),
-      remarks: exceptions.length === 0 ? undefined : md(`Exceptions:\n\n${exceptions.join("\n")}`),
-    };
+    ];
   };
+  const findings = pkg.criteria.flatMap(finding);
 
   const o = pkg.opinion;
   const start = e.type === 1 ? (e.asOf ?? null) : e.periodFrom;
@@ -262,8 +311,17 @@ export function toOscalAssessmentResults(pkg: ReportPackage, options?: OscalOpti
                 },
               ],
         observations,
-        findings: pkg.criteria.map(finding),
-        remarks: md(opinionRemarks(pkg)),
+        findings,
+        remarks: md(
+          opinionRemarks(pkg) +
+            (undetermined.length === 0
+              ? ""
+              : `\n\nNo finding is given for ${undetermined.join(", ")}: ` +
+                (pkg.opinion === null || pkg.opinion.type === "disclaimer"
+                  ? "whether a criterion with exceptions or without a tested control was met is " +
+                    "for the service auditor's opinion, and none is recorded."
+                  : "no test conclusion is recorded for them yet.")),
+        ),
       },
     ],
     "back-matter": {

@@ -120,8 +120,14 @@ describe("OSCAL assessment results", () => {
     expect(JSON.stringify(arr(withOpinion.results)[0]!.attestations)).toContain("unmodified");
   });
 
+  const findingOf = (result: Obj, id: string): Obj | undefined =>
+    arr(result.findings).find((f) => obj(f.target)["target-id"] === id);
+  const stateOf = (finding: Obj | undefined) => obj(obj(finding?.target).status).state;
+
   it("reports the exception and management's response under CC8.1", () => {
-    const ar = obj(toOscalAssessmentResults(buildReportPackage())["assessment-results"]);
+    const ar = obj(
+      toOscalAssessmentResults(buildReportPackage({ opinion: true }))["assessment-results"],
+    );
     const result = arr(ar.results)[0]!;
     expect(result.start).toBe("2026-01-01T00:00:00Z");
     expect(result.end).toBe("2026-06-30T23:59:59Z");
@@ -130,10 +136,10 @@ describe("OSCAL assessment results", () => {
     );
     expect(selected.map((s) => s["control-id"])).toContain("cc8.1");
 
-    const finding = arr(result.findings).find((f) => obj(f.target)["target-id"] === "cc8.1")!;
-    expect(obj(obj(finding.target).status).state).toBe("not-satisfied");
-    const clean = arr(result.findings).find((f) => obj(f.target)["target-id"] === "cc1.1")!;
-    expect(obj(obj(clean.target).status).state).toBe("satisfied");
+    // The opinion is unmodified: an exception is in the observations, not a criterion not met.
+    const finding = findingOf(result, "cc8.1")!;
+    expect(obj(obj(finding.target).status)).toMatchObject({ state: "satisfied", reason: "other" });
+    expect(stateOf(findingOf(result, "cc1.1"))).toBe("satisfied");
 
     const related = arr(finding["related-observations"]).map((r) => r["observation-uuid"]);
     const exception = arr(result.observations).find(
@@ -141,6 +147,52 @@ describe("OSCAL assessment results", () => {
     )!;
     expect(exception.description).toBe(EXCEPTION_DESCRIPTION);
     expect(exception.remarks).toBe(`Management's response: ${MANAGEMENT_RESPONSE}`);
+  });
+
+  it("has no not-satisfied objective beside an unmodified opinion, untested ones included", () => {
+    const pkg = buildReportPackage({ opinion: true });
+    // One criterion left untested: it gets no finding at all, not a failed one.
+    pkg.criteria = pkg.criteria.map((c) =>
+      c.id === "CC1.1" ? { ...c, conclusion: "not-tested" } : c,
+    );
+    const doc = toOscalAssessmentResults(pkg);
+    expectValid(validators().ar, doc);
+    const result = arr(obj(doc["assessment-results"]).results)[0]!;
+    const states = arr(result.findings).map((f) => stateOf(f));
+    expect(states.length).toBeGreaterThan(5);
+    expect(states).not.toContain("not-satisfied");
+    expect(findingOf(result, "cc1.1")).toBeUndefined();
+    expect(result.remarks).toContain("No finding is given for CC1.1");
+  });
+
+  it("says not-satisfied only for the criteria the opinion names as not met", () => {
+    const pkg = buildReportPackage({ opinion: true });
+    pkg.opinion = Object.assign(
+      { ...pkg.opinion!, type: "qualified" as const },
+      {
+        criteriaNotMet: ["CC8.1"],
+      },
+    );
+    const doc = toOscalAssessmentResults(pkg);
+    expectValid(validators().ar, doc);
+    const result = arr(obj(doc["assessment-results"]).results)[0]!;
+    const notMet = arr(result.findings).filter((f) => stateOf(f) === "not-satisfied");
+    expect(notMet.map((f) => obj(f.target)["target-id"])).toEqual(["cc8.1"]);
+    expect(obj(obj(notMet[0]!.target).status).reason).toBe("fail");
+  });
+
+  it("determines nothing about an exception while no opinion is recorded", () => {
+    const doc = toOscalAssessmentResults(buildReportPackage());
+    const result = arr(obj(doc["assessment-results"]).results)[0]!;
+    expect(findingOf(result, "cc8.1")).toBeUndefined();
+    expect(stateOf(findingOf(result, "cc1.1"))).toBe("satisfied");
+    expect(arr(result.findings).map((f) => stateOf(f))).not.toContain("not-satisfied");
+    expect(result.remarks).toContain("CC8.1");
+    // The exception is still reported, as an observation.
+    const exception = arr(result.observations).find(
+      (o) => JSON.stringify(o.types) === '["finding"]',
+    );
+    expect(exception?.description).toBe(EXCEPTION_DESCRIPTION);
   });
 
   it("maps Attest's test methods to OSCAL's", () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { READINESS_NOTICE } from "../../../domain/report.ts";
 import {
+  EXCEPTION_CONTROL,
   EXCEPTION_DESCRIPTION,
+  EXCEPTION_ITEM_LABEL,
   MANAGEMENT_RESPONSE,
   buildReportPackage,
 } from "../../../../test/support/report-package.ts";
+import { RESPONSES_ANCHOR, RESPONSES_NOTE } from "./results-matrix.ts";
 import { escapeHtml, renderHtml } from "./render-html.ts";
 import { DESCRIPTION_INCOMPLETE, SECTIONS, sectionHeading } from "./report-wording.ts";
 
@@ -57,21 +60,57 @@ describe("HTML report", () => {
     const doc = renderHtml(buildReportPackage({ opinion: true }));
     expect(doc).not.toContain(html(READINESS_NOTICE));
     expect(doc).toContain("Unmodified opinion");
-    expect(doc).toContain(html("Recorded by Dana Whitfield on 2026-07-20."));
+    expect(doc).toContain(html("Recorded by Dana Whitfield on 20 July 2026."));
   });
 
-  it("puts the exception, and management's response under it, inside its criterion", () => {
+  it("sets Section I in its parts, the Type 2 test description among them, signed and dated", () => {
+    const doc = renderHtml(buildReportPackage({ opinion: true }));
+    const section = doc.slice(doc.indexOf('id="section-i"'), doc.indexOf('id="section-ii"'));
+    const order = [
+      "Scope",
+      "The service organization&#39;s responsibilities",
+      "The service auditor&#39;s responsibilities",
+      "Inherent limitations",
+      "Description of tests of controls",
+      "Opinion",
+      "Restricted use",
+    ].map((h) => section.indexOf(`<h3>${h}</h3>`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(section).not.toContain("Basis for");
+    expect(section).toContain("for the period 1 January 2026 to 30 June 2026");
+    expect(section).toContain("Ledger &amp; Co<br>Boston, Massachusetts<br>20 July 2026");
+  });
+
+  it("gives section IV as a matrix: number, description, test, result and each exception by its item", () => {
     const doc = renderHtml(buildReportPackage());
     const start = doc.indexOf('<article class="criterion" id="criterion-cc8-1">');
     const end = doc.indexOf("</article>", start);
     expect(start).toBeGreaterThan(0);
     const criterion = doc.slice(start, end);
-    const exception = criterion.indexOf(html(EXCEPTION_DESCRIPTION));
-    const response = criterion.indexOf(
-      `<strong>${html("Management's response:")}</strong> ${html(MANAGEMENT_RESPONSE)}`,
+    expect(criterion).toContain(
+      '<th scope="col">Control</th><th scope="col">Control description</th>' +
+        '<th scope="col">Test performed</th><th scope="col">Result</th>',
     );
-    expect(exception).toBeGreaterThan(0);
-    expect(response).toBeGreaterThan(exception);
+    expect(criterion).toContain(`<th scope="row">${EXCEPTION_CONTROL}</th>`);
+    expect(criterion).toContain(
+      html(`Exception: ${EXCEPTION_ITEM_LABEL}: ${EXCEPTION_DESCRIPTION}`),
+    );
+    expect(criterion).toMatch(/1 deviation in \d+ items\./);
+    // Management's words are not in the auditor's matrix.
+    expect(criterion).not.toContain(html(MANAGEMENT_RESPONSE));
+  });
+
+  it("keeps management's responses apart, after the criteria, as not covered by the opinion", () => {
+    const doc = renderHtml(buildReportPackage());
+    const apart = doc.indexOf(`<section id="${RESPONSES_ANCHOR}"`);
+    const lastCriterion = doc.lastIndexOf('<article class="criterion"');
+    expect(apart).toBeGreaterThan(lastCriterion);
+    const section = doc.slice(apart, doc.indexOf("</section>", apart));
+    expect(section).toContain(html(RESPONSES_NOTE));
+    expect(RESPONSES_NOTE).toContain("not covered by the service auditor's opinion");
+    expect(section).toContain(html(MANAGEMENT_RESPONSE));
+    expect(section).toContain(html(EXCEPTION_ITEM_LABEL));
   });
 
   it("links every contents entry to an anchor that exists", () => {

@@ -12,8 +12,14 @@ import type {
   PackageCriterion,
   ReportPackage,
 } from "../../../domain/report.ts";
+import {
+  isStructuredOpinion,
+  opinionParts,
+  signatureLines,
+} from "../../../domain/opinion-template.ts";
 import { HTML_STYLE } from "./render-html-style.ts";
 import * as W from "./report-wording.ts";
+import * as M from "./results-matrix.ts";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -70,9 +76,14 @@ function toc(pkg: ReportPackage): string {
     description: W.descriptionSubsections(pkg.engagement.type).map(
       (s) => `<li><a href="#${s.anchor}">${e(s.heading)}</a></li>`,
     ),
-    results: W.criterionGroups(pkg.criteria).map(
-      (g) => `<li><a href="#${g.anchor}">${e(g.name)}</a></li>`,
-    ),
+    results: [
+      ...W.criterionGroups(pkg.criteria).map(
+        (g) => `<li><a href="#${g.anchor}">${e(g.name)}</a></li>`,
+      ),
+      ...(pkg.engagement.type === 2
+        ? [`<li><a href="#${M.RESPONSES_ANCHOR}">${e(M.RESPONSES_HEADING)}</a></li>`]
+        : []),
+    ],
   };
   const items = W.SECTIONS.map((s) => {
     const sub = children[s.key];
@@ -86,9 +97,21 @@ function toc(pkg: ReportPackage): string {
 function opinionSection(pkg: ReportPackage): string {
   const o = pkg.opinion;
   if (o === null) return `<p class="no-opinion">${e(W.NO_OPINION_STATEMENT)}</p>`;
-  return `<p><strong>Opinion:</strong> ${e(W.OPINION_TYPE_LABELS[o.type])}</p>
-<div class="opinion">${paras(o.text)}</div>
-<p class="muted">${e(W.opinionRecordedLine(o))}</p>`;
+  const head = `<p><strong>Opinion:</strong> ${e(W.OPINION_TYPE_LABELS[o.type])}</p>`;
+  const recorded = `<p class="muted">${e(W.opinionRecordedLine(o))}</p>`;
+  if (!isStructuredOpinion(o))
+    return `${head}<div class="opinion">${paras(o.text)}</div>${recorded}`;
+  const parts = opinionParts(pkg, o).map(
+    (part) =>
+      `<h3>${e(part.heading)}</h3>${part.paragraphs
+        .map((p) => `<p>${p.split("\n").map(e).join("<br>")}</p>`)
+        .join("\n")}`,
+  );
+  const signature = signatureLines(o)
+    .map((line) => e(line))
+    .join("<br>");
+  return `${head}<div class="opinion">${parts.join("\n")}
+<p class="signature">${signature}</p></div>${recorded}`;
 }
 
 function assertionSection(pkg: ReportPackage): string {
@@ -126,7 +149,7 @@ function descriptionBody(pkg: ReportPackage, id: W.DescriptionCriterionId): stri
       if (d.incidents.length > 0)
         return table(
           ["Date", "Nature", "Extent", "Disposition"],
-          d.incidents.map((i) => [i.date, i.nature, i.extent, i.disposition]),
+          d.incidents.map((i) => [W.dateOf(i.date), i.nature, i.extent, i.disposition]),
         );
       return d.noIncidents ? `<p>${e(W.noIncidentsStatement(pkg))}</p>` : pending;
     case "DC5":
@@ -165,7 +188,7 @@ ${s.csocs.length > 0 ? `<p><strong>${e(W.CSOC_HEADING)}:</strong></p>${list(s.cs
       if (d.changes.length > 0)
         return table(
           ["Date", "Change"],
-          d.changes.map((c) => [c.date, c.description]),
+          d.changes.map((c) => [W.dateOf(c.date), c.description]),
         );
       return d.noChanges ? `<p>${e(W.noChangesStatement(pkg))}</p>` : pending;
   }
@@ -193,48 +216,47 @@ function conclusionClass(c: PackageControl["conclusion"]): string {
   return W.isAdverseConclusion(c) ? "adverse" : "";
 }
 
-function type2Control(c: PackageControl): string {
-  const procedure = c.test?.procedure.trim() ?? "";
-  const tested =
-    c.test === null
-      ? ""
-      : `<p class="muted">Tested by ${e(c.test.tester)} on ${e(W.dateOf(c.test.testedOn))}.</p>`;
-  const exceptions = c.exceptions.map((x) => {
-    const response =
-      x.managementResponse === null || x.managementResponse.trim() === ""
-        ? W.NO_MANAGEMENT_RESPONSE
-        : x.managementResponse;
-    const when =
-      x.respondedAt === null
+function multiline(text: string): string {
+  return text.split("\n").map(e).join("<br>");
+}
+
+function matrix(pkg: ReportPackage, c: PackageCriterion): string {
+  const type = pkg.engagement.type;
+  const headers = M.MATRIX_COLUMNS[type === 1 ? "type1" : "type2"];
+  const head = headers.map((h) => `<th scope="col">${e(h)}</th>`).join("");
+  const rows = M.matrixRows(type, c).map((row) => {
+    const exceptions =
+      row.exceptions.length === 0
         ? ""
-        : ` <span class="muted">(Responded ${e(W.dateOf(x.respondedAt))}.)</span>`;
-    return `<li class="exception"><p><strong>Exception, item ${e(x.item)}:</strong> ${e(x.description)}</p>
-<p class="response"><strong>${e(W.MANAGEMENT_RESPONSE)}</strong> ${e(response)}${when}</p></li>`;
+        : `<ul class="exceptions">${row.exceptions.map((x) => `<li class="exception">${e(x)}</li>`).join("")}</ul>`;
+    return `<tr><th scope="row">${e(row.ref)}</th><td>${e(M.descriptionCell(row))}</td>
+<td>${multiline(row.test)}</td><td class="result ${row.adverse ? "adverse" : ""}">${e(row.result)}${exceptions}</td></tr>`;
   });
-  return `<div class="control"><h5>${e(c.ref)} ${e(c.title)}</h5>
-<p class="muted">${e(W.frequencyLine(c))}</p>
-<p><strong>${e(W.testedWithLine(c))}</strong> ${e(procedure)}</p>${tested}
-<p>${e(W.sampleLine(c))}</p>
-<p class="result ${conclusionClass(c.conclusion)}">${e(W.resultLine(c))}</p>
-${exceptions.length > 0 ? `<ul class="exceptions">${exceptions.join("\n")}</ul>` : ""}</div>`;
+  return `<table class="matrix"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
 }
 
 function criterionBlock(pkg: ReportPackage, c: PackageCriterion): string {
   const head = `<h4>${e(c.id)} ${e(c.label)}</h4>
 <p class="conclusion ${conclusionClass(c.conclusion)}"><strong>Criterion result:</strong> ${e(W.CONCLUSION_LABELS[c.conclusion])}</p>`;
-  let body: string;
-  if (c.controls.length === 0) body = `<p class="pending">${e(W.NO_CONTROLS_FOR_CRITERION)}</p>`;
-  else if (pkg.engagement.type === 1)
-    body = table(
-      ["Control", "Design conclusion", "Notes"],
-      c.controls.map((x) => [
-        `${x.ref} ${x.title}`,
-        W.CONCLUSION_LABELS[x.conclusion],
-        x.test?.designNotes ?? "",
-      ]),
-    );
-  else body = c.controls.map(type2Control).join("\n");
+  const body =
+    c.controls.length === 0
+      ? `<p class="pending">${e(W.NO_CONTROLS_FOR_CRITERION)}</p>`
+      : matrix(pkg, c);
   return `<article class="criterion" id="${W.criterionAnchor(c.id)}">${head}${body}</article>`;
+}
+
+function responsesSection(pkg: ReportPackage): string {
+  if (pkg.engagement.type === 1) return "";
+  const entries = M.managementResponses(pkg);
+  const body =
+    entries.length === 0
+      ? `<p>${e(M.NO_RESPONSES)}</p>`
+      : table(
+          ["Control", "Exception", "Management's response"],
+          entries.map((x) => [x.control, x.item, x.response]),
+        );
+  return `<section id="${M.RESPONSES_ANCHOR}" class="management-responses"><h3>${e(M.RESPONSES_HEADING)}</h3>
+<p class="note">${e(M.RESPONSES_NOTE)}</p>${body}</section>`;
 }
 
 function resultsSection(pkg: ReportPackage): string {
@@ -242,7 +264,7 @@ function resultsSection(pkg: ReportPackage): string {
     (g) => `<section id="${g.anchor}"><h3>${e(g.name)}</h3>
 ${g.criteria.map((c) => criterionBlock(pkg, c)).join("\n")}</section>`,
   );
-  return `<p>${e(W.resultsIntro(pkg.engagement.type))}</p>${groups.join("\n")}`;
+  return `<p>${e(W.resultsIntro(pkg.engagement.type))}</p>${groups.join("\n")}${responsesSection(pkg)}`;
 }
 
 function otherSection(pkg: ReportPackage): string {

@@ -3,7 +3,7 @@ import { findCriterion } from "../../../catalog/index.ts";
 import { COMPONENT_KINDS } from "../../../domain/report.ts";
 import type { ComplementaryControl, ReportPackage } from "../../../domain/report.ts";
 import type { PdfWriter } from "./render-pdf-layout.ts";
-import { COLOR, FONT, SIZE } from "./render-pdf-layout.ts";
+import { COLOR, FONT } from "./render-pdf-layout.ts";
 import {
   COMPONENT_KIND_LABELS,
   CSOC_HEADING,
@@ -22,6 +22,7 @@ import {
   noChangesStatement,
   noIncidentsStatement,
   paragraphs,
+  dateOf,
 } from "./report-wording.ts";
 import type { DescriptionCriterionId } from "./report-wording.ts";
 
@@ -43,9 +44,7 @@ function listOrStatement(w: PdfWriter, items: readonly string[], none: string): 
 }
 
 function subheading(w: PdfWriter, text: string): void {
-  // Room for the subheading, a table header and a first row, so it is never left alone.
-  w.ensureSpace(72);
-  w.paragraph(text, { font: FONT.bold, size: SIZE.body, color: COLOR.accent, gapAfter: 3 });
+  w.heading(text, 4, 30);
 }
 
 type Body = (w: PdfWriter, pkg: ReportPackage) => void;
@@ -88,7 +87,7 @@ const BODIES: Record<DescriptionCriterionId, Body> = {
           { header: "Extent", share: 0.28 },
           { header: "Disposition", share: 0.28 },
         ],
-        d.incidents.map((i) => [i.date, i.nature, i.extent, i.disposition]),
+        d.incidents.map((i) => [dateOf(i.date), i.nature, i.extent, i.disposition]),
       );
     } else if (d.noIncidents) w.paragraph(noIncidentsStatement(pkg));
     else w.paragraph(NOT_YET_WRITTEN, { color: COLOR.muted, font: FONT.italic });
@@ -156,7 +155,7 @@ const BODIES: Record<DescriptionCriterionId, Body> = {
           { header: "Date", share: 0.15 },
           { header: "Change", share: 0.85 },
         ],
-        d.changes.map((c) => [c.date, c.description]),
+        d.changes.map((c) => [dateOf(c.date), c.description]),
       );
     } else if (d.noChanges) w.paragraph(noChangesStatement(pkg));
     else w.paragraph(NOT_YET_WRITTEN, { color: COLOR.muted, font: FONT.italic });

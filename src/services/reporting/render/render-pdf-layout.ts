@@ -37,6 +37,9 @@ export interface TextStyle {
   gapAfter?: number;
 }
 
+/** 1 to 3: section, group, item; 4: a bold run-in heading at body size. */
+export type HeadingLevel = 1 | 2 | 3 | 4;
+
 export interface Column {
   header: string;
   /** Share of the text width, all columns summing to 1. */
@@ -73,12 +76,21 @@ export class PdfWriter {
     this.doc.addPage();
   }
 
-  /** Starts a new page unless `height` still fits, so a heading is not left alone at the bottom. */
+  /** Starts a new page unless `height` still fits, so a block is not split at its start. */
   ensureSpace(height: number): void {
+    this.keepHeadingsWith(height);
+    this.ensureRoom(height);
+  }
+
+  private ensureRoom(height: number): void {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
   space(points: number): void {
+    if (this.waiting.length > 0) {
+      this.keepHeadingsWith(points);
+      return;
+    }
     // Moving down past the bottom would put the next line under the footer; start a page.
     if (this.doc.y + points > this.bottom) this.doc.addPage();
     else this.doc.y += points;
@@ -97,21 +109,60 @@ export class PdfWriter {
   }
 
   /**
+   * Headings wait to be drawn until what follows them is known, then go on the page only with
+   * room for its first lines too (keep with next): no heading is left alone at a page foot.
    * `placed` runs once the heading's page is settled, so what it records (a table of contents
    * entry, a bookmark) points at the page the heading is really on.
    */
-  heading(text: string, level: 1 | 2 | 3, keepWith = 40, placed?: () => void): void {
-    const size = level === 1 ? SIZE.h1 : level === 2 ? SIZE.h2 : SIZE.h3;
-    const s: TextStyle = { font: FONT.bold, size, color: COLOR.accent };
-    this.ensureSpace(this.heightOf(text, this.width, s) + keepWith);
-    placed?.();
+  heading(text: string, level: HeadingLevel, keepWith = 40, placed?: () => void): void {
+    this.waiting.push({ text, level, keepWith, placed });
+  }
+
+  private waiting: { text: string; level: HeadingLevel; keepWith: number; placed?: () => void }[] =
+    [];
+
+  private headingStyle(level: HeadingLevel): TextStyle {
+    const size = level === 1 ? SIZE.h1 : level === 2 ? SIZE.h2 : level === 3 ? SIZE.h3 : SIZE.body;
+    return { font: FONT.bold, size, color: COLOR.accent };
+  }
+
+  private headingGap(level: HeadingLevel): number {
+    return level === 1 ? 8 : level === 4 ? 3 : 4;
+  }
+
+  /** Draws the waiting headings where they fit with `next` points of what follows them. */
+  keepHeadingsWith(next: number): void {
+    if (this.waiting.length === 0) return;
+    const headings = this.waiting;
+    this.waiting = [];
+    const height = headings.reduce(
+      (sum, h) =>
+        sum +
+        this.heightOf(h.text, this.width, this.headingStyle(h.level)) +
+        this.headingGap(h.level),
+      0,
+    );
+    const keep = Math.max(next, ...headings.map((h) => h.keepWith));
+    // A block taller than a page cannot come along whole; its first lines do.
+    this.ensureRoom(height + Math.min(keep, this.usableHeight / 3));
+    for (const h of headings) {
+      h.placed?.();
+      this.style(this.headingStyle(h.level));
+      this.doc.text(h.text, this.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+      this.doc.y += this.headingGap(h.level);
+    }
+  }
+
+  /** The height of a text's first lines, what a heading above it must stay with. */
+  private firstLines(text: string, width: number, s: TextStyle, lines = 2): number {
     this.style(s);
-    this.doc.text(text, this.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
-    this.doc.y += level === 1 ? 8 : 4;
+    const line = this.doc.currentLineHeight(true) + LINE_GAP;
+    return Math.min(this.heightOf(text === "" ? " " : text, width, s), lines * line);
   }
 
   paragraph(text: string, s: TextStyle = {}): void {
     const indent = s.indent ?? 0;
+    this.keepHeadingsWith(this.firstLines(text, this.width - indent, s));
     this.style(s);
     // Wrapping and page breaks are pdfkit's: lines past the bottom margin continue on a new page.
     this.doc.text(text, this.left + indent, this.doc.y, {
@@ -130,6 +181,7 @@ export class PdfWriter {
     }
     const indent = s.indent ?? 0;
     const width = this.width - indent;
+    this.keepHeadingsWith(this.firstLines(`${label} ${text}`, width, s));
     this.style({ ...s, font: FONT.bold, color: s.labelColor ?? s.color });
     this.doc.text(`${label} `, this.left + indent, this.doc.y, {
       width,
@@ -143,6 +195,7 @@ export class PdfWriter {
 
   bullets(items: readonly string[], s: TextStyle = {}): void {
     const indent = (s.indent ?? 0) + 12;
+    this.keepHeadingsWith(this.firstLines(items[0] ?? "", this.width - indent, s));
     for (const item of items) {
       this.style(s);
       // Keep the bullet with the first line of its item, on a new page if need be.
@@ -158,6 +211,7 @@ export class PdfWriter {
   }
 
   rule(color: string = COLOR.rule): void {
+    this.keepHeadingsWith(4);
     const y = this.doc.y;
     this.doc
       .moveTo(this.left, y)
@@ -204,6 +258,9 @@ export class PdfWriter {
       this.doc.y -= 4;
     };
     const first = rows[0];
+    this.keepHeadingsWith(
+      headerHeight + (first === undefined ? 0 : Math.min(rowHeight(first, cell), 80)),
+    );
     this.ensureSpace(
       headerHeight + (first === undefined ? 0 : Math.min(rowHeight(first, cell), 80)),
     );
@@ -241,6 +298,7 @@ export class PdfWriter {
     const introHeight = this.heightOf(intro, inner) + 5;
     const linesHeight = lines.reduce((h, l) => h + this.heightOf(l, inner - 12) + 3, 0);
     const height = titleHeight + introHeight + linesHeight + 24;
+    this.keepHeadingsWith(Math.min(height, this.usableHeight / 3));
     if (height <= this.usableHeight) {
       this.ensureSpace(height);
       const top = this.doc.y;

@@ -1,26 +1,29 @@
 /**
- * Section IV of the PDF: each criterion in scope with its controls. A Type 2 gives the test,
- * population, sample and result of every control, each exception with management's response
- * directly under it; a Type 1 gives the design conclusion only.
+ * Section IV of the PDF: each criterion in scope with the matrix of its controls (number,
+ * description, test performed, result and exceptions), then management's responses, apart
+ * and marked as not covered by the service auditor's opinion.
  */
-import type { PackageControl, PackageCriterion, ReportPackage } from "../../../domain/report.ts";
+import type { PackageCriterion, ReportPackage } from "../../../domain/report.ts";
 import type { Mark } from "./render-pdf-description.ts";
 import type { PdfWriter } from "./render-pdf-layout.ts";
 import { COLOR, FONT, SIZE } from "./render-pdf-layout.ts";
 import {
   CONCLUSION_LABELS,
-  MANAGEMENT_RESPONSE,
   NO_CONTROLS_FOR_CRITERION,
-  NO_MANAGEMENT_RESPONSE,
   criterionGroups,
-  dateOf,
-  frequencyLine,
   isAdverseConclusion,
-  resultLine,
   resultsIntro,
-  sampleLine,
-  testedWithLine,
 } from "./report-wording.ts";
+import {
+  MATRIX_COLUMNS,
+  NO_RESPONSES,
+  RESPONSES_ANCHOR,
+  RESPONSES_HEADING,
+  RESPONSES_NOTE,
+  descriptionCell,
+  managementResponses,
+  matrixRows,
+} from "./results-matrix.ts";
 
 function criterionHeading(w: PdfWriter, c: PackageCriterion): void {
   w.heading(`${c.id}  ${c.label}`, 3, 60);
@@ -30,64 +33,38 @@ function criterionHeading(w: PdfWriter, c: PackageCriterion): void {
     color: adverse ? COLOR.notice : COLOR.muted,
     gapAfter: 2,
   });
-  w.rule();
-  w.space(2);
 }
 
-function type2Control(w: PdfWriter, c: PackageControl): void {
-  // Keep the control's name with at least its first lines of test.
-  w.ensureSpace(58);
-  w.paragraph(`${c.ref}  ${c.title}`, { font: FONT.bold, gapAfter: 1 });
-  w.paragraph(frequencyLine(c), { size: SIZE.small, color: COLOR.muted, gapAfter: 3 });
-  const procedure = c.test?.procedure.trim() ?? "";
-  w.labelled(testedWithLine(c), procedure === "" && c.test === null ? "" : procedure, {
-    indent: 10,
-  });
-  if (c.test !== null) {
-    w.paragraph(`Tested by ${c.test.tester} on ${dateOf(c.test.testedOn)}.`, {
-      indent: 10,
-      size: SIZE.small,
-      color: COLOR.muted,
-      gapAfter: 3,
-    });
-  }
-  w.paragraph(sampleLine(c), { indent: 10, gapAfter: 3 });
-  const adverse = isAdverseConclusion(c.conclusion);
-  w.paragraph(resultLine(c), {
-    indent: 10,
-    font: FONT.bold,
-    color: adverse ? COLOR.notice : COLOR.text,
-  });
-  for (const e of c.exceptions) {
-    w.ensureSpace(40);
-    w.labelled(`Exception, item ${e.item}:`, e.description, {
-      indent: 22,
-      labelColor: COLOR.notice,
-      gapAfter: 2,
-    });
-    const response =
-      e.managementResponse === null || e.managementResponse.trim() === ""
-        ? NO_MANAGEMENT_RESPONSE
-        : e.respondedAt === null
-          ? e.managementResponse
-          : `${e.managementResponse} (Responded ${dateOf(e.respondedAt)}.)`;
-    w.labelled(MANAGEMENT_RESPONSE, response, { indent: 22 });
-  }
-  w.space(6);
+const SHARES = [0.1, 0.32, 0.32, 0.26];
+
+function matrix(w: PdfWriter, type: 1 | 2, c: PackageCriterion): void {
+  const columns = MATRIX_COLUMNS[type === 1 ? "type1" : "type2"];
+  w.table(
+    columns.map((header, i) => ({ header, share: SHARES[i] ?? 0.25 })),
+    matrixRows(type, c).map((row) => [
+      row.ref,
+      descriptionCell(row),
+      row.test,
+      [row.result, ...row.exceptions].join("\n"),
+    ]),
+  );
 }
 
-function type1Controls(w: PdfWriter, controls: readonly PackageControl[]): void {
+function responses(w: PdfWriter, pkg: ReportPackage, mark: Mark): void {
+  w.heading(RESPONSES_HEADING, 2, 60, () => mark(RESPONSES_HEADING, 1, RESPONSES_ANCHOR));
+  w.paragraph(RESPONSES_NOTE, { font: FONT.italic, color: COLOR.muted });
+  const entries = managementResponses(pkg);
+  if (entries.length === 0) {
+    w.paragraph(NO_RESPONSES);
+    return;
+  }
   w.table(
     [
-      { header: "Control", share: 0.42 },
-      { header: "Design conclusion", share: 0.2 },
-      { header: "Notes", share: 0.38 },
+      { header: "Control", share: 0.12 },
+      { header: "Exception", share: 0.3 },
+      { header: "Management's response", share: 0.58 },
     ],
-    controls.map((c) => [
-      `${c.ref}  ${c.title}`,
-      CONCLUSION_LABELS[c.conclusion],
-      c.test?.designNotes ?? "",
-    ]),
+    entries.map((e) => [e.control, e.item, e.response]),
   );
 }
 
@@ -100,12 +77,11 @@ export function renderResults(w: PdfWriter, pkg: ReportPackage, mark: Mark): voi
       criterionHeading(w, c);
       if (c.controls.length === 0) {
         w.paragraph(NO_CONTROLS_FOR_CRITERION, { color: COLOR.muted, font: FONT.italic });
-      } else if (pkg.engagement.type === 1) {
-        type1Controls(w, c.controls);
       } else {
-        for (const control of c.controls) type2Control(w, control);
+        matrix(w, pkg.engagement.type, c);
       }
       w.space(6);
     }
   }
+  if (pkg.engagement.type === 2) responses(w, pkg, mark);
 }

@@ -6,10 +6,11 @@ import type { PdfPage } from "../../../../test/support/pdf-text.ts";
 import { readPdfText } from "../../../../test/support/pdf-text.ts";
 import {
   EXCEPTION_CRITERION,
-  EXCEPTION_DESCRIPTION,
+  EXCEPTION_ITEM_LABEL,
   MANAGEMENT_RESPONSE,
   buildReportPackage,
 } from "../../../../test/support/report-package.ts";
+import { RESPONSES_HEADING, RESPONSES_NOTE } from "./results-matrix.ts";
 import { renderPdf, renderPdfBuffer } from "./render-pdf.ts";
 import {
   CONFIDENTIAL,
@@ -88,27 +89,54 @@ describe("PDF report", () => {
     }
   });
 
-  it("puts the exception and management's response on the pages of its criterion", async () => {
+  it("puts each exception, by its item, in its criterion's matrix, and the responses apart", async () => {
     const list = await draftPages();
     const startsCriterion = (p: PdfPage, id: string) =>
-      p.lines.some((l) => l.startsWith(`${id}  `));
+      p.lines.some((l) => l.startsWith(`${id}  `) || l.startsWith(`${id} `));
     const first = list.findIndex((p) => startsCriterion(p, EXCEPTION_CRITERION));
     const next = list.findIndex((p, i) => i > first && startsCriterion(p, "CC9.1"));
     expect(first).toBeGreaterThan(1);
-    const text = list
+    // The result column holds the result and the exceptions; cells side by side share lines.
+    const resultColumn = list
       .slice(first, next + 1)
-      .map((p) => p.text)
-      .join(" ");
-    // Page text has its spaces collapsed: "CC8.1  Change management" reads with one space.
-    const from = text.indexOf(`${EXCEPTION_CRITERION} Change management`);
-    const to = text.indexOf("CC9.1 Business disruption risk");
-    expect(to).toBeGreaterThan(from);
-    const criterion = text.slice(from, to);
-    const exception = criterion.indexOf(EXCEPTION_DESCRIPTION);
-    const response = criterion.indexOf(`Management's response: ${MANAGEMENT_RESPONSE}`);
-    expect(exception).toBeGreaterThan(0);
-    expect(response).toBeGreaterThan(exception);
-    expect(criterion.slice(exception, response)).not.toMatch(/CM-03/);
+      .flatMap((p) => p.runs.filter((r) => r.x > 400 && r.y > BODY_BOTTOM && r.y < BODY_TOP))
+      .map((r) => r.text)
+      .join(" ")
+      .replace(/\s+/g, " ");
+    expect(resultColumn).toContain(`Exception: ${EXCEPTION_ITEM_LABEL}:`);
+    const all = list.map((p) => p.text).join(" ");
+    // The last mention: the contents list it first.
+    const responses = all.lastIndexOf(RESPONSES_HEADING);
+    expect(responses).toBeGreaterThan(all.lastIndexOf("CC9.1"));
+    expect(all.indexOf(RESPONSES_NOTE.slice(0, 40))).toBeGreaterThan(responses);
+    expect(all.indexOf(MANAGEMENT_RESPONSE.slice(0, 30))).toBeGreaterThan(responses);
+    expect(all.slice(0, responses)).not.toContain(MANAGEMENT_RESPONSE.slice(0, 30));
+  });
+
+  it("sets Section I in its parts with the firm, city and date, and dates in words throughout", async () => {
+    const list = await pages(buildReportPackage({ opinion: true }));
+    const all = list.map((p) => p.text).join(" ");
+    const order = [
+      "Scope",
+      "The service organization's responsibilities",
+      "The service auditor's responsibilities",
+      "Inherent limitations",
+      "Description of tests of controls",
+      "Restricted use",
+      "Boston, Massachusetts",
+    ].map((h) => all.indexOf(h));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(list[0]!.lines).toContain("For the period 1 January 2026 to 30 June 2026");
+    expect(all).toContain("Recorded by Dana Whitfield on 20 July 2026.");
+    expect(all).toContain("Tested by Dana Whitfield (Ledger & Co) on 9 July 2026.");
+    for (const p of list.slice(1)) {
+      for (const line of p.lines.filter((l) => /Page \d+ of|Northwind Analytics —/.test(l))) {
+        expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
+    }
+    expect(all).not.toMatch(/\b1 items\b/);
+    expect(all).toContain("Sample: 1 item of a population of 1.");
   });
 
   it("keeps body text clear of the header and footer, even for very long text", async () => {
@@ -154,8 +182,8 @@ describe("PDF report", () => {
     const all = list.map((p) => p.text).join(" ");
     expect(all).toContain("Design conclusion");
     expect(all).toContain("Suitably designed");
-    expect(all).not.toContain("Sample size");
-    expect(all).not.toContain("Population:");
+    expect(all).not.toContain("Sample:");
+    expect(all).not.toContain("population of");
     expect(all).not.toContain(descriptionSubsections(2).at(-1)!.heading);
   });
 

@@ -8,6 +8,11 @@ import { pipeline } from "node:stream/promises";
 import PDFDocument from "pdfkit";
 import type { ReportPackage } from "../../../domain/report.ts";
 import { READINESS_NOTICE, periodPhrase } from "../../../domain/report.ts";
+import {
+  isStructuredOpinion,
+  opinionParts,
+  signatureLines,
+} from "../../../domain/opinion-template.ts";
 import { renderDescription } from "./render-pdf-description.ts";
 import { COLOR, FONT, PdfWriter, SIZE, fitLine } from "./render-pdf-layout.ts";
 import { renderResults } from "./render-pdf-results.ts";
@@ -88,7 +93,8 @@ function tocPagesNeeded(w: PdfWriter, pkg: ReportPackage): number {
   const entries =
     SECTIONS.length +
     descriptionSubsections(pkg.engagement.type).length +
-    criterionGroups(pkg.criteria).length;
+    criterionGroups(pkg.criteria).length +
+    1;
   return Math.max(1, Math.ceil((entries * TOC_LINE + 60) / w.usableHeight));
 }
 
@@ -98,6 +104,7 @@ function fillToc(w: PdfWriter, first: number, entries: readonly TocEntry[]): voi
   doc.switchToPage(page);
   doc.y = MARGINS.top;
   w.heading("Contents", 1, 0);
+  w.keepHeadingsWith(TOC_LINE);
   const numberWidth = 40;
   for (const e of entries) {
     if (doc.y + TOC_LINE > w.bottom) {
@@ -195,7 +202,20 @@ function opinionSection(w: PdfWriter, pkg: ReportPackage): void {
     return;
   }
   w.labelled("Opinion:", OPINION_TYPE_LABELS[o.type], { gapAfter: 8 });
-  for (const p of paragraphs(o.text)) w.paragraph(p);
+  if (!isStructuredOpinion(o)) {
+    for (const p of paragraphs(o.text)) w.paragraph(p);
+  } else {
+    for (const part of opinionParts(pkg, o)) {
+      w.heading(part.heading, 3, 30);
+      for (const p of part.paragraphs) w.paragraph(p);
+      w.space(2);
+    }
+    w.space(8);
+    const [firm, ...rest] = signatureLines(o);
+    w.paragraph(firm ?? "", { font: FONT.bold, gapAfter: 1 });
+    for (const line of rest) w.paragraph(line, { gapAfter: 1 });
+    w.space(8);
+  }
   w.paragraph(opinionRecordedLine(o), { size: SIZE.small, color: COLOR.muted });
 }
 

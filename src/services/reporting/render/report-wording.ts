@@ -17,6 +17,7 @@ import type {
   SubserviceMethod,
 } from "../../../domain/report.ts";
 import { periodPhrase } from "../../../domain/report.ts";
+import { dateInWords } from "../../../domain/words.ts";
 import type { ControlConclusion, TestMethod } from "../../../domain/test-results.ts";
 
 export type SectionKey = "opinion" | "assertion" | "description" | "results" | "other";
@@ -71,6 +72,8 @@ export const CONCLUSION_LABELS: Record<ControlConclusion, string> = {
   "operating-effectively": "No exceptions noted",
   "exception-noted": "Exceptions noted",
   "not-tested": "Not yet tested",
+  "no-occurrences": "Not tested: no occurrences in the period",
+  "not-implemented": "Not in place when the scope was frozen",
   "suitably-designed": "Suitably designed",
   "design-deficiency": "Design deficiency noted",
   "not-evaluated": "Design not yet evaluated",
@@ -139,12 +142,12 @@ export function reportTypeLabel(type: EngagementType): string {
   return type === 1 ? "SOC 2 Type 1 report" : "SOC 2 Type 2 report";
 }
 
-/** "Draft v2" or "Final v1, issued 2026-07-15". */
+/** "Draft v2" or "Final v1, issued 15 July 2026". */
 export function versionLabel(pkg: Pick<ReportPackage, "state" | "version" | "issueDate">): string {
   if (pkg.state === "draft") return `Draft v${pkg.version}`;
   return pkg.issueDate === null
     ? `Final v${pkg.version}`
-    : `Final v${pkg.version}, issued ${pkg.issueDate}`;
+    : `Final v${pkg.version}, issued ${dateInWords(pkg.issueDate)}`;
 }
 
 export interface TitlePage {
@@ -171,7 +174,7 @@ export function titlePage(pkg: ReportPackage): TitlePage {
     system: pkg.organization.systemName,
     reportType: reportTypeLabel(e.type),
     subject,
-    period: capitalize(periodPhrase(e)),
+    period: capitalize(periodPhrase(e, dateInWords)),
     auditFirm:
       e.auditFirm.trim() === ""
         ? "Service auditor: not yet named"
@@ -182,7 +185,7 @@ export function titlePage(pkg: ReportPackage): TitlePage {
 
 /** "<org> — <engagement label> — <period phrase>", the running header. */
 export function runningHeader(pkg: ReportPackage): string {
-  return `${pkg.organization.name} — ${pkg.engagement.label} — ${periodPhrase(pkg.engagement)}`;
+  return `${pkg.organization.name} — ${pkg.engagement.label} — ${periodPhrase(pkg.engagement, dateInWords)}`;
 }
 
 export const CONFIDENTIAL = "Confidential";
@@ -257,12 +260,12 @@ export const NOT_YET_WRITTEN = "Not yet written.";
 
 export function noIncidentsStatement(pkg: ReportPackage): string {
   return pkg.engagement.type === 1
-    ? `No significant system incidents were identified up to ${pkg.engagement.asOf ?? "?"}.`
-    : `No significant system incidents occurred ${periodPhrase(pkg.engagement)}.`;
+    ? `No significant system incidents were identified up to ${dateInWords(pkg.engagement.asOf ?? "?")}.`
+    : `No significant system incidents occurred ${periodPhrase(pkg.engagement, dateInWords)}.`;
 }
 
 export function noChangesStatement(pkg: ReportPackage): string {
-  return `There were no significant changes to the system or its controls ${periodPhrase(pkg.engagement)}.`;
+  return `There were no significant changes to the system or its controls ${periodPhrase(pkg.engagement, dateInWords)}.`;
 }
 
 export const NO_SUBSERVICES_STATEMENT =
@@ -289,9 +292,10 @@ export function resultsIntro(type: EngagementType): string {
   return type === 1
     ? "For each criterion in scope, the controls that address it and the conclusion on their " +
         "design. A Type 1 report does not test whether controls operated over time."
-    : "For each criterion in scope, the controls that address it, the tests performed on them, " +
-        "the population and sample, and the results. Exceptions are listed with management's " +
-        "response directly under them.";
+    : "For each criterion in scope, the controls that address it: each control's number and " +
+        "description, the test performed with its sample, and the result, with each exception " +
+        "named by the item it was found on. Management's responses to exceptions follow the " +
+        "criteria, apart: they are not covered by the service auditor's opinion.";
 }
 
 export function testedWithLine(c: PackageControl): string {
@@ -336,9 +340,9 @@ export const SIGNING_KEY_INTRO =
 
 // Small helpers ---------------------------------------------------------------------------
 
-/** The date part of an ISO timestamp; reports show dates, not times. */
+/** The date of an ISO date or timestamp, in words: reports show dates, not times. */
 export function dateOf(iso: string): string {
-  return iso.slice(0, 10);
+  return dateInWords(iso.slice(0, 10));
 }
 
 function capitalize(s: string): string {

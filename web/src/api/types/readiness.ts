@@ -4,7 +4,6 @@ export type {
   CriterionReadiness,
   CriterionStatus,
   GapSummary,
-  MyTask,
   NextControl,
   OverdueControl,
   ReadinessReport,

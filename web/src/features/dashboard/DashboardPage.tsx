@@ -20,19 +20,13 @@ export function DashboardPage() {
   if (!org.can("readiness:read")) {
     // An auditor reads no readiness: they land on what they audit.
     if (org.can("engagement:read")) return <EngagementsLanding org={org.slug} />;
-    // Someone who may not read the program (an employee) sees their own tasks only.
-    return (
-      <>
-        <PageHeader title="My tasks" description={`What ${org.name} needs from you.`} />
-        <MyTasks org={org.slug} />
-      </>
-    );
+    // Someone who may not read the program (an employee) lands on their tasks.
+    return <Navigate replace to={`/orgs/${org.slug}/tasks`} />;
   }
   return (
     <ReadinessDashboard
       org={org.slug}
       name={org.name}
-      showTasks={org.onlyOwn("control:update")}
       showReport={org.can("report:read")}
       showNotices={org.can("notice:read")}
     />
@@ -54,13 +48,11 @@ function EngagementsLanding({ org }: { org: string }) {
 function ReadinessDashboard({
   org,
   name,
-  showTasks,
   showReport,
   showNotices,
 }: {
   org: string;
   name: string;
-  showTasks: boolean;
   showReport: boolean;
   showNotices: boolean;
 }) {
@@ -70,14 +62,12 @@ function ReadinessDashboard({
     <>
       <PageHeader title="Dashboard" description={`How ready ${name} is for a SOC 2 audit.`} />
       <Stack gap="lg">
-        {showTasks ? (
-          <Paper withBorder p="lg" radius="md">
-            <Title order={2} size="h4" mb="sm">
-              My tasks
-            </Title>
-            <MyTasks org={org} />
-          </Paper>
-        ) : null}
+        <Paper withBorder p="lg" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            My tasks
+          </Title>
+          <MyTasks org={org} />
+        </Paper>
         {showNotices ? <NoticesCard org={org} /> : null}
         {showReport ? <ReportStandingCard org={org} /> : null}
         <QueryView query={readiness} lines={6}>

@@ -1,54 +1,33 @@
-import { Anchor, Table, Text } from "@mantine/core";
+import { Anchor, Group, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
-import { EmptyBlock, QueryView } from "../../lib/feedback.tsx";
-import { formatDay, humanize } from "../../lib/format.ts";
-import { useCurrentOrg } from "../session/useCurrentOrg.ts";
-import { useMyTasks } from "./api.ts";
+import { QueryView } from "../../lib/feedback.tsx";
+import { useTasks } from "../tasks/api.ts";
+import { TaskTable } from "../tasks/TaskTable.tsx";
 
+const SHOWN = 5;
+
+/** The dashboard's view of the tasks model: my counts and the most urgent few. */
 export function MyTasks({ org }: { org: string }) {
-  const tasks = useMyTasks(org);
-  const { can } = useCurrentOrg();
+  const tasks = useTasks(org, true);
   return (
     <QueryView query={tasks}>
-      {(items) =>
-        items.length === 0 ? (
-          <EmptyBlock title="Nothing to do right now">
-            <Text>When a control you own needs evidence, it shows up here.</Text>
-          </EmptyBlock>
-        ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Task</Table.Th>
-                  <Table.Th scope="col">Control</Table.Th>
-                  <Table.Th scope="col">Due by</Table.Th>
-                  <Table.Th scope="col">Why</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((task) => (
-                  <Table.Tr key={`${task.kind}-${task.controlRef}`}>
-                    <Table.Td>{humanize(task.kind)}</Table.Td>
-                    <Table.Td>
-                      {can("control:read") ? (
-                        <Anchor component={Link} to={`/orgs/${org}/controls/${task.controlRef}`}>
-                          {task.controlRef}
-                        </Anchor>
-                      ) : (
-                        task.controlRef
-                      )}{" "}
-                      {task.title}
-                    </Table.Td>
-                    <Table.Td>{formatDay(task.dueBy)}</Table.Td>
-                    <Table.Td>{task.reason}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
+      {(items) => {
+        const overdue = items.filter((t) => t.status === "overdue").length;
+        return (
+          <Stack gap="sm">
+            <Group gap="lg">
+              <Text fw={600}>{items.length} open</Text>
+              <Text fw={600} c={overdue > 0 ? "red.8" : undefined}>
+                {overdue} overdue
+              </Text>
+              <Anchor component={Link} to={`/orgs/${org}/tasks`}>
+                All my tasks
+              </Anchor>
+            </Group>
+            <TaskTable org={org} tasks={items.slice(0, SHOWN)} />
+          </Stack>
+        );
+      }}
     </QueryView>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, itemsOf, orgPath } from "../../api/client.ts";
-import type { ListResponse, MyTask, OverdueControl, ReadinessReport } from "../../api/types.ts";
+import type { ListResponse, OverdueControl, ReadinessReport } from "../../api/types.ts";
 
 export function useReadiness(org: string, enabled = true) {
   return useQuery({
@@ -18,13 +18,5 @@ export function useOverdue(org: string, enabled = true) {
         await api<ListResponse<OverdueControl>>(orgPath(org, "/readiness/overdue"), { signal }),
       ),
     enabled,
-  });
-}
-
-export function useMyTasks(org: string) {
-  return useQuery({
-    queryKey: ["orgs", org, "me", "tasks"],
-    queryFn: async ({ signal }) =>
-      itemsOf(await api<ListResponse<MyTask>>(orgPath(org, "/me/tasks"), { signal })),
   });
 }

@@ -19,7 +19,6 @@ import { useRecordTest } from "./api.ts";
 interface Values {
   methods: string[];
   procedure: string;
-  tester: string;
   testedOn: string;
   design: string;
   designNotes: string;
@@ -32,14 +31,15 @@ export function ControlTestForm({
   type,
   control,
   test,
-  testerName,
+  forAuditor,
 }: {
   org: string;
   engagementId: string;
   type: 1 | 2;
   control: SnapshotControl;
   test: ControlTest | null;
-  testerName: string;
+  /** The assigned auditor the owner enters the test for; null when the auditor records it. */
+  forAuditor: string | null;
 }) {
   const record = useRecordTest(org, engagementId);
   const form = useForm<Values>({
@@ -47,7 +47,6 @@ export function ControlTestForm({
     initialValues: {
       methods: test?.methods ?? ["inspection"],
       procedure: test?.procedure ?? control.testProcedure,
-      tester: test?.tester ?? testerName,
       testedOn: test?.testedOn ?? todayLocal(),
       design: test?.design ?? "",
       designNotes: test?.designNotes ?? "",
@@ -55,7 +54,6 @@ export function ControlTestForm({
     validate: {
       methods: (value) => (value.length === 0 ? "Choose at least one method" : null),
       procedure: required("the procedure followed"),
-      tester: required("who tested"),
       testedOn: (value) =>
         !isCalendarDate(value)
           ? "Enter a date"
@@ -75,7 +73,7 @@ export function ControlTestForm({
             control: control.ref,
             methods: values.methods,
             procedure: values.procedure.trim(),
-            tester: values.tester.trim(),
+            ...(forAuditor === null ? {} : { auditor: forAuditor }),
             testedOn: values.testedOn,
             ...(type === 1 ? { design: values.design } : {}),
             ...(type === 1 && values.designNotes.trim() !== ""
@@ -106,7 +104,6 @@ export function ControlTestForm({
           {...form.getInputProps("procedure")}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Tester" required {...form.getInputProps("tester")} />
           <TextInput
             type="date"
             label="Tested on"

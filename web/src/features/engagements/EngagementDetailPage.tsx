@@ -114,7 +114,7 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
                 results={loaded}
                 sample={sample.data ?? null}
                 canTest={org.can("engagement:test")}
-                testerName={org.session.user.name}
+                isAuditor={org.role === "auditor"}
               />
             )}
           </QueryView>
@@ -170,8 +170,11 @@ function Overview({ engagement }: { engagement: Engagement }) {
           />
           <Fact label="Created" value={formatDateTime(engagement.createdAt)} />
         </SimpleGrid>
-        {engagement.shortPeriodReason === null ? null : (
-          <Fact label="Why the period is short" value={engagement.shortPeriodReason} />
+        {engagement.periodReason === null ? null : (
+          <Fact
+            label="Why the period is shorter or longer than usual"
+            value={engagement.periodReason}
+          />
         )}
       </Stack>
     </Paper>

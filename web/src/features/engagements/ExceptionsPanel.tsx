@@ -36,7 +36,9 @@ export function ExceptionsPanel({
           </Title>
           <Text mt="xs">{exception.description}</Text>
           <Text size="sm" mt={4}>
-            Recorded by {exception.recordedBy}, {formatDateTime(exception.recordedAt)}
+            Recorded by {exception.recordedBy}
+            {exception.enteredBy === null ? "" : ` (entered by ${exception.enteredBy})`},{" "}
+            {formatDateTime(exception.recordedAt)}
           </Text>
           {exception.managementResponse === null ? null : (
             <Paper bg="gray.0" p="sm" mt="sm" radius="sm">

@@ -23,7 +23,7 @@ export function ItemResultForm({
   itemKey,
   occurrence,
   recorded,
-  testerName,
+  forAuditor,
   canTest,
 }: {
   org: string;
@@ -32,7 +32,8 @@ export function ItemResultForm({
   itemKey: string;
   occurrence: PopulationItem | undefined;
   recorded: ItemResult | undefined;
-  testerName: string;
+  /** The assigned auditor the owner enters the result for; null when the auditor records it. */
+  forAuditor: string | null;
   canTest: boolean;
 }) {
   const record = useRecordItem(org, engagementId);
@@ -59,7 +60,7 @@ export function ItemResultForm({
               control: controlRef,
               item: itemKey,
               result: values.result,
-              tester: testerName,
+              ...(forAuditor === null ? {} : { auditor: forAuditor }),
               ...(values.description.trim() === ""
                 ? {}
                 : { description: values.description.trim() }),
@@ -89,6 +90,11 @@ export function ItemResultForm({
                   Recorded: {recorded.result}
                 </Badge>
               )}
+              {recorded?.enteredBy ? (
+                <Badge variant="light" color="gray">
+                  Entered by {recorded.enteredBy} for {recorded.recordedBy}
+                </Badge>
+              ) : null}
             </Group>
           </Group>
           {canTest ? (

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Group,
   Modal,
   MultiSelect,
@@ -19,7 +20,7 @@ import { useScope } from "../criteria/api.ts";
 import { categoryName } from "../onboarding/categories.ts";
 import { useCreateEngagement } from "./api.ts";
 import type { NewEngagement } from "./api.ts";
-import { MIN_TYPE2_MONTHS, monthsBetween } from "./labels.ts";
+import { MIN_TYPE2_MONTHS, USUAL_MAX_TYPE2_MONTHS, monthsBetween } from "./labels.ts";
 
 interface Values {
   type: "1" | "2";
@@ -29,7 +30,8 @@ interface Values {
   categories: string[];
   auditFirm: string;
   auditors: string[];
-  shortPeriodReason: string;
+  periodReason: string;
+  confirmGap: boolean;
 }
 
 const dateRule = (value: string) => (isCalendarDate(value) ? null : "Enter a date");
@@ -56,7 +58,8 @@ export function NewEngagementModal({
       categories: [],
       auditFirm: "",
       auditors: [],
-      shortPeriodReason: "",
+      periodReason: "",
+      confirmGap: false,
     },
     validate: {
       auditFirm: required("the audit firm"),
@@ -66,9 +69,13 @@ export function NewEngagementModal({
         values.type !== "2"
           ? null
           : (dateRule(value) ?? (value < values.from ? "Ends before it starts" : null)),
-      shortPeriodReason: (value, values) =>
-        values.type === "2" && isShort(values) && value.trim().length < MIN_REASON_LENGTH
-          ? `A Type 2 covers at least ${MIN_TYPE2_MONTHS} months; say why this first period is shorter`
+      periodReason: (value, values) =>
+        values.type === "2" &&
+        unusualLength(values) !== null &&
+        value.trim().length < MIN_REASON_LENGTH
+          ? unusualLength(values) === "short"
+            ? `A Type 2 covers at least ${MIN_TYPE2_MONTHS} months; say why this first period is shorter`
+            : `Reports rarely cover more than ${USUAL_MAX_TYPE2_MONTHS} months; say why this one is longer`
           : null,
     },
     validateInputOnChange: true,
@@ -84,10 +91,14 @@ export function NewEngagementModal({
     auditors: values.auditors,
     ...(values.categories.length > 0 ? { categories: values.categories } : {}),
     ...(values.type === "1" ? { asOf: values.asOf } : { from: values.from, to: values.to }),
-    ...(values.type === "2" && isShort(values)
-      ? { shortPeriodReason: values.shortPeriodReason.trim() }
+    ...(values.type === "2" && unusualLength(values) !== null
+      ? { periodReason: values.periodReason.trim() }
       : {}),
+    ...(values.type === "2" && values.confirmGap ? { confirmGap: true } : {}),
   });
+  // The server knows the previous periods: the box appears once it reports a gap.
+  const gapReported = form.errors.confirmGap !== undefined || form.values.confirmGap;
+  const length = form.values.type === "2" ? unusualLength(form.values) : null;
   return (
     <Modal opened={opened} onClose={close} title="New engagement" size="lg">
       <form
@@ -119,14 +130,28 @@ export function NewEngagementModal({
               <TextInput type="date" label="Period to" required {...form.getInputProps("to")} />
             </SimpleGrid>
           )}
-          {form.values.type === "2" && isShort(form.values) ? (
+          {length === null ? null : (
             <Textarea
-              label="Why the period is shorter than six months"
-              description="Allowed for a first audit, with the reason on record."
+              label={
+                length === "short"
+                  ? "Why the period is shorter than six months"
+                  : "Why the period is longer than twelve months"
+              }
+              description={
+                length === "short"
+                  ? "Allowed for a first audit, with the reason on record."
+                  : "Reports rarely cover more than a year; no period may run over two."
+              }
               autosize
               minRows={2}
               required
-              {...form.getInputProps("shortPeriodReason")}
+              {...form.getInputProps("periodReason")}
+            />
+          )}
+          {form.values.type === "2" && gapReported ? (
+            <Checkbox
+              label="Start after a gap: I confirm no report will cover the days in between"
+              {...form.getInputProps("confirmGap", { type: "checkbox" })}
             />
           ) : null}
           <TextInput label="Audit firm" required {...form.getInputProps("auditFirm")} />
@@ -159,11 +184,23 @@ export function NewEngagementModal({
   );
 }
 
-function isShort(values: Pick<Values, "from" | "to">): boolean {
-  return (
-    isCalendarDate(values.from) &&
-    isCalendarDate(values.to) &&
-    values.to >= values.from &&
-    monthsBetween(values.from, values.to) < MIN_TYPE2_MONTHS
-  );
+/** "short" under six months, "long" past twelve, null for a usual (or not yet valid) period. */
+function unusualLength(values: Pick<Values, "from" | "to">): "short" | "long" | null {
+  if (!isCalendarDate(values.from) || !isCalendarDate(values.to) || values.to < values.from) {
+    return null;
+  }
+  const months = monthsBetween(values.from, values.to);
+  if (months < MIN_TYPE2_MONTHS) return "short";
+  // Twelve whole months and a day more is already longer than a year.
+  const longer =
+    months > USUAL_MAX_TYPE2_MONTHS ||
+    (months === USUAL_MAX_TYPE2_MONTHS &&
+      monthsBetween(values.from, dayBefore(values.to)) === USUAL_MAX_TYPE2_MONTHS);
+  return longer ? "long" : null;
+}
+
+function dayBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
 }

@@ -45,11 +45,21 @@ export function ResultsPanel({ results }: { results: EngagementResults }) {
                   <Table.Td>
                     <ConclusionBadge conclusion={outcome.conclusion} />
                   </Table.Td>
-                  <Table.Td>{outcome.summary || "—"}</Table.Td>
+                  <Table.Td>
+                    {outcome.summary || "—"}
+                    {outcome.note === null ? null : (
+                      <Text size="xs" c="dimmed">
+                        {outcome.note}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {outcome.test === null
                       ? "—"
-                      : `${outcome.test.tester}, ${outcome.test.testedOn}`}
+                      : `${outcome.test.tester}, ${outcome.test.testedOn}` +
+                        (outcome.test.enteredBy === null
+                          ? ""
+                          : ` (entered by ${outcome.test.enteredBy})`)}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -77,7 +87,14 @@ export function ResultsPanel({ results }: { results: EngagementResults }) {
                   <Table.Td>
                     <ConclusionBadge conclusion={criterion.conclusion} />
                   </Table.Td>
-                  <Table.Td>{criterion.controls.join(", ") || "No control mapped"}</Table.Td>
+                  <Table.Td>
+                    {criterion.controls.join(", ") || "No control in place"}
+                    {criterion.effect === null ? null : (
+                      <Text size="xs" c="dimmed">
+                        {criterion.effect}
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

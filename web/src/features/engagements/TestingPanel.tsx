@@ -1,9 +1,11 @@
-import { Accordion, Group, Stack, Text, Title } from "@mantine/core";
+import { Accordion, Alert, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import type { Engagement, EngagementResults, EngagementSample } from "../../api/types.ts";
 import { ConclusionBadge } from "../../lib/badges.tsx";
 import { EmptyBlock } from "../../lib/feedback.tsx";
 import { ControlTestForm } from "./ControlTestForm.tsx";
 import { ItemResultForm } from "./ItemResultForm.tsx";
+import { useAuditors } from "./api.ts";
 
 /** Test entry for the auditor: per control the procedure and conclusion, per sampled item the result. */
 export function TestingPanel({
@@ -12,15 +14,18 @@ export function TestingPanel({
   results,
   sample,
   canTest,
-  testerName,
+  isAuditor,
 }: {
   org: string;
   engagement: Engagement;
   results: EngagementResults;
   sample: EngagementSample | null;
   canTest: boolean;
-  testerName: string;
+  /** An auditor records as themselves; anyone else enters results for an assigned auditor. */
+  isAuditor: boolean;
 }) {
+  const auditors = useAuditors(org, engagement.id, canTest && !isAuditor);
+  const [chosen, setChosen] = useState<string | null>(null);
   const snapshot = engagement.snapshot;
   if (snapshot === null)
     return <Text>Tests are recorded in fieldwork, once the scope is frozen.</Text>;
@@ -32,10 +37,32 @@ export function TestingPanel({
       </EmptyBlock>
     );
   }
-  const editable = canTest && engagement.status === "fieldwork";
+  const assigned = auditors.data ?? [];
+  // The owner enters what the auditor reports, for one assigned auditor named here.
+  const forAuditor = isAuditor ? null : (chosen ?? assigned[0]?.email ?? null);
+  const mayEnter = isAuditor || forAuditor !== null;
+  const editable = canTest && engagement.status === "fieldwork" && mayEnter;
   const needsSample = engagement.type === 2 && sample === null;
   return (
     <Stack>
+      {canTest && !isAuditor ? (
+        assigned.length === 0 ? (
+          <Alert color="yellow" title="No auditor assigned">
+            Results are the auditor&apos;s: assign an auditor account to this engagement before
+            entering tests or results on their behalf.
+          </Alert>
+        ) : (
+          <Select
+            label="Entering results for"
+            description="You enter what this auditor reports; each entry is marked as entered by you."
+            data={assigned.map((a) => ({ value: a.email, label: `${a.name} (${a.email})` }))}
+            value={forAuditor}
+            onChange={setChosen}
+            allowDeselect={false}
+            maw={420}
+          />
+        )
+      ) : null}
       {needsSample ? (
         <Text>Draw the sample first: item results are recorded against it.</Text>
       ) : null}
@@ -65,7 +92,7 @@ export function TestingPanel({
                       type={engagement.type}
                       control={control}
                       test={outcome?.test ?? null}
-                      testerName={testerName}
+                      forAuditor={forAuditor}
                     />
                   ) : (
                     <Text>
@@ -74,6 +101,17 @@ export function TestingPanel({
                         : outcome.test.procedure}
                     </Text>
                   )}
+                  {outcome?.note ? (
+                    <Text size="sm" c="dimmed">
+                      {outcome.note}
+                    </Text>
+                  ) : null}
+                  {outcome?.test?.enteredBy ? (
+                    <Text size="sm">
+                      Test by {outcome.test.tester}, entered by {outcome.test.enteredBy} on the
+                      auditor&apos;s behalf.
+                    </Text>
+                  ) : null}
                   {drawn === undefined ? null : (
                     <Stack gap="xs">
                       <Title order={2} size="h6">
@@ -89,7 +127,7 @@ export function TestingPanel({
                           itemKey={key}
                           occurrence={drawn.population.find((p) => p.key === key)}
                           recorded={outcome?.exceptions.find((e) => e.itemKey === key)}
-                          testerName={testerName}
+                          forAuditor={forAuditor}
                           canTest={editable}
                         />
                       ))}

@@ -52,7 +52,8 @@ export interface NewEngagement {
   categories?: string[];
   auditFirm: string;
   auditors: string[];
-  shortPeriodReason?: string;
+  periodReason?: string;
+  confirmGap?: boolean;
 }
 
 export function useCreateEngagement(org: string) {
@@ -172,7 +173,8 @@ export interface TestInput {
   control: string;
   methods: string[];
   procedure?: string;
-  tester: string;
+  /** The assigned auditor an owner enters the test for; an auditor leaves it out. */
+  auditor?: string;
   testedOn?: string;
   design?: string;
   designNotes?: string;
@@ -192,7 +194,8 @@ export interface ItemInput {
   item: string;
   result: "pass" | "exception";
   description?: string;
-  tester: string;
+  /** The assigned auditor an owner enters the result for; an auditor leaves it out. */
+  auditor?: string;
 }
 
 export function useRecordItem(org: string, id: string) {

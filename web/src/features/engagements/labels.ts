@@ -34,3 +34,5 @@ export function monthsBetween(from: string, to: string): number {
 }
 
 export const MIN_TYPE2_MONTHS = 6;
+/** Over this, a Type 2 needs a reason (the server refuses over two years outright). */
+export const USUAL_MAX_TYPE2_MONTHS = 12;

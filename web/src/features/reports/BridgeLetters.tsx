@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -157,13 +158,19 @@ function LetterCard({
           </Title>
           <Text size="sm" c="dimmed">
             Follows version {letter.version} (coverage ended {formatDay(letter.coverageEnd)}) ·
-            drafted by {letter.createdBy}, {formatDateTime(letter.createdAt)}
+            speaks from {formatDay(letter.gapFrom)} · drafted by {letter.createdBy},{" "}
+            {formatDateTime(letter.createdAt)}
           </Text>
         </div>
         <Badge variant="light" color={approved ? "green" : "yellow"}>
           {approved ? "Approved" : "Draft"}
         </Badge>
       </Group>
+      {letter.warnings.map((warning) => (
+        <Alert key={warning} color="yellow" mb="sm" title="A new report is due">
+          {warning}
+        </Alert>
+      ))}
       {letter.approval !== null ? (
         <Stack gap="xs">
           <Text fw={600}>

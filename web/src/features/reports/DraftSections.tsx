@@ -1,29 +1,27 @@
-/** Sections I, II and V of the draft: the auditor's opinion, management's assertion, and
- * management's other information. */
+/** Sections II and V of the draft: management's assertion and management's other
+ * information (Section I, the auditor's opinion, is in OpinionSection.tsx). */
 import {
   Alert,
   Badge,
   Button,
   Group,
   Paper,
-  Select,
   Stack,
   Text,
   Textarea,
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { OPINION_TYPES, READINESS_NOTICE } from "../../api/types.ts";
-import type { Assertion, AuditorOpinion, OpinionType } from "../../api/types.ts";
+import { READINESS_NOTICE } from "../../api/types.ts";
+import type { Assertion } from "../../api/types.ts";
 import { ProblemAlert } from "../../lib/feedback.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { applyServerErrors } from "../../lib/forms.ts";
-import { useApproveAssertion, useRecordOpinion, useUpdateAssertion } from "./api.ts";
+import { useApproveAssertion, useUpdateAssertion } from "./api.ts";
 import { useUpdateOtherInformation } from "./api.ts";
-import { OPINION_COLOR, OPINION_LABELS, SECTION_NAMES } from "./labels.ts";
+import { SECTION_NAMES } from "./labels.ts";
 
 const MIN_ASSERTION = 50;
-const MIN_OPINION = 100;
 
 const atLeast = (length: number, what: string) => (value: string) => {
   const count = value.trim().length;
@@ -37,122 +35,6 @@ export function ReadinessNotice() {
       No auditor has recorded an opinion on this draft. Until one does, every page of the report
       says so.
     </Alert>
-  );
-}
-
-export function OpinionSection({
-  org,
-  engagementId,
-  opinion,
-  contentSha256,
-  canRecord,
-  afterFieldwork,
-}: {
-  org: string;
-  engagementId: string;
-  opinion: AuditorOpinion | null;
-  contentSha256: string;
-  canRecord: boolean;
-  afterFieldwork: boolean;
-}) {
-  return (
-    <Paper withBorder p="lg" radius="md">
-      <Title order={3} size="h4" mb="sm">
-        Section I · {SECTION_NAMES.I}
-      </Title>
-      <Stack>
-        {opinion === null ? (
-          <Text>
-            No opinion recorded yet: until the auditor records one, the package is a readiness
-            report.
-          </Text>
-        ) : (
-          <Stack gap="xs">
-            <Group gap="sm">
-              <Badge color={OPINION_COLOR[opinion.type]} variant="light">
-                {OPINION_LABELS[opinion.type]}
-              </Badge>
-              <Text size="sm">
-                Recorded by {opinion.recordedByName}, {formatDateTime(opinion.recordedAt)}
-              </Text>
-            </Group>
-            <Text style={{ whiteSpace: "pre-wrap" }}>{opinion.text}</Text>
-          </Stack>
-        )}
-        {canRecord && afterFieldwork ? (
-          <OpinionForm
-            key={opinion?.recordedAt ?? "none"}
-            org={org}
-            engagementId={engagementId}
-            opinion={opinion}
-            contentSha256={contentSha256}
-          />
-        ) : null}
-        {canRecord && !afterFieldwork ? (
-          <Text size="sm">The opinion is recorded on the draft report, after fieldwork.</Text>
-        ) : null}
-      </Stack>
-    </Paper>
-  );
-}
-
-function OpinionForm({
-  org,
-  engagementId,
-  opinion,
-  contentSha256,
-}: {
-  org: string;
-  engagementId: string;
-  opinion: AuditorOpinion | null;
-  contentSha256: string;
-}) {
-  const record = useRecordOpinion(org, engagementId);
-  const form = useForm<{ type: string; text: string }>({
-    mode: "controlled",
-    initialValues: { type: opinion?.type ?? "", text: opinion?.text ?? "" },
-    validate: {
-      type: (value) => (value === "" ? "Choose the opinion's type" : null),
-      text: atLeast(MIN_OPINION, "the opinion as issued"),
-    },
-    validateInputOnChange: true,
-  });
-  return (
-    <form
-      noValidate
-      aria-label="Auditor's opinion"
-      onSubmit={form.onSubmit((values) =>
-        record.mutate(
-          { type: values.type as OpinionType, text: values.text.trim(), contentSha256 },
-          { onError: (error) => applyServerErrors(form, error) },
-        ),
-      )}
-    >
-      <Stack gap="sm">
-        <Select
-          label="Opinion"
-          placeholder="Choose"
-          w={{ base: "100%", sm: 320 }}
-          data={OPINION_TYPES.map((value) => ({ value, label: OPINION_LABELS[value] }))}
-          required
-          {...form.getInputProps("type")}
-        />
-        <Textarea
-          label="Opinion text, as issued"
-          autosize
-          minRows={6}
-          maxRows={24}
-          required
-          {...form.getInputProps("text")}
-        />
-        <ProblemAlert error={record.error} title="Could not record the opinion" />
-        <Group justify="flex-end">
-          <Button type="submit" loading={record.isPending}>
-            {opinion === null ? "Record opinion" : "Replace opinion"}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
 

@@ -21,12 +21,8 @@ import { useReportDraft, useThreads, useVersions } from "./api.ts";
 import { BridgeLetters } from "./BridgeLetters.tsx";
 import { DescriptionEditor } from "./DescriptionEditor.tsx";
 import { DescriptionView } from "./DescriptionView.tsx";
-import {
-  AssertionSection,
-  OpinionSection,
-  OtherInformationSection,
-  ReadinessNotice,
-} from "./DraftSections.tsx";
+import { AssertionSection, OtherInformationSection, ReadinessNotice } from "./DraftSections.tsx";
+import { OpinionSection } from "./OpinionSection.tsx";
 import { EvidenceBundle } from "./EvidenceBundle.tsx";
 import { ReviewThreads } from "./ReviewThreads.tsx";
 import { Sharing } from "./Sharing.tsx";
@@ -89,7 +85,7 @@ function ReportBody({ org, view }: { org: CurrentOrg; view: ReportDraftView }) {
                   org={org.slug}
                   engagementId={engagement.id}
                   draftVersion={pkg.version}
-                  coverageEnd={coverageEnd}
+                  opinionDate={pkg.opinion?.date ?? null}
                   ready={atOrAfter(engagement, "draft-report")}
                 />
               ) : null}
@@ -157,6 +153,8 @@ function ReportBody({ org, view }: { org: CurrentOrg; view: ReportDraftView }) {
               engagementId={engagement.id}
               opinion={pkg.opinion}
               contentSha256={pkg.contentSha256}
+              criteria={pkg.criteria.map((c) => c.id)}
+              coverageEnd={coverageEnd}
               canRecord={org.can("report:opinion")}
               afterFieldwork={atOrAfter(engagement, "draft-report")}
             />

@@ -19,7 +19,7 @@ import { ApiError } from "../../api/client.ts";
 import type { SharedReportPreview } from "../../api/types.ts";
 import { Fact } from "../../lib/Fact.tsx";
 import { LoadingBlock, ProblemAlert } from "../../lib/feedback.tsx";
-import { formatDateTime, formatDay } from "../../lib/format.ts";
+import { dayInWords, instantInWords } from "./dates.ts";
 import { applyServerErrors, emailRule, required } from "../../lib/forms.ts";
 import { usePageTitle } from "../../lib/page.tsx";
 import { PublicLayout } from "../auth/PublicLayout.tsx";
@@ -75,8 +75,8 @@ function Shared({ token, preview }: { token: string; preview: SharedReportPrevie
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Fact label="Organization" value={`${preview.organization} (${preview.systemName})`} />
         <Fact label="Report" value={preview.report} />
-        <Fact label="Issued" value={formatDay(preview.issueDate)} />
-        <Fact label="This link expires" value={formatDateTime(preview.expiresAt)} />
+        <Fact label="Issued" value={dayInWords(preview.issueDate)} />
+        <Fact label="This link expires" value={instantInWords(preview.expiresAt)} />
         <Fact label="Shared with" value={preview.recipient} />
       </SimpleGrid>
       <Paper withBorder p="md" radius="sm" bg="gray.0">
@@ -93,7 +93,7 @@ function Shared({ token, preview }: { token: string; preview: SharedReportPrevie
         <Alert color="green" title="Terms accepted">
           <Stack gap="sm" align="flex-start">
             <Text size="sm">
-              Your download is ready until {formatDateTime(accept.data.expiresAt)}.
+              Your download is ready until {instantInWords(accept.data.expiresAt)}.
             </Text>
             <Button
               component="a"

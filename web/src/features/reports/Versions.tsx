@@ -1,28 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Code,
-  Group,
-  List,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Alert, Anchor, Button, Code, Group, List, Stack, Table, Text } from "@mantine/core";
 import { ApiError } from "../../api/client.ts";
 import { REPORT_FORMATS } from "../../api/types.ts";
 import type { ReportVersion } from "../../api/types.ts";
 import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
-import {
-  formatDateTime,
-  formatDay,
-  isCalendarDate,
-  shortHash,
-  todayLocal,
-} from "../../lib/format.ts";
-import { applyServerErrors } from "../../lib/forms.ts";
+import { formatDateTime, shortHash } from "../../lib/format.ts";
+import { dayInWords } from "./dates.ts";
 import { downloadUrl, useFinalize, useVersions } from "./api.ts";
 import { FORMAT_LABELS, splitReasons } from "./labels.ts";
 
@@ -55,42 +37,26 @@ export function DownloadLinks({
 }
 
 /**
- * Freezes the draft as the next final version. The server says why it cannot (review threads,
- * the approval, the description's gaps): the reasons are shown as a list.
+ * Freezes the draft as the next final version, as the assigned auditor: the auditor dates and
+ * releases the report, and it is issued on the opinion's date. The server says why it cannot
+ * (review threads, the approval, the description's gaps): the reasons are shown as a list.
  */
 export function FinalizeForm({
   org,
   engagementId,
   draftVersion,
-  coverageEnd,
+  opinionDate,
   ready,
 }: {
   org: string;
   engagementId: string;
   draftVersion: number;
-  coverageEnd: string;
+  /** The recorded opinion's date, which becomes the issue date; null before there is one. */
+  opinionDate: string | null;
   /** False before the draft-report step: the server would refuse. */
   ready: boolean;
 }) {
   const finalize = useFinalize(org, engagementId);
-  const today = todayLocal();
-  const form = useForm({
-    mode: "controlled",
-    initialValues: { issueDate: today },
-    validate: {
-      issueDate: (value) =>
-        value === ""
-          ? null
-          : !isCalendarDate(value)
-            ? "Enter a date"
-            : value > today
-              ? "Cannot be in the future"
-              : value < coverageEnd
-                ? `Cannot be before the report's coverage ends (${formatDay(coverageEnd)})`
-                : null,
-    },
-    validateInputOnChange: true,
-  });
   const refusal =
     finalize.error instanceof ApiError && finalize.error.status === 409
       ? splitReasons(finalize.error.problem.detail)
@@ -99,22 +65,17 @@ export function FinalizeForm({
     <form
       noValidate
       aria-label="Finalize the report"
-      onSubmit={form.onSubmit(({ issueDate }) =>
-        finalize.mutate(issueDate === "" ? {} : { issueDate }, {
-          onError: (error) => applyServerErrors(form, error),
-        }),
-      )}
+      onSubmit={(event) => {
+        event.preventDefault();
+        finalize.mutate({});
+      }}
     >
       <Stack gap="sm">
-        <TextInput
-          type="date"
-          label="Issue date"
-          description="Empty means today."
-          min={coverageEnd}
-          max={today}
-          w={{ base: "100%", xs: 220 }}
-          {...form.getInputProps("issueDate")}
-        />
+        <Text size="sm">
+          {opinionDate === null
+            ? "Record the opinion first: its date is the report's issue date."
+            : `Issued on the opinion's date, ${dayInWords(opinionDate)}.`}
+        </Text>
         {ready ? null : <Text size="sm">The report is finalized from the draft-report step.</Text>}
         {refusal === null ? (
           <ProblemAlert error={finalize.error} title="Could not finalize" />
@@ -132,7 +93,7 @@ export function FinalizeForm({
         )}
         {finalize.isSuccess ? (
           <Alert color="green" title={`Version ${finalize.data.version} finalized`}>
-            Issued {formatDay(finalize.data.issueDate)}. Editing the draft now starts version{" "}
+            Issued {dayInWords(finalize.data.issueDate)}. Editing the draft now starts version{" "}
             {finalize.data.version + 1}.
           </Alert>
         ) : null}
@@ -186,7 +147,7 @@ function VersionRows({
           {items.map((v) => (
             <Table.Tr key={v.id}>
               <Table.Td>Version {v.version}</Table.Td>
-              <Table.Td>{formatDay(v.issueDate)}</Table.Td>
+              <Table.Td>{dayInWords(v.issueDate)}</Table.Td>
               <Table.Td>
                 {formatDateTime(v.finalizedAt)}, {v.finalizedBy}
               </Table.Td>

@@ -99,8 +99,16 @@ export function useRecordOpinion(org: string, id: string) {
   return useDraftWrite(
     org,
     id,
-    (input: { type: OpinionType; text: string; contentSha256: string }) =>
-      api<ReportDraftView>(reportPath(org, id, "/opinion"), { method: "PUT", body: input }),
+    (input: {
+      type: OpinionType;
+      city: string;
+      date: string;
+      firm?: string;
+      criteriaNotMet: string[];
+      basisForModification: string;
+      text: string;
+      contentSha256: string;
+    }) => api<ReportDraftView>(reportPath(org, id, "/opinion"), { method: "PUT", body: input }),
   );
 }
 

@@ -22,6 +22,8 @@ interface NavItem {
  */
 const NAV_ITEMS: readonly NavItem[] = [
   { label: "Dashboard", path: "", shownWith: [] },
+  { label: "My tasks", path: "/tasks", shownWith: [] },
+  { label: "Policies", path: "/policies", shownWith: ["policy:read"] },
   { label: "Criteria", path: "/criteria", shownWith: ["readiness:read"] },
   { label: "Controls", path: "/controls", shownWith: ["control:read"] },
   { label: "Evidence", path: "/evidence", shownWith: ["evidence:read"] },

@@ -1,0 +1,93 @@
+/**
+ * Who the command line acts as. A person runs it, so actions are credited to a named account
+ * of the organization with that account's role: the one chosen with --as (or ATTEST_AS), or
+ * the organization's only owner. Only an organization with no owner account yet (made with
+ * `attest init`, before anyone was added) is acted on by the operator, under a fixed name:
+ * the operating system's user name never reaches the audit trail or a report.
+ */
+import { read } from "../../db/transaction.ts";
+import {
+  findMembership,
+  findUserByEmail,
+  listAssignedEngagementIds,
+  listMembers,
+} from "../../db/users.repo.ts";
+import { scopeOf } from "../../domain/actor.ts";
+import type { Actor, Principal } from "../../domain/actor.ts";
+import { AppError } from "../../domain/errors.ts";
+import type { ServiceContext } from "../platform/context.ts";
+import { email } from "../platform/inputs.ts";
+import { operatorActor } from "./organizations.service.ts";
+
+/** The principal of installation-wide work (key rotation, account recovery, `attest init`). */
+export const COMMAND_LINE_OPERATOR: Principal = {
+  kind: "operator",
+  id: "operator:command-line",
+  name: "Attest operator (command line)",
+};
+
+export interface CommandLineChoice {
+  /** The organization's slug or id; undefined picks the only one. */
+  org: string | undefined;
+  /** The account's email address; undefined picks the only owner. */
+  as: string | undefined;
+}
+
+/** The answer when the choice is the caller's to make: several owners, none named. */
+export interface SeveralOwners {
+  kind: "several-owners";
+  owners: string[];
+}
+
+function asError(message: string): AppError {
+  return new AppError("VALIDATION_FAILED", `--as: ${message}`, [{ field: "as", message }]);
+}
+
+/**
+ * The actor of a command in one organization, or the owners to choose from. An unknown
+ * email and someone who is not a member are refused, naming --as.
+ */
+export async function commandLineActor(
+  ctx: ServiceContext,
+  choice: CommandLineChoice,
+): Promise<Actor | SeveralOwners> {
+  const organization = await operatorActor(ctx, COMMAND_LINE_OPERATOR, choice.org);
+  const scope = scopeOf(organization);
+  return read(ctx.db, async (tx) => {
+    let member: { userId: string; name: string; email: string; role: Actor["role"] };
+    if (choice.as !== undefined) {
+      const parsed = email.safeParse(choice.as.trim());
+      if (!parsed.success) throw asError(`"${choice.as}" is not an email address`);
+      const found = await findUserByEmail(tx, parsed.data);
+      if (found === undefined) {
+        throw asError(`no account has the email ${parsed.data} (attest users lists them)`);
+      }
+      const membership = await findMembership(tx, organization.organizationId, found.user.id);
+      if (membership === undefined) {
+        throw asError(`${parsed.data} is not a member of this organization`);
+      }
+      member = { ...found.user, userId: found.user.id, role: membership.role };
+    } else {
+      const owners = (await listMembers(tx, scope)).filter((m) => m.role === "owner");
+      if (owners.length > 1) {
+        return { kind: "several-owners", owners: owners.map((o) => o.user.email) };
+      }
+      const only = owners[0];
+      // No account yet: the operator, who holds the data, acts with owner rights.
+      if (only === undefined) return organization;
+      member = { ...only.user, userId: only.user.id, role: "owner" };
+    }
+    const actor: Actor = {
+      kind: "user",
+      id: member.userId,
+      name: member.name,
+      email: member.email,
+      organizationId: organization.organizationId,
+      role: member.role,
+    };
+    if (member.role === "auditor") {
+      actor.engagements = await listAssignedEngagementIds(tx, scope, member.userId);
+    }
+    return actor;
+  });
+}

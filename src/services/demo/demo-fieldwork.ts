@@ -1,0 +1,82 @@
+/**
+ * The demo auditor's fieldwork, done as her own account: the sample she draws, each
+ * control's test and each sampled item's result, with one exception in change management.
+ */
+import type { Actor } from "../../domain/actor.ts";
+import { AppError } from "../../domain/errors.ts";
+import { addDays } from "../../domain/periods.ts";
+import type { ServiceContext } from "../platform/context.ts";
+import { drawEngagementSample } from "../fieldwork/sampling.service.ts";
+import { recordControlTest, recordItemResult } from "../fieldwork/testing.service.ts";
+
+export interface DemoFieldwork {
+  sampledItems: number;
+  exception: { control: string; item: string };
+}
+
+/** The auditor's fieldwork: the sample, each control's test and each item's result. */
+export async function testAsAuditor(
+  ctx: ServiceContext,
+  dana: Actor,
+  handle: string,
+  seed: string,
+  periodTo: string,
+  today: string,
+  notInPlace: ReadonlySet<string>,
+): Promise<DemoFieldwork> {
+  const sample = await drawEngagementSample(ctx, dana, handle, { seed });
+  const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
+  let sampledItems = 0;
+  let exception: DemoFieldwork["exception"] | undefined;
+  for (const drawn of sample.controls) {
+    if (drawn.items.length === 0) continue;
+    if (notInPlace.has(drawn.controlRef)) {
+      // A control not yet in operation had no occurrences to inspect: the auditor says so
+      // rather than test it, as real reports do, and it carries no conclusion.
+      await recordControlTest(ctx, dana, handle, {
+        control: drawn.controlRef,
+        methods: ["inquiry"],
+        procedure:
+          "Inquired of management and inspected the control's status: the control was not yet " +
+          "in operation during the period, so there were no occurrences to test. No test of " +
+          "operating effectiveness was performed.",
+        testedOn,
+      });
+      continue;
+    }
+    await recordControlTest(ctx, dana, handle, {
+      control: drawn.controlRef,
+      methods:
+        drawn.automation === "automated"
+          ? ["inspection", "re-performance"]
+          : ["inquiry", "inspection"],
+      procedure: `Inspected the sampled ${drawn.frequency} occurrences against the control's test procedure.`,
+      testedOn,
+    });
+    for (const item of drawn.items) {
+      sampledItems += 1;
+      const fails = exception === undefined && drawn.controlRef === "CM-02";
+      // A sampled occurrence with no evidence is a deviation, never a pass.
+      const unevidenced = drawn.missing.includes(item);
+      await recordItemResult(ctx, dana, handle, {
+        control: drawn.controlRef,
+        item,
+        result: fails || unevidenced ? "exception" : "pass",
+        ...(fails
+          ? {
+              description:
+                "The change was merged and deployed without a second reviewer's approval on the pull request.",
+            }
+          : unevidenced
+            ? {
+                description: "No evidence was found that the control operated for this occurrence.",
+              }
+            : {}),
+      });
+      if (fails) exception = { control: drawn.controlRef, item };
+    }
+  }
+  if (exception === undefined)
+    throw new AppError("INTERNAL", "the demo sample held no change to test");
+  return { sampledItems, exception };
+}
