@@ -30,6 +30,7 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   keys: async () => (await import("./commands/keys.ts")).registerKeys,
   demo: async () => (await import("./commands/demo.ts")).registerDemo,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
+  risks: async () => (await import("./commands/risks.ts")).registerRisks,
   policies: async () => (await import("./commands/policies.ts")).registerPolicies,
   tasks: async () => (await import("./commands/tasks.ts")).registerTasks,
 };

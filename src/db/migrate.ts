@@ -15,6 +15,7 @@ import * as jobs from "./migrations/0006_jobs.ts";
 import * as auditLogPages from "./migrations/0007_audit_log_pages.ts";
 import * as resultRecorders from "./migrations/0009_result_recorders.ts";
 import * as policies from "./migrations/0011_policies.ts";
+import * as risks from "./migrations/0012_risks.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_audit_log_pages": auditLogPages,
   "0009_result_recorders": resultRecorders,
   "0011_policies": policies,
+  "0012_risks": risks,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -491,6 +491,46 @@ export interface PolicyAcknowledgementsTable {
   address: string | null;
 }
 
+// Risk register (migration 0012).
+export interface RisksTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  template_id: string | null;
+  title: string;
+  description: string;
+  category: string;
+  owner: string | null;
+  likelihood: number;
+  impact: number;
+  treatment: string;
+  residual_likelihood: number;
+  residual_impact: number;
+  review_date: string;
+  acceptance_note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskControlsTable {
+  organization_id: string;
+  risk_id: string;
+  control_id: string;
+}
+
+export interface RiskAssessmentsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  held_on: string;
+  participants: string;
+  snapshot: string;
+  sha256: string;
+  evidence_id: string;
+  recorded_by: string;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -532,4 +572,8 @@ export interface Database {
   policies: PoliciesTable;
   policy_versions: PolicyVersionsTable;
   policy_acknowledgements: PolicyAcknowledgementsTable;
+  // Risk register (migration 0012).
+  risks: RisksTable;
+  risk_controls: RiskControlsTable;
+  risk_assessments: RiskAssessmentsTable;
 }

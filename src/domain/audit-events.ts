@@ -20,6 +20,8 @@ import { EVIDENCE_KINDS, EVIDENCE_SOURCES } from "./evidence.ts";
 import { OPINION_TYPES } from "./report.ts";
 import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
+import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
+import { RISK_CHANGE_FIELDS } from "./risk.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -36,6 +38,8 @@ export const AUDIT_TARGET_TYPES = [
   "share-link",
   "notice",
   "policy",
+  "risk",
+  "risk-assessment",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -53,6 +57,7 @@ const engagementStatus = z.enum(ENGAGEMENT_STATUSES);
 const engagement = z.string().regex(/^E-\d+$/, "an engagement label such as E-3");
 const thread = z.string().regex(/^T-\d+$/, "a thread label such as T-2");
 const reportVersion = z.number().int().nonnegative();
+const riskLevel = z.number().int().min(1).max(5);
 
 /** The fields of a control that control.updated may list as changed. */
 export const CONTROL_CHANGE_FIELDS = [
@@ -502,6 +507,42 @@ export const AUDIT_EVENTS = {
       userId: id,
       email: text,
       address: text.nullable(),
+    }),
+  },
+  // Risk targets are the risk's label, as people and the register know it.
+  "risk.created": {
+    target: "risk",
+    data: z.strictObject({
+      templateId: id.nullable(),
+      title: text,
+      description: text,
+      category: z.enum(RISK_CATEGORIES),
+      owner: text.nullable(),
+      likelihood: riskLevel,
+      impact: riskLevel,
+      treatment: z.enum(RISK_TREATMENTS),
+      controls: z.array(id),
+      residualLikelihood: riskLevel,
+      residualImpact: riskLevel,
+      reviewDate: day,
+      acceptanceNote: text.nullable(),
+      /** Controls of the starter risk that the organization has not adopted. */
+      skippedControls: z.array(id),
+    }),
+  },
+  "risk.updated": {
+    target: "risk",
+    data: z.strictObject({ changes: z.partialRecord(z.enum(RISK_CHANGE_FIELDS), change) }),
+  },
+  // Assessment targets are their label (RA-2); the snapshot's hash is what the trail proves.
+  "risk-assessment.recorded": {
+    target: "risk-assessment",
+    data: z.strictObject({
+      heldOn: day,
+      participants: z.array(z.strictObject({ name: text, email: text.nullable() })).min(1),
+      risks: count,
+      sha256,
+      evidence: id,
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

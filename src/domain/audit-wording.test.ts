@@ -269,6 +269,30 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     email: "dana@acme.example",
     address: "203.0.113.7",
   },
+  "risk.created": {
+    templateId: "RL-07",
+    title: "Phishing leads to a stolen session",
+    description: "A staff member is phished.",
+    category: "security",
+    owner: "olivia@acme.example",
+    likelihood: 4,
+    impact: 4,
+    treatment: "mitigate",
+    controls: ["HR-03"],
+    residualLikelihood: 2,
+    residualImpact: 4,
+    reviewDate: "2027-03-02",
+    acceptanceNote: null,
+    skippedControls: ["AC-09"],
+  },
+  "risk.updated": { changes: { likelihood: { from: 4, to: 3 }, owner: { from: null, to: "a@b" } } },
+  "risk-assessment.recorded": {
+    heldOn: "2026-03-02",
+    participants: [{ name: "Olivia", email: "olivia@acme.example" }],
+    risks: 12,
+    sha256: SHA,
+    evidence: "e-1",
+  },
 };
 
 /** Target ids as each action records them. */
@@ -282,6 +306,10 @@ function targetIdOf(action: AuditAction): string {
         : "P1.1";
     case "catalog-text":
       return "criteria";
+    case "risk":
+      return "R-3";
+    case "risk-assessment":
+      return "RA-1";
     default:
       return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
   }
@@ -424,5 +452,31 @@ describe("the audit log in words", () => {
       "share-link": [],
       notice: [],
     });
+  });
+});
+
+describe("the risk register in words", () => {
+  it("says what a risk edit changed, from → to, in the fields' names", () => {
+    expect(describe1("risk.updated", EXAMPLES["risk.updated"])).toEqual({
+      target: "R-3",
+      sentence: "Risk R-3 owner and likelihood changed",
+      changes: [
+        { field: "owner", from: null, to: "a@b" },
+        { field: "likelihood", from: "4", to: "3" },
+      ],
+    });
+  });
+
+  it("names the starter risk and the controls it could not map", () => {
+    expect(describe1("risk.created", EXAMPLES["risk.created"]).sentence).toBe(
+      "Risk R-3 added from the library (RL-07): Phishing leads to a stolen session; " +
+        "AC-09 not mapped (not adopted)",
+    );
+  });
+
+  it("gives an assessment's date, participants and snapshot hash", () => {
+    expect(
+      describe1("risk-assessment.recorded", EXAMPLES["risk-assessment.recorded"]).sentence,
+    ).toBe(`Risk assessment RA-1 held on 2026-03-02 with Olivia: 12 risks frozen, SHA-256 ${SHA}`);
   });
 });

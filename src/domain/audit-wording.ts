@@ -17,6 +17,7 @@ import {
   isAuditAction,
 } from "./audit-events.ts";
 import type { AuditAction, AuditEventData } from "./audit-events.ts";
+import { RISK_CHANGE_FIELDS } from "./risk.ts";
 
 /** One changed field, as words; null when there was no value (or none was recorded). */
 export interface AuditChange {
@@ -155,6 +156,7 @@ const TERMS: Record<string, string> = {
   "control-owner": "control owner",
   "evidence:write": "evidence upload",
   "processing-integrity": "processing integrity",
+  "legal-compliance": "legal and compliance",
   it: "IT",
 };
 
@@ -674,6 +676,55 @@ const WORDING: Wording = {
       `(SHA-256 ${short(d.sha256)})` +
       (d.address === null ? "" : ` from ${d.address}`),
   }),
+  "risk.created": (d, t) => ({
+    sentence:
+      `Risk ${t.target} added` +
+      (d.templateId === null ? "" : ` from the library (${d.templateId})`) +
+      `: ${d.title}` +
+      (d.skippedControls.length === 0
+        ? ""
+        : `; ${list(d.skippedControls)} not mapped (not adopted)`),
+    changes: recorded([
+      set("category", d.category, true),
+      set("owner", d.owner),
+      set("likelihood × impact", `${d.likelihood} × ${d.impact}`),
+      set("treatment", d.treatment),
+      set("controls", d.controls),
+      set("residual likelihood × impact", `${d.residualLikelihood} × ${d.residualImpact}`),
+      set("review date", d.reviewDate),
+      set("acceptance note", d.acceptanceNote),
+    ]),
+  }),
+  "risk.updated": (d, t) => {
+    const changes: AuditChange[] = [];
+    for (const name of RISK_CHANGE_FIELDS) {
+      const change = d.changes[name];
+      if (change === undefined) continue;
+      changes.push(moved(RISK_FIELD_NAMES[name], change.from, change.to, name === "category"));
+    }
+    const what = changes.length === 0 ? "updated" : `${list(changes.map((c) => c.field))} changed`;
+    return { sentence: `Risk ${t.target} ${what}`, changes };
+  },
+  "risk-assessment.recorded": (d, t) => ({
+    sentence: `Risk assessment ${t.target} held on ${d.heldOn} with ${list(
+      d.participants.map((p) => p.name),
+    )}: ${plural(d.risks, "risk")} frozen, SHA-256 ${d.sha256}`,
+  }),
+};
+
+const RISK_FIELD_NAMES: Record<(typeof RISK_CHANGE_FIELDS)[number], string> = {
+  title: "title",
+  description: "description",
+  category: "category",
+  owner: "owner",
+  likelihood: "likelihood",
+  impact: "impact",
+  treatment: "treatment",
+  controls: "controls",
+  residualLikelihood: "residual likelihood",
+  residualImpact: "residual impact",
+  reviewDate: "review date",
+  acceptanceNote: "acceptance note",
 };
 
 /** "control.updated" as words, for events whose data this version cannot read. */

@@ -53,6 +53,9 @@ export const ACTIONS = [
   "policy:acknowledge",
   /** Everyone's tasks, not only one's own. */
   "task:read-all",
+  // The risk register and its yearly assessments (issue 16).
+  "risk:read",
+  "risk:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -94,12 +97,16 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "token:manage",
     "policy:read",
     "policy:acknowledge",
+    // They read the register, whose risks their controls mitigate; owners and admins keep it.
+    "risk:read",
   ],
   employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
   // these), nothing organization-wide: no readiness, no scope. The services narrow controls,
-  // evidence and the log to their reach (services/platform/auditor-reach.ts).
+  // evidence and the log to their reach (services/platform/auditor-reach.ts). No risk:read:
+  // the live register is organization-wide; they audit a risk assessment through the evidence
+  // item it generates on RM-01 (dated in their period, so within their reach).
   auditor: [
     "organization:read",
     "control:read",
@@ -127,6 +134,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "member:read",
     "report:read",
     "policy:read",
+    "risk:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

@@ -107,6 +107,10 @@ describe("accessibility of the main pages", () => {
         asOf: today(),
         auditFirm: "Prudent & Partners LLP",
       });
+      await api.ok("POST", `/api/v1${base}/risks/from-library`, { templates: ["RL-01", "RL-02"] });
+      await api.ok("POST", `/api/v1${base}/risk-assessments`, {
+        participants: ["olivia@acme.example"],
+      });
 
       // Moving the way a person does (links, not reloads), waiting for each page's content.
       const nav = page.getByRole("navigation", { name: "Main navigation" });
@@ -126,6 +130,15 @@ describe("accessibility of the main pages", () => {
         ["evidence", go("Evidence"), "Evidence", "MFA enforcement settings"],
         ["engagements", go("Engagements"), "Engagements", "Prudent & Partners LLP"],
         ["engagement", open("E-1"), /^E-1 · Type 1/, "Auditor accounts"],
+        ["risks", go("Risks"), "Risks", "Inherent risk (before controls)"],
+        ["risk", open("R-1"), /^R-1 /, "About this risk"],
+        ["risk-library", () => page.goto(`${base}/risks/library`), "Starter risks", "RL-01"],
+        [
+          "risk-assessments",
+          () => page.goto(`${base}/risks/assessments`),
+          "Risk assessments",
+          "RA-1: residual risk",
+        ],
         ["audit-log", go("Audit log"), "Audit log", "Verify the audit log"],
         ["users", go("Users"), "Users", "olivia@acme.example"],
         ["account", () => page.goto(`${base}/account`), "Account settings", "Two-factor sign-in"],

@@ -67,6 +67,8 @@ const MISSING: Record<ResourceKind, string> = {
   member: "00000000-0000-4000-8000-000000000004",
   auditor: "00000000-0000-4000-8000-000000000005",
   policy: "00000000-0000-4000-8000-000000000006",
+  risk: "R-999",
+  "risk-assessment": "RA-999",
 };
 
 describe("the route table", () => {

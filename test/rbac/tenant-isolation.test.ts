@@ -61,6 +61,8 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     member: ids.targetUserId,
     auditor: ids.auditorUserId,
     policy: ids.policy,
+    risk: ids.risk,
+    "risk-assessment": ids.riskAssessment,
   };
   return byKind[kind];
 }

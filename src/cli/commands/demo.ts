@@ -36,9 +36,11 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           "as the auditor.\n" +
           `Policies ${summary.policies.policies.join(" and ")} are published, with ` +
           `${summary.policies.acknowledgements} acknowledgements.\n` +
+          `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
+          `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).\n` +
           "Try: attest readiness, attest report show E-1, " +
           "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify, " +
-          "attest policies status P-1, attest tasks\n",
+          "attest policies status P-1, attest tasks, attest risks list\n",
       );
     });
 }

@@ -7,6 +7,8 @@ import { loadDemo } from "./demo.ts";
 import { listEvidence } from "../program/evidence.service.ts";
 import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
+import { listRiskAssessments } from "../program/risk-assessments.service.ts";
+import { listRiskRegister } from "../program/risks.service.ts";
 import { getScope } from "../program/scope.service.ts";
 import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
@@ -88,6 +90,17 @@ describe("attest demo", () => {
     expect(security.earlier[0]?.acknowledged).toHaveLength(6);
     const acceptable = await policyAcknowledgementStatus(t.ctx, actor, "P-2");
     expect(acceptable.missing.map((m) => m.email)).toEqual(["kim@northwind.example"]);
+    // A register from the starter library, three risks rescored, and this year's assessment.
+    const register = await listRiskRegister(t.ctx, actor);
+    expect(register.items.length).toBe(summary.risks.risks);
+    expect(register.items.length).toBeGreaterThan(20);
+    expect(register.items.filter((r) => r.residualScore < r.inherentScore)).toHaveLength(3);
+    const assessments = await listRiskAssessments(t.ctx, actor);
+    expect(assessments.map((a) => [a.ref, a.heldOn, a.sha256])).toEqual([
+      ["RA-1", "2026-11-27", summary.risks.sha256],
+    ]);
+    const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
+    expect(rm01?.missing ?? []).not.toContain("RM-01");
   });
 
   it(

@@ -1,19 +1,12 @@
 /**
- * `attest demo`: a believable company to look around in. Northwind Analytics (fictional) has
- * security, availability and confidentiality in scope, most controls implemented, a year of
- * evidence, and a Type 2 engagement over the last six full months, sampled and tested, with
- * one exception in change management and management's response to it, carried to a final
- * report with the auditor's recorded opinion, shared with a customer (demo-report.ts).
- */
-
-/**
  * `attest demo`: a believable company to look around in. Northwind Analytics (fictional), 40
  * people of whom 14 engineers, has security, availability and confidentiality in scope, most
  * controls implemented, a year of evidence at a real company's volumes (hundreds of merged
  * pull requests, a dozen hires), and a Type 2 engagement over the last six full months that
  * its auditor sampled and tested, with one exception in change management and management's
  * response to it, carried to a final report with the auditor's recorded opinion, shared with
- * a customer (demo-report.ts). Each action is credited to a named person (demo-people.ts).
+ * a customer (demo-report.ts), and a risk register from the starter library with this year's
+ * assessment (demo-risks.ts). Each action is credited to a named person (demo-people.ts).
  */
 
 import { Readable } from "node:stream";
@@ -37,6 +30,8 @@ import { loadDemoPolicies } from "./demo-policies.ts";
 import type { DemoPolicies } from "./demo-policies.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
+import { loadDemoRisks } from "./demo-risks.ts";
+import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
 import type { DemoFieldwork } from "./demo-fieldwork.ts";
@@ -97,6 +92,7 @@ export interface DemoSummary {
   sampledItems: number;
   exception: DemoFieldwork["exception"];
   policies: DemoPolicies;
+  risks: DemoRisks;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -341,6 +337,8 @@ export async function loadDemo(
   });
   const report = await carryDemoToReport(ctx, maya, dana, handle, periodTo, today);
   const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
+  // After the report, so the engagement's populations and sample are those of the evidence above.
+  const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
   return {
     report,
     organization: organization.slug,
@@ -353,5 +351,6 @@ export async function loadDemo(
     sampledItems: fieldwork.sampledItems,
     exception: fieldwork.exception,
     policies,
+    risks,
   };
 }

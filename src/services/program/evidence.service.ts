@@ -3,7 +3,7 @@
  * remove with a tombstone. The file is stored before its row is written: a crash in between
  * leaves an unreferenced but whole file, never a row that points at nothing.
  */
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { findControlByRef } from "../../db/controls.repo.ts";
 import { listAuditEvents } from "../../db/audit.repo.ts";
@@ -188,16 +188,31 @@ export async function addEvidence(
   const prepared = await prepareContent(ctx, content);
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) =>
-    storeEvidence(tx, actor, prepared, { ...meta, from, to }, await check(tx), at),
+    writeEvidence(tx, actor, { ...meta, from, to }, prepared, await check(tx), at),
   );
 }
 
-/** The row, its links and its `evidence.added` event, inside the caller's transaction. */
+/**
+ * The row, its links and its `evidence.added` event, inside the caller's transaction: an
+ * upload's or an import batch's item (the batch service calls this).
+ */
 export async function storeEvidence(
   tx: Tx,
   actor: Actor,
   prepared: Prepared,
   meta: { title: string; source: EvidenceItem["source"]; from: string; to: string },
+  controls: readonly Control[],
+  at: Date,
+): Promise<EvidenceItem> {
+  return writeEvidence(tx, actor, meta, prepared, controls, at);
+}
+
+/** The row, its links and its event: one item as the trail and reconciliation know it. */
+async function writeEvidence(
+  tx: Tx,
+  actor: Actor,
+  meta: { title: string; source: EvidenceItem["source"]; from: string; to: string },
+  prepared: Prepared,
   controls: readonly Control[],
   at: Date,
 ): Promise<EvidenceItem> {
@@ -242,6 +257,61 @@ export async function storeEvidence(
     at,
   );
   return item;
+}
+
+/** A file Attest generated (a risk assessment's PDF), as an evidence item: its bytes. */
+export interface GeneratedFile {
+  title: string;
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Stores a generated file's bytes, before the transaction that records it (as uploads are:
+ * a crash in between leaves an unreferenced whole file, never a row pointing at nothing).
+ */
+export async function storeGeneratedFile(
+  ctx: ServiceContext,
+  file: GeneratedFile,
+): Promise<Prepared> {
+  return prepareContent(ctx, {
+    kind: "file",
+    content: Readable.from([file.bytes]),
+    fileName: file.fileName,
+    mediaType: file.mediaType,
+  });
+}
+
+/**
+ * Records a stored generated file as evidence inside the caller's transaction, for the
+ * controls named that the organization has (the others are left out), dated `forDate`.
+ * Its `evidence.added` event is the same as an upload's, with the source "automated".
+ */
+export async function recordGeneratedEvidence(
+  tx: Tx,
+  actor: Actor,
+  title: string,
+  stored: Prepared,
+  forDate: string,
+  controlRefs: readonly string[],
+  at: Date,
+): Promise<EvidenceItem> {
+  authorize(actor, "evidence:create");
+  const controls: Control[] = [];
+  for (const ref of controlRefs) {
+    const control = await findControlByRef(tx, scopeOf(actor), ref);
+    if (control !== undefined) controls.push(control);
+  }
+  for (const control of controls) authorize(actor, "evidence:create", control);
+  return writeEvidence(
+    tx,
+    actor,
+    { title, source: "automated", from: forDate, to: forDate },
+    stored,
+    controls,
+    at,
+  );
 }
 
 type Window = { from: string; to: string };

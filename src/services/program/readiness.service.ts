@@ -12,7 +12,9 @@ import type { Freshness } from "../../domain/freshness.ts";
 import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { computeReadiness } from "../../domain/readiness.ts";
-import type { ReadinessReport } from "../../domain/readiness.ts";
+import type { ControlSignal, ReadinessReport } from "../../domain/readiness.ts";
+import { riskSignals } from "../../domain/risk-readiness.ts";
+import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadPolicySignals } from "./policy-readiness.ts";
@@ -45,16 +47,31 @@ export async function loadFreshness(
   }));
 }
 
+/** What the risk register says about RM-01 and RM-02 (domain/risk-readiness.ts). */
+async function loadRiskSignals(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+): Promise<Map<string, ControlSignal[]>> {
+  const organization = await getOrganization(tx, scopeOf(actor));
+  return riskSignals({
+    today: localDate(now, organization.timeZone),
+    lastAssessmentOn: await lastAssessmentDate(tx, scopeOf(actor)),
+    risks: await listRisks(tx, scopeOf(actor)),
+  });
+}
+
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
   const now = ctx.now();
-  const { scope, controls, freshness, policySignals } = await read(ctx.db, async (tx) => {
+  const { scope, controls, freshness, policySignals, risks } = await read(ctx.db, async (tx) => {
     const summaries = await listControlSummaries(tx, scopeOf(actor));
     return {
       scope: await loadScope(tx, actor),
       controls: summaries,
       freshness: await loadFreshness(tx, actor, now, summaries),
       policySignals: await loadPolicySignals(tx, actor, now),
+      risks: await loadRiskSignals(tx, actor, now),
     };
   });
   const byRef = new Map(freshness.map((f) => [f.ref, f]));
@@ -66,6 +83,7 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
       const signals = [
         ...(fresh === undefined ? [] : [freshnessSignal(fresh)]),
         ...(policySignals.get(control.ref) ?? []),
+        ...(risks.get(control.ref) ?? []),
       ];
       return signals.length === 0 ? control : { ...control, signals };
     }),

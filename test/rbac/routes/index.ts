@@ -20,6 +20,7 @@ import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.t
 import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
+import { RISK_ROUTES } from "./risks.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
 export type { Call, Method, OrgRoute, ResourceKind, UserRoute, World } from "./types.ts";
@@ -60,6 +61,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...MEMBER_ROUTES,
   ...POLICY_ROUTES,
   ...TASK_ROUTES,
+  ...RISK_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

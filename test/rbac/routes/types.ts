@@ -18,7 +18,16 @@ export interface Call {
 
 /** A tenant's record that a path parameter names. */
 export type ResourceKind =
-  "control" | "evidence" | "engagement" | "invitation" | "token" | "member" | "auditor" | "policy";
+  | "control"
+  | "evidence"
+  | "engagement"
+  | "invitation"
+  | "token"
+  | "member"
+  | "auditor"
+  | "policy"
+  | "risk"
+  | "risk-assessment";
 
 export interface OrgRoute {
   method: Method;
@@ -92,6 +101,9 @@ export interface World {
     ownerSession: string;
     /** A published policy (version 1, asking every member), by id. */
     policy: string;
+    /** A risk written from scratch (its id), and an assessment recorded with it (its id). */
+    risk: string;
+    riskAssessment: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

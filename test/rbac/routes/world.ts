@@ -17,6 +17,7 @@ import {
   newLinkEvidence,
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
+import { riskBody } from "./risks.ts";
 import type { Call, World } from "./types.ts";
 
 /** A multipart evidence upload: the metadata field, then the file. */
@@ -204,6 +205,8 @@ export async function buildWorld(
       token: "",
       ownerSession: "",
       policy: "",
+      risk: "",
+      riskAssessment: "",
     },
     next: () => {
       counter += 1;
@@ -281,5 +284,17 @@ export async function buildWorld(
     .items.find((s) => s.current);
   world.ids.ownerSession = current?.id ?? "";
   world.ids.policy = await publishedPolicyId(world);
+  const risk = await expectStatus(
+    owner.request("POST", `${path}/risks`, riskBody(`The ${prefix} world's own risk`)),
+    201,
+    "write risk",
+  );
+  world.ids.risk = risk.json<{ id: string }>().id;
+  const assessment = await expectStatus(
+    owner.request("POST", `${path}/risk-assessments`, { participants: [email("owner")] }),
+    201,
+    "record risk assessment",
+  );
+  world.ids.riskAssessment = assessment.json<{ id: string }>().id;
   return world;
 }

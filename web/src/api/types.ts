@@ -15,3 +15,4 @@ export * from "./types/members.ts";
 export * from "./types/reports.ts";
 export * from "./types/jobs.ts";
 export * from "./types/policies.ts";
+export * from "./types/risks.ts";

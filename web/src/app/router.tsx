@@ -7,6 +7,10 @@ import { AccountPage } from "../features/account/AccountPage.tsx";
 import { AuditLogPage } from "../features/audit-log/AuditLogPage.tsx";
 import { ControlDetailPage } from "../features/controls/ControlDetailPage.tsx";
 import { ControlsPage } from "../features/controls/ControlsPage.tsx";
+import { RiskAssessmentsPage } from "../features/risks/RiskAssessmentsPage.tsx";
+import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
+import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
+import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { CriteriaPage } from "../features/criteria/CriteriaPage.tsx";
 import { DashboardPage } from "../features/dashboard/DashboardPage.tsx";
 import { EngagementDetailPage } from "../features/engagements/EngagementDetailPage.tsx";
@@ -57,6 +61,10 @@ export function createAppRouter() {
             { path: "engagements", element: <EngagementsPage /> },
             { path: "engagements/:id", element: <EngagementDetailPage /> },
             { path: "audit-log", element: <AuditLogPage /> },
+            { path: "risks", element: <RisksPage /> },
+            { path: "risks/library", element: <RiskLibraryPage /> },
+            { path: "risks/assessments", element: <RiskAssessmentsPage /> },
+            { path: "risks/:risk", element: <RiskDetailPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },

@@ -78,6 +78,9 @@ export const AUDIT_ACTIONS = [
   "policy.reviewed",
   "policy.retired",
   "policy.acknowledged",
+  "risk.created",
+  "risk.updated",
+  "risk-assessment.recorded",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -94,6 +97,8 @@ export const AUDIT_TARGET_TYPES = [
   "share-link",
   "notice",
   "policy",
+  "risk",
+  "risk-assessment",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
