@@ -1,3 +1,4 @@
+import { NOT_IMPLEMENTED_WORDING, NO_OCCURRENCES_WORDING } from "./test-results.ts";
 import { describe, expect, it } from "vitest";
 import {
   descriptionGaps,
@@ -70,6 +71,15 @@ describe("section IV's result sentence", () => {
     const two = { conclusion: "exception-noted", deviations: 2, sampleSize: 8 } as const;
     expect(resultSentence(2, two)).toBe("2 deviations in 8 items.");
     expect(resultSentence(1, clean)).toBe("");
+    // A control not in place, or with nothing to test, never reads as a clean result.
+    const absent = { conclusion: "not-implemented" as const, deviations: 0, sampleSize: 0 };
+    expect(resultSentence(2, { ...absent, note: NOT_IMPLEMENTED_WORDING })).toBe(
+      NOT_IMPLEMENTED_WORDING,
+    );
+    const none = { conclusion: "no-occurrences" as const, deviations: 0, sampleSize: 0 };
+    expect(resultSentence(2, { ...none, note: NO_OCCURRENCES_WORDING })).toBe(
+      NO_OCCURRENCES_WORDING,
+    );
   });
 });
 

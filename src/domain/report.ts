@@ -322,11 +322,21 @@ export function periodPhrase(
  */
 export function resultSentence(
   type: EngagementType,
-  outcome: Pick<ControlOutcome, "conclusion" | "deviations" | "sampleSize"> | undefined,
+  outcome:
+    | (Pick<ControlOutcome, "conclusion" | "deviations" | "sampleSize"> &
+        Partial<Pick<ControlOutcome, "note">>)
+    | undefined,
 ): string {
   if (outcome === undefined) return "Not tested.";
   if (type === 1) return "";
-  if (outcome.conclusion === "not-tested") return "Not tested.";
+  // A control not in place, or one whose circumstances never arose, was not tested: saying
+  // "No exceptions noted" there would read as a clean test that never happened.
+  const why = outcome.note ?? null;
+  if (outcome.conclusion === "not-implemented" || outcome.conclusion === "no-occurrences") {
+    return why ?? "Not tested.";
+  }
+  if (outcome.conclusion === "not-tested")
+    return why === null ? "Not tested." : `Not tested. ${why}`;
   if (outcome.deviations === 0) return "No exceptions noted.";
   return `${countOf(outcome.deviations, "deviation")} in ${countOf(outcome.sampleSize, "item")}.`;
 }

@@ -155,11 +155,7 @@ function descriptionBody(pkg: ReportPackage, id: W.DescriptionCriterionId): stri
     case "DC5":
       return `<p>${e(W.DC5_INTRO)}</p>${table(
         ["Criterion", "Subject", "Controls"],
-        pkg.criteria.map((c) => [
-          c.id,
-          c.label,
-          c.controls.length === 0 ? W.NO_CONTROL_MAPPED : c.controls.map((x) => x.ref).join(", "),
-        ]),
+        pkg.criteria.map((c) => [c.id, c.label, W.describedControls(c)]),
       )}`;
     case "DC6":
       return `<p>${e(W.CUEC_INTRO)}</p>${list(d.cuecs.map(withCriteria), W.noCuecsStatement(pkg))}`;

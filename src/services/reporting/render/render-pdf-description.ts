@@ -9,9 +9,9 @@ import {
   CSOC_HEADING,
   CUEC_INTRO,
   DC5_INTRO,
+  describedControls,
   DESCRIPTION_INCOMPLETE,
   DESCRIPTION_INCOMPLETE_INTRO,
-  NO_CONTROL_MAPPED,
   noCuecsStatement,
   NO_NOT_RELEVANT_STATEMENT,
   NO_SUBSERVICES_STATEMENT,
@@ -100,11 +100,7 @@ const BODIES: Record<DescriptionCriterionId, Body> = {
         { header: "Subject", share: 0.4 },
         { header: "Controls", share: 0.48 },
       ],
-      pkg.criteria.map((c) => [
-        c.id,
-        c.label,
-        c.controls.length === 0 ? NO_CONTROL_MAPPED : c.controls.map((x) => x.ref).join(", "),
-      ]),
+      pkg.criteria.map((c) => [c.id, c.label, describedControls(c)]),
     );
   },
   DC6: (w, pkg) => {

@@ -278,6 +278,21 @@ export function noCuecsStatement(pkg: ReportPackage): string {
 export const NO_NOT_RELEVANT_STATEMENT =
   "Every criterion in the selected categories is relevant to the system.";
 export const NO_CONTROL_MAPPED = "No control mapped";
+
+/**
+ * The controls a criterion relies on, as the description states them: a control that was not
+ * in place when the scope was frozen is not one of them, and its absence is said, so a reader
+ * sees the criterion's cover as it was (and one left with none).
+ */
+export function describedControls(c: Pick<PackageCriterion, "controls">): string {
+  if (c.controls.length === 0) return NO_CONTROL_MAPPED;
+  const inPlace = c.controls.filter((x) => x.conclusion !== "not-implemented").map((x) => x.ref);
+  const absent = c.controls.filter((x) => x.conclusion === "not-implemented").map((x) => x.ref);
+  const listed = inPlace.length === 0 ? "No control in place" : inPlace.join(", ");
+  return absent.length === 0
+    ? listed
+    : `${listed} (not in place when the scope was frozen: ${absent.join(", ")})`;
+}
 export const DC5_INTRO =
   "Each criterion in scope and the controls that address it. Section IV gives each control's " +
   "description, test and result.";
