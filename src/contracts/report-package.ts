@@ -168,7 +168,7 @@ export const packageControl = z.object({
       label: z
         .string()
         .optional()
-        .describe('the sampled item in words ("pull request #4105 merged on 2026-03-02")'),
+        .describe('the sampled item in words ("pull request #4105 (2 March 2026)")'),
       description: z.string(),
       managementResponse: z.string().nullable(),
       respondedAt: instant.nullable(),

@@ -59,7 +59,10 @@ describe("expectedOccurrences across month ends", () => {
       "2026-W05 2026-01-30..2026-02-01",
       "2026-W06 2026-02-02..2026-02-02",
     ]);
-    expect(weeks.map((w) => w.label)).toEqual(["week of 2026-01-26", "week of 2026-02-02"]);
+    expect(weeks.map((w) => w.label)).toEqual([
+      "week of 26 January 2026",
+      "week of 2 February 2026",
+    ]);
   });
 
   it("splits monthly occurrences at the month end and clips both ends", () => {

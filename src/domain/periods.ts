@@ -8,6 +8,7 @@
  * 23- or 25-hour day. Zone arithmetic uses only Intl.DateTimeFormat, which reads the IANA
  * database shipped with Node, so there is no date library to keep current.
  */
+import { dateInWords } from "./words.ts";
 import type { ControlFrequency } from "../catalog/types.ts";
 import { invalidField } from "./errors.ts";
 
@@ -232,7 +233,7 @@ function isoWeek(dayNo: number): Window {
   const week = Math.floor((monday + 3 - dayNumber(thursday.year, 1, 1)) / 7) + 1;
   return {
     key: `${pad(thursday.year, 4)}-W${pad(week)}`,
-    label: `week of ${formatDate(civil(monday))}`,
+    label: `week of ${dateInWords(formatDate(civil(monday)))}`,
     firstDay: monday,
     lastDay: monday + 6,
   };
@@ -251,7 +252,7 @@ function calendarWindow(frequency: CalendarFrequency, dayNo: number): Window {
   switch (frequency) {
     case "daily": {
       const date = formatDate(civil(dayNo));
-      return { key: date, label: date, firstDay: dayNo, lastDay: dayNo };
+      return { key: date, label: dateInWords(date), firstDay: dayNo, lastDay: dayNo };
     }
     case "weekly":
       return isoWeek(dayNo);

@@ -3,6 +3,7 @@
  * with the evidence found for it, or for an event-driven control the events recorded.
  */
 import type { ControlFrequency } from "../catalog/types.ts";
+import { dateInWords } from "./words.ts";
 import type { PopulationItem, PopulationSource } from "./engagement.ts";
 import {
   addDays,
@@ -64,7 +65,7 @@ function yearlyOccurrences(period: CalendarPeriod, timeZone: string): Occurrence
   const chosen = complete.length > 0 ? complete : [{ from: period.from, to: period.to }];
   return chosen.map((w, index) => ({
     key: `year-${index + 1}`,
-    label: `the year from ${w.from} to ${w.to}`,
+    label: `the year from ${dateInWords(w.from)} to ${dateInWords(w.to)}`,
     from: w.from,
     to: w.to,
     startsAt: zonedMidnight(w.from, timeZone).toISOString(),
@@ -129,7 +130,7 @@ export function buildPopulation(
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : 1))
       .map((e) => ({
         key: eventKey(e.id),
-        label: `${e.title} (${e.from})`,
+        label: `${e.title} (${dateInWords(e.from)})`,
         from: e.from,
         to: e.to,
         evidence: [e.id],

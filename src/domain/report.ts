@@ -246,7 +246,7 @@ export interface PackageControl {
   result: string;
   exceptions: {
     item: string;
-    /** The sampled item in words ("pull request #4105 merged on 2026-03-02"). */
+    /** The sampled item in words ("pull request #4105 (2 March 2026)"). */
     label: string;
     description: string;
     managementResponse: string | null;

@@ -154,7 +154,7 @@ function controlEvents(
       const number = 3200 + index;
       return {
         day,
-        title: `Pull request #${number} merged on ${day}`,
+        title: `Pull request #${number}`,
         url: `https://github.com/northwind-analytics/insights/pull/${number}`,
       };
     }

@@ -21,7 +21,7 @@ export interface MatrixRow {
   test: string;
   /** Type 2: "No exceptions noted." or "1 deviation in 8 items."; Type 1: the design notes. */
   result: string;
-  /** "Exception: pull request #4105 merged on 2026-03-02: approved after merge." */
+  /** "Exception: pull request #4105 (2 March 2026): approved after merge." */
   exceptions: string[];
   adverse: boolean;
 }
