@@ -26,6 +26,7 @@ const EVERY_PAGE = [
   "Criteria",
   "Controls",
   "Evidence",
+  "Risks",
   "Engagements",
   "Audit log",
   "Users",
@@ -35,7 +36,15 @@ const EVERY_PAGE = [
 const NAVIGATION: Record<string, string[]> = {
   owner: EVERY_PAGE,
   admin: EVERY_PAGE,
-  "control-owner": ["Dashboard", "My tasks", "Policies", "Criteria", "Controls", "Evidence"],
+  "control-owner": [
+    "Dashboard",
+    "My tasks",
+    "Policies",
+    "Criteria",
+    "Controls",
+    "Evidence",
+    "Risks",
+  ],
   employee: ["Dashboard", "My tasks", "Policies"],
   auditor: ["Dashboard", "My tasks", "Controls", "Evidence", "Engagements", "Audit log"],
 };
