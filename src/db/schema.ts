@@ -531,6 +531,45 @@ export interface RiskAssessmentsTable {
   created_at: string;
 }
 
+export interface AuditRequestsTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  number: number;
+  control_ref: string | null;
+  item_key: string | null;
+  description: string;
+  addressee: string;
+  due_on: string;
+  status: string;
+  return_reason: string | null;
+  opened_by: string;
+  opened_at: string;
+  answered_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  reminded_on: string | null;
+  updated_at: string;
+}
+
+export interface AuditRequestEvidenceTable {
+  organization_id: string;
+  request_id: string;
+  evidence_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
+export interface AuditRequestCommentsTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  author: string;
+  side: string;
+  body: string;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -576,4 +615,8 @@ export interface Database {
   risks: RisksTable;
   risk_controls: RiskControlsTable;
   risk_assessments: RiskAssessmentsTable;
+  // The auditor's request list (migration 0013).
+  audit_requests: AuditRequestsTable;
+  audit_request_evidence: AuditRequestEvidenceTable;
+  audit_request_comments: AuditRequestCommentsTable;
 }

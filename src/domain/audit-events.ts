@@ -22,6 +22,7 @@ import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { REQUEST_SIDES } from "./audit-request.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -58,6 +59,7 @@ const engagement = z.string().regex(/^E-\d+$/, "an engagement label such as E-3"
 const thread = z.string().regex(/^T-\d+$/, "a thread label such as T-2");
 const reportVersion = z.number().int().nonnegative();
 const riskLevel = z.number().int().min(1).max(5);
+const requestLabel = z.string().regex(/^R-\d+$/, "a request label such as R-3");
 
 /** The fields of a control that control.updated may list as changed. */
 export const CONTROL_CHANGE_FIELDS = [
@@ -345,6 +347,47 @@ export const AUDIT_EVENTS = {
   "engagement.exception-response": {
     target: "engagement",
     data: z.strictObject({ control: id, item: id, response: text }),
+  },
+  // The auditor's request list (issue 13): the target is the engagement, `request` its R-n.
+  "engagement.request-opened": {
+    target: "engagement",
+    data: z.strictObject({
+      request: requestLabel,
+      control: id.nullable(),
+      item: id.nullable(),
+      description: text,
+      addressee: text,
+      dueOn: day,
+      /** Opened with the others for every sampled item lacking evidence. */
+      bulk: z.boolean(),
+    }),
+  },
+  "engagement.request-answered": {
+    target: "engagement",
+    data: z.strictObject({
+      request: requestLabel,
+      /** Evidence linked in answer, uploads included. */
+      evidence: z.array(id),
+      /** Of these, the ones uploaded with the answer. */
+      uploaded: z.array(id),
+      comment: text.nullable(),
+    }),
+  },
+  "engagement.request-commented": {
+    target: "engagement",
+    data: z.strictObject({ request: requestLabel, side: z.enum(REQUEST_SIDES), body: text }),
+  },
+  "engagement.request-accepted": {
+    target: "engagement",
+    data: z.strictObject({ request: requestLabel }),
+  },
+  "engagement.request-returned": {
+    target: "engagement",
+    data: z.strictObject({ request: requestLabel, reason: text }),
+  },
+  "engagement.requests-reminded": {
+    target: "engagement",
+    data: z.strictObject({ requests: z.array(requestLabel), to: text, day }),
   },
 
   // Member targets are the user's id. A member joins by an invitation, or, without one, is

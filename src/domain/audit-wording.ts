@@ -544,6 +544,48 @@ const WORDING: Wording = {
       `in engagement ${t.target}`,
     changes: [set("response", d.response)],
   }),
+  "engagement.request-opened": (d, t) => ({
+    sentence:
+      `Request ${d.request} opened in engagement ${t.target} for ` +
+      (d.control === null ? "information" : `control ${d.control}`) +
+      (d.item === null ? "" : `, item ${d.item}`) +
+      `, to ${d.addressee} by ${d.dueOn}`,
+    changes: [
+      set("description", d.description),
+      set("to", d.addressee),
+      set("due", d.dueOn),
+      set("status", "open", true),
+    ],
+  }),
+  "engagement.request-answered": (d, t) => ({
+    sentence:
+      `Request ${d.request} in engagement ${t.target} answered with ` +
+      `${plural(d.evidence.length, "evidence item")}` +
+      (d.uploaded.length === 0 ? "" : ` (${d.uploaded.length} uploaded)`),
+    changes: [
+      set("evidence", d.evidence.join(", ")),
+      ...(d.comment === null ? [] : [set("comment", d.comment)]),
+      set("status", "submitted", true),
+    ],
+  }),
+  "engagement.request-commented": (d, t) => ({
+    sentence: `Comment by the ${d.side} on request ${d.request} in engagement ${t.target}`,
+    changes: [set("comment", d.body)],
+  }),
+  "engagement.request-accepted": (d, t) => ({
+    sentence: `Request ${d.request} in engagement ${t.target} accepted`,
+    changes: [moved("status", "submitted", "accepted", true)],
+  }),
+  "engagement.request-returned": (d, t) => ({
+    sentence: `Request ${d.request} in engagement ${t.target} returned: ${d.reason}`,
+    changes: [moved("status", "submitted", "returned", true), set("reason", d.reason)],
+  }),
+  "engagement.requests-reminded": (d, t) => ({
+    sentence:
+      `${d.to} reminded of ${plural(d.requests.length, "overdue request")} ` +
+      `in engagement ${t.target}`,
+    changes: [set("requests", d.requests.join(", "))],
+  }),
 
   "member.joined": (d) => ({
     sentence: `${d.email} joined as ${term(d.role)}`,

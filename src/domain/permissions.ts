@@ -56,6 +56,13 @@ export const ACTIONS = [
   // The risk register and its yearly assessments (issue 16).
   "risk:read",
   "risk:manage",
+  // The auditor's request list (issue 13). The auditor opens and decides; the company answers
+  // (a control owner only what is addressed to them); both sides comment.
+  "request:read",
+  "request:open",
+  "request:decide",
+  "request:answer",
+  "request:comment",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,9 +79,14 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // The opinion is the auditor's alone: no company role may record it. The auditor also dates
   // and releases the report, so finalizing is theirs too. Nor may the company draw the sample:
   // with a public algorithm, it could try seeds until it liked the items.
+  // Requests are opened and decided by the auditor: the company does not ask itself.
   owner: ACTIONS.filter(
     (action) =>
-      action !== "report:opinion" && action !== "report:finalize" && action !== "engagement:sample",
+      action !== "report:opinion" &&
+      action !== "report:finalize" &&
+      action !== "engagement:sample" &&
+      action !== "request:open" &&
+      action !== "request:decide",
   ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
@@ -86,7 +98,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "report:opinion" &&
       action !== "report:finalize" &&
       action !== "report:approve" &&
-      action !== "policy:approve",
+      action !== "policy:approve" &&
+      action !== "request:open" &&
+      action !== "request:decide",
   ),
   "control-owner": [
     ...READ_ACTIONS,
@@ -99,6 +113,10 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "policy:acknowledge",
     // They read the register, whose risks their controls mitigate; owners and admins keep it.
     "risk:read",
+    // Requests addressed to them: read, answer and comment (the service narrows the list).
+    "request:read",
+    "request:answer",
+    "request:comment",
   ],
   employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
   // Auditors read, sample and test; they never change the company's records. They read what
@@ -121,6 +139,10 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "report:finalize",
     "report:review",
     "token:manage",
+    "request:read",
+    "request:open",
+    "request:decide",
+    "request:comment",
   ],
 };
 
@@ -135,6 +157,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "report:read",
     "policy:read",
     "risk:read",
+    "request:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };
@@ -172,6 +195,10 @@ const RECORD_RULES: Partial<Record<Action, (actor: Actor, record: OwnedRecord) =
   "control:map": ownerOnly,
   "evidence:create": ownerOnly,
   "evidence:link": ownerOnly,
+  // A control owner answers and comments on the requests addressed to them (record.owner is
+  // the addressee).
+  "request:answer": ownerOnly,
+  "request:comment": ownerOnly,
 };
 
 export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean {
