@@ -5,6 +5,7 @@ import { requestRef } from "../domain/audit-request.ts";
 import type {
   AuditRequest,
   RequestComment,
+  RequestEvidence,
   RequestSide,
   RequestStatus,
 } from "../domain/audit-request.ts";
@@ -13,7 +14,7 @@ import type { Tx } from "./transaction.ts";
 
 function toRequest(
   row: Selectable<AuditRequestsTable>,
-  evidence: string[],
+  evidence: RequestEvidence[],
   comments: RequestComment[],
 ): AuditRequest {
   const number = Number(row.number);
@@ -46,20 +47,26 @@ async function detailsOf(
   tx: Tx,
   scope: OrgScope,
   requestIds: readonly string[],
-): Promise<{ evidence: Map<string, string[]>; comments: Map<string, RequestComment[]> }> {
-  const evidence = new Map<string, string[]>();
+): Promise<{ evidence: Map<string, RequestEvidence[]>; comments: Map<string, RequestComment[]> }> {
+  const evidence = new Map<string, RequestEvidence[]>();
   const comments = new Map<string, RequestComment[]>();
   if (requestIds.length === 0) return { evidence, comments };
   const links = await tx
     .selectFrom("audit_request_evidence")
-    .select(["request_id", "evidence_id"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("request_id", "in", [...requestIds])
-    .orderBy("linked_at")
-    .orderBy("evidence_id")
+    .innerJoin("evidence_items", "evidence_items.id", "audit_request_evidence.evidence_id")
+    .select([
+      "audit_request_evidence.request_id as request_id",
+      "audit_request_evidence.evidence_id as evidence_id",
+      "evidence_items.title as title",
+    ])
+    .where("audit_request_evidence.organization_id", "=", scope.organizationId)
+    .where("audit_request_evidence.request_id", "in", [...requestIds])
+    .orderBy("audit_request_evidence.linked_at")
+    .orderBy("audit_request_evidence.evidence_id")
     .execute();
   for (const link of links) {
-    evidence.set(link.request_id, [...(evidence.get(link.request_id) ?? []), link.evidence_id]);
+    const given = { id: link.evidence_id, title: link.title };
+    evidence.set(link.request_id, [...(evidence.get(link.request_id) ?? []), given]);
   }
   const rows = await tx
     .selectFrom("audit_request_comments")
@@ -144,11 +151,7 @@ export async function nextRequestNumber(
   return Number(row?.last ?? 0) + 1;
 }
 
-export async function insertRequest(
-  tx: Tx,
-  scope: OrgScope,
-  request: AuditRequest,
-): Promise<void> {
+export async function insertRequest(tx: Tx, scope: OrgScope, request: AuditRequest): Promise<void> {
   await tx
     .insertInto("audit_requests")
     .values({

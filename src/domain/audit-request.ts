@@ -26,6 +26,11 @@ export interface RequestComment {
   createdAt: string;
 }
 
+export interface RequestEvidence {
+  id: string;
+  title: string;
+}
+
 export interface AuditRequest {
   id: string;
   ref: string;
@@ -48,8 +53,8 @@ export interface AuditRequest {
   decidedAt: string | null;
   remindedOn: string | null;
   updatedAt: string;
-  /** Evidence given in answer, by id, in the order it was given. */
-  evidence: string[];
+  /** Evidence given in answer, in the order it was given. */
+  evidence: RequestEvidence[];
   comments: RequestComment[];
 }
 

@@ -106,7 +106,8 @@ async function evidenceNamed(
         `evidence ${item.id} is for ${item.forFrom} to ${item.forTo}, outside ${engagementLabel(engagement)}'s period (${window.from} to ${window.to})`,
       );
     }
-    if (!request.evidence.includes(item.id) && !items.some((i) => i.id === item.id)) {
+    const given = request.evidence.some((e) => e.id === item.id);
+    if (!given && !items.some((i) => i.id === item.id)) {
       items.push(item);
     }
   }
@@ -141,7 +142,8 @@ export async function answerRequest(
     const located = await locate(tx, actor, handle, key);
     checkAnswerable(actor, located);
     const linked = await evidenceNamed(tx, actor, located, data.evidence);
-    const dates = file === undefined ? null : await uploadDates(tx, actor, located, data.forDate, at);
+    const dates =
+      file === undefined ? null : await uploadDates(tx, actor, located, data.forDate, at);
     if (dates !== null) await checkDates(tx, actor, dates.from, dates.to, at);
     if (linked.length === 0 && dates === null) {
       throw invalidField("evidence", `all of it already answers ${label(located)}`);
@@ -185,7 +187,12 @@ export async function answerRequest(
       updatedAt: at.toISOString(),
     });
     if (data.comment !== undefined) {
-      await insertRequestComment(tx, scopeOf(actor), request.id, newComment(actor, data.comment, at));
+      await insertRequestComment(
+        tx,
+        scopeOf(actor),
+        request.id,
+        newComment(actor, data.comment, at),
+      );
     }
     await recordEvent(
       tx,

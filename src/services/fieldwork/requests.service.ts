@@ -128,12 +128,7 @@ function requireOpenForRequests(engagement: Engagement): void {
 }
 
 /** The addressee must be a member who can supply evidence. */
-async function checkAddressee(
-  tx: Tx,
-  actor: Actor,
-  to: string,
-  field = "to",
-): Promise<string> {
+async function checkAddressee(tx: Tx, actor: Actor, to: string, field = "to"): Promise<string> {
   const member = (await listMembers(tx, scopeOf(actor))).find((m) => m.user.email === to);
   if (member === undefined) {
     throw invalidField(field, `"${to}" is not the email of a member of this organization`);
@@ -175,7 +170,10 @@ async function engagementControl(
   if (engagement.snapshot !== null) {
     const frozen = engagement.snapshot.controls.find((c) => c.ref === ref);
     if (frozen === undefined) {
-      throw invalidField("control", `${ref} is not among the controls ${engagementLabel(engagement)} tests`);
+      throw invalidField(
+        "control",
+        `${ref} is not among the controls ${engagementLabel(engagement)} tests`,
+      );
     }
     return frozen;
   }
@@ -191,9 +189,7 @@ function pendingDuplicate(
   item: string | null,
 ): AuditRequest | undefined {
   if (control === null) return undefined;
-  return requests.find(
-    (r) => r.control === control && r.item === item && r.status !== "accepted",
-  );
+  return requests.find((r) => r.control === control && r.item === item && r.status !== "accepted");
 }
 
 interface NewRequest {

@@ -23,7 +23,8 @@ export const auditRequestTasks: TaskSourceModule = {
     return requests.map((request) => {
       const engagement = labels.get(request.engagementId) ?? "?";
       const status = taskStatus(request.dueOn, today);
-      const due = status === "overdue" ? `was due by ${request.dueOn}` : `is due by ${request.dueOn}`;
+      const due =
+        status === "overdue" ? `was due by ${request.dueOn}` : `is due by ${request.dueOn}`;
       return {
         id: `audit-request:${engagement}/${request.ref}`,
         source: "audit-request" as const,
