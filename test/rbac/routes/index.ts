@@ -20,6 +20,7 @@ import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.t
 import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
+import { REQUEST_ROUTES } from "./requests.ts";
 import { RISK_ROUTES } from "./risks.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
@@ -62,6 +63,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...POLICY_ROUTES,
   ...TASK_ROUTES,
   ...RISK_ROUTES,
+  ...REQUEST_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [
