@@ -48,10 +48,6 @@ function printRequest(io: Io, request: AuditRequest): void {
   }
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 interface AddOptions {
   control?: string;
   item?: string;
