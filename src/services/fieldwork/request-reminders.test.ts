@@ -30,7 +30,13 @@ afterEach(async () => {
   await mailbox.close();
 });
 
-const runJob = () => requestReminderJob.run({ ctx: t.ctx, attempt: 1, data: {} });
+const runJob = () =>
+  requestReminderJob.run({
+    ctx: t.ctx,
+    attempt: 1,
+    data: {},
+    signal: new AbortController().signal,
+  });
 
 describe("the request reminder job", () => {
   it("mails each addressee their overdue requests once a day, with the link to answer", async () => {

@@ -8,6 +8,7 @@ import { assignedAuditor } from "../../../test/support/auditor.ts";
 import { itemsOf, sampledEngagement } from "../../../test/support/fieldwork.ts";
 import { addMember } from "../../../test/support/members.ts";
 import type { Actor } from "../../domain/actor.ts";
+import type { ErrorCode } from "../../domain/errors.ts";
 import type { EngagementSample } from "../../domain/engagement.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
 import { updateControl } from "../program/controls.service.ts";
@@ -45,6 +46,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
+
+/** Refused with this code, and with a message saying why when a pattern is given. */
+async function refused(work: () => Promise<unknown>, code: ErrorCode, why?: RegExp) {
+  const error = await expectAppError(work, code);
+  if (why !== undefined) expect(error.message).toMatch(why);
+}
 
 const file = (text: string) => ({
   content: Readable.from([Buffer.from(text)]),
@@ -142,7 +149,7 @@ describe("requests", () => {
   it("refuses what is not the auditor's to ask, or not the addressee's to answer", async () => {
     const item = itemsOf(sample, "GV-11")[0] ?? "";
     const ask = { control: "GV-11", item, to: "dev@acme.test", dueOn: "2026-11-09" };
-    await expectAppError(() => openRequest(t.ctx, owner, engagement, ask), "FORBIDDEN");
+    await refused(() => openRequest(t.ctx, owner, engagement, ask), "FORBIDDEN");
     const other = await createEngagement(t.ctx, owner, {
       type: 2,
       from: "2026-04-01",
@@ -153,51 +160,48 @@ describe("requests", () => {
       name: "Sam Other",
       email: "sam@other.example",
     });
-    await expectAppError(() => openRequest(t.ctx, stranger, engagement, ask), "NOT_FOUND");
-    await expectAppError(() => listEngagementRequests(t.ctx, stranger, engagement), "NOT_FOUND");
-    await expectAppError(
+    await refused(() => openRequest(t.ctx, stranger, engagement, ask), "NOT_FOUND");
+    await refused(() => listEngagementRequests(t.ctx, stranger, engagement), "NOT_FOUND");
+    await refused(
       () => openRequest(t.ctx, auditor, engagement, { ...ask, item: "1999-01" }),
       "VALIDATION_FAILED",
       /not in GV-11's sample/,
     );
     await addMember(t, owner, "employee", "emp@acme.test");
-    await expectAppError(
+    await refused(
       () => openRequest(t.ctx, auditor, engagement, { ...ask, to: "emp@acme.test" }),
       "VALIDATION_FAILED",
       /employee and cannot supply evidence/,
     );
-    await expectAppError(
+    await refused(
       () => openRequest(t.ctx, auditor, engagement, { ...ask, to: "nobody@acme.test" }),
       "VALIDATION_FAILED",
       /not the email of a member/,
     );
-    await expectAppError(
+    await refused(
       () => openRequest(t.ctx, auditor, engagement, { ...ask, dueOn: "2026-11-01" }),
       "VALIDATION_FAILED",
       /in the past/,
     );
-    await expectAppError(
+    await refused(
       () => openRequest(t.ctx, auditor, engagement, { to: "dev@acme.test", dueOn: "2026-11-09" }),
       "VALIDATION_FAILED",
       /description/,
     );
     await openRequest(t.ctx, auditor, engagement, ask);
-    await expectAppError(() => openRequest(t.ctx, auditor, engagement, ask), "CONFLICT", /R-1/);
+    await refused(() => openRequest(t.ctx, auditor, engagement, ask), "CONFLICT", /R-1/);
 
     // Another control owner neither sees nor answers it.
     const ops = await addMember(t, owner, "control-owner", "ops@acme.test");
     expect((await listEngagementRequests(t.ctx, ops, engagement)).items).toEqual([]);
-    await expectAppError(
-      () => answerRequest(t.ctx, ops, engagement, "R-1", {}, file("x")),
-      "NOT_FOUND",
-    );
-    await expectAppError(
+    await refused(() => answerRequest(t.ctx, ops, engagement, "R-1", {}, file("x")), "NOT_FOUND");
+    await refused(
       () => answerRequest(t.ctx, dev, engagement, "R-1", {}),
       "VALIDATION_FAILED",
       /evidence/,
     );
-    await expectAppError(() => acceptRequest(t.ctx, auditor, engagement, "R-1"), "INVALID_STATE");
-    await expectAppError(() => acceptRequest(t.ctx, owner, engagement, "R-1"), "FORBIDDEN");
+    await refused(() => acceptRequest(t.ctx, auditor, engagement, "R-1"), "INVALID_STATE");
+    await refused(() => acceptRequest(t.ctx, owner, engagement, "R-1"), "FORBIDDEN");
     // Nothing was written by the refusals: one request, still open, no evidence.
     const list = await listEngagementRequests(t.ctx, owner, engagement);
     expect(list.items.map((r) => [r.ref, r.status, r.evidence.length])).toEqual([
@@ -227,13 +231,13 @@ describe("requests", () => {
       dueOn: "2026-11-20",
     });
     expect(request.control).toBeNull();
-    await expectAppError(
+    await refused(
       () => answerRequest(t.ctx, owner, engagement, request.ref, { evidence: [before] }),
       "VALIDATION_FAILED",
       /outside E-\d+'s period/,
     );
     await answerRequest(t.ctx, owner, engagement, request.ref, { evidence: [inPeriod] });
-    await expectAppError(
+    await refused(
       () => returnRequest(t.ctx, auditor, engagement, request.ref, { reason: "no" }),
       "VALIDATION_FAILED",
       /reason/,
@@ -248,6 +252,7 @@ describe("requests", () => {
     expect(
       (await listTasks(t.ctx, dev, { mine: true, source: "audit-request" }))[0]?.reason ?? "",
     ).toMatch(/returned your answer/);
+    t.advance(3_600_000);
     const again = await answerRequest(
       t.ctx,
       dev,
