@@ -124,6 +124,13 @@ describe("requests", () => {
     });
     expect(await listTasks(t.ctx, dev, { mine: true, source: "audit-request" })).toEqual([]);
 
+    // Until the auditor accepts the answer, the item still has no evidence to pass on.
+    await refused(
+      () =>
+        recordItemResult(t.ctx, auditor, engagement, { control: "GV-11", item, result: "pass" }),
+      "VALIDATION_FAILED",
+      /cannot pass/,
+    );
     const accepted = await acceptRequest(t.ctx, auditor, engagement, "R-1");
     expect(accepted).toMatchObject({ status: "accepted", decidedBy: auditor.name });
     // With the evidence accepted, the item can pass.
@@ -276,27 +283,53 @@ describe("requests", () => {
     });
   });
 
-  it("are opened in one action for every sampled item lacking evidence", async () => {
-    await updateControl(t.ctx, owner, "GV-11", { owner: "dev@acme.test" });
+  it("are opened in one action for every sampled item lacking evidence, to each control's owner", async () => {
+    await addMember(t, owner, "admin", "ops@acme.test");
     const lacking = sample.controls.flatMap((c) =>
       c.population
         .filter((p) => c.items.includes(p.key) && p.evidence.length === 0)
         .map((p) => `${c.controlRef} ${p.key}`),
     );
-    expect(lacking.length).toBeGreaterThan(0);
+    expect(lacking.some((key) => key.startsWith("GV-11 "))).toBe(true);
+    expect(lacking.some((key) => !key.startsWith("GV-11 "))).toBe(true);
+    // One item is already asked for: it is counted, not asked again.
+    const first = itemsOf(sample, "GV-11")[0] ?? "";
+    await openRequest(t.ctx, auditor, engagement, {
+      control: "GV-11",
+      item: first,
+      to: "dev@acme.test",
+      dueOn: "2026-11-09",
+    });
+    // The library's controls have no owner among the members: someone must be named.
+    await refused(
+      () => openRequestsForMissingEvidence(t.ctx, auditor, engagement, { dueOn: "2026-11-16" }),
+      "VALIDATION_FAILED",
+      /no owner who can answer: name the member to ask/,
+    );
+    await refused(
+      () => openRequestsForMissingEvidence(t.ctx, owner, engagement, { dueOn: "2026-11-16" }),
+      "FORBIDDEN",
+    );
     const opened = await openRequestsForMissingEvidence(t.ctx, auditor, engagement, {
       dueOn: "2026-11-16",
-      to: "dev@acme.test",
+      to: "ops@acme.test",
     });
-    expect(opened.opened.map((r) => `${r.control ?? ""} ${r.item ?? ""}`)).toEqual(lacking);
-    expect(opened.opened.every((r) => r.addressee === "dev@acme.test")).toBe(true);
+    const rest = lacking.filter((key) => key !== `GV-11 ${first}`);
+    expect(opened.opened.map((r) => `${r.control ?? ""} ${r.item ?? ""}`)).toEqual(rest);
+    expect(opened.alreadyRequested).toBe(1);
+    // GV-11's go to its owner; the rest to the member named.
+    for (const request of opened.opened) {
+      expect(request.addressee).toBe(
+        request.control === "GV-11" ? "dev@acme.test" : "ops@acme.test",
+      );
+    }
     const again = await openRequestsForMissingEvidence(t.ctx, auditor, engagement, {
       dueOn: "2026-11-16",
     });
     expect(again).toEqual({ opened: [], alreadyRequested: lacking.length });
     const log = await listAuditLog(t.ctx, owner, {
       action: "engagement.request-opened",
-      limit: 200,
+      limit: 500,
     });
     expect(log.items).toHaveLength(lacking.length);
   });
