@@ -325,7 +325,8 @@ export async function reviewPopulation(
         control: current.controlRef,
         import: current.number,
         rowsSha256: current.rowsSha256,
-        reason: returnReason,
+        // An acceptance may carry a note; it stays in the trail.
+        reason: data.reason ?? null,
       },
       new Date(at),
     );
