@@ -15,7 +15,6 @@
  *    `[{"date":"2026-03-02","key":"PR-4105","label":"Pull request #4105"},…]`, UTF-8.
  * The SHA-256 of those bytes, in lowercase hex, is the population's hash.
  */
-import { canonicalJson } from "./audit-chain.ts";
 import { sha256Hex } from "./digest.ts";
 import type { PopulationItem } from "./engagement.ts";
 import { AppError } from "./errors.ts";
@@ -98,21 +97,45 @@ function normalizeLabel(value: string): string {
   return value.trim().replace(/\s+/gu, " ").normalize("NFC");
 }
 
-/** Splits CSV text into records (RFC 4180 quoting), each with the line it starts on. */
+/**
+ * Splits CSV text into records (RFC 4180 quoting), each with the line it starts on. A line
+ * without quotes is split at its commas; a quoted field (which may hold commas, doubled
+ * quotes and line breaks) is read character by character.
+ */
 function csvRecords(text: string): { line: number; fields: string[] }[] {
   const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
+  let line = 1;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf("\n", at);
+    if (end === -1) end = text.length;
+    const raw = text.slice(at, end);
+    const plain = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (!plain.includes('"')) {
+      records.push({ line, fields: plain.split(",") });
+      at = end + 1;
+      line += 1;
+      continue;
+    }
+    const quoted = readQuotedRecord(text, at, line);
+    records.push({ line, fields: quoted.fields });
+    at = quoted.next;
+    line = quoted.line;
+  }
+  return records;
+}
+
+/** One record with quotes, from `start` to just past its line break. */
+function readQuotedRecord(
+  text: string,
+  start: number,
+  startLine: number,
+): { fields: string[]; next: number; line: number } {
+  const fields: string[] = [];
   let field = "";
   let quoted = false;
-  let line = 1;
-  let start = 1;
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    records.push({ line: start, fields });
-    fields = [];
-    field = "";
-  };
+  let line = startLine;
+  let i = start;
   while (i < text.length) {
     const char = text[i];
     if (quoted) {
@@ -133,17 +156,15 @@ function csvRecords(text: string): { line: number; fields: string[] }[] {
     else if (char === ",") {
       fields.push(field);
       field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i += 1;
-      endRecord();
-      line += 1;
-      start = line;
+    } else if (char === "\n") {
+      fields.push(field.endsWith("\r") ? field.slice(0, -1) : field);
+      return { fields, next: i + 1, line: line + 1 };
     } else field += char;
     i += 1;
   }
-  if (quoted) throw invalidFile(`line ${start}: a quoted field is never closed`);
-  if (field !== "" || fields.length > 0) endRecord();
-  return records;
+  if (quoted) throw invalidFile(`line ${startLine}: a quoted field is never closed`);
+  fields.push(field.endsWith("\r") ? field.slice(0, -1) : field);
+  return { fields, next: text.length, line: line + 1 };
 }
 
 function invalidFile(message: string): AppError {
@@ -151,7 +172,7 @@ function invalidFile(message: string): AppError {
 }
 
 function rawCsvRows(text: string): { line: number; key: unknown; date: unknown; label: unknown }[] {
-  const records = csvRecords(text.replace(/^\uFEFF/u, ""));
+  const records = csvRecords(text.startsWith("\uFEFF") ? text.slice(1) : text);
   const header = records[0];
   if (header === undefined || header.fields.join(",").trim() !== CSV_HEADER) {
     throw invalidFile(`the first line must be the header "${CSV_HEADER}" exactly`);
@@ -296,7 +317,12 @@ export function canonicalRows(rows: readonly CanonicalRow[]): CanonicalRow[] {
 
 /** SHA-256 of the canonical rows: the same for the same rows in any order, CSV or JSON. */
 export function populationRowsSha256(rows: readonly CanonicalRow[]): string {
-  return sha256Hex(canonicalJson(canonicalRows(rows)));
+  // Each row written with its keys already in order: exactly canonicalJson's text, without
+  // sorting the keys of 100,000 small objects one by one.
+  const text = canonicalRows(rows)
+    .map((r) => JSON.stringify({ date: r.date, key: r.key, label: r.label }))
+    .join(",");
+  return sha256Hex(`[${text}]`);
 }
 
 /**

@@ -22,7 +22,7 @@ import type { ControlFrequency } from "../../catalog/types.ts";
 import { engagementLabel } from "../../domain/engagement.ts";
 import type { Engagement } from "../../domain/engagement.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { can, authorize } from "../../domain/permissions.ts";
+import { authorize } from "../../domain/permissions.ts";
 import {
   POPULATION_FORMATS,
   parsePopulation,
@@ -254,8 +254,8 @@ export async function importPopulation(
 }
 
 /**
- * A control's imported population: the engagement's readers see it, and so does the company
- * member who may import it (a control owner, for their own control).
+ * A control's imported population, for the engagement's readers. (A control owner, who does
+ * not read engagements, sees the population in the answer to their import.)
  */
 export async function showPopulation(
   ctx: ServiceContext,
@@ -263,15 +263,9 @@ export async function showPopulation(
   handle: string,
   control: string,
 ): Promise<PopulationView> {
-  if (!can(actor, "engagement:read")) authorize(actor, "population:import");
+  authorize(actor, "engagement:read");
   const ref = parseInput(z.object({ control: controlRef }), { control }).control;
-  return read(ctx.db, async (tx) => {
-    const target = await loadTarget(tx, actor, handle, ref);
-    if (!can(actor, "engagement:read")) {
-      authorize(actor, "population:import", { owner: target.control.owner });
-    }
-    return viewOf(tx, actor, target);
-  });
+  return read(ctx.db, async (tx) => viewOf(tx, actor, await loadTarget(tx, actor, handle, ref)));
 }
 
 /** The assigned auditor accepts the latest import, or returns it with a reason. */
