@@ -60,7 +60,7 @@ describe("imported populations in the browser", () => {
       .first()
       .waitFor();
     const imports = owner.page.getByRole("form", { name: "Import the population of CM-01" });
-    await owner.page.getByLabel("Control").selectOption("CM-02");
+    await owner.page.getByLabel("Control", { exact: true }).selectOption("CM-02");
     const form = owner.page.getByRole("form", { name: "Import the population of CM-02" });
     await form.waitFor();
     expect(await imports.count()).toBe(0);
@@ -109,7 +109,7 @@ describe("imported populations in the browser", () => {
     await api.ok("PUT", `${path}/auditors/${dana.userId}`);
 
     await page.goto(samplePage);
-    await page.getByLabel("Control").selectOption("CM-02");
+    await page.getByLabel("Control", { exact: true }).selectOption("CM-02");
     await page.getByRole("button", { name: "Accept population" }).click();
     await page.getByText(/^Accepted by Dana Auditor/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
