@@ -159,7 +159,10 @@ export function registerEngagementPopulation(engagement: Command, runtime: Runti
       )
       .argument("<id>", "engagement")
       .requiredOption("--control <ref>", "the event-driven control")
-      .option("--reason <text>", decision === "accept" ? "a note, kept in the audit trail" : "why (required)")
+      .option(
+        "--reason <text>",
+        decision === "accept" ? "a note, kept in the audit trail" : "why (required)",
+      )
       .action(
         async (handle: string, options: { control: string; reason?: string }, command: Command) => {
           const globals = command.optsWithGlobals<GlobalOptions>();

@@ -135,9 +135,7 @@ export async function extendControlSample(
     const asDrawn = lastDay < (engagement.periodTo ?? "") ? lastDay : undefined;
     const live = (
       await buildControlPopulations(tx, actor, engagement, asDrawn, sourcesAsDrawn(sample))
-    ).find(
-      (c) => c.controlRef === control.controlRef,
-    );
+    ).find((c) => c.controlRef === control.controlRef);
     const recordedKeys = new Set(control.population.map((p) => p.key));
     const liveKeys = new Set((live?.population ?? []).map((p) => p.key));
     const added = [...liveKeys].filter((key) => !recordedKeys.has(key));
