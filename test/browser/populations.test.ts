@@ -127,5 +127,5 @@ describe("imported populations in the browser", () => {
     expect(cm02?.items).toHaveLength(15);
     await page.getByText(cm02?.items.join(", ") ?? "?").waitFor();
     await rig.screenshot(page, "populations-02-drawn");
-  });
+  }, 120_000);
 });
