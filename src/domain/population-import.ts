@@ -223,6 +223,16 @@ export function parsePopulation(
   }
   const problems: Problem[] = [];
   const outside: number[] = [];
+  // A year has at most 366 dates: each is checked once however many rows share it.
+  const calendarDates = new Map<string, boolean>();
+  const isDate = (value: string): boolean => {
+    let known = calendarDates.get(value);
+    if (known === undefined) {
+      known = isCalendarDate(value);
+      calendarDates.set(value, known);
+    }
+    return known;
+  };
   const seen = new Map<string, number>();
   const rows: PopulationRow[] = [];
   for (const r of raw) {
@@ -246,7 +256,7 @@ export function parsePopulation(
       problem("key", `"${key}" repeats the key of ${where} ${seen.get(key) ?? "?"}`);
       good = false;
     } else seen.set(key, r.line);
-    if (!isCalendarDate(date)) {
+    if (!isDate(date)) {
       problem("date", `"${date}" is not a calendar date (YYYY-MM-DD)`);
       good = false;
     } else if (date < period.from || date > period.to) {
@@ -335,11 +345,20 @@ export function importedPopulationItems(
   rows: readonly CanonicalRow[],
   today?: string,
 ): PopulationItem[] {
+  const words = new Map<string, string>();
+  const inWords = (date: string): string => {
+    let known = words.get(date);
+    if (known === undefined) {
+      known = dateInWords(date);
+      words.set(date, known);
+    }
+    return known;
+  };
   return rows
     .filter((r) => today === undefined || r.date <= today)
     .map((r) => ({
       key: r.key,
-      label: `${r.label} (${dateInWords(r.date)})`,
+      label: `${r.label} (${inWords(r.date)})`,
       from: r.date,
       to: r.date,
       evidence: [],
