@@ -17,6 +17,7 @@ import * as resultRecorders from "./migrations/0009_result_recorders.ts";
 import * as policies from "./migrations/0011_policies.ts";
 import * as risks from "./migrations/0012_risks.ts";
 import * as requests from "./migrations/0013_requests.ts";
+import * as populations from "./migrations/0014_populations.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011_policies": policies,
   "0012_risks": risks,
   "0013_requests": requests,
+  "0014_populations": populations,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -570,6 +570,41 @@ export interface AuditRequestCommentsTable {
   created_at: string;
 }
 
+export interface PopulationImportsTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  control_ref: string;
+  number: number;
+  format: string;
+  file_name: string | null;
+  source_system: string;
+  source_query: string | null;
+  ran_by: string;
+  ran_at: string;
+  completeness: string;
+  reason: string | null;
+  row_count: number;
+  first_date: string | null;
+  last_date: string | null;
+  rows_sha256: string;
+  status: string;
+  imported_by: string;
+  imported_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  return_reason: string | null;
+}
+
+export interface PopulationRowsTable {
+  import_id: string;
+  organization_id: string;
+  line: number;
+  key: string;
+  occurred_on: string;
+  label: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -619,4 +654,7 @@ export interface Database {
   audit_requests: AuditRequestsTable;
   audit_request_evidence: AuditRequestEvidenceTable;
   audit_request_comments: AuditRequestCommentsTable;
+  // Imported populations (migration 0014).
+  population_imports: PopulationImportsTable;
+  population_rows: PopulationRowsTable;
 }

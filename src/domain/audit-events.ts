@@ -143,6 +143,33 @@ const sampleDrawn = z.strictObject({
   populationSha256: sha256.optional(),
   kind: z.enum(["period", "interim"]).optional(),
   populationTo: day.optional(),
+  // Since populations are imported: the accepted imports drawn from, and the event-driven
+  // controls the auditor chose to draw from recorded events instead.
+  imported: z.array(z.strictObject({ control: id, import: count, rowsSha256: sha256 })).optional(),
+  recordedEvents: z.array(id).optional(),
+});
+
+/** A population imported for an event-driven control, and the auditor's review of it. */
+const populationImported = z.strictObject({
+  engagement,
+  control: id,
+  import: count,
+  rows: count,
+  rowsSha256: sha256,
+  system: text,
+  query: text.nullable(),
+  ranBy: text,
+  ranAt: text,
+  completeness: text,
+  reason,
+  replaces: count.nullable(),
+});
+const populationReviewed = z.strictObject({
+  engagement,
+  control: id,
+  import: count,
+  rowsSha256: sha256,
+  reason,
 });
 
 interface AuditEventSpec {
@@ -285,6 +312,9 @@ export const AUDIT_EVENTS = {
   "engagement.auditor-assigned": { target: "engagement", data: z.strictObject({ userId: id }) },
   "engagement.auditor-unassigned": { target: "engagement", data: z.strictObject({ userId: id }) },
   "engagement.sampled": { target: "engagement", data: sampleDrawn },
+  "engagement.population-imported": { target: "engagement", data: populationImported },
+  "engagement.population-accepted": { target: "engagement", data: populationReviewed },
+  "engagement.population-returned": { target: "engagement", data: populationReviewed },
   "engagement.resampled": { target: "engagement", data: sampleDrawn },
   // The sample's items grow in place (its results stay); sha256 is the stored items' new hash.
   "engagement.sample-extended": {

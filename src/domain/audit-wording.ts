@@ -504,6 +504,31 @@ const WORDING: Wording = {
   }),
   "engagement.sampled": (d, t) => sample("drawn", d, t),
   "engagement.resampled": (d, t) => sample("redrawn", d, t),
+  "engagement.population-imported": (d, t) => ({
+    sentence:
+      `Population of ${d.control} imported for engagement ${t.target}: ` +
+      `${plural(d.rows, "row")} from ${d.system}` +
+      (d.replaces === null ? "" : `, replacing import ${d.replaces}`) +
+      because(d.reason),
+    changes: [
+      set("import", d.import),
+      set("rows SHA-256", d.rowsSha256),
+      set("query or report", d.query),
+      set("run by", d.ranBy),
+      set("run at", d.ranAt),
+      set("completeness", d.completeness),
+    ],
+  }),
+  "engagement.population-accepted": (d, t) => ({
+    sentence: `Population of ${d.control} (import ${d.import}) accepted for engagement ${t.target}`,
+    changes: [set("rows SHA-256", d.rowsSha256)],
+  }),
+  "engagement.population-returned": (d, t) => ({
+    sentence:
+      `Population of ${d.control} (import ${d.import}) returned for engagement ${t.target}` +
+      because(d.reason),
+    changes: [set("rows SHA-256", d.rowsSha256)],
+  }),
   "engagement.sample-extended": (d, t) => ({
     sentence:
       `Sample of ${d.control} extended for engagement ${t.target} from ${d.from} to ` +

@@ -29,6 +29,10 @@ export const ACTIONS = [
   "engagement:respond",
   "engagement:sample",
   "engagement:assign",
+  // Populations imported from a system of record (issue 13): the company imports them, the
+  // assigned auditor accepts or returns them.
+  "population:import",
+  "population:review",
   "member:read",
   "member:manage",
   /** Make someone an owner, or take the owner role away: an owner's act alone. */
@@ -86,13 +90,15 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "report:finalize" &&
       action !== "engagement:sample" &&
       action !== "request:open" &&
-      action !== "request:decide",
+      action !== "request:decide" &&
+      action !== "population:review",
   ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
     (action) =>
       action !== "catalog-text:import" &&
       action !== "engagement:sample" &&
+      action !== "population:review" &&
       action !== "engagement:test" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
@@ -108,6 +114,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "control:map",
     "evidence:create",
     "evidence:link",
+    // The population of an event-driven control they own, from the system it runs in.
+    "population:import",
     "token:manage",
     "policy:read",
     "policy:acknowledge",
@@ -134,6 +142,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:read",
     "engagement:test",
     "engagement:sample",
+    "population:review",
     "report:read",
     "report:opinion",
     "report:finalize",
@@ -199,6 +208,7 @@ const RECORD_RULES: Partial<Record<Action, (actor: Actor, record: OwnedRecord) =
   // the addressee).
   "request:answer": ownerOnly,
   "request:comment": ownerOnly,
+  "population:import": ownerOnly,
 };
 
 export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean {

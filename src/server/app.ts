@@ -19,6 +19,7 @@ import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerControlRoutes } from "./routes/controls.ts";
 import { registerRiskRoutes } from "./routes/risks.ts";
 import { registerRequestRoutes } from "./routes/requests.ts";
+import { registerPopulationRoutes } from "./routes/populations.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPolicyRoutes(router);
   registerTaskRoutes(router);
   registerRiskRoutes(router);
+  registerPopulationRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);

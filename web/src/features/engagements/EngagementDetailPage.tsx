@@ -113,6 +113,8 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
             org={org.slug}
             engagement={engagement}
             canSample={org.can("engagement:sample")}
+            canImport={org.can("population:import")}
+            canReview={org.can("population:review")}
           />
         </Tabs.Panel>
         <Tabs.Panel value="testing">
