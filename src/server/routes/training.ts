@@ -38,8 +38,8 @@ import type { Router } from "../route.ts";
 
 const moduleParam = { module: z.string().trim().min(1).max(60).describe('e.g. "phishing"') };
 const period = {
-  from: z.string().describe("first day, YYYY-MM-DD"),
-  to: z.string().describe("last day, YYYY-MM-DD"),
+  from: z.string().optional().describe("first day, YYYY-MM-DD (default: a year before `to`)"),
+  to: z.string().optional().describe("last day, YYYY-MM-DD (default: today)"),
 };
 
 export function registerTrainingRoutes(router: Router): void {
@@ -110,7 +110,7 @@ export function registerTrainingRoutes(router: Router): void {
     summary: "The completion roster of a period",
     query: period,
     response: trainingRoster,
-    handler: async ({ actor, query }) => buildRoster(ctx, actor, query),
+    handler: async ({ actor, query }) => buildRoster(ctx, actor, serviceInput(query)),
   });
   orgRoute(router, {
     method: "POST",

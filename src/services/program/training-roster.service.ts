@@ -8,11 +8,13 @@ import { z } from "zod";
 import { TRAINING_MODULES } from "../../catalog/training/index.ts";
 import type { TrainingRoster } from "../../contracts/training.ts";
 import { listControlSummaries } from "../../db/controls.repo.ts";
+import { getOrganization } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { EvidenceItem } from "../../domain/evidence.ts";
 import { invalidField } from "../../domain/errors.ts";
+import { addDays, addMonths, localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
@@ -20,10 +22,11 @@ import { addEvidence } from "./evidence.service.ts";
 import { completionView } from "./training.service.ts";
 import { loadTrainingState } from "./training-standing.ts";
 
+/** Left out, the period is the twelve months to today. */
 export const rosterInput = z
   .object({
-    from: z.iso.date("must be a date (YYYY-MM-DD)"),
-    to: z.iso.date("must be a date (YYYY-MM-DD)"),
+    from: z.iso.date("must be a date (YYYY-MM-DD)").optional(),
+    to: z.iso.date("must be a date (YYYY-MM-DD)").optional(),
   })
   .strict();
 
@@ -33,12 +36,16 @@ export async function trainingRoster(
   input: z.input<typeof rosterInput>,
 ): Promise<TrainingRoster> {
   authorize(actor, "training:manage");
-  const { from, to } = parseInput(rosterInput, input);
-  if (to < from) throw invalidField("to", `${to} is before ${from}`);
+  const data = parseInput(rosterInput, input);
   const now = ctx.now();
-  const state = await read(ctx.db, (tx) =>
-    loadTrainingState(tx, scopeOf(actor), now, { asOf: to }),
-  );
+  const state = await read(ctx.db, async (tx) => {
+    const { timeZone } = await getOrganization(tx, scopeOf(actor));
+    const to = data.to ?? localDate(now, timeZone);
+    return loadTrainingState(tx, scopeOf(actor), now, { asOf: to });
+  });
+  const to = state.today;
+  const from = data.from ?? addDays(addMonths(to, -12), 1);
+  if (to < from) throw invalidField("to", `${to} is before ${from}`);
   const complete = state.people.filter((p) =>
     p.modules.every((m) => m.standing.state === "current"),
   );
