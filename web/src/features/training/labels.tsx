@@ -10,7 +10,7 @@ const STATE: Record<ModuleStanding["state"], { color: string; label: string }> =
 export function TrainingStateBadge({ state }: { state: ModuleStanding["state"] }) {
   const { color, label } = STATE[state];
   return (
-    <Badge color={color} variant="light">
+    <Badge color={color} variant="light" miw="max-content">
       {label}
     </Badge>
   );
