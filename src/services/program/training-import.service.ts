@@ -22,6 +22,7 @@ import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { parseCsv } from "../../domain/csv-table.ts";
 import { AppError, invalidField } from "../../domain/errors.ts";
+import { EARLIEST_EVIDENCE_DATE } from "../../domain/evidence.ts";
 import type { FieldError } from "../../domain/errors.ts";
 import { isCalendarDate, localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
@@ -85,6 +86,9 @@ function checkRows(
     if (trainingModule(rawModule) === undefined) bad("module", `no training module "${rawModule}"`);
     if (!isCalendarDate(rawDate)) bad("completed_on", `"${rawDate}" is not a date (YYYY-MM-DD)`);
     else if (rawDate > today) bad("completed_on", `${rawDate} is in the future`);
+    else if (rawDate < EARLIEST_EVIDENCE_DATE) {
+      bad("completed_on", `${rawDate} is before ${EARLIEST_EVIDENCE_DATE}; check the date`);
+    }
     const score = rawScore === "" ? null : Number(rawScore);
     if (score !== null && !(Number.isInteger(score) && score >= 0 && score <= 100)) {
       bad("score", `"${rawScore}" is not a whole percent from 0 to 100`);

@@ -248,7 +248,8 @@ describe("importing a provider's completions", () => {
       "stranger@else.example,phishing,2026-02-20,90\n" +
       "kim@acme.example,knitting,2026-02-30,101\n" +
       "kim@acme.example,phishing,2026-12-01,80\n" +
-      "kim@acme.example,phishing\n";
+      "kim@acme.example,phishing\n" +
+      "kim@acme.example,phishing,1999-12-31,80\n";
     const error = await expectAppError(
       () => importTrainingCompletions(t.ctx, owner, { fileName: "bad.csv", csv }),
       "VALIDATION_FAILED",
@@ -260,6 +261,7 @@ describe("importing a provider's completions", () => {
       "line 4: score",
       "line 5: completed_on",
       "line 6: row",
+      "line 7: completed_on",
     ]);
     expect(error.message).toContain("bad.csv was not imported");
     const header = await expectAppError(
