@@ -18,6 +18,7 @@ import * as policies from "./migrations/0011_policies.ts";
 import * as risks from "./migrations/0012_risks.ts";
 import * as requests from "./migrations/0013_requests.ts";
 import * as populations from "./migrations/0014_populations.ts";
+import * as training from "./migrations/0018_training.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012_risks": risks,
   "0013_requests": requests,
   "0014_populations": populations,
+  "0018_training": training,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -605,6 +605,25 @@ export interface PopulationRowsTable {
   label: string;
 }
 
+// Security awareness training (migration 0018).
+export interface TrainingCompletionsTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  user_id: string | null;
+  name: string;
+  module_id: string;
+  module_version: number;
+  module_sha256: string;
+  completed_on: string;
+  recorded_at: string;
+  score: number | null;
+  passed: number;
+  source: string;
+  evidence_id: string | null;
+  recorded_by: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -657,4 +676,6 @@ export interface Database {
   // Imported populations (migration 0014).
   population_imports: PopulationImportsTable;
   population_rows: PopulationRowsTable;
+  // Security awareness training (migration 0018).
+  training_completions: TrainingCompletionsTable;
 }

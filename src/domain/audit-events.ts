@@ -41,6 +41,7 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "training",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -616,6 +617,28 @@ export const AUDIT_EVENTS = {
       risks: count,
       sha256,
       evidence: id,
+    }),
+  },
+  // Training targets are the completion's id (a quiz attempt) or the evidence id (an import).
+  "training.quiz-taken": {
+    target: "training",
+    data: z.strictObject({
+      module: id,
+      version: z.number().int().positive(),
+      sha256,
+      email: text,
+      score: z.number().int().min(0).max(100),
+      passed: z.boolean(),
+    }),
+  },
+  "training.imported": {
+    target: "training",
+    data: z.strictObject({
+      fileName: text,
+      sha256,
+      created: count,
+      skipped: count,
+      modules: z.array(id),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

@@ -344,6 +344,21 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     sha256: SHA,
     evidence: "e-1",
   },
+  "training.quiz-taken": {
+    module: "phishing",
+    version: 1,
+    sha256: SHA,
+    email: "kim@acme.example",
+    score: 83,
+    passed: true,
+  },
+  "training.imported": {
+    fileName: "knowbe4.csv",
+    sha256: SHA,
+    created: 12,
+    skipped: 0,
+    modules: ["phishing", "privacy"],
+  },
 };
 
 /** Target ids as each action records them. */

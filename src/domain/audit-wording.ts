@@ -772,6 +772,18 @@ const WORDING: Wording = {
     const what = changes.length === 0 ? "updated" : `${list(changes.map((c) => c.field))} changed`;
     return { sentence: `Risk ${t.target} ${what}`, changes };
   },
+  "training.quiz-taken": (d) => ({
+    sentence:
+      `Training ${d.module} v${d.version} quiz ${d.passed ? "passed" : "failed"} by ${d.email} ` +
+      `with ${d.score}% (SHA-256 ${short(d.sha256)})`,
+  }),
+  "training.imported": (d) => ({
+    sentence:
+      `Training completions imported from ${quoted(d.fileName)} (SHA-256 ${short(d.sha256)}): ` +
+      `${plural(d.created, "completion")} recorded` +
+      (d.skipped === 0 ? "" : `, ${d.skipped} already recorded`) +
+      (d.modules.length === 0 ? "" : ` for ${list(d.modules)}`),
+  }),
   "risk-assessment.recorded": (d, t) => ({
     sentence: `Risk assessment ${t.target} held on ${d.heldOn} with ${list(
       d.participants.map((p) => p.name),

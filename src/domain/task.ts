@@ -5,7 +5,7 @@
  */
 
 /**
- * Where a task comes from. Later sources: training, onboarding step, access review decision,
+ * Where a task comes from. Later sources: onboarding step, access review decision,
  * vendor review, audit request (each one module in services/program/tasks/).
  */
 export const TASK_SOURCES = [
@@ -13,6 +13,7 @@ export const TASK_SOURCES = [
   "policy-review",
   "policy-acknowledgement",
   "audit-request",
+  "training",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

@@ -7,6 +7,7 @@ import { loadDemo } from "./demo.ts";
 import { listEvidence } from "../program/evidence.service.ts";
 import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
+import { trainingStatus } from "../program/training.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { listEngagementRequests } from "../fieldwork/requests.service.ts";
@@ -111,6 +112,27 @@ describe("attest demo", () => {
     expect(summary.requests.requests).toBe(4);
     const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
     expect(rm01?.missing ?? []).not.toContain("RM-01");
+    // Training: most staff current, Ravi and Kim overdue, the roster filed on HR-03.
+    const training = await trainingStatus(t.ctx, actor);
+    expect(
+      training.people
+        .filter((p) => p.state === "overdue")
+        .map((p) => p.email)
+        .sort(),
+    ).toEqual([...summary.training.overdue].sort());
+    expect(training.totals).toMatchObject({ people: 6, overdue: 2 });
+    expect(readiness.criteria.find((c) => c.id === "CC1.4")?.reasons).toContainEqual(
+      expect.stringContaining(
+        "HR-03 (Security awareness training at hire and yearly) is " +
+          "implemented but 2 of 6 people have not completed this year's training",
+      ),
+    );
+    expect(evidence.filter((e) => e.controls.includes("HR-03")).map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        summary.training.roster,
+        "Training completions imported from northwind-lms-export.csv: 24 rows",
+      ]),
+    );
   });
 
   it(

@@ -31,6 +31,8 @@ import type { DemoPolicies } from "./demo-policies.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
+import { loadDemoTraining } from "./demo-training.ts";
+import type { DemoTraining } from "./demo-training.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
@@ -96,6 +98,7 @@ export interface DemoSummary {
   policies: DemoPolicies;
   risks: DemoRisks;
   requests: DemoRequests;
+  training: DemoTraining;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -350,6 +353,7 @@ export async function loadDemo(
   const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
   // After the report, so the engagement's populations and sample are those of the evidence above.
   const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
+  const training = await loadDemoTraining(ctx, maya, people.staff.jo, today);
   return {
     report,
     organization: organization.slug,
@@ -364,5 +368,6 @@ export async function loadDemo(
     policies,
     risks,
     requests,
+    training,
   };
 }

@@ -26,6 +26,8 @@ import { RequireSession, RootRedirect } from "../features/shell/guards.tsx";
 import { MembersPage } from "../features/members/MembersPage.tsx";
 import { PoliciesPage } from "../features/policies/PoliciesPage.tsx";
 import { PolicyDetailPage } from "../features/policies/PolicyDetailPage.tsx";
+import { TrainingModulePage } from "../features/training/TrainingModulePage.tsx";
+import { TrainingPage } from "../features/training/TrainingPage.tsx";
 import { TasksPage } from "../features/tasks/TasksPage.tsx";
 
 // A share link is opened by a customer with no account: never sent to sign in.
@@ -72,6 +74,8 @@ export function createAppRouter() {
             { path: "tasks", element: <TasksPage /> },
             { path: "policies", element: <PoliciesPage /> },
             { path: "policies/:label", element: <PolicyDetailPage /> },
+            { path: "training", element: <TrainingPage /> },
+            { path: "training/:module", element: <TrainingModulePage /> },
             { path: "account", element: <AccountPage /> },
             { path: "*", element: <OrgNotFoundPage /> },
           ],

@@ -4,10 +4,12 @@ import { evidenceDueTasks } from "./evidence-due.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
+import { trainingTasks } from "./training.ts";
 
 export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   evidenceDueTasks,
   policyReviewTasks,
   policyAcknowledgementTasks,
   auditRequestTasks,
+  trainingTasks,
 ];

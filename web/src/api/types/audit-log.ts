@@ -90,6 +90,8 @@ export const AUDIT_ACTIONS = [
   "risk.created",
   "risk.updated",
   "risk-assessment.recorded",
+  "training.quiz-taken",
+  "training.imported",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -108,6 +110,7 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "training",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
