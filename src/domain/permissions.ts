@@ -56,6 +56,9 @@ export const ACTIONS = [
   // The risk register and its yearly assessments (issue 16).
   "risk:read",
   "risk:manage",
+  // The vendor inventory, vendors' reports and CUECs, and the yearly vendor reviews (issue 16).
+  "vendor:read",
+  "vendor:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -99,6 +102,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "policy:acknowledge",
     // They read the register, whose risks their controls mitigate; owners and admins keep it.
     "risk:read",
+    // They read the vendors whose CUECs their controls answer; owners and admins keep the list.
+    "vendor:read",
   ],
   employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
   // Auditors read, sample and test; they never change the company's records. They read what
@@ -106,7 +111,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // these), nothing organization-wide: no readiness, no scope. The services narrow controls,
   // evidence and the log to their reach (services/platform/auditor-reach.ts). No risk:read:
   // the live register is organization-wide; they audit a risk assessment through the evidence
-  // item it generates on RM-01 (dated in their period, so within their reach).
+  // item it generates on RM-01 (dated in their period, so within their reach). Likewise no
+  // vendor:read: vendor reports and reviews reach them as evidence on RM-06 and RM-07.
   auditor: [
     "organization:read",
     "control:read",
@@ -135,6 +141,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "report:read",
     "policy:read",
     "risk:read",
+    "vendor:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

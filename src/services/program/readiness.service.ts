@@ -19,6 +19,7 @@ import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadPolicySignals } from "./policy-readiness.ts";
 import { loadScope } from "./scope.service.ts";
+import { loadVendorSignals } from "./vendor-readiness.ts";
 
 export interface ControlFreshness extends Freshness {
   ref: string;
@@ -64,7 +65,7 @@ async function loadRiskSignals(
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
   const now = ctx.now();
-  const { scope, controls, freshness, policySignals, risks } = await read(ctx.db, async (tx) => {
+  const loaded = await read(ctx.db, async (tx) => {
     const summaries = await listControlSummaries(tx, scopeOf(actor));
     return {
       scope: await loadScope(tx, actor),
@@ -72,8 +73,10 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
       freshness: await loadFreshness(tx, actor, now, summaries),
       policySignals: await loadPolicySignals(tx, actor, now),
       risks: await loadRiskSignals(tx, actor, now),
+      vendors: await loadVendorSignals(tx, actor, now),
     };
   });
+  const { scope, controls, freshness, policySignals, risks, vendors } = loaded;
   const byRef = new Map(freshness.map((f) => [f.ref, f]));
   return computeReadiness({
     categories: scope.categories,
@@ -84,6 +87,7 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
         ...(fresh === undefined ? [] : [freshnessSignal(fresh)]),
         ...(policySignals.get(control.ref) ?? []),
         ...(risks.get(control.ref) ?? []),
+        ...(vendors.get(control.ref) ?? []),
       ];
       return signals.length === 0 ? control : { ...control, signals };
     }),
