@@ -17,11 +17,7 @@ import type {
   VendorTier,
 } from "../domain/vendor.ts";
 import { fromDbJson, toDbJson } from "./portable.ts";
-import type {
-  VendorReportsTable,
-  VendorReviewsTable,
-  VendorsTable,
-} from "./schema.ts";
+import type { VendorReportsTable, VendorReviewsTable, VendorsTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
 
 function toVendor(row: Selectable<VendorsTable>): Vendor {

@@ -9,7 +9,14 @@ import {
   SUBSERVICE_KINDS,
 } from "../../domain/vendor.ts";
 import type { ReviewItemId, VendorTier } from "../../domain/vendor.ts";
-import { calendarDate, criterionId, email, oneOf, optionalText, requiredText } from "../platform/inputs.ts";
+import {
+  calendarDate,
+  criterionId,
+  email,
+  oneOf,
+  optionalText,
+  requiredText,
+} from "../platform/inputs.ts";
 
 /** 1, 2 or 3, from a form's number or a command line's text. */
 const tier = z.union([z.number(), z.string().trim()]).transform((value, ctx): VendorTier => {
@@ -24,9 +31,12 @@ const tier = z.union([z.number(), z.string().trim()]).transform((value, ctx): Ve
   return n;
 });
 
-const website = optionalText(500).refine((value) => value === "" || /^https?:\/\/\S+$/.test(value), {
-  error: "must be an http(s) address, such as https://aws.amazon.com",
-});
+const website = optionalText(500).refine(
+  (value) => value === "" || /^https?:\/\/\S+$/.test(value),
+  {
+    error: "must be an http(s) address, such as https://aws.amazon.com",
+  },
+);
 
 const reliedControl = z
   .object({ text: requiredText(2000), criteria: z.array(criterionId).max(61).default([]) })
@@ -97,7 +107,8 @@ export const reportInput = z
       ctx.addIssue({
         code: "custom",
         path: ["opinion"],
-        message: "say what the service auditor's opinion is: unmodified, qualified, adverse or disclaimer",
+        message:
+          "say what the service auditor's opinion is: unmodified, qualified, adverse or disclaimer",
       });
     }
     if (value.type.endsWith("type1") && value.from !== value.to) {
@@ -131,7 +142,9 @@ export type MapCuecInput = z.input<typeof mapCuecInput>;
 export const reviewInput = z
   .object({
     /** The checklist items confirmed (see reviewChecklist for the vendor's tier). */
-    checked: z.array(oneOf(REVIEW_ITEM_IDS as [ReviewItemId, ...ReviewItemId[]], "review item")).max(20),
+    checked: z
+      .array(oneOf(REVIEW_ITEM_IDS as [ReviewItemId, ...ReviewItemId[]], "review item"))
+      .max(20),
     outcome: oneOf(REVIEW_OUTCOMES, "review outcome"),
     notes: optionalText(4000).default(""),
     /** The day it was done; today when left out. */

@@ -186,7 +186,10 @@ async function checkBridge(
   const report = await loadReport(tx, actor, vendor, reportKey);
   const today = await todayIn(tx, actor, now);
   if (report.type === "iso27001") {
-    throw invalidField("report", "a bridge letter extends a SOC report; an ISO certificate has none");
+    throw invalidField(
+      "report",
+      "a bridge letter extends a SOC report; an ISO certificate has none",
+    );
   }
   const dayAfter = addDays(report.periodTo, 1);
   if (data.from > dayAfter) {
@@ -196,7 +199,10 @@ async function checkBridge(
     );
   }
   if (data.to <= report.periodTo) {
-    throw invalidField("to", `the letter must reach past ${report.ref}'s period end (${report.periodTo})`);
+    throw invalidField(
+      "to",
+      `the letter must reach past ${report.ref}'s period end (${report.periodTo})`,
+    );
   }
   if (data.to > today) throw invalidField("to", `${data.to} is in the future (today is ${today})`);
   return { vendor, report, today };
@@ -252,7 +258,9 @@ export async function mapCuec(
     const cuec = (await listReports(tx, scopeOf(actor), vendor.id))
       .flatMap((r) => r.cuecs)
       .find((c) =>
-        numbered === null ? c.id === cuecKey.trim().toLowerCase() : c.number === Number(numbered[1]),
+        numbered === null
+          ? c.id === cuecKey.trim().toLowerCase()
+          : c.number === Number(numbered[1]),
       );
     if (cuec === undefined) throw notFound(`CUEC of ${vendor.ref}`, cuecKey);
     const refs = [...new Set(data.controls)].sort();
