@@ -81,6 +81,12 @@ export const AUDIT_ACTIONS = [
   "risk.created",
   "risk.updated",
   "risk-assessment.recorded",
+  "vendor.created",
+  "vendor.updated",
+  "vendor.report-added",
+  "vendor.bridge-letter-added",
+  "vendor.cuec-mapped",
+  "vendor.reviewed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -99,6 +105,7 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "vendor",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
