@@ -57,3 +57,8 @@ export const TIER_LABELS: Record<1 | 2 | 3, string> = {
   2: "2 · important",
   3: "3 · low",
 };
+
+export const SUBSERVICE_LABELS: Record<NonNullable<Vendor["subservice"]>, string> = {
+  "carve-out": "carve-out",
+  inclusive: "inclusive",
+};

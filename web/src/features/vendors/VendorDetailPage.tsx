@@ -17,7 +17,7 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { REPORT_TYPE_LABELS, TIER_LABELS } from "../../api/types.ts";
+import { REPORT_TYPE_LABELS, SUBSERVICE_LABELS, TIER_LABELS } from "../../api/types.ts";
 import type { Cuec, VendorDetail } from "../../api/types.ts";
 import { Fact } from "../../lib/Fact.tsx";
 import { ProblemAlert, QueryView } from "../../lib/feedback.tsx";
@@ -121,7 +121,7 @@ function VendorFacts({ shown }: { shown: VendorDetail }) {
       />
       <Fact
         label="Subservice organization"
-        value={v.subservice === null ? "No" : `Yes, ${humanize(v.subservice)}`}
+        value={v.subservice === null ? "No" : `Yes, ${SUBSERVICE_LABELS[v.subservice]}`}
       />
       <Fact
         label="Their controls we rely on"

@@ -16,7 +16,12 @@ import {
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, useNavigate } from "react-router";
-import { DATA_CATEGORIES, REPORT_TYPE_LABELS, TIER_LABELS } from "../../api/types.ts";
+import {
+  DATA_CATEGORIES,
+  REPORT_TYPE_LABELS,
+  SUBSERVICE_LABELS,
+  TIER_LABELS,
+} from "../../api/types.ts";
 import type { VendorSummary } from "../../api/types.ts";
 import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
 import { formatDay, humanize } from "../../lib/format.ts";
@@ -111,7 +116,9 @@ function VendorTable({
                 </Text>
               </Table.Td>
               <Table.Td>{TIER_LABELS[v.tier]}</Table.Td>
-              <Table.Td>{v.subservice === null ? "No" : humanize(v.subservice)}</Table.Td>
+              <Table.Td>
+                {v.subservice === null ? "No" : `Yes, ${SUBSERVICE_LABELS[v.subservice]}`}
+              </Table.Td>
               <Table.Td>
                 {v.currentReport === null
                   ? "None"
