@@ -38,9 +38,11 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `${summary.policies.acknowledgements} acknowledgements.\n` +
           `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
           `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).\n` +
+          `Vendors: ${summary.vendors.vendors} with ${summary.vendors.reports} assurance reports; ` +
+          `${summary.vendors.flagged} is flagged (its report's period ended 14 months ago).\n` +
           "Try: attest readiness, attest report show E-1, " +
           "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify, " +
-          "attest policies status P-1, attest tasks, attest risks list\n",
+          "attest policies status P-1, attest tasks, attest risks list, attest vendors\n",
       );
     });
 }

@@ -9,6 +9,7 @@ import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
+import { listVendorInventory } from "../program/vendors.service.ts";
 import { getScope } from "../program/scope.service.ts";
 import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
@@ -101,6 +102,20 @@ describe("attest demo", () => {
     ]);
     const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
     expect(rm01?.missing ?? []).not.toContain("RM-01");
+    // Twelve vendors, AWS carved out, one flagged, one CUEC unmapped: both gaps on CC9.2.
+    const inventory = await listVendorInventory(t.ctx, actor);
+    expect(inventory.items).toHaveLength(summary.vendors.vendors);
+    expect(inventory.items.filter((v) => v.subservice !== null).map((v) => v.name)).toEqual([
+      "Amazon Web Services",
+    ]);
+    const flagged = inventory.items.filter((v) => v.flags.length > 0);
+    expect(flagged.map((v) => `${v.ref} ${v.name}`)).toEqual([summary.vendors.flagged]);
+    expect(flagged[0]?.flags.map((f) => f.kind)).toEqual(["stale", "uncovered-gap"]);
+    expect(inventory.items.filter((v) => v.unmappedCuecs > 0).map((v) => v.name)).toEqual([
+      "Datadog",
+    ]);
+    const cc92 = (await getReadiness(t.ctx, actor)).criteria.find((c) => c.id === "CC9.2");
+    expect(cc92?.reasons.join("\n")).toContain("Sentry (V-8): the SOC 2 Type 2's period ended");
   });
 
   it(

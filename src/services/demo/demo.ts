@@ -31,6 +31,8 @@ import type { DemoPolicies } from "./demo-policies.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
+import { loadDemoVendors } from "./demo-vendors.ts";
+import type { DemoVendors } from "./demo-vendors.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
@@ -93,6 +95,7 @@ export interface DemoSummary {
   exception: DemoFieldwork["exception"];
   policies: DemoPolicies;
   risks: DemoRisks;
+  vendors: DemoVendors;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -339,6 +342,8 @@ export async function loadDemo(
   const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
   // After the report, so the engagement's populations and sample are those of the evidence above.
   const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
+  // After the final report, whose DC7 stays as issued; the next draft takes it from here.
+  const vendors = await loadDemoVendors(ctx, maya, TIME_ZONE);
   return {
     report,
     organization: organization.slug,
@@ -352,5 +357,6 @@ export async function loadDemo(
     exception: fieldwork.exception,
     policies,
     risks,
+    vendors,
   };
 }
