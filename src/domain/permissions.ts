@@ -73,6 +73,9 @@ export const ACTIONS = [
   "training:read",
   "training:take",
   "training:manage",
+  // The vendor inventory, vendors' reports and CUECs, and the yearly vendor reviews (issue 16).
+  "vendor:read",
+  "vendor:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -133,6 +136,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "request:comment",
     "training:read",
     "training:take",
+    // They read the vendors whose CUECs their controls answer; owners and admins keep the list.
+    "vendor:read",
   ],
   employee: [
     "organization:read",
@@ -149,7 +154,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // the live register is organization-wide; they audit a risk assessment through the evidence
   // item it generates on RM-01 (dated in their period, so within their reach).
   // Likewise no training:*: they read training through the completion rosters and imported
-  // files filed as evidence on HR-03, read-only and within their period.
+  // files filed as evidence on HR-03, read-only and within their period. Nor vendor:read:
+  // vendor reports and reviews reach them as evidence on RM-06 and RM-07.
   auditor: [
     "organization:read",
     "control:read",
@@ -185,6 +191,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "risk:read",
     "request:read",
     "training:read",
+    "vendor:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

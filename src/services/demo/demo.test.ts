@@ -11,6 +11,7 @@ import { trainingStatus } from "../program/training.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { listEngagementRequests } from "../fieldwork/requests.service.ts";
+import { listVendorInventory } from "../program/vendors.service.ts";
 import { getScope } from "../program/scope.service.ts";
 import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
@@ -133,6 +134,20 @@ describe("attest demo", () => {
         "Training completions imported from northwind-lms-export.csv: 24 rows",
       ]),
     );
+    // Twelve vendors, AWS carved out, one flagged, one CUEC unmapped: both gaps on CC9.2.
+    const inventory = await listVendorInventory(t.ctx, actor);
+    expect(inventory.items).toHaveLength(summary.vendors.vendors);
+    expect(inventory.items.filter((v) => v.subservice !== null).map((v) => v.name)).toEqual([
+      "Amazon Web Services",
+    ]);
+    const flagged = inventory.items.filter((v) => v.flags.length > 0);
+    expect(flagged.map((v) => `${v.ref} ${v.name}`)).toEqual([summary.vendors.flagged]);
+    expect(flagged[0]?.flags.map((f) => f.kind)).toEqual(["stale", "uncovered-gap"]);
+    expect(inventory.items.filter((v) => v.unmappedCuecs > 0).map((v) => v.name)).toEqual([
+      "Datadog",
+    ]);
+    const cc92 = (await getReadiness(t.ctx, actor)).criteria.find((c) => c.id === "CC9.2");
+    expect(cc92?.reasons.join("\n")).toContain("Sentry (V-8): the SOC 2 Type 2's period ended");
   });
 
   it(

@@ -33,6 +33,8 @@ import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
+import { loadDemoVendors } from "./demo-vendors.ts";
+import type { DemoVendors } from "./demo-vendors.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
@@ -99,6 +101,7 @@ export interface DemoSummary {
   risks: DemoRisks;
   requests: DemoRequests;
   training: DemoTraining;
+  vendors: DemoVendors;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -354,6 +357,8 @@ export async function loadDemo(
   // After the report, so the engagement's populations and sample are those of the evidence above.
   const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
   const training = await loadDemoTraining(ctx, maya, people.staff.jo, today);
+  // After the final report, whose DC7 stays as issued; the next draft takes it from here.
+  const vendors = await loadDemoVendors(ctx, maya, TIME_ZONE);
   return {
     report,
     organization: organization.slug,
@@ -369,5 +374,6 @@ export async function loadDemo(
     risks,
     requests,
     training,
+    vendors,
   };
 }

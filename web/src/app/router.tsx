@@ -11,6 +11,8 @@ import { RiskAssessmentsPage } from "../features/risks/RiskAssessmentsPage.tsx";
 import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
+import { VendorDetailPage } from "../features/vendors/VendorDetailPage.tsx";
+import { VendorsPage } from "../features/vendors/VendorsPage.tsx";
 import { CriteriaPage } from "../features/criteria/CriteriaPage.tsx";
 import { DashboardPage } from "../features/dashboard/DashboardPage.tsx";
 import { EngagementDetailPage } from "../features/engagements/EngagementDetailPage.tsx";
@@ -69,6 +71,8 @@ export function createAppRouter() {
             { path: "risks/library", element: <RiskLibraryPage /> },
             { path: "risks/assessments", element: <RiskAssessmentsPage /> },
             { path: "risks/:risk", element: <RiskDetailPage /> },
+            { path: "vendors", element: <VendorsPage /> },
+            { path: "vendors/:vendor", element: <VendorDetailPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },

@@ -5,6 +5,7 @@ import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
 import { trainingTasks } from "./training.ts";
+import { vendorReviewTasks } from "./vendor-review.ts";
 
 export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   evidenceDueTasks,
@@ -12,4 +13,5 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   policyAcknowledgementTasks,
   auditRequestTasks,
   trainingTasks,
+  vendorReviewTasks,
 ];

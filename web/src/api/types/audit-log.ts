@@ -92,6 +92,12 @@ export const AUDIT_ACTIONS = [
   "risk-assessment.recorded",
   "training.quiz-taken",
   "training.imported",
+  "vendor.created",
+  "vendor.updated",
+  "vendor.report-added",
+  "vendor.bridge-letter-added",
+  "vendor.cuec-mapped",
+  "vendor.reviewed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -111,6 +117,7 @@ export const AUDIT_TARGET_TYPES = [
   "risk",
   "risk-assessment",
   "training",
+  "vendor",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

@@ -10,6 +10,7 @@ const SOURCE_LABEL: Record<Task["source"], string> = {
   "policy-acknowledgement": "Acknowledge policy",
   "audit-request": "Auditor request",
   training: "Training",
+  "vendor-review": "Vendor review",
 };
 
 export function TaskTable({
