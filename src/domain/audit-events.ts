@@ -22,6 +22,7 @@ import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "./notification.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -40,6 +41,7 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "notification-channel",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -543,6 +545,34 @@ export const AUDIT_EVENTS = {
       risks: count,
       sha256,
       evidence: id,
+    }),
+  },
+  // Channel targets are their label (N-2). The URL is a secret: only its scheme and host.
+  "notification.webhook-added": {
+    target: "notification-channel",
+    data: z.strictObject({ urlHost: text }),
+  },
+  "notification.slack-set": {
+    target: "notification-channel",
+    data: z.strictObject({ urlHost: text, replaced: id.nullable() }),
+  },
+  "notification.channel-removed": {
+    target: "notification-channel",
+    data: z.strictObject({ kind: z.enum(["slack", "webhook"]), urlHost: text }),
+  },
+  // The target is the member's account id: what they chose to receive, and through what.
+  "notification.preferences-changed": {
+    target: "member",
+    data: z.strictObject({
+      changes: z
+        .array(
+          z.strictObject({
+            channel: z.enum(NOTIFICATION_CHANNELS),
+            kind: z.enum(NOTIFICATION_KINDS),
+            enabled: z.boolean(),
+          }),
+        )
+        .min(1),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

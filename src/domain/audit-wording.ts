@@ -710,6 +710,25 @@ const WORDING: Wording = {
       d.participants.map((p) => p.name),
     )}: ${plural(d.risks, "risk")} frozen, SHA-256 ${d.sha256}`,
   }),
+  "notification.webhook-added": (d, t) => ({
+    sentence: `Signed webhook ${t.target} added, posting to ${d.urlHost}`,
+  }),
+  "notification.slack-set": (d, t) => ({
+    sentence:
+      `Slack incoming webhook ${t.target} set, posting to ${d.urlHost}` +
+      (d.replaced === null ? "" : ` (replacing ${d.replaced})`),
+  }),
+  "notification.channel-removed": (d, t) => ({
+    sentence: `${d.kind === "slack" ? "Slack incoming webhook" : "Signed webhook"} ${t.target} removed (${d.urlHost})`,
+  }),
+  "notification.preferences-changed": (d, t) => ({
+    sentence: `Notification choices of ${t.target} changed`,
+    changes: d.changes.map((c) => ({
+      field: `${c.kind} by ${c.channel}`,
+      from: null,
+      to: c.enabled ? "on" : "off",
+    })),
+  }),
 };
 
 const RISK_FIELD_NAMES: Record<(typeof RISK_CHANGE_FIELDS)[number], string> = {

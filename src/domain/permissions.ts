@@ -56,6 +56,13 @@ export const ACTIONS = [
   // The risk register and its yearly assessments (issue 16).
   "risk:read",
   "risk:manage",
+  // Control owners assigned in bulk (issue 16 part 4).
+  "control:assign-owners",
+  // Notifications: the organization's channels and deliveries; each person's own choices.
+  "notification:manage",
+  "notification:read",
+  "notification:send",
+  "notification:choose",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -99,8 +106,15 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "policy:acknowledge",
     // They read the register, whose risks their controls mitigate; owners and admins keep it.
     "risk:read",
+    "notification:choose",
   ],
-  employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
+  employee: [
+    "organization:read",
+    "token:manage",
+    "policy:read",
+    "policy:acknowledge",
+    "notification:choose",
+  ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
   // these), nothing organization-wide: no readiness, no scope. The services narrow controls,

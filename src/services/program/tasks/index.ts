@@ -1,10 +1,12 @@
 /** Every task source, in the order their tasks are gathered. */
+import { controlOwnerTasks } from "./control-owner.ts";
 import { evidenceDueTasks } from "./evidence-due.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
 
 export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
+  controlOwnerTasks,
   evidenceDueTasks,
   policyReviewTasks,
   policyAcknowledgementTasks,
