@@ -8,6 +8,7 @@ import {
 import { instant } from "./common.ts";
 
 export const notificationChannel = z.object({
+  id: z.string(),
   ref: z.string().describe('the channel as people name it: "N-2"'),
   kind: z.enum(["slack", "webhook"]),
   urlHost: z.string().describe("the URL's scheme and host; the rest of the URL is a secret"),

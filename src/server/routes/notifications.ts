@@ -62,7 +62,7 @@ export function registerNotificationRoutes(router: Router): void {
     method: "DELETE",
     url: "/notifications/channels/:channel",
     tag: "notifications",
-    summary: "Remove a channel (N-2)",
+    summary: "Remove a channel (N-2 or its id)",
     response: notificationChannel,
     params: { channel: z.string().min(1).max(40) },
     handler: async ({ actor, params }) => removeChannel(ctx, actor, params.channel),

@@ -25,6 +25,7 @@ import { secretContext } from "../platform/secret-box.ts";
 import { parseInput } from "../platform/validation.ts";
 
 export interface ChannelView {
+  id: string;
   ref: string;
   kind: ChannelKind;
   /** The URL's scheme and host; the rest of the URL is a secret. */
@@ -39,6 +40,7 @@ export function channelRef(number: number): string {
 
 function toView(channel: StoredChannel): ChannelView {
   return {
+    id: channel.id,
     ref: channelRef(channel.number),
     kind: channel.kind,
     urlHost: channel.urlHint,
@@ -195,6 +197,7 @@ export async function setSlackWebhook(
   });
 }
 
+/** Removes a channel named by its ref (N-2) or id; its deliveries stay on record. */
 export async function removeChannel(
   ctx: ServiceContext,
   actor: Actor,
@@ -204,8 +207,10 @@ export async function removeChannel(
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const scope = scopeOf(actor);
-    const wanted = ref.trim().toUpperCase();
-    const channel = (await listChannelRows(tx, scope)).find((c) => channelRef(c.number) === wanted);
+    const wanted = ref.trim();
+    const channel = (await listChannelRows(tx, scope)).find(
+      (c) => channelRef(c.number) === wanted.toUpperCase() || c.id === wanted,
+    );
     if (channel === undefined) throw notFound("notification channel", ref);
     await removeChannelRow(tx, scope, channel.id, at.toISOString());
     await recordEvent(

@@ -21,6 +21,7 @@ import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
 import { RISK_ROUTES } from "./risks.ts";
+import { NOTIFICATION_ROUTES } from "./notifications.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
 export type { Call, Method, OrgRoute, ResourceKind, UserRoute, World } from "./types.ts";
@@ -62,6 +63,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...POLICY_ROUTES,
   ...TASK_ROUTES,
   ...RISK_ROUTES,
+  ...NOTIFICATION_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

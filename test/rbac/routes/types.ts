@@ -27,7 +27,8 @@ export type ResourceKind =
   | "auditor"
   | "policy"
   | "risk"
-  | "risk-assessment";
+  | "risk-assessment"
+  | "notification-channel";
 
 export interface OrgRoute {
   method: Method;
@@ -104,6 +105,8 @@ export interface World {
     /** A risk written from scratch (its id), and an assessment recorded with it (its id). */
     risk: string;
     riskAssessment: string;
+    /** A signed webhook of this organization (its id). */
+    notificationChannel: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

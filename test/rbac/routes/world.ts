@@ -18,6 +18,7 @@ import {
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
 import { riskBody } from "./risks.ts";
+import { addMatrixWebhook } from "./notifications.ts";
 import type { Call, World } from "./types.ts";
 
 /** A multipart evidence upload: the metadata field, then the file. */
@@ -207,6 +208,7 @@ export async function buildWorld(
       policy: "",
       risk: "",
       riskAssessment: "",
+      notificationChannel: "",
     },
     next: () => {
       counter += 1;
@@ -296,5 +298,6 @@ export async function buildWorld(
     "record risk assessment",
   );
   world.ids.riskAssessment = assessment.json<{ id: string }>().id;
+  world.ids.notificationChannel = await addMatrixWebhook(world);
   return world;
 }
