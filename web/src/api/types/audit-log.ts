@@ -81,6 +81,10 @@ export const AUDIT_ACTIONS = [
   "risk.created",
   "risk.updated",
   "risk-assessment.recorded",
+  "notification.webhook-added",
+  "notification.slack-set",
+  "notification.channel-removed",
+  "notification.preferences-changed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -99,6 +103,7 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "notification-channel",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
