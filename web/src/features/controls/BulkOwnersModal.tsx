@@ -2,9 +2,9 @@ import { Button, Group, Modal, Select, Stack, Tabs, Text, Textarea } from "@mant
 import { useState } from "react";
 import { OWNER_ROLES } from "../../api/types.ts";
 import { ProblemAlert } from "../../lib/feedback.tsx";
-import { humanize } from "../../lib/format.ts";
 import { useMembers } from "../members/api.ts";
 import { useAssignOwners } from "../notifications/api.ts";
+import { ownerRoleLabel } from "./owners.ts";
 
 /** Owners in bulk: every control suggesting a role to one member, or a CSV of ref,email. */
 export function BulkOwnersModal({
@@ -47,7 +47,7 @@ export function BulkOwnersModal({
             <Stack>
               <Select
                 label="Suggested owner role"
-                data={OWNER_ROLES.map((value) => ({ value, label: humanize(value) }))}
+                data={OWNER_ROLES.map((value) => ({ value, label: ownerRoleLabel(value) }))}
                 value={role}
                 onChange={setRole}
                 required

@@ -15,7 +15,7 @@ import { useMemberNames } from "../members/api.ts";
 import { useControls } from "./api.ts";
 import { NewControlModal } from "./NewControlModal.tsx";
 import { BulkOwnersModal } from "./BulkOwnersModal.tsx";
-import { ownerLabel, ownerOptions } from "./owners.ts";
+import { ownerLabel, ownerOptions, ownerRoleLabel } from "./owners.ts";
 
 export function ControlsPage() {
   const org = useCurrentOrg();
@@ -169,7 +169,9 @@ function ControlsTable({
               </Table.Td>
               <Table.Td>{humanize(control.frequency)}</Table.Td>
               <Table.Td>{ownerName(control.owner)}</Table.Td>
-              <Table.Td>{control.ownerRole === null ? "—" : humanize(control.ownerRole)}</Table.Td>
+              <Table.Td>
+                {control.ownerRole === null ? "—" : ownerRoleLabel(control.ownerRole)}
+              </Table.Td>
               <Table.Td>{control.criteria.join(", ") || "—"}</Table.Td>
             </Table.Tr>
           ))}

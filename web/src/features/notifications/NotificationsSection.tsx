@@ -165,9 +165,7 @@ function ChannelForms({ org }: { org: string }) {
               Shown this once: give it to the receiver, which checks each request's signature with
               it.
             </Text>
-            <Code block aria-label="Signing secret">
-              {created.secret}
-            </Code>
+            <Code block>{created.secret}</Code>
           </Stack>
         </Alert>
       )}
