@@ -18,6 +18,8 @@ import type { Mailbox } from "../../../test/support/smtp.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "../../domain/notification.ts";
 import { smtpMailer } from "../platform/mailer.ts";
+import { rotateSecretKey } from "../platform/secrets-at-rest.ts";
+import { operator } from "../../../test/support/fixtures.ts";
 import { assignControlOwners } from "../program/control-owners.service.ts";
 import { updateControl } from "../program/controls.service.ts";
 import { listTasks } from "../program/tasks.service.ts";
@@ -216,6 +218,31 @@ describe("webhooks", () => {
     const payload = JSON.parse(hit?.body ?? "{}") as { type: string; people: { email: string }[] };
     expect(payload.type).toBe("task-digest");
     expect(payload.people.map((p) => p.email)).toEqual(["carl@acme.example"]);
+  });
+
+  it("keeps working across a key rotation, which seals the URL and secret again", async () => {
+    const receiver = await startReceiver();
+    closers.push(receiver.close);
+    await assignControlOwners(t.ctx, maya, { role: "it", email: "carl@acme.example" });
+    const created = await addWebhook(t.ctx, maya, { url: receiver.url });
+    const rotation = await rotateSecretKey(t.ctx, operator, null);
+    expect(rotation.channelSecrets).toBe(2);
+    const row = await t.ctx.db.kysely
+      .selectFrom("notification_channels")
+      .select(["url", "secret"])
+      .executeTakeFirstOrThrow();
+    expect(row.url.startsWith(`enc:v1:${rotation.keyId}:`)).toBe(true);
+    expect(row.secret?.startsWith(`enc:v1:${rotation.keyId}:`)).toBe(true);
+    await sendDigest(t.ctx, maya);
+    const [hit] = receiver.received;
+    expect(
+      verifySignature(
+        created.secret,
+        String(hit?.headers[TIMESTAMP_HEADER]),
+        hit?.body ?? "",
+        String(hit?.headers[SIGNATURE_HEADER]),
+      ),
+    ).toBe(true);
   });
 
   it("retries a failing receiver with backoff, and the failure is visible", async () => {
