@@ -3,7 +3,6 @@
  * webhook's payload is signed. Pure: the sending lives in services/notifications/.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { isIP } from "node:net";
 
 /** Mail goes to each person; Slack and webhooks are the organization's own channels. */
 export const NOTIFICATION_CHANNELS = ["mail", "slack", "webhook"] as const;
@@ -56,7 +55,11 @@ export function verifySignature(
 export function isPrivateAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
   const ip = mapped ?? address;
-  const family = isIP(ip);
+  const family = /^\d{1,3}(\.\d{1,3}){3}$/.test(ip)
+    ? 4
+    : /^[0-9a-f:.]+$/i.test(ip) && ip.includes(":")
+      ? 6
+      : 0;
   if (family === 4) {
     const [a = 0, b = 0] = ip.split(".").map(Number);
     return (
