@@ -20,6 +20,7 @@ import * as requests from "./migrations/0013_requests.ts";
 import * as populations from "./migrations/0014_populations.ts";
 import * as training from "./migrations/0018_training.ts";
 import * as vendors from "./migrations/0019_vendors.ts";
+import * as notifications from "./migrations/0020_notifications.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014_populations": populations,
   "0018_training": training,
   "0019_vendors": vendors,
+  "0020_notifications": notifications,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

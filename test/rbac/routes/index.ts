@@ -25,6 +25,7 @@ import { REQUEST_ROUTES } from "./requests.ts";
 import { RISK_ROUTES } from "./risks.ts";
 import { TRAINING_ROUTES } from "./training.ts";
 import { VENDOR_ROUTES } from "./vendors.ts";
+import { NOTIFICATION_ROUTES } from "./notifications.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
 export type { Call, Method, OrgRoute, ResourceKind, UserRoute, World } from "./types.ts";
@@ -70,6 +71,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...POPULATION_ROUTES,
   ...TRAINING_ROUTES,
   ...VENDOR_ROUTES,
+  ...NOTIFICATION_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

@@ -19,3 +19,4 @@ export * from "./types/risks.ts";
 export * from "./types/requests.ts";
 export * from "./types/training.ts";
 export * from "./types/vendors.ts";
+export * from "./types/notifications.ts";
