@@ -22,6 +22,8 @@ import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { CHECKLIST_KINDS } from "../catalog/people/checklists.ts";
+import { BACKGROUND_CHECK_STATUSES, EMPLOYMENT_TYPES, PERSON_FIELDS } from "./person.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -40,6 +42,8 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "person",
+  "people-import",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -543,6 +547,55 @@ export const AUDIT_EVENTS = {
       risks: count,
       sha256,
       evidence: id,
+    }),
+  },
+  // People targets are the person's id; the data names them by email, as HR does.
+  "people.imported": {
+    target: "people-import",
+    data: z.strictObject({
+      sha256,
+      rows: count,
+      created: z.array(text),
+      updated: z.array(text),
+      ended: z.array(text),
+    }),
+  },
+  "person.created": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      name: text,
+      type: z.enum(EMPLOYMENT_TYPES),
+      startDate: day.nullable(),
+      endDate: day.nullable(),
+    }),
+  },
+  "person.updated": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      changes: z.partialRecord(z.enum(PERSON_FIELDS), change),
+    }),
+  },
+  "person.step-completed": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      checklist: z.enum(CHECKLIST_KINDS),
+      step: id,
+      dueBy: day,
+      late: z.boolean(),
+      evidence: id.nullable(),
+    }),
+  },
+  "person.background-check-recorded": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      status: z.enum(BACKGROUND_CHECK_STATUSES),
+      checkedOn: day.nullable(),
+      provider: text,
+      evidence: id.nullable(),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

@@ -56,6 +56,14 @@ export const ACTIONS = [
   // The risk register and its yearly assessments (issue 16).
   "risk:read",
   "risk:manage",
+  // The people register, onboarding and offboarding (issue 15). The register holds personal
+  // data: owners and admins keep it. Completing a step is open to whoever the step is for
+  // (the service checks that it is theirs); background checks stay with owners and admins.
+  "people:read",
+  "people:manage",
+  "people:complete-step",
+  "background-check:read",
+  "background-check:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -99,8 +107,17 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "policy:acknowledge",
     // They read the register, whose risks their controls mitigate; owners and admins keep it.
     "risk:read",
+    // The onboarding and offboarding steps of their controls (HR, IT) are theirs to complete.
+    "people:complete-step",
   ],
-  employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
+  employee: [
+    "organization:read",
+    "token:manage",
+    "policy:read",
+    "policy:acknowledge",
+    // Their own onboarding steps (policies read, training done).
+    "people:complete-step",
+  ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
   // these), nothing organization-wide: no readiness, no scope. The services narrow controls,
