@@ -17,6 +17,7 @@ import { registerAccountRoutes } from "./routes/account.ts";
 import { registerAuditLogRoutes } from "./routes/audit-log.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerControlRoutes } from "./routes/controls.ts";
+import { registerPeopleRoutes } from "./routes/people.ts";
 import { registerRiskRoutes } from "./routes/risks.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPolicyRoutes(router);
   registerTaskRoutes(router);
   registerRiskRoutes(router);
+  registerPeopleRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);
