@@ -78,12 +78,18 @@ export async function findPerson(
     .selectAll()
     .where("organization_id", "=", scope.organizationId);
   query =
-    "id" in key ? query.where("id", "=", key.id) : query.where("email", "=", key.email.toLowerCase());
+    "id" in key
+      ? query.where("id", "=", key.id)
+      : query.where("email", "=", key.email.toLowerCase());
   const row = await query.executeTakeFirst();
   return row === undefined ? undefined : toPerson(row);
 }
 
-export async function insertPeople(tx: Tx, scope: OrgScope, people: readonly Person[]): Promise<void> {
+export async function insertPeople(
+  tx: Tx,
+  scope: OrgScope,
+  people: readonly Person[],
+): Promise<void> {
   for (const part of chunks(people)) {
     await tx
       .insertInto("people")
@@ -93,7 +99,12 @@ export async function insertPeople(tx: Tx, scope: OrgScope, people: readonly Per
 }
 
 export async function updatePersonRow(tx: Tx, scope: OrgScope, person: Person): Promise<void> {
-  const { id: _id, organization_id: _org, created_at: _created, ...rest } = personRow(scope, person);
+  const {
+    id: _id,
+    organization_id: _org,
+    created_at: _created,
+    ...rest
+  } = personRow(scope, person);
   await tx
     .updateTable("people")
     .set(rest)
@@ -136,7 +147,11 @@ export async function listSteps(
   return rows.map(toStep);
 }
 
-export async function findStep(tx: Tx, scope: OrgScope, id: string): Promise<PersonStep | undefined> {
+export async function findStep(
+  tx: Tx,
+  scope: OrgScope,
+  id: string,
+): Promise<PersonStep | undefined> {
   const row = await tx
     .selectFrom("person_steps")
     .selectAll()
@@ -146,7 +161,11 @@ export async function findStep(tx: Tx, scope: OrgScope, id: string): Promise<Per
   return row === undefined ? undefined : toStep(row);
 }
 
-export async function insertSteps(tx: Tx, scope: OrgScope, steps: readonly PersonStep[]): Promise<void> {
+export async function insertSteps(
+  tx: Tx,
+  scope: OrgScope,
+  steps: readonly PersonStep[],
+): Promise<void> {
   for (const part of chunks(steps)) {
     await tx
       .insertInto("person_steps")

@@ -588,6 +588,16 @@ export const AUDIT_EVENTS = {
       evidence: id.nullable(),
     }),
   },
+  "person.step-assigned": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      checklist: z.enum(CHECKLIST_KINDS),
+      step: id,
+      from: text.nullable(),
+      to: text.nullable(),
+    }),
+  },
   "person.background-check-recorded": {
     target: "person",
     data: z.strictObject({

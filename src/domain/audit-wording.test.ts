@@ -319,6 +319,13 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     late: true,
     evidence: null,
   },
+  "person.step-assigned": {
+    email: "sam@acme.example",
+    checklist: "leaver",
+    step: "access-removed",
+    from: null,
+    to: "ivan@acme.example",
+  },
   "person.background-check-recorded": {
     email: "jo@acme.example",
     status: "clear",

@@ -737,6 +737,12 @@ const WORDING: Wording = {
       `${d.checklist === "joiner" ? "Onboarding" : "Offboarding"} step ${d.step} of ${t.target} ` +
       `completed${d.late ? ` late (due by ${d.dueBy})` : ""}`,
   }),
+  "person.step-assigned": (d, t) => ({
+    sentence:
+      `${d.checklist === "joiner" ? "Onboarding" : "Offboarding"} step ${d.step} of ${t.target} ` +
+      (d.to === null ? "given back to its usual owner" : `assigned to ${d.to}`),
+    changes: [moved("owner", d.from, d.to)],
+  }),
   "person.background-check-recorded": (d, t) => ({
     sentence:
       `Background check of ${t.target} recorded: ${d.status} by ${d.provider}` +

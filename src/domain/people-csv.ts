@@ -156,15 +156,18 @@ export function readPeopleCsv(text: string): { rows: PeopleCsvRow[]; problems: C
       if (cell(field).length > MAX_TEXT) bad(field, `is longer than ${MAX_TEXT} characters`);
     }
     const manager = cell("manager_email").toLowerCase();
-    if (manager !== "" && !EMAIL.test(manager)) bad("manager_email", `"${manager}" is not an email`);
-    if (manager !== "" && manager === email) bad("manager_email", "a person cannot manage themselves");
+    if (manager !== "" && !EMAIL.test(manager))
+      bad("manager_email", `"${manager}" is not an email`);
+    if (manager !== "" && manager === email)
+      bad("manager_email", "a person cannot manage themselves");
     const startDate = cell("start_date");
     const endDate = cell("end_date");
     for (const [field, value] of [
       ["start_date", startDate],
       ["end_date", endDate],
     ] as const) {
-      if (value !== "" && !isCalendarDate(value)) bad(field, `"${value}" is not a date (YYYY-MM-DD)`);
+      if (value !== "" && !isCalendarDate(value))
+        bad(field, `"${value}" is not a date (YYYY-MM-DD)`);
     }
     if (endDate !== "" && startDate === "") bad("start_date", "is empty but an end date is given");
     if (isCalendarDate(startDate) && isCalendarDate(endDate) && endDate < startDate) {

@@ -9,12 +9,7 @@ import { addDays } from "./periods.ts";
 export const EMPLOYMENT_TYPES = ["employee", "contractor"] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
-export const BACKGROUND_CHECK_STATUSES = [
-  "pending",
-  "clear",
-  "adverse",
-  "not-required",
-] as const;
+export const BACKGROUND_CHECK_STATUSES = ["pending", "clear", "adverse", "not-required"] as const;
 export type BackgroundCheckStatus = (typeof BACKGROUND_CHECK_STATUSES)[number];
 
 export interface Person {
@@ -111,7 +106,7 @@ function isWeekend(date: string): boolean {
  */
 export function addBusinessDays(date: string, days: number): string {
   let day = date;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     day = addDays(day, 1);
     if (!isWeekend(day)) left -= 1;
   }

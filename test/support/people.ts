@@ -35,7 +35,12 @@ export function peopleCsv(people: readonly CsvPerson[]): string {
  */
 export function workforce(count: number, domain = "acme.example", extra: CsvPerson[] = []) {
   const people: CsvPerson[] = [
-    { email: `head@${domain}`, name: "Hana Head", title: "Head of Engineering", start: "2020-02-03" },
+    {
+      email: `head@${domain}`,
+      name: "Hana Head",
+      title: "Head of Engineering",
+      start: "2020-02-03",
+    },
   ];
   for (let i = 1; i < count; i += 1) {
     people.push({

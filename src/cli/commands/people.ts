@@ -7,10 +7,10 @@ import { recordBackgroundCheck } from "../../services/program/background-checks.
 import { importPeople } from "../../services/program/people-import.service.ts";
 import {
   addPerson,
-  completeStep,
   listPeopleRegister,
   showPerson,
 } from "../../services/program/people.service.ts";
+import { completeStep } from "../../services/program/person-steps.service.ts";
 import type { PersonDetail } from "../../services/program/people.service.ts";
 import { readTextFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
@@ -102,9 +102,7 @@ export function registerPeople(program: Command, runtime: Runtime): void {
     .argument("<email>", "their email (or id)")
     .action(async (key: string, _options: unknown, command: Command) => {
       const globals = globalsOf(command);
-      const detail = await withActor(runtime, globals, (ctx, actor) =>
-        showPerson(ctx, actor, key),
-      );
+      const detail = await withActor(runtime, globals, (ctx, actor) => showPerson(ctx, actor, key));
       if (globals.json) return printJson(runtime.io, detail);
       printPerson(runtime.io, detail);
     });
@@ -130,7 +128,9 @@ export function registerPeople(program: Command, runtime: Runtime): void {
           `${result.unchanged} unchanged.\n`,
       );
       for (const invited of result.invited) {
-        runtime.io.out(`Invited ${invited.email}${invited.link === null ? "" : `: ${invited.link}`}\n`);
+        runtime.io.out(
+          `Invited ${invited.email}${invited.link === null ? "" : `: ${invited.link}`}\n`,
+        );
       }
     });
 
@@ -186,17 +186,19 @@ export function registerPeople(program: Command, runtime: Runtime): void {
     .argument("<step>", "the step's id")
     .option("--evidence <id>", "an evidence item that shows it was done")
     .option("--note <text>", "a note for the record")
-    .action(async (step: string, options: { evidence?: string; note?: string }, command: Command) => {
-      const globals = globalsOf(command);
-      const detail = await withActor(runtime, globals, (ctx, actor) =>
-        completeStep(ctx, actor, step, {
-          evidenceId: options.evidence ?? null,
-          note: options.note ?? null,
-        }),
-      );
-      if (globals.json) return printJson(runtime.io, detail);
-      printPerson(runtime.io, detail);
-    });
+    .action(
+      async (step: string, options: { evidence?: string; note?: string }, command: Command) => {
+        const globals = globalsOf(command);
+        const detail = await withActor(runtime, globals, (ctx, actor) =>
+          completeStep(ctx, actor, step, {
+            evidenceId: options.evidence ?? null,
+            note: options.note ?? null,
+          }),
+        );
+        if (globals.json) return printJson(runtime.io, detail);
+        printPerson(runtime.io, detail);
+      },
+    );
 
   people
     .command("background-check")
@@ -237,7 +239,8 @@ async function readDocument(file: string) {
     const bytes = await readFile(file);
     return { fileName: basename(file), contentBase64: bytes.toString("base64") };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
     throw new AppError("VALIDATION_FAILED", `document "${file}": ${reason}`, [
       { field: "document", message: reason },
     ]);

@@ -20,11 +20,15 @@ import {
 } from "../../services/program/people-inputs.ts";
 import {
   addPerson,
-  completeStep,
   listPeopleRegister,
   showPerson,
   updatePerson,
 } from "../../services/program/people.service.ts";
+import {
+  assignStep,
+  assignStepInput,
+  completeStep,
+} from "../../services/program/person-steps.service.ts";
 import { serviceInput } from "../body.ts";
 import { orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
@@ -95,6 +99,17 @@ export function registerPeopleRoutes(router: Router): void {
     body: completeStepInput,
     handler: async ({ actor, params, body }) =>
       completeStep(ctx, actor, params.step, serviceInput(body)),
+  });
+  orgRoute(router, {
+    method: "PATCH",
+    url: "/people/steps/:step",
+    tag: "people",
+    summary: "Name who an open step is for (an email), or null for the template's owner",
+    response: personDetail,
+    params: stepParam,
+    body: assignStepInput,
+    handler: async ({ actor, params, body }) =>
+      assignStep(ctx, actor, params.step, serviceInput(body)),
   });
   orgRoute(router, {
     method: "GET",

@@ -11,7 +11,10 @@ import { listEvidence } from "./evidence.service.ts";
 import { importPeople } from "./people-import.service.ts";
 import { showPerson, updatePerson } from "./people.service.ts";
 import { adoptPolicy } from "./policies.service.ts";
-import { acknowledgePolicy, policyAcknowledgementStatus } from "./policy-acknowledgements.service.ts";
+import {
+  acknowledgePolicy,
+  policyAcknowledgementStatus,
+} from "./policy-acknowledgements.service.ts";
 import { approvePolicy, publishPolicy, submitPolicy } from "./policy-workflow.service.ts";
 import { listTasks } from "./tasks.service.ts";
 

@@ -108,7 +108,8 @@ export async function importPeople(
     const known = new Set([...register.map((p) => p.email), ...rows.map((r) => r.person.email)]);
     for (const { row } of matched) {
       const problem = checkManager(row.person, known);
-      if (problem !== null) found.push({ line: row.line, field: "manager_email", message: problem });
+      if (problem !== null)
+        found.push({ line: row.line, field: "manager_email", message: problem });
     }
     if (found.length > 0) refuse(found.sort((a, b) => a.line - b.line));
 
@@ -185,7 +186,9 @@ async function inviteWithoutAccounts(
     const scope = scopeOf(actor);
     const members = new Set((await listMembers(tx, scope)).map((m) => m.user.email.toLowerCase()));
     const open = new Set(
-      (await listOpenInvitations(tx, scope, ctx.now().toISOString())).map((i) => i.email.toLowerCase()),
+      (await listOpenInvitations(tx, scope, ctx.now().toISOString())).map((i) =>
+        i.email.toLowerCase(),
+      ),
     );
     return (await listPeople(tx, scope)).filter(
       (p) => !hasLeft(p, today) && !members.has(p.email) && !open.has(p.email),

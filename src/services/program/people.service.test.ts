@@ -9,7 +9,8 @@ import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { updateControl } from "./controls.service.ts";
 import { importPeople } from "./people-import.service.ts";
-import { addPerson, completeStep, listPeopleRegister, showPerson, updatePerson } from "./people.service.ts";
+import { addPerson, listPeopleRegister, showPerson, updatePerson } from "./people.service.ts";
+import { assignStep, completeStep } from "./person-steps.service.ts";
 import { getReadiness } from "./readiness.service.ts";
 import { listTasks } from "./tasks.service.ts";
 
@@ -102,12 +103,17 @@ describe("importing people from CSV", () => {
     const orphan = await expectAppError(
       () =>
         importPeople(t.ctx, owner, {
-          csv: peopleCsv([{ email: "orphan@acme.example", name: "O", manager: "nobody@acme.example" }]),
+          csv: peopleCsv([
+            { email: "orphan@acme.example", name: "O", manager: "nobody@acme.example" },
+          ]),
         }),
       "VALIDATION_FAILED",
     );
     expect(orphan.fieldErrors).toEqual([
-      { field: "line 2: manager_email", message: "nobody@acme.example is not in the people register" },
+      {
+        field: "line 2: manager_email",
+        message: "nobody@acme.example is not in the people register",
+      },
     ]);
     const header = await expectAppError(
       () => importPeople(t.ctx, owner, { csv: "email,name\nx@acme.example,X\n" }),
@@ -166,7 +172,7 @@ describe("onboarding and offboarding checklists", () => {
     const ivan = await addMember(t, owner, "control-owner", "ivan@acme.example");
     const emma = await addMember(t, owner, "employee", "emma@acme.example");
     await updateControl(t.ctx, owner, "AC-05", { owner: "ivan@acme.example" });
-    const mine = await listTasks(t.ctx, ivan, { mine: true });
+    const mine = await listTasks(t.ctx, ivan, { mine: true, source: "onboarding-step" });
     expect(mine.map((task) => task.id)).toEqual([`onboarding-step:${access?.id ?? ""}`]);
     await expectAppError(() => completeStep(t.ctx, emma, access?.id ?? ""), "FORBIDDEN");
     const done = await completeStep(t.ctx, ivan, access?.id ?? "", { note: "IdP suspended" });
@@ -177,14 +183,31 @@ describe("onboarding and offboarding checklists", () => {
       note: "IdP suspended",
     });
     await expectAppError(() => completeStep(t.ctx, owner, access?.id ?? ""), "CONFLICT");
+    // A step can be handed to someone by name: it becomes theirs to complete.
+    const device = done.checklists[0]?.steps[1]?.id ?? "";
+    await expectAppError(
+      () => assignStep(t.ctx, ivan, device, { owner: "emma@acme.example" }),
+      "FORBIDDEN",
+    );
+    await assignStep(t.ctx, owner, device, { owner: "emma@acme.example" });
+    const emmas = await listTasks(t.ctx, emma, { mine: true, source: "onboarding-step" });
+    expect(emmas.map((task) => task.title)).toEqual(["Device returned: Sam Leaver"]);
+    await completeStep(t.ctx, emma, device);
     expect(await reasonsOf("AC-05")).toEqual([]);
   });
 
   it("opens a joiner checklist for a recent start date, but none for long-standing staff", async () => {
     await importPeople(t.ctx, owner, {
-      csv: peopleCsv(workforce(3, "acme.example", [
-        { email: "jo@acme.example", name: "Jo Park", manager: "head@acme.example", start: "2026-03-09" },
-      ])),
+      csv: peopleCsv(
+        workforce(3, "acme.example", [
+          {
+            email: "jo@acme.example",
+            name: "Jo Park",
+            manager: "head@acme.example",
+            start: "2026-03-09",
+          },
+        ]),
+      ),
     });
     const register = await listPeopleRegister(t.ctx, owner);
     expect(register.items.filter((p) => p.openSteps > 0).map((p) => p.name)).toEqual(["Jo Park"]);
@@ -240,7 +263,12 @@ describe("onboarding and offboarding checklists", () => {
       "CONFLICT",
     );
     const unknown = await expectAppError(
-      () => addPerson(t.ctx, owner, { email: "x@acme.example", name: "X", managerEmail: "y@acme.example" }),
+      () =>
+        addPerson(t.ctx, owner, {
+          email: "x@acme.example",
+          name: "X",
+          managerEmail: "y@acme.example",
+        }),
       "VALIDATION_FAILED",
     );
     expect(unknown.fieldErrors?.[0]?.field).toBe("managerEmail");

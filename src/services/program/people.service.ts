@@ -7,9 +7,7 @@
 import { findEvidence } from "../../db/evidence.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
 import {
-  completeStepRow,
   findPerson,
-  findStep,
   insertPeople,
   listBackgroundChecks,
   listPeople,
@@ -26,23 +24,13 @@ import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { localDate } from "../../domain/periods.ts";
 import { authorize, can } from "../../domain/permissions.ts";
 import { diffPerson, hasLeft } from "../../domain/person.ts";
-import type { BackgroundCheck, Person, PersonFields, PersonStep } from "../../domain/person.ts";
-import { isAssignee } from "../../domain/task.ts";
+import type { BackgroundCheck, Person, PersonFields } from "../../domain/person.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
-import {
-  addPersonInput,
-  completeStepInput,
-  updatePersonInput,
-} from "./people-inputs.ts";
-import type { AddPersonInput, CompleteStepInput, UpdatePersonInput } from "./people-inputs.ts";
-import {
-  applyChecklists,
-  controlOwnersByRef,
-  viewChecklists,
-  viewStep,
-} from "./person-steps.ts";
+import { addPersonInput, updatePersonInput } from "./people-inputs.ts";
+import type { AddPersonInput, UpdatePersonInput } from "./people-inputs.ts";
+import { applyChecklists, controlOwnersByRef, viewChecklists, viewStep } from "./person-steps.ts";
 import type { ChecklistView, StepView } from "./person-steps.ts";
 
 export type PersonStatus = "active" | "joining" | "left";
@@ -111,7 +99,10 @@ export async function loadPerson(tx: Tx, actor: Actor, key: string): Promise<Per
   return person;
 }
 
-export async function listPeopleRegister(ctx: ServiceContext, actor: Actor): Promise<PeopleRegister> {
+export async function listPeopleRegister(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<PeopleRegister> {
   authorize(actor, "people:read");
   const now = ctx.now();
   return read(ctx.db, async (tx) => {
@@ -149,7 +140,12 @@ export async function listPeopleRegister(ctx: ServiceContext, actor: Actor): Pro
   });
 }
 
-async function detail(tx: Tx, actor: Actor, person: Person, now: Date): Promise<PersonDetail> {
+export async function personDetail(
+  tx: Tx,
+  actor: Actor,
+  person: Person,
+  now: Date,
+): Promise<PersonDetail> {
   const scope = scopeOf(actor);
   const today = await organizationToday(tx, actor, now);
   const people = await listPeople(tx, scope);
@@ -176,7 +172,7 @@ export async function showPerson(
 ): Promise<PersonDetail> {
   authorize(actor, "people:read");
   const now = ctx.now();
-  return read(ctx.db, async (tx) => detail(tx, actor, await loadPerson(tx, actor, key), now));
+  return read(ctx.db, async (tx) => personDetail(tx, actor, await loadPerson(tx, actor, key), now));
 }
 
 /** An evidence item of the organization, by id or unique prefix; null when none is named. */
@@ -260,7 +256,7 @@ export async function addPerson(
       },
       at,
     );
-    return detail(tx, actor, person, at);
+    return personDetail(tx, actor, person, at);
   });
 }
 
@@ -289,75 +285,12 @@ export async function updatePerson(
     const problem = checkManager(after, new Set(people.map((p) => p.email)));
     if (problem !== null) throw invalidField("managerEmail", problem);
     const changes = diffPerson(before, after);
-    if (Object.keys(changes).length === 0) return detail(tx, actor, before, at);
+    if (Object.keys(changes).length === 0) return personDetail(tx, actor, before, at);
     await updatePersonRow(tx, scope, after);
     const steps = await listSteps(tx, scope, { personId: after.id });
     const today = await organizationToday(tx, actor, at);
     await applyChecklists(tx, scope, [after], new Map([[after.id, steps]]), today, at);
     await recordEvent(tx, actor, "person.updated", after.id, { email: after.email, changes }, at);
-    return detail(tx, actor, after, at);
-  });
-}
-
-/**
- * Marks a step done, by whoever did it and when, with optional evidence. Owners and admins
- * complete any step; anyone else only a step that is theirs (its assignee).
- */
-export async function completeStep(
-  ctx: ServiceContext,
-  actor: Actor,
-  stepId: string,
-  input: CompleteStepInput = {},
-): Promise<PersonDetail> {
-  authorize(actor, "people:complete-step");
-  const data = parseInput(completeStepInput, input);
-  const at = ctx.now();
-  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
-    const scope = scopeOf(actor);
-    const step = await findStep(tx, scope, stepId.trim().toLowerCase());
-    if (step === undefined) throw notFound("step", stepId);
-    const person = await loadPerson(tx, actor, step.personId);
-    const owners = await controlOwnersByRef(tx, scope);
-    const today = await organizationToday(tx, actor, at);
-    const view = viewStep(step, person, owners, today);
-    const everyone = actor.role === "owner" || actor.role === "admin";
-    if (!everyone && !isAssignee(view.assignee, { id: actor.id, email: actor.email })) {
-      throw new AppError(
-        "FORBIDDEN",
-        `"${view.title}" for ${person.name} is not yours to complete; its owner or an admin completes it`,
-      );
-    }
-    if (step.completedAt !== null) {
-      throw new AppError(
-        "CONFLICT",
-        `"${view.title}" for ${person.name} was completed on ${step.completedAt.slice(0, 10)} by ${step.completedName ?? "someone"}`,
-      );
-    }
-    const evidenceId = await resolveEvidence(tx, actor, data.evidenceId);
-    const done: PersonStep = {
-      ...step,
-      completedAt: at.toISOString(),
-      completedBy: actor.id,
-      completedName: actor.name,
-      evidenceId,
-      note: data.note,
-    };
-    await completeStepRow(tx, scope, done);
-    await recordEvent(
-      tx,
-      actor,
-      "person.step-completed",
-      person.id,
-      {
-        email: person.email,
-        checklist: step.checklist,
-        step: step.step,
-        dueBy: step.dueBy,
-        late: today > step.dueBy,
-        evidence: evidenceId,
-      },
-      at,
-    );
-    return detail(tx, actor, person, at);
+    return personDetail(tx, actor, after, at);
   });
 }

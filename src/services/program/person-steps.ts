@@ -51,7 +51,10 @@ export async function controlOwnersByRef(
   return new Map((await listControls(tx, scope)).map((c) => [c.ref, c.owner]));
 }
 
-export function stepState(step: Pick<PersonStep, "completedAt" | "dueBy">, today: string): StepState {
+export function stepState(
+  step: Pick<PersonStep, "completedAt" | "dueBy">,
+  today: string,
+): StepState {
   if (step.completedAt !== null) return "done";
   return step.dueBy < today ? "overdue" : "open";
 }

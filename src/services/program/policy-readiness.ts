@@ -71,8 +71,10 @@ export async function loadPolicySignals(
       const asked = audienceOf(workforce, version.audience);
       const late = asked.filter(
         (person) =>
-          !(person.userId !== null && (acknowledged.get(version.id)?.has(person.userId) ?? false)) &&
-          acknowledgementDue(version, person, policy.ackDays) < today,
+          !(
+            person.userId !== null &&
+            (acknowledged.get(version.id)?.has(person.userId) ?? false)
+          ) && acknowledgementDue(version, person, policy.ackDays) < today,
       );
       if (late.length > 0) {
         found.push({

@@ -68,15 +68,15 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
   const { scope, controls, freshness, policySignals, risks, people } = await read(
     ctx.db,
     async (tx) => {
-    const summaries = await listControlSummaries(tx, scopeOf(actor));
-    return {
-      scope: await loadScope(tx, actor),
-      controls: summaries,
-      freshness: await loadFreshness(tx, actor, now, summaries),
-      policySignals: await loadPolicySignals(tx, actor, now),
-      risks: await loadRiskSignals(tx, actor, now),
-      people: await loadPeopleSignals(tx, actor, now),
-    };
+      const summaries = await listControlSummaries(tx, scopeOf(actor));
+      return {
+        scope: await loadScope(tx, actor),
+        controls: summaries,
+        freshness: await loadFreshness(tx, actor, now, summaries),
+        policySignals: await loadPolicySignals(tx, actor, now),
+        risks: await loadRiskSignals(tx, actor, now),
+        people: await loadPeopleSignals(tx, actor, now),
+      };
     },
   );
   const byRef = new Map(freshness.map((f) => [f.ref, f]));

@@ -34,7 +34,9 @@ export const policyAcknowledgementTasks: TaskSourceModule = {
       tx,
       scope,
       versions.map((v) => v.id),
-      only === undefined ? undefined : workforce.flatMap((p) => (p.userId === null ? [] : [p.userId])),
+      only === undefined
+        ? undefined
+        : workforce.flatMap((p) => (p.userId === null ? [] : [p.userId])),
     );
     const tasks: Task[] = [];
     for (const policy of policies) {
