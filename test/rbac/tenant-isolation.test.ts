@@ -63,6 +63,8 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     policy: ids.policy,
     risk: ids.risk,
     "risk-assessment": ids.riskAssessment,
+    person: ids.person,
+    "person-step": ids.personStep,
   };
   return byKind[kind];
 }

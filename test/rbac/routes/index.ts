@@ -17,6 +17,7 @@ import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
+import { PEOPLE_ROUTES } from "./people.ts";
 import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
@@ -62,6 +63,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...POLICY_ROUTES,
   ...TASK_ROUTES,
   ...RISK_ROUTES,
+  ...PEOPLE_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

@@ -27,7 +27,9 @@ export type ResourceKind =
   | "auditor"
   | "policy"
   | "risk"
-  | "risk-assessment";
+  | "risk-assessment"
+  | "person"
+  | "person-step";
 
 export interface OrgRoute {
   method: Method;
@@ -104,6 +106,9 @@ export interface World {
     /** A risk written from scratch (its id), and an assessment recorded with it (its id). */
     risk: string;
     riskAssessment: string;
+    /** A person in the register (their id), and an open step of their joiner checklist. */
+    person: string;
+    personStep: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

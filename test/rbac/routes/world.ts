@@ -17,6 +17,7 @@ import {
   newLinkEvidence,
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
+import { newPerson } from "./people.ts";
 import { riskBody } from "./risks.ts";
 import type { Call, World } from "./types.ts";
 
@@ -207,6 +208,8 @@ export async function buildWorld(
       policy: "",
       risk: "",
       riskAssessment: "",
+      person: "",
+      personStep: "",
     },
     next: () => {
       counter += 1;
@@ -296,5 +299,14 @@ export async function buildWorld(
     "record risk assessment",
   );
   world.ids.riskAssessment = assessment.json<{ id: string }>().id;
+  const person = await newPerson(world, "person");
+  world.ids.person = person.id;
+  const shown = await expectStatus(
+    owner.request("GET", `${path}/people/${person.id}`),
+    200,
+    "show person",
+  );
+  world.ids.personStep =
+    shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   return world;
 }
