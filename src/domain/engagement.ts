@@ -93,11 +93,11 @@ export interface PopulationItem {
 }
 
 /**
- * Where a control's occurrences come from: the calendar windows its frequency calls for, or the
- * events recorded as evidence. Registers of people, vendors and systems do not exist yet; when
- * one does, it becomes a source here (say "people"), and `buildPopulation` lists its rows.
+ * Where a control's occurrences come from: the calendar windows its frequency calls for, the
+ * events recorded as evidence, or the people register's hires and leavers in the period
+ * (domain/people-population.ts). Registers of vendors and systems would be sources here too.
  */
-export const POPULATION_SOURCES = ["calendar", "events"] as const;
+export const POPULATION_SOURCES = ["calendar", "events", "people"] as const;
 export type PopulationSource = (typeof POPULATION_SOURCES)[number];
 
 /**

@@ -12,6 +12,7 @@ import type {
   ControlSample,
   DrawKind,
   PopulationItem,
+  PopulationSource,
   SampleDraw,
 } from "./engagement.ts";
 import { AppError } from "./errors.ts";
@@ -50,6 +51,8 @@ export interface ControlPopulationInput {
   population: PopulationItem[];
   missing: string[];
   reliesOn: string[];
+  /** Set when the rows come from elsewhere than the frequency says (the people register). */
+  source?: PopulationSource;
 }
 
 function itemsOf(rows: readonly PopulationItem[], size: number, seed: string, stream: string) {
@@ -69,7 +72,7 @@ export function firstDraw(
     controlRef: control.controlRef,
     frequency: control.frequency,
     automation: control.automation,
-    populationSource: populationSource(control.frequency),
+    populationSource: control.source ?? populationSource(control.frequency),
     population: control.population,
     populationSha256: digest,
     sampleSize: decision.size,

@@ -29,6 +29,7 @@ import type { ControlSample, Engagement, EngagementSample } from "../../domain/e
 import { AppError } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { localDate } from "../../domain/periods.ts";
+import { peoplePopulation } from "../../domain/people-population.ts";
 import { buildPopulation } from "../../domain/population.ts";
 import { itgcsReliedOn } from "../../domain/itgc.ts";
 import { controlsPopulationSha256, firstDraw, sampleDraws } from "../../domain/sample-draws.ts";
@@ -38,6 +39,7 @@ import type { SampleSizeDecision } from "../../domain/sampling.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "./engagements.service.ts";
+import { loadPeopleForPopulations } from "./people-population.ts";
 import { reason } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
 
@@ -130,15 +132,25 @@ export async function buildControlPopulations(
     byControl.set(item.controlId, [...(byControl.get(item.controlId) ?? []), item]);
   }
   const testedRefs = tested.map((c) => c.ref);
+  const register = await loadPeopleForPopulations(tx, actor);
   return tested.map((control) => {
-    const population = buildPopulation(
-      control.frequency,
-      period,
-      organization.timeZone,
-      byControl.get(control.id) ?? [],
-      today,
-    );
+    const evidenceOfControl = byControl.get(control.id) ?? [];
+    const fromRegister =
+      register === undefined
+        ? undefined
+        : peoplePopulation(
+            control.ref,
+            period,
+            register.people,
+            register.steps,
+            evidenceOfControl,
+            today,
+          );
+    const population =
+      fromRegister ??
+      buildPopulation(control.frequency, period, organization.timeZone, evidenceOfControl, today);
     return {
+      ...(fromRegister === undefined ? {} : { source: "people" as const }),
       controlRef: control.ref,
       frequency: control.frequency,
       automation: control.automation,
