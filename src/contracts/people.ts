@@ -102,3 +102,6 @@ export const peopleImport = z.object({
 });
 
 export type PersonDetailAnswer = z.output<typeof personDetail>;
+export type PeopleRegisterAnswer = z.output<typeof peopleRegister>;
+export type PersonStepAnswer = z.output<typeof personStep>;
+export type PeopleImportAnswer = z.output<typeof peopleImport>;

@@ -81,6 +81,12 @@ export const AUDIT_ACTIONS = [
   "risk.created",
   "risk.updated",
   "risk-assessment.recorded",
+  "people.imported",
+  "person.created",
+  "person.updated",
+  "person.step-completed",
+  "person.step-assigned",
+  "person.background-check-recorded",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -99,6 +105,8 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "person",
+  "people-import",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
