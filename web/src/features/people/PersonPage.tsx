@@ -135,7 +135,7 @@ function StepTable({ org, steps, name }: { org: string; steps: PersonStep[]; nam
                       variant="default"
                       loading={completing.isPending && completing.variables.step === step.id}
                       onClick={() => completing.mutate({ step: step.id, note: null })}
-                      aria-label={`Mark "${step.title}" done`}
+                      aria-label={`Mark done: ${step.title}`}
                     >
                       Mark done
                     </Button>
