@@ -27,6 +27,7 @@ const EVERY_PAGE = [
   "Controls",
   "Evidence",
   "Risks",
+  "People",
   "Engagements",
   "Audit log",
   "Users",
