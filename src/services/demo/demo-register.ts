@@ -60,7 +60,7 @@ function csv(today: string): string {
   for (let i = 0; i < 29; i += 1) {
     const name = `${FIRST[i % FIRST.length] ?? ""} ${LAST[(i * 3) % LAST.length] ?? ""}`;
     const email = `${name.toLowerCase().replace(" ", ".")}${i}@northwind.example`;
-    const [department, title, manager] = TEAMS[i % TEAMS.length] ?? TEAMS[0]!;
+    const [department, title, manager] = TEAMS[i % TEAMS.length] ?? ["", "", STAFF.maya.email];
     const start = addDays("2023-01-09", i * 23);
     rows.push(
       `${email},${name},${title},${department},${manager},${start},,${i % 7 === 3 ? "contractor" : "employee"}`,
