@@ -37,6 +37,7 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   requests: async () => (await import("./commands/requests.ts")).registerRequests,
   training: async () => (await import("./commands/training.ts")).registerTraining,
   notifications: async () => (await import("./commands/notifications.ts")).registerNotifications,
+  people: async () => (await import("./commands/people.ts")).registerPeople,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

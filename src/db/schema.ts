@@ -644,6 +644,53 @@ export interface VendorsTable {
   updated_at: string;
 }
 
+// People register, onboarding and offboarding steps, background checks (migration 0017).
+export interface PeopleTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  employee_id: string | null;
+  name: string;
+  title: string;
+  department: string;
+  manager_email: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  type: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonStepsTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  checklist: string;
+  step: string;
+  anchor_date: string;
+  due_by: string;
+  owner: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  completed_name: string | null;
+  evidence_id: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface BackgroundChecksTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  status: string;
+  checked_on: string | null;
+  provider: string;
+  evidence_id: string | null;
+  recorded_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 // Notifications (migration 0020).
 export interface NotificationChannelsTable {
   id: string;
@@ -793,4 +840,8 @@ export interface Database {
   notification_channels: NotificationChannelsTable;
   notification_preferences: NotificationPreferencesTable;
   notification_deliveries: NotificationDeliveriesTable;
+  // People register (migration 0017).
+  people: PeopleTable;
+  person_steps: PersonStepsTable;
+  background_checks: BackgroundChecksTable;
 }

@@ -33,6 +33,8 @@ import {
 } from "./vendor.ts";
 import type { ReviewItemId } from "./vendor.ts";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "./notification.ts";
+import { CHECKLIST_KINDS } from "../catalog/people/checklists.ts";
+import { BACKGROUND_CHECK_STATUSES, EMPLOYMENT_TYPES, PERSON_FIELDS } from "./person.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -54,6 +56,8 @@ export const AUDIT_TARGET_TYPES = [
   "training",
   "vendor",
   "notification-channel",
+  "person",
+  "people-import",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -735,6 +739,65 @@ export const AUDIT_EVENTS = {
           }),
         )
         .min(1),
+    }),
+  },
+  // People targets are the person's id; the data names them by email, as HR does.
+  "people.imported": {
+    target: "people-import",
+    data: z.strictObject({
+      sha256,
+      rows: count,
+      created: z.array(text),
+      updated: z.array(text),
+      ended: z.array(text),
+    }),
+  },
+  "person.created": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      name: text,
+      type: z.enum(EMPLOYMENT_TYPES),
+      startDate: day.nullable(),
+      endDate: day.nullable(),
+    }),
+  },
+  "person.updated": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      changes: z.partialRecord(z.enum(PERSON_FIELDS), change),
+    }),
+  },
+  "person.step-completed": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      checklist: z.enum(CHECKLIST_KINDS),
+      step: id,
+      dueBy: day,
+      late: z.boolean(),
+      evidence: id.nullable(),
+    }),
+  },
+  "person.step-assigned": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      checklist: z.enum(CHECKLIST_KINDS),
+      step: id,
+      from: text.nullable(),
+      to: text.nullable(),
+    }),
+  },
+  "person.background-check-recorded": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      status: z.enum(BACKGROUND_CHECK_STATUSES),
+      checkedOn: day.nullable(),
+      provider: text,
+      evidence: id.nullable(),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

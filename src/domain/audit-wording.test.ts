@@ -398,6 +398,46 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
   "notification.preferences-changed": {
     changes: [{ channel: "mail", kind: "task-digest", enabled: false }],
   },
+  "people.imported": {
+    sha256: SHA,
+    rows: 30,
+    created: ["jo@acme.example"],
+    updated: [],
+    ended: ["sam@acme.example"],
+  },
+  "person.created": {
+    email: "jo@acme.example",
+    name: "Jo Park",
+    type: "employee",
+    startDate: "2026-03-02",
+    endDate: null,
+  },
+  "person.updated": {
+    email: "sam@acme.example",
+    changes: { endDate: { from: null, to: "2026-11-30" } },
+  },
+  "person.step-completed": {
+    email: "sam@acme.example",
+    checklist: "leaver",
+    step: "access-removed",
+    dueBy: "2026-12-01",
+    late: true,
+    evidence: null,
+  },
+  "person.step-assigned": {
+    email: "sam@acme.example",
+    checklist: "leaver",
+    step: "access-removed",
+    from: null,
+    to: "ivan@acme.example",
+  },
+  "person.background-check-recorded": {
+    email: "jo@acme.example",
+    status: "clear",
+    checkedOn: "2026-02-20",
+    provider: "Checkr",
+    evidence: "e-1",
+  },
 };
 
 /** Target ids as each action records them. */
@@ -596,5 +636,19 @@ describe("the risk register in words", () => {
     );
     expect(choices.sentence).toBe("Notification choices of Ravi Member changed");
     expect(choices.changes).toEqual([{ field: "task-digest by mail", from: null, to: "off" }]);
+  });
+
+  it("names people by email and says when a step was late", () => {
+    expect(describe1("person.updated", EXAMPLES["person.updated"])).toEqual({
+      target: "sam@acme.example",
+      sentence: "Person sam@acme.example end date changed",
+      changes: [{ field: "end date", from: null, to: "2026-11-30" }],
+    });
+    expect(describe1("person.step-completed", EXAMPLES["person.step-completed"]).sentence).toBe(
+      "Offboarding step access-removed of sam@acme.example completed late (due by 2026-12-01)",
+    );
+    expect(describe1("people.imported", EXAMPLES["people.imported"]).sentence).toBe(
+      `People imported (30 rows, file ${SHA.slice(0, 12)}): 1 created, 0 updated, 1 ended`,
+    );
   });
 });

@@ -19,6 +19,7 @@ import {
 import type { AuditAction, AuditEventData } from "./audit-events.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
 import { VENDOR_CHANGE_FIELDS } from "./vendor-changes.ts";
+import { PERSON_FIELDS } from "./person.ts";
 
 /** One changed field, as words; null when there was no value (or none was recorded). */
 export interface AuditChange {
@@ -135,6 +136,8 @@ function targetName(event: AuditEventFacts, lookup: AuditNameLookup): string {
       return recorded("recipient") ?? shortId(targetId);
     case "policy":
       return recorded("policy") ?? shortId(targetId);
+    case "person":
+      return recorded("email") ?? shortId(targetId);
     default:
       return targetId;
   }
@@ -847,6 +850,52 @@ const WORDING: Wording = {
       to: c.enabled ? "on" : "off",
     })),
   }),
+  "people.imported": (d) => ({
+    sentence:
+      `People imported (${plural(d.rows, "row")}, file ${short(d.sha256)}): ` +
+      `${d.created.length} created, ${d.updated.length} updated, ${d.ended.length} ended`,
+  }),
+  "person.created": (d, t) => ({
+    sentence: `Person ${t.target} added to the register: ${d.name} (${d.type})`,
+    changes: recorded([set("start date", d.startDate), set("end date", d.endDate)]),
+  }),
+  "person.updated": (d, t) => {
+    const changes: AuditChange[] = [];
+    for (const name of PERSON_FIELDS) {
+      const change = d.changes[name];
+      if (change === undefined) continue;
+      changes.push(moved(PERSON_FIELD_NAMES[name], change.from, change.to, false));
+    }
+    const what = changes.length === 0 ? "updated" : `${list(changes.map((c) => c.field))} changed`;
+    return { sentence: `Person ${t.target} ${what}`, changes };
+  },
+  "person.step-completed": (d, t) => ({
+    sentence:
+      `${d.checklist === "joiner" ? "Onboarding" : "Offboarding"} step ${d.step} of ${t.target} ` +
+      `completed${d.late ? ` late (due by ${d.dueBy})` : ""}`,
+  }),
+  "person.step-assigned": (d, t) => ({
+    sentence:
+      `${d.checklist === "joiner" ? "Onboarding" : "Offboarding"} step ${d.step} of ${t.target} ` +
+      (d.to === null ? "given back to its usual owner" : `assigned to ${d.to}`),
+    changes: [moved("owner", d.from, d.to)],
+  }),
+  "person.background-check-recorded": (d, t) => ({
+    sentence:
+      `Background check of ${t.target} recorded: ${d.status} by ${d.provider}` +
+      (d.checkedOn === null ? "" : ` on ${d.checkedOn}`),
+  }),
+};
+
+const PERSON_FIELD_NAMES: Record<(typeof PERSON_FIELDS)[number], string> = {
+  employeeId: "employee id",
+  name: "name",
+  title: "title",
+  department: "department",
+  managerEmail: "manager",
+  startDate: "start date",
+  endDate: "end date",
+  type: "employment type",
 };
 
 const VENDOR_FIELD_NAMES: Record<(typeof VENDOR_CHANGE_FIELDS)[number], string> = {

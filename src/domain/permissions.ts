@@ -83,6 +83,14 @@ export const ACTIONS = [
   "notification:read",
   "notification:send",
   "notification:choose",
+  // The people register, onboarding and offboarding (issue 15). The register holds personal
+  // data: owners and admins keep it. Completing a step is open to whoever the step is for
+  // (the service checks that it is theirs); background checks stay with owners and admins.
+  "people:read",
+  "people:manage",
+  "people:complete-step",
+  "background-check:read",
+  "background-check:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -146,6 +154,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // They read the vendors whose CUECs their controls answer; owners and admins keep the list.
     "vendor:read",
     "notification:choose",
+    // The onboarding and offboarding steps of their controls (HR, IT) are theirs to complete.
+    "people:complete-step",
   ],
   employee: [
     "organization:read",
@@ -155,6 +165,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "training:read",
     "training:take",
     "notification:choose",
+    // Their own onboarding steps (policies read, training done).
+    "people:complete-step",
   ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of

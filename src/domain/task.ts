@@ -21,6 +21,7 @@ export const TASK_SOURCES = [
   "evidence-due",
   "policy-review",
   "policy-acknowledgement",
+  "onboarding-step",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

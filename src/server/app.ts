@@ -17,6 +17,7 @@ import { registerAccountRoutes } from "./routes/account.ts";
 import { registerAuditLogRoutes } from "./routes/audit-log.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerControlRoutes } from "./routes/controls.ts";
+import { registerPeopleRoutes } from "./routes/people.ts";
 import { registerRiskRoutes } from "./routes/risks.ts";
 import { registerRequestRoutes } from "./routes/requests.ts";
 import { registerPopulationRoutes } from "./routes/populations.ts";
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPopulationRoutes(router);
   registerTrainingRoutes(router);
   registerVendorRoutes(router);
+  registerPeopleRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);

@@ -29,6 +29,7 @@ const EVERY_PAGE = [
   "Evidence",
   "Risks",
   "Vendors",
+  "People",
   "Engagements",
   "Audit log",
   "Users",

@@ -71,6 +71,8 @@ const MISSING: Record<ResourceKind, string> = {
   "risk-assessment": "RA-999",
   vendor: "V-999",
   "notification-channel": "N-999",
+  person: "00000000-0000-4000-8000-000000000007",
+  "person-step": "00000000-0000-4000-8000-000000000008",
 };
 
 describe("the route table", () => {

@@ -65,6 +65,8 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     "risk-assessment": ids.riskAssessment,
     vendor: ids.vendor,
     "notification-channel": ids.notificationChannel,
+    person: ids.person,
+    "person-step": ids.personStep,
   };
   return byKind[kind];
 }

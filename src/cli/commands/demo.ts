@@ -33,6 +33,8 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `${summary.training.overdue.join(" and ")} are overdue. Roster filed: ${summary.training.roster}.`,
         `Vendors: ${summary.vendors.vendors} with ${summary.vendors.reports} assurance reports; ` +
           `${summary.vendors.flagged} is flagged (its report's period ended 14 months ago).`,
+        `People register: ${summary.register.people} people; overdue: ` +
+          `${summary.register.overdue.join(", ") || "nothing"}.`,
       ];
       const commands = [
         "attest readiness",
@@ -45,6 +47,7 @@ export function registerDemo(program: Command, runtime: Runtime): void {
         "attest requests list E-1",
         "attest training status",
         "attest vendors",
+        "attest people list",
       ];
       runtime.io.out(
         `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +

@@ -87,12 +87,22 @@ describe("attest demo", () => {
     expect(links.map((l) => l.state)).toEqual(["active"]);
 
     // Published policies, their acknowledgements, and a second version that asks again.
+    // The six staff, and the people register's 32 others still employed (asked by email).
     const security = await policyAcknowledgementStatus(t.ctx, actor, "P-1");
-    expect(security).toMatchObject({ version: 2, asked: 6 });
+    expect(security).toMatchObject({ version: 2, asked: 38 });
     expect(security.acknowledged).toHaveLength(2);
     expect(security.earlier[0]?.acknowledged).toHaveLength(6);
     const acceptable = await policyAcknowledgementStatus(t.ctx, actor, "P-2");
-    expect(acceptable.missing.map((m) => m.email)).toEqual(["kim@northwind.example"]);
+    const staffMissing = acceptable.missing.filter(
+      (m) => m.role !== "employee" || m.email.startsWith("kim@"),
+    );
+    expect(staffMissing.map((m) => m.email)).toEqual(["kim@northwind.example"]);
+    expect(acceptable.missing.map((m) => m.email)).not.toContain("omar.reyes@northwind.example");
+    // The people register: forty people, one leaver's access removal overdue.
+    expect(summary.register).toEqual({
+      people: 40,
+      overdue: ["Access removed in every system: Eva Lund"],
+    });
     // A register from the starter library, three risks rescored, and this year's assessment.
     const register = await listRiskRegister(t.ctx, actor);
     expect(register.items.length).toBe(summary.risks.risks);

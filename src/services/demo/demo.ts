@@ -30,6 +30,8 @@ import { loadDemoPolicies } from "./demo-policies.ts";
 import type { DemoPolicies } from "./demo-policies.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
+import { loadDemoRegister } from "./demo-register.ts";
+import type { DemoRegister } from "./demo-register.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
@@ -102,6 +104,7 @@ export interface DemoSummary {
   requests: DemoRequests;
   training: DemoTraining;
   vendors: DemoVendors;
+  register: DemoRegister;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -359,6 +362,9 @@ export async function loadDemo(
   const training = await loadDemoTraining(ctx, maya, people.staff.jo, today);
   // After the final report, whose DC7 stays as issued; the next draft takes it from here.
   const vendors = await loadDemoVendors(ctx, maya, TIME_ZONE);
+  // Last, like the risks: the register's hires and leavers would otherwise be the population
+  // of the joiner and leaver controls, which the sample above drew from the evidence.
+  const register = await loadDemoRegister(ctx, maya, TIME_ZONE);
   return {
     report,
     organization: organization.slug,
@@ -375,5 +381,6 @@ export async function loadDemo(
     requests,
     training,
     vendors,
+    register,
   };
 }

@@ -17,6 +17,7 @@ import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
+import { PEOPLE_ROUTES } from "./people.ts";
 import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { POPULATION_ROUTES } from "./populations.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
@@ -72,6 +73,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...TRAINING_ROUTES,
   ...VENDOR_ROUTES,
   ...NOTIFICATION_ROUTES,
+  ...PEOPLE_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

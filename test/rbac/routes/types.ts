@@ -29,7 +29,9 @@ export type ResourceKind =
   | "risk"
   | "risk-assessment"
   | "vendor"
-  | "notification-channel";
+  | "notification-channel"
+  | "person"
+  | "person-step";
 
 export interface OrgRoute {
   method: Method;
@@ -114,6 +116,9 @@ export interface World {
     cuec: string;
     /** A signed webhook of this organization (its id). */
     notificationChannel: string;
+    /** A person in the register (their id), and an open step of their joiner checklist. */
+    person: string;
+    personStep: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

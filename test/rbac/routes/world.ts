@@ -17,6 +17,7 @@ import {
   newLinkEvidence,
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
+import { newPerson } from "./people.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
@@ -230,6 +231,8 @@ export async function buildWorld(
       vendorReport: "",
       cuec: "",
       notificationChannel: "",
+      person: "",
+      personStep: "",
     },
     next: () => {
       counter += 1;
@@ -324,5 +327,14 @@ export async function buildWorld(
   world.ids.vendorReport = vendor.report;
   world.ids.cuec = vendor.cuec;
   world.ids.notificationChannel = await addMatrixWebhook(world);
+  const person = await newPerson(world, "person");
+  world.ids.person = person.id;
+  const shown = await expectStatus(
+    owner.request("GET", `${path}/people/${person.id}`),
+    200,
+    "show person",
+  );
+  world.ids.personStep =
+    shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   return world;
 }

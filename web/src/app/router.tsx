@@ -7,6 +7,8 @@ import { AccountPage } from "../features/account/AccountPage.tsx";
 import { AuditLogPage } from "../features/audit-log/AuditLogPage.tsx";
 import { ControlDetailPage } from "../features/controls/ControlDetailPage.tsx";
 import { ControlsPage } from "../features/controls/ControlsPage.tsx";
+import { PeoplePage } from "../features/people/PeoplePage.tsx";
+import { PersonPage } from "../features/people/PersonPage.tsx";
 import { RiskAssessmentsPage } from "../features/risks/RiskAssessmentsPage.tsx";
 import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
@@ -73,6 +75,8 @@ export function createAppRouter() {
             { path: "risks/:risk", element: <RiskDetailPage /> },
             { path: "vendors", element: <VendorsPage /> },
             { path: "vendors/:vendor", element: <VendorDetailPage /> },
+            { path: "people", element: <PeoplePage /> },
+            { path: "people/:person", element: <PersonPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },

@@ -2,6 +2,7 @@
 import { auditRequestTasks } from "./audit-request.ts";
 import { controlOwnerTasks } from "./control-owner.ts";
 import { evidenceDueTasks } from "./evidence-due.ts";
+import { onboardingStepTasks } from "./onboarding-step.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
@@ -16,4 +17,5 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   auditRequestTasks,
   trainingTasks,
   vendorReviewTasks,
+  onboardingStepTasks,
 ];

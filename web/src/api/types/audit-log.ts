@@ -102,6 +102,12 @@ export const AUDIT_ACTIONS = [
   "notification.slack-set",
   "notification.channel-removed",
   "notification.preferences-changed",
+  "people.imported",
+  "person.created",
+  "person.updated",
+  "person.step-completed",
+  "person.step-assigned",
+  "person.background-check-recorded",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -123,6 +129,8 @@ export const AUDIT_TARGET_TYPES = [
   "training",
   "vendor",
   "notification-channel",
+  "person",
+  "people-import",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

@@ -12,6 +12,7 @@ export const SOURCE_LABEL: Record<Task["source"], string> = {
   "audit-request": "Auditor request",
   training: "Training",
   "vendor-review": "Vendor review",
+  "onboarding-step": "Joiner or leaver",
 };
 
 export function TaskTable({
