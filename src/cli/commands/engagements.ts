@@ -97,7 +97,6 @@ interface CreateOptions {
   to?: string;
   categories?: string;
   firm: string;
-  auditor?: string[];
   periodReason?: string;
   confirmGap?: boolean;
 }
@@ -153,7 +152,6 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     .option("--to <date>", "Type 2: last day of the period")
     .option("--categories <list>", "categories covered (default: the organization's scope)")
     .requiredOption("--firm <name>", "the audit firm")
-    .option("--auditor <name>", "an auditor's name (repeatable)", collect)
     .option(
       "--period-reason <text>",
       "why a Type 2 period is shorter than six months or longer than twelve",
@@ -169,7 +167,6 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           ...(options.to === undefined ? {} : { to: options.to }),
           ...(options.categories === undefined ? {} : { categories: list(options.categories) }),
           auditFirm: options.firm,
-          auditors: options.auditor ?? [],
           ...(options.periodReason === undefined ? {} : { periodReason: options.periodReason }),
           confirmGap: options.confirmGap === true,
         }),
@@ -223,7 +220,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
         ["Categories", shown.categories.join(", ")],
         [
           "Firm",
-          `${shown.auditFirm}${shown.auditors.length ? `: ${shown.auditors.join(", ")}` : ""}`,
+          `${shown.auditFirm}${shown.firmTeam.length ? ` (team: ${shown.firmTeam.join(", ")})` : ""}`,
         ],
         ["Status", shown.status],
         [

@@ -32,7 +32,7 @@ import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import type { DemoRisks } from "./demo-risks.ts";
-import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
+import { addDemoPeople, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
 import type { DemoFieldwork } from "./demo-fieldwork.ts";
 import type { DemoAccount, StaffKey } from "./demo-people.ts";
@@ -319,7 +319,6 @@ export async function loadDemo(
     from: periodFrom,
     to: periodTo,
     auditFirm: "Ledger & Co CPAs",
-    auditors: [AUDITOR.name, "Omar Reyes"],
   });
   const handle = `E-${engagement.number}`;
   await assignAuditor(ctx, maya, handle, people.auditor.id);

@@ -158,7 +158,10 @@ function Overview({ engagement }: { engagement: Engagement }) {
             }
           />
           <Fact label="Audit firm" value={engagement.auditFirm} />
-          <Fact label="Auditors" value={engagement.auditors.join(", ") || "—"} />
+          {engagement.firmTeam.length > 0 ? (
+            // Names typed before auditors had accounts; the assigned accounts are listed below.
+            <Fact label="Firm's team" value={engagement.firmTeam.join(", ")} />
+          ) : null}
           <Fact label="Categories" value={engagement.categories.map(categoryName).join(", ")} />
           <Fact
             label="Scope frozen"
