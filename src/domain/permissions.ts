@@ -29,6 +29,13 @@ export const ACTIONS = [
   "engagement:respond",
   "engagement:sample",
   "engagement:assign",
+  /** The control matrix (CSV, XLSX): the engagement's auditors, and owners and admins. */
+  "engagement:export",
+  /**
+   * The signed workpapers ZIP. The auditor's own work: the company's owners and admins get it
+   * only once a final report is out (services/fieldwork/exports/workpapers.ts checks the step).
+   */
+  "engagement:workpapers",
   "member:read",
   "member:manage",
   /** Make someone an owner, or take the owner role away: an owner's act alone. */
@@ -116,6 +123,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:read",
     "engagement:test",
     "engagement:sample",
+    "engagement:export",
+    "engagement:workpapers",
     "report:read",
     "report:opinion",
     "report:finalize",
@@ -131,6 +140,8 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "audit-log:read",
     "audit-log:verify",
     "engagement:read",
+    "engagement:export",
+    "engagement:workpapers",
     "member:read",
     "report:read",
     "policy:read",

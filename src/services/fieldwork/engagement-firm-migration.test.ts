@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
 import { createOrg } from "../../../test/support/fixtures.ts";
-import { createEngagement, showEngagement } from "../../services/fieldwork/engagements.service.ts";
-import { up } from "./0016_engagement_firm.ts";
+import { createEngagement, showEngagement } from "./engagements.service.ts";
+import { up } from "../../db/migrations/0016_engagement_firm.ts";
 
 let t: TestContext;
 beforeEach(async () => {
