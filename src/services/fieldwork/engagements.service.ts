@@ -131,7 +131,7 @@ export async function createEngagement(
 }
 
 /** An auditor reaches only the engagements assigned to them; others do not exist for them. */
-function visibleTo(actor: Actor, engagement: Engagement): boolean {
+export function visibleTo(actor: Actor, engagement: Engagement): boolean {
   return actor.role !== "auditor" || (actor.engagements ?? []).includes(engagement.id);
 }
 
