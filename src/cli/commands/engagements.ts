@@ -27,6 +27,7 @@ import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
 import { registerEngagementAssign } from "./engagement-assign.ts";
+import { registerEngagementExports } from "./engagement-exports.ts";
 import { UsageError } from "../usage.ts";
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -239,6 +240,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     });
 
   registerEngagementAssign(engagement, runtime);
+  registerEngagementExports(engagement, runtime);
 
   engagement
     .command("advance")
