@@ -5,7 +5,10 @@
 import type { ControlConclusion, ControlOutcome } from "./test-results.ts";
 
 export interface FieldworkProgress {
-  /** Controls to conclude on: those in the frozen scope that apply. */
+  /**
+   * Controls to conclude on: those of the frozen scope that apply and were in place (one not
+   * in place at the freeze is left out of the controls tested, so there is nothing to do).
+   */
   controls: number;
   concluded: number;
   /** Sampled items (Type 2), and how many have a result. */
@@ -19,9 +22,10 @@ const OPEN: readonly ControlConclusion[] = ["not-tested", "not-evaluated"];
 export function fieldworkProgress(
   outcomes: readonly Pick<ControlOutcome, "conclusion" | "sampleSize" | "tested">[],
 ): FieldworkProgress {
+  const tested = outcomes.filter((o) => o.conclusion !== "not-implemented");
   return {
-    controls: outcomes.length,
-    concluded: outcomes.filter((o) => !OPEN.includes(o.conclusion)).length,
+    controls: tested.length,
+    concluded: tested.filter((o) => !OPEN.includes(o.conclusion)).length,
     items: outcomes.reduce((sum, o) => sum + o.sampleSize, 0),
     tested: outcomes.reduce((sum, o) => sum + o.tested, 0),
   };

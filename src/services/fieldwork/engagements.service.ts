@@ -114,7 +114,14 @@ export async function createEngagement(
       version: 1,
     };
     await insertEngagement(tx, scopeOf(actor), engagement);
-    const { snapshot: _s, version: _v, createdAt: _c, updatedAt: _u, firmTeam, ...rest } = engagement;
+    const {
+      snapshot: _s,
+      version: _v,
+      createdAt: _c,
+      updatedAt: _u,
+      firmTeam,
+      ...rest
+    } = engagement;
     // The event keeps its field name from before the team was renamed, so old events still read.
     const recorded = { ...rest, auditors: firmTeam };
     const confirmedGap = gap === undefined ? {} : { confirmedGap: { from: gap.from, to: gap.to } };

@@ -22,6 +22,7 @@ import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useEngagement, useResults, useSample } from "./api.ts";
 import { AuditorsCard } from "./AuditorsCard.tsx";
 import { ExceptionsPanel } from "./ExceptionsPanel.tsx";
+import { ExportButtons } from "./ExportButtons.tsx";
 import { engagementLabel, engagementWhen } from "./labels.ts";
 import { ResultsPanel } from "./ResultsPanel.tsx";
 import { SamplePanel } from "./SamplePanel.tsx";
@@ -65,6 +66,7 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
       <PageHeader
         title={`${engagementLabel(engagement)} · Type ${engagement.type} with ${engagement.auditFirm}`}
         description={<EngagementStatusBadge status={engagement.status} />}
+        actions={<ExportButtons org={org} engagement={engagement} />}
       />
       <Paper withBorder p="lg" radius="md" mb="lg">
         <StatusSteps org={org.slug} engagement={engagement} canManage={canManage} />

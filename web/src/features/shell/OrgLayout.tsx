@@ -1,7 +1,7 @@
 import { Alert, Anchor, AppShell, Burger, Group, NavLink, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useLocation, useParams } from "react-router";
-import type { Action } from "../../api/types.ts";
+import type { Action, Role } from "../../api/types.ts";
 import { usePageTitle } from "../../lib/page.tsx";
 import { PublicLayout } from "../auth/PublicLayout.tsx";
 import { useSession } from "../session/api.ts";
@@ -37,6 +37,15 @@ const NAV_ITEMS: readonly NavItem[] = [
     shownWith: ["organization:update", "scope:update", "job:read"],
   },
 ];
+
+/** An auditor's navigation starts at their engagements, which is what their home shows. */
+function navItemsFor(role: Role): readonly NavItem[] {
+  if (role !== "auditor") return NAV_ITEMS;
+  return [
+    { label: "My engagements", path: "", shownWith: [] },
+    ...NAV_ITEMS.filter((item) => item.path !== "" && item.path !== "/engagements"),
+  ];
+}
 
 export function OrgLayout() {
   const { org = "" } = useParams();
@@ -87,21 +96,23 @@ export function OrgLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {NAV_ITEMS.filter(
-          (item) =>
-            item.shownWith.length === 0 ||
-            item.shownWith.some((action) => membership.actions.includes(action)),
-        ).map((item) => (
-          <NavLink
-            key={item.label}
-            component={Link}
-            to={`${base}${item.path}`}
-            label={item.label}
-            active={isActive(item.path)}
-            aria-current={isActive(item.path) ? "page" : undefined}
-            onClick={nav.close}
-          />
-        ))}
+        {navItemsFor(membership.role)
+          .filter(
+            (item) =>
+              item.shownWith.length === 0 ||
+              item.shownWith.some((action) => membership.actions.includes(action)),
+          )
+          .map((item) => (
+            <NavLink
+              key={item.label}
+              component={Link}
+              to={`${base}${item.path}`}
+              label={item.label}
+              active={isActive(item.path)}
+              aria-current={isActive(item.path) ? "page" : undefined}
+              onClick={nav.close}
+            />
+          ))}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         {membership.twoFactorRequired ? (
