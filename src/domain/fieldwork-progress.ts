@@ -20,12 +20,18 @@ export interface FieldworkProgress {
 const OPEN: readonly ControlConclusion[] = ["not-tested", "not-evaluated"];
 
 export function fieldworkProgress(
-  outcomes: readonly Pick<ControlOutcome, "conclusion" | "sampleSize" | "tested">[],
+  outcomes: readonly Pick<
+    ControlOutcome,
+    "conclusion" | "sampleSize" | "tested" | "awaitingResult"
+  >[],
 ): FieldworkProgress {
   const tested = outcomes.filter((o) => o.conclusion !== "not-implemented");
   return {
     controls: tested.length,
-    concluded: tested.filter((o) => !OPEN.includes(o.conclusion)).length,
+    // Sampled items still waiting keep a control open, whatever their missing evidence
+    // already shows: the auditor has not finished with it.
+    concluded: tested.filter((o) => !OPEN.includes(o.conclusion) && o.awaitingResult.length === 0)
+      .length,
     items: outcomes.reduce((sum, o) => sum + o.sampleSize, 0),
     tested: outcomes.reduce((sum, o) => sum + o.tested, 0),
   };
