@@ -58,9 +58,12 @@ export function OrgLayout() {
     return <NotAMember org={org} />;
   }
   const base = `/orgs/${membership.organization.slug}`;
+  const atHome = location.pathname === base || location.pathname === `${base}/`;
   const isActive = (path: string) =>
     path === ""
-      ? location.pathname === base || location.pathname === `${base}/`
+      ? // An auditor's home is their engagements: it stays marked while they are in one.
+        atHome ||
+        (membership.role === "auditor" && location.pathname.startsWith(`${base}/engagements`))
       : location.pathname.startsWith(`${base}${path}`);
 
   return (
