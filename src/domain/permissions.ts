@@ -36,6 +36,10 @@ export const ACTIONS = [
    * only once a final report is out (services/fieldwork/exports/workpapers.ts checks the step).
    */
   "engagement:workpapers",
+  // Populations imported from a system of record (issue 13): the company imports them, the
+  // assigned auditor accepts or returns them.
+  "population:import",
+  "population:review",
   "member:read",
   "member:manage",
   /** Make someone an owner, or take the owner role away: an owner's act alone. */
@@ -63,6 +67,13 @@ export const ACTIONS = [
   // The risk register and its yearly assessments (issue 16).
   "risk:read",
   "risk:manage",
+  // The auditor's request list (issue 13). The auditor opens and decides; the company answers
+  // (a control owner only what is addressed to them); both sides comment.
+  "request:read",
+  "request:open",
+  "request:decide",
+  "request:answer",
+  "request:comment",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,21 +90,30 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // The opinion is the auditor's alone: no company role may record it. The auditor also dates
   // and releases the report, so finalizing is theirs too. Nor may the company draw the sample:
   // with a public algorithm, it could try seeds until it liked the items.
+  // Requests are opened and decided by the auditor: the company does not ask itself.
   owner: ACTIONS.filter(
     (action) =>
-      action !== "report:opinion" && action !== "report:finalize" && action !== "engagement:sample",
+      action !== "report:opinion" &&
+      action !== "report:finalize" &&
+      action !== "engagement:sample" &&
+      action !== "request:open" &&
+      action !== "request:decide" &&
+      action !== "population:review",
   ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
     (action) =>
       action !== "catalog-text:import" &&
       action !== "engagement:sample" &&
+      action !== "population:review" &&
       action !== "engagement:test" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
       action !== "report:finalize" &&
       action !== "report:approve" &&
-      action !== "policy:approve",
+      action !== "policy:approve" &&
+      action !== "request:open" &&
+      action !== "request:decide",
   ),
   "control-owner": [
     ...READ_ACTIONS,
@@ -101,11 +121,17 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "control:map",
     "evidence:create",
     "evidence:link",
+    // The population of an event-driven control they own, from the system it runs in.
+    "population:import",
     "token:manage",
     "policy:read",
     "policy:acknowledge",
     // They read the register, whose risks their controls mitigate; owners and admins keep it.
     "risk:read",
+    // Requests addressed to them: read, answer and comment (the service narrows the list).
+    "request:read",
+    "request:answer",
+    "request:comment",
   ],
   employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
   // Auditors read, sample and test; they never change the company's records. They read what
@@ -125,11 +151,16 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:sample",
     "engagement:export",
     "engagement:workpapers",
+    "population:review",
     "report:read",
     "report:opinion",
     "report:finalize",
     "report:review",
     "token:manage",
+    "request:read",
+    "request:open",
+    "request:decide",
+    "request:comment",
   ],
 };
 
@@ -146,6 +177,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "report:read",
     "policy:read",
     "risk:read",
+    "request:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };
@@ -183,6 +215,11 @@ const RECORD_RULES: Partial<Record<Action, (actor: Actor, record: OwnedRecord) =
   "control:map": ownerOnly,
   "evidence:create": ownerOnly,
   "evidence:link": ownerOnly,
+  // A control owner answers and comments on the requests addressed to them (record.owner is
+  // the addressee).
+  "request:answer": ownerOnly,
+  "request:comment": ownerOnly,
+  "population:import": ownerOnly,
 };
 
 export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean {

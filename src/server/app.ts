@@ -18,6 +18,8 @@ import { registerAuditLogRoutes } from "./routes/audit-log.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerControlRoutes } from "./routes/controls.ts";
 import { registerRiskRoutes } from "./routes/risks.ts";
+import { registerRequestRoutes } from "./routes/requests.ts";
+import { registerPopulationRoutes } from "./routes/populations.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -104,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerControlRoutes(router);
   registerEvidenceRoutes(router);
   registerEngagementRoutes(router);
+  registerRequestRoutes(router);
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
   registerReportRoutes(router);
@@ -115,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPolicyRoutes(router);
   registerTaskRoutes(router);
   registerRiskRoutes(router);
+  registerPopulationRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);

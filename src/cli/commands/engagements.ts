@@ -28,6 +28,7 @@ import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
 import { registerEngagementAssign } from "./engagement-assign.ts";
 import { registerEngagementExports } from "./engagement-exports.ts";
+import { registerEngagementPopulation } from "./engagement-population.ts";
 import { UsageError } from "../usage.ts";
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -52,6 +53,7 @@ function sampleJson(sample: EngagementSample) {
       controlId: c.controlRef,
       frequency: c.frequency,
       populationSource: c.populationSource,
+      populationImport: c.populationImport ?? null,
       population: c.population.length,
       populationSha256: c.populationSha256,
       sampleSize: c.sampleSize,
@@ -108,6 +110,7 @@ interface SampleOptions {
   extend?: string;
   rollForward?: boolean;
   itgcTested?: boolean;
+  recordedEvents?: string;
 }
 
 interface TestOptions {
@@ -241,6 +244,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
 
   registerEngagementAssign(engagement, runtime);
   registerEngagementExports(engagement, runtime);
+  registerEngagementPopulation(engagement, runtime);
 
   engagement
     .command("advance")
@@ -274,6 +278,10 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       "the IT general controls (CM-*, AC-*) were tested without exceptions: automated " +
         "controls get a test of one",
     )
+    .option(
+      "--recorded-events <controls>",
+      "event-driven controls to draw from recorded events, not their imported population",
+    )
     .action(async (handle: string, options: SampleOptions, command: Command) => {
       const globals = globalsOf(command);
       const modes = [options.extend !== undefined, options.rollForward === true];
@@ -296,6 +304,9 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
                   ? {}
                   : { redrawReason: options.redrawReason }),
                 ...itgc,
+                ...(options.recordedEvents === undefined
+                  ? {}
+                  : { recordedEvents: list(options.recordedEvents) }),
               }),
       );
       if (globals.json) return printJson(runtime.io, sampleJson(sample));

@@ -9,6 +9,7 @@ import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
+import { listEngagementRequests } from "../fieldwork/requests.service.ts";
 import { getScope } from "../program/scope.service.ts";
 import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
@@ -99,6 +100,15 @@ describe("attest demo", () => {
     expect(assessments.map((a) => [a.ref, a.heldOn, a.sha256])).toEqual([
       ["RA-1", "2026-11-27", summary.risks.sha256],
     ]);
+    // The auditor's request list holds one request in each state.
+    const requests = await listEngagementRequests(t.ctx, actor, summary.engagement);
+    expect(requests.items.map((r) => [r.ref, r.status])).toEqual([
+      ["R-1", "accepted"],
+      ["R-2", "submitted"],
+      ["R-3", "returned"],
+      ["R-4", "open"],
+    ]);
+    expect(summary.requests.requests).toBe(4);
     const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
     expect(rm01?.missing ?? []).not.toContain("RM-01");
   });

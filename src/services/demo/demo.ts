@@ -35,6 +35,8 @@ import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
 import type { DemoFieldwork } from "./demo-fieldwork.ts";
+import { loadDemoRequests } from "./demo-requests.ts";
+import type { DemoRequests } from "./demo-requests.ts";
 import type { DemoAccount, StaffKey } from "./demo-people.ts";
 
 const TIME_ZONE = "America/New_York";
@@ -93,6 +95,7 @@ export interface DemoSummary {
   exception: DemoFieldwork["exception"];
   policies: DemoPolicies;
   risks: DemoRisks;
+  requests: DemoRequests;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -334,6 +337,14 @@ export async function loadDemo(
       "GitHub organization, and was not switched back on. It now blocks merges without an " +
       "approval, and a weekly check alerts on any repository without it.",
   });
+  const requests = await loadDemoRequests(
+    ctx,
+    dana,
+    handle,
+    people.staff,
+    { from: periodFrom, to: periodTo },
+    today,
+  );
   const report = await carryDemoToReport(ctx, maya, dana, handle, periodTo, today);
   const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
   // After the report, so the engagement's populations and sample are those of the evidence above.
@@ -351,5 +362,6 @@ export async function loadDemo(
     exception: fieldwork.exception,
     policies,
     risks,
+    requests,
   };
 }

@@ -17,3 +17,4 @@ export * from "./types/jobs.ts";
 export * from "./types/policies.ts";
 export * from "./types/risks.ts";
 export * from "./types/auditor-home.ts";
+export * from "./types/requests.ts";

@@ -14,6 +14,7 @@ import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { CriteriaPage } from "../features/criteria/CriteriaPage.tsx";
 import { DashboardPage } from "../features/dashboard/DashboardPage.tsx";
 import { EngagementDetailPage } from "../features/engagements/EngagementDetailPage.tsx";
+import { RequestsPage } from "../features/requests/RequestsPage.tsx";
 import { EngagementsPage } from "../features/engagements/EngagementsPage.tsx";
 import { EvidenceDetailPage } from "../features/evidence/EvidenceDetailPage.tsx";
 import { EvidencePage } from "../features/evidence/EvidencePage.tsx";
@@ -60,6 +61,7 @@ export function createAppRouter() {
             { path: "evidence/:id", element: <EvidenceDetailPage /> },
             { path: "engagements", element: <EngagementsPage /> },
             { path: "engagements/:id", element: <EngagementDetailPage /> },
+            { path: "engagements/:id/requests", element: <RequestsPage /> },
             { path: "audit-log", element: <AuditLogPage /> },
             { path: "risks", element: <RisksPage /> },
             { path: "risks/library", element: <RiskLibraryPage /> },

@@ -1,4 +1,5 @@
 /** Every task source, in the order their tasks are gathered. */
+import { auditRequestTasks } from "./audit-request.ts";
 import { evidenceDueTasks } from "./evidence-due.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
@@ -8,4 +9,5 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   evidenceDueTasks,
   policyReviewTasks,
   policyAcknowledgementTasks,
+  auditRequestTasks,
 ];

@@ -5,6 +5,7 @@ import { ConclusionBadge } from "../../lib/badges.tsx";
 import { EmptyBlock } from "../../lib/feedback.tsx";
 import { ControlTestForm } from "./ControlTestForm.tsx";
 import { ItemResultForm } from "./ItemResultForm.tsx";
+import { ItemRequests } from "../requests/ItemRequests.tsx";
 import { useAuditors } from "./api.ts";
 
 /** Test entry for the auditor: per control the procedure and conclusion, per sampled item the result. */
@@ -131,6 +132,9 @@ export function TestingPanel({
                           canTest={editable}
                         />
                       ))}
+                      {sample === null ? null : (
+                        <ItemRequests engagement={engagement} sample={sample} drawn={drawn} />
+                      )}
                     </Stack>
                   )}
                 </Stack>
