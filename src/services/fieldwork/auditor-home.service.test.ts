@@ -11,7 +11,9 @@ import {
 import { as, createOrg, expectAppError } from "../../../test/support/fixtures.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { NEXT_ITEMS_SHOWN, auditorHome } from "./auditor-home.service.ts";
+import { addMember } from "../../../test/support/members.ts";
 import { createEngagement } from "./engagements.service.ts";
+import { openRequest } from "./requests.service.ts";
 import { recordControlTest, recordItemResult } from "./testing.service.ts";
 
 let t: TestContext;
@@ -46,7 +48,15 @@ describe("the auditor's home", () => {
       items: items.length,
       tested: 1,
     });
-    expect(entry?.openRequests).toBeNull();
+    expect(entry?.openRequests).toBe(0);
+    await addMember(t, owner, "control-owner", "dev@acme.test");
+    await openRequest(t.ctx, auditor, id, {
+      control: "GV-11",
+      item: items[2]!,
+      to: "dev@acme.test",
+      dueOn: "2026-11-09",
+    });
+    expect((await auditorHome(t.ctx, auditor))[0]?.openRequests).toBe(1);
     expect(entry?.itemsAwaiting).toBe(items.length - 1);
     expect(entry?.nextItems.length).toBe(Math.min(NEXT_ITEMS_SHOWN, items.length - 1));
     expect(entry?.nextItems[0]).toMatchObject({ control: "GV-11", item: items[1] });

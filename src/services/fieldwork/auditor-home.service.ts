@@ -3,6 +3,7 @@
  * still open, and the next sampled items waiting for a result. Owners and admins read the
  * same for every engagement; an auditor sees only those assigned to them.
  */
+import { listRequests } from "../../db/audit-requests.repo.ts";
 import { listEngagements as listEngagementRows } from "../../db/engagements.repo.ts";
 import { read } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
@@ -31,10 +32,7 @@ export interface HomeEngagement {
   label: string;
   /** Null before fieldwork: nothing is frozen or sampled yet. */
   progress: FieldworkProgress | null;
-  /**
-   * Requests to the company still open. Null while Attest has no requests (issue 13 §1 adds
-   * them): the count is wired in here once they exist.
-   */
+  /** Requests not yet accepted: waiting on the company (open, returned) or on the auditor. */
   openRequests: number | null;
   nextItems: NextItem[];
   /** Sampled items waiting for a result, all told (the list shows the first few). */
@@ -53,6 +51,9 @@ export async function auditorHome(ctx: ServiceContext, actor: Actor): Promise<Ho
     const engagements = (await listEngagementRows(tx, scopeOf(actor)))
       .filter((e) => visibleTo(actor, e))
       .sort(order);
+    const open = await listRequests(tx, scopeOf(actor), {
+      statuses: ["open", "submitted", "returned"],
+    });
     const home: HomeEngagement[] = [];
     for (const engagement of engagements) {
       const results = await resultsOf(tx, actor, engagement);
@@ -76,7 +77,7 @@ export async function auditorHome(ctx: ServiceContext, actor: Actor): Promise<Ho
         engagement,
         label: engagementLabel(engagement),
         progress: engagement.snapshot === null ? null : fieldworkProgress(results.controls),
-        openRequests: null,
+        openRequests: open.filter((r) => r.engagementId === engagement.id).length,
         nextItems: awaiting.slice(0, NEXT_ITEMS_SHOWN),
         itemsAwaiting: awaiting.length,
       });

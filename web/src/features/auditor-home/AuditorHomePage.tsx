@@ -87,7 +87,6 @@ function EngagementCard({ org, entry }: { org: string; entry: HomeEngagement }) 
         <Text size="sm" fw={600}>
           Open requests:
         </Text>
-        {/* Requests (issue 13 §1) are counted here once Attest keeps them. */}
         {entry.openRequests === null ? (
           <Text size="sm" c="dimmed">
             not kept yet
