@@ -19,6 +19,8 @@ import * as risks from "./migrations/0012_risks.ts";
 import * as requests from "./migrations/0013_requests.ts";
 import * as populations from "./migrations/0014_populations.ts";
 import * as engagementFirm from "./migrations/0016_engagement_firm.ts";
+import * as training from "./migrations/0018_training.ts";
+import * as vendors from "./migrations/0019_vendors.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +37,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013_requests": requests,
   "0014_populations": populations,
   "0016_engagement_firm": engagementFirm,
+  "0018_training": training,
+  "0019_vendors": vendors,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

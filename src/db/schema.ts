@@ -606,6 +606,91 @@ export interface PopulationRowsTable {
   label: string;
 }
 
+// Security awareness training (migration 0018).
+export interface TrainingCompletionsTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  user_id: string | null;
+  name: string;
+  module_id: string;
+  module_version: number;
+  module_sha256: string;
+  completed_on: string;
+  recorded_at: string;
+  score: number | null;
+  passed: number;
+  source: string;
+  evidence_id: string | null;
+  recorded_by: string;
+}
+
+// Vendors (migration 0019).
+export interface VendorsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  name: string;
+  service: string;
+  data_shared: string;
+  tier: number;
+  owner: string | null;
+  contract_start: string | null;
+  contract_end: string | null;
+  subservice: string | null;
+  relied_controls: string;
+  website: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VendorReportsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  vendor_id: string;
+  type: string;
+  period_from: string;
+  period_to: string;
+  opinion: string | null;
+  evidence_id: string;
+  bridge_evidence_id: string | null;
+  bridge_from: string | null;
+  bridge_to: string | null;
+  added_by: string;
+  created_at: string;
+}
+
+export interface VendorCuecsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  report_id: string;
+  text: string;
+}
+
+export interface VendorCuecControlsTable {
+  organization_id: string;
+  cuec_id: string;
+  control_id: string;
+}
+
+export interface VendorReviewsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  vendor_id: string;
+  reviewed_on: string;
+  tier: number;
+  checked: string;
+  outcome: string;
+  notes: string;
+  evidence_id: string;
+  reviewed_by: string;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -658,4 +743,12 @@ export interface Database {
   // Imported populations (migration 0014).
   population_imports: PopulationImportsTable;
   population_rows: PopulationRowsTable;
+  // Security awareness training (migration 0018).
+  training_completions: TrainingCompletionsTable;
+  // Vendors (migration 0019).
+  vendors: VendorsTable;
+  vendor_reports: VendorReportsTable;
+  vendor_cuecs: VendorCuecsTable;
+  vendor_cuec_controls: VendorCuecControlsTable;
+  vendor_reviews: VendorReviewsTable;
 }

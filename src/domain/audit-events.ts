@@ -23,6 +23,15 @@ import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.t
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
 import { REQUEST_SIDES } from "./audit-request.ts";
+import { VENDOR_CHANGE_FIELDS } from "./vendor-changes.ts";
+import {
+  REPORT_OPINIONS,
+  REPORT_TYPES,
+  REVIEW_ITEM_IDS,
+  REVIEW_OUTCOMES,
+  SUBSERVICE_KINDS,
+} from "./vendor.ts";
+import type { ReviewItemId } from "./vendor.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -41,6 +50,8 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "training",
+  "vendor",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -616,6 +627,84 @@ export const AUDIT_EVENTS = {
       participants: z.array(z.strictObject({ name: text, email: text.nullable() })).min(1),
       risks: count,
       sha256,
+      evidence: id,
+    }),
+  },
+  // Training targets are the completion's id (a quiz attempt) or the evidence id (an import).
+  "training.quiz-taken": {
+    target: "training",
+    data: z.strictObject({
+      module: id,
+      version: z.number().int().positive(),
+      sha256,
+      email: text,
+      score: z.number().int().min(0).max(100),
+      passed: z.boolean(),
+    }),
+  },
+  "training.imported": {
+    target: "training",
+    data: z.strictObject({
+      fileName: text,
+      sha256,
+      created: count,
+      skipped: count,
+      modules: z.array(id),
+    }),
+  },
+  // Vendor targets are the vendor's label (V-2); reports, CUECs and reviews are named in the data.
+  "vendor.created": {
+    target: "vendor",
+    data: z.strictObject({
+      name: text,
+      service: text,
+      tier: z.number().int().min(1).max(3),
+      owner: text.nullable(),
+      dataShared: z.array(text),
+      subservice: z.enum(SUBSERVICE_KINDS).nullable(),
+    }),
+  },
+  "vendor.updated": {
+    target: "vendor",
+    data: z.strictObject({ changes: z.partialRecord(z.enum(VENDOR_CHANGE_FIELDS), change) }),
+  },
+  "vendor.report-added": {
+    target: "vendor",
+    data: z.strictObject({
+      report: z.string().regex(/^VR-\d+$/),
+      type: z.enum(REPORT_TYPES),
+      from: day,
+      to: day,
+      opinion: z.enum(REPORT_OPINIONS).nullable(),
+      evidence: id,
+      cuecs: count,
+    }),
+  },
+  "vendor.bridge-letter-added": {
+    target: "vendor",
+    data: z.strictObject({
+      report: z.string().regex(/^VR-\d+$/),
+      from: day,
+      to: day,
+      evidence: id,
+    }),
+  },
+  "vendor.cuec-mapped": {
+    target: "vendor",
+    data: z.strictObject({
+      cuec: z.string().regex(/^CUEC-\d+$/),
+      from: z.array(id),
+      to: z.array(id),
+    }),
+  },
+  "vendor.reviewed": {
+    target: "vendor",
+    data: z.strictObject({
+      review: z.string().regex(/^VRV-\d+$/),
+      reviewedOn: day,
+      tier: z.number().int().min(1).max(3),
+      checked: z.array(z.enum(REVIEW_ITEM_IDS as [ReviewItemId, ...ReviewItemId[]])),
+      outcome: z.enum(REVIEW_OUTCOMES),
       evidence: id,
     }),
   },

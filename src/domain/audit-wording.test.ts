@@ -344,6 +344,54 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     sha256: SHA,
     evidence: "e-1",
   },
+  "training.quiz-taken": {
+    module: "phishing",
+    version: 1,
+    sha256: SHA,
+    email: "kim@acme.example",
+    score: 83,
+    passed: true,
+  },
+  "training.imported": {
+    fileName: "knowbe4.csv",
+    sha256: SHA,
+    created: 12,
+    skipped: 0,
+    modules: ["phishing", "privacy"],
+  },
+  "vendor.created": {
+    name: "Amazon Web Services",
+    service: "Hosting",
+    tier: 1,
+    owner: "olivia@acme.example",
+    dataShared: ["customer-data"],
+    subservice: "carve-out",
+  },
+  "vendor.updated": { changes: { tier: { from: 2, to: 1 } } },
+  "vendor.report-added": {
+    report: "VR-1",
+    type: "soc2-type2",
+    from: "2025-01-01",
+    to: "2025-12-31",
+    opinion: "unmodified",
+    evidence: "e-1",
+    cuecs: 3,
+  },
+  "vendor.bridge-letter-added": {
+    report: "VR-1",
+    from: "2026-01-01",
+    to: "2026-02-28",
+    evidence: "e-2",
+  },
+  "vendor.cuec-mapped": { cuec: "CUEC-2", from: [], to: ["AC-01"] },
+  "vendor.reviewed": {
+    review: "VRV-1",
+    reviewedOn: "2026-03-02",
+    tier: 3,
+    checked: ["still-needed", "data-confirmed"],
+    outcome: "approved",
+    evidence: "e-3",
+  },
 };
 
 /** Target ids as each action records them. */
@@ -361,6 +409,8 @@ function targetIdOf(action: AuditAction): string {
       return "R-3";
     case "risk-assessment":
       return "RA-1";
+    case "vendor":
+      return "V-1";
     default:
       return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
   }

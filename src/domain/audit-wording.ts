@@ -18,6 +18,7 @@ import {
 } from "./audit-events.ts";
 import type { AuditAction, AuditEventData } from "./audit-events.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { VENDOR_CHANGE_FIELDS } from "./vendor-changes.ts";
 
 /** One changed field, as words; null when there was no value (or none was recorded). */
 export interface AuditChange {
@@ -772,11 +773,75 @@ const WORDING: Wording = {
     const what = changes.length === 0 ? "updated" : `${list(changes.map((c) => c.field))} changed`;
     return { sentence: `Risk ${t.target} ${what}`, changes };
   },
+  "training.quiz-taken": (d) => ({
+    sentence:
+      `Training ${d.module} v${d.version} quiz ${d.passed ? "passed" : "failed"} by ${d.email} ` +
+      `with ${d.score}% (SHA-256 ${short(d.sha256)})`,
+  }),
+  "training.imported": (d) => ({
+    sentence:
+      `Training completions imported from ${quoted(d.fileName)} (SHA-256 ${short(d.sha256)}): ` +
+      `${plural(d.created, "completion")} recorded` +
+      (d.skipped === 0 ? "" : `, ${d.skipped} already recorded`) +
+      (d.modules.length === 0 ? "" : ` for ${list(d.modules)}`),
+  }),
   "risk-assessment.recorded": (d, t) => ({
     sentence: `Risk assessment ${t.target} held on ${d.heldOn} with ${list(
       d.participants.map((p) => p.name),
     )}: ${plural(d.risks, "risk")} frozen, SHA-256 ${d.sha256}`,
   }),
+  "vendor.created": (d, t) => ({
+    sentence:
+      `Vendor ${t.target} added: ${d.name} (tier ${d.tier})` +
+      (d.subservice === null ? "" : `, a subservice organization (${d.subservice})`),
+    changes: recorded([
+      set("service", d.service),
+      set("owner", d.owner),
+      set("data shared", d.dataShared),
+    ]),
+  }),
+  "vendor.updated": (d, t) => {
+    const changes: AuditChange[] = [];
+    for (const name of VENDOR_CHANGE_FIELDS) {
+      const change = d.changes[name];
+      if (change === undefined) continue;
+      changes.push(moved(VENDOR_FIELD_NAMES[name], change.from, change.to));
+    }
+    const what = changes.length === 0 ? "updated" : `${list(changes.map((c) => c.field))} changed`;
+    return { sentence: `Vendor ${t.target} ${what}`, changes };
+  },
+  "vendor.report-added": (d, t) => ({
+    sentence:
+      `Vendor ${t.target}: ${d.report} (${d.type}, ${d.from} to ${d.to}` +
+      (d.opinion === null ? "" : `, opinion ${d.opinion}`) +
+      `) added with ${plural(d.cuecs, "CUEC")}`,
+  }),
+  "vendor.bridge-letter-added": (d, t) => ({
+    sentence: `Vendor ${t.target}: bridge letter for ${d.report} covering ${d.from} to ${d.to} added`,
+  }),
+  "vendor.cuec-mapped": (d, t) => ({
+    sentence: `Vendor ${t.target}: ${d.cuec} mapped to ${list(d.to)}`,
+    changes: [moved("controls", d.from, d.to)],
+  }),
+  "vendor.reviewed": (d, t) => ({
+    sentence:
+      `Vendor ${t.target} reviewed on ${d.reviewedOn} as ${d.review} (tier ${d.tier}): ` +
+      `${d.outcome}, ${plural(d.checked.length, "check")} confirmed`,
+  }),
+};
+
+const VENDOR_FIELD_NAMES: Record<(typeof VENDOR_CHANGE_FIELDS)[number], string> = {
+  name: "name",
+  service: "service",
+  dataShared: "data shared",
+  tier: "tier",
+  owner: "owner",
+  contractStart: "contract start",
+  contractEnd: "contract end",
+  subservice: "subservice",
+  reliedControls: "controls relied on",
+  website: "website",
+  notes: "notes",
 };
 
 const RISK_FIELD_NAMES: Record<(typeof RISK_CHANGE_FIELDS)[number], string> = {

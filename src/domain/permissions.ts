@@ -74,6 +74,15 @@ export const ACTIONS = [
   "request:decide",
   "request:answer",
   "request:comment",
+  // Security awareness training (issue 15). Every company member reads the modules and takes
+  // the quizzes assigned to them (the service shows each only their own completions);
+  // owners and admins see everyone's status, import a provider's completions and file rosters.
+  "training:read",
+  "training:take",
+  "training:manage",
+  // The vendor inventory, vendors' reports and CUECs, and the yearly vendor reviews (issue 16).
+  "vendor:read",
+  "vendor:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -132,14 +141,28 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "request:read",
     "request:answer",
     "request:comment",
+    "training:read",
+    "training:take",
+    // They read the vendors whose CUECs their controls answer; owners and admins keep the list.
+    "vendor:read",
   ],
-  employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
+  employee: [
+    "organization:read",
+    "token:manage",
+    "policy:read",
+    "policy:acknowledge",
+    "training:read",
+    "training:take",
+  ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
   // these), nothing organization-wide: no readiness, no scope. The services narrow controls,
   // evidence and the log to their reach (services/platform/auditor-reach.ts). No risk:read:
   // the live register is organization-wide; they audit a risk assessment through the evidence
   // item it generates on RM-01 (dated in their period, so within their reach).
+  // Likewise no training:*: they read training through the completion rosters and imported
+  // files filed as evidence on HR-03, read-only and within their period. Nor vendor:read:
+  // vendor reports and reviews reach them as evidence on RM-06 and RM-07.
   auditor: [
     "organization:read",
     "control:read",
@@ -178,6 +201,8 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "policy:read",
     "risk:read",
     "request:read",
+    "training:read",
+    "vendor:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

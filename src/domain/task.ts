@@ -5,14 +5,18 @@
  */
 
 /**
- * Where a task comes from. Later sources: training, onboarding step, access review decision,
+ * Where a task comes from. Later sources: onboarding step, access review decision,
  * vendor review, audit request (each one module in services/program/tasks/).
+ * Where a task comes from. Later sources: training, onboarding step, access review decision,
+ * audit request (each one module in services/program/tasks/).
  */
 export const TASK_SOURCES = [
   "evidence-due",
   "policy-review",
   "policy-acknowledgement",
   "audit-request",
+  "training",
+  "vendor-review",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

@@ -20,6 +20,8 @@ import { registerControlRoutes } from "./routes/controls.ts";
 import { registerRiskRoutes } from "./routes/risks.ts";
 import { registerRequestRoutes } from "./routes/requests.ts";
 import { registerPopulationRoutes } from "./routes/populations.ts";
+import { registerTrainingRoutes } from "./routes/training.ts";
+import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -119,6 +121,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTaskRoutes(router);
   registerRiskRoutes(router);
   registerPopulationRoutes(router);
+  registerTrainingRoutes(router);
+  registerVendorRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);

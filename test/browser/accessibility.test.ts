@@ -111,6 +111,13 @@ describe("accessibility of the main pages", () => {
       await api.ok("POST", `/api/v1${base}/risk-assessments`, {
         participants: ["olivia@acme.example"],
       });
+      await api.ok("POST", `/api/v1${base}/vendors`, {
+        name: "Amazon Web Services",
+        service: "Hosting",
+        tier: 1,
+        subservice: "carve-out",
+        reliedControls: [{ text: "Data centres admit only authorized staff." }],
+      });
 
       // Moving the way a person does (links, not reloads), waiting for each page's content.
       const nav = page.getByRole("navigation", { name: "Main navigation" });
@@ -139,6 +146,8 @@ describe("accessibility of the main pages", () => {
           "Risk assessments",
           "RA-1: residual risk",
         ],
+        ["vendors", go("Vendors"), "Vendors", "Amazon Web Services"],
+        ["vendor", open("V-1"), /^V-1 /, "Yearly review"],
         ["audit-log", go("Audit log"), "Audit log", "Verify the audit log"],
         ["users", go("Users"), "Users", "olivia@acme.example"],
         ["account", () => page.goto(`${base}/account`), "Account settings", "Two-factor sign-in"],
@@ -148,6 +157,14 @@ describe("accessibility of the main pages", () => {
         ["policy-edit", tab("Edit"), /^P-1 /, "Preview"],
         ["policy-versions", tab("Versions"), /^P-1 /, "Published versions"],
         ["policy-acknowledgements", tab("Acknowledgements"), /^P-1 /, "0 of 1 acknowledged"],
+        ["training", go("Training"), "Security training", "Passwords, passphrases and MFA"],
+        ["training-everyone", tab("Everyone"), "Security training", "Completion roster"],
+        [
+          "training-module",
+          () => page.goto(`${base}/training/phishing`),
+          "Phishing and social engineering",
+          "Submit answers",
+        ],
       ];
       for (const [name, navigate, heading, text] of pages) {
         await navigate();

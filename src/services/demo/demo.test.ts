@@ -7,9 +7,11 @@ import { loadDemo } from "./demo.ts";
 import { listEvidence } from "../program/evidence.service.ts";
 import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
+import { trainingStatus } from "../program/training.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { listEngagementRequests } from "../fieldwork/requests.service.ts";
+import { listVendorInventory } from "../program/vendors.service.ts";
 import { getScope } from "../program/scope.service.ts";
 import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
@@ -111,6 +113,41 @@ describe("attest demo", () => {
     expect(summary.requests.requests).toBe(4);
     const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
     expect(rm01?.missing ?? []).not.toContain("RM-01");
+    // Training: most staff current, Ravi and Kim overdue, the roster filed on HR-03.
+    const training = await trainingStatus(t.ctx, actor);
+    expect(
+      training.people
+        .filter((p) => p.state === "overdue")
+        .map((p) => p.email)
+        .sort(),
+    ).toEqual([...summary.training.overdue].sort());
+    expect(training.totals).toMatchObject({ people: 6, overdue: 2 });
+    expect(readiness.criteria.find((c) => c.id === "CC1.4")?.reasons).toContainEqual(
+      expect.stringContaining(
+        "HR-03 (Security awareness training at hire and yearly) is " +
+          "implemented but 2 of 6 people have not completed this year's training",
+      ),
+    );
+    expect(evidence.filter((e) => e.controls.includes("HR-03")).map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        summary.training.roster,
+        "Training completions imported from northwind-lms-export.csv: 24 rows",
+      ]),
+    );
+    // Twelve vendors, AWS carved out, one flagged, one CUEC unmapped: both gaps on CC9.2.
+    const inventory = await listVendorInventory(t.ctx, actor);
+    expect(inventory.items).toHaveLength(summary.vendors.vendors);
+    expect(inventory.items.filter((v) => v.subservice !== null).map((v) => v.name)).toEqual([
+      "Amazon Web Services",
+    ]);
+    const flagged = inventory.items.filter((v) => v.flags.length > 0);
+    expect(flagged.map((v) => `${v.ref} ${v.name}`)).toEqual([summary.vendors.flagged]);
+    expect(flagged[0]?.flags.map((f) => f.kind)).toEqual(["stale", "uncovered-gap"]);
+    expect(inventory.items.filter((v) => v.unmappedCuecs > 0).map((v) => v.name)).toEqual([
+      "Datadog",
+    ]);
+    const cc92 = (await getReadiness(t.ctx, actor)).criteria.find((c) => c.id === "CC9.2");
+    expect(cc92?.reasons.join("\n")).toContain("Sentry (V-8): the SOC 2 Type 2's period ended");
   });
 
   it(

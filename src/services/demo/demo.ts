@@ -31,6 +31,10 @@ import type { DemoPolicies } from "./demo-policies.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
+import { loadDemoTraining } from "./demo-training.ts";
+import type { DemoTraining } from "./demo-training.ts";
+import { loadDemoVendors } from "./demo-vendors.ts";
+import type { DemoVendors } from "./demo-vendors.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
@@ -96,6 +100,8 @@ export interface DemoSummary {
   policies: DemoPolicies;
   risks: DemoRisks;
   requests: DemoRequests;
+  training: DemoTraining;
+  vendors: DemoVendors;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -349,6 +355,9 @@ export async function loadDemo(
   const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
   // After the report, so the engagement's populations and sample are those of the evidence above.
   const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
+  const training = await loadDemoTraining(ctx, maya, people.staff.jo, today);
+  // After the final report, whose DC7 stays as issued; the next draft takes it from here.
+  const vendors = await loadDemoVendors(ctx, maya, TIME_ZONE);
   return {
     report,
     organization: organization.slug,
@@ -363,5 +372,7 @@ export async function loadDemo(
     policies,
     risks,
     requests,
+    training,
+    vendors,
   };
 }

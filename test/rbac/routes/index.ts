@@ -24,6 +24,8 @@ import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
 import { REQUEST_ROUTES } from "./requests.ts";
 import { RISK_ROUTES } from "./risks.ts";
+import { TRAINING_ROUTES } from "./training.ts";
+import { VENDOR_ROUTES } from "./vendors.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
 export type { Call, Method, OrgRoute, ResourceKind, UserRoute, World } from "./types.ts";
@@ -68,6 +70,8 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...RISK_ROUTES,
   ...REQUEST_ROUTES,
   ...POPULATION_ROUTES,
+  ...TRAINING_ROUTES,
+  ...VENDOR_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

@@ -18,6 +18,7 @@ import {
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
 import { riskBody } from "./risks.ts";
+import { worldVendor } from "./vendors.ts";
 import type { Call, World } from "./types.ts";
 
 /** A multipart evidence upload: the metadata field, then the file. */
@@ -224,6 +225,9 @@ export async function buildWorld(
       policy: "",
       risk: "",
       riskAssessment: "",
+      vendor: "",
+      vendorReport: "",
+      cuec: "",
     },
     next: () => {
       counter += 1;
@@ -313,5 +317,9 @@ export async function buildWorld(
     "record risk assessment",
   );
   world.ids.riskAssessment = assessment.json<{ id: string }>().id;
+  const vendor = await worldVendor(world);
+  world.ids.vendor = vendor.vendor;
+  world.ids.vendorReport = vendor.report;
+  world.ids.cuec = vendor.cuec;
   return world;
 }

@@ -11,6 +11,8 @@ import { RiskAssessmentsPage } from "../features/risks/RiskAssessmentsPage.tsx";
 import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
+import { VendorDetailPage } from "../features/vendors/VendorDetailPage.tsx";
+import { VendorsPage } from "../features/vendors/VendorsPage.tsx";
 import { CriteriaPage } from "../features/criteria/CriteriaPage.tsx";
 import { DashboardPage } from "../features/dashboard/DashboardPage.tsx";
 import { EngagementDetailPage } from "../features/engagements/EngagementDetailPage.tsx";
@@ -26,6 +28,8 @@ import { RequireSession, RootRedirect } from "../features/shell/guards.tsx";
 import { MembersPage } from "../features/members/MembersPage.tsx";
 import { PoliciesPage } from "../features/policies/PoliciesPage.tsx";
 import { PolicyDetailPage } from "../features/policies/PolicyDetailPage.tsx";
+import { TrainingModulePage } from "../features/training/TrainingModulePage.tsx";
+import { TrainingPage } from "../features/training/TrainingPage.tsx";
 import { TasksPage } from "../features/tasks/TasksPage.tsx";
 
 // A share link is opened by a customer with no account: never sent to sign in.
@@ -67,11 +71,15 @@ export function createAppRouter() {
             { path: "risks/library", element: <RiskLibraryPage /> },
             { path: "risks/assessments", element: <RiskAssessmentsPage /> },
             { path: "risks/:risk", element: <RiskDetailPage /> },
+            { path: "vendors", element: <VendorsPage /> },
+            { path: "vendors/:vendor", element: <VendorDetailPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },
             { path: "policies", element: <PoliciesPage /> },
             { path: "policies/:label", element: <PolicyDetailPage /> },
+            { path: "training", element: <TrainingPage /> },
+            { path: "training/:module", element: <TrainingModulePage /> },
             { path: "account", element: <AccountPage /> },
             { path: "*", element: <OrgNotFoundPage /> },
           ],

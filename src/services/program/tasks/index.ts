@@ -4,10 +4,14 @@ import { evidenceDueTasks } from "./evidence-due.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
+import { trainingTasks } from "./training.ts";
+import { vendorReviewTasks } from "./vendor-review.ts";
 
 export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   evidenceDueTasks,
   policyReviewTasks,
   policyAcknowledgementTasks,
   auditRequestTasks,
+  trainingTasks,
+  vendorReviewTasks,
 ];

@@ -90,6 +90,14 @@ export const AUDIT_ACTIONS = [
   "risk.created",
   "risk.updated",
   "risk-assessment.recorded",
+  "training.quiz-taken",
+  "training.imported",
+  "vendor.created",
+  "vendor.updated",
+  "vendor.report-added",
+  "vendor.bridge-letter-added",
+  "vendor.cuec-mapped",
+  "vendor.reviewed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -108,6 +116,8 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "training",
+  "vendor",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

@@ -9,6 +9,8 @@ const SOURCE_LABEL: Record<Task["source"], string> = {
   "policy-review": "Policy review",
   "policy-acknowledgement": "Acknowledge policy",
   "audit-request": "Auditor request",
+  training: "Training",
+  "vendor-review": "Vendor review",
 };
 
 export function TaskTable({
@@ -23,7 +25,7 @@ export function TaskTable({
   if (tasks.length === 0) {
     return (
       <EmptyBlock title="Nothing to do right now">
-        <Text>Evidence due, policies to read or review: they show up here.</Text>
+        <Text>Evidence due, policies to read or review, training to take: they show up here.</Text>
       </EmptyBlock>
     );
   }
