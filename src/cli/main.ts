@@ -36,6 +36,7 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   tasks: async () => (await import("./commands/tasks.ts")).registerTasks,
   requests: async () => (await import("./commands/requests.ts")).registerRequests,
   training: async () => (await import("./commands/training.ts")).registerTraining,
+  notifications: async () => (await import("./commands/notifications.ts")).registerNotifications,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

@@ -21,6 +21,7 @@ import * as populations from "./migrations/0014_populations.ts";
 import * as engagementFirm from "./migrations/0016_engagement_firm.ts";
 import * as training from "./migrations/0018_training.ts";
 import * as vendors from "./migrations/0019_vendors.ts";
+import * as notifications from "./migrations/0020_notifications.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0016_engagement_firm": engagementFirm,
   "0018_training": training,
   "0019_vendors": vendors,
+  "0020_notifications": notifications,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -645,6 +645,45 @@ export interface VendorsTable {
   updated_at: string;
 }
 
+// Notifications (migration 0020).
+export interface NotificationChannelsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  kind: string;
+  url: string;
+  url_hint: string;
+  secret: string | null;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  organization_id: string;
+  user_id: string;
+  channel: string;
+  kind: string;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface NotificationDeliveriesTable {
+  id: string;
+  organization_id: string;
+  channel: string;
+  channel_id: string | null;
+  target: string;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface VendorReportsTable {
   id: string;
   organization_id: string;
@@ -751,4 +790,8 @@ export interface Database {
   vendor_cuecs: VendorCuecsTable;
   vendor_cuec_controls: VendorCuecControlsTable;
   vendor_reviews: VendorReviewsTable;
+  // Notifications (migration 0020).
+  notification_channels: NotificationChannelsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }

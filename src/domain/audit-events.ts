@@ -32,6 +32,7 @@ import {
   SUBSERVICE_KINDS,
 } from "./vendor.ts";
 import type { ReviewItemId } from "./vendor.ts";
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "./notification.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -52,6 +53,7 @@ export const AUDIT_TARGET_TYPES = [
   "risk-assessment",
   "training",
   "vendor",
+  "notification-channel",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -706,6 +708,34 @@ export const AUDIT_EVENTS = {
       checked: z.array(z.enum(REVIEW_ITEM_IDS as [ReviewItemId, ...ReviewItemId[]])),
       outcome: z.enum(REVIEW_OUTCOMES),
       evidence: id,
+    }),
+  },
+  // Channel targets are their label (N-2). The URL is a secret: only its scheme and host.
+  "notification.webhook-added": {
+    target: "notification-channel",
+    data: z.strictObject({ urlHost: text }),
+  },
+  "notification.slack-set": {
+    target: "notification-channel",
+    data: z.strictObject({ urlHost: text, replaced: id.nullable() }),
+  },
+  "notification.channel-removed": {
+    target: "notification-channel",
+    data: z.strictObject({ kind: z.enum(["slack", "webhook"]), urlHost: text }),
+  },
+  // The target is the member's account id: what they chose to receive, and through what.
+  "notification.preferences-changed": {
+    target: "member",
+    data: z.strictObject({
+      changes: z
+        .array(
+          z.strictObject({
+            channel: z.enum(NOTIFICATION_CHANNELS),
+            kind: z.enum(NOTIFICATION_KINDS),
+            enabled: z.boolean(),
+          }),
+        )
+        .min(1),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

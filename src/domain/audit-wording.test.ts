@@ -392,6 +392,12 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     outcome: "approved",
     evidence: "e-3",
   },
+  "notification.webhook-added": { urlHost: "https://hooks.acme.example" },
+  "notification.slack-set": { urlHost: "https://hooks.slack.com", replaced: "N-1" },
+  "notification.channel-removed": { kind: "webhook", urlHost: "https://hooks.acme.example" },
+  "notification.preferences-changed": {
+    changes: [{ channel: "mail", kind: "task-digest", enabled: false }],
+  },
 };
 
 /** Target ids as each action records them. */
@@ -411,6 +417,8 @@ function targetIdOf(action: AuditAction): string {
       return "RA-1";
     case "vendor":
       return "V-1";
+    case "notification-channel":
+      return "N-2";
     default:
       return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
   }
@@ -579,5 +587,14 @@ describe("the risk register in words", () => {
     expect(
       describe1("risk-assessment.recorded", EXAMPLES["risk-assessment.recorded"]).sentence,
     ).toBe(`Risk assessment RA-1 held on 2026-03-02 with Olivia: 12 risks frozen, SHA-256 ${SHA}`);
+    expect(describe1("notification.slack-set", EXAMPLES["notification.slack-set"]).sentence).toBe(
+      "Slack incoming webhook N-2 set, posting to https://hooks.slack.com (replacing N-1)",
+    );
+    const choices = describe1(
+      "notification.preferences-changed",
+      EXAMPLES["notification.preferences-changed"],
+    );
+    expect(choices.sentence).toBe("Notification choices of Ravi Member changed");
+    expect(choices.changes).toEqual([{ field: "task-digest by mail", from: null, to: "off" }]);
   });
 });

@@ -828,6 +828,25 @@ const WORDING: Wording = {
       `Vendor ${t.target} reviewed on ${d.reviewedOn} as ${d.review} (tier ${d.tier}): ` +
       `${d.outcome}, ${plural(d.checked.length, "check")} confirmed`,
   }),
+  "notification.webhook-added": (d, t) => ({
+    sentence: `Signed webhook ${t.target} added, posting to ${d.urlHost}`,
+  }),
+  "notification.slack-set": (d, t) => ({
+    sentence:
+      `Slack incoming webhook ${t.target} set, posting to ${d.urlHost}` +
+      (d.replaced === null ? "" : ` (replacing ${d.replaced})`),
+  }),
+  "notification.channel-removed": (d, t) => ({
+    sentence: `${d.kind === "slack" ? "Slack incoming webhook" : "Signed webhook"} ${t.target} removed (${d.urlHost})`,
+  }),
+  "notification.preferences-changed": (d, t) => ({
+    sentence: `Notification choices of ${t.target} changed`,
+    changes: d.changes.map((c) => ({
+      field: `${c.kind} by ${c.channel}`,
+      from: null,
+      to: c.enabled ? "on" : "off",
+    })),
+  }),
 };
 
 const VENDOR_FIELD_NAMES: Record<(typeof VENDOR_CHANGE_FIELDS)[number], string> = {

@@ -83,6 +83,13 @@ export const ACTIONS = [
   // The vendor inventory, vendors' reports and CUECs, and the yearly vendor reviews (issue 16).
   "vendor:read",
   "vendor:manage",
+  // Control owners assigned in bulk (issue 16 part 4).
+  "control:assign-owners",
+  // Notifications: the organization's channels and deliveries; each person's own choices.
+  "notification:manage",
+  "notification:read",
+  "notification:send",
+  "notification:choose",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -145,6 +152,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "training:take",
     // They read the vendors whose CUECs their controls answer; owners and admins keep the list.
     "vendor:read",
+    "notification:choose",
   ],
   employee: [
     "organization:read",
@@ -153,6 +161,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "policy:acknowledge",
     "training:read",
     "training:take",
+    "notification:choose",
   ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of

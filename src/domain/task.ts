@@ -17,6 +17,10 @@ export const TASK_SOURCES = [
   "audit-request",
   "training",
   "vendor-review",
+  "control-owner",
+  "evidence-due",
+  "policy-review",
+  "policy-acknowledgement",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

@@ -28,6 +28,7 @@ import { registerHealthRoutes } from "./routes/health.ts";
 import { registerJobRoutes } from "./routes/jobs.ts";
 import { registerPolicyRoutes } from "./routes/policies.ts";
 import { registerTaskRoutes } from "./routes/tasks.ts";
+import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerMemberRoutes } from "./routes/members.ts";
 import { registerOrganizationRoutes } from "./routes/organizations.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerJobRoutes(router);
   registerPolicyRoutes(router);
   registerTaskRoutes(router);
+  registerNotificationRoutes(router);
   registerRiskRoutes(router);
   registerPopulationRoutes(router);
   registerTrainingRoutes(router);

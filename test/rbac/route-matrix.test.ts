@@ -70,6 +70,7 @@ const MISSING: Record<ResourceKind, string> = {
   risk: "R-999",
   "risk-assessment": "RA-999",
   vendor: "V-999",
+  "notification-channel": "N-999",
 };
 
 describe("the route table", () => {

@@ -64,6 +64,7 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     risk: ids.risk,
     "risk-assessment": ids.riskAssessment,
     vendor: ids.vendor,
+    "notification-channel": ids.notificationChannel,
   };
   return byKind[kind];
 }

@@ -28,7 +28,8 @@ export type ResourceKind =
   | "policy"
   | "risk"
   | "risk-assessment"
-  | "vendor";
+  | "vendor"
+  | "notification-channel";
 
 export interface OrgRoute {
   method: Method;
@@ -111,6 +112,8 @@ export interface World {
     vendor: string;
     vendorReport: string;
     cuec: string;
+    /** A signed webhook of this organization (its id). */
+    notificationChannel: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

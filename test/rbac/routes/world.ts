@@ -19,6 +19,7 @@ import {
 import { publishedPolicyId } from "./policies.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
+import { addMatrixWebhook } from "./notifications.ts";
 import type { Call, World } from "./types.ts";
 
 /** A multipart evidence upload: the metadata field, then the file. */
@@ -228,6 +229,7 @@ export async function buildWorld(
       vendor: "",
       vendorReport: "",
       cuec: "",
+      notificationChannel: "",
     },
     next: () => {
       counter += 1;
@@ -321,5 +323,6 @@ export async function buildWorld(
   world.ids.vendor = vendor.vendor;
   world.ids.vendorReport = vendor.report;
   world.ids.cuec = vendor.cuec;
+  world.ids.notificationChannel = await addMatrixWebhook(world);
   return world;
 }

@@ -20,3 +20,4 @@ export * from "./types/auditor-home.ts";
 export * from "./types/requests.ts";
 export * from "./types/training.ts";
 export * from "./types/vendors.ts";
+export * from "./types/notifications.ts";

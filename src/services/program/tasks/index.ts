@@ -1,5 +1,6 @@
 /** Every task source, in the order their tasks are gathered. */
 import { auditRequestTasks } from "./audit-request.ts";
+import { controlOwnerTasks } from "./control-owner.ts";
 import { evidenceDueTasks } from "./evidence-due.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
@@ -8,6 +9,7 @@ import { trainingTasks } from "./training.ts";
 import { vendorReviewTasks } from "./vendor-review.ts";
 
 export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
+  controlOwnerTasks,
   evidenceDueTasks,
   policyReviewTasks,
   policyAcknowledgementTasks,

@@ -98,6 +98,10 @@ export const AUDIT_ACTIONS = [
   "vendor.bridge-letter-added",
   "vendor.cuec-mapped",
   "vendor.reviewed",
+  "notification.webhook-added",
+  "notification.slack-set",
+  "notification.channel-removed",
+  "notification.preferences-changed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -118,6 +122,7 @@ export const AUDIT_TARGET_TYPES = [
   "risk-assessment",
   "training",
   "vendor",
+  "notification-channel",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
