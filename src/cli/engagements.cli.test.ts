@@ -268,8 +268,6 @@ describe("attest engagement", () => {
       "2026-02-28",
       "--firm",
       "Ledger",
-      "--auditor",
-      "Kim",
     );
     expect(created.out).toContain("Created E-1");
     expect((await cli(env, "engagement", "sample", "E-1")).code).toBe(4);

@@ -60,7 +60,12 @@ export const engagement = z.object({
   periodTo: day.nullable().describe("Type 2: the period's last day"),
   categories: z.array(category),
   auditFirm: z.string(),
-  auditors: z.array(z.string()).describe("the auditors' names as planned (free text)"),
+  firmTeam: z
+    .array(z.string())
+    .describe(
+      "names of the firm's team typed before auditors had accounts (older engagements); " +
+        "the auditors are the accounts assigned (GET …/auditors)",
+    ),
   periodReason: z.string().nullable(),
   status: engagementStatus,
   snapshot: engagementSnapshot.nullable().describe("null before fieldwork"),

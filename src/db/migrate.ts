@@ -18,6 +18,7 @@ import * as policies from "./migrations/0011_policies.ts";
 import * as risks from "./migrations/0012_risks.ts";
 import * as requests from "./migrations/0013_requests.ts";
 import * as populations from "./migrations/0014_populations.ts";
+import * as engagementFirm from "./migrations/0016_engagement_firm.ts";
 import * as training from "./migrations/0018_training.ts";
 import * as vendors from "./migrations/0019_vendors.ts";
 import * as notifications from "./migrations/0020_notifications.ts";
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012_risks": risks,
   "0013_requests": requests,
   "0014_populations": populations,
+  "0016_engagement_firm": engagementFirm,
   "0018_training": training,
   "0019_vendors": vendors,
   "0020_notifications": notifications,

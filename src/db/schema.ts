@@ -141,7 +141,8 @@ export interface EngagementsTable {
   period_to: string | null;
   categories: string;
   audit_firm: string;
-  auditors: string;
+  /** Names typed before auditors had accounts (migration 0016; was `auditors`). */
+  firm_team: string;
   short_period_reason: string | null;
   status: string;
   snapshot: string | null;

@@ -315,6 +315,7 @@ export const AUDIT_EVENTS = {
       periodTo: day.nullable(),
       categories: z.array(category),
       auditFirm: text,
+      // The firm's team as typed (Engagement.firmTeam); empty since auditors are accounts.
       auditors: z.array(text),
       // Named shortPeriodReason in events recorded before long periods needed a reason too.
       shortPeriodReason: reason.optional(),

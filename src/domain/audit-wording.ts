@@ -495,7 +495,7 @@ const WORDING: Wording = {
         d.categories.map((c) => getCategory(c).name),
       ),
       set("audit firm", d.auditFirm),
-      set("auditors", d.auditors),
+      set("firm's team", d.auditors),
     ],
   }),
   "engagement.advanced": (d, t) => stage("moved to", d, t),

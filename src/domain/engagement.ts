@@ -50,7 +50,11 @@ export interface Engagement {
   periodTo: string | null;
   categories: CategoryId[];
   auditFirm: string;
-  auditors: string[];
+  /**
+   * The firm's team as names typed when the engagement was made, before auditors had
+   * accounts; kept for the record. The auditors are the accounts assigned to the engagement.
+   */
+  firmTeam: string[];
   /**
    * Why a Type 2's period is shorter than six months or longer than twelve (stored in the
    * column short_period_reason, named when only short periods needed one).

@@ -29,6 +29,13 @@ export const ACTIONS = [
   "engagement:respond",
   "engagement:sample",
   "engagement:assign",
+  /** The control matrix (CSV, XLSX): the engagement's auditors, and owners and admins. */
+  "engagement:export",
+  /**
+   * The signed workpapers ZIP. The auditor's own work: the company's owners and admins get it
+   * only once a final report is out (services/fieldwork/exports/workpapers.ts checks the step).
+   */
+  "engagement:workpapers",
   // Populations imported from a system of record (issue 13): the company imports them, the
   // assigned auditor accepts or returns them.
   "population:import",
@@ -186,6 +193,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:read",
     "engagement:test",
     "engagement:sample",
+    "engagement:export",
+    "engagement:workpapers",
     "population:review",
     "report:read",
     "report:opinion",
@@ -206,6 +215,8 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "audit-log:read",
     "audit-log:verify",
     "engagement:read",
+    "engagement:export",
+    "engagement:workpapers",
     "member:read",
     "report:read",
     "policy:read",

@@ -413,7 +413,7 @@ export function reconcileFieldwork(
         ],
         ["categories", c.categories, engagement.categories],
         ["audit firm", c.auditFirm, engagement.auditFirm],
-        ["auditors", c.auditors, engagement.auditors],
+        ["firm's team", c.auditors, engagement.firmTeam],
         ["period reason", c.periodReason ?? c.shortPeriodReason ?? null, engagement.periodReason],
         ["stage", state.status, engagement.status],
       ]),

@@ -34,6 +34,8 @@ import { registerMemberRoutes } from "./routes/members.ts";
 import { registerOrganizationRoutes } from "./routes/organizations.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
 import { registerBundleRoutes } from "./routes/reports-bundle.ts";
+import { registerAuditorHomeRoutes } from "./routes/auditor-home.ts";
+import { registerEngagementExportRoutes } from "./routes/engagement-exports.ts";
 import { registerSharedReportRoutes } from "./routes/shared.ts";
 import { checkOrigin, securityHeaders } from "./security.ts";
 import { isPagePath, registerWebApp, sendIndex } from "./web.ts";
@@ -113,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMemberRoutes(router);
   registerReportRoutes(router);
   registerBundleRoutes(router);
+  registerEngagementExportRoutes(router);
+  registerAuditorHomeRoutes(router);
   registerSharedReportRoutes(router);
   registerJobRoutes(router);
   registerPolicyRoutes(router);

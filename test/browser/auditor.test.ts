@@ -61,8 +61,9 @@ describe("an auditor in the browser", () => {
       await rig.screenshot(page, "auditor-01-invitation");
       await page.getByRole("button", { name: "Create account and join" }).click();
       // No readiness dashboard: an auditor lands on their engagements, none yet.
-      await page.waitForURL(new RegExp(`/orgs/${org}/engagements$`));
-      await page.getByRole("heading", { name: "Engagements", level: 1 }).waitFor();
+      await page.waitForURL(new RegExp(`/orgs/${org}$`));
+      await page.getByRole("heading", { name: "My engagements", level: 1 }).waitFor();
+      await page.getByText("No engagements assigned to you").waitFor();
       await expect(page.getByText("Overall readiness").count()).resolves.toBe(0);
 
       // Unassigned, they see no control at all.
@@ -84,19 +85,19 @@ describe("an auditor in the browser", () => {
       await page.getByRole("menuitem", { name: "Sign out" }).click();
       await page.waitForURL(/\/login/);
       await signIn(page, "alex@audit.example");
-      // Their only engagement is where they land.
-      await page.waitForURL(new RegExp(`/orgs/${org}/engagements/${first.id}$`));
+      // Their home lists the engagement assigned to them.
+      await page.waitForURL(new RegExp(`/orgs/${org}$`));
       await page.getByRole("heading", { name: /Type 1 with Prudent & Partners LLP/ }).waitFor();
 
       // Write-only places, readiness and the organization's criteria are not in the navigation.
       const nav = page.getByRole("navigation", { name: "Main navigation" });
-      await nav.getByRole("link", { name: "Engagements" }).waitFor();
-      for (const name of ["Users", "Criteria", "Settings"]) {
+      await nav.getByRole("link", { name: "My engagements" }).waitFor();
+      for (const name of ["Users", "Criteria", "Settings", "Dashboard"]) {
         await expect(nav.getByRole("link", { name }).count()).resolves.toBe(0);
       }
 
-      // The list holds the assigned engagement only.
-      await nav.getByRole("link", { name: "Engagements" }).click();
+      // The home holds the assigned engagement only.
+      await nav.getByRole("link", { name: "My engagements" }).click();
       await page.getByRole("link", { name: `E-${first.number}`, exact: true }).waitFor();
       await expect(page.getByText("Prudent & Partners LLP").isVisible()).resolves.toBe(true);
       await expect(

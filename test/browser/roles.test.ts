@@ -51,7 +51,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Vendors",
   ],
   employee: ["Dashboard", "My tasks", "Policies", "Training"],
-  auditor: ["Dashboard", "My tasks", "Controls", "Evidence", "Engagements", "Audit log"],
+  auditor: ["My engagements", "My tasks", "Controls", "Evidence", "Audit log"],
 };
 
 interface Person {
@@ -85,7 +85,8 @@ describe("each role in the browser", () => {
   async function navigationOf(page: Page): Promise<string[]> {
     await page.goto(`/orgs/${org}`);
     const nav = page.getByRole("navigation", { name: "Main navigation" });
-    await nav.getByRole("link", { name: "Dashboard" }).waitFor();
+    // Everyone's navigation starts at their home: the dashboard, or an auditor's engagements.
+    await nav.getByRole("link", { name: /^(Dashboard|My engagements)$/ }).waitFor();
     return (await nav.getByRole("link").allInnerTexts()).map((text) => text.trim());
   }
 
@@ -133,8 +134,8 @@ describe("each role in the browser", () => {
   it("lands an auditor on their engagements, not the readiness dashboard", async () => {
     const auditor = people.get("auditor")!.page;
     await auditor.goto(`/orgs/${org}`);
-    await auditor.waitForURL(new RegExp(`/orgs/${org}/engagements$`));
-    await auditor.getByRole("heading", { level: 1, name: "Engagements" }).waitFor();
+    await auditor.getByRole("heading", { level: 1, name: "My engagements" }).waitFor();
+    expect(new URL(auditor.url()).pathname).toBe(`/orgs/${org}`);
     await expect(auditor.getByText("Overall readiness").count()).resolves.toBe(0);
   });
 

@@ -58,7 +58,8 @@ describe("sampling in the browser", () => {
       .first()
       .fill(PASSWORD);
     await page.getByRole("button", { name: "Create account and join" }).click();
-    await page.waitForURL(new RegExp(`/orgs/${org}/engagements$`));
+    await page.waitForURL(new RegExp(`/orgs/${org}$`));
+    await page.getByRole("heading", { name: "My engagements", level: 1 }).waitFor();
     const members = await api.ok<{ items: { userId: string; email: string }[] }>(
       "GET",
       `/api/v1/orgs/${org}/members`,

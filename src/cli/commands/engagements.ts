@@ -27,6 +27,7 @@ import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
 import { registerEngagementAssign } from "./engagement-assign.ts";
+import { registerEngagementExports } from "./engagement-exports.ts";
 import { registerEngagementPopulation } from "./engagement-population.ts";
 import { UsageError } from "../usage.ts";
 
@@ -99,7 +100,6 @@ interface CreateOptions {
   to?: string;
   categories?: string;
   firm: string;
-  auditor?: string[];
   periodReason?: string;
   confirmGap?: boolean;
 }
@@ -156,7 +156,6 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     .option("--to <date>", "Type 2: last day of the period")
     .option("--categories <list>", "categories covered (default: the organization's scope)")
     .requiredOption("--firm <name>", "the audit firm")
-    .option("--auditor <name>", "an auditor's name (repeatable)", collect)
     .option(
       "--period-reason <text>",
       "why a Type 2 period is shorter than six months or longer than twelve",
@@ -172,7 +171,6 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
           ...(options.to === undefined ? {} : { to: options.to }),
           ...(options.categories === undefined ? {} : { categories: list(options.categories) }),
           auditFirm: options.firm,
-          auditors: options.auditor ?? [],
           ...(options.periodReason === undefined ? {} : { periodReason: options.periodReason }),
           confirmGap: options.confirmGap === true,
         }),
@@ -226,7 +224,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
         ["Categories", shown.categories.join(", ")],
         [
           "Firm",
-          `${shown.auditFirm}${shown.auditors.length ? `: ${shown.auditors.join(", ")}` : ""}`,
+          `${shown.auditFirm}${shown.firmTeam.length ? ` (team: ${shown.firmTeam.join(", ")})` : ""}`,
         ],
         ["Status", shown.status],
         [
@@ -245,6 +243,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     });
 
   registerEngagementAssign(engagement, runtime);
+  registerEngagementExports(engagement, runtime);
   registerEngagementPopulation(engagement, runtime);
 
   engagement

@@ -38,7 +38,7 @@ import type { DemoTraining } from "./demo-training.ts";
 import { loadDemoVendors } from "./demo-vendors.ts";
 import type { DemoVendors } from "./demo-vendors.ts";
 import type { DemoRisks } from "./demo-risks.ts";
-import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
+import { addDemoPeople, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
 import type { DemoFieldwork } from "./demo-fieldwork.ts";
 import { loadDemoRequests } from "./demo-requests.ts";
@@ -331,7 +331,6 @@ export async function loadDemo(
     from: periodFrom,
     to: periodTo,
     auditFirm: "Ledger & Co CPAs",
-    auditors: [AUDITOR.name, "Omar Reyes"],
   });
   const handle = `E-${engagement.number}`;
   await assignAuditor(ctx, maya, handle, people.auditor.id);

@@ -52,7 +52,6 @@ export const createEngagementInput = z
     to: calendarDate.optional(),
     categories: z.array(categoryId).optional(),
     auditFirm: z.string().trim().min(1, "name the audit firm").max(200),
-    auditors: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
     /** Why a Type 2 is shorter than six months or longer than twelve. */
     periodReason: reason.optional(),
     /** Starts the period after a gap since the previous Type 2, knowingly. */
@@ -105,7 +104,8 @@ export async function createEngagement(
       periodTo: type === 2 ? (data.to ?? null) : null,
       categories: ordered,
       auditFirm: data.auditFirm,
-      auditors: data.auditors,
+      // Auditors are the accounts assigned to the engagement; no names are typed any more.
+      firmTeam: [],
       periodReason: type === 2 ? (data.periodReason ?? null) : null,
       status: "planning",
       snapshot: null,
@@ -114,7 +114,16 @@ export async function createEngagement(
       version: 1,
     };
     await insertEngagement(tx, scopeOf(actor), engagement);
-    const { snapshot: _s, version: _v, createdAt: _c, updatedAt: _u, ...recorded } = engagement;
+    const {
+      snapshot: _s,
+      version: _v,
+      createdAt: _c,
+      updatedAt: _u,
+      firmTeam,
+      ...rest
+    } = engagement;
+    // The event keeps its field name from before the team was renamed, so old events still read.
+    const recorded = { ...rest, auditors: firmTeam };
     const confirmedGap = gap === undefined ? {} : { confirmedGap: { from: gap.from, to: gap.to } };
     await recordEvent(
       tx,
@@ -129,7 +138,7 @@ export async function createEngagement(
 }
 
 /** An auditor reaches only the engagements assigned to them; others do not exist for them. */
-function visibleTo(actor: Actor, engagement: Engagement): boolean {
+export function visibleTo(actor: Actor, engagement: Engagement): boolean {
   return actor.role !== "auditor" || (actor.engagements ?? []).includes(engagement.id);
 }
 

@@ -12,6 +12,7 @@ import { ACCOUNT_ROUTES } from "./account.ts";
 import { AUDIT_LOG_ROUTES } from "./audit-log.ts";
 import { AUTH_ROUTES } from "./auth.ts";
 import { CONTROL_ROUTES } from "./controls.ts";
+import { ENGAGEMENT_EXPORT_ROUTES } from "./engagement-exports.ts";
 import { ENGAGEMENT_ROUTES } from "./engagements.ts";
 import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { JOB_ROUTES } from "./jobs.ts";
@@ -61,6 +62,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...EVIDENCE_ROUTES,
   ...ENGAGEMENT_ROUTES,
   ...BUNDLE_ROUTES,
+  ...ENGAGEMENT_EXPORT_ROUTES,
   ...REPORT_ROUTES,
   ...JOB_ROUTES,
   ...AUDIT_LOG_ROUTES,

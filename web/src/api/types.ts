@@ -16,6 +16,7 @@ export * from "./types/reports.ts";
 export * from "./types/jobs.ts";
 export * from "./types/policies.ts";
 export * from "./types/risks.ts";
+export * from "./types/auditor-home.ts";
 export * from "./types/requests.ts";
 export * from "./types/training.ts";
 export * from "./types/vendors.ts";

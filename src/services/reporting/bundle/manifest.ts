@@ -15,6 +15,8 @@ import type { KeyObject } from "node:crypto";
 import { z } from "zod";
 
 export const BUNDLE_FORMAT = "attest-evidence-bundle/1";
+/** An engagement's workpapers (services/fieldwork/exports/workpapers.ts), signed alike. */
+export const WORKPAPERS_FORMAT = "attest-workpapers/1";
 export const MANIFEST_PATH = "manifest.json";
 export const SIGNATURE_PATH = "manifest.sig";
 export const README_PATH = "README.txt";
@@ -77,12 +79,34 @@ export interface BundleManifest {
   readme: { path: string; sha256: string; size: number };
 }
 
+/**
+ * The workpapers' manifest: the same envelope (organization, engagement, key, files with their
+ * SHA-256 and size, README), so the same verifier checks it. Its files are Attest's own
+ * records of the audit, not evidence items, so they name the controls they concern only.
+ */
+export interface WorkpapersManifest extends Omit<
+  BundleManifest,
+  "format" | "files" | "controls" | "evidenceWindow"
+> {
+  format: typeof WORKPAPERS_FORMAT;
+  files: WorkpaperFile[];
+}
+
+export interface WorkpaperFile {
+  path: string;
+  sha256: string;
+  size: number;
+  /** What the file is: the matrix, the engagement's overview, or one control's workpaper. */
+  kind: "matrix" | "engagement" | "control";
+  controls: string[];
+}
+
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits");
 const listed = z.object({ path: z.string().min(1), sha256: sha256Hex, size: z.number().int() });
 
 /** What a verifier needs from a manifest; other fields are shown, not relied on. */
 export const manifestSchema = z.object({
-  format: z.literal(BUNDLE_FORMAT),
+  format: z.enum([BUNDLE_FORMAT, WORKPAPERS_FORMAT]),
   organization: z.object({ name: z.string() }),
   engagement: z.object({ label: z.string() }),
   generatedAt: z.string(),
@@ -91,7 +115,10 @@ export const manifestSchema = z.object({
     publicKey: z.string(),
     fingerprint: z.string(),
   }),
-  files: z.array(listed.extend({ evidenceId: z.string(), controls: z.array(z.string()) })),
+  // Workpapers list no evidence item: their files are Attest's records of the audit.
+  files: z.array(
+    listed.extend({ evidenceId: z.string().optional(), controls: z.array(z.string()) }),
+  ),
   readme: listed,
 });
 export type ParsedManifest = z.output<typeof manifestSchema>;
@@ -108,7 +135,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** The bytes stored as manifest.json and signed: the same manifest always gives the same bytes. */
-export function manifestBytes(manifest: BundleManifest): Buffer {
+export function manifestBytes(manifest: BundleManifest | WorkpapersManifest): Buffer {
   return Buffer.from(`${JSON.stringify(sortKeys(manifest), null, 2)}\n`, "utf8");
 }
 

@@ -183,3 +183,30 @@ export function zipBundle(
   });
   return { stream, size, done };
 }
+
+/** A file made in memory (the workpapers are Attest's own JSON and CSV, small). */
+export interface MemoryEntry {
+  path: string;
+  content: Buffer;
+}
+
+/**
+ * A signed archive of files made in memory, laid out as a bundle: manifest, signature and
+ * README first, then the files, stored uncompressed like the bundle's.
+ */
+export async function zipInMemory(
+  entries: readonly MemoryEntry[],
+  fixed: FixedEntries,
+): Promise<Buffer> {
+  useNativeCrc32();
+  const zip = new ZipFile();
+  const options = { compress: false, mtime: fixed.at };
+  zip.addBuffer(fixed.manifest, MANIFEST_PATH, options);
+  zip.addBuffer(fixed.signature, SIGNATURE_PATH, options);
+  zip.addBuffer(fixed.readme, README_PATH, options);
+  for (const entry of entries) zip.addBuffer(entry.content, entry.path, options);
+  zip.end({ forceZip64Format: false, comment: "" });
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}

@@ -5,6 +5,7 @@ import { ControlStatusBadge, CriterionStatusBadge } from "../../lib/badges.tsx";
 import { EmptyBlock, LoadingBlock, QueryView } from "../../lib/feedback.tsx";
 import { formatDay } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
+import { AuditorHomePage } from "../auditor-home/AuditorHomePage.tsx";
 import { useEngagements } from "../engagements/api.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useOverdue, useReadiness } from "./api.ts";
@@ -20,6 +21,7 @@ export function DashboardPage() {
   const org = useCurrentOrg();
   if (!org.can("readiness:read")) {
     // An auditor reads no readiness: they land on what they audit.
+    if (org.role === "auditor") return <AuditorHomePage />;
     if (org.can("engagement:read")) return <EngagementsLanding org={org.slug} />;
     // Someone who may not read the program (an employee) lands on their tasks.
     return <Navigate replace to={`/orgs/${org.slug}/tasks`} />;

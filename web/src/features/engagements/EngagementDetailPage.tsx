@@ -23,6 +23,7 @@ import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useEngagement, useResults, useSample } from "./api.ts";
 import { AuditorsCard } from "./AuditorsCard.tsx";
 import { ExceptionsPanel } from "./ExceptionsPanel.tsx";
+import { ExportButtons } from "./ExportButtons.tsx";
 import { engagementLabel, engagementWhen } from "./labels.ts";
 import { ResultsPanel } from "./ResultsPanel.tsx";
 import { SamplePanel } from "./SamplePanel.tsx";
@@ -74,6 +75,7 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
       <PageHeader
         title={`${engagementLabel(engagement)} · Type ${engagement.type} with ${engagement.auditFirm}`}
         description={<EngagementStatusBadge status={engagement.status} />}
+        actions={<ExportButtons org={org} engagement={engagement} />}
       />
       <Paper withBorder p="lg" radius="md" mb="lg">
         <StatusSteps org={org.slug} engagement={engagement} canManage={canManage} />
@@ -180,7 +182,10 @@ function Overview({ engagement }: { engagement: Engagement }) {
             }
           />
           <Fact label="Audit firm" value={engagement.auditFirm} />
-          <Fact label="Auditors" value={engagement.auditors.join(", ") || "—"} />
+          {engagement.firmTeam.length > 0 ? (
+            // Names typed before auditors had accounts; the assigned accounts are listed below.
+            <Fact label="Firm's team" value={engagement.firmTeam.join(", ")} />
+          ) : null}
           <Fact label="Categories" value={engagement.categories.map(categoryName).join(", ")} />
           <Fact
             label="Scope frozen"

@@ -7,7 +7,6 @@ import {
   SegmentedControl,
   SimpleGrid,
   Stack,
-  TagsInput,
   TextInput,
   Textarea,
 } from "@mantine/core";
@@ -29,7 +28,6 @@ interface Values {
   to: string;
   categories: string[];
   auditFirm: string;
-  auditors: string[];
   periodReason: string;
   confirmGap: boolean;
 }
@@ -57,7 +55,6 @@ export function NewEngagementModal({
       to: "",
       categories: [],
       auditFirm: "",
-      auditors: [],
       periodReason: "",
       confirmGap: false,
     },
@@ -88,7 +85,6 @@ export function NewEngagementModal({
   const toBody = (values: Values): NewEngagement => ({
     type: values.type === "1" ? 1 : 2,
     auditFirm: values.auditFirm.trim(),
-    auditors: values.auditors,
     ...(values.categories.length > 0 ? { categories: values.categories } : {}),
     ...(values.type === "1" ? { asOf: values.asOf } : { from: values.from, to: values.to }),
     ...(values.type === "2" && unusualLength(values) !== null
@@ -155,11 +151,6 @@ export function NewEngagementModal({
             />
           ) : null}
           <TextInput label="Audit firm" required {...form.getInputProps("auditFirm")} />
-          <TagsInput
-            label="Auditors' names"
-            description="Press Enter after each name."
-            {...form.getInputProps("auditors")}
-          />
           <MultiSelect
             label="Categories"
             description="Leave empty for everything in scope. Security is always included."

@@ -51,7 +51,6 @@ export interface NewEngagement {
   to?: string;
   categories?: string[];
   auditFirm: string;
-  auditors: string[];
   periodReason?: string;
   confirmGap?: boolean;
 }

@@ -1,7 +1,7 @@
 import { Alert, Anchor, AppShell, Burger, Group, NavLink, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useLocation, useParams } from "react-router";
-import type { Action } from "../../api/types.ts";
+import type { Action, Role } from "../../api/types.ts";
 import { usePageTitle } from "../../lib/page.tsx";
 import { PublicLayout } from "../auth/PublicLayout.tsx";
 import { useSession } from "../session/api.ts";
@@ -41,6 +41,15 @@ const NAV_ITEMS: readonly NavItem[] = [
   },
 ];
 
+/** An auditor's navigation starts at their engagements, which is what their home shows. */
+function navItemsFor(role: Role): readonly NavItem[] {
+  if (role !== "auditor") return NAV_ITEMS;
+  return [
+    { label: "My engagements", path: "", shownWith: [] },
+    ...NAV_ITEMS.filter((item) => item.path !== "" && item.path !== "/engagements"),
+  ];
+}
+
 export function OrgLayout() {
   const { org = "" } = useParams();
   const { data: session } = useSession();
@@ -52,9 +61,12 @@ export function OrgLayout() {
     return <NotAMember org={org} />;
   }
   const base = `/orgs/${membership.organization.slug}`;
+  const atHome = location.pathname === base || location.pathname === `${base}/`;
   const isActive = (path: string) =>
     path === ""
-      ? location.pathname === base || location.pathname === `${base}/`
+      ? // An auditor's home is their engagements: it stays marked while they are in one.
+        atHome ||
+        (membership.role === "auditor" && location.pathname.startsWith(`${base}/engagements`))
       : location.pathname.startsWith(`${base}${path}`);
 
   return (
@@ -90,21 +102,23 @@ export function OrgLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {NAV_ITEMS.filter(
-          (item) =>
-            item.shownWith.length === 0 ||
-            item.shownWith.some((action) => membership.actions.includes(action)),
-        ).map((item) => (
-          <NavLink
-            key={item.label}
-            component={Link}
-            to={`${base}${item.path}`}
-            label={item.label}
-            active={isActive(item.path)}
-            aria-current={isActive(item.path) ? "page" : undefined}
-            onClick={nav.close}
-          />
-        ))}
+        {navItemsFor(membership.role)
+          .filter(
+            (item) =>
+              item.shownWith.length === 0 ||
+              item.shownWith.some((action) => membership.actions.includes(action)),
+          )
+          .map((item) => (
+            <NavLink
+              key={item.label}
+              component={Link}
+              to={`${base}${item.path}`}
+              label={item.label}
+              active={isActive(item.path)}
+              aria-current={isActive(item.path) ? "page" : undefined}
+              onClick={nav.close}
+            />
+          ))}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         {membership.twoFactorRequired ? (

@@ -1,0 +1,28 @@
+/**
+ * Routes of src/server/routes/engagement-exports.ts (the control matrix and the workpapers)
+ * and src/server/routes/auditor-home.ts.
+ */
+import { none } from "./arrange.ts";
+import type { OrgRoute } from "./types.ts";
+
+export const ENGAGEMENT_EXPORT_ROUTES: readonly OrgRoute[] = [
+  {
+    method: "GET",
+    path: "/engagements/:id/matrix",
+    action: "engagement:export",
+    status: 200,
+    resources: { id: "engagement" },
+    prepare: async (world) => ({ params: { id: world.ids.sampledEngagement } }),
+  },
+  {
+    method: "GET",
+    path: "/engagements/:id/workpapers",
+    action: "engagement:workpapers",
+    status: 200,
+    resources: { id: "engagement" },
+    // Finalized, so the company's owners and admins may take them too (before the final
+    // report only the auditor may: services/fieldwork/exports/exports.test.ts).
+    prepare: async (world) => ({ params: { id: world.ids.reportEngagement } }),
+  },
+  { method: "GET", path: "/auditor-home", action: "engagement:read", status: 200, prepare: none },
+];
