@@ -22,6 +22,7 @@ import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { FINDING_SOURCES, FINDING_STATUSES, TRIAGE_DECISIONS } from "./findings/finding.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -40,6 +41,8 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "finding",
+  "finding-import",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -543,6 +546,31 @@ export const AUDIT_EVENTS = {
       risks: count,
       sha256,
       evidence: id,
+    }),
+  },
+  // Import targets are their label (FI-4); the file's hash is what the trail proves. Findings
+  // created or seen again are counted, not listed (a scan may hold thousands); those whose
+  // state changed are named.
+  "finding.imported": {
+    target: "finding-import",
+    data: z.strictObject({
+      source: z.enum(FINDING_SOURCES),
+      fileName: text,
+      sha256,
+      results: count,
+      created: count,
+      seenAgain: count,
+      reopened: z.array(id),
+      closed: z.array(id),
+    }),
+  },
+  // Finding targets are their label (F-12).
+  "finding.triaged": {
+    target: "finding",
+    data: z.strictObject({
+      decision: z.enum(TRIAGE_DECISIONS),
+      reason: text,
+      previousStatus: z.enum(FINDING_STATUSES),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

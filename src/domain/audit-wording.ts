@@ -710,6 +710,16 @@ const WORDING: Wording = {
       d.participants.map((p) => p.name),
     )}: ${plural(d.risks, "risk")} frozen, SHA-256 ${d.sha256}`,
   }),
+  "finding.imported": (d, t) => ({
+    sentence:
+      `Findings import ${t.target} of ${d.fileName} (${d.source}, SHA-256 ${short(d.sha256)}): ` +
+      `${plural(d.results, "result")}, ${d.created} new, ${d.seenAgain} seen again` +
+      (d.reopened.length === 0 ? "" : `; reopened ${list(d.reopened)}`) +
+      (d.closed.length === 0 ? "" : `; passed since, closed ${list(d.closed)}`),
+  }),
+  "finding.triaged": (d, t) => ({
+    sentence: `Finding ${t.target} triaged as ${d.decision}${because(d.reason)}`,
+  }),
 };
 
 const RISK_FIELD_NAMES: Record<(typeof RISK_CHANGE_FIELDS)[number], string> = {

@@ -56,6 +56,11 @@ export const ACTIONS = [
   // The risk register and its yearly assessments (issue 16).
   "risk:read",
   "risk:manage",
+  // Findings imported from scanners and CloudTrail (issue 17). Organization-wide, like the
+  // risk register: auditors see them through the evidence filed from them.
+  "finding:read",
+  "finding:import",
+  "finding:triage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -99,6 +104,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "policy:acknowledge",
     // They read the register, whose risks their controls mitigate; owners and admins keep it.
     "risk:read",
+    // They read the findings their controls are measured by; closing one (accepting a risk
+    // or calling it a false positive) is an owner's or admin's decision.
+    "finding:read",
   ],
   employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
   // Auditors read, sample and test; they never change the company's records. They read what
@@ -135,6 +143,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "report:read",
     "policy:read",
     "risk:read",
+    "finding:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };
