@@ -162,6 +162,7 @@ export async function findFinding(
 /** What matching a new file against the stored findings needs to know, by fingerprint. */
 export interface StoredFingerprint {
   id: string;
+  number: number;
   status: FindingStatus;
   decision: TriageDecision | null;
 }
@@ -173,7 +174,7 @@ export async function fingerprintsOf(
 ): Promise<Map<string, StoredFingerprint>> {
   const rows = await tx
     .selectFrom("findings")
-    .select(["id", "fingerprint", "status", "triage_decision"])
+    .select(["id", "number", "fingerprint", "status", "triage_decision"])
     .where("organization_id", "=", scope.organizationId)
     .where("source", "=", source)
     .execute();
@@ -182,6 +183,7 @@ export async function fingerprintsOf(
       r.fingerprint,
       {
         id: r.id,
+        number: Number(r.number),
         status: r.status as FindingStatus,
         decision: r.triage_decision as TriageDecision | null,
       },
@@ -344,4 +346,38 @@ export async function importedSources(tx: Tx, scope: OrgScope): Promise<Set<Find
     .where("organization_id", "=", scope.organizationId)
     .execute();
   return new Set(rows.map((r) => r.source as FindingSource));
+}
+
+export interface OpenFindingSummary {
+  source: FindingSource;
+  open: number;
+  overdue: number;
+  /** The earliest due day among the open findings, or null when none has one. */
+  earliestDue: string | null;
+}
+
+/** Open findings counted per source, in one query: what the tasks list needs. */
+export async function openFindingSummary(
+  tx: Tx,
+  scope: OrgScope,
+  today: string,
+): Promise<OpenFindingSummary[]> {
+  const rows = await tx
+    .selectFrom("findings")
+    .select((eb) => [
+      "source",
+      eb.fn.countAll().as("open"),
+      eb.fn.min("due_on").as("earliest"),
+      eb.fn.sum(eb.case().when("due_on", "<", today).then(1).else(0).end()).as("overdue"),
+    ])
+    .where("organization_id", "=", scope.organizationId)
+    .where("status", "=", "open")
+    .groupBy("source")
+    .execute();
+  return rows.map((r) => ({
+    source: r.source as FindingSource,
+    open: Number(r.open),
+    overdue: Number(r.overdue ?? 0),
+    earliestDue: r.earliest ?? null,
+  }));
 }

@@ -8,6 +8,7 @@ const SOURCE_LABEL: Record<Task["source"], string> = {
   "evidence-due": "Evidence",
   "policy-review": "Policy review",
   "policy-acknowledgement": "Acknowledge policy",
+  finding: "Findings",
 };
 
 export function TaskTable({
