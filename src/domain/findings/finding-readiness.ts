@@ -38,8 +38,12 @@ function signal(overdue: readonly Finding[], source: "vuln" | "log"): ControlSig
   }
   const subject =
     source === "log"
-      ? `${count === 1 ? "1 flagged CloudTrail event is" : `${count} flagged CloudTrail events are`} untriaged past their week`
-      : `${count === 1 ? "1 finding is" : `${count} findings are`} past their remediation deadline`;
+      ? count === 1
+        ? "1 flagged CloudTrail event is untriaged past its week"
+        : `${count} flagged CloudTrail events are untriaged past their week`
+      : count === 1
+        ? "1 finding is past its remediation deadline"
+        : `${count} findings are past their remediation deadline`;
   return { source: "finding", ok: false, reason: `${subject} (${named(overdue)})` };
 }
 
