@@ -149,11 +149,13 @@ export async function listFindings(
 export async function findFinding(
   tx: Tx,
   scope: OrgScope,
-  number: number,
+  key: { number: number } | { id: string },
 ): Promise<{ finding: Finding; detail: unknown } | undefined> {
   const row = await findingsQuery(tx, scope)
     .select("findings.detail")
-    .where("findings.number", "=", number)
+    .where((eb) =>
+      "id" in key ? eb("findings.id", "=", key.id) : eb("findings.number", "=", key.number),
+    )
     .executeTakeFirst();
   if (row === undefined) return undefined;
   return { finding: toFinding(row, Number(row.import_number)), detail: fromDbJson(row.detail) };

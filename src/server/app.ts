@@ -18,6 +18,7 @@ import { registerAuditLogRoutes } from "./routes/audit-log.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerControlRoutes } from "./routes/controls.ts";
 import { registerRiskRoutes } from "./routes/risks.ts";
+import { registerFindingRoutes } from "./routes/findings.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerControlRoutes(router);
   registerEvidenceRoutes(router);
   registerEngagementRoutes(router);
+  registerFindingRoutes(router);
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
   registerReportRoutes(router);

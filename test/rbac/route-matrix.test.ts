@@ -69,6 +69,7 @@ const MISSING: Record<ResourceKind, string> = {
   policy: "00000000-0000-4000-8000-000000000006",
   risk: "R-999",
   "risk-assessment": "RA-999",
+  finding: "F-999999",
 };
 
 describe("the route table", () => {

@@ -63,6 +63,7 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     policy: ids.policy,
     risk: ids.risk,
     "risk-assessment": ids.riskAssessment,
+    finding: ids.finding,
   };
   return byKind[kind];
 }

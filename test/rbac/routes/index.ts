@@ -14,6 +14,7 @@ import { AUTH_ROUTES } from "./auth.ts";
 import { CONTROL_ROUTES } from "./controls.ts";
 import { ENGAGEMENT_ROUTES } from "./engagements.ts";
 import { EVIDENCE_ROUTES } from "./evidence.ts";
+import { FINDING_ROUTES } from "./findings.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
@@ -62,6 +63,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...POLICY_ROUTES,
   ...TASK_ROUTES,
   ...RISK_ROUTES,
+  ...FINDING_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

@@ -27,7 +27,8 @@ export type ResourceKind =
   | "auditor"
   | "policy"
   | "risk"
-  | "risk-assessment";
+  | "risk-assessment"
+  | "finding";
 
 export interface OrgRoute {
   method: Method;
@@ -104,6 +105,8 @@ export interface World {
     /** A risk written from scratch (its id), and an assessment recorded with it (its id). */
     risk: string;
     riskAssessment: string;
+    /** A finding imported from a SARIF file (its ref, F-n). */
+    finding: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

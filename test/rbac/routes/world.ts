@@ -17,6 +17,7 @@ import {
   newLinkEvidence,
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
+import { newFinding } from "./findings.ts";
 import { riskBody } from "./risks.ts";
 import type { Call, World } from "./types.ts";
 
@@ -207,6 +208,7 @@ export async function buildWorld(
       policy: "",
       risk: "",
       riskAssessment: "",
+      finding: "",
     },
     next: () => {
       counter += 1;
@@ -296,5 +298,6 @@ export async function buildWorld(
     "record risk assessment",
   );
   world.ids.riskAssessment = assessment.json<{ id: string }>().id;
+  world.ids.finding = await newFinding(world, "world");
   return world;
 }

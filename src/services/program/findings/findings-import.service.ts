@@ -43,7 +43,7 @@ import { parseInput } from "../../platform/validation.ts";
 export const importFindingsInput = z.strictObject({
   source: z.enum(FINDING_SOURCES),
   fileName: z.string().trim().min(1).max(255),
-  content: z.instanceof(Uint8Array, { error: "the file's bytes" }),
+  content: z.custom<Uint8Array>((value) => value instanceof Uint8Array, "the file's bytes"),
 });
 export type ImportFindingsInput = z.input<typeof importFindingsInput>;
 
@@ -89,6 +89,11 @@ function distinct(findings: readonly ParsedFinding[]): ParsedFinding[] {
   const seen = new Map<string, ParsedFinding>();
   for (const f of findings) if (!seen.has(f.fingerprint)) seen.set(f.fingerprint, f);
   return [...seen.values()];
+}
+
+/** Whether the actor may import: asked before an upload is read. */
+export function checkFindingsImport(actor: Actor): void {
+  authorize(actor, "finding:import");
 }
 
 export async function importFindings(

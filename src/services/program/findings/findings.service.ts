@@ -97,10 +97,16 @@ export async function listFindingsOf(
   };
 }
 
+/** By its ref (F-12) or its id. */
 async function loadFinding(tx: Tx, actor: Actor, key: string) {
-  const match = FINDING_REF_PATTERN.exec(key.trim());
+  const trimmed = key.trim();
+  const match = FINDING_REF_PATTERN.exec(trimmed);
   const found =
-    match === null ? undefined : await findFinding(tx, scopeOf(actor), Number(match[1]));
+    match !== null
+      ? await findFinding(tx, scopeOf(actor), { number: Number(match[1]) })
+      : /^[0-9a-f-]{36}$/i.test(trimmed)
+        ? await findFinding(tx, scopeOf(actor), { id: trimmed.toLowerCase() })
+        : undefined;
   if (found === undefined) throw notFound("finding", key);
   return found;
 }
