@@ -15,6 +15,10 @@ export function parseJsonDocument(text: string, what: string): unknown {
 /**
  * The document checked against what the parser reads. A refusal names the path of the first
  * bad element (runs[0].results[3].level) and why, so it can be found in a large file.
+ *
+ * The value is returned as it was read, not as the schema rebuilt it: the schemas only check
+ * (no defaults, no transforms, unknown keys let through), so the two have the same shape, and
+ * a finding keeps the element of the file exactly as the tool wrote it, keys in their order.
  */
 export function checkDocument<T extends z.ZodType>(
   schema: T,
@@ -22,7 +26,7 @@ export function checkDocument<T extends z.ZodType>(
   what: string,
 ): z.output<T> {
   const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return value as z.output<T>;
   const issue = parsed.error.issues[0];
   const path = elementPath(issue?.path ?? []);
   throw invalidField(path, `not a valid ${what} file: ${path}: ${issue?.message ?? "malformed"}`);

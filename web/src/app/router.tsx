@@ -10,6 +10,8 @@ import { ControlsPage } from "../features/controls/ControlsPage.tsx";
 import { RiskAssessmentsPage } from "../features/risks/RiskAssessmentsPage.tsx";
 import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
+import { FindingDetailPage } from "../features/findings/FindingDetailPage.tsx";
+import { FindingsPage } from "../features/findings/FindingsPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { CriteriaPage } from "../features/criteria/CriteriaPage.tsx";
 import { DashboardPage } from "../features/dashboard/DashboardPage.tsx";
@@ -65,6 +67,8 @@ export function createAppRouter() {
             { path: "risks/library", element: <RiskLibraryPage /> },
             { path: "risks/assessments", element: <RiskAssessmentsPage /> },
             { path: "risks/:risk", element: <RiskDetailPage /> },
+            { path: "findings", element: <FindingsPage /> },
+            { path: "findings/:finding", element: <FindingDetailPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },
