@@ -68,6 +68,10 @@ function fileText(content: Uint8Array): string {
     }
   }
   const text = bytes.toString("utf8");
+  // Neither engine stores U+0000 in text; a file carrying one (raw or escaped) is refused.
+  if (text.includes("\u0000") || text.includes("\\u0000")) {
+    throw invalidField("file", "must not contain the NUL character (U+0000)");
+  }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
