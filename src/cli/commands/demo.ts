@@ -38,9 +38,11 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `${summary.policies.acknowledgements} acknowledgements.\n` +
           `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
           `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).\n` +
+          `Findings: ${summary.findings.findings} from a CodeQL scan, a Prowler scan and a day of ` +
+          `CloudTrail logs, ${summary.findings.triaged} triaged.\n` +
           "Try: attest readiness, attest report show E-1, " +
           "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify, " +
-          "attest policies status P-1, attest tasks, attest risks list\n",
+          "attest policies status P-1, attest tasks, attest risks list, attest findings list\n",
       );
     });
 }

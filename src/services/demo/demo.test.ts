@@ -8,6 +8,7 @@ import { listEvidence } from "../program/evidence.service.ts";
 import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
+import { listFindingsOf } from "../program/findings/findings.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { getScope } from "../program/scope.service.ts";
 import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
@@ -101,6 +102,14 @@ describe("attest demo", () => {
     ]);
     const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
     expect(rm01?.missing ?? []).not.toContain("RM-01");
+    // This week's scans and a day of CloudTrail, partly triaged by the head of security.
+    expect(summary.findings).toEqual({ imports: 3, findings: 13, triaged: 5 });
+    const findings = await listFindingsOf(t.ctx, actor);
+    expect(findings.counts).toMatchObject({ open: 8, closed: 5 });
+    expect(findings.items.find((f) => f.ref === "F-12")).toMatchObject({
+      ruleId: "root-use",
+      triage: { decision: "authorized-activity", by: "Sam Rivera" },
+    });
   });
 
   it(

@@ -30,6 +30,8 @@ import { loadDemoPolicies } from "./demo-policies.ts";
 import type { DemoPolicies } from "./demo-policies.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
+import { loadDemoFindings } from "./demo-findings.ts";
+import type { DemoFindings } from "./demo-findings.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
@@ -93,6 +95,7 @@ export interface DemoSummary {
   exception: DemoFieldwork["exception"];
   policies: DemoPolicies;
   risks: DemoRisks;
+  findings: DemoFindings;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -339,6 +342,7 @@ export async function loadDemo(
   const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
   // After the report, so the engagement's populations and sample are those of the evidence above.
   const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
+  const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
   return {
     report,
     organization: organization.slug,
@@ -352,5 +356,6 @@ export async function loadDemo(
     exception: fieldwork.exception,
     policies,
     risks,
+    findings,
   };
 }
