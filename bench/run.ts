@@ -16,6 +16,7 @@ import { benchAuditLog, formatAuditLogBench } from "./audit-log.bench.ts";
 import { benchBundle, benchBundleOnS3, formatBundleBench } from "./bundle.bench.ts";
 import { benchCli, formatCliBench } from "./cli.bench.ts";
 import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
+import { benchFindings, formatFindingsBench } from "./findings.bench.ts";
 import { benchHttp, formatHttpBench } from "./http.bench.ts";
 import { benchPeople } from "./people.bench.ts";
 import { benchReport, formatReportBench } from "./report.bench.ts";
@@ -166,6 +167,9 @@ async function main(): Promise<void> {
         console.log(
           formatCliBench(engine.name, await benchCli(engine.target, engine.dataDir, size)),
         );
+      }
+      if (wanted("findings")) {
+        console.log(formatFindingsBench(engine.name, await benchFindings(ctx, size)));
       }
       if (wanted("sampling")) {
         const s = await benchSampling(ctx, size);

@@ -4,15 +4,15 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../domain/errors.ts";
 
-/** Reads a text file named on the command line ("-" is standard input). */
-export async function readTextFile(file: string, field = "file"): Promise<string> {
+/** Reads a file named on the command line as bytes ("-" is standard input). */
+export async function readBytesFile(file: string, field = "file"): Promise<Buffer> {
   try {
     if (file === "-") {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
-      return Buffer.concat(chunks).toString("utf8");
+      return Buffer.concat(chunks);
     }
-    return await readFile(file, "utf8");
+    return await readFile(file);
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
@@ -20,6 +20,11 @@ export async function readTextFile(file: string, field = "file"): Promise<string
       { field, message: reason },
     ]);
   }
+}
+
+/** Reads a text file named on the command line ("-" is standard input). */
+export async function readTextFile(file: string, field = "file"): Promise<string> {
+  return (await readBytesFile(file, field)).toString("utf8");
 }
 
 /** Reads a JSON file named on the command line, with errors that name the file. */

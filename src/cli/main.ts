@@ -38,6 +38,8 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   training: async () => (await import("./commands/training.ts")).registerTraining,
   notifications: async () => (await import("./commands/notifications.ts")).registerNotifications,
   people: async () => (await import("./commands/people.ts")).registerPeople,
+  import: async () => (await import("./commands/findings.ts")).registerFindings,
+  findings: async () => (await import("./commands/findings.ts")).registerFindings,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

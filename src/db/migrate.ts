@@ -23,6 +23,7 @@ import * as training from "./migrations/0018_training.ts";
 import * as vendors from "./migrations/0019_vendors.ts";
 import * as notifications from "./migrations/0020_notifications.ts";
 import * as people from "./migrations/0017_people.ts";
+import * as findings from "./migrations/0021_findings.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0019_vendors": vendors,
   "0020_notifications": notifications,
   "0017_people": people,
+  "0021_findings": findings,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

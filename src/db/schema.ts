@@ -513,6 +513,44 @@ export interface RisksTable {
   updated_at: string;
 }
 
+export interface FindingImportsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  source: string;
+  file_name: string;
+  sha256: string;
+  counts: string;
+  imported_by: string;
+  imported_at: string;
+}
+
+export interface FindingsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  source: string;
+  fingerprint: string;
+  rule_id: string;
+  rule_title: string;
+  severity: string;
+  resource: string;
+  location: string | null;
+  message: string;
+  tool: string;
+  occurred_at: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  due_on: string | null;
+  status: string;
+  triage_decision: string | null;
+  triage_reason: string | null;
+  triaged_by: string | null;
+  triaged_at: string | null;
+  detail: string;
+  last_import_id: string;
+}
+
 export interface RiskControlsTable {
   organization_id: string;
   risk_id: string;
@@ -845,4 +883,6 @@ export interface Database {
   people: PeopleTable;
   person_steps: PersonStepsTable;
   background_checks: BackgroundChecksTable;
+  finding_imports: FindingImportsTable;
+  findings: FindingsTable;
 }

@@ -35,6 +35,7 @@ import type { ReviewItemId } from "./vendor.ts";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "./notification.ts";
 import { CHECKLIST_KINDS } from "../catalog/people/checklists.ts";
 import { BACKGROUND_CHECK_STATUSES, EMPLOYMENT_TYPES, PERSON_FIELDS } from "./person.ts";
+import { FINDING_SOURCES, FINDING_STATUSES, TRIAGE_DECISIONS } from "./findings/finding.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -58,6 +59,8 @@ export const AUDIT_TARGET_TYPES = [
   "notification-channel",
   "person",
   "people-import",
+  "finding",
+  "finding-import",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -799,6 +802,31 @@ export const AUDIT_EVENTS = {
       checkedOn: day.nullable(),
       provider: text,
       evidence: id.nullable(),
+    }),
+  },
+  // Import targets are their label (FI-4); the file's hash is what the trail proves. Findings
+  // created or seen again are counted, not listed (a scan may hold thousands); those whose
+  // state changed are named.
+  "finding.imported": {
+    target: "finding-import",
+    data: z.strictObject({
+      source: z.enum(FINDING_SOURCES),
+      fileName: text,
+      sha256,
+      results: count,
+      created: count,
+      seenAgain: count,
+      reopened: z.array(id),
+      closed: z.array(id),
+    }),
+  },
+  // Finding targets are their label (F-12).
+  "finding.triaged": {
+    target: "finding",
+    data: z.strictObject({
+      decision: z.enum(TRIAGE_DECISIONS),
+      reason: text,
+      previousStatus: z.enum(FINDING_STATUSES),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

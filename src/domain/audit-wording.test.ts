@@ -438,6 +438,17 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     provider: "Checkr",
     evidence: "e-1",
   },
+  "finding.imported": {
+    source: "sarif",
+    fileName: "codeql.sarif",
+    sha256: "b".repeat(64),
+    results: 500,
+    created: 498,
+    seenAgain: 2,
+    reopened: ["F-7"],
+    closed: [],
+  },
+  "finding.triaged": { decision: "false-positive", reason: "test fixture", previousStatus: "open" },
 };
 
 /** Target ids as each action records them. */
@@ -459,6 +470,10 @@ function targetIdOf(action: AuditAction): string {
       return "V-1";
     case "notification-channel":
       return "N-2";
+    case "finding":
+      return "F-12";
+    case "finding-import":
+      return "FI-2";
     default:
       return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
   }

@@ -885,6 +885,16 @@ const WORDING: Wording = {
       `Background check of ${t.target} recorded: ${d.status} by ${d.provider}` +
       (d.checkedOn === null ? "" : ` on ${d.checkedOn}`),
   }),
+  "finding.imported": (d, t) => ({
+    sentence:
+      `Findings import ${t.target} of ${d.fileName} (${d.source}, SHA-256 ${short(d.sha256)}): ` +
+      `${plural(d.results, "result")}, ${d.created} new, ${d.seenAgain} seen again` +
+      (d.reopened.length === 0 ? "" : `; reopened ${list(d.reopened)}`) +
+      (d.closed.length === 0 ? "" : `; passed since, closed ${list(d.closed)}`),
+  }),
+  "finding.triaged": (d, t) => ({
+    sentence: `Finding ${t.target} triaged as ${d.decision}${because(d.reason)}`,
+  }),
 };
 
 const PERSON_FIELD_NAMES: Record<(typeof PERSON_FIELDS)[number], string> = {

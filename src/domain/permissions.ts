@@ -98,6 +98,11 @@ export const ACTIONS = [
   "people:complete-step",
   "background-check:read",
   "background-check:manage",
+  // Findings imported from scanners and CloudTrail (issue 17). Organization-wide, like the
+  // risk register: auditors see them through the evidence filed from them.
+  "finding:read",
+  "finding:import",
+  "finding:triage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -174,6 +179,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "notification:choose",
     // Their own onboarding steps (policies read, training done).
     "people:complete-step",
+    // They read the findings their controls are measured by; closing one (accepting a risk
+    // or calling it a false positive) is an owner's or admin's decision.
+    "finding:read",
   ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
@@ -224,6 +232,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "request:read",
     "training:read",
     "vendor:read",
+    "finding:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

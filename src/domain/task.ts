@@ -22,6 +22,7 @@ export const TASK_SOURCES = [
   "policy-review",
   "policy-acknowledgement",
   "onboarding-step",
+  "finding",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

@@ -6,6 +6,7 @@ import { apiClient, createOrgViaApi, today } from "./api.ts";
 import { startRig } from "./browser.ts";
 import type { BrowserRig } from "./browser.ts";
 import { PASSWORD } from "./flows.ts";
+import { sarifLog } from "../support/findings-files.ts";
 import { finalReportViaApi } from "./report-flow.ts";
 
 // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses
@@ -125,6 +126,10 @@ describe("accessibility of the main pages", () => {
       const open = (label: string) => () =>
         page.getByRole("main").getByRole("link", { name: label, exact: true }).click();
       const tab = (label: string) => () => page.getByRole("tab", { name: label }).click();
+      await api.upload(`/api/v1${base}/findings/imports/sarif`, {
+        name: "codeql.sarif",
+        content: sarifLog([{ rule: "js/sql-injection", file: "src/db.ts", line: 4, score: "9.1" }]),
+      });
       await api.ok("POST", `/api/v1${base}/policies`, { template: "acceptable-use" });
       for (const step of ["submit", "approve", "publish"]) {
         await api.ok("POST", `/api/v1${base}/policies/P-1/${step}`, {});
@@ -139,6 +144,8 @@ describe("accessibility of the main pages", () => {
         ["engagement", open("E-1"), /^E-1 · Type 1/, "Auditor accounts"],
         ["risks", go("Risks"), "Risks", "Inherent risk (before controls)"],
         ["risk", open("R-1"), /^R-1 /, "About this risk"],
+        ["findings", go("Findings"), "Findings", "Import findings"],
+        ["finding", open("F-1"), /^F-1 /, "As imported"],
         ["risk-library", () => page.goto(`${base}/risks/library`), "Starter risks", "RL-01"],
         [
           "risk-assessments",

@@ -16,6 +16,8 @@ export interface ApiClient {
   call<T = unknown>(method: string, path: string, data?: unknown): Promise<ApiAnswer<T>>;
   /** Like call, but throws unless the answer is 2xx. */
   ok<T = unknown>(method: string, path: string, data?: unknown): Promise<T>;
+  /** POSTs one file as multipart/form-data (its `file` part); throws unless 2xx. */
+  upload<T = unknown>(path: string, file: { name: string; content: string }): Promise<T>;
 }
 
 export function apiClient(request: APIRequestContext): ApiClient {
@@ -44,6 +46,25 @@ export function apiClient(request: APIRequestContext): ApiClient {
         );
       }
       return answer.body;
+    },
+    async upload<T>(path: string, file: { name: string; content: string }) {
+      const session = await request.get("/api/v1/auth/session");
+      const { csrfToken } = (await session.json()) as { csrfToken: string };
+      const response = await request.fetch(path, {
+        method: "POST",
+        headers: { "x-csrf-token": csrfToken },
+        multipart: {
+          file: {
+            name: file.name,
+            mimeType: "application/json",
+            buffer: Buffer.from(file.content),
+          },
+        },
+      });
+      const text = await response.text();
+      if (response.status() >= 300)
+        throw new Error(`POST ${path} answered ${response.status()}: ${text}`);
+      return JSON.parse(text) as T;
     },
   };
   return self;

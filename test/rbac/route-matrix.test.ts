@@ -73,6 +73,7 @@ const MISSING: Record<ResourceKind, string> = {
   "notification-channel": "N-999",
   person: "00000000-0000-4000-8000-000000000007",
   "person-step": "00000000-0000-4000-8000-000000000008",
+  finding: "F-999999",
 };
 
 describe("the route table", () => {

@@ -67,6 +67,7 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     "notification-channel": ids.notificationChannel,
     person: ids.person,
     "person-step": ids.personStep,
+    finding: ids.finding,
   };
   return byKind[kind];
 }

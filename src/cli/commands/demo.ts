@@ -35,6 +35,8 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `${summary.vendors.flagged} is flagged (its report's period ended 14 months ago).`,
         `People register: ${summary.register.people} people; overdue: ` +
           `${summary.register.overdue.join(", ") || "nothing"}.`,
+        `Findings: ${summary.findings.findings} from a CodeQL scan, a Prowler scan and a day of ` +
+          `CloudTrail logs, ${summary.findings.triaged} triaged.`,
       ];
       const commands = [
         "attest readiness",
@@ -48,6 +50,7 @@ export function registerDemo(program: Command, runtime: Runtime): void {
         "attest training status",
         "attest vendors",
         "attest people list",
+        "attest findings list",
       ];
       runtime.io.out(
         `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +

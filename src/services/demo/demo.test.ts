@@ -9,6 +9,7 @@ import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
 import { trainingStatus } from "../program/training.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
+import { listFindingsOf } from "../program/findings/findings.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { listEngagementRequests } from "../fieldwork/requests.service.ts";
 import { listVendorInventory } from "../program/vendors.service.ts";
@@ -158,6 +159,14 @@ describe("attest demo", () => {
     ]);
     const cc92 = (await getReadiness(t.ctx, actor)).criteria.find((c) => c.id === "CC9.2");
     expect(cc92?.reasons.join("\n")).toContain("Sentry (V-8): the SOC 2 Type 2's period ended");
+    // This week's scans and a day of CloudTrail, partly triaged by the head of security.
+    expect(summary.findings).toEqual({ imports: 3, findings: 13, triaged: 5 });
+    const findings = await listFindingsOf(t.ctx, actor);
+    expect(findings.counts).toMatchObject({ open: 8, closed: 5 });
+    expect(findings.items.find((f) => f.ref === "F-12")).toMatchObject({
+      ruleId: "root-use",
+      triage: { decision: "authorized-activity", by: "Sam Rivera" },
+    });
   });
 
   it(

@@ -32,6 +32,8 @@ import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRegister } from "./demo-register.ts";
 import type { DemoRegister } from "./demo-register.ts";
+import { loadDemoFindings } from "./demo-findings.ts";
+import type { DemoFindings } from "./demo-findings.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
@@ -105,6 +107,7 @@ export interface DemoSummary {
   training: DemoTraining;
   vendors: DemoVendors;
   register: DemoRegister;
+  findings: DemoFindings;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -364,6 +367,7 @@ export async function loadDemo(
   // Last, like the risks: the register's hires and leavers would otherwise be the population
   // of the joiner and leaver controls, which the sample above drew from the evidence.
   const register = await loadDemoRegister(ctx, maya, TIME_ZONE);
+  const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
   return {
     report,
     organization: organization.slug,
@@ -381,5 +385,6 @@ export async function loadDemo(
     training,
     vendors,
     register,
+    findings,
   };
 }

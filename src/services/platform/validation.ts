@@ -26,7 +26,8 @@ function pathOfNul(input: unknown): string[] | undefined {
     const { value } = next;
     if (typeof value === "string") {
       if (value.includes("\u0000")) return pathTo(next);
-    } else if (typeof value === "object" && value !== null) {
+    } else if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value)) {
+      // File bytes are not text: walking a buffer's every byte as an entry cost seconds.
       for (const [key, item] of Object.entries(value)) {
         if (key.includes("\u0000")) return pathTo(next);
         stack.push({ value: item, key, parent: next });

@@ -17,6 +17,7 @@ import { riskSignals } from "../../domain/risk-readiness.ts";
 import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
+import { loadFindingSignals } from "./findings/findings.service.ts";
 import { loadPeopleSignals } from "./people-readiness.ts";
 import { loadPolicySignals } from "./policy-readiness.ts";
 import { loadTrainingSignals } from "./training-readiness.ts";
@@ -78,6 +79,7 @@ const SIGNAL_LOADERS: readonly ((
   loadTrainingSignals,
   loadVendorSignals,
   loadPeopleSignals,
+  loadFindingSignals,
 ];
 
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {

@@ -15,6 +15,7 @@ import { CONTROL_ROUTES } from "./controls.ts";
 import { ENGAGEMENT_EXPORT_ROUTES } from "./engagement-exports.ts";
 import { ENGAGEMENT_ROUTES } from "./engagements.ts";
 import { EVIDENCE_ROUTES } from "./evidence.ts";
+import { FINDING_ROUTES } from "./findings.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
@@ -76,6 +77,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...VENDOR_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...PEOPLE_ROUTES,
+  ...FINDING_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

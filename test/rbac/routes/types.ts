@@ -31,7 +31,8 @@ export type ResourceKind =
   | "vendor"
   | "notification-channel"
   | "person"
-  | "person-step";
+  | "person-step"
+  | "finding";
 
 export interface OrgRoute {
   method: Method;
@@ -119,6 +120,8 @@ export interface World {
     /** A person in the register (their id), and an open step of their joiner checklist. */
     person: string;
     personStep: string;
+    /** A finding imported from a SARIF file (its id). */
+    finding: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

@@ -18,6 +18,7 @@ import {
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
 import { newPerson } from "./people.ts";
+import { newFinding } from "./findings.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
@@ -233,6 +234,7 @@ export async function buildWorld(
       notificationChannel: "",
       person: "",
       personStep: "",
+      finding: "",
     },
     next: () => {
       counter += 1;
@@ -336,5 +338,6 @@ export async function buildWorld(
   );
   world.ids.personStep =
     shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
+  world.ids.finding = await newFinding(world, "world");
   return world;
 }

@@ -22,3 +22,4 @@ export * from "./types/training.ts";
 export * from "./types/vendors.ts";
 export * from "./types/notifications.ts";
 export * from "./types/people.ts";
+export * from "./types/findings.ts";

@@ -12,6 +12,8 @@ import { PersonPage } from "../features/people/PersonPage.tsx";
 import { RiskAssessmentsPage } from "../features/risks/RiskAssessmentsPage.tsx";
 import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
+import { FindingDetailPage } from "../features/findings/FindingDetailPage.tsx";
+import { FindingsPage } from "../features/findings/FindingsPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { VendorDetailPage } from "../features/vendors/VendorDetailPage.tsx";
 import { VendorsPage } from "../features/vendors/VendorsPage.tsx";
@@ -77,6 +79,8 @@ export function createAppRouter() {
             { path: "vendors/:vendor", element: <VendorDetailPage /> },
             { path: "people", element: <PeoplePage /> },
             { path: "people/:person", element: <PersonPage /> },
+            { path: "findings", element: <FindingsPage /> },
+            { path: "findings/:finding", element: <FindingDetailPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },

@@ -3,6 +3,7 @@ import { auditRequestTasks } from "./audit-request.ts";
 import { controlOwnerTasks } from "./control-owner.ts";
 import { evidenceDueTasks } from "./evidence-due.ts";
 import { onboardingStepTasks } from "./onboarding-step.ts";
+import { findingTasks } from "./finding.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
@@ -18,4 +19,5 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   trainingTasks,
   vendorReviewTasks,
   onboardingStepTasks,
+  findingTasks,
 ];

@@ -108,6 +108,8 @@ export const AUDIT_ACTIONS = [
   "person.step-completed",
   "person.step-assigned",
   "person.background-check-recorded",
+  "finding.imported",
+  "finding.triaged",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -131,6 +133,8 @@ export const AUDIT_TARGET_TYPES = [
   "notification-channel",
   "person",
   "people-import",
+  "finding",
+  "finding-import",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

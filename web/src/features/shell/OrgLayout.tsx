@@ -31,6 +31,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { label: "Risks", path: "/risks", shownWith: ["risk:read"] },
   { label: "Vendors", path: "/vendors", shownWith: ["vendor:read"] },
   { label: "People", path: "/people", shownWith: ["people:read"] },
+  { label: "Findings", path: "/findings", shownWith: ["finding:read"] },
   { label: "Engagements", path: "/engagements", shownWith: ["engagement:read"] },
   { label: "Audit log", path: "/audit-log", shownWith: ["audit-log:read", "audit-log:verify"] },
   { label: "Users", path: "/users", shownWith: ["member:manage"] },

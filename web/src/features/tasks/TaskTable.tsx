@@ -13,6 +13,7 @@ export const SOURCE_LABEL: Record<Task["source"], string> = {
   training: "Training",
   "vendor-review": "Vendor review",
   "onboarding-step": "Joiner or leaver",
+  finding: "Findings",
 };
 
 export function TaskTable({
