@@ -16,6 +16,7 @@ import * as auditLogPages from "./migrations/0007_audit_log_pages.ts";
 import * as resultRecorders from "./migrations/0009_result_recorders.ts";
 import * as policies from "./migrations/0011_policies.ts";
 import * as risks from "./migrations/0012_risks.ts";
+import * as workpapers from "./migrations/0015_workpapers.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009_result_recorders": resultRecorders,
   "0011_policies": policies,
   "0012_risks": risks,
+  "0015_workpapers": workpapers,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

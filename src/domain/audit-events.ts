@@ -22,6 +22,7 @@ import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { ATTRIBUTE_RESULTS } from "./workpaper.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -345,6 +346,36 @@ export const AUDIT_EVENTS = {
   "engagement.exception-response": {
     target: "engagement",
     data: z.strictObject({ control: id, item: id, response: text }),
+  },
+  // The auditor's workpapers. An attachment's event names the file by its hash alone: the
+  // company reads this log, and the auditor's own files are not the company's to see.
+  "engagement.workpaper-steps-set": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      steps: z.array(z.strictObject({ id: count, text })),
+    }),
+  },
+  "engagement.workpaper-item-recorded": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      itemKey: id,
+      attributes: z.record(z.string(), z.enum(ATTRIBUTE_RESULTS)),
+      note: text.nullable(),
+      recordedBy: text,
+      recordedAt: instant,
+    }),
+  },
+  "engagement.workpaper-attached": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      itemKey: id.nullable(),
+      attachment: id,
+      sha256,
+      size: count,
+    }),
   },
 
   // Member targets are the user's id. A member joins by an invitation, or, without one, is

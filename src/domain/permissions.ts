@@ -29,6 +29,8 @@ export const ACTIONS = [
   "engagement:respond",
   "engagement:sample",
   "engagement:assign",
+  // The auditor's own workpaper files: theirs alone, never the company's (any company role).
+  "workpaper:attach",
   "member:read",
   "member:manage",
   /** Make someone an owner, or take the owner role away: an owner's act alone. */
@@ -74,7 +76,10 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // with a public algorithm, it could try seeds until it liked the items.
   owner: ACTIONS.filter(
     (action) =>
-      action !== "report:opinion" && action !== "report:finalize" && action !== "engagement:sample",
+      action !== "report:opinion" &&
+      action !== "report:finalize" &&
+      action !== "engagement:sample" &&
+      action !== "workpaper:attach",
   ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
@@ -82,6 +87,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "catalog-text:import" &&
       action !== "engagement:sample" &&
       action !== "engagement:test" &&
+      action !== "workpaper:attach" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
       action !== "report:finalize" &&
@@ -116,6 +122,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:read",
     "engagement:test",
     "engagement:sample",
+    "workpaper:attach",
     "report:read",
     "report:opinion",
     "report:finalize",

@@ -18,6 +18,7 @@ import { registerAuditLogRoutes } from "./routes/audit-log.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerControlRoutes } from "./routes/controls.ts";
 import { registerRiskRoutes } from "./routes/risks.ts";
+import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPolicyRoutes(router);
   registerTaskRoutes(router);
   registerRiskRoutes(router);
+  registerWorkpaperRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);
