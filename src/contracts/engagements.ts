@@ -255,7 +255,7 @@ export const criterionOutcome = z.object({
 export type CriterionOutcome = z.output<typeof criterionOutcome>;
 
 export const testingProgress = z.object({
-  controls: z.number().int().describe("controls tested (those not applicable left out)"),
+  controls: z.number().int().describe("controls in place at the freeze: those tested"),
   concluded: z.number().int().describe("controls with a conclusion, whichever way it went"),
   items: z.number().int().describe("sampled items across every control"),
   tested: z.number().int().describe("sampled items with a result recorded"),

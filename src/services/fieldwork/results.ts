@@ -41,12 +41,14 @@ export function progressOf(
   type: Engagement["type"],
   controls: readonly Pick<ControlResult, "conclusion" | "sampleSize" | "tested">[],
 ): TestingProgress {
-  const concluded = controls.filter((c) => !OPEN_CONCLUSIONS.has(c.conclusion)).length;
-  const items = controls.reduce((sum, c) => sum + c.sampleSize, 0);
-  const tested = controls.reduce((sum, c) => sum + c.tested, 0);
-  const head = `${concluded} of ${count(controls.length, "control", "controls")} concluded`;
+  // A control not in place at the freeze is left out of the controls tested: nothing to count.
+  const inPlace = controls.filter((c) => c.conclusion !== "not-implemented");
+  const concluded = inPlace.filter((c) => !OPEN_CONCLUSIONS.has(c.conclusion)).length;
+  const items = inPlace.reduce((sum, c) => sum + c.sampleSize, 0);
+  const tested = inPlace.reduce((sum, c) => sum + c.tested, 0);
+  const head = `${concluded} of ${count(inPlace.length, "control", "controls")} concluded`;
   return {
-    controls: controls.length,
+    controls: inPlace.length,
     concluded,
     items,
     tested,
