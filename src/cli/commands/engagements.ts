@@ -27,6 +27,7 @@ import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
 import { registerEngagementAssign } from "./engagement-assign.ts";
+import { registerEngagementWorkpaper } from "./engagement-workpaper.ts";
 import { UsageError } from "../usage.ts";
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -242,6 +243,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     });
 
   registerEngagementAssign(engagement, runtime);
+  registerEngagementWorkpaper(engagement, runtime);
 
   engagement
     .command("advance")
@@ -388,6 +390,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       if (globals.json) return printJson(runtime.io, results);
       const e = results.engagement;
       runtime.io.out(`${engagementLabel(e)}: Type ${e.type}, ${periodOf(e)}, ${e.status}\n`);
+      if (e.snapshot !== null) runtime.io.out(`${results.progress.sentence}\n`);
       if (e.snapshot === null) {
         runtime.io.out("Nothing tested yet: the scope is frozen when fieldwork starts.\n");
         return;
