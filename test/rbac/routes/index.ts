@@ -21,6 +21,7 @@ import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
 import { RISK_ROUTES } from "./risks.ts";
+import { WORKPAPER_ROUTES } from "./workpapers.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
 export type { Call, Method, OrgRoute, ResourceKind, UserRoute, World } from "./types.ts";
@@ -54,6 +55,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...CONTROL_ROUTES,
   ...EVIDENCE_ROUTES,
   ...ENGAGEMENT_ROUTES,
+  ...WORKPAPER_ROUTES,
   ...BUNDLE_ROUTES,
   ...REPORT_ROUTES,
   ...JOB_ROUTES,
