@@ -16,3 +16,4 @@ export * from "./types/reports.ts";
 export * from "./types/jobs.ts";
 export * from "./types/policies.ts";
 export * from "./types/risks.ts";
+export * from "./types/workpapers.ts";
