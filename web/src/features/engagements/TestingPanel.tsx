@@ -132,9 +132,15 @@ function Testing({
     setFocusWanted(false);
   }, [focusWanted, current]);
 
-  const move = (step: 1 | -1) => {
+  /** From a control's header, the first move lands on that control's first item. */
+  const move = (step: 1 | -1, fromControl: string | null) => {
     if (order.length === 0) return;
-    const next = order[position < 0 ? 0 : Math.min(order.length - 1, Math.max(0, position + step))];
+    const start =
+      fromControl === null ? -1 : order.findIndex((o) => o.control.controlRef === fromControl);
+    const next =
+      start >= 0
+        ? order[start]
+        : order[position < 0 ? 0 : Math.min(order.length - 1, Math.max(0, position + step))];
     if (next === undefined) return;
     setSelected(next.id);
     setOpen((now) =>
@@ -160,14 +166,16 @@ function Testing({
     <Stack
       onKeyDown={(event) => {
         if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-        const onItem =
-          event.target instanceof HTMLElement && event.target.dataset.item !== undefined;
+        const target = event.target instanceof HTMLElement ? event.target : null;
+        const onItem = target?.closest("[data-item]") != null;
+        const header = onItem ? null : (target?.closest("[data-control]") ?? null);
+        const fromControl = header?.getAttribute("data-control") ?? null;
         if (event.key === "j" || (onItem && event.key === "ArrowDown")) {
           event.preventDefault();
-          move(1);
+          move(1, fromControl);
         } else if (event.key === "k" || (onItem && event.key === "ArrowUp")) {
           event.preventDefault();
-          move(-1);
+          move(-1, fromControl);
         }
       }}
     >
@@ -222,7 +230,11 @@ function Testing({
           const isOpen = open.includes(paper.controlRef);
           const toTest = paper.items.filter((i) => i.result === null).length;
           return (
-            <Accordion.Item key={paper.controlRef} value={paper.controlRef}>
+            <Accordion.Item
+              key={paper.controlRef}
+              value={paper.controlRef}
+              data-control={paper.controlRef}
+            >
               <Accordion.Control>
                 <Group justify="space-between" wrap="nowrap" pr="sm">
                   <Text fw={600}>
