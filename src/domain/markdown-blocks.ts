@@ -1,8 +1,9 @@
 /**
  * The Markdown subset policies are written in, as blocks: headings (#, ##, ###), paragraphs,
  * bulleted lists (- or *) and numbered lists (1.). Anything else is kept as paragraph text,
- * never interpreted, so no markup in a policy can become HTML or layout. Used by the PDF; the
- * web app renders the same subset as React elements (web/src/lib/markdown.tsx).
+ * never interpreted, so no markup in a policy can become HTML or layout. Used by the PDF and by
+ * the web app (web/src/lib/markdown.tsx), which renders the blocks as React elements: keep this
+ * module free of I/O and of imports, since the browser runs it.
  */
 
 export type MarkdownBlock =

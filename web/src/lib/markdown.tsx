@@ -1,59 +1,16 @@
 /**
  * The Markdown subset policies are written in (headings, paragraphs, lists, **bold** and
  * *italic*), rendered as React elements. Text only ever becomes text nodes: no HTML in a policy
- * can reach the page, whatever it contains. The server's PDF reads the same subset
- * (src/domain/markdown-blocks.ts).
+ * can reach the page, whatever it contains. The blocks come from the parser the server's PDF
+ * uses (src/domain/markdown-blocks.ts), so the page and the PDF read a policy alike.
  */
 import { List, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-
-type Block =
-  | { kind: "heading"; level: 1 | 2 | 3; text: string }
-  | { kind: "paragraph"; text: string }
-  | { kind: "list"; ordered: boolean; items: string[] };
-
-const HEADING = /^(#{1,6})\s+(.*)$/;
-const BULLET = /^\s*[-*]\s+(.*)$/;
-const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
-
-export function markdownBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let paragraph: string[] = [];
-  let list: { ordered: boolean; items: string[] } | null = null;
-  const flush = () => {
-    if (paragraph.length > 0) blocks.push({ kind: "paragraph", text: paragraph.join(" ") });
-    paragraph = [];
-    if (list !== null) blocks.push({ kind: "list", ...list });
-    list = null;
-  };
-  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const line = raw.trimEnd();
-    const heading = HEADING.exec(line);
-    const bullet = BULLET.exec(line);
-    const numbered = bullet === null ? NUMBERED.exec(line) : null;
-    if (line.trim() === "") {
-      flush();
-    } else if (heading !== null) {
-      flush();
-      const level = Math.min(heading[1]?.length ?? 1, 3) as 1 | 2 | 3;
-      blocks.push({ kind: "heading", level, text: (heading[2] ?? "").trim() });
-    } else if (bullet !== null || numbered !== null) {
-      const ordered = numbered !== null;
-      const item = (bullet ?? numbered)?.[1] ?? "";
-      if (paragraph.length > 0 || (list !== null && list.ordered !== ordered)) flush();
-      list ??= { ordered, items: [] };
-      list.items.push(item.trim());
-    } else if (list !== null && /^\s{2,}/.test(raw)) {
-      const last = list.items.length - 1;
-      list.items[last] = `${list.items[last] ?? ""} ${line.trim()}`;
-    } else {
-      if (list !== null) flush();
-      paragraph.push(line.trim());
-    }
-  }
-  flush();
-  return blocks;
-}
+// The one parser of the subset, shared with the server's PDF so that the page and the PDF cannot
+// read a policy differently: pure code with no I/O and no imports, the only server module the
+// browser runs.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { markdownBlocks } from "../../../src/domain/markdown-blocks.ts";
 
 const EMPHASIS = /(\*\*[^*]+\*\*|__[^_]+__|\*[^*\s][^*]*\*|`[^`]+`)/g;
 
