@@ -20,6 +20,7 @@ import { benchHttp, formatHttpBench } from "./http.bench.ts";
 import { benchReport, formatReportBench } from "./report.bench.ts";
 import { benchReadiness } from "./readiness.bench.ts";
 import type { BenchSize } from "./measure.ts";
+import { benchPopulations, formatPopulationsBench } from "./populations.bench.ts";
 import { benchSampling } from "./sampling.bench.ts";
 import { benchTasks } from "./tasks.bench.ts";
 
@@ -162,6 +163,9 @@ async function main(): Promise<void> {
           `[${engine.name}] sampling: ${s.controls} controls, twelve months, population ` +
             `${s.population}, ${s.sampled} items drawn in ${s.drawMs} ms`,
         );
+      }
+      if (wanted("populations")) {
+        console.log(formatPopulationsBench(engine.name, await benchPopulations(ctx, size)));
       }
     } finally {
       await closeContext(ctx);

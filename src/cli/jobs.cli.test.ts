@@ -58,6 +58,15 @@ describe("attest jobs", () => {
         lastAttempt: null,
         nextRunAt: null,
       },
+      {
+        name: "request-reminders",
+        schedule: "30 7 * * *",
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: "2026-03-03T07:30:00.000Z",
+      },
     ]);
     const table = await attestJobs();
     expect(table).toMatch(

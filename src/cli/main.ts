@@ -33,6 +33,8 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   risks: async () => (await import("./commands/risks.ts")).registerRisks,
   policies: async () => (await import("./commands/policies.ts")).registerPolicies,
   tasks: async () => (await import("./commands/tasks.ts")).registerTasks,
+  requests: async () => (await import("./commands/requests.ts")).registerRequests,
+  training: async () => (await import("./commands/training.ts")).registerTraining,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

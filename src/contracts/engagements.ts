@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CATEGORY_IDS, CONTROL_AUTOMATIONS, CONTROL_FREQUENCIES } from "../catalog/types.ts";
 import { CONTROL_STATUSES } from "../domain/control.ts";
 import { DRAW_KINDS, ENGAGEMENT_STATUSES, POPULATION_SOURCES } from "../domain/engagement.ts";
+import { POPULATION_IMPORT_STATUSES } from "../domain/population-import.ts";
 import {
   CONTROL_CONCLUSIONS,
   DESIGN_CONCLUSIONS,
@@ -86,6 +87,8 @@ export const populationItem = z.object({
 });
 export type PopulationItem = z.output<typeof populationItem>;
 
+const sha256Hex = z.string().describe("SHA-256 in hex");
+
 const populationFields = {
   controlRef: z.string(),
   frequency,
@@ -94,8 +97,22 @@ const populationFields = {
   missing: z.array(z.string()).describe("keys of expected occurrences with no evidence"),
 };
 
+const populationImportRef = z.object({
+  number: z.number().int().describe("the import's number for this control"),
+  rowsSha256: sha256Hex.describe("of the import's canonical rows"),
+});
+
 /** A control's population over the period, as sampling sees it. */
-export const controlPopulation = z.object(populationFields);
+export const controlPopulation = z.object({
+  ...populationFields,
+  source: z
+    .enum(POPULATION_SOURCES)
+    .describe("calendar windows, recorded events, or an accepted imported population"),
+  latestImport: populationImportRef
+    .extend({ status: z.enum(POPULATION_IMPORT_STATUSES) })
+    .nullable()
+    .describe("the control's latest import, whatever its status; null when none"),
+});
 export type ControlPopulation = z.output<typeof controlPopulation>;
 
 const sha256 = z.string().describe("SHA-256 in hex");
@@ -131,7 +148,8 @@ export const controlSample = z.object({
   ...populationFields,
   populationSource: z
     .enum(POPULATION_SOURCES)
-    .describe("calendar windows, or the events recorded as evidence"),
+    .describe("calendar windows, the events recorded as evidence, or an imported population"),
+  populationImport: populationImportRef.optional().describe("the accepted import drawn from"),
   populationSha256: sha256.describe("of the canonical JSON of `population`"),
   sampleSize: z.number().int(),
   basis: z.string().describe("why this size, in words"),

@@ -16,6 +16,9 @@ import * as auditLogPages from "./migrations/0007_audit_log_pages.ts";
 import * as resultRecorders from "./migrations/0009_result_recorders.ts";
 import * as policies from "./migrations/0011_policies.ts";
 import * as risks from "./migrations/0012_risks.ts";
+import * as requests from "./migrations/0013_requests.ts";
+import * as populations from "./migrations/0014_populations.ts";
+import * as training from "./migrations/0018_training.ts";
 import * as workpapers from "./migrations/0015_workpapers.ts";
 import type { Db } from "./connect.ts";
 
@@ -30,6 +33,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009_result_recorders": resultRecorders,
   "0011_policies": policies,
   "0012_risks": risks,
+  "0013_requests": requests,
+  "0014_populations": populations,
+  "0018_training": training,
   "0015_workpapers": workpapers,
 };
 

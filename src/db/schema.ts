@@ -531,6 +531,99 @@ export interface RiskAssessmentsTable {
   created_at: string;
 }
 
+export interface AuditRequestsTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  number: number;
+  control_ref: string | null;
+  item_key: string | null;
+  description: string;
+  addressee: string;
+  due_on: string;
+  status: string;
+  return_reason: string | null;
+  opened_by: string;
+  opened_at: string;
+  answered_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  reminded_on: string | null;
+  updated_at: string;
+}
+
+export interface AuditRequestEvidenceTable {
+  organization_id: string;
+  request_id: string;
+  evidence_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
+export interface AuditRequestCommentsTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  author: string;
+  side: string;
+  body: string;
+  created_at: string;
+}
+
+export interface PopulationImportsTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  control_ref: string;
+  number: number;
+  format: string;
+  file_name: string | null;
+  source_system: string;
+  source_query: string | null;
+  ran_by: string;
+  ran_at: string;
+  completeness: string;
+  reason: string | null;
+  row_count: number;
+  first_date: string | null;
+  last_date: string | null;
+  rows_sha256: string;
+  status: string;
+  imported_by: string;
+  imported_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  return_reason: string | null;
+}
+
+export interface PopulationRowsTable {
+  import_id: string;
+  organization_id: string;
+  line: number;
+  key: string;
+  occurred_on: string;
+  label: string;
+}
+
+// Security awareness training (migration 0018).
+export interface TrainingCompletionsTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  user_id: string | null;
+  name: string;
+  module_id: string;
+  module_version: number;
+  module_sha256: string;
+  completed_on: string;
+  recorded_at: string;
+  score: number | null;
+  passed: number;
+  source: string;
+  evidence_id: string | null;
+  recorded_by: string;
+}
+
 // The auditor's workpapers (migration 0015).
 export interface WorkpaperStepsTable {
   organization_id: string;
@@ -612,6 +705,15 @@ export interface Database {
   risks: RisksTable;
   risk_controls: RiskControlsTable;
   risk_assessments: RiskAssessmentsTable;
+  // The auditor's request list (migration 0013).
+  audit_requests: AuditRequestsTable;
+  audit_request_evidence: AuditRequestEvidenceTable;
+  audit_request_comments: AuditRequestCommentsTable;
+  // Imported populations (migration 0014).
+  population_imports: PopulationImportsTable;
+  population_rows: PopulationRowsTable;
+  // Security awareness training (migration 0018).
+  training_completions: TrainingCompletionsTable;
   // The auditor's workpapers (migration 0015).
   workpaper_steps: WorkpaperStepsTable;
   workpaper_items: WorkpaperItemsTable;

@@ -22,6 +22,7 @@ import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { REQUEST_SIDES } from "./audit-request.ts";
 import { ATTRIBUTE_RESULTS } from "./workpaper.ts";
 
 /** What an event is about; with the event's target id it names one record. */
@@ -41,6 +42,7 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "training",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -59,6 +61,7 @@ const engagement = z.string().regex(/^E-\d+$/, "an engagement label such as E-3"
 const thread = z.string().regex(/^T-\d+$/, "a thread label such as T-2");
 const reportVersion = z.number().int().nonnegative();
 const riskLevel = z.number().int().min(1).max(5);
+const requestLabel = z.string().regex(/^R-\d+$/, "a request label such as R-3");
 
 /** The fields of a control that control.updated may list as changed. */
 export const CONTROL_CHANGE_FIELDS = [
@@ -142,6 +145,33 @@ const sampleDrawn = z.strictObject({
   populationSha256: sha256.optional(),
   kind: z.enum(["period", "interim"]).optional(),
   populationTo: day.optional(),
+  // Since populations are imported: the accepted imports drawn from, and the event-driven
+  // controls the auditor chose to draw from recorded events instead.
+  imported: z.array(z.strictObject({ control: id, import: count, rowsSha256: sha256 })).optional(),
+  recordedEvents: z.array(id).optional(),
+});
+
+/** A population imported for an event-driven control, and the auditor's review of it. */
+const populationImported = z.strictObject({
+  engagement,
+  control: id,
+  import: count,
+  rows: count,
+  rowsSha256: sha256,
+  system: text,
+  query: text.nullable(),
+  ranBy: text,
+  ranAt: text,
+  completeness: text,
+  reason,
+  replaces: count.nullable(),
+});
+const populationReviewed = z.strictObject({
+  engagement,
+  control: id,
+  import: count,
+  rowsSha256: sha256,
+  reason,
 });
 
 interface AuditEventSpec {
@@ -284,6 +314,9 @@ export const AUDIT_EVENTS = {
   "engagement.auditor-assigned": { target: "engagement", data: z.strictObject({ userId: id }) },
   "engagement.auditor-unassigned": { target: "engagement", data: z.strictObject({ userId: id }) },
   "engagement.sampled": { target: "engagement", data: sampleDrawn },
+  "engagement.population-imported": { target: "engagement", data: populationImported },
+  "engagement.population-accepted": { target: "engagement", data: populationReviewed },
+  "engagement.population-returned": { target: "engagement", data: populationReviewed },
   "engagement.resampled": { target: "engagement", data: sampleDrawn },
   // The sample's items grow in place (its results stay); sha256 is the stored items' new hash.
   "engagement.sample-extended": {
@@ -346,6 +379,47 @@ export const AUDIT_EVENTS = {
   "engagement.exception-response": {
     target: "engagement",
     data: z.strictObject({ control: id, item: id, response: text }),
+  },
+  // The auditor's request list (issue 13): the target is the engagement, `request` its R-n.
+  "engagement.request-opened": {
+    target: "engagement",
+    data: z.strictObject({
+      request: requestLabel,
+      control: id.nullable(),
+      item: id.nullable(),
+      description: text,
+      addressee: text,
+      dueOn: day,
+      /** Opened with the others for every sampled item lacking evidence. */
+      bulk: z.boolean(),
+    }),
+  },
+  "engagement.request-answered": {
+    target: "engagement",
+    data: z.strictObject({
+      request: requestLabel,
+      /** Evidence linked in answer, uploads included. */
+      evidence: z.array(id),
+      /** Of these, the ones uploaded with the answer. */
+      uploaded: z.array(id),
+      comment: text.nullable(),
+    }),
+  },
+  "engagement.request-commented": {
+    target: "engagement",
+    data: z.strictObject({ request: requestLabel, side: z.enum(REQUEST_SIDES), body: text }),
+  },
+  "engagement.request-accepted": {
+    target: "engagement",
+    data: z.strictObject({ request: requestLabel }),
+  },
+  "engagement.request-returned": {
+    target: "engagement",
+    data: z.strictObject({ request: requestLabel, reason: text }),
+  },
+  "engagement.requests-reminded": {
+    target: "engagement",
+    data: z.strictObject({ requests: z.array(requestLabel), to: text, day }),
   },
   // The auditor's workpapers. An attachment's event names the file by its hash alone: the
   // company reads this log, and the auditor's own files are not the company's to see.
@@ -574,6 +648,28 @@ export const AUDIT_EVENTS = {
       risks: count,
       sha256,
       evidence: id,
+    }),
+  },
+  // Training targets are the completion's id (a quiz attempt) or the evidence id (an import).
+  "training.quiz-taken": {
+    target: "training",
+    data: z.strictObject({
+      module: id,
+      version: z.number().int().positive(),
+      sha256,
+      email: text,
+      score: z.number().int().min(0).max(100),
+      passed: z.boolean(),
+    }),
+  },
+  "training.imported": {
+    target: "training",
+    data: z.strictObject({
+      fileName: text,
+      sha256,
+      created: count,
+      skipped: count,
+      modules: z.array(id),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

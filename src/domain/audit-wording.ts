@@ -505,6 +505,31 @@ const WORDING: Wording = {
   }),
   "engagement.sampled": (d, t) => sample("drawn", d, t),
   "engagement.resampled": (d, t) => sample("redrawn", d, t),
+  "engagement.population-imported": (d, t) => ({
+    sentence:
+      `Population of ${d.control} imported for engagement ${t.target}: ` +
+      `${plural(d.rows, "row")} from ${d.system}` +
+      (d.replaces === null ? "" : `, replacing import ${d.replaces}`) +
+      because(d.reason),
+    changes: [
+      set("import", d.import),
+      set("rows SHA-256", d.rowsSha256),
+      set("query or report", d.query),
+      set("run by", d.ranBy),
+      set("run at", d.ranAt),
+      set("completeness", d.completeness),
+    ],
+  }),
+  "engagement.population-accepted": (d, t) => ({
+    sentence: `Population of ${d.control} (import ${d.import}) accepted for engagement ${t.target}`,
+    changes: [set("rows SHA-256", d.rowsSha256)],
+  }),
+  "engagement.population-returned": (d, t) => ({
+    sentence:
+      `Population of ${d.control} (import ${d.import}) returned for engagement ${t.target}` +
+      because(d.reason),
+    changes: [set("rows SHA-256", d.rowsSha256)],
+  }),
   "engagement.sample-extended": (d, t) => ({
     sentence:
       `Sample of ${d.control} extended for engagement ${t.target} from ${d.from} to ` +
@@ -544,6 +569,48 @@ const WORDING: Wording = {
       `Management responded to the exception on control ${d.control}, item ${d.item}, ` +
       `in engagement ${t.target}`,
     changes: [set("response", d.response)],
+  }),
+  "engagement.request-opened": (d, t) => ({
+    sentence:
+      `Request ${d.request} opened in engagement ${t.target} for ` +
+      (d.control === null ? "information" : `control ${d.control}`) +
+      (d.item === null ? "" : `, item ${d.item}`) +
+      `, to ${d.addressee} by ${d.dueOn}`,
+    changes: [
+      set("description", d.description),
+      set("to", d.addressee),
+      set("due", d.dueOn),
+      set("status", "open", true),
+    ],
+  }),
+  "engagement.request-answered": (d, t) => ({
+    sentence:
+      `Request ${d.request} in engagement ${t.target} answered with ` +
+      `${plural(d.evidence.length, "evidence item")}` +
+      (d.uploaded.length === 0 ? "" : ` (${d.uploaded.length} uploaded)`),
+    changes: [
+      set("evidence", d.evidence.join(", ")),
+      ...(d.comment === null ? [] : [set("comment", d.comment)]),
+      set("status", "submitted", true),
+    ],
+  }),
+  "engagement.request-commented": (d, t) => ({
+    sentence: `Comment by the ${d.side} on request ${d.request} in engagement ${t.target}`,
+    changes: [set("comment", d.body)],
+  }),
+  "engagement.request-accepted": (d, t) => ({
+    sentence: `Request ${d.request} in engagement ${t.target} accepted`,
+    changes: [moved("status", "submitted", "accepted", true)],
+  }),
+  "engagement.request-returned": (d, t) => ({
+    sentence: `Request ${d.request} in engagement ${t.target} returned: ${d.reason}`,
+    changes: [moved("status", "submitted", "returned", true), set("reason", d.reason)],
+  }),
+  "engagement.requests-reminded": (d, t) => ({
+    sentence:
+      `${d.to} reminded of ${plural(d.requests.length, "overdue request")} ` +
+      `in engagement ${t.target}`,
+    changes: [set("requests", d.requests.join(", "))],
   }),
   "engagement.workpaper-steps-set": (d, t) => ({
     sentence:
@@ -733,6 +800,18 @@ const WORDING: Wording = {
     const what = changes.length === 0 ? "updated" : `${list(changes.map((c) => c.field))} changed`;
     return { sentence: `Risk ${t.target} ${what}`, changes };
   },
+  "training.quiz-taken": (d) => ({
+    sentence:
+      `Training ${d.module} v${d.version} quiz ${d.passed ? "passed" : "failed"} by ${d.email} ` +
+      `with ${d.score}% (SHA-256 ${short(d.sha256)})`,
+  }),
+  "training.imported": (d) => ({
+    sentence:
+      `Training completions imported from ${quoted(d.fileName)} (SHA-256 ${short(d.sha256)}): ` +
+      `${plural(d.created, "completion")} recorded` +
+      (d.skipped === 0 ? "" : `, ${d.skipped} already recorded`) +
+      (d.modules.length === 0 ? "" : ` for ${list(d.modules)}`),
+  }),
   "risk-assessment.recorded": (d, t) => ({
     sentence: `Risk assessment ${t.target} held on ${d.heldOn} with ${list(
       d.participants.map((p) => p.name),

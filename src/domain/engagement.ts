@@ -93,12 +93,21 @@ export interface PopulationItem {
 }
 
 /**
- * Where a control's occurrences come from: the calendar windows its frequency calls for, or the
- * events recorded as evidence. Registers of people, vendors and systems do not exist yet; when
- * one does, it becomes a source here (say "people"), and `buildPopulation` lists its rows.
+ * Where a control's occurrences come from: the calendar windows its frequency calls for, the
+ * events recorded as evidence, or the rows imported from the system of record and accepted by
+ * the auditor (population-import.ts). Registers of people, vendors and systems do not exist
+ * yet; when one does, it becomes a source here (say "people").
  */
-export const POPULATION_SOURCES = ["calendar", "events"] as const;
+export const POPULATION_SOURCES = ["calendar", "events", "imported"] as const;
 export type PopulationSource = (typeof POPULATION_SOURCES)[number];
+
+/** The accepted import a control's population was drawn from. */
+export interface PopulationImportRef {
+  /** The import's number for this control (1, 2, …). */
+  number: number;
+  /** SHA-256 of its canonical rows (population-import.ts). */
+  rowsSha256: string;
+}
 
 /**
  * How a draw took its slice of the population: the whole period once it has ended, an interim
@@ -144,6 +153,8 @@ export interface ControlSample {
   frequency: ControlFrequency;
   automation: ControlAutomation;
   populationSource: PopulationSource;
+  /** For an imported population: which import, so anyone can fetch its rows and check them. */
+  populationImport?: PopulationImportRef;
   population: PopulationItem[];
   /** SHA-256 of the canonical JSON of `population`: anyone can check the rows drawn from. */
   populationSha256: string;

@@ -29,6 +29,10 @@ export const ACTIONS = [
   "engagement:respond",
   "engagement:sample",
   "engagement:assign",
+  // Populations imported from a system of record (issue 13): the company imports them, the
+  // assigned auditor accepts or returns them.
+  "population:import",
+  "population:review",
   // The auditor's own workpaper files: theirs alone, never the company's (any company role).
   "workpaper:attach",
   "member:read",
@@ -58,6 +62,19 @@ export const ACTIONS = [
   // The risk register and its yearly assessments (issue 16).
   "risk:read",
   "risk:manage",
+  // The auditor's request list (issue 13). The auditor opens and decides; the company answers
+  // (a control owner only what is addressed to them); both sides comment.
+  "request:read",
+  "request:open",
+  "request:decide",
+  "request:answer",
+  "request:comment",
+  // Security awareness training (issue 15). Every company member reads the modules and takes
+  // the quizzes assigned to them (the service shows each only their own completions);
+  // owners and admins see everyone's status, import a provider's completions and file rosters.
+  "training:read",
+  "training:take",
+  "training:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,11 +91,15 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // The opinion is the auditor's alone: no company role may record it. The auditor also dates
   // and releases the report, so finalizing is theirs too. Nor may the company draw the sample:
   // with a public algorithm, it could try seeds until it liked the items.
+  // Requests are opened and decided by the auditor: the company does not ask itself.
   owner: ACTIONS.filter(
     (action) =>
       action !== "report:opinion" &&
       action !== "report:finalize" &&
       action !== "engagement:sample" &&
+      action !== "request:open" &&
+      action !== "request:decide" &&
+      action !== "population:review" &&
       action !== "workpaper:attach",
   ),
   // Approving management's assertion or a bridge letter is an owner's signature.
@@ -86,13 +107,16 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     (action) =>
       action !== "catalog-text:import" &&
       action !== "engagement:sample" &&
+      action !== "population:review" &&
       action !== "engagement:test" &&
       action !== "workpaper:attach" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
       action !== "report:finalize" &&
       action !== "report:approve" &&
-      action !== "policy:approve",
+      action !== "policy:approve" &&
+      action !== "request:open" &&
+      action !== "request:decide",
   ),
   "control-owner": [
     ...READ_ACTIONS,
@@ -100,19 +124,36 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "control:map",
     "evidence:create",
     "evidence:link",
+    // The population of an event-driven control they own, from the system it runs in.
+    "population:import",
     "token:manage",
     "policy:read",
     "policy:acknowledge",
     // They read the register, whose risks their controls mitigate; owners and admins keep it.
     "risk:read",
+    // Requests addressed to them: read, answer and comment (the service narrows the list).
+    "request:read",
+    "request:answer",
+    "request:comment",
+    "training:read",
+    "training:take",
   ],
-  employee: ["organization:read", "token:manage", "policy:read", "policy:acknowledge"],
+  employee: [
+    "organization:read",
+    "token:manage",
+    "policy:read",
+    "policy:acknowledge",
+    "training:read",
+    "training:take",
+  ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
   // these), nothing organization-wide: no readiness, no scope. The services narrow controls,
   // evidence and the log to their reach (services/platform/auditor-reach.ts). No risk:read:
   // the live register is organization-wide; they audit a risk assessment through the evidence
   // item it generates on RM-01 (dated in their period, so within their reach).
+  // Likewise no training:*: they read training through the completion rosters and imported
+  // files filed as evidence on HR-03, read-only and within their period.
   auditor: [
     "organization:read",
     "control:read",
@@ -122,12 +163,17 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:read",
     "engagement:test",
     "engagement:sample",
+    "population:review",
     "workpaper:attach",
     "report:read",
     "report:opinion",
     "report:finalize",
     "report:review",
     "token:manage",
+    "request:read",
+    "request:open",
+    "request:decide",
+    "request:comment",
   ],
 };
 
@@ -142,6 +188,8 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "report:read",
     "policy:read",
     "risk:read",
+    "request:read",
+    "training:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };
@@ -179,6 +227,11 @@ const RECORD_RULES: Partial<Record<Action, (actor: Actor, record: OwnedRecord) =
   "control:map": ownerOnly,
   "evidence:create": ownerOnly,
   "evidence:link": ownerOnly,
+  // A control owner answers and comments on the requests addressed to them (record.owner is
+  // the addressee).
+  "request:answer": ownerOnly,
+  "request:comment": ownerOnly,
+  "population:import": ownerOnly,
 };
 
 export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean {

@@ -11,7 +11,9 @@ import type {
   ControlDraw,
   ControlSample,
   DrawKind,
+  PopulationImportRef,
   PopulationItem,
+  PopulationSource,
   SampleDraw,
 } from "./engagement.ts";
 import { AppError } from "./errors.ts";
@@ -50,6 +52,10 @@ export interface ControlPopulationInput {
   population: PopulationItem[];
   missing: string[];
   reliesOn: string[];
+  /** Where the rows come from; by default the frequency's source (calendar or events). */
+  source?: PopulationSource;
+  /** The accepted import drawn from, when the source is "imported". */
+  populationImport?: PopulationImportRef;
 }
 
 function itemsOf(rows: readonly PopulationItem[], size: number, seed: string, stream: string) {
@@ -69,7 +75,10 @@ export function firstDraw(
     controlRef: control.controlRef,
     frequency: control.frequency,
     automation: control.automation,
-    populationSource: populationSource(control.frequency),
+    populationSource: control.source ?? populationSource(control.frequency),
+    ...(control.populationImport === undefined
+      ? {}
+      : { populationImport: control.populationImport }),
     population: control.population,
     populationSha256: digest,
     sampleSize: decision.size,

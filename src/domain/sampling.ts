@@ -140,16 +140,28 @@ export function sampleSize(input: SampleSizeInput): SampleSizeDecision {
   return { size, basis: basis.join("; ") };
 }
 
-// Code-point order, which is also UTF-8 byte order, so other languages can sort the same way
-// without emulating JavaScript's UTF-16 comparison. For ASCII keys every ordering agrees.
-function compareKeys(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
-    const difference = (left[i]?.codePointAt(0) ?? 0) - (right[i]?.codePointAt(0) ?? 0);
-    if (difference !== 0) return difference;
+/**
+ * A UTF-16 unit's rank in code-point order: a surrogate (half of a code point above U+FFFF)
+ * ranks above every other unit, which is the only place UTF-16 order and code-point order part.
+ */
+function unitRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  return unit >= 0xe000 ? unit - 0x800 : unit;
+}
+
+/**
+ * Code-point order, which is also UTF-8 byte order, so other languages can sort the same way
+ * without emulating JavaScript's UTF-16 comparison. For ASCII keys every ordering agrees.
+ * Compared unit by unit without copying the strings: a population of 100,000 rows sorts fast.
+ */
+export function compareKeys(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    const left = a.charCodeAt(i);
+    const right = b.charCodeAt(i);
+    if (left !== right) return unitRank(left) - unitRank(right);
   }
-  return left.length - right.length;
+  return a.length - b.length;
 }
 
 const TWO_TO_64 = 1n << 64n;

@@ -5,10 +5,16 @@
  */
 
 /**
- * Where a task comes from. Later sources: training, onboarding step, access review decision,
+ * Where a task comes from. Later sources: onboarding step, access review decision,
  * vendor review, audit request (each one module in services/program/tasks/).
  */
-export const TASK_SOURCES = ["evidence-due", "policy-review", "policy-acknowledgement"] as const;
+export const TASK_SOURCES = [
+  "evidence-due",
+  "policy-review",
+  "policy-acknowledgement",
+  "audit-request",
+  "training",
+] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 /** Open work not yet due, or past its due day. Done work is no longer a task. */

@@ -18,6 +18,9 @@ import { registerAuditLogRoutes } from "./routes/audit-log.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerControlRoutes } from "./routes/controls.ts";
 import { registerRiskRoutes } from "./routes/risks.ts";
+import { registerRequestRoutes } from "./routes/requests.ts";
+import { registerPopulationRoutes } from "./routes/populations.ts";
+import { registerTrainingRoutes } from "./routes/training.ts";
 import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
@@ -103,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerControlRoutes(router);
   registerEvidenceRoutes(router);
   registerEngagementRoutes(router);
+  registerRequestRoutes(router);
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
   registerReportRoutes(router);
@@ -112,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPolicyRoutes(router);
   registerTaskRoutes(router);
   registerRiskRoutes(router);
+  registerPopulationRoutes(router);
+  registerTrainingRoutes(router);
   registerWorkpaperRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -148,6 +148,14 @@ describe("accessibility of the main pages", () => {
         ["policy-edit", tab("Edit"), /^P-1 /, "Preview"],
         ["policy-versions", tab("Versions"), /^P-1 /, "Published versions"],
         ["policy-acknowledgements", tab("Acknowledgements"), /^P-1 /, "0 of 1 acknowledged"],
+        ["training", go("Training"), "Security training", "Passwords, passphrases and MFA"],
+        ["training-everyone", tab("Everyone"), "Security training", "Completion roster"],
+        [
+          "training-module",
+          () => page.goto(`${base}/training/phishing`),
+          "Phishing and social engineering",
+          "Submit answers",
+        ],
       ];
       for (const [name, navigate, heading, text] of pages) {
         await navigate();

@@ -23,6 +23,7 @@ const EVERY_PAGE = [
   "Dashboard",
   "My tasks",
   "Policies",
+  "Training",
   "Criteria",
   "Controls",
   "Evidence",
@@ -40,12 +41,13 @@ const NAVIGATION: Record<string, string[]> = {
     "Dashboard",
     "My tasks",
     "Policies",
+    "Training",
     "Criteria",
     "Controls",
     "Evidence",
     "Risks",
   ],
-  employee: ["Dashboard", "My tasks", "Policies"],
+  employee: ["Dashboard", "My tasks", "Policies", "Training"],
   auditor: ["Dashboard", "My tasks", "Controls", "Evidence", "Engagements", "Audit log"],
 };
 

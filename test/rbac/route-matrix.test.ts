@@ -227,6 +227,29 @@ describe("record rules and hard-coded spot checks", () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it("an auditor opens and decides requests only on their engagements: 404 elsewhere", async () => {
+    const hidden = world.ids.hiddenEngagement;
+    const routes = ORG_ROUTES.filter(
+      (r) => r.path.startsWith("/engagements/:id/requests") && r.resources === undefined,
+    );
+    expect(routes.map((r) => r.action).sort()).toEqual([
+      "request:decide",
+      "request:decide",
+      "request:open",
+      "request:open",
+    ]);
+    for (const route of routes) {
+      const prepared = await route.prepare(world, "auditor");
+      const before = await snapshot();
+      const response = await call(world.clients.auditor, route, {
+        ...prepared,
+        params: { ...prepared.params, id: hidden },
+      });
+      expect.soft(response.statusCode, `${label(route)}: ${response.body}`).toBe(404);
+      expect.soft(await snapshot(), label(route)).toBe(before);
+    }
+  });
+
   it("an auditor does not see an engagement they are not assigned to: 404, never 403", async () => {
     const hidden = world.ids.hiddenEngagement;
     const list = await ask("auditor", "GET", "/engagements");

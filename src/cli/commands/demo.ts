@@ -38,9 +38,14 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `${summary.policies.acknowledgements} acknowledgements.\n` +
           `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
           `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).\n` +
+          `The auditor's request list on ${summary.engagement} holds ${summary.requests.requests} requests ` +
+          "(accepted, submitted, returned and open).\n" +
+          `Training: ${summary.training.imported} completions imported from the provider; ` +
+          `${summary.training.overdue.join(" and ")} are overdue. Roster filed: ${summary.training.roster}.\n` +
           "Try: attest readiness, attest report show E-1, " +
           "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify, " +
-          "attest policies status P-1, attest tasks, attest risks list\n",
+          "attest policies status P-1, attest tasks, attest risks list, attest requests list E-1, " +
+          "attest training status\n",
       );
     });
 }

@@ -27,6 +27,7 @@ import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
 import { registerEngagementAssign } from "./engagement-assign.ts";
+import { registerEngagementPopulation } from "./engagement-population.ts";
 import { registerEngagementWorkpaper } from "./engagement-workpaper.ts";
 import { UsageError } from "../usage.ts";
 
@@ -52,6 +53,7 @@ function sampleJson(sample: EngagementSample) {
       controlId: c.controlRef,
       frequency: c.frequency,
       populationSource: c.populationSource,
+      populationImport: c.populationImport ?? null,
       population: c.population.length,
       populationSha256: c.populationSha256,
       sampleSize: c.sampleSize,
@@ -109,6 +111,7 @@ interface SampleOptions {
   extend?: string;
   rollForward?: boolean;
   itgcTested?: boolean;
+  recordedEvents?: string;
 }
 
 interface TestOptions {
@@ -243,6 +246,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
     });
 
   registerEngagementAssign(engagement, runtime);
+  registerEngagementPopulation(engagement, runtime);
   registerEngagementWorkpaper(engagement, runtime);
 
   engagement
@@ -277,6 +281,10 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       "the IT general controls (CM-*, AC-*) were tested without exceptions: automated " +
         "controls get a test of one",
     )
+    .option(
+      "--recorded-events <controls>",
+      "event-driven controls to draw from recorded events, not their imported population",
+    )
     .action(async (handle: string, options: SampleOptions, command: Command) => {
       const globals = globalsOf(command);
       const modes = [options.extend !== undefined, options.rollForward === true];
@@ -299,6 +307,9 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
                   ? {}
                   : { redrawReason: options.redrawReason }),
                 ...itgc,
+                ...(options.recordedEvents === undefined
+                  ? {}
+                  : { recordedEvents: list(options.recordedEvents) }),
               }),
       );
       if (globals.json) return printJson(runtime.io, sampleJson(sample));

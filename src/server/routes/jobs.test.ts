@@ -20,6 +20,7 @@ describe("GET /orgs/:org/jobs and /notices", () => {
       ["expiry", "23 * * * *", null],
       ["owner-notices", "0 7 * * *", null],
       ["password-reset-mail", null, null],
+      ["request-reminders", "30 7 * * *", null],
     ]);
     expect((await owner.request("GET", `/api/v1/orgs/${org}/notices`)).json()).toEqual([]);
 

@@ -81,8 +81,15 @@ describe("the actions in the session answer", () => {
       "control:map",
       "evidence:create",
       "evidence:link",
+      // The auditor's requests addressed to them.
+      "request:answer",
+      "request:comment",
     ]);
     expect(of("owner").ownedOnly).toEqual([]);
+    // The auditor opens and decides requests; the company answers them.
+    expect(of("auditor").actions).toContain("request:decide");
+    expect(of("owner").actions).not.toContain("request:open");
+    expect(of("auditor").actions).not.toContain("request:answer");
     expect(of("owner").actions).toContain("notice:create");
     expect(of("owner").actions).not.toContain("report:opinion");
     expect(of("admin").actions).not.toContain("report:approve");

@@ -7,8 +7,10 @@ import { loadDemo } from "./demo.ts";
 import { listEvidence } from "../program/evidence.service.ts";
 import { operatorActor } from "../access/organizations.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
+import { trainingStatus } from "../program/training.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
+import { listEngagementRequests } from "../fieldwork/requests.service.ts";
 import { getScope } from "../program/scope.service.ts";
 import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
@@ -99,8 +101,38 @@ describe("attest demo", () => {
     expect(assessments.map((a) => [a.ref, a.heldOn, a.sha256])).toEqual([
       ["RA-1", "2026-11-27", summary.risks.sha256],
     ]);
+    // The auditor's request list holds one request in each state.
+    const requests = await listEngagementRequests(t.ctx, actor, summary.engagement);
+    expect(requests.items.map((r) => [r.ref, r.status])).toEqual([
+      ["R-1", "accepted"],
+      ["R-2", "submitted"],
+      ["R-3", "returned"],
+      ["R-4", "open"],
+    ]);
+    expect(summary.requests.requests).toBe(4);
     const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
     expect(rm01?.missing ?? []).not.toContain("RM-01");
+    // Training: most staff current, Ravi and Kim overdue, the roster filed on HR-03.
+    const training = await trainingStatus(t.ctx, actor);
+    expect(
+      training.people
+        .filter((p) => p.state === "overdue")
+        .map((p) => p.email)
+        .sort(),
+    ).toEqual([...summary.training.overdue].sort());
+    expect(training.totals).toMatchObject({ people: 6, overdue: 2 });
+    expect(readiness.criteria.find((c) => c.id === "CC1.4")?.reasons).toContainEqual(
+      expect.stringContaining(
+        "HR-03 (Security awareness training at hire and yearly) is " +
+          "implemented but 2 of 6 people have not completed this year's training",
+      ),
+    );
+    expect(evidence.filter((e) => e.controls.includes("HR-03")).map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        summary.training.roster,
+        "Training completions imported from northwind-lms-export.csv: 24 rows",
+      ]),
+    );
   });
 
   it(

@@ -31,10 +31,14 @@ import type { DemoPolicies } from "./demo-policies.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
+import { loadDemoTraining } from "./demo-training.ts";
+import type { DemoTraining } from "./demo-training.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
 import type { DemoFieldwork } from "./demo-fieldwork.ts";
+import { loadDemoRequests } from "./demo-requests.ts";
+import type { DemoRequests } from "./demo-requests.ts";
 import type { DemoAccount, StaffKey } from "./demo-people.ts";
 
 const TIME_ZONE = "America/New_York";
@@ -93,6 +97,8 @@ export interface DemoSummary {
   exception: DemoFieldwork["exception"];
   policies: DemoPolicies;
   risks: DemoRisks;
+  requests: DemoRequests;
+  training: DemoTraining;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -335,10 +341,19 @@ export async function loadDemo(
       "GitHub organization, and was not switched back on. It now blocks merges without an " +
       "approval, and a weekly check alerts on any repository without it.",
   });
+  const requests = await loadDemoRequests(
+    ctx,
+    dana,
+    handle,
+    people.staff,
+    { from: periodFrom, to: periodTo },
+    today,
+  );
   const report = await carryDemoToReport(ctx, maya, dana, handle, periodTo, today);
   const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
   // After the report, so the engagement's populations and sample are those of the evidence above.
   const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
+  const training = await loadDemoTraining(ctx, maya, people.staff.jo, today);
   return {
     report,
     organization: organization.slug,
@@ -352,5 +367,7 @@ export async function loadDemo(
     exception: fieldwork.exception,
     policies,
     risks,
+    requests,
+    training,
   };
 }

@@ -40,6 +40,21 @@ import {
   requireAssignedAuditor,
   requireFieldwork,
 } from "./sampling.service.ts";
+import type { PopulationUse } from "./sampling.service.ts";
+
+/**
+ * Growing a sample keeps each control on the source it was drawn from: an event-driven control
+ * drawn from recorded events stays on them, and one drawn from an import needs its latest
+ * import accepted (a newer import not yet reviewed stops the growth rather than mixing rows).
+ */
+function sourcesAsDrawn(sample: EngagementSample): PopulationUse {
+  return {
+    refuseUnaccepted: true,
+    recordedEvents: sample.controls
+      .filter((c) => c.frequency === "event-driven" && c.populationSource === "events")
+      .map((c) => c.controlRef),
+  };
+}
 
 export const extendInput = z
   .object({
@@ -118,9 +133,9 @@ export async function extendControlSample(
     }
     const lastDay = control.draws.at(-1)?.populationTo ?? engagement.periodTo ?? "";
     const asDrawn = lastDay < (engagement.periodTo ?? "") ? lastDay : undefined;
-    const live = (await buildControlPopulations(tx, actor, engagement, asDrawn)).find(
-      (c) => c.controlRef === control.controlRef,
-    );
+    const live = (
+      await buildControlPopulations(tx, actor, engagement, asDrawn, sourcesAsDrawn(sample))
+    ).find((c) => c.controlRef === control.controlRef);
     const recordedKeys = new Set(control.population.map((p) => p.key));
     const liveKeys = new Set((live?.population ?? []).map((p) => p.key));
     const added = [...liveKeys].filter((key) => !recordedKeys.has(key));
@@ -206,7 +221,13 @@ export async function rollForwardSample(
       }
     }
     const populationTo = await populationEnd(tx, actor, engagement, at);
-    const live = await buildControlPopulations(tx, actor, engagement, populationTo);
+    const live = await buildControlPopulations(
+      tx,
+      actor,
+      engagement,
+      populationTo,
+      sourcesAsDrawn(sample),
+    );
     const through = populationTo ?? engagement.periodTo ?? "";
     const round = Math.max(0, ...sample.controls.map((c) => c.draws.length));
     const priorExceptions = await priorExceptionRefs(tx, scopeOf(actor), engagement.number);

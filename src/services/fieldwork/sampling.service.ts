@@ -15,6 +15,7 @@ import {
   priorExceptionRefs,
 } from "../../db/engagements.repo.ts";
 import { evidenceOfControls } from "../../db/evidence.repo.ts";
+import { latestPopulationImports, populationImportRows } from "../../db/populations.repo.ts";
 import type { ControlEvidence } from "../../db/evidence.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
 import { newId } from "../../db/portable.ts";
@@ -25,11 +26,19 @@ import type { Actor } from "../../domain/actor.ts";
 import { canonicalJson } from "../../domain/audit-chain.ts";
 import { sha256Hex } from "../../domain/digest.ts";
 import { engagementLabel } from "../../domain/engagement.ts";
-import type { ControlSample, Engagement, EngagementSample } from "../../domain/engagement.ts";
-import { AppError } from "../../domain/errors.ts";
+import type {
+  ControlSample,
+  Engagement,
+  EngagementSample,
+  PopulationImportRef,
+  PopulationSource,
+} from "../../domain/engagement.ts";
+import { AppError, invalidField } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { localDate } from "../../domain/periods.ts";
-import { buildPopulation } from "../../domain/population.ts";
+import { buildPopulation, populationSource } from "../../domain/population.ts";
+import { importedPopulationItems } from "../../domain/population-import.ts";
+import type { PopulationImportStatus } from "../../domain/population-import.ts";
 import { itgcsReliedOn } from "../../domain/itgc.ts";
 import { controlsPopulationSha256, firstDraw, sampleDraws } from "../../domain/sample-draws.ts";
 import type { ControlPopulationInput } from "../../domain/sample-draws.ts";
@@ -55,6 +64,14 @@ export const sampleInput = z
       .describe(
         "the auditor found the IT general controls (CM-*, AC-*) operating without exceptions " +
           "in the period: automated controls relying on them get a test of one",
+      ),
+    recordedEvents: z
+      .array(z.string().trim().toUpperCase().max(40))
+      .max(200)
+      .optional()
+      .describe(
+        "event-driven controls to draw from the events recorded as evidence, even where a " +
+          "population was imported (the auditor's choice of source)",
       ),
   })
   .strict();
@@ -105,16 +122,36 @@ export async function populationEnd(
   return (engagement.periodTo ?? "") > today ? today : undefined;
 }
 
+/** How a draw takes event-driven populations (the auditor's choice of source). */
+export interface PopulationUse {
+  /** Event-driven controls drawn from recorded events even though a population was imported. */
+  recordedEvents?: readonly string[];
+  /**
+   * Refuse a control whose latest import is not accepted (a draw); when false (a read), such
+   * a control shows its recorded events, with the import's status beside them.
+   */
+  refuseUnaccepted?: boolean;
+}
+
+export interface ControlPopulation extends ControlPopulationInput {
+  source: PopulationSource;
+  /** The control's latest import, whatever its status; null when none. */
+  latestImport: (PopulationImportRef & { status: PopulationImportStatus }) | null;
+}
+
 /**
  * Every control's population over the period, with the evidence found for each occurrence.
- * Occurrences not ended by `today` (the organization's date) are not in it yet.
+ * Occurrences not ended by `today` (the organization's date) are not in it yet. An
+ * event-driven control with an accepted import is its imported rows; with an import not yet
+ * accepted it cannot be drawn, unless the auditor chose its recorded events instead.
  */
 export async function buildControlPopulations(
   tx: Tx,
   actor: Actor,
   engagement: Engagement,
   today: string | undefined,
-): Promise<ControlPopulationInput[]> {
+  use: PopulationUse = {},
+): Promise<ControlPopulation[]> {
   const snapshot = requireFieldwork(engagement);
   const period = { from: engagement.periodFrom ?? "", to: engagement.periodTo ?? "" };
   const organization = await getOrganization(tx, scopeOf(actor));
@@ -129,8 +166,64 @@ export async function buildControlPopulations(
   for (const item of evidence) {
     byControl.set(item.controlId, [...(byControl.get(item.controlId) ?? []), item]);
   }
+  const imports = await latestPopulationImports(tx, scopeOf(actor), engagement.id);
+  const chosen = new Set(use.recordedEvents ?? []);
+  const unknown = [...chosen].filter(
+    (ref) => !tested.some((c) => c.ref === ref && c.frequency === "event-driven"),
+  );
+  if (unknown.length > 0) {
+    throw invalidField(
+      "recordedEvents",
+      `${unknown.join(", ")}: not an event-driven control ${engagementLabel(engagement)} tests`,
+    );
+  }
+  const unaccepted = tested.filter((c) => {
+    const latest = imports.get(c.ref);
+    return latest !== undefined && latest.status !== "accepted" && !chosen.has(c.ref);
+  });
+  if (use.refuseUnaccepted === true && unaccepted.length > 0) {
+    throw new AppError(
+      "INVALID_STATE",
+      "a sample is drawn only from an accepted population: " +
+        unaccepted
+          .map(
+            (c) =>
+              `${c.ref}'s import ${imports.get(c.ref)?.number ?? "?"} is ` +
+              `${imports.get(c.ref)?.status ?? "?"}`,
+          )
+          .join("; ") +
+        ". The auditor accepts it first, or chooses the recorded events for the control",
+    );
+  }
   const testedRefs = tested.map((c) => c.ref);
-  return tested.map((control) => {
+  const populations: ControlPopulation[] = [];
+  for (const control of tested) {
+    const latest = imports.get(control.ref);
+    const base = {
+      controlRef: control.ref,
+      frequency: control.frequency,
+      automation: control.automation,
+      reliesOn: control.automation === "automated" ? itgcsReliedOn(control.ref, testedRefs) : [],
+      latestImport:
+        latest === undefined
+          ? null
+          : { number: latest.number, rowsSha256: latest.rowsSha256, status: latest.status },
+    };
+    if (
+      control.frequency === "event-driven" &&
+      latest?.status === "accepted" &&
+      !chosen.has(control.ref)
+    ) {
+      const rows = await populationImportRows(tx, scopeOf(actor), latest.id);
+      populations.push({
+        ...base,
+        source: "imported",
+        populationImport: { number: latest.number, rowsSha256: latest.rowsSha256 },
+        population: importedPopulationItems(rows, today),
+        missing: [],
+      });
+      continue;
+    }
     const population = buildPopulation(
       control.frequency,
       period,
@@ -138,15 +231,14 @@ export async function buildControlPopulations(
       byControl.get(control.id) ?? [],
       today,
     );
-    return {
-      controlRef: control.ref,
-      frequency: control.frequency,
-      automation: control.automation,
+    populations.push({
+      ...base,
+      source: populationSource(control.frequency),
       population: population.items,
       missing: population.missing,
-      reliesOn: control.automation === "automated" ? itgcsReliedOn(control.ref, testedRefs) : [],
-    };
-  });
+    });
+  }
+  return populations;
 }
 
 /**
@@ -183,7 +275,10 @@ export async function drawEngagementSample(
     const engagement = await loadEngagement(tx, actor, handle);
     requireAssignedAuditor(actor, engagement);
     const populationTo = await populationEnd(tx, actor, engagement, at);
-    const populations = await buildControlPopulations(tx, actor, engagement, populationTo);
+    const populations = await buildControlPopulations(tx, actor, engagement, populationTo, {
+      refuseUnaccepted: true,
+      ...(data.recordedEvents === undefined ? {} : { recordedEvents: data.recordedEvents }),
+    });
     const existing = await currentSample(tx, scopeOf(actor), engagement.id);
     if (existing !== undefined && data.redrawReason === undefined) {
       throw new AppError(
@@ -249,6 +344,18 @@ export async function drawEngagementSample(
         populationSha256: sample.populationSha256,
         kind: occasion.kind,
         populationTo: occasion.populationTo,
+        imported: controls.flatMap((c) =>
+          c.populationImport === undefined
+            ? []
+            : [
+                {
+                  control: c.controlRef,
+                  import: c.populationImport.number,
+                  rowsSha256: c.populationImport.rowsSha256,
+                },
+              ],
+        ),
+        recordedEvents: data.recordedEvents ?? [],
       },
       at,
     );
@@ -267,8 +374,6 @@ export async function getEngagementSample(
     return (await currentSample(tx, scopeOf(actor), engagement.id)) ?? null;
   });
 }
-
-export type ControlPopulation = Awaited<ReturnType<typeof buildControlPopulations>>[number];
 
 /** Each control's population over the period, as sampling would see it now. */
 export async function getEngagementPopulations(

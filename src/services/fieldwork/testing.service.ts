@@ -9,6 +9,7 @@ import {
   saveControlTest,
   saveItemResult,
 } from "../../db/engagements.repo.ts";
+import { listRequests } from "../../db/audit-requests.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
 import { inOrgTransaction, read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
@@ -241,7 +242,15 @@ export async function writeItemResult(
     );
   }
   const occurrence = drawn.population.find((p) => p.key === data.item);
-  if (data.result === "pass" && (occurrence?.evidence.length ?? 0) === 0) {
+  // Evidence the company supplied since the draw, through an accepted request for the item,
+  // counts as the item's evidence (the sample keeps what was found when it was drawn).
+  const supplied = (
+    await listRequests(tx, scopeOf(actor), {
+      engagementId: engagement.id,
+      statuses: ["accepted"],
+    })
+  ).some((r) => r.control === control.ref && r.item === data.item && r.evidence.length > 0);
+  if (data.result === "pass" && (occurrence?.evidence.length ?? 0) === 0 && !supplied) {
     throw invalidField(
       "result",
       `no evidence was found for ${control.ref} ${data.item}: it cannot pass; record an exception`,

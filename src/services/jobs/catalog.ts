@@ -10,6 +10,7 @@ import type { ServiceContext } from "../platform/context.ts";
 import { mailPasswordReset, PASSWORD_RESET_MAIL_JOB } from "../access/password-reset.service.ts";
 import { purgeDeadCredentials, purgeExpiredGrants } from "../program/expiry.service.ts";
 import { noticeOwners } from "../program/notices.service.ts";
+import { mailOverdueRequests } from "../fieldwork/request-reminders.ts";
 import type { JobDefinition } from "./job.ts";
 
 export const JOB_PRINCIPAL: Principal = {
@@ -20,6 +21,7 @@ export const JOB_PRINCIPAL: Principal = {
 
 export const EXPIRY_JOB = "expiry";
 export const OWNER_NOTICE_JOB = "owner-notices";
+export const REQUEST_REMINDER_JOB = "request-reminders";
 
 async function forEachOrganization(
   ctx: ServiceContext,
@@ -70,6 +72,25 @@ export const ownerNoticeJob: JobDefinition = {
   },
 };
 
+/** Mails each addressee their overdue auditor requests, once a day (only with SMTP set). */
+export const requestReminderJob: JobDefinition = {
+  name: REQUEST_REMINDER_JOB,
+  schedule: "30 7 * * *",
+  leaseSeconds: 600,
+  maxAttempts: 3,
+  retryBaseSeconds: 300,
+  async run({ ctx }) {
+    let mailed = 0;
+    let requests = 0;
+    const organizations = await forEachOrganization(ctx, async (actor) => {
+      const outcome = await mailOverdueRequests(ctx, actor);
+      mailed += outcome.mailed.length;
+      requests += outcome.mailed.reduce((sum, m) => sum + m.requests.length, 0);
+    });
+    return { organizations, mailed, requests };
+  },
+};
+
 /**
  * Queued by each password reset request (known address or not): the lookup, the link and the
  * mail happen here, never while the requester waits. A mail server that is down is retried
@@ -89,5 +110,6 @@ export const passwordResetMailJob: JobDefinition = {
 export const STANDARD_JOBS: readonly JobDefinition[] = [
   expiryJob,
   ownerNoticeJob,
+  requestReminderJob,
   passwordResetMailJob,
 ];

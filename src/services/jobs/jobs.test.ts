@@ -276,6 +276,15 @@ describe("the job list", () => {
         lastAttempt: null,
         nextRunAt: null,
       },
+      {
+        name: "request-reminders",
+        schedule: "30 7 * * *",
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: "2026-11-21T07:30:00.000Z",
+      },
     ]);
     await expectAppError(() => listJobs(t.ctx, as(owner, "auditor")), "FORBIDDEN");
   });

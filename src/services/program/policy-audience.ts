@@ -21,6 +21,8 @@ export interface AudiencePerson {
    * publication gets the full period from then.
    */
   joinedOn: string;
+  /** Their department, once the people register supplies it (training assigns by it). */
+  department?: string | null;
 }
 
 /** The organization's company members (auditors are outside the company). */

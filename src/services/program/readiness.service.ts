@@ -18,6 +18,7 @@ import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadPolicySignals } from "./policy-readiness.ts";
+import { loadTrainingSignals } from "./training-readiness.ts";
 import { loadScope } from "./scope.service.ts";
 
 export interface ControlFreshness extends Freshness {
@@ -64,16 +65,20 @@ async function loadRiskSignals(
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
   const now = ctx.now();
-  const { scope, controls, freshness, policySignals, risks } = await read(ctx.db, async (tx) => {
-    const summaries = await listControlSummaries(tx, scopeOf(actor));
-    return {
-      scope: await loadScope(tx, actor),
-      controls: summaries,
-      freshness: await loadFreshness(tx, actor, now, summaries),
-      policySignals: await loadPolicySignals(tx, actor, now),
-      risks: await loadRiskSignals(tx, actor, now),
-    };
-  });
+  const { scope, controls, freshness, policySignals, risks, training } = await read(
+    ctx.db,
+    async (tx) => {
+      const summaries = await listControlSummaries(tx, scopeOf(actor));
+      return {
+        scope: await loadScope(tx, actor),
+        controls: summaries,
+        freshness: await loadFreshness(tx, actor, now, summaries),
+        policySignals: await loadPolicySignals(tx, actor, now),
+        risks: await loadRiskSignals(tx, actor, now),
+        training: await loadTrainingSignals(tx, actor, now),
+      };
+    },
+  );
   const byRef = new Map(freshness.map((f) => [f.ref, f]));
   return computeReadiness({
     categories: scope.categories,
@@ -84,6 +89,7 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
         ...(fresh === undefined ? [] : [freshnessSignal(fresh)]),
         ...(policySignals.get(control.ref) ?? []),
         ...(risks.get(control.ref) ?? []),
+        ...(training.get(control.ref) ?? []),
       ];
       return signals.length === 0 ? control : { ...control, signals };
     }),

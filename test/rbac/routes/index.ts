@@ -18,9 +18,12 @@ import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
 import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
+import { POPULATION_ROUTES } from "./populations.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
 import { REPORT_ROUTES } from "./reports.ts";
+import { REQUEST_ROUTES } from "./requests.ts";
 import { RISK_ROUTES } from "./risks.ts";
+import { TRAINING_ROUTES } from "./training.ts";
 import { WORKPAPER_ROUTES } from "./workpapers.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
@@ -64,6 +67,9 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...POLICY_ROUTES,
   ...TASK_ROUTES,
   ...RISK_ROUTES,
+  ...REQUEST_ROUTES,
+  ...POPULATION_ROUTES,
+  ...TRAINING_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

@@ -66,6 +66,8 @@ export interface World {
     organization: string;
     /** A custom control (exists only in this organization), owned by the control owner. */
     ownedControl: string;
+    /** A custom event-driven control owned by the control owner (imported populations). */
+    ownedEventControl: string;
     /** An adopted control nobody owns. */
     unownedControl: string;
     /** A criterion the owned control is mapped and unmapped to by the matrix. */

@@ -172,6 +172,22 @@ export async function buildWorld(
     "create control",
   );
 
+  const ownedEventControl = `${prefix.toUpperCase()}-OWNED-02`;
+  await expectStatus(
+    owner.request("POST", `${path}/controls`, {
+      ref: ownedEventControl,
+      title: "Changes reviewed, owned by the control owner",
+      description: "An event-driven control whose population the matrix imports.",
+      kind: "preventive",
+      automation: "manual",
+      frequency: "event-driven",
+      owner: email("control-owner"),
+      criteria: ["CC8.1"],
+    }),
+    201,
+    "create event-driven control",
+  );
+
   const world: World = {
     api,
     slug,
@@ -186,6 +202,7 @@ export async function buildWorld(
     ids: {
       organization: "",
       ownedControl,
+      ownedEventControl,
       unownedControl: "AC-01",
       mapCriterion: MAP_CRITERION,
       excludeCriterion: EXCLUDE_CRITERION,

@@ -16,4 +16,6 @@ export * from "./types/reports.ts";
 export * from "./types/jobs.ts";
 export * from "./types/policies.ts";
 export * from "./types/risks.ts";
+export * from "./types/requests.ts";
+export * from "./types/training.ts";
 export * from "./types/workpapers.ts";

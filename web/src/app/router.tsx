@@ -14,6 +14,7 @@ import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { CriteriaPage } from "../features/criteria/CriteriaPage.tsx";
 import { DashboardPage } from "../features/dashboard/DashboardPage.tsx";
 import { EngagementDetailPage } from "../features/engagements/EngagementDetailPage.tsx";
+import { RequestsPage } from "../features/requests/RequestsPage.tsx";
 import { EngagementsPage } from "../features/engagements/EngagementsPage.tsx";
 import { EvidenceDetailPage } from "../features/evidence/EvidenceDetailPage.tsx";
 import { EvidencePage } from "../features/evidence/EvidencePage.tsx";
@@ -25,6 +26,8 @@ import { RequireSession, RootRedirect } from "../features/shell/guards.tsx";
 import { MembersPage } from "../features/members/MembersPage.tsx";
 import { PoliciesPage } from "../features/policies/PoliciesPage.tsx";
 import { PolicyDetailPage } from "../features/policies/PolicyDetailPage.tsx";
+import { TrainingModulePage } from "../features/training/TrainingModulePage.tsx";
+import { TrainingPage } from "../features/training/TrainingPage.tsx";
 import { TasksPage } from "../features/tasks/TasksPage.tsx";
 
 // A share link is opened by a customer with no account: never sent to sign in.
@@ -60,6 +63,7 @@ export function createAppRouter() {
             { path: "evidence/:id", element: <EvidenceDetailPage /> },
             { path: "engagements", element: <EngagementsPage /> },
             { path: "engagements/:id", element: <EngagementDetailPage /> },
+            { path: "engagements/:id/requests", element: <RequestsPage /> },
             { path: "audit-log", element: <AuditLogPage /> },
             { path: "risks", element: <RisksPage /> },
             { path: "risks/library", element: <RiskLibraryPage /> },
@@ -70,6 +74,8 @@ export function createAppRouter() {
             { path: "tasks", element: <TasksPage /> },
             { path: "policies", element: <PoliciesPage /> },
             { path: "policies/:label", element: <PolicyDetailPage /> },
+            { path: "training", element: <TrainingPage /> },
+            { path: "training/:module", element: <TrainingModulePage /> },
             { path: "account", element: <AccountPage /> },
             { path: "*", element: <OrgNotFoundPage /> },
           ],

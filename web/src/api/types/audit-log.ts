@@ -37,12 +37,21 @@ export const AUDIT_ACTIONS = [
   "engagement.auditor-assigned",
   "engagement.auditor-unassigned",
   "engagement.sampled",
+  "engagement.population-imported",
+  "engagement.population-accepted",
+  "engagement.population-returned",
   "engagement.resampled",
   "engagement.sample-extended",
   "engagement.sample-rolled-forward",
   "engagement.test-recorded",
   "engagement.result-recorded",
   "engagement.exception-response",
+  "engagement.request-opened",
+  "engagement.request-answered",
+  "engagement.request-commented",
+  "engagement.request-accepted",
+  "engagement.request-returned",
+  "engagement.requests-reminded",
   "engagement.workpaper-steps-set",
   "engagement.workpaper-item-recorded",
   "engagement.workpaper-attached",
@@ -84,6 +93,8 @@ export const AUDIT_ACTIONS = [
   "risk.created",
   "risk.updated",
   "risk-assessment.recorded",
+  "training.quiz-taken",
+  "training.imported",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -102,6 +113,7 @@ export const AUDIT_TARGET_TYPES = [
   "policy",
   "risk",
   "risk-assessment",
+  "training",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

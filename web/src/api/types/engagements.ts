@@ -51,3 +51,4 @@ export interface EngagementAuditor {
   email: string;
   name: string;
 }
+export type { PopulationImport, PopulationView } from "../../../../src/contracts/populations.ts";

@@ -18,6 +18,7 @@ import { Fact } from "../../lib/Fact.tsx";
 import { PageHeader } from "../../lib/page.tsx";
 import { categoryName } from "../onboarding/categories.ts";
 import { ReportPanel } from "../reports/ReportPanel.tsx";
+import { RequestsPanel } from "../requests/RequestsPanel.tsx";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useEngagement, useResults, useSample } from "./api.ts";
 import { AuditorsCard } from "./AuditorsCard.tsx";
@@ -28,7 +29,15 @@ import { SamplePanel } from "./SamplePanel.tsx";
 import { StatusSteps } from "./StatusSteps.tsx";
 import { TestingPanel } from "./TestingPanel.tsx";
 
-const TABS = ["overview", "sample", "testing", "results", "exceptions", "report"] as const;
+const TABS = [
+  "overview",
+  "sample",
+  "testing",
+  "results",
+  "exceptions",
+  "requests",
+  "report",
+] as const;
 
 export function EngagementDetailPage() {
   const org = useCurrentOrg();
@@ -82,6 +91,7 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
           <Tabs.Tab value="testing">Testing</Tabs.Tab>
           <Tabs.Tab value="results">Results</Tabs.Tab>
           <Tabs.Tab value="exceptions">Exceptions</Tabs.Tab>
+          {org.can("request:read") ? <Tabs.Tab value="requests">Requests</Tabs.Tab> : null}
           {org.can("report:read") ? <Tabs.Tab value="report">Report</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="overview">
@@ -103,6 +113,8 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
             org={org.slug}
             engagement={engagement}
             canSample={org.can("engagement:sample")}
+            canImport={org.can("population:import")}
+            canReview={org.can("population:review")}
           />
         </Tabs.Panel>
         <Tabs.Panel value="testing">
@@ -133,6 +145,16 @@ function EngagementBody({ engagement }: { engagement: Engagement }) {
               />
             )}
           </QueryView>
+        </Tabs.Panel>
+        <Tabs.Panel value="requests">
+          {org.can("request:read") ? (
+            <RequestsPanel
+              org={org}
+              engagementId={engagement.id}
+              engagement={engagement}
+              sample={sample.data ?? null}
+            />
+          ) : null}
         </Tabs.Panel>
         <Tabs.Panel value="report">
           {org.can("report:read") ? <ReportPanel org={org} engagement={engagement} /> : null}

@@ -18,6 +18,7 @@ import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
 import { formatDateTime, humanize } from "../../lib/format.ts";
 import { applyServerErrors } from "../../lib/forms.ts";
 import { ReasonModal } from "../../lib/ReasonModal.tsx";
+import { ImportedPopulations } from "./ImportedPopulations.tsx";
 import {
   useDrawSample,
   useExtendSample,
@@ -34,10 +35,14 @@ export function SamplePanel({
   org,
   engagement,
   canSample,
+  canImport,
+  canReview,
 }: {
   org: string;
   engagement: Engagement;
   canSample: boolean;
+  canImport: boolean;
+  canReview: boolean;
 }) {
   const inFieldwork = engagement.status === "fieldwork";
   const sample = useSample(org, engagement.id, engagement.snapshot !== null);
@@ -82,6 +87,15 @@ export function SamplePanel({
             {(items) => <PopulationTable populations={items} />}
           </QueryView>
         </Paper>
+      ) : null}
+      {inFieldwork && populations.data !== undefined ? (
+        <ImportedPopulations
+          org={org}
+          engagement={engagement}
+          populations={populations.data}
+          canImport={canImport}
+          canReview={canReview}
+        />
       ) : null}
     </Stack>
   );
@@ -295,7 +309,16 @@ function PopulationTable({ populations }: { populations: ControlPopulation[] }) 
               <Table.Td>
                 <strong>{population.controlRef}</strong> · {humanize(population.frequency)}
               </Table.Td>
-              <Table.Td>{population.population.length}</Table.Td>
+              <Table.Td>
+                {population.population.length}
+                {population.source === "imported" ? " (imported)" : ""}
+                {population.frequency === "event-driven" && population.population.length === 0 ? (
+                  <Text size="xs">
+                    None recorded yet: import the population from its system of record below, or add
+                    each occurrence as evidence on the control.
+                  </Text>
+                ) : null}
+              </Table.Td>
               <Table.Td>{population.population.length - population.missing.length}</Table.Td>
               <Table.Td>
                 {population.missing.slice(0, 6).join(", ") || "—"}

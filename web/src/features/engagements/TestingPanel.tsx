@@ -23,6 +23,7 @@ import { ControlTestForm } from "./ControlTestForm.tsx";
 import { EvidenceDrawer } from "./EvidenceDrawer.tsx";
 import { StepsEditor } from "./StepsEditor.tsx";
 import { WorkpaperItemCard, itemDomId, statusOf } from "./WorkpaperItemCard.tsx";
+import { ItemRequests } from "../requests/ItemRequests.tsx";
 import { useAuditors } from "./api.ts";
 import { useWorkpapers } from "./workpapers-api.ts";
 
@@ -228,6 +229,7 @@ function Testing({
           const control = snapshot?.controls.find((c) => c.ref === paper.controlRef);
           const outcome = results.controls.find((o) => o.controlRef === paper.controlRef);
           const isOpen = open.includes(paper.controlRef);
+          const drawn = sample?.controls.find((c) => c.controlRef === paper.controlRef);
           const toTest = paper.items.filter((i) => i.result === null).length;
           return (
             <Accordion.Item
@@ -318,6 +320,9 @@ function Testing({
                             />
                           );
                         })}
+                        {drawn === undefined || sample === null ? null : (
+                          <ItemRequests engagement={engagement} sample={sample} drawn={drawn} />
+                        )}
                       </Stack>
                     )}
                   </Stack>

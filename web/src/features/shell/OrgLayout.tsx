@@ -24,6 +24,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { label: "Dashboard", path: "", shownWith: [] },
   { label: "My tasks", path: "/tasks", shownWith: [] },
   { label: "Policies", path: "/policies", shownWith: ["policy:read"] },
+  { label: "Training", path: "/training", shownWith: ["training:read"] },
   { label: "Criteria", path: "/criteria", shownWith: ["readiness:read"] },
   { label: "Controls", path: "/controls", shownWith: ["control:read"] },
   { label: "Evidence", path: "/evidence", shownWith: ["evidence:read"] },

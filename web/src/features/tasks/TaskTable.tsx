@@ -8,6 +8,8 @@ const SOURCE_LABEL: Record<Task["source"], string> = {
   "evidence-due": "Evidence",
   "policy-review": "Policy review",
   "policy-acknowledgement": "Acknowledge policy",
+  "audit-request": "Auditor request",
+  training: "Training",
 };
 
 export function TaskTable({
@@ -22,7 +24,7 @@ export function TaskTable({
   if (tasks.length === 0) {
     return (
       <EmptyBlock title="Nothing to do right now">
-        <Text>Evidence due, policies to read or review: they show up here.</Text>
+        <Text>Evidence due, policies to read or review, training to take: they show up here.</Text>
       </EmptyBlock>
     );
   }

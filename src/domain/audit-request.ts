@@ -1,0 +1,97 @@
+/**
+ * A request on the auditor's list ("provided by client"): what the engagement's auditor asks
+ * the company for. It names a control, a sampled item of a control, or asks in free text; it
+ * goes to one member by email and is due on a day. Its life: open → submitted (the company
+ * answered) → accepted, or returned with a reason, after which the company answers again.
+ */
+export const REQUEST_STATUSES = ["open", "submitted", "accepted", "returned"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Which side of the exchange wrote a comment. */
+export const REQUEST_SIDES = ["auditor", "company"] as const;
+export type RequestSide = (typeof REQUEST_SIDES)[number];
+
+/** "R-3", as people and paths name a request within its engagement. */
+export const REQUEST_REF_PATTERN = /^R-(\d{1,9})$/i;
+
+export function requestRef(number: number): string {
+  return `R-${number}`;
+}
+
+export interface RequestComment {
+  id: string;
+  author: string;
+  side: RequestSide;
+  body: string;
+  createdAt: string;
+}
+
+export interface RequestEvidence {
+  id: string;
+  title: string;
+}
+
+export interface AuditRequest {
+  id: string;
+  ref: string;
+  number: number;
+  engagementId: string;
+  /** The control (by ref), for a control or sampled-item request; null for free text. */
+  control: string | null;
+  /** The sampled item's key, when the request is for one. */
+  item: string | null;
+  description: string;
+  /** The member's email it goes to. */
+  addressee: string;
+  dueOn: string;
+  status: RequestStatus;
+  returnReason: string | null;
+  openedBy: string;
+  openedAt: string;
+  answeredAt: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  remindedOn: string | null;
+  updatedAt: string;
+  /** Evidence given in answer, in the order it was given. */
+  evidence: RequestEvidence[];
+  comments: RequestComment[];
+}
+
+/** The company still owes an answer: open, or returned to be answered again. */
+export function awaitsCompany(status: RequestStatus): boolean {
+  return status === "open" || status === "returned";
+}
+
+/** Past its due day and still the company's to answer. */
+export function isOverdue(request: Pick<AuditRequest, "status" | "dueOn">, today: string): boolean {
+  return awaitsCompany(request.status) && request.dueOn < today;
+}
+
+export type RequestCounts = Record<RequestStatus, number> & { overdue: number; total: number };
+
+/** Counts by status, plus how many are overdue: what a summary of the list shows. */
+export function countRequests(
+  requests: readonly Pick<AuditRequest, "status" | "dueOn">[],
+  today: string,
+): RequestCounts {
+  const counts: RequestCounts = {
+    open: 0,
+    submitted: 0,
+    accepted: 0,
+    returned: 0,
+    overdue: 0,
+    total: requests.length,
+  };
+  for (const request of requests) {
+    counts[request.status] += 1;
+    if (isOverdue(request, today)) counts.overdue += 1;
+  }
+  return counts;
+}
+
+/** What a request asks about, in words: "CM-02 item 2026-03", "AC-04", or its own text. */
+export function requestSubject(request: Pick<AuditRequest, "control" | "item">): string {
+  if (request.control === null) return "free text";
+  return request.item === null ? request.control : `${request.control} item ${request.item}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * Who must train: the same workforce policy acknowledgements ask (policy-audience.ts), so that
+ * when that audience moves to the people register, training follows without a change here.
+ * This is the one place the training engine learns who the people are.
+ */
+import type { Tx } from "../../db/transaction.ts";
+import type { OrgScope } from "../../domain/actor.ts";
+import { normalizeEmail } from "../../domain/training.ts";
+import type { Trainee } from "../../domain/training.ts";
+import { loadWorkforce } from "./policy-audience.ts";
+
+export async function trainingAudience(
+  tx: Tx,
+  scope: OrgScope,
+  timeZone: string,
+): Promise<Trainee[]> {
+  const workforce = await loadWorkforce(tx, scope, timeZone);
+  return workforce.map((person) => ({
+    email: normalizeEmail(person.email),
+    userId: person.userId,
+    name: person.name,
+    department: person.department ?? null,
+    startedOn: person.joinedOn,
+  }));
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrgViaApi, setupOwnerViaApi } from "./api.ts";
+import { startRig } from "./browser.ts";
+import type { BrowserRig } from "./browser.ts";
+import { PASSWORD } from "./flows.ts";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let rig: BrowserRig;
+beforeAll(async () => {
+  rig = await startRig();
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+/** Serious and critical axe violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.locator('[aria-busy="true"]:visible').first().waitFor({ state: "detached" });
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } };
+    return (await axe.run()).violations;
+  })) as { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+function prsCsv(count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const month = String(1 + (i % 12)).padStart(2, "0");
+    return `PR-${4100 + i},2025-${month}-1${i % 10},Pull request #${4100 + i}`;
+  });
+  return ["key,date,label", ...rows].join("\n");
+}
+
+describe("imported populations in the browser", () => {
+  it("the company imports a population, the auditor accepts it and draws the sample from it", async () => {
+    const owner = await rig.newPage();
+    owner.page.setDefaultTimeout(15_000);
+    const api = await setupOwnerViaApi(rig, owner.context.request, "olivia@acme.example");
+    const org = await createOrgViaApi(api, "Acme Cloud");
+    const engagement = await api.ok<{ id: string; number: number }>(
+      "POST",
+      `/api/v1/orgs/${org}/engagements`,
+      { type: 2, from: "2025-01-01", to: "2025-12-31", auditFirm: "Ledger" },
+    );
+    const path = `/api/v1/orgs/${org}/engagements/${engagement.id}`;
+    for (let step = 0; step < 3; step += 1) await api.ok("POST", `${path}/advance`, {});
+    const samplePage = `/orgs/${org}/engagements/${engagement.id}?tab=sample`;
+
+    // A new engagement: the event-driven controls have no occurrences, and say how they get some.
+    await owner.page.goto(samplePage);
+    await owner.page
+      .getByText(/None recorded yet: import the population/)
+      .first()
+      .waitFor();
+    const imports = owner.page.getByRole("form", { name: "Import the population of CM-01" });
+    await owner.page.getByLabel("Control", { exact: true }).selectOption("CM-02");
+    const form = owner.page.getByRole("form", { name: "Import the population of CM-02" });
+    await form.waitFor();
+    expect(await imports.count()).toBe(0);
+    await form.getByLabel(/^File/).setInputFiles({
+      name: "prs.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(prsCsv(120)),
+    });
+    await form.getByLabel("Source system").fill("GitHub");
+    await form.getByLabel("Query or report that produced it").fill("merged pull requests on main");
+    await form
+      .getByLabel("Statement of completeness")
+      .fill("Every pull request merged to main in 2025.");
+    await form.getByRole("button", { name: "Import population" }).click();
+    await owner.page.getByText("Awaiting the auditor").first().waitFor();
+    const view = await api.ok<{ current: { rowsSha256: string; rowCount: number } }>(
+      "GET",
+      `${path}/populations/CM-02`,
+    );
+    expect(view.current.rowCount).toBe(120);
+    await owner.page.getByText(view.current.rowsSha256).waitFor();
+    expect(await seriousViolations(owner.page)).toEqual([]);
+    await rig.screenshot(owner.page, "populations-01-imported");
+
+    // The auditor joins, is assigned, accepts, and draws.
+    const invitation = await api.ok<{ link: string }>("POST", `/api/v1/orgs/${org}/invitations`, {
+      email: "dana@audit.example",
+      role: "auditor",
+    });
+    const { page } = await rig.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(new URL(invitation.link).pathname);
+    await page.getByLabel("Your name").fill("Dana Auditor");
+    await page
+      .getByLabel(/^Password/)
+      .first()
+      .fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account and join" }).click();
+    await page.waitForURL(new RegExp(`/orgs/${org}/engagements$`));
+    const members = await api.ok<{ items: { userId: string; email: string }[] }>(
+      "GET",
+      `/api/v1/orgs/${org}/members`,
+    );
+    const dana = members.items.find((m) => m.email === "dana@audit.example");
+    if (dana === undefined) throw new Error("the auditor did not join");
+    await api.ok("PUT", `${path}/auditors/${dana.userId}`);
+
+    await page.goto(samplePage);
+    await page.getByLabel("Control", { exact: true }).selectOption("CM-02");
+    await page.getByRole("button", { name: "Accept population" }).click();
+    await page.getByText(/^Accepted by Dana Auditor/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Seed (optional)").fill("dana-seed");
+    await page.getByRole("button", { name: "Draw sample" }).click();
+    await page
+      .getByText(/Population SHA-256/)
+      .first()
+      .waitFor();
+    const sample = await api.ok<{
+      sample: { controls: { controlRef: string; populationSource: string; items: string[] }[] };
+    }>("GET", `${path}/sample`);
+    const cm02 = sample.sample.controls.find((c) => c.controlRef === "CM-02");
+    expect(cm02?.populationSource).toBe("imported");
+    expect(cm02?.items).toHaveLength(15);
+    await page.getByText(cm02?.items.join(", ") ?? "?").waitFor();
+    await rig.screenshot(page, "populations-02-drawn");
+  }, 120_000);
+});
