@@ -224,7 +224,14 @@ function Testing({
       ) : null}
       {!editable ? <Text>Tests can be entered while the engagement is in fieldwork.</Text> : null}
       {shown.length === 0 ? <Text>No control matches this filter.</Text> : null}
-      <Accordion variant="separated" multiple value={open} onChange={setOpen}>
+      <Accordion
+        variant="separated"
+        multiple
+        value={open}
+        onChange={setOpen}
+        // Panels mount their forms when opened; no height animation to measure them against.
+        transitionDuration={0}
+      >
         {shown.map((paper) => {
           const control = snapshot?.controls.find((c) => c.ref === paper.controlRef);
           const outcome = results.controls.find((o) => o.controlRef === paper.controlRef);
