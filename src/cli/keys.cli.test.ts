@@ -22,6 +22,7 @@ interface Rotation {
   keyFile: string | null;
   totpSecrets: number;
   signingKeys: number;
+  channelSecrets: number;
 }
 
 describe("attest keys rotate", () => {
@@ -46,6 +47,7 @@ describe("attest keys rotate", () => {
       keyFile: file,
       totpSecrets: 0,
       signingKeys: 1,
+      channelSecrets: 0,
     });
     const newKey = readFileSync(file, "utf8").trim();
     expect(SecretKey.fromBase64(newKey, file).id).toBe(rotation.keyId);
@@ -65,7 +67,7 @@ describe("attest keys rotate", () => {
     expect(text.code).toBe(0);
     expect(text.out).toMatch(
       new RegExp(
-        `^Key ${rotation.keyId} replaced by [0-9a-f]{12}: 0 two-factor secret\\(s\\) and 1 signing key\\(s\\) sealed again\\.\\nThe new key is in ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; keep a copy`,
+        `^Key ${rotation.keyId} replaced by [0-9a-f]{12}: 0 two-factor secret\\(s\\), 1 signing key\\(s\\) and 0 notification channel secret\\(s\\) sealed again\\.\\nThe new key is in ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; keep a copy`,
       ),
     );
     expect((await cli(database.env, "keys")).out).toMatch(
@@ -119,6 +121,7 @@ describe("attest keys rotate", () => {
       keyFile: null,
       totpSecrets: 0,
       signingKeys: 1,
+      channelSecrets: 0,
     });
     expect(rotated.out).not.toContain(next.exportBase64());
 

@@ -31,10 +31,13 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   demo: async () => (await import("./commands/demo.ts")).registerDemo,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
   risks: async () => (await import("./commands/risks.ts")).registerRisks,
+  vendors: async () => (await import("./commands/vendors.ts")).registerVendors,
   policies: async () => (await import("./commands/policies.ts")).registerPolicies,
   tasks: async () => (await import("./commands/tasks.ts")).registerTasks,
   requests: async () => (await import("./commands/requests.ts")).registerRequests,
   training: async () => (await import("./commands/training.ts")).registerTraining,
+  notifications: async () => (await import("./commands/notifications.ts")).registerNotifications,
+  people: async () => (await import("./commands/people.ts")).registerPeople,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

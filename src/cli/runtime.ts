@@ -41,13 +41,27 @@ export function serverAddress(runtime: Runtime): string {
   return settings.publicUrl ?? `http://${host}:${settings.port}`;
 }
 
+/** What a command needs beyond the database: `mail` opens the SMTP server when one is set. */
+export interface ContextNeeds {
+  mail?: boolean;
+}
+
 export async function withContext<T>(
   runtime: Runtime,
   work: (ctx: ServiceContext) => Promise<T>,
+  needs: ContextNeeds = {},
 ): Promise<T> {
   const settings = config(runtime);
+  // Loaded only by the commands that send mail (nodemailer is large).
+  const mailer =
+    needs.mail === true && settings.smtp !== null
+      ? (await import("../services/platform/mailer.ts")).smtpMailer(
+          settings.smtp.url,
+          settings.smtp.from,
+        )
+      : null;
   // The server does the start-up chores; a command only does its own work.
-  const ctx = await openContext({ ...settings, now: runtime.now, housekeeping: false });
+  const ctx = await openContext({ ...settings, mailer, now: runtime.now, housekeeping: false });
   try {
     return await work(ctx);
   } finally {
@@ -60,20 +74,25 @@ export async function withActor<T>(
   runtime: Runtime,
   options: GlobalOptions,
   work: (ctx: ServiceContext, actor: Actor) => Promise<T>,
+  needs: ContextNeeds = {},
 ): Promise<T> {
-  return withContext(runtime, async (ctx) => {
-    const actor = await commandLineActor(ctx, {
-      org: options.org ?? runtime.env.ATTEST_ORG,
-      as: options.as ?? runtime.env.ATTEST_AS,
-    });
-    if (actor.kind === "several-owners") {
-      throw new UsageError(
-        `the organization has several owners (${actor.owners.join(", ")}); ` +
-          "say which one acts with --as EMAIL or ATTEST_AS",
-      );
-    }
-    return work(ctx, actor);
-  });
+  return withContext(
+    runtime,
+    async (ctx) => {
+      const actor = await commandLineActor(ctx, {
+        org: options.org ?? runtime.env.ATTEST_ORG,
+        as: options.as ?? runtime.env.ATTEST_AS,
+      });
+      if (actor.kind === "several-owners") {
+        throw new UsageError(
+          `the organization has several owners (${actor.owners.join(", ")}); ` +
+            "say which one acts with --as EMAIL or ATTEST_AS",
+        );
+      }
+      return work(ctx, actor);
+    },
+    needs,
+  );
 }
 
 /** Splits "a,b, c" into ["a", "b", "c"]. */

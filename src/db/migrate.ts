@@ -19,6 +19,9 @@ import * as risks from "./migrations/0012_risks.ts";
 import * as requests from "./migrations/0013_requests.ts";
 import * as populations from "./migrations/0014_populations.ts";
 import * as training from "./migrations/0018_training.ts";
+import * as vendors from "./migrations/0019_vendors.ts";
+import * as notifications from "./migrations/0020_notifications.ts";
+import * as people from "./migrations/0017_people.ts";
 import * as workpapers from "./migrations/0015_workpapers.ts";
 import type { Db } from "./connect.ts";
 
@@ -36,6 +39,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013_requests": requests,
   "0014_populations": populations,
   "0018_training": training,
+  "0019_vendors": vendors,
+  "0020_notifications": notifications,
+  "0017_people": people,
   "0015_workpapers": workpapers,
 };
 

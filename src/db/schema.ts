@@ -624,6 +624,158 @@ export interface TrainingCompletionsTable {
   recorded_by: string;
 }
 
+// Vendors (migration 0019).
+export interface VendorsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  name: string;
+  service: string;
+  data_shared: string;
+  tier: number;
+  owner: string | null;
+  contract_start: string | null;
+  contract_end: string | null;
+  subservice: string | null;
+  relied_controls: string;
+  website: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+// People register, onboarding and offboarding steps, background checks (migration 0017).
+export interface PeopleTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  employee_id: string | null;
+  name: string;
+  title: string;
+  department: string;
+  manager_email: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  type: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonStepsTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  checklist: string;
+  step: string;
+  anchor_date: string;
+  due_by: string;
+  owner: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  completed_name: string | null;
+  evidence_id: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface BackgroundChecksTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  status: string;
+  checked_on: string | null;
+  provider: string;
+  evidence_id: string | null;
+  recorded_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+// Notifications (migration 0020).
+export interface NotificationChannelsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  kind: string;
+  url: string;
+  url_hint: string;
+  secret: string | null;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  organization_id: string;
+  user_id: string;
+  channel: string;
+  kind: string;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface NotificationDeliveriesTable {
+  id: string;
+  organization_id: string;
+  channel: string;
+  channel_id: string | null;
+  target: string;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VendorReportsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  vendor_id: string;
+  type: string;
+  period_from: string;
+  period_to: string;
+  opinion: string | null;
+  evidence_id: string;
+  bridge_evidence_id: string | null;
+  bridge_from: string | null;
+  bridge_to: string | null;
+  added_by: string;
+  created_at: string;
+}
+
+export interface VendorCuecsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  report_id: string;
+  text: string;
+}
+
+export interface VendorCuecControlsTable {
+  organization_id: string;
+  cuec_id: string;
+  control_id: string;
+}
+
+export interface VendorReviewsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  vendor_id: string;
+  reviewed_on: string;
+  tier: number;
+  checked: string;
+  outcome: string;
+  notes: string;
+  evidence_id: string;
+  reviewed_by: string;
+  created_at: string;
+}
+
 // The auditor's workpapers (migration 0015).
 export interface WorkpaperStepsTable {
   organization_id: string;
@@ -714,6 +866,20 @@ export interface Database {
   population_rows: PopulationRowsTable;
   // Security awareness training (migration 0018).
   training_completions: TrainingCompletionsTable;
+  // Vendors (migration 0019).
+  vendors: VendorsTable;
+  vendor_reports: VendorReportsTable;
+  vendor_cuecs: VendorCuecsTable;
+  vendor_cuec_controls: VendorCuecControlsTable;
+  vendor_reviews: VendorReviewsTable;
+  // Notifications (migration 0020).
+  notification_channels: NotificationChannelsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  // People register (migration 0017).
+  people: PeopleTable;
+  person_steps: PersonStepsTable;
+  background_checks: BackgroundChecksTable;
   // The auditor's workpapers (migration 0015).
   workpaper_steps: WorkpaperStepsTable;
   workpaper_items: WorkpaperItemsTable;

@@ -1,6 +1,7 @@
 /**
  * The secrets Attest stores for its own use, as stored (sealed, or in the clear from before
- * encryption): users' TOTP seeds and the organizations' signing keys. Read and rewritten here
+ * encryption): users' TOTP seeds, the organizations' signing keys, and the URLs and signing
+ * secrets of their notification channels. Read and rewritten here
  * only when they move to another key (services/platform/secrets-at-rest.ts).
  */
 import { sql } from "kysely";
@@ -8,8 +9,8 @@ import { isPostgres } from "./transaction.ts";
 import type { Tx } from "./transaction.ts";
 
 export interface StoredSecret {
-  kind: "totp" | "signing-key";
-  /** The user's id (totp) or the organization's (signing-key). */
+  kind: "totp" | "signing-key" | "channel-url" | "channel-secret";
+  /** The user's id (totp), the organization's (signing-key) or the channel's (channel-…). */
   ownerId: string;
   stored: string;
   /** The signing key's fingerprint (for its audit event); null for a TOTP seed. */
@@ -25,7 +26,7 @@ export async function listStoredSecrets(
   options: { notPrefixedBy?: string } = {},
 ): Promise<StoredSecret[]> {
   const prefix = options.notPrefixedBy;
-  const outside = (column: "totp_secret" | "private_key") =>
+  const outside = (column: "totp_secret" | "private_key" | "url" | "secret") =>
     prefix === undefined
       ? sql<boolean>`1 = 1`
       : sql<boolean>`substr(${sql.ref(column)}, 1, ${sql.lit(prefix.length)}) <> ${prefix}`;
@@ -42,7 +43,31 @@ export async function listStoredSecrets(
     .where(outside("private_key"))
     .orderBy("organization_id")
     .execute();
+  const channels = await tx
+    .selectFrom("notification_channels")
+    .select(["id", "url", "secret"])
+    .where((eb) =>
+      eb.or([outside("url"), eb.and([eb("secret", "is not", null), outside("secret")])]),
+    )
+    .orderBy("id")
+    .execute();
+  const channelValues = channels.flatMap((row) => [
+    { kind: "channel-url" as const, ownerId: row.id, stored: row.url, fingerprint: null },
+    ...(row.secret === null
+      ? []
+      : [
+          {
+            kind: "channel-secret" as const,
+            ownerId: row.id,
+            stored: row.secret,
+            fingerprint: null,
+          },
+        ]),
+  ]);
   return [
+    ...channelValues.filter(
+      (value) => prefix === undefined || value.stored.slice(0, prefix.length) !== prefix,
+    ),
     ...users.map((row) => ({
       kind: "totp" as const,
       ownerId: row.id,
@@ -67,6 +92,16 @@ export async function replaceStoredSecret(
   secret: StoredSecret,
   replacement: string,
 ): Promise<boolean> {
+  if (secret.kind === "channel-url" || secret.kind === "channel-secret") {
+    const column = secret.kind === "channel-url" ? "url" : "secret";
+    const moved = await tx
+      .updateTable("notification_channels")
+      .set({ [column]: replacement })
+      .where("id", "=", secret.ownerId)
+      .where(column, "=", secret.stored)
+      .executeTakeFirst();
+    return Number(moved.numUpdatedRows) === 1;
+  }
   const result =
     secret.kind === "totp"
       ? await tx
@@ -88,10 +123,12 @@ export async function replaceStoredSecret(
  * Holds off every other writer of stored secrets until the transaction ends, so none writes
  * a value under the key being retired. SQLite's BEGIN IMMEDIATE already does; on PostgreSQL
  * the organizations are locked first, in order, as their writers lock them (so no writer of
- * one organization waits on us while holding what we wait for), then the two tables.
+ * one organization waits on us while holding what we wait for), then the tables.
  */
 export async function lockStoredSecrets(tx: Tx): Promise<void> {
   if (!isPostgres(tx)) return;
   await sql`select id from organizations order by id for update`.execute(tx);
-  await sql`lock table users, organization_keys in exclusive mode`.execute(tx);
+  await sql`lock table users, organization_keys, notification_channels in exclusive mode`.execute(
+    tx,
+  );
 }

@@ -22,8 +22,20 @@ import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
-import { REQUEST_SIDES } from "./audit-request.ts";
 import { ATTRIBUTE_RESULTS } from "./workpaper.ts";
+import { REQUEST_SIDES } from "./audit-request.ts";
+import { VENDOR_CHANGE_FIELDS } from "./vendor-changes.ts";
+import {
+  REPORT_OPINIONS,
+  REPORT_TYPES,
+  REVIEW_ITEM_IDS,
+  REVIEW_OUTCOMES,
+  SUBSERVICE_KINDS,
+} from "./vendor.ts";
+import type { ReviewItemId } from "./vendor.ts";
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "./notification.ts";
+import { CHECKLIST_KINDS } from "../catalog/people/checklists.ts";
+import { BACKGROUND_CHECK_STATUSES, EMPLOYMENT_TYPES, PERSON_FIELDS } from "./person.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -43,6 +55,10 @@ export const AUDIT_TARGET_TYPES = [
   "risk",
   "risk-assessment",
   "training",
+  "vendor",
+  "notification-channel",
+  "person",
+  "people-import",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -380,7 +396,36 @@ export const AUDIT_EVENTS = {
     target: "engagement",
     data: z.strictObject({ control: id, item: id, response: text }),
   },
-  // The auditor's request list (issue 13): the target is the engagement, `request` its R-n.
+  // The auditor's workpapers. An attachment's event names the file by its hash alone: the
+  // company reads this log, and the auditor's own files are not the company's to see.
+  "engagement.workpaper-steps-set": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      steps: z.array(z.strictObject({ id: count, text })),
+    }),
+  },
+  "engagement.workpaper-item-recorded": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      itemKey: id,
+      attributes: z.record(z.string(), z.enum(ATTRIBUTE_RESULTS)),
+      note: text.nullable(),
+      recordedBy: text,
+      recordedAt: instant,
+    }),
+  },
+  "engagement.workpaper-attached": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      itemKey: id.nullable(),
+      attachment: id,
+      sha256,
+      size: count,
+    }),
+  }, // The auditor's request list (issue 13): the target is the engagement, `request` its R-n.
   "engagement.request-opened": {
     target: "engagement",
     data: z.strictObject({
@@ -420,36 +465,6 @@ export const AUDIT_EVENTS = {
   "engagement.requests-reminded": {
     target: "engagement",
     data: z.strictObject({ requests: z.array(requestLabel), to: text, day }),
-  },
-  // The auditor's workpapers. An attachment's event names the file by its hash alone: the
-  // company reads this log, and the auditor's own files are not the company's to see.
-  "engagement.workpaper-steps-set": {
-    target: "engagement",
-    data: z.strictObject({
-      controlRef: id,
-      steps: z.array(z.strictObject({ id: count, text })),
-    }),
-  },
-  "engagement.workpaper-item-recorded": {
-    target: "engagement",
-    data: z.strictObject({
-      controlRef: id,
-      itemKey: id,
-      attributes: z.record(z.string(), z.enum(ATTRIBUTE_RESULTS)),
-      note: text.nullable(),
-      recordedBy: text,
-      recordedAt: instant,
-    }),
-  },
-  "engagement.workpaper-attached": {
-    target: "engagement",
-    data: z.strictObject({
-      controlRef: id,
-      itemKey: id.nullable(),
-      attachment: id,
-      sha256,
-      size: count,
-    }),
   },
 
   // Member targets are the user's id. A member joins by an invitation, or, without one, is
@@ -670,6 +685,149 @@ export const AUDIT_EVENTS = {
       created: count,
       skipped: count,
       modules: z.array(id),
+    }),
+  },
+  // Vendor targets are the vendor's label (V-2); reports, CUECs and reviews are named in the data.
+  "vendor.created": {
+    target: "vendor",
+    data: z.strictObject({
+      name: text,
+      service: text,
+      tier: z.number().int().min(1).max(3),
+      owner: text.nullable(),
+      dataShared: z.array(text),
+      subservice: z.enum(SUBSERVICE_KINDS).nullable(),
+    }),
+  },
+  "vendor.updated": {
+    target: "vendor",
+    data: z.strictObject({ changes: z.partialRecord(z.enum(VENDOR_CHANGE_FIELDS), change) }),
+  },
+  "vendor.report-added": {
+    target: "vendor",
+    data: z.strictObject({
+      report: z.string().regex(/^VR-\d+$/),
+      type: z.enum(REPORT_TYPES),
+      from: day,
+      to: day,
+      opinion: z.enum(REPORT_OPINIONS).nullable(),
+      evidence: id,
+      cuecs: count,
+    }),
+  },
+  "vendor.bridge-letter-added": {
+    target: "vendor",
+    data: z.strictObject({
+      report: z.string().regex(/^VR-\d+$/),
+      from: day,
+      to: day,
+      evidence: id,
+    }),
+  },
+  "vendor.cuec-mapped": {
+    target: "vendor",
+    data: z.strictObject({
+      cuec: z.string().regex(/^CUEC-\d+$/),
+      from: z.array(id),
+      to: z.array(id),
+    }),
+  },
+  "vendor.reviewed": {
+    target: "vendor",
+    data: z.strictObject({
+      review: z.string().regex(/^VRV-\d+$/),
+      reviewedOn: day,
+      tier: z.number().int().min(1).max(3),
+      checked: z.array(z.enum(REVIEW_ITEM_IDS as [ReviewItemId, ...ReviewItemId[]])),
+      outcome: z.enum(REVIEW_OUTCOMES),
+      evidence: id,
+    }),
+  },
+  // Channel targets are their label (N-2). The URL is a secret: only its scheme and host.
+  "notification.webhook-added": {
+    target: "notification-channel",
+    data: z.strictObject({ urlHost: text }),
+  },
+  "notification.slack-set": {
+    target: "notification-channel",
+    data: z.strictObject({ urlHost: text, replaced: id.nullable() }),
+  },
+  "notification.channel-removed": {
+    target: "notification-channel",
+    data: z.strictObject({ kind: z.enum(["slack", "webhook"]), urlHost: text }),
+  },
+  // The target is the member's account id: what they chose to receive, and through what.
+  "notification.preferences-changed": {
+    target: "member",
+    data: z.strictObject({
+      changes: z
+        .array(
+          z.strictObject({
+            channel: z.enum(NOTIFICATION_CHANNELS),
+            kind: z.enum(NOTIFICATION_KINDS),
+            enabled: z.boolean(),
+          }),
+        )
+        .min(1),
+    }),
+  },
+  // People targets are the person's id; the data names them by email, as HR does.
+  "people.imported": {
+    target: "people-import",
+    data: z.strictObject({
+      sha256,
+      rows: count,
+      created: z.array(text),
+      updated: z.array(text),
+      ended: z.array(text),
+    }),
+  },
+  "person.created": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      name: text,
+      type: z.enum(EMPLOYMENT_TYPES),
+      startDate: day.nullable(),
+      endDate: day.nullable(),
+    }),
+  },
+  "person.updated": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      changes: z.partialRecord(z.enum(PERSON_FIELDS), change),
+    }),
+  },
+  "person.step-completed": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      checklist: z.enum(CHECKLIST_KINDS),
+      step: id,
+      dueBy: day,
+      late: z.boolean(),
+      evidence: id.nullable(),
+    }),
+  },
+  "person.step-assigned": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      checklist: z.enum(CHECKLIST_KINDS),
+      step: id,
+      from: text.nullable(),
+      to: text.nullable(),
+    }),
+  },
+  "person.background-check-recorded": {
+    target: "person",
+    data: z.strictObject({
+      email: text,
+      status: z.enum(BACKGROUND_CHECK_STATUSES),
+      checkedOn: day.nullable(),
+      provider: text,
+      evidence: id.nullable(),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

@@ -378,6 +378,85 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     skipped: 0,
     modules: ["phishing", "privacy"],
   },
+  "vendor.created": {
+    name: "Amazon Web Services",
+    service: "Hosting",
+    tier: 1,
+    owner: "olivia@acme.example",
+    dataShared: ["customer-data"],
+    subservice: "carve-out",
+  },
+  "vendor.updated": { changes: { tier: { from: 2, to: 1 } } },
+  "vendor.report-added": {
+    report: "VR-1",
+    type: "soc2-type2",
+    from: "2025-01-01",
+    to: "2025-12-31",
+    opinion: "unmodified",
+    evidence: "e-1",
+    cuecs: 3,
+  },
+  "vendor.bridge-letter-added": {
+    report: "VR-1",
+    from: "2026-01-01",
+    to: "2026-02-28",
+    evidence: "e-2",
+  },
+  "vendor.cuec-mapped": { cuec: "CUEC-2", from: [], to: ["AC-01"] },
+  "vendor.reviewed": {
+    review: "VRV-1",
+    reviewedOn: "2026-03-02",
+    tier: 3,
+    checked: ["still-needed", "data-confirmed"],
+    outcome: "approved",
+    evidence: "e-3",
+  },
+  "notification.webhook-added": { urlHost: "https://hooks.acme.example" },
+  "notification.slack-set": { urlHost: "https://hooks.slack.com", replaced: "N-1" },
+  "notification.channel-removed": { kind: "webhook", urlHost: "https://hooks.acme.example" },
+  "notification.preferences-changed": {
+    changes: [{ channel: "mail", kind: "task-digest", enabled: false }],
+  },
+  "people.imported": {
+    sha256: SHA,
+    rows: 30,
+    created: ["jo@acme.example"],
+    updated: [],
+    ended: ["sam@acme.example"],
+  },
+  "person.created": {
+    email: "jo@acme.example",
+    name: "Jo Park",
+    type: "employee",
+    startDate: "2026-03-02",
+    endDate: null,
+  },
+  "person.updated": {
+    email: "sam@acme.example",
+    changes: { endDate: { from: null, to: "2026-11-30" } },
+  },
+  "person.step-completed": {
+    email: "sam@acme.example",
+    checklist: "leaver",
+    step: "access-removed",
+    dueBy: "2026-12-01",
+    late: true,
+    evidence: null,
+  },
+  "person.step-assigned": {
+    email: "sam@acme.example",
+    checklist: "leaver",
+    step: "access-removed",
+    from: null,
+    to: "ivan@acme.example",
+  },
+  "person.background-check-recorded": {
+    email: "jo@acme.example",
+    status: "clear",
+    checkedOn: "2026-02-20",
+    provider: "Checkr",
+    evidence: "e-1",
+  },
 };
 
 /** Target ids as each action records them. */
@@ -395,6 +474,10 @@ function targetIdOf(action: AuditAction): string {
       return "R-3";
     case "risk-assessment":
       return "RA-1";
+    case "vendor":
+      return "V-1";
+    case "notification-channel":
+      return "N-2";
     default:
       return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
   }
@@ -563,5 +646,28 @@ describe("the risk register in words", () => {
     expect(
       describe1("risk-assessment.recorded", EXAMPLES["risk-assessment.recorded"]).sentence,
     ).toBe(`Risk assessment RA-1 held on 2026-03-02 with Olivia: 12 risks frozen, SHA-256 ${SHA}`);
+    expect(describe1("notification.slack-set", EXAMPLES["notification.slack-set"]).sentence).toBe(
+      "Slack incoming webhook N-2 set, posting to https://hooks.slack.com (replacing N-1)",
+    );
+    const choices = describe1(
+      "notification.preferences-changed",
+      EXAMPLES["notification.preferences-changed"],
+    );
+    expect(choices.sentence).toBe("Notification choices of Ravi Member changed");
+    expect(choices.changes).toEqual([{ field: "task-digest by mail", from: null, to: "off" }]);
+  });
+
+  it("names people by email and says when a step was late", () => {
+    expect(describe1("person.updated", EXAMPLES["person.updated"])).toEqual({
+      target: "sam@acme.example",
+      sentence: "Person sam@acme.example end date changed",
+      changes: [{ field: "end date", from: null, to: "2026-11-30" }],
+    });
+    expect(describe1("person.step-completed", EXAMPLES["person.step-completed"]).sentence).toBe(
+      "Offboarding step access-removed of sam@acme.example completed late (due by 2026-12-01)",
+    );
+    expect(describe1("people.imported", EXAMPLES["people.imported"]).sentence).toBe(
+      `People imported (30 rows, file ${SHA.slice(0, 12)}): 1 created, 0 updated, 1 ended`,
+    );
   });
 });

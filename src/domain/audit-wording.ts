@@ -18,6 +18,8 @@ import {
 } from "./audit-events.ts";
 import type { AuditAction, AuditEventData } from "./audit-events.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { VENDOR_CHANGE_FIELDS } from "./vendor-changes.ts";
+import { PERSON_FIELDS } from "./person.ts";
 
 /** One changed field, as words; null when there was no value (or none was recorded). */
 export interface AuditChange {
@@ -134,6 +136,8 @@ function targetName(event: AuditEventFacts, lookup: AuditNameLookup): string {
       return recorded("recipient") ?? shortId(targetId);
     case "policy":
       return recorded("policy") ?? shortId(targetId);
+    case "person":
+      return recorded("email") ?? shortId(targetId);
     default:
       return targetId;
   }
@@ -817,6 +821,123 @@ const WORDING: Wording = {
       d.participants.map((p) => p.name),
     )}: ${plural(d.risks, "risk")} frozen, SHA-256 ${d.sha256}`,
   }),
+  "vendor.created": (d, t) => ({
+    sentence:
+      `Vendor ${t.target} added: ${d.name} (tier ${d.tier})` +
+      (d.subservice === null ? "" : `, a subservice organization (${d.subservice})`),
+    changes: recorded([
+      set("service", d.service),
+      set("owner", d.owner),
+      set("data shared", d.dataShared),
+    ]),
+  }),
+  "vendor.updated": (d, t) => {
+    const changes: AuditChange[] = [];
+    for (const name of VENDOR_CHANGE_FIELDS) {
+      const change = d.changes[name];
+      if (change === undefined) continue;
+      changes.push(moved(VENDOR_FIELD_NAMES[name], change.from, change.to));
+    }
+    const what = changes.length === 0 ? "updated" : `${list(changes.map((c) => c.field))} changed`;
+    return { sentence: `Vendor ${t.target} ${what}`, changes };
+  },
+  "vendor.report-added": (d, t) => ({
+    sentence:
+      `Vendor ${t.target}: ${d.report} (${d.type}, ${d.from} to ${d.to}` +
+      (d.opinion === null ? "" : `, opinion ${d.opinion}`) +
+      `) added with ${plural(d.cuecs, "CUEC")}`,
+  }),
+  "vendor.bridge-letter-added": (d, t) => ({
+    sentence: `Vendor ${t.target}: bridge letter for ${d.report} covering ${d.from} to ${d.to} added`,
+  }),
+  "vendor.cuec-mapped": (d, t) => ({
+    sentence: `Vendor ${t.target}: ${d.cuec} mapped to ${list(d.to)}`,
+    changes: [moved("controls", d.from, d.to)],
+  }),
+  "vendor.reviewed": (d, t) => ({
+    sentence:
+      `Vendor ${t.target} reviewed on ${d.reviewedOn} as ${d.review} (tier ${d.tier}): ` +
+      `${d.outcome}, ${plural(d.checked.length, "check")} confirmed`,
+  }),
+  "notification.webhook-added": (d, t) => ({
+    sentence: `Signed webhook ${t.target} added, posting to ${d.urlHost}`,
+  }),
+  "notification.slack-set": (d, t) => ({
+    sentence:
+      `Slack incoming webhook ${t.target} set, posting to ${d.urlHost}` +
+      (d.replaced === null ? "" : ` (replacing ${d.replaced})`),
+  }),
+  "notification.channel-removed": (d, t) => ({
+    sentence: `${d.kind === "slack" ? "Slack incoming webhook" : "Signed webhook"} ${t.target} removed (${d.urlHost})`,
+  }),
+  "notification.preferences-changed": (d, t) => ({
+    sentence: `Notification choices of ${t.target} changed`,
+    changes: d.changes.map((c) => ({
+      field: `${c.kind} by ${c.channel}`,
+      from: null,
+      to: c.enabled ? "on" : "off",
+    })),
+  }),
+  "people.imported": (d) => ({
+    sentence:
+      `People imported (${plural(d.rows, "row")}, file ${short(d.sha256)}): ` +
+      `${d.created.length} created, ${d.updated.length} updated, ${d.ended.length} ended`,
+  }),
+  "person.created": (d, t) => ({
+    sentence: `Person ${t.target} added to the register: ${d.name} (${d.type})`,
+    changes: recorded([set("start date", d.startDate), set("end date", d.endDate)]),
+  }),
+  "person.updated": (d, t) => {
+    const changes: AuditChange[] = [];
+    for (const name of PERSON_FIELDS) {
+      const change = d.changes[name];
+      if (change === undefined) continue;
+      changes.push(moved(PERSON_FIELD_NAMES[name], change.from, change.to, false));
+    }
+    const what = changes.length === 0 ? "updated" : `${list(changes.map((c) => c.field))} changed`;
+    return { sentence: `Person ${t.target} ${what}`, changes };
+  },
+  "person.step-completed": (d, t) => ({
+    sentence:
+      `${d.checklist === "joiner" ? "Onboarding" : "Offboarding"} step ${d.step} of ${t.target} ` +
+      `completed${d.late ? ` late (due by ${d.dueBy})` : ""}`,
+  }),
+  "person.step-assigned": (d, t) => ({
+    sentence:
+      `${d.checklist === "joiner" ? "Onboarding" : "Offboarding"} step ${d.step} of ${t.target} ` +
+      (d.to === null ? "given back to its usual owner" : `assigned to ${d.to}`),
+    changes: [moved("owner", d.from, d.to)],
+  }),
+  "person.background-check-recorded": (d, t) => ({
+    sentence:
+      `Background check of ${t.target} recorded: ${d.status} by ${d.provider}` +
+      (d.checkedOn === null ? "" : ` on ${d.checkedOn}`),
+  }),
+};
+
+const PERSON_FIELD_NAMES: Record<(typeof PERSON_FIELDS)[number], string> = {
+  employeeId: "employee id",
+  name: "name",
+  title: "title",
+  department: "department",
+  managerEmail: "manager",
+  startDate: "start date",
+  endDate: "end date",
+  type: "employment type",
+};
+
+const VENDOR_FIELD_NAMES: Record<(typeof VENDOR_CHANGE_FIELDS)[number], string> = {
+  name: "name",
+  service: "service",
+  dataShared: "data shared",
+  tier: "tier",
+  owner: "owner",
+  contractStart: "contract start",
+  contractEnd: "contract end",
+  subservice: "subservice",
+  reliedControls: "controls relied on",
+  website: "website",
+  notes: "notes",
 };
 
 const RISK_FIELD_NAMES: Record<(typeof RISK_CHANGE_FIELDS)[number], string> = {

@@ -94,11 +94,11 @@ export interface PopulationItem {
 
 /**
  * Where a control's occurrences come from: the calendar windows its frequency calls for, the
- * events recorded as evidence, or the rows imported from the system of record and accepted by
- * the auditor (population-import.ts). Registers of people, vendors and systems do not exist
- * yet; when one does, it becomes a source here (say "people").
+ * events recorded as evidence, the rows imported from the system of record and accepted by
+ * the auditor (population-import.ts), or the people register's hires and leavers in the period
+ * (domain/people-population.ts). Registers of vendors and systems would be sources here too.
  */
-export const POPULATION_SOURCES = ["calendar", "events", "imported"] as const;
+export const POPULATION_SOURCES = ["calendar", "events", "imported", "people"] as const;
 export type PopulationSource = (typeof POPULATION_SOURCES)[number];
 
 /** The accepted import a control's population was drawn from. */

@@ -75,6 +75,24 @@ export const ACTIONS = [
   "training:read",
   "training:take",
   "training:manage",
+  // The vendor inventory, vendors' reports and CUECs, and the yearly vendor reviews (issue 16).
+  "vendor:read",
+  "vendor:manage",
+  // Control owners assigned in bulk (issue 16 part 4).
+  "control:assign-owners",
+  // Notifications: the organization's channels and deliveries; each person's own choices.
+  "notification:manage",
+  "notification:read",
+  "notification:send",
+  "notification:choose",
+  // The people register, onboarding and offboarding (issue 15). The register holds personal
+  // data: owners and admins keep it. Completing a step is open to whoever the step is for
+  // (the service checks that it is theirs); background checks stay with owners and admins.
+  "people:read",
+  "people:manage",
+  "people:complete-step",
+  "background-check:read",
+  "background-check:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -137,6 +155,11 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "request:comment",
     "training:read",
     "training:take",
+    // They read the vendors whose CUECs their controls answer; owners and admins keep the list.
+    "vendor:read",
+    "notification:choose",
+    // The onboarding and offboarding steps of their controls (HR, IT) are theirs to complete.
+    "people:complete-step",
   ],
   employee: [
     "organization:read",
@@ -145,6 +168,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "policy:acknowledge",
     "training:read",
     "training:take",
+    "notification:choose",
+    // Their own onboarding steps (policies read, training done).
+    "people:complete-step",
   ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
@@ -153,7 +179,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // the live register is organization-wide; they audit a risk assessment through the evidence
   // item it generates on RM-01 (dated in their period, so within their reach).
   // Likewise no training:*: they read training through the completion rosters and imported
-  // files filed as evidence on HR-03, read-only and within their period.
+  // files filed as evidence on HR-03, read-only and within their period. Nor vendor:read:
+  // vendor reports and reviews reach them as evidence on RM-06 and RM-07.
   auditor: [
     "organization:read",
     "control:read",
@@ -190,6 +217,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "risk:read",
     "request:read",
     "training:read",
+    "vendor:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

@@ -52,7 +52,10 @@ export interface ControlPopulationInput {
   population: PopulationItem[];
   missing: string[];
   reliesOn: string[];
-  /** Where the rows come from; by default the frequency's source (calendar or events). */
+  /**
+   * Where the rows come from; by default the frequency's source (calendar or events), else an
+   * accepted import or the people register.
+   */
   source?: PopulationSource;
   /** The accepted import drawn from, when the source is "imported". */
   populationImport?: PopulationImportRef;

@@ -7,6 +7,8 @@
 /**
  * Where a task comes from. Later sources: onboarding step, access review decision,
  * vendor review, audit request (each one module in services/program/tasks/).
+ * Where a task comes from. Later sources: training, onboarding step, access review decision,
+ * audit request (each one module in services/program/tasks/).
  */
 export const TASK_SOURCES = [
   "evidence-due",
@@ -14,6 +16,12 @@ export const TASK_SOURCES = [
   "policy-acknowledgement",
   "audit-request",
   "training",
+  "vendor-review",
+  "control-owner",
+  "evidence-due",
+  "policy-review",
+  "policy-acknowledgement",
+  "onboarding-step",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

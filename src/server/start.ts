@@ -35,6 +35,7 @@ export async function startServer(
     mailer: config.smtp === null ? null : smtpMailer(config.smtp.url, config.smtp.from),
     publicUrl: config.publicUrl,
     secretKey: config.secretKey,
+    allowPrivateWebhooks: config.allowPrivateWebhooks,
   });
   const app = await buildApp({
     ctx,

@@ -111,6 +111,13 @@ describe("accessibility of the main pages", () => {
       await api.ok("POST", `/api/v1${base}/risk-assessments`, {
         participants: ["olivia@acme.example"],
       });
+      await api.ok("POST", `/api/v1${base}/vendors`, {
+        name: "Amazon Web Services",
+        service: "Hosting",
+        tier: 1,
+        subservice: "carve-out",
+        reliedControls: [{ text: "Data centres admit only authorized staff." }],
+      });
 
       // Moving the way a person does (links, not reloads), waiting for each page's content.
       const nav = page.getByRole("navigation", { name: "Main navigation" });
@@ -139,9 +146,22 @@ describe("accessibility of the main pages", () => {
           "Risk assessments",
           "RA-1: residual risk",
         ],
+        ["vendors", go("Vendors"), "Vendors", "Amazon Web Services"],
+        ["vendor", open("V-1"), /^V-1 /, "Yearly review"],
         ["audit-log", go("Audit log"), "Audit log", "Verify the audit log"],
         ["users", go("Users"), "Users", "olivia@acme.example"],
-        ["account", () => page.goto(`${base}/account`), "Account settings", "Two-factor sign-in"],
+        ["settings", () => page.goto(`${base}/settings`), "Settings", "Deliveries"],
+        [
+          "controls-owners",
+          async () => {
+            await page.goto(`${base}/controls`);
+            await page.getByRole("button", { name: "Assign owners" }).click();
+            await page.getByRole("dialog", { name: "Assign control owners" }).waitFor();
+          },
+          "Controls",
+          "Suggested role",
+        ],
+        ["account", () => page.goto(`${base}/account`), "Account settings", "Daily task digest"],
         ["tasks", go("My tasks"), "My tasks", "Read and acknowledge Acceptable Use Policy"],
         ["policies", go("Policies"), "Policies", "Template library"],
         ["policy", open("P-1 Acceptable Use Policy"), /^P-1 /, "I have read and acknowledge"],
@@ -226,5 +246,5 @@ describe("accessibility of the main pages", () => {
     if (problems.length > 0) console.error(problems.join("\n"));
     expect(problems).toEqual([]);
     expect(rig.consoleErrors).toEqual([]);
-  }, 150_000);
+  }, 170_000);
 });

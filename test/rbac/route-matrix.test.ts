@@ -69,6 +69,10 @@ const MISSING: Record<ResourceKind, string> = {
   policy: "00000000-0000-4000-8000-000000000006",
   risk: "R-999",
   "risk-assessment": "RA-999",
+  vendor: "V-999",
+  "notification-channel": "N-999",
+  person: "00000000-0000-4000-8000-000000000007",
+  "person-step": "00000000-0000-4000-8000-000000000008",
 };
 
 describe("the route table", () => {

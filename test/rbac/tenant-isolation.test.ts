@@ -64,6 +64,10 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     policy: ids.policy,
     risk: ids.risk,
     "risk-assessment": ids.riskAssessment,
+    vendor: ids.vendor,
+    "notification-channel": ids.notificationChannel,
+    person: ids.person,
+    "person-step": ids.personStep,
   };
   return byKind[kind];
 }

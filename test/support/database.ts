@@ -103,7 +103,7 @@ export interface TestContext {
 /** What a test may set on its context besides the clock. */
 export type TestContextOptions = Pick<
   ContextOptions,
-  "maxEvidenceBytes" | "sessions" | "mailer" | "publicUrl"
+  "maxEvidenceBytes" | "sessions" | "mailer" | "publicUrl" | "allowPrivateWebhooks"
 > & {
   /** Evidence files in S3 for this test, whatever TEST_BLOB_URL says. */
   blobs?: TestBlobs;
@@ -117,6 +117,8 @@ export async function createTestContext(
   const database = await createTestDatabase(blobs);
   let now = start.getTime();
   const ctx = await openContext({
+    // The tests' receivers listen on 127.0.0.1.
+    allowPrivateWebhooks: true,
     ...contextOptions,
     database: database.target,
     dataDir: database.dataDir,

@@ -9,6 +9,8 @@ import {
   updateControl,
 } from "../../services/program/controls.service.ts";
 import type { UpdateControlInput } from "../../services/program/controls.service.ts";
+import { assignControlOwners } from "../../services/program/control-owners.service.ts";
+import { readTextFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import { eventLine } from "./audit-log.ts";
 import { UsageError } from "../usage.ts";
@@ -98,12 +100,13 @@ export function registerControls(program: Command, runtime: Runtime): void {
       if (globals.json) return printJson(runtime.io, shown);
       runtime.io.out(
         formatTable(
-          ["ID", "STATUS", "FREQUENCY", "OWNER", "CRITERIA", "TITLE"],
+          ["ID", "STATUS", "FREQUENCY", "OWNER", "SUGGESTED ROLE", "CRITERIA", "TITLE"],
           shown.map((c) => [
             c.ref,
             c.status,
             c.frequency,
             c.owner ?? "-",
+            c.ownerRole ?? "-",
             c.criteria.join(","),
             c.title,
           ]),
@@ -164,6 +167,43 @@ export function registerControls(program: Command, runtime: Runtime): void {
       );
       if (globals.json) return printJson(runtime.io, control);
       runtime.io.out(`Added ${control.ref}.\n`);
+    });
+
+  controls
+    .command("owners")
+    .description(
+      "Assign owners in bulk: every control suggesting --role to --to, or a CSV of ref,email",
+    )
+    .option("--csv <file>", "a CSV file of ref,email lines (a header line is allowed)")
+    .option("--role <role>", "the suggested owner role, e.g. security")
+    .option("--to <email>", "the member who owns the role's controls")
+    .action(async (options: { csv?: string; role?: string; to?: string }, command: Command) => {
+      const globals = globalsOf(command);
+      const byRole = options.role !== undefined || options.to !== undefined;
+      if (byRole === (options.csv !== undefined)) {
+        throw new UsageError("give --csv FILE, or --role ROLE with --to EMAIL");
+      }
+      if (byRole && (options.role === undefined || options.to === undefined)) {
+        throw new UsageError("--role and --to go together");
+      }
+      const csv = options.csv === undefined ? undefined : await readTextFile(options.csv, "--csv");
+      const outcome = await withActor(runtime, globals, (ctx, actor) =>
+        assignControlOwners(
+          ctx,
+          actor,
+          csv === undefined ? { role: options.role ?? "", email: options.to ?? "" } : { csv },
+        ),
+      );
+      if (globals.json) return printJson(runtime.io, outcome);
+      for (const change of outcome.changed) {
+        runtime.io.out(`${change.ref}  ${change.from ?? "(none)"} -> ${change.to}\n`);
+      }
+      runtime.io.out(
+        `${outcome.changed.length} control${outcome.changed.length === 1 ? "" : "s"} assigned` +
+          (outcome.unchanged.length === 0
+            ? ".\n"
+            : `; ${outcome.unchanged.length} already had that owner.\n`),
+      );
     });
 
   controls

@@ -22,6 +22,33 @@ export function registerDemo(program: Command, runtime: Runtime): void {
             `    ${a.link ?? "signs in with the password the account already has"}\n`,
         )
         .join("");
+      const program = [
+        `Policies ${summary.policies.policies.join(" and ")} are published, with ` +
+          `${summary.policies.acknowledgements} acknowledgements.`,
+        `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
+          `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).`,
+        `The auditor's request list on ${summary.engagement} holds ` +
+          `${summary.requests.requests} requests (accepted, submitted, returned and open).`,
+        `Training: ${summary.training.imported} completions imported from the provider; ` +
+          `${summary.training.overdue.join(" and ")} are overdue. Roster filed: ${summary.training.roster}.`,
+        `Vendors: ${summary.vendors.vendors} with ${summary.vendors.reports} assurance reports; ` +
+          `${summary.vendors.flagged} is flagged (its report's period ended 14 months ago).`,
+        `People register: ${summary.register.people} people; overdue: ` +
+          `${summary.register.overdue.join(", ") || "nothing"}.`,
+      ];
+      const commands = [
+        "attest readiness",
+        "attest report show E-1",
+        "attest report build E-1 --format pdf --out report.pdf",
+        "attest audit-log verify",
+        "attest policies status P-1",
+        "attest tasks",
+        "attest risks list",
+        "attest requests list E-1",
+        "attest training status",
+        "attest vendors",
+        "attest people list",
+      ];
       runtime.io.out(
         `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +
           `implemented, ${summary.evidence} evidence items over twelve months.\n` +
@@ -34,18 +61,8 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `Sign in with these one-time links (each sets a password, valid seven days):\n${signIn}` +
           `The command line acts as Maya, the only owner; --as ${summary.report.auditor} acts ` +
           "as the auditor.\n" +
-          `Policies ${summary.policies.policies.join(" and ")} are published, with ` +
-          `${summary.policies.acknowledgements} acknowledgements.\n` +
-          `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
-          `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).\n` +
-          `The auditor's request list on ${summary.engagement} holds ${summary.requests.requests} requests ` +
-          "(accepted, submitted, returned and open).\n" +
-          `Training: ${summary.training.imported} completions imported from the provider; ` +
-          `${summary.training.overdue.join(" and ")} are overdue. Roster filed: ${summary.training.roster}.\n` +
-          "Try: attest readiness, attest report show E-1, " +
-          "attest report build E-1 --format pdf --out report.pdf, attest audit-log verify, " +
-          "attest policies status P-1, attest tasks, attest risks list, attest requests list E-1, " +
-          "attest training status\n",
+          program.map((line) => `${line}\n`).join("") +
+          `Try: ${commands.join(", ")}\n`,
       );
     });
 }

@@ -49,8 +49,8 @@ export function registerKeys(program: Command, runtime: Runtime): void {
       if (globals.json) return printJson(runtime.io, rotation);
       runtime.io.out(
         `Key ${rotation.previousKeyId} replaced by ${rotation.keyId}: ` +
-          `${rotation.totpSecrets} two-factor secret(s) and ${rotation.signingKeys} signing ` +
-          "key(s) sealed again.\n" +
+          `${rotation.totpSecrets} two-factor secret(s), ${rotation.signingKeys} signing ` +
+          `key(s) and ${rotation.channelSecrets} notification channel secret(s) sealed again.\n` +
           (rotation.keyFile === null
             ? `Start Attest with ATTEST_SECRET_KEY set to the key in ${options.newKeyEnv ?? ""}; ` +
               "the old key no longer opens anything.\n"

@@ -1,6 +1,11 @@
 /** Controls: list with filters, detail with history, create, change, and map to criteria. */
 import { z } from "zod";
 import { control, controlDetail, controlPage } from "../../contracts/controls.ts";
+import { controlOwnersOutcome } from "../../contracts/notifications.ts";
+import {
+  assignControlOwners,
+  controlOwnersInput,
+} from "../../services/program/control-owners.service.ts";
 import {
   createControl,
   createControlInput,
@@ -45,6 +50,16 @@ export function registerControlRoutes(router: Router): void {
     body: createControlInput,
     status: 201,
     handler: async ({ actor, body }) => createControl(ctx, actor, serviceInput(body)),
+  });
+  orgRoute(router, {
+    method: "POST",
+    url: "/controls/owners",
+    tag: "controls",
+    summary:
+      "Assign control owners in bulk: every control suggesting a role to one member, or a CSV of ref,email",
+    response: controlOwnersOutcome,
+    body: controlOwnersInput,
+    handler: async ({ actor, body }) => assignControlOwners(ctx, actor, serviceInput(body)),
   });
   orgRoute(router, {
     method: "GET",

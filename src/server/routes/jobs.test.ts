@@ -18,6 +18,8 @@ describe("GET /orgs/:org/jobs and /notices", () => {
     expect(jobs.statusCode).toBe(200);
     expect(jobs.json<JobStatus[]>().map((j) => [j.name, j.schedule, j.lastResult])).toEqual([
       ["expiry", "23 * * * *", null],
+      ["notification-deliveries", "* * * * *", null],
+      ["notification-digest", "30 7 * * *", null],
       ["owner-notices", "0 7 * * *", null],
       ["password-reset-mail", null, null],
       ["request-reminders", "30 7 * * *", null],

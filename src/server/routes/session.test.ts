@@ -75,7 +75,9 @@ describe("the actions in the session answer", () => {
       "token:manage",
       "policy:read",
       "policy:acknowledge",
+      "notification:choose",
     ]);
+    expect(of("auditor").actions).not.toContain("notification:choose");
     expect(of("control-owner").ownedOnly).toEqual([
       "control:update",
       "control:map",

@@ -11,6 +11,7 @@ import { trainingStatus } from "../program/training.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { listEngagementRequests } from "../fieldwork/requests.service.ts";
+import { listVendorInventory } from "../program/vendors.service.ts";
 import { getScope } from "../program/scope.service.ts";
 import { policyAcknowledgementStatus } from "../program/policy-acknowledgements.service.ts";
 import { listShareLinksOf } from "../reporting/report-sharing.service.ts";
@@ -86,12 +87,22 @@ describe("attest demo", () => {
     expect(links.map((l) => l.state)).toEqual(["active"]);
 
     // Published policies, their acknowledgements, and a second version that asks again.
+    // The six staff, and the people register's 32 others still employed (asked by email).
     const security = await policyAcknowledgementStatus(t.ctx, actor, "P-1");
-    expect(security).toMatchObject({ version: 2, asked: 6 });
+    expect(security).toMatchObject({ version: 2, asked: 38 });
     expect(security.acknowledged).toHaveLength(2);
     expect(security.earlier[0]?.acknowledged).toHaveLength(6);
     const acceptable = await policyAcknowledgementStatus(t.ctx, actor, "P-2");
-    expect(acceptable.missing.map((m) => m.email)).toEqual(["kim@northwind.example"]);
+    const staffMissing = acceptable.missing.filter(
+      (m) => m.role !== "employee" || m.email.startsWith("kim@"),
+    );
+    expect(staffMissing.map((m) => m.email)).toEqual(["kim@northwind.example"]);
+    expect(acceptable.missing.map((m) => m.email)).not.toContain("omar.reyes@northwind.example");
+    // The people register: forty people, one leaver's access removal overdue.
+    expect(summary.register).toEqual({
+      people: 40,
+      overdue: ["Access removed in every system: Eva Lund"],
+    });
     // A register from the starter library, three risks rescored, and this year's assessment.
     const register = await listRiskRegister(t.ctx, actor);
     expect(register.items.length).toBe(summary.risks.risks);
@@ -133,6 +144,20 @@ describe("attest demo", () => {
         "Training completions imported from northwind-lms-export.csv: 24 rows",
       ]),
     );
+    // Twelve vendors, AWS carved out, one flagged, one CUEC unmapped: both gaps on CC9.2.
+    const inventory = await listVendorInventory(t.ctx, actor);
+    expect(inventory.items).toHaveLength(summary.vendors.vendors);
+    expect(inventory.items.filter((v) => v.subservice !== null).map((v) => v.name)).toEqual([
+      "Amazon Web Services",
+    ]);
+    const flagged = inventory.items.filter((v) => v.flags.length > 0);
+    expect(flagged.map((v) => `${v.ref} ${v.name}`)).toEqual([summary.vendors.flagged]);
+    expect(flagged[0]?.flags.map((f) => f.kind)).toEqual(["stale", "uncovered-gap"]);
+    expect(inventory.items.filter((v) => v.unmappedCuecs > 0).map((v) => v.name)).toEqual([
+      "Datadog",
+    ]);
+    const cc92 = (await getReadiness(t.ctx, actor)).criteria.find((c) => c.id === "CC9.2");
+    expect(cc92?.reasons.join("\n")).toContain("Sentry (V-8): the SOC 2 Type 2's period ended");
   });
 
   it(

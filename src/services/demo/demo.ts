@@ -30,9 +30,13 @@ import { loadDemoPolicies } from "./demo-policies.ts";
 import type { DemoPolicies } from "./demo-policies.ts";
 import { carryDemoToReport } from "./demo-report.ts";
 import type { DemoReport } from "./demo-report.ts";
+import { loadDemoRegister } from "./demo-register.ts";
+import type { DemoRegister } from "./demo-register.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
+import { loadDemoVendors } from "./demo-vendors.ts";
+import type { DemoVendors } from "./demo-vendors.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, AUDITOR, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
@@ -99,6 +103,8 @@ export interface DemoSummary {
   risks: DemoRisks;
   requests: DemoRequests;
   training: DemoTraining;
+  vendors: DemoVendors;
+  register: DemoRegister;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -354,6 +360,11 @@ export async function loadDemo(
   // After the report, so the engagement's populations and sample are those of the evidence above.
   const risks = await loadDemoRisks(ctx, maya, ["security", "availability", "confidentiality"]);
   const training = await loadDemoTraining(ctx, maya, people.staff.jo, today);
+  // After the final report, whose DC7 stays as issued; the next draft takes it from here.
+  const vendors = await loadDemoVendors(ctx, maya, TIME_ZONE);
+  // Last, like the risks: the register's hires and leavers would otherwise be the population
+  // of the joiner and leaver controls, which the sample above drew from the evidence.
+  const register = await loadDemoRegister(ctx, maya, TIME_ZONE);
   return {
     report,
     organization: organization.slug,
@@ -369,5 +380,7 @@ export async function loadDemo(
     risks,
     requests,
     training,
+    vendors,
+    register,
   };
 }

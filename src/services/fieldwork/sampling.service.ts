@@ -36,6 +36,7 @@ import type {
 import { AppError, invalidField } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { localDate } from "../../domain/periods.ts";
+import { peoplePopulation } from "../../domain/people-population.ts";
 import { buildPopulation, populationSource } from "../../domain/population.ts";
 import { importedPopulationItems } from "../../domain/population-import.ts";
 import type { PopulationImportStatus } from "../../domain/population-import.ts";
@@ -47,6 +48,7 @@ import type { SampleSizeDecision } from "../../domain/sampling.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "./engagements.service.ts";
+import { loadPeopleForPopulations } from "./people-population.ts";
 import { reason } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
 
@@ -196,6 +198,9 @@ export async function buildControlPopulations(
     );
   }
   const testedRefs = tested.map((c) => c.ref);
+  // An accepted import is the auditor's chosen source; else the people register for the
+  // controls it covers (hires and leavers); else the calendar or the recorded events.
+  const register = await loadPeopleForPopulations(tx, actor);
   const populations: ControlPopulation[] = [];
   for (const control of tested) {
     const latest = imports.get(control.ref);
@@ -224,16 +229,24 @@ export async function buildControlPopulations(
       });
       continue;
     }
-    const population = buildPopulation(
-      control.frequency,
-      period,
-      organization.timeZone,
-      byControl.get(control.id) ?? [],
-      today,
-    );
+    const evidenceOfControl = byControl.get(control.id) ?? [];
+    const fromRegister =
+      register === undefined
+        ? undefined
+        : peoplePopulation(
+            control.ref,
+            period,
+            register.people,
+            register.steps,
+            evidenceOfControl,
+            today,
+          );
+    const population =
+      fromRegister ??
+      buildPopulation(control.frequency, period, organization.timeZone, evidenceOfControl, today);
     populations.push({
       ...base,
-      source: populationSource(control.frequency),
+      source: fromRegister === undefined ? populationSource(control.frequency) : "people",
       population: population.items,
       missing: population.missing,
     });

@@ -11,6 +11,8 @@ import { mailPasswordReset, PASSWORD_RESET_MAIL_JOB } from "../access/password-r
 import { purgeDeadCredentials, purgeExpiredGrants } from "../program/expiry.service.ts";
 import { noticeOwners } from "../program/notices.service.ts";
 import { mailOverdueRequests } from "../fieldwork/request-reminders.ts";
+import { sendDueDeliveries } from "../notifications/deliveries.service.ts";
+import { sendDigest } from "../notifications/digest.service.ts";
 import type { JobDefinition } from "./job.ts";
 
 export const JOB_PRINCIPAL: Principal = {
@@ -22,6 +24,8 @@ export const JOB_PRINCIPAL: Principal = {
 export const EXPIRY_JOB = "expiry";
 export const OWNER_NOTICE_JOB = "owner-notices";
 export const REQUEST_REMINDER_JOB = "request-reminders";
+export const NOTIFICATION_DIGEST_JOB = "notification-digest";
+export const NOTIFICATION_DELIVERY_JOB = "notification-deliveries";
 
 async function forEachOrganization(
   ctx: ServiceContext,
@@ -107,9 +111,52 @@ export const passwordResetMailJob: JobDefinition = {
   },
 };
 
+/** Each morning, each person's open and overdue tasks, through the channels they chose. */
+export const notificationDigestJob: JobDefinition = {
+  name: NOTIFICATION_DIGEST_JOB,
+  schedule: "30 7 * * *",
+  leaseSeconds: 600,
+  maxAttempts: 2,
+  retryBaseSeconds: 600,
+  async run({ ctx }) {
+    const totals = { people: 0, mails: 0, slack: 0, webhooks: 0, sent: 0, failed: 0 };
+    const organizations = await forEachOrganization(ctx, async (actor) => {
+      const outcome = await sendDigest(ctx, actor);
+      for (const key of Object.keys(totals) as (keyof typeof totals)[]) {
+        totals[key] += outcome[key];
+      }
+    });
+    return { organizations, ...totals };
+  },
+};
+
+/**
+ * Every minute: deliveries whose wait after a failure is over get their next attempt (each
+ * delivery keeps its own attempts and backoff, so a receiver down for an hour is not hammered).
+ */
+export const notificationDeliveryJob: JobDefinition = {
+  name: NOTIFICATION_DELIVERY_JOB,
+  schedule: "* * * * *",
+  leaseSeconds: 120,
+  maxAttempts: 1,
+  retryBaseSeconds: 60,
+  async run({ ctx }) {
+    let sent = 0;
+    let failed = 0;
+    const organizations = await forEachOrganization(ctx, async (actor) => {
+      const outcome = await sendDueDeliveries(ctx, actor);
+      sent += outcome.sent;
+      failed += outcome.failed;
+    });
+    return { organizations, sent, failed };
+  },
+};
+
 export const STANDARD_JOBS: readonly JobDefinition[] = [
   expiryJob,
   ownerNoticeJob,
   requestReminderJob,
   passwordResetMailJob,
+  notificationDigestJob,
+  notificationDeliveryJob,
 ];

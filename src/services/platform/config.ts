@@ -34,6 +34,12 @@ export interface Config {
   testJobs: boolean;
   /** ATTEST_SECRET_KEY, sealing stored secrets; null: the key file in the data folder. */
   secretKey: SecretKey | null;
+  /**
+   * ATTEST_WEBHOOK_ALLOW_PRIVATE=1: Slack and webhook URLs may reach loopback and private
+   * addresses (a receiver inside the company's network). Off by default: such a URL, chosen
+   * by a user and fetched by the server, would otherwise reach the server's own network.
+   */
+  allowPrivateWebhooks: boolean;
 }
 
 const envSchema = z.object({
@@ -94,6 +100,7 @@ const envSchema = z.object({
     .max(90 * 24)
     .default(7 * 24),
   ATTEST_TEST_JOBS: z.enum(["0", "1"]).default("0"),
+  ATTEST_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
   ATTEST_SECRET_KEY: z.string().refine(isSecretKey, SECRET_KEY_FORMAT).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -198,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       values.ATTEST_SECRET_KEY === undefined
         ? null
         : SecretKey.fromBase64(values.ATTEST_SECRET_KEY, "ATTEST_SECRET_KEY"),
+    allowPrivateWebhooks: values.ATTEST_WEBHOOK_ALLOW_PRIVATE === "1",
   };
 }
 

@@ -46,6 +46,8 @@ export interface ContextOptions {
    * before could first appear.
    */
   housekeeping?: boolean;
+  /** Slack and webhook URLs may reach private addresses (ATTEST_WEBHOOK_ALLOW_PRIVATE). */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** S3 when configured, whatever the engine; otherwise the engine's own store. */
@@ -110,6 +112,7 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       mailer: options.mailer ?? null,
       publicUrl: options.publicUrl ?? null,
       secrets,
+      allowPrivateWebhooks: options.allowPrivateWebhooks ?? false,
     };
     // Every start checks that the stored secrets open with this key; the server seals those
     // from before encryption (or left by a rotation cut short) with it.

@@ -178,4 +178,6 @@ export function openStored(
 export const secretContext = {
   totp: (userId: string) => `two-factor secret of user ${userId}`,
   signingKey: (organizationId: string) => `signing key of organization ${organizationId}`,
+  channelUrl: (channelId: string) => `URL of notification channel ${channelId}`,
+  channelSecret: (channelId: string) => `signing secret of notification channel ${channelId}`,
 };

@@ -293,6 +293,7 @@ describe("secrets at rest, with the key file", () => {
       keyFile: file,
       totpSecrets: 1,
       signingKeys: 1,
+      channelSecrets: 0,
     });
     expect(rotation.keyId).not.toBe(oldId);
     expect(readFileSync(file, "utf8")).not.toBe(oldKey);
@@ -421,6 +422,7 @@ describe("secrets at rest, with ATTEST_SECRET_KEY", () => {
       keyFile: null,
       totpSecrets: 1,
       signingKeys: 1,
+      channelSecrets: 0,
     });
     expect(existsSync(keyFile(database))).toBe(false);
     const raw = await stored(ctx);

@@ -31,9 +31,16 @@ import type { ServiceContext } from "./service-context.ts";
 const SYSTEM: Principal = { kind: "system", id: "system:secret-key", name: "Attest" };
 
 function contextOf(secret: StoredSecret): string {
-  return secret.kind === "totp"
-    ? secretContext.totp(secret.ownerId)
-    : secretContext.signingKey(secret.ownerId);
+  switch (secret.kind) {
+    case "totp":
+      return secretContext.totp(secret.ownerId);
+    case "signing-key":
+      return secretContext.signingKey(secret.ownerId);
+    case "channel-url":
+      return secretContext.channelUrl(secret.ownerId);
+    case "channel-secret":
+      return secretContext.channelSecret(secret.ownerId);
+  }
 }
 
 /**
@@ -70,6 +77,8 @@ function unknownKeys(ring: SecretKeyring, secrets: readonly StoredSecret[]): App
 export interface ResealCount {
   totpSecrets: number;
   signingKeys: number;
+  /** Notification channels' URLs and signing secrets. */
+  channelSecrets: number;
 }
 
 /**
@@ -84,7 +93,7 @@ async function resealAll(
   by: Principal,
   at: Date,
 ): Promise<ResealCount> {
-  const count: ResealCount = { totpSecrets: 0, signingKeys: 0 };
+  const count: ResealCount = { totpSecrets: 0, signingKeys: 0, channelSecrets: 0 };
   for (const secret of secrets) {
     const context = contextOf(secret);
     const from = sealedKeyId(secret.stored);
@@ -93,6 +102,10 @@ async function resealAll(
     if (!(await replaceStoredSecret(tx, secret, key.seal(plaintext, context)))) continue;
     if (secret.kind === "totp") {
       count.totpSecrets += 1;
+      continue;
+    }
+    if (secret.kind !== "signing-key") {
+      count.channelSecrets += 1;
       continue;
     }
     count.signingKeys += 1;
@@ -140,7 +153,7 @@ export async function checkStoredSecrets(
     ring.discardMadeKey();
     throw refused;
   }
-  const none = { totpSecrets: 0, signingKeys: 0 };
+  const none = { totpSecrets: 0, signingKeys: 0, channelSecrets: 0 };
   if (!options.reseal) return none;
   const count = stale.length === 0 ? none : await resealStale(ctx, SYSTEM);
   if (ring.previousOnDisk() !== undefined) ring.forgetPrevious();
@@ -230,6 +243,7 @@ export async function rotateSecretKey(
     count = {
       totpSecrets: count.totpSecrets + late.totpSecrets,
       signingKeys: count.signingKeys + late.signingKeys,
+      channelSecrets: count.channelSecrets + late.channelSecrets,
     };
     ring.forgetPrevious();
   }

@@ -33,6 +33,8 @@ export interface ServiceContext {
   publicUrl: string | null;
   /** The operator's key(s) sealing the TOTP seeds and signing keys stored (secret-keys.ts). */
   secrets: SecretKeyring;
+  /** Whether Slack and webhook URLs may reach loopback and private addresses. */
+  allowPrivateWebhooks: boolean;
   /**
    * Where a request hands work to the background jobs (a password reset's mail). The server
    * sets it once its job runner has started; the CLI runs no jobs and leaves it unset.

@@ -79,7 +79,9 @@ export async function acknowledgePolicy(
       );
     }
     const { timeZone } = await getOrganization(tx, scope);
-    const person = (await loadWorkforce(tx, scope, timeZone)).find((p) => p.userId === actor.id);
+    const person = (await loadWorkforce(tx, scope, timeZone, localDate(at, timeZone))).find(
+      (p) => p.userId === actor.id,
+    );
     if (actor.kind !== "user" || person === undefined) {
       throw new AppError("FORBIDDEN", "only a member with an account can acknowledge a policy");
     }
@@ -100,7 +102,7 @@ export async function acknowledgePolicy(
     const acknowledgement: PolicyAcknowledgement = {
       id: newId(),
       policyVersionId: current.id,
-      userId: person.userId,
+      userId: actor.id,
       email: person.email,
       name: person.name,
       sha256: current.sha256,
@@ -117,7 +119,7 @@ export async function acknowledgePolicy(
         policy: label,
         version: current.version,
         sha256: current.sha256,
-        userId: person.userId,
+        userId: actor.id,
         email: person.email,
         address,
       },
@@ -190,9 +192,12 @@ export async function buildRoster(
   const ofVersion = (v: PolicyVersion) => acks.filter((a) => a.policyVersionId === v.id);
   const acknowledged = ofVersion(current);
   const done = new Set(acknowledged.map((a) => a.userId));
-  const asked = audienceOf(await loadWorkforce(tx, scope, organization.timeZone), current.audience);
+  const asked = audienceOf(
+    await loadWorkforce(tx, scope, organization.timeZone, today),
+    current.audience,
+  );
   const missing = asked
-    .filter((person) => !done.has(person.userId))
+    .filter((person) => person.userId === null || !done.has(person.userId))
     .map((person) => {
       const dueBy = acknowledgementDue(current, person, policy.ackDays);
       return {

@@ -45,7 +45,7 @@ export async function loadPolicySignals(
     scope,
     [...latest.values()].map((v) => v.id),
   );
-  const workforce = await loadWorkforce(tx, scope, timeZone);
+  const workforce = await loadWorkforce(tx, scope, timeZone, today);
   for (const policy of policies) {
     const template = findPolicyTemplate(policy.templateId ?? "");
     if (template === undefined) continue;
@@ -71,8 +71,10 @@ export async function loadPolicySignals(
       const asked = audienceOf(workforce, version.audience);
       const late = asked.filter(
         (person) =>
-          !(acknowledged.get(version.id)?.has(person.userId) ?? false) &&
-          acknowledgementDue(version, person, policy.ackDays) < today,
+          !(
+            person.userId !== null &&
+            (acknowledged.get(version.id)?.has(person.userId) ?? false)
+          ) && acknowledgementDue(version, person, policy.ackDays) < today,
       );
       if (late.length > 0) {
         found.push({

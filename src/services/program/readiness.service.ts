@@ -17,9 +17,11 @@ import { riskSignals } from "../../domain/risk-readiness.ts";
 import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
+import { loadPeopleSignals } from "./people-readiness.ts";
 import { loadPolicySignals } from "./policy-readiness.ts";
 import { loadTrainingSignals } from "./training-readiness.ts";
 import { loadScope } from "./scope.service.ts";
+import { loadVendorSignals } from "./vendor-readiness.ts";
 
 export interface ControlFreshness extends Freshness {
   ref: string;
@@ -62,23 +64,36 @@ async function loadRiskSignals(
   });
 }
 
+/**
+ * Everything beyond freshness that readiness reads, one loader per module: each gives its
+ * signals by control ref (a module that holds no data of the organization gives none).
+ */
+const SIGNAL_LOADERS: readonly ((
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+) => Promise<Map<string, ControlSignal[]>>)[] = [
+  loadPolicySignals,
+  loadRiskSignals,
+  loadTrainingSignals,
+  loadVendorSignals,
+  loadPeopleSignals,
+];
+
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
   const now = ctx.now();
-  const { scope, controls, freshness, policySignals, risks, training } = await read(
-    ctx.db,
-    async (tx) => {
-      const summaries = await listControlSummaries(tx, scopeOf(actor));
-      return {
-        scope: await loadScope(tx, actor),
-        controls: summaries,
-        freshness: await loadFreshness(tx, actor, now, summaries),
-        policySignals: await loadPolicySignals(tx, actor, now),
-        risks: await loadRiskSignals(tx, actor, now),
-        training: await loadTrainingSignals(tx, actor, now),
-      };
-    },
-  );
+  const { scope, controls, freshness, signalMaps } = await read(ctx.db, async (tx) => {
+    const summaries = await listControlSummaries(tx, scopeOf(actor));
+    const maps: Map<string, ControlSignal[]>[] = [];
+    for (const load of SIGNAL_LOADERS) maps.push(await load(tx, actor, now));
+    return {
+      scope: await loadScope(tx, actor),
+      controls: summaries,
+      freshness: await loadFreshness(tx, actor, now, summaries),
+      signalMaps: maps,
+    };
+  });
   const byRef = new Map(freshness.map((f) => [f.ref, f]));
   return computeReadiness({
     categories: scope.categories,
@@ -87,9 +102,7 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
       const fresh = byRef.get(control.ref);
       const signals = [
         ...(fresh === undefined ? [] : [freshnessSignal(fresh)]),
-        ...(policySignals.get(control.ref) ?? []),
-        ...(risks.get(control.ref) ?? []),
-        ...(training.get(control.ref) ?? []),
+        ...signalMaps.flatMap((map) => map.get(control.ref) ?? []),
       ];
       return signals.length === 0 ? control : { ...control, signals };
     }),

@@ -1,7 +1,8 @@
 /**
- * Who must train: the same workforce policy acknowledgements ask (policy-audience.ts), so that
- * when that audience moves to the people register, training follows without a change here.
- * This is the one place the training engine learns who the people are.
+ * Who must train: the same workforce policy acknowledgements ask (policy-audience.ts): members
+ * and the people register's people still employed on `today`, with the register's department
+ * and start date where it knows them. This is the one place the training engine learns who
+ * the people are.
  */
 import type { Tx } from "../../db/transaction.ts";
 import type { OrgScope } from "../../domain/actor.ts";
@@ -13,8 +14,9 @@ export async function trainingAudience(
   tx: Tx,
   scope: OrgScope,
   timeZone: string,
+  today: string,
 ): Promise<Trainee[]> {
-  const workforce = await loadWorkforce(tx, scope, timeZone);
+  const workforce = await loadWorkforce(tx, scope, timeZone, today);
   return workforce.map((person) => ({
     email: normalizeEmail(person.email),
     userId: person.userId,

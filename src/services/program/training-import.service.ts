@@ -117,7 +117,7 @@ export async function importTrainingCompletions(
   const check = async (tx: Tx) => {
     const { timeZone } = await getOrganization(tx, scope);
     const today = localDate(at, timeZone);
-    const audience = await trainingAudience(tx, scope, timeZone);
+    const audience = await trainingAudience(tx, scope, timeZone, today);
     const people = new Map(audience.map((p) => [p.email, p]));
     const { rows, problems } = checkRows(data.csv, new Set(people.keys()), today);
     if (problems.length > 0) {

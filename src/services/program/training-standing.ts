@@ -49,7 +49,7 @@ export async function loadTrainingState(
   const today = options.asOf ?? localDate(now, timeZone);
   const inScope = await listCategories(tx, scope);
   const { only } = options;
-  const audience = (await trainingAudience(tx, scope, timeZone)).filter(
+  const audience = (await trainingAudience(tx, scope, timeZone, today)).filter(
     (trainee) => only === undefined || only(trainee),
   );
   const completions = await listCompletions(tx, scope, {

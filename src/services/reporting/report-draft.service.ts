@@ -36,7 +36,12 @@ import {
   optionalText,
   requiredText,
 } from "../platform/inputs.ts";
-import { assemblePackage, draftOf, templateAssertion } from "./report-package.ts";
+import {
+  assemblePackage,
+  draftOf,
+  templateAssertion,
+  vendorSubservices,
+} from "./report-package.ts";
 import { parseInput } from "../platform/validation.ts";
 
 const line = requiredText(2000);
@@ -248,7 +253,16 @@ export async function updateSystemDescription(
 ): Promise<ReportDraftView> {
   authorize(actor, "report:edit");
   const data = parseInput(descriptionInput, input);
-  return editDraft(ctx, actor, handle, async (draft) => {
+  return editDraft(ctx, actor, handle, async (draft, tx) => {
+    if (
+      (data.subservices !== undefined || data.noSubservices !== undefined) &&
+      (await vendorSubservices(tx, actor)).length > 0
+    ) {
+      throw invalidField(
+        "subservices",
+        "the subservice organizations come from the vendor inventory: mark or unmark vendors there (attest vendors)",
+      );
+    }
     const { components, ...rest } = data;
     const description = {
       ...draft.description,

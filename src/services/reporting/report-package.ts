@@ -6,6 +6,7 @@ import { criteriaInCategories } from "../../catalog/index.ts";
 import { findOrganizationKey } from "../../db/signing-keys.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
 import { findDraft } from "../../db/reports.repo.ts";
+import { listVendors } from "../../db/vendors.repo.ts";
 import type { ReportDraft } from "../../db/reports.repo.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
@@ -68,7 +69,10 @@ function withSignOffs(
   };
 }
 
-/** The draft as stored, or the starting one: an empty description and the template assertion. */
+/**
+ * The draft as stored, or the starting one: an empty description and the template assertion.
+ * When the vendor inventory marks subservice organizations, DC7 is theirs, not typed text.
+ */
 export async function draftOf(
   tx: Tx,
   actor: Actor,
@@ -76,7 +80,10 @@ export async function draftOf(
   at: string,
 ): Promise<ReportDraft> {
   const stored = await findDraft(tx, scopeOf(actor), engagement.id);
-  if (stored !== undefined) return stored;
+  return withVendorSubservices(tx, actor, stored ?? startingDraft(actor, engagement, at));
+}
+
+function startingDraft(actor: Actor, engagement: Engagement, at: string): ReportDraft {
   return {
     engagementId: engagement.id,
     version: 1,
@@ -87,6 +94,36 @@ export async function draftOf(
     updatedAt: at,
     updatedBy: actor.id,
   };
+}
+
+/** The subservice organizations of the vendor inventory, as DC7 lists them; empty if none. */
+export async function vendorSubservices(
+  tx: Tx,
+  actor: Actor,
+): Promise<ReportDraft["description"]["subservices"]> {
+  const vendors = await listVendors(tx, scopeOf(actor));
+  return vendors.flatMap((v) =>
+    v.subservice === null
+      ? []
+      : [
+          {
+            name: v.name,
+            services: v.service,
+            method: v.subservice,
+            csocs: v.reliedControls.map((c) => ({ text: c.text, criteria: [...c.criteria] })),
+          },
+        ],
+  );
+}
+
+async function withVendorSubservices(
+  tx: Tx,
+  actor: Actor,
+  draft: ReportDraft,
+): Promise<ReportDraft> {
+  const subservices = await vendorSubservices(tx, actor);
+  if (subservices.length === 0) return draft;
+  return { ...draft, description: { ...draft.description, subservices, noSubservices: false } };
 }
 
 /**

@@ -17,6 +17,7 @@ import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
+import { PEOPLE_ROUTES } from "./people.ts";
 import { POLICY_ROUTES, TASK_ROUTES } from "./policies.ts";
 import { POPULATION_ROUTES } from "./populations.ts";
 import { BUNDLE_ROUTES } from "./reports-bundle.ts";
@@ -24,6 +25,8 @@ import { REPORT_ROUTES } from "./reports.ts";
 import { REQUEST_ROUTES } from "./requests.ts";
 import { RISK_ROUTES } from "./risks.ts";
 import { TRAINING_ROUTES } from "./training.ts";
+import { VENDOR_ROUTES } from "./vendors.ts";
+import { NOTIFICATION_ROUTES } from "./notifications.ts";
 import { WORKPAPER_ROUTES } from "./workpapers.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
@@ -70,6 +73,9 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...REQUEST_ROUTES,
   ...POPULATION_ROUTES,
   ...TRAINING_ROUTES,
+  ...VENDOR_ROUTES,
+  ...NOTIFICATION_ROUTES,
+  ...PEOPLE_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

@@ -27,7 +27,11 @@ export type ResourceKind =
   | "auditor"
   | "policy"
   | "risk"
-  | "risk-assessment";
+  | "risk-assessment"
+  | "vendor"
+  | "notification-channel"
+  | "person"
+  | "person-step";
 
 export interface OrgRoute {
   method: Method;
@@ -106,6 +110,15 @@ export interface World {
     /** A risk written from scratch (its id), and an assessment recorded with it (its id). */
     risk: string;
     riskAssessment: string;
+    /** A tier 1 vendor (its id) with a SOC 2 report (its id) and the report's one CUEC (its id). */
+    vendor: string;
+    vendorReport: string;
+    cuec: string;
+    /** A signed webhook of this organization (its id). */
+    notificationChannel: string;
+    /** A person in the register (their id), and an open step of their joiner checklist. */
+    person: string;
+    personStep: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

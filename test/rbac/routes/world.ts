@@ -17,7 +17,10 @@ import {
   newLinkEvidence,
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
+import { newPerson } from "./people.ts";
 import { riskBody } from "./risks.ts";
+import { worldVendor } from "./vendors.ts";
+import { addMatrixWebhook } from "./notifications.ts";
 import type { Call, World } from "./types.ts";
 
 /** A multipart evidence upload: the metadata field, then the file. */
@@ -224,6 +227,12 @@ export async function buildWorld(
       policy: "",
       risk: "",
       riskAssessment: "",
+      vendor: "",
+      vendorReport: "",
+      cuec: "",
+      notificationChannel: "",
+      person: "",
+      personStep: "",
     },
     next: () => {
       counter += 1;
@@ -313,5 +322,19 @@ export async function buildWorld(
     "record risk assessment",
   );
   world.ids.riskAssessment = assessment.json<{ id: string }>().id;
+  const vendor = await worldVendor(world);
+  world.ids.vendor = vendor.vendor;
+  world.ids.vendorReport = vendor.report;
+  world.ids.cuec = vendor.cuec;
+  world.ids.notificationChannel = await addMatrixWebhook(world);
+  const person = await newPerson(world, "person");
+  world.ids.person = person.id;
+  const shown = await expectStatus(
+    owner.request("GET", `${path}/people/${person.id}`),
+    200,
+    "show person",
+  );
+  world.ids.personStep =
+    shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   return world;
 }

@@ -18,4 +18,7 @@ export * from "./types/policies.ts";
 export * from "./types/risks.ts";
 export * from "./types/requests.ts";
 export * from "./types/training.ts";
+export * from "./types/vendors.ts";
+export * from "./types/notifications.ts";
+export * from "./types/people.ts";
 export * from "./types/workpapers.ts";

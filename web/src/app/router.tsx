@@ -7,10 +7,14 @@ import { AccountPage } from "../features/account/AccountPage.tsx";
 import { AuditLogPage } from "../features/audit-log/AuditLogPage.tsx";
 import { ControlDetailPage } from "../features/controls/ControlDetailPage.tsx";
 import { ControlsPage } from "../features/controls/ControlsPage.tsx";
+import { PeoplePage } from "../features/people/PeoplePage.tsx";
+import { PersonPage } from "../features/people/PersonPage.tsx";
 import { RiskAssessmentsPage } from "../features/risks/RiskAssessmentsPage.tsx";
 import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
+import { VendorDetailPage } from "../features/vendors/VendorDetailPage.tsx";
+import { VendorsPage } from "../features/vendors/VendorsPage.tsx";
 import { CriteriaPage } from "../features/criteria/CriteriaPage.tsx";
 import { DashboardPage } from "../features/dashboard/DashboardPage.tsx";
 import { EngagementDetailPage } from "../features/engagements/EngagementDetailPage.tsx";
@@ -69,6 +73,10 @@ export function createAppRouter() {
             { path: "risks/library", element: <RiskLibraryPage /> },
             { path: "risks/assessments", element: <RiskAssessmentsPage /> },
             { path: "risks/:risk", element: <RiskDetailPage /> },
+            { path: "vendors", element: <VendorsPage /> },
+            { path: "vendors/:vendor", element: <VendorDetailPage /> },
+            { path: "people", element: <PeoplePage /> },
+            { path: "people/:person", element: <PersonPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },

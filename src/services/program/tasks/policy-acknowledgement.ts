@@ -9,7 +9,7 @@ import { policyLabel } from "../../../domain/policy.ts";
 import type { Task } from "../../../domain/task.ts";
 import { isAssignee, taskStatus } from "../../../domain/task.ts";
 import { acknowledgementDue } from "../policy-acknowledgements.service.ts";
-import { audienceOf, loadWorkforce } from "../policy-audience.ts";
+import { audienceKey, audienceOf, loadWorkforce } from "../policy-audience.ts";
 import type { TaskSourceModule } from "./source.ts";
 
 export const policyAcknowledgementTasks: TaskSourceModule = {
@@ -24,7 +24,7 @@ export const policyAcknowledgementTasks: TaskSourceModule = {
     }
     const versions = [...latest.values()];
     // Asked for one person's tasks, only that person is looked at.
-    const workforce = (await loadWorkforce(tx, scope, timeZone)).filter(
+    const workforce = (await loadWorkforce(tx, scope, timeZone, today)).filter(
       (person) =>
         only === undefined ||
         isAssignee({ userId: person.userId, email: person.email, name: null }, only),
@@ -34,7 +34,9 @@ export const policyAcknowledgementTasks: TaskSourceModule = {
       tx,
       scope,
       versions.map((v) => v.id),
-      only === undefined ? undefined : workforce.map((p) => p.userId),
+      only === undefined
+        ? undefined
+        : workforce.flatMap((p) => (p.userId === null ? [] : [p.userId])),
     );
     const tasks: Task[] = [];
     for (const policy of policies) {
@@ -43,10 +45,10 @@ export const policyAcknowledgementTasks: TaskSourceModule = {
       const label = policyLabel(policy.number);
       const acknowledged = done.get(version.id) ?? new Set<string>();
       for (const person of audienceOf(workforce, version.audience)) {
-        if (acknowledged.has(person.userId)) continue;
+        if (person.userId !== null && acknowledged.has(person.userId)) continue;
         const dueBy = acknowledgementDue(version, person, policy.ackDays);
         tasks.push({
-          id: `policy-acknowledgement:${label}:v${version.version}:${person.userId}`,
+          id: `policy-acknowledgement:${label}:v${version.version}:${audienceKey(person)}`,
           source: "policy-acknowledgement",
           title: `Read and acknowledge ${version.title}`,
           reason: `version ${version.version} was published on ${version.publishedAt.slice(0, 10)}`,

@@ -95,6 +95,22 @@ export const AUDIT_ACTIONS = [
   "risk-assessment.recorded",
   "training.quiz-taken",
   "training.imported",
+  "vendor.created",
+  "vendor.updated",
+  "vendor.report-added",
+  "vendor.bridge-letter-added",
+  "vendor.cuec-mapped",
+  "vendor.reviewed",
+  "notification.webhook-added",
+  "notification.slack-set",
+  "notification.channel-removed",
+  "notification.preferences-changed",
+  "people.imported",
+  "person.created",
+  "person.updated",
+  "person.step-completed",
+  "person.step-assigned",
+  "person.background-check-recorded",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -114,6 +130,10 @@ export const AUDIT_TARGET_TYPES = [
   "risk",
   "risk-assessment",
   "training",
+  "vendor",
+  "notification-channel",
+  "person",
+  "people-import",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

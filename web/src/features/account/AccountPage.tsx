@@ -6,6 +6,7 @@ import { PasswordForm } from "./PasswordForm.tsx";
 import { SessionsPanel } from "./SessionsPanel.tsx";
 import { TokensPanel } from "./TokensPanel.tsx";
 import { TwoFactorPanel } from "./TwoFactorPanel.tsx";
+import { PreferencesPanel } from "../notifications/PreferencesPanel.tsx";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -31,6 +32,11 @@ export function AccountPage() {
         <Section title="Two-factor sign-in">
           <TwoFactorPanel user={user} />
         </Section>
+        {org.can("notification:choose") ? (
+          <Section title={`Notifications from ${org.name}`}>
+            <PreferencesPanel org={org.slug} />
+          </Section>
+        ) : null}
         <Section title="Sessions">
           <SessionsPanel />
         </Section>

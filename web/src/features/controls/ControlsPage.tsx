@@ -14,7 +14,8 @@ import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useMemberNames } from "../members/api.ts";
 import { useControls } from "./api.ts";
 import { NewControlModal } from "./NewControlModal.tsx";
-import { ownerLabel, ownerOptions } from "./owners.ts";
+import { BulkOwnersModal } from "./BulkOwnersModal.tsx";
+import { ownerLabel, ownerOptions, ownerRoleLabel } from "./owners.ts";
 
 export function ControlsPage() {
   const org = useCurrentOrg();
@@ -22,6 +23,7 @@ export function ControlsPage() {
   const [search, setSearch] = useState(params.get("q") ?? "");
   const [q] = useDebouncedValue(search.trim(), 300);
   const [creating, create] = useDisclosure(false);
+  const [assigning, assignOwners] = useDisclosure(false);
   const filters = {
     status: params.get("status") ?? undefined,
     criterion: params.get("criterion") ?? undefined,
@@ -55,7 +57,14 @@ export function ControlsPage() {
         title="Controls"
         description="What your company does to meet the criteria, who owns it, and how far along it is."
         actions={
-          org.can("control:create") ? <Button onClick={create.open}>New control</Button> : undefined
+          <Group>
+            {org.can("control:assign-owners") ? (
+              <Button variant="default" onClick={assignOwners.open}>
+                Assign owners
+              </Button>
+            ) : null}
+            {org.can("control:create") ? <Button onClick={create.open}>New control</Button> : null}
+          </Group>
         }
       />
       <Group mb="md" align="flex-end" wrap="wrap">
@@ -119,6 +128,7 @@ export function ControlsPage() {
         </Button>
       ) : null}
       <NewControlModal org={org.slug} opened={creating} onClose={create.close} />
+      <BulkOwnersModal org={org.slug} opened={assigning} onClose={assignOwners.close} />
     </>
   );
 }
@@ -141,6 +151,7 @@ function ControlsTable({
             <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">Frequency</Table.Th>
             <Table.Th scope="col">Owner</Table.Th>
+            <Table.Th scope="col">Suggested role</Table.Th>
             <Table.Th scope="col">Criteria</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -158,6 +169,9 @@ function ControlsTable({
               </Table.Td>
               <Table.Td>{humanize(control.frequency)}</Table.Td>
               <Table.Td>{ownerName(control.owner)}</Table.Td>
+              <Table.Td>
+                {control.ownerRole === null ? "—" : ownerRoleLabel(control.ownerRole)}
+              </Table.Td>
               <Table.Td>{control.criteria.join(", ") || "—"}</Table.Td>
             </Table.Tr>
           ))}

@@ -29,3 +29,8 @@ export function ownerOptions(
   }
   return options;
 }
+
+/** A suggested owner role as people write it ("IT", "Security"). */
+export function ownerRoleLabel(role: string): string {
+  return role === "it" ? "IT" : role.charAt(0).toUpperCase() + role.slice(1);
+}

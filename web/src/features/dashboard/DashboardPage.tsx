@@ -8,6 +8,7 @@ import { PageHeader } from "../../lib/page.tsx";
 import { useEngagements } from "../engagements/api.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useOverdue, useReadiness } from "./api.ts";
+import { JoinersAndLeaversCard } from "./JoinersAndLeaversCard.tsx";
 import { MyTasks } from "./MyTasks.tsx";
 import { NoticesCard } from "./NoticesCard.tsx";
 import { CategoryBars, OverallReadiness } from "./ReadinessCharts.tsx";
@@ -29,6 +30,7 @@ export function DashboardPage() {
       name={org.name}
       showReport={org.can("report:read")}
       showNotices={org.can("notice:read")}
+      showPeople={org.can("people:read")}
     />
   );
 }
@@ -50,11 +52,13 @@ function ReadinessDashboard({
   name,
   showReport,
   showNotices,
+  showPeople,
 }: {
   org: string;
   name: string;
   showReport: boolean;
   showNotices: boolean;
+  showPeople: boolean;
 }) {
   const readiness = useReadiness(org);
   const overdue = useOverdue(org);
@@ -70,6 +74,7 @@ function ReadinessDashboard({
         </Paper>
         {showNotices ? <NoticesCard org={org} /> : null}
         {showReport ? <ReportStandingCard org={org} /> : null}
+        {showPeople ? <JoinersAndLeaversCard org={org} /> : null}
         <QueryView query={readiness} lines={6}>
           {(report) => (
             <Stack gap="lg">

@@ -7,6 +7,7 @@ import { CATEGORY_INFO } from "../onboarding/categories.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useOrganization, useScopeCategory } from "./api.ts";
 import { JobsSection } from "./JobsSection.tsx";
+import { NotificationsSection } from "../notifications/NotificationsSection.tsx";
 import { OrganizationForm } from "./OrganizationForm.tsx";
 
 export function SettingsPage() {
@@ -35,6 +36,9 @@ export function SettingsPage() {
           </QueryView>
         </Paper>
         <ScopeSettings org={org.slug} canEdit={org.can("scope:update")} />
+        {org.can("notification:read") ? (
+          <NotificationsSection org={org.slug} canManage={org.can("notification:manage")} />
+        ) : null}
         {org.can("job:read") ? <JobsSection org={org.slug} /> : null}
       </Stack>
     </>

@@ -29,6 +29,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { label: "Controls", path: "/controls", shownWith: ["control:read"] },
   { label: "Evidence", path: "/evidence", shownWith: ["evidence:read"] },
   { label: "Risks", path: "/risks", shownWith: ["risk:read"] },
+  { label: "Vendors", path: "/vendors", shownWith: ["vendor:read"] },
+  { label: "People", path: "/people", shownWith: ["people:read"] },
   { label: "Engagements", path: "/engagements", shownWith: ["engagement:read"] },
   { label: "Audit log", path: "/audit-log", shownWith: ["audit-log:read", "audit-log:verify"] },
   { label: "Users", path: "/users", shownWith: ["member:manage"] },

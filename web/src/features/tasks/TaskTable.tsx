@@ -4,12 +4,15 @@ import type { Task } from "../../api/types.ts";
 import { EmptyBlock } from "../../lib/feedback.tsx";
 import { formatDay } from "../../lib/format.ts";
 
-const SOURCE_LABEL: Record<Task["source"], string> = {
+export const SOURCE_LABEL: Record<Task["source"], string> = {
+  "control-owner": "Control",
   "evidence-due": "Evidence",
   "policy-review": "Policy review",
   "policy-acknowledgement": "Acknowledge policy",
   "audit-request": "Auditor request",
   training: "Training",
+  "vendor-review": "Vendor review",
+  "onboarding-step": "Joiner or leaver",
 };
 
 export function TaskTable({
