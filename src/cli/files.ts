@@ -64,3 +64,26 @@ export async function writeOutputFile(
     ]);
   }
 }
+
+/** The media type a file is stored with, by its extension. */
+const MEDIA_TYPES: Record<string, string> = {
+  ".pdf": "application/pdf",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".csv": "text/csv",
+  ".txt": "text/plain",
+  ".json": "application/json",
+  ".md": "text/markdown",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  ".zip": "application/zip",
+};
+
+export function mediaTypeOf(filePath: string): string {
+  const dot = filePath.lastIndexOf(".");
+  return (
+    (dot < 0 ? undefined : MEDIA_TYPES[filePath.slice(dot).toLowerCase()]) ??
+    "application/octet-stream"
+  );
+}

@@ -277,6 +277,15 @@ export const criterionOutcome = z.object({
 });
 export type CriterionOutcome = z.output<typeof criterionOutcome>;
 
+export const testingProgress = z.object({
+  controls: z.number().int().describe("controls in place at the freeze: those tested"),
+  concluded: z.number().int().describe("controls with a conclusion, whichever way it went"),
+  items: z.number().int().describe("sampled items across every control"),
+  tested: z.number().int().describe("sampled items with a result recorded"),
+  sentence: z.string().describe('"52 of 87 controls concluded, 412 of 530 items tested"'),
+});
+export type TestingProgress = z.output<typeof testingProgress>;
+
 export const engagementResults = z.object({
   engagement,
   seed: z.string().nullable().describe("the current sample's seed; null before one is drawn"),
@@ -285,5 +294,6 @@ export const engagementResults = z.object({
   totals: z
     .record(z.string(), z.number().int())
     .describe("how many controls reached each conclusion"),
+  progress: testingProgress,
 });
 export type EngagementResults = z.output<typeof engagementResults>;

@@ -24,6 +24,7 @@ import * as vendors from "./migrations/0019_vendors.ts";
 import * as notifications from "./migrations/0020_notifications.ts";
 import * as people from "./migrations/0017_people.ts";
 import * as findings from "./migrations/0021_findings.ts";
+import * as workpapers from "./migrations/0015_workpapers.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0020_notifications": notifications,
   "0017_people": people,
   "0021_findings": findings,
+  "0015_workpapers": workpapers,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -815,6 +815,42 @@ export interface VendorReviewsTable {
   created_at: string;
 }
 
+// The auditor's workpapers (migration 0015).
+export interface WorkpaperStepsTable {
+  organization_id: string;
+  engagement_id: string;
+  control_ref: string;
+  steps: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface WorkpaperItemsTable {
+  organization_id: string;
+  engagement_id: string;
+  control_ref: string;
+  item_key: string;
+  attributes: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface WorkpaperAttachmentsTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  control_ref: string;
+  item_key: string | null;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_by_email: string | null;
+  uploaded_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -885,4 +921,8 @@ export interface Database {
   background_checks: BackgroundChecksTable;
   finding_imports: FindingImportsTable;
   findings: FindingsTable;
+  // The auditor's workpapers (migration 0015).
+  workpaper_steps: WorkpaperStepsTable;
+  workpaper_items: WorkpaperItemsTable;
+  workpaper_attachments: WorkpaperAttachmentsTable;
 }

@@ -22,6 +22,7 @@ import { REPORT_SECTIONS, THREAD_STATUSES } from "./review.ts";
 import { DESIGN_CONCLUSIONS, ITEM_RESULTS, TEST_METHODS } from "./test-results.ts";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../catalog/risks/types.ts";
 import { RISK_CHANGE_FIELDS } from "./risk.ts";
+import { ATTRIBUTE_RESULTS } from "./workpaper.ts";
 import { REQUEST_SIDES } from "./audit-request.ts";
 import { VENDOR_CHANGE_FIELDS } from "./vendor-changes.ts";
 import {
@@ -399,7 +400,36 @@ export const AUDIT_EVENTS = {
     target: "engagement",
     data: z.strictObject({ control: id, item: id, response: text }),
   },
-  // The auditor's request list (issue 13): the target is the engagement, `request` its R-n.
+  // The auditor's workpapers. An attachment's event names the file by its hash alone: the
+  // company reads this log, and the auditor's own files are not the company's to see.
+  "engagement.workpaper-steps-set": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      steps: z.array(z.strictObject({ id: count, text })),
+    }),
+  },
+  "engagement.workpaper-item-recorded": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      itemKey: id,
+      attributes: z.record(z.string(), z.enum(ATTRIBUTE_RESULTS)),
+      note: text.nullable(),
+      recordedBy: text,
+      recordedAt: instant,
+    }),
+  },
+  "engagement.workpaper-attached": {
+    target: "engagement",
+    data: z.strictObject({
+      controlRef: id,
+      itemKey: id.nullable(),
+      attachment: id,
+      sha256,
+      size: count,
+    }),
+  }, // The auditor's request list (issue 13): the target is the engagement, `request` its R-n.
   "engagement.request-opened": {
     target: "engagement",
     data: z.strictObject({

@@ -151,6 +151,7 @@ const TERMS: Record<string, string> = {
   "not-started": "not started",
   "in-progress": "in progress",
   "not-applicable": "not applicable",
+  "not-met": "not met",
   "it-dependent-manual": "IT-dependent manual",
   "suitably-designed": "suitably designed",
   "design-deficiency": "design deficiency",
@@ -614,6 +615,33 @@ const WORDING: Wording = {
       `${d.to} reminded of ${plural(d.requests.length, "overdue request")} ` +
       `in engagement ${t.target}`,
     changes: [set("requests", d.requests.join(", "))],
+  }),
+  "engagement.workpaper-steps-set": (d, t) => ({
+    sentence:
+      `Test steps of control ${d.controlRef} set in engagement ${t.target}: ` +
+      plural(d.steps.length, "attribute"),
+    changes: [
+      set(
+        "steps",
+        d.steps.map((s, i) => `${i + 1}. ${s.text}`),
+      ),
+    ],
+  }),
+  "engagement.workpaper-item-recorded": (d, t) => ({
+    sentence:
+      `Attributes of control ${d.controlRef}, item ${d.itemKey}, recorded in engagement ` +
+      `${t.target} for ${d.recordedBy}`,
+    changes: [
+      set("attributes", Object.values(d.attributes), true),
+      ...(d.note === null ? [] : [set("note", d.note)]),
+    ],
+  }),
+  "engagement.workpaper-attached": (d, t) => ({
+    sentence:
+      `The auditor attached a file to the workpaper of control ${d.controlRef}` +
+      (d.itemKey === null ? "" : `, item ${d.itemKey},`) +
+      ` in engagement ${t.target}`,
+    changes: [set("SHA-256", d.sha256)],
   }),
 
   "member.joined": (d) => ({

@@ -40,6 +40,8 @@ export const ACTIONS = [
   // assigned auditor accepts or returns them.
   "population:import",
   "population:review",
+  // The auditor's own workpaper files: theirs alone, never the company's (any company role).
+  "workpaper:attach",
   "member:read",
   "member:manage",
   /** Make someone an owner, or take the owner role away: an owner's act alone. */
@@ -127,7 +129,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "engagement:sample" &&
       action !== "request:open" &&
       action !== "request:decide" &&
-      action !== "population:review",
+      action !== "population:review" &&
+      action !== "workpaper:attach",
   ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
@@ -136,6 +139,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "engagement:sample" &&
       action !== "population:review" &&
       action !== "engagement:test" &&
+      action !== "workpaper:attach" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
       action !== "report:finalize" &&
@@ -204,6 +208,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "engagement:export",
     "engagement:workpapers",
     "population:review",
+    "workpaper:attach",
     "report:read",
     "report:opinion",
     "report:finalize",

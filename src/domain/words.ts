@@ -30,3 +30,59 @@ export function dateInWords(value: string): string {
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/** A sampled item as people name it; the dates it covers come with it. */
+export interface ItemToName {
+  key: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+function dayAndMonth(date: string): string {
+  return dateInWords(date).replace(/ \d{4}$/, "");
+}
+
+/** "16–22 March", "30 March – 5 April", with the year after when asked for. */
+function span(from: string, to: string, year: boolean): string {
+  const end = year ? dateInWords(to) : dayAndMonth(to);
+  if (from === to) return end;
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${Number(from.slice(8, 10))}–${end}`;
+  const start =
+    from.slice(0, 4) === to.slice(0, 4) || !year ? dayAndMonth(from) : dateInWords(from);
+  return `${start} – ${end}`;
+}
+
+/**
+ * A sampled item in words, for the testing screen and the report alike: "March 2026",
+ * "week 12 (16–22 March)", "Pull request #4105 (2 March)", "Q1 2026 (January to March)".
+ * Keys stay as they are in JSON and the CLI; this is only how people read them. The testing
+ * screen reads within its period and leaves the year off days and weeks; a report, read on
+ * its own, asks for the year. Labels stored before words were used (an event's ISO date)
+ * read the same as new ones.
+ */
+export function itemInWords(item: ItemToName, options: { year?: boolean } = {}): string {
+  const year = options.year ?? false;
+  const month = /^(\d{4})-(\d{2})$/.exec(item.key);
+  if (month !== null) return `${MONTHS[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  const week = /^\d{4}-W(\d{2})$/.exec(item.key);
+  if (week !== null) return `week ${Number(week[1])} (${span(item.from, item.to, year)})`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(item.key)) return dateInWords(item.key);
+  if (/^\d{4}$/.test(item.key)) return `the year ${item.key}`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(item.key);
+  if (quarter !== null) {
+    const first = MONTHS[(Number(quarter[2]) - 1) * 3] ?? "";
+    const last = MONTHS[Number(quarter[2]) * 3 - 1] ?? "";
+    return `Q${quarter[2]} ${quarter[1]} (${first} to ${last})`;
+  }
+  if (/^year-\d+$/.test(item.key) || item.key === "period") {
+    const what = item.key === "period" ? "the whole period" : "the year";
+    return `${what} (${span(item.from, item.to, true)})`;
+  }
+  if (item.key.startsWith("ev-")) {
+    // An event: its title, then the day it happened (a stored "(…)" date is replaced).
+    const title = item.label.replace(/ \([^()]*\)$/, "");
+    return `${title} (${year ? dateInWords(item.from) : dayAndMonth(item.from)})`;
+  }
+  return item.label;
+}

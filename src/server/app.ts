@@ -24,6 +24,7 @@ import { registerPopulationRoutes } from "./routes/populations.ts";
 import { registerTrainingRoutes } from "./routes/training.ts";
 import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerFindingRoutes } from "./routes/findings.ts";
+import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTrainingRoutes(router);
   registerVendorRoutes(router);
   registerPeopleRoutes(router);
+  registerWorkpaperRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);

@@ -29,6 +29,7 @@ import { list, withActor } from "../runtime.ts";
 import { registerEngagementAssign } from "./engagement-assign.ts";
 import { registerEngagementExports } from "./engagement-exports.ts";
 import { registerEngagementPopulation } from "./engagement-population.ts";
+import { registerEngagementWorkpaper } from "./engagement-workpaper.ts";
 import { UsageError } from "../usage.ts";
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -245,6 +246,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
   registerEngagementAssign(engagement, runtime);
   registerEngagementExports(engagement, runtime);
   registerEngagementPopulation(engagement, runtime);
+  registerEngagementWorkpaper(engagement, runtime);
 
   engagement
     .command("advance")
@@ -398,6 +400,7 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
       if (globals.json) return printJson(runtime.io, results);
       const e = results.engagement;
       runtime.io.out(`${engagementLabel(e)}: Type ${e.type}, ${periodOf(e)}, ${e.status}\n`);
+      if (e.snapshot !== null) runtime.io.out(`${results.progress.sentence}\n`);
       if (e.snapshot === null) {
         runtime.io.out("Nothing tested yet: the scope is frozen when fieldwork starts.\n");
         return;

@@ -14,26 +14,12 @@ import {
 } from "../../services/program/evidence.service.ts";
 import type { EvidenceContent } from "../../services/program/evidence.service.ts";
 import { listOverdueControls } from "../../services/program/readiness.service.ts";
-import { writeOutputFile } from "../files.ts";
+import { mediaTypeOf, writeOutputFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import { eventLine } from "./audit-log.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
 import { UsageError } from "../usage.ts";
-
-const MEDIA_TYPES: Record<string, string> = {
-  ".pdf": "application/pdf",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".csv": "text/csv",
-  ".txt": "text/plain",
-  ".json": "application/json",
-  ".md": "text/markdown",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".zip": "application/zip",
-};
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -73,7 +59,7 @@ async function contentFrom(
     kind: "file",
     content: createReadStream(filePath),
     fileName: path.basename(filePath),
-    mediaType: MEDIA_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
+    mediaType: mediaTypeOf(filePath),
   };
 }
 

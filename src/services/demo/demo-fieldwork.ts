@@ -8,6 +8,26 @@ import { addDays } from "../../domain/periods.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { drawEngagementSample } from "../fieldwork/sampling.service.ts";
 import { recordControlTest, recordItemResult } from "../fieldwork/testing.service.ts";
+import { setWorkpaperSteps } from "../fieldwork/workpapers.service.ts";
+
+/** The attributes the demo auditor wrote down for a few controls, in her own words. */
+const DEMO_STEPS: Readonly<Record<string, readonly string[]>> = {
+  "CM-02": [
+    "The pull request was approved by someone other than its author",
+    "The approval came before the merge",
+    "The change passed the required checks before deployment",
+  ],
+  "AC-06": [
+    "The review covered every system in scope",
+    "Each reviewer signed off within the quarter",
+    "Access found excessive was removed, with a ticket",
+  ],
+  "GV-11": [
+    "Each open deficiency has an owner, a severity and a due date",
+    "The month's review is recorded",
+    "Overdue items were escalated to leadership",
+  ],
+};
 
 export interface DemoFieldwork {
   sampledItems: number;
@@ -53,6 +73,10 @@ export async function testAsAuditor(
       procedure: `Inspected the sampled ${drawn.frequency} occurrences against the control's test procedure.`,
       testedOn,
     });
+    const steps = DEMO_STEPS[drawn.controlRef];
+    if (steps !== undefined) {
+      await setWorkpaperSteps(ctx, dana, handle, { control: drawn.controlRef, steps: [...steps] });
+    }
     for (const item of drawn.items) {
       sampledItems += 1;
       const fails = exception === undefined && drawn.controlRef === "CM-02";

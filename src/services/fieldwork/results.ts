@@ -22,6 +22,38 @@ export interface EngagementResults {
   controls: ControlResult[];
   criteria: CriterionOutcome[];
   totals: Record<string, number>;
+  progress: TestingProgress;
+}
+
+/** How far testing has come: "52 of 87 controls concluded, 412 of 530 items tested". */
+export interface TestingProgress {
+  controls: number;
+  concluded: number;
+  items: number;
+  tested: number;
+  sentence: string;
+}
+
+/** Still open: no conclusion can be drawn yet. Everything else is concluded, either way. */
+const OPEN_CONCLUSIONS = new Set(["not-tested", "not-evaluated"]);
+
+export function progressOf(
+  type: Engagement["type"],
+  controls: readonly Pick<ControlResult, "conclusion" | "sampleSize" | "tested">[],
+): TestingProgress {
+  // A control not in place at the freeze is left out of the controls tested: nothing to count.
+  const inPlace = controls.filter((c) => c.conclusion !== "not-implemented");
+  const concluded = inPlace.filter((c) => !OPEN_CONCLUSIONS.has(c.conclusion)).length;
+  const items = inPlace.reduce((sum, c) => sum + c.sampleSize, 0);
+  const tested = inPlace.reduce((sum, c) => sum + c.tested, 0);
+  const head = `${concluded} of ${count(inPlace.length, "control", "controls")} concluded`;
+  return {
+    controls: inPlace.length,
+    concluded,
+    items,
+    tested,
+    sentence: type === 1 ? head : `${head}, ${tested} of ${count(items, "item", "items")} tested`,
+  };
 }
 
 /** Conclusions per control and criterion, with the sample they rest on. */
@@ -32,7 +64,16 @@ export async function resultsOf(
 ): Promise<EngagementResults & { sample: EngagementSample | null }> {
   const snapshot = engagement.snapshot;
   if (snapshot === null) {
-    return { engagement, seed: null, controls: [], criteria: [], totals: {}, sample: null };
+    const progress = progressOf(engagement.type, []);
+    return {
+      engagement,
+      seed: null,
+      controls: [],
+      criteria: [],
+      totals: {},
+      progress,
+      sample: null,
+    };
   }
   const sample = await currentSample(tx, scopeOf(actor), engagement.id);
   const tests = new Map(
@@ -76,6 +117,7 @@ export async function resultsOf(
     controls: outcomes,
     criteria: criterionOutcomes,
     totals,
+    progress: progressOf(engagement.type, outcomes),
     sample: sample ?? null,
   };
 }

@@ -93,7 +93,7 @@ function inFieldwork(
   return engagement.snapshot;
 }
 
-function frozenControl(
+export function frozenControl(
   engagement: Engagement,
   ref: string,
   also: readonly Engagement["status"][] = [],
@@ -215,50 +215,64 @@ export async function recordItemResult(
   authorize(actor, "engagement:test");
   const data = parseInput(resultInput, input);
   const at = ctx.now();
-  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
-    const engagement = await loadEngagement(tx, actor, handle);
-    const control = frozenControl(engagement, data.control);
-    const sample = await sampleOf(tx, actor, engagement);
-    const drawn = sample.controls.find((c) => c.controlRef === control.ref);
-    if (drawn === undefined || !drawn.items.includes(data.item)) {
-      throw invalidField(
-        "item",
-        `"${data.item}" is not in ${control.ref}'s sample (${drawn?.items.join(", ") || "empty"})`,
-      );
-    }
-    const occurrence = drawn.population.find((p) => p.key === data.item);
-    // Evidence the company supplied since the draw, through an accepted request for the item,
-    // counts as the item's evidence (the sample keeps what was found when it was drawn).
-    const supplied = (
-      await listRequests(tx, scopeOf(actor), {
-        engagementId: engagement.id,
-        statuses: ["accepted"],
-      })
-    ).some((r) => r.control === control.ref && r.item === data.item && r.evidence.length > 0);
-    if (data.result === "pass" && (occurrence?.evidence.length ?? 0) === 0 && !supplied) {
-      throw invalidField(
-        "result",
-        `no evidence was found for ${control.ref} ${data.item}: it cannot pass; record an exception`,
-      );
-    }
-    const recorder = await recorderOf(tx, actor, engagement, data.auditor);
-    const result: ItemResult = {
-      controlRef: control.ref,
-      itemKey: data.item,
-      result: data.result,
-      description: data.description ?? null,
-      recordedBy: recorder.name,
-      recordedByEmail: recorder.email,
-      enteredBy: recorder.enteredBy,
-      recordedAt: at.toISOString(),
-      managementResponse: null,
-      respondedBy: null,
-      respondedAt: null,
-    };
-    await saveItemResult(tx, scopeOf(actor), engagement.id, sample.id, result);
-    await recordEvent(tx, actor, "engagement.result-recorded", engagement.id, { ...result }, at);
-    return result;
-  });
+  return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) =>
+    writeItemResult(tx, actor, await loadEngagement(tx, actor, handle), data, at),
+  );
+}
+
+/**
+ * Records one sampled item's result inside the caller's transaction, with its event: the item
+ * must be in the control's current sample, and an item with no evidence cannot pass. The
+ * workpaper's attribute results come through here too, so both ways agree.
+ */
+export async function writeItemResult(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+  data: z.output<typeof resultInput>,
+  at: Date,
+): Promise<ItemResult> {
+  const control = frozenControl(engagement, data.control);
+  const sample = await sampleOf(tx, actor, engagement);
+  const drawn = sample.controls.find((c) => c.controlRef === control.ref);
+  if (drawn === undefined || !drawn.items.includes(data.item)) {
+    throw invalidField(
+      "item",
+      `"${data.item}" is not in ${control.ref}'s sample (${drawn?.items.join(", ") || "empty"})`,
+    );
+  }
+  const occurrence = drawn.population.find((p) => p.key === data.item);
+  // Evidence the company supplied since the draw, through an accepted request for the item,
+  // counts as the item's evidence (the sample keeps what was found when it was drawn).
+  const supplied = (
+    await listRequests(tx, scopeOf(actor), {
+      engagementId: engagement.id,
+      statuses: ["accepted"],
+    })
+  ).some((r) => r.control === control.ref && r.item === data.item && r.evidence.length > 0);
+  if (data.result === "pass" && (occurrence?.evidence.length ?? 0) === 0 && !supplied) {
+    throw invalidField(
+      "result",
+      `no evidence was found for ${control.ref} ${data.item}: it cannot pass; record an exception`,
+    );
+  }
+  const recorder = await recorderOf(tx, actor, engagement, data.auditor);
+  const result: ItemResult = {
+    controlRef: control.ref,
+    itemKey: data.item,
+    result: data.result,
+    description: data.description ?? null,
+    recordedBy: recorder.name,
+    recordedByEmail: recorder.email,
+    enteredBy: recorder.enteredBy,
+    recordedAt: at.toISOString(),
+    managementResponse: null,
+    respondedBy: null,
+    respondedAt: null,
+  };
+  await saveItemResult(tx, scopeOf(actor), engagement.id, sample.id, result);
+  await recordEvent(tx, actor, "engagement.result-recorded", engagement.id, { ...result }, at);
+  return result;
 }
 
 export async function respondToException(

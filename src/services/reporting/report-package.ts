@@ -12,6 +12,7 @@ import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { engagementLabel } from "../../domain/engagement.ts";
+import { itemInWords } from "../../domain/words.ts";
 import type { Engagement, EngagementSnapshot } from "../../domain/engagement.ts";
 import { canonicalJson } from "../../domain/audit-chain.ts";
 import { sha256Hex } from "../../domain/digest.ts";
@@ -178,8 +179,10 @@ export async function assemblePackage(
   const populations = new Map(
     (results.sample?.controls ?? []).map((c) => [c.controlRef, c.population] as const),
   );
-  const itemLabel = (controlRef: string, key: string) =>
-    populations.get(controlRef)?.find((item) => item.key === key)?.label ?? key;
+  const itemLabel = (controlRef: string, key: string) => {
+    const item = populations.get(controlRef)?.find((p) => p.key === key);
+    return item === undefined ? key : itemInWords(item, { year: true });
+  };
   const excluded = new Set(snapshot.exclusions.map((x) => x.criterionId));
   const pending = engagement.type === 1 ? "not-evaluated" : "not-tested";
 

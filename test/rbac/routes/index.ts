@@ -29,6 +29,7 @@ import { RISK_ROUTES } from "./risks.ts";
 import { TRAINING_ROUTES } from "./training.ts";
 import { VENDOR_ROUTES } from "./vendors.ts";
 import { NOTIFICATION_ROUTES } from "./notifications.ts";
+import { WORKPAPER_ROUTES } from "./workpapers.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
 export type { Call, Method, OrgRoute, ResourceKind, UserRoute, World } from "./types.ts";
@@ -62,6 +63,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...CONTROL_ROUTES,
   ...EVIDENCE_ROUTES,
   ...ENGAGEMENT_ROUTES,
+  ...WORKPAPER_ROUTES,
   ...BUNDLE_ROUTES,
   ...ENGAGEMENT_EXPORT_ROUTES,
   ...REPORT_ROUTES,

@@ -92,7 +92,7 @@ export function EvidenceDetailPage() {
   );
 }
 
-function EvidenceContent({ org, evidence }: { org: string; evidence: EvidenceItem }) {
+export function EvidenceContent({ org, evidence }: { org: string; evidence: EvidenceItem }) {
   if (evidence.kind === "link") {
     return (
       <Anchor href={evidence.url ?? "#"} target="_blank" rel="noopener noreferrer">
