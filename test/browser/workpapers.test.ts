@@ -148,6 +148,18 @@ describe("the testing screen for the auditor", () => {
     await page.locator("label", { hasText: /^To test$/ }).click();
     await page.getByRole("button", { name: /GV-11/ }).waitFor();
     expect(await violations(page)).toEqual([]);
+    // A request the auditor opens on OP-09 puts it, and only it, under "Requests open".
+    await auditor.ok("POST", `${base}/requests`, {
+      control: "OP-09",
+      description: "The weekly log reviews of the period, please.",
+      to: "olivia@acme.example",
+      dueOn: "2026-12-31",
+    });
+    await page.reload();
+    await page.getByTestId("testing-progress").waitFor();
+    await page.locator("label", { hasText: /^Requests open$/ }).click();
+    await page.getByRole("button", { name: /OP-09/ }).waitFor();
+    await expect(page.getByRole("button", { name: /GV-11/ }).count()).resolves.toBe(0);
 
     // The company's owner sees the same screen without the auditor's file controls.
     await owner.page.goto(`/orgs/${org}/engagements/${engagement.id}?tab=testing`);

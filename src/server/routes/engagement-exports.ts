@@ -32,7 +32,7 @@ export function registerEngagementExportRoutes(router: Router): void {
   });
   orgRoute(router, {
     method: "GET",
-    url: "/engagements/:id/workpapers",
+    url: "/engagements/:id/workpapers.zip",
     tag: "engagements",
     summary:
       "The engagement's workpapers (matrix, overview, one workpaper per control) as a ZIP " +

@@ -16,7 +16,7 @@ export const ENGAGEMENT_EXPORT_ROUTES: readonly OrgRoute[] = [
   },
   {
     method: "GET",
-    path: "/engagements/:id/workpapers",
+    path: "/engagements/:id/workpapers.zip",
     action: "engagement:workpapers",
     status: 200,
     resources: { id: "engagement" },

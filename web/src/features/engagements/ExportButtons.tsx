@@ -34,7 +34,7 @@ export function ExportButtons({ org, engagement }: { org: CurrentOrg; engagement
       ) : null}
       {workpapers ? (
         <Tooltip label="A ZIP signed like the evidence bundle: check it with attest bundle verify">
-          <Button component="a" variant="default" href={link("/workpapers")} download>
+          <Button component="a" variant="default" href={link("/workpapers.zip")} download>
             Workpapers (signed ZIP)
           </Button>
         </Tooltip>

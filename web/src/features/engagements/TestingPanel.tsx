@@ -24,21 +24,26 @@ import { EvidenceDrawer } from "./EvidenceDrawer.tsx";
 import { StepsEditor } from "./StepsEditor.tsx";
 import { WorkpaperItemCard, itemDomId, statusOf } from "./WorkpaperItemCard.tsx";
 import { ItemRequests } from "../requests/ItemRequests.tsx";
+import { useRequests } from "../requests/api.ts";
 import { useAuditors } from "./api.ts";
 import { useWorkpapers } from "./workpapers-api.ts";
 
-/**
- * The filters the data supports today. "Requests open" joins them once requests (issue 13
- * part 1) exist: there is nothing yet to count.
- */
+/** What the auditor can narrow the controls to. */
 const FILTERS = [
   { value: "all", label: "All" },
   { value: "to-test", label: "To test" },
   { value: "exceptions", label: "Exceptions" },
+  { value: "requests-open", label: "Requests open" },
 ] as const;
 type Filter = (typeof FILTERS)[number]["value"];
 
-function matches(filter: Filter, control: ControlWorkpaper): boolean {
+function matches(
+  filter: Filter,
+  control: ControlWorkpaper,
+  withOpenRequests: ReadonlySet<string>,
+): boolean {
+  // A request still waits on someone until the auditor accepts it.
+  if (filter === "requests-open") return withOpenRequests.has(control.controlRef);
   if (filter === "to-test") {
     return (
       control.items.some((i) => i.result === null) ||
@@ -115,7 +120,20 @@ function Testing({
   const [evidenceOf, setEvidenceOf] = useState<{ control: string; item: WorkpaperItem } | null>(
     null,
   );
-  const shown = useMemo(() => controls.filter((c) => matches(filter, c)), [controls, filter]);
+  const requests = useRequests(org, engagement.id);
+  const withOpenRequests = useMemo(
+    () =>
+      new Set(
+        (requests.data?.items ?? [])
+          .filter((r) => r.status !== "accepted" && r.control !== null)
+          .map((r) => r.control ?? ""),
+      ),
+    [requests.data],
+  );
+  const shown = useMemo(
+    () => controls.filter((c) => matches(filter, c, withOpenRequests)),
+    [controls, filter, withOpenRequests],
+  );
   // Every item of the controls shown, in order: what j and k walk through.
   const order = useMemo(
     () =>
