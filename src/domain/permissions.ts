@@ -172,6 +172,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "notification:choose",
     // The onboarding and offboarding steps of their controls (HR, IT) are theirs to complete.
     "people:complete-step",
+    // They read the findings their controls are measured by; closing one (accepting a risk
+    // or calling it a false positive) is an owner's or admin's decision.
+    "finding:read",
   ],
   employee: [
     "organization:read",
@@ -183,9 +186,6 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "notification:choose",
     // Their own onboarding steps (policies read, training done).
     "people:complete-step",
-    // They read the findings their controls are measured by; closing one (accepting a risk
-    // or calling it a false positive) is an owner's or admin's decision.
-    "finding:read",
   ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of

@@ -124,7 +124,8 @@ describe("attest demo", () => {
     expect(summary.requests.requests).toBe(4);
     const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
     expect(rm01?.missing ?? []).not.toContain("RM-01");
-    // Training: most staff current, Ravi and Kim overdue, the roster filed on HR-03.
+    // Training: the staff and the register's 32 others, all current but Ravi and Kim; the
+    // roster filed on HR-03.
     const training = await trainingStatus(t.ctx, actor);
     expect(
       training.people
@@ -132,11 +133,11 @@ describe("attest demo", () => {
         .map((p) => p.email)
         .sort(),
     ).toEqual([...summary.training.overdue].sort());
-    expect(training.totals).toMatchObject({ people: 6, overdue: 2 });
+    expect(training.totals).toMatchObject({ people: 38, overdue: 2 });
     expect(readiness.criteria.find((c) => c.id === "CC1.4")?.reasons).toContainEqual(
       expect.stringContaining(
         "HR-03 (Security awareness training at hire and yearly) is " +
-          "implemented but 2 of 6 people have not completed this year's training",
+          "implemented but 2 of 38 people have not completed this year's training",
       ),
     );
     expect(evidence.filter((e) => e.controls.includes("HR-03")).map((e) => e.title)).toEqual(

@@ -35,7 +35,7 @@ import type { DemoRegister } from "./demo-register.ts";
 import { loadDemoFindings } from "./demo-findings.ts";
 import type { DemoFindings } from "./demo-findings.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
-import { loadDemoTraining } from "./demo-training.ts";
+import { loadDemoRegisterTraining, loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
 import { loadDemoVendors } from "./demo-vendors.ts";
 import type { DemoVendors } from "./demo-vendors.ts";
@@ -367,6 +367,7 @@ export async function loadDemo(
   // Last, like the risks: the register's hires and leavers would otherwise be the population
   // of the joiner and leaver controls, which the sample above drew from the evidence.
   const register = await loadDemoRegister(ctx, maya, TIME_ZONE);
+  await loadDemoRegisterTraining(ctx, maya, today);
   const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
   return {
     report,

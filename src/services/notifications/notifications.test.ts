@@ -156,9 +156,11 @@ describe("the daily digest", () => {
       data: {},
       signal: new AbortController().signal,
     });
-    expect(summary).toMatchObject({ organizations: 1, mails: 2, sent: 2, failed: 0 });
+    // Emma owns no control, but her security training is due within 30 days of joining.
+    expect(summary).toMatchObject({ organizations: 1, mails: 3, sent: 3, failed: 0 });
     expect(mailbox.received.map((m) => m.to[0]).sort()).toEqual([
       "carl@acme.example",
+      "emma@acme.example",
       "maya@acme.example",
     ]);
     const carlMail = mailbox.received.find((m) => m.to[0] === "carl@acme.example");
@@ -167,6 +169,7 @@ describe("the daily digest", () => {
     expect(carlMail?.text).toContain("https://attest.acme.example/orgs/");
     const deliveries = await listDeliveries(t.ctx, maya);
     expect(deliveries.map((d) => [d.channel, d.status, d.attempts])).toEqual([
+      ["mail", "sent", 1],
       ["mail", "sent", 1],
       ["mail", "sent", 1],
     ]);
@@ -184,8 +187,11 @@ describe("the daily digest", () => {
     });
     expect((await showPreferences(t.ctx, emma)).every((c) => c.enabled)).toBe(true);
     const outcome = await sendDigest(t.ctx, maya);
-    expect(outcome).toMatchObject({ people: 2, mails: 1 });
-    expect(mailbox.received.map((m) => m.to[0])).toEqual(["maya@acme.example"]);
+    expect(outcome).toMatchObject({ people: 3, mails: 2 });
+    expect(mailbox.received.map((m) => m.to[0]).sort()).toEqual([
+      "emma@acme.example",
+      "maya@acme.example",
+    ]);
   });
 });
 
@@ -217,7 +223,12 @@ describe("webhooks", () => {
     expect(verifySignature("attest_whs_wrong", timestamp, hit?.body ?? "", signature)).toBe(false);
     const payload = JSON.parse(hit?.body ?? "{}") as { type: string; people: { email: string }[] };
     expect(payload.type).toBe("task-digest");
-    expect(payload.people.map((p) => p.email)).toEqual(["carl@acme.example"]);
+    // Carl's controls; everyone's training, due within 30 days of joining.
+    expect(payload.people.map((p) => p.email).sort()).toEqual([
+      "carl@acme.example",
+      "emma@acme.example",
+      "maya@acme.example",
+    ]);
   });
 
   it("keeps working across a key rotation, which seals the URL and secret again", async () => {

@@ -71,3 +71,26 @@ export async function assignAuditor(
     "assign auditor",
   );
 }
+
+/** A multipart evidence upload: the metadata field, then the file. */
+export function multipartEvidence(metadata: object, text: string): Call & { body: string } {
+  const boundary = "----attest-matrix-boundary";
+  const body = [
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="metadata"',
+    "",
+    JSON.stringify(metadata),
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="file"; filename="matrix.txt"',
+    "Content-Type: text/plain",
+    "",
+    text,
+    `--${boundary}--`,
+    "",
+  ].join("\r\n");
+  return {
+    params: {},
+    body,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -1,7 +1,6 @@
 /** Routes of src/server/routes/vendors.ts: the inventory, reports, bridge letters, CUECs, reviews. */
-import { base, expectStatus, none } from "./arrange.ts";
+import { base, expectStatus, multipartEvidence, none } from "./arrange.ts";
 import type { OrgRoute, World } from "./types.ts";
-import { multipartEvidence } from "./world.ts";
 
 /** A SOC 2 Type 2 report with one CUEC, as the multipart upload sends it. */
 export function reportUpload(): ReturnType<typeof multipartEvidence> {

@@ -15,6 +15,7 @@ import {
   expectStatus,
   newEngagement,
   newLinkEvidence,
+  multipartEvidence,
 } from "./arrange.ts";
 import { publishedPolicyId } from "./policies.ts";
 import { newPerson } from "./people.ts";
@@ -23,29 +24,6 @@ import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
 import type { Call, World } from "./types.ts";
-
-/** A multipart evidence upload: the metadata field, then the file. */
-export function multipartEvidence(metadata: object, text: string): Call & { body: string } {
-  const boundary = "----attest-matrix-boundary";
-  const body = [
-    `--${boundary}`,
-    'Content-Disposition: form-data; name="metadata"',
-    "",
-    JSON.stringify(metadata),
-    `--${boundary}`,
-    'Content-Disposition: form-data; name="file"; filename="matrix.txt"',
-    "Content-Type: text/plain",
-    "",
-    text,
-    `--${boundary}--`,
-    "",
-  ].join("\r\n");
-  return {
-    params: {},
-    body,
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 async function advance(world: World, engagement: string, steps: number): Promise<void> {
   for (let step = 0; step < steps; step += 1) {
