@@ -23,7 +23,7 @@ import { newFinding } from "./findings.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
-import type { Call, World } from "./types.ts";
+import type { World } from "./types.ts";
 
 async function advance(world: World, engagement: string, steps: number): Promise<void> {
   for (let step = 0; step < steps; step += 1) {
