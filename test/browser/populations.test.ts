@@ -99,7 +99,8 @@ describe("imported populations in the browser", () => {
       .first()
       .fill(PASSWORD);
     await page.getByRole("button", { name: "Create account and join" }).click();
-    await page.waitForURL(new RegExp(`/orgs/${org}/engagements$`));
+    // An auditor lands on their engagements, the organization's home for them.
+    await page.waitForURL(new RegExp(`/orgs/${org}$`));
     const members = await api.ok<{ items: { userId: string; email: string }[] }>(
       "GET",
       `/api/v1/orgs/${org}/members`,

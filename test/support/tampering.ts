@@ -43,13 +43,30 @@ export const TAMPER_CASES: TamperCase[] = [
   {
     name: "an evidence item and its links deleted outright, no tombstone",
     async apply(db) {
-      const link = await db
+      // An item no other record points at (a request's answer, a checklist step, a vendor's
+      // report or review, an assessment): those rows would keep it from being deleted at all.
+      const pointedAt = new Set<string>();
+      const refs = [
+        db.selectFrom("audit_request_evidence").select("evidence_id as id"),
+        db.selectFrom("person_steps").select("evidence_id as id"),
+        db.selectFrom("background_checks").select("evidence_id as id"),
+        db.selectFrom("vendor_reports").select("evidence_id as id"),
+        db.selectFrom("vendor_reports").select("bridge_evidence_id as id"),
+        db.selectFrom("vendor_reviews").select("evidence_id as id"),
+        db.selectFrom("risk_assessments").select("evidence_id as id"),
+      ];
+      for (const query of refs) {
+        for (const row of await query.execute()) if (row.id !== null) pointedAt.add(row.id);
+      }
+      const candidates = await db
         .selectFrom("evidence_controls")
         .innerJoin("evidence_items", "evidence_items.id", "evidence_controls.evidence_id")
         .select("evidence_items.id")
         .where("evidence_items.removed_at", "is", null)
         .orderBy("evidence_items.added_at")
-        .executeTakeFirstOrThrow();
+        .execute();
+      const link = candidates.find((c) => !pointedAt.has(c.id));
+      if (link === undefined) throw new Error("no evidence item that nothing else points at");
       const item = await db
         .selectFrom("evidence_items")
         .selectAll()

@@ -75,7 +75,10 @@ describe("the actions in the session answer", () => {
       "token:manage",
       "policy:read",
       "policy:acknowledge",
+      "training:read",
+      "training:take",
       "notification:choose",
+      "people:complete-step",
     ]);
     expect(of("auditor").actions).not.toContain("notification:choose");
     expect(of("control-owner").ownedOnly).toEqual([
@@ -83,6 +86,8 @@ describe("the actions in the session answer", () => {
       "control:map",
       "evidence:create",
       "evidence:link",
+      // The population of an event-driven control they own.
+      "population:import",
       // The auditor's requests addressed to them.
       "request:answer",
       "request:comment",

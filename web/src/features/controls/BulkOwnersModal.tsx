@@ -31,7 +31,14 @@ export function BulkOwnersModal({
   };
   const outcome = assign.data;
   return (
-    <Modal opened={opened} onClose={close} title="Assign control owners" size="lg">
+    // No fade: the form is usable (and its contrast what it is) the moment the dialog shows.
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Assign control owners"
+      size="lg"
+      transitionProps={{ duration: 0 }}
+    >
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="role">By suggested role</Tabs.Tab>

@@ -21,12 +21,13 @@ import { PageHeader } from "../../lib/page.tsx";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useFindings, useImportFindings } from "./api.ts";
 
+/** Light badges, dark text on a pale fill, as the other pages' states (lib/badges.tsx). */
 const SEVERITY_COLOR: Record<Finding["severity"], string> = {
-  critical: "red.9",
-  high: "orange.9",
-  medium: "yellow.9",
-  low: "blue.9",
-  info: "gray.8",
+  critical: "red",
+  high: "orange",
+  medium: "yellow",
+  low: "blue",
+  info: "gray",
 };
 
 export function FindingsPage() {
@@ -137,7 +138,6 @@ function ImportCard({ org }: { org: string }) {
         />
         <FileInput
           label="File"
-          placeholder="Choose a file"
           value={file}
           onChange={setFile}
           w={280}
