@@ -136,13 +136,7 @@ function ImportCard({ org }: { org: string }) {
           allowDeselect={false}
           w={280}
         />
-        <FileInput
-          label="File"
-          value={file}
-          onChange={setFile}
-          w={280}
-          clearable
-        />
+        <FileInput label="File" value={file} onChange={setFile} w={280} clearable />
         <Button
           disabled={source === null || file === null}
           loading={upload.isPending}
