@@ -20,18 +20,18 @@ import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { AppError, invalidField } from "../../domain/errors.ts";
 import type { EvidenceItem } from "../../domain/evidence.ts";
-import { addDays, localDate } from "../../domain/periods.ts";
+import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { audienceRoles, policyLabel } from "../../domain/policy.ts";
 import type { AudienceRole } from "../../domain/policy.ts";
 import { recordEvent } from "../platform/audit.ts";
+import { closeOwnSteps } from "./own-steps.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { addEvidence } from "./evidence.service.ts";
 import { findPolicyTemplate, loadPolicy, viewPolicy } from "./policies.service.ts";
 import type { PolicyView } from "./policies.service.ts";
-import { audienceOf, loadWorkforce } from "./policy-audience.ts";
-import type { AudiencePerson } from "./policy-audience.ts";
+import { acknowledgementDue, audienceOf, loadWorkforce } from "./policy-audience.ts";
 
 export const acknowledgeInput = z
   .object({
@@ -41,18 +41,6 @@ export const acknowledgeInput = z
       .positive("must be a whole number"),
   })
   .strict();
-
-/** The day a person's acknowledgement is due: publication's due day, or later for a new joiner. */
-export function acknowledgementDue(
-  version: PolicyVersion,
-  person: AudiencePerson,
-  ackDays: number,
-): string {
-  // Most people joined before publication: their due day is the version's, no date sums.
-  if (person.joinedOn <= version.publishedAt.slice(0, 10)) return version.ackDueBy;
-  const ownWindow = addDays(person.joinedOn, ackDays);
-  return ownWindow > version.ackDueBy ? ownWindow : version.ackDueBy;
-}
 
 export async function acknowledgePolicy(
   ctx: ServiceContext,
@@ -125,6 +113,7 @@ export async function acknowledgePolicy(
       },
       at,
     );
+    await closeOwnSteps(tx, actor, person.email, ["policy-acknowledgement"], at);
     return viewPolicy(tx, actor, policy);
   });
 }

@@ -8,10 +8,11 @@
  * for the tasks, the roster and readiness alike.
  */
 import { listPeople } from "../../db/people.repo.ts";
+import type { PolicyVersion } from "../../db/policies.repo.ts";
 import { listMembers } from "../../db/users.repo.ts";
 import type { Tx } from "../../db/transaction.ts";
 import type { OrgScope } from "../../domain/actor.ts";
-import { localDate } from "../../domain/periods.ts";
+import { addDays, localDate } from "../../domain/periods.ts";
 import { hasLeft } from "../../domain/person.ts";
 import { audienceRoles } from "../../domain/policy.ts";
 import type { AudienceRole } from "../../domain/policy.ts";
@@ -88,4 +89,16 @@ export function audienceOf(
 ): AudiencePerson[] {
   const roles = audienceRoles(audience);
   return workforce.filter((person) => roles.includes(person.role));
+}
+
+/** The day a person's acknowledgement is due: publication's due day, or later for a new joiner. */
+export function acknowledgementDue(
+  version: PolicyVersion,
+  person: AudiencePerson,
+  ackDays: number,
+): string {
+  // Most people joined before publication: their due day is the version's, no date sums.
+  if (person.joinedOn <= version.publishedAt.slice(0, 10)) return version.ackDueBy;
+  const ownWindow = addDays(person.joinedOn, ackDays);
+  return ownWindow > version.ackDueBy ? ownWindow : version.ackDueBy;
 }

@@ -14,8 +14,7 @@ import { localDate } from "../../domain/periods.ts";
 import { cadenceWords } from "../../domain/policy.ts";
 import type { ControlSignal } from "../../domain/readiness.ts";
 import { findPolicyTemplate, policyReviewDue } from "./policies.service.ts";
-import { acknowledgementDue } from "./policy-acknowledgements.service.ts";
-import { audienceOf, loadWorkforce } from "./policy-audience.ts";
+import { acknowledgementDue, audienceOf, loadWorkforce } from "./policy-audience.ts";
 
 /** "the acceptable use policy" from "Acceptable Use Policy". */
 function named(title: string): string {

@@ -28,6 +28,7 @@ import { isCalendarDate, localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { moduleSha256, normalizeEmail, scorePasses } from "../../domain/training.ts";
 import { recordEvent } from "../platform/audit.ts";
+import { closeOwnSteps } from "./own-steps.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { prepareContent, storeEvidence } from "./evidence.service.ts";
@@ -202,6 +203,9 @@ export async function importTrainingCompletions(
       },
       at,
     );
+    for (const email of new Set(completions.filter((c) => c.passed).map((c) => c.email))) {
+      await closeOwnSteps(tx, actor, email, ["training"], at);
+    }
     return { created: completions.length, skipped: rows.length - completions.length, evidence };
   });
 }

@@ -27,6 +27,7 @@ import { authorize, can } from "../../domain/permissions.ts";
 import { markQuiz, moduleSha256, normalizeEmail } from "../../domain/training.ts";
 import type { TrainingState as State } from "../../domain/training.ts";
 import { recordEvent } from "../platform/audit.ts";
+import { closeOwnSteps } from "./own-steps.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { loadTrainingState } from "./training-standing.ts";
@@ -214,6 +215,7 @@ export async function takeQuiz(
       },
       at,
     );
+    if (mark.passed) await closeOwnSteps(tx, actor, completion.email, ["training"], at);
     return {
       completion: completionView(completion),
       correct: mark.correct,

@@ -11,6 +11,11 @@ import { isAssignee, taskStatus } from "../../../domain/task.ts";
 import { controlOwnersByRef } from "../person-steps.ts";
 import type { TaskSourceModule } from "./source.ts";
 
+const OWN_STEP_PAGES: Readonly<Record<string, string>> = {
+  "policy-acknowledgement": "/policies",
+  training: "/training",
+};
+
 export const onboardingStepTasks: TaskSourceModule = {
   source: "onboarding-step",
   async load({ tx, actor, today, only }) {
@@ -35,7 +40,9 @@ export const onboardingStepTasks: TaskSourceModule = {
           ? `${person.name} starts on ${step.anchorDate}`
           : `${person.name}'s last day is ${step.anchorDate}`,
         subject: template.control,
-        link: `/people/${encodeURIComponent(person.email)}`,
+        // A person's own steps are done where they read policies and train (and close
+        // themselves there); the others on the person's page.
+        link: OWN_STEP_PAGES[step.step] ?? `/people/${encodeURIComponent(person.email)}`,
         assignee,
         dueBy: step.dueBy,
         status: taskStatus(step.dueBy, today),

@@ -8,8 +8,7 @@ import { scopeOf } from "../../../domain/actor.ts";
 import { policyLabel } from "../../../domain/policy.ts";
 import type { Task } from "../../../domain/task.ts";
 import { isAssignee, taskStatus } from "../../../domain/task.ts";
-import { acknowledgementDue } from "../policy-acknowledgements.service.ts";
-import { audienceKey, audienceOf, loadWorkforce } from "../policy-audience.ts";
+import { acknowledgementDue, audienceKey, audienceOf, loadWorkforce } from "../policy-audience.ts";
 import type { TaskSourceModule } from "./source.ts";
 
 export const policyAcknowledgementTasks: TaskSourceModule = {
