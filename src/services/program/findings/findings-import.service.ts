@@ -167,10 +167,10 @@ export async function importFindings(
       });
       number += 1;
     }
-    const closed = parsed.passed
-      .map((fingerprint) => stored.get(fingerprint))
-      .filter((known) => known !== undefined && known.status === "open")
-      .map((known) => ({ id: known?.id ?? "", ref: findingRef(known?.number ?? 0) }));
+    const closed = parsed.passed.flatMap((fingerprint) => {
+      const known = stored.get(fingerprint);
+      return known?.status === "open" ? [{ id: known.id, ref: findingRef(known.number) }] : [];
+    });
     const importRef = findingImportRef(numbers.findingImport);
     const counts = {
       results: findings.length,

@@ -1,13 +1,14 @@
 import { Anchor, Button, Group, Select, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { CONTROL_STATUSES } from "../../api/types.ts";
 import type { Control } from "../../api/types.ts";
 import { ControlStatusBadge } from "../../lib/badges.tsx";
 import { EmptyBlock, LoadingBlock, ProblemAlert } from "../../lib/feedback.tsx";
 import { humanize } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
+import { useSearchParam } from "../../lib/search-params.ts";
 import { useOrgCriteria } from "../criteria/api.ts";
 import { useReadiness } from "../dashboard/api.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
@@ -19,7 +20,7 @@ import { ownerLabel, ownerOptions, ownerRoleLabel } from "./owners.ts";
 
 export function ControlsPage() {
   const org = useCurrentOrg();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const [search, setSearch] = useState(params.get("q") ?? "");
   const [q] = useDebouncedValue(search.trim(), 300);
   const [creating, create] = useDisclosure(false);
@@ -39,17 +40,6 @@ export function ControlsPage() {
   const names = useMemberNames(org.slug, org.can("member:read"));
   const ownerName = (owner: string | null) =>
     owner === null ? "—" : ownerLabel(owner, org.session.user, names);
-
-  const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null || value === "") next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>

@@ -1,10 +1,10 @@
 import { Anchor, Group, Progress, Select, Table, Text } from "@mantine/core";
-import { useSearchParams } from "react-router";
 import type { CriterionReadiness } from "../../api/types.ts";
 import { CriterionStatusBadge } from "../../lib/badges.tsx";
 import { EmptyBlock, QueryView } from "../../lib/feedback.tsx";
 import { humanize } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
+import { useSearchParam } from "../../lib/search-params.ts";
 import { useReadiness } from "../dashboard/api.ts";
 import { categoryName } from "../onboarding/categories.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
@@ -18,21 +18,10 @@ const STATUS_OPTIONS = ["covered", "partial", "gap", "not-relevant"].map((value)
 export function CriteriaPage() {
   const org = useCurrentOrg();
   const readiness = useReadiness(org.slug);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam(["criterion"]);
   const status = params.get("status");
   const category = params.get("category");
   const selected = params.get("criterion");
-
-  const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null || value === "") next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: name !== "criterion" },
-    );
 
   return (
     <>

@@ -1,9 +1,9 @@
 import { Button, Group, Select, Text } from "@mantine/core";
-import { useSearchParams } from "react-router";
 import { EVIDENCE_KINDS } from "../../api/types.ts";
 import { EmptyBlock, LoadingBlock, ProblemAlert } from "../../lib/feedback.tsx";
 import { humanize } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
+import { useSearchParam } from "../../lib/search-params.ts";
 import { useAllControls } from "../controls/api.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { AddEvidenceModal } from "./AddEvidenceModal.tsx";
@@ -12,7 +12,7 @@ import { EvidenceTable } from "./EvidenceTable.tsx";
 
 export function EvidencePage() {
   const org = useCurrentOrg();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam(["add"]);
   const control = params.get("control");
   const kind = params.get("kind");
   const adding = params.get("add") === "1";
@@ -21,17 +21,6 @@ export function EvidencePage() {
     ...(kind === null ? {} : { kind }),
   });
   const controls = useAllControls(org.slug);
-
-  const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null || value === "") next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: name !== "add" },
-    );
 
   return (
     <>

@@ -12,12 +12,13 @@ import {
   Title,
 } from "@mantine/core";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { FINDING_SEVERITIES, FINDING_SOURCES, FINDING_SOURCE_LABEL } from "../../api/types.ts";
 import type { Finding } from "../../api/types.ts";
 import { EmptyBlock, LoadingBlock, ProblemAlert } from "../../lib/feedback.tsx";
 import { formatDay, humanize } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
+import { useSearchParam } from "../../lib/search-params.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useFindings, useImportFindings } from "./api.ts";
 
@@ -32,7 +33,7 @@ const SEVERITY_COLOR: Record<Finding["severity"], string> = {
 
 export function FindingsPage() {
   const org = useCurrentOrg();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const filters = {
     source: params.get("source") ?? undefined,
     status: params.get("status") ?? undefined,
@@ -40,16 +41,6 @@ export function FindingsPage() {
     ...(params.get("overdue") === "true" ? { overdue: "true" as const } : {}),
   };
   const list = useFindings(org.slug, filters);
-  const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null || value === "") next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
   return (
     <>
       <PageHeader

@@ -1,12 +1,13 @@
 import { Anchor, Button, Checkbox, Group, Select, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { RISK_CATEGORIES, RISK_TREATMENTS } from "../../api/types.ts";
 import type { Risk } from "../../api/types.ts";
 import { EmptyBlock, LoadingBlock, ProblemAlert } from "../../lib/feedback.tsx";
 import { formatDay, humanize } from "../../lib/format.ts";
 import { PageHeader } from "../../lib/page.tsx";
+import { useSearchParam } from "../../lib/search-params.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useRiskRegister } from "./api.ts";
 import { BandLegend, HeatMap, riskBand } from "./HeatMap.tsx";
@@ -14,7 +15,7 @@ import { NewRiskModal } from "./NewRiskModal.tsx";
 
 export function RisksPage() {
   const org = useCurrentOrg();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const [search, setSearch] = useState(params.get("q") ?? "");
   const [q] = useDebouncedValue(search.trim(), 300);
   const [creating, create] = useDisclosure(false);
@@ -26,17 +27,6 @@ export function RisksPage() {
   };
   const register = useRiskRegister(org.slug, filters);
   const manages = org.can("risk:manage");
-  const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null || value === "") next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
-
   return (
     <>
       <PageHeader
