@@ -2,14 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_AUDITOR, assignedAuditor } from "../../test/support/auditor.ts";
-import { cli, json } from "../../test/support/cli.ts";
+import { TEST_AUDITOR } from "../../test/support/auditor.ts";
+import { assignAuditorIn, cli, json } from "../../test/support/cli.ts";
 import { parseCsv } from "../../test/support/csv.ts";
 import { createTestDatabase } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
-import { operatorActor } from "../services/access/organizations.service.ts";
-import { closeContext, openContext } from "../services/platform/context.ts";
-import { operatorPrincipal } from "./runtime.ts";
 
 let database: TestDatabase;
 let env: Record<string, string>;
@@ -33,19 +30,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await database.drop();
 });
-
-async function assignDana(): Promise<void> {
-  const ctx = await openContext({
-    database: database.target,
-    dataDir: database.dataDir,
-    blobStore: database.blobStore,
-  });
-  try {
-    await assignedAuditor(ctx, await operatorActor(ctx, operatorPrincipal(), undefined), "E-1");
-  } finally {
-    await closeContext(ctx);
-  }
-}
 
 describe("attest engagement matrix", () => {
   it("writes the matrix as CSV, one row per control, and as XLSX with the same rows", async () => {
@@ -90,7 +74,7 @@ describe("attest engagement matrix", () => {
 
 describe("attest engagement workpapers", () => {
   it("writes the auditor a signed ZIP that attest bundle verify accepts", async () => {
-    await assignDana();
+    await assignAuditorIn(database, "E-1");
     const out = path.join(database.dataDir, "papers.zip");
     const written = json<{ files: number; signingKey: { fingerprint: string } }>(
       await cli(

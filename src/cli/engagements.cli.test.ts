@@ -1,32 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_AUDITOR, assignedAuditor } from "../../test/support/auditor.ts";
-import { cli, json } from "../../test/support/cli.ts";
+import { TEST_AUDITOR } from "../../test/support/auditor.ts";
+import { assignAuditorIn, cli, json } from "../../test/support/cli.ts";
 import { createTestDatabase, tamperWith } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
 import { overwriteS3Blob } from "../../test/support/s3.ts";
 import type { Actor } from "../domain/actor.ts";
 import type { EngagementSample } from "../domain/engagement.ts";
-import { operatorActor } from "../services/access/organizations.service.ts";
 import { drawEngagementSample } from "../services/fieldwork/sampling.service.ts";
 import { closeContext, openContext } from "../services/platform/context.ts";
-import { operatorPrincipal } from "./runtime.ts";
-
-/** Dana joins the organization as an auditor and is assigned to the engagement. */
-async function withAuditorAssigned(handle: string): Promise<void> {
-  const ctx = await openContext({
-    database: database.target,
-    dataDir: database.dataDir,
-    blobStore: database.blobStore,
-  });
-  try {
-    const owner = await operatorActor(ctx, operatorPrincipal(), undefined);
-    await assignedAuditor(ctx, owner, handle);
-  } finally {
-    await closeContext(ctx);
-  }
-}
 
 let database: TestDatabase;
 let env: Record<string, string>;
@@ -311,7 +294,7 @@ describe("attest engagement", () => {
     const unnamed = await testGv11("--method", "inspection");
     expect(unnamed.code).toBe(3);
     expect(unnamed.err).toContain("auditor");
-    await withAuditorAssigned("E-1");
+    await assignAuditorIn(database, "E-1");
     const forDana = ["--auditor", TEST_AUDITOR.email];
     const entered = await testGv11("--method", "inspection", ...forDana);
     expect(entered.code).toBe(0);

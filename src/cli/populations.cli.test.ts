@@ -1,15 +1,12 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_AUDITOR, assignedAuditor } from "../../test/support/auditor.ts";
-import { cli, json } from "../../test/support/cli.ts";
+import { TEST_AUDITOR } from "../../test/support/auditor.ts";
+import { assignAuditorIn, cli, json } from "../../test/support/cli.ts";
 import { createTestDatabase } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
 import type { PopulationView } from "../contracts/populations.ts";
 import { drawSample } from "../domain/sampling.ts";
-import { operatorActor } from "../services/access/organizations.service.ts";
-import { closeContext, openContext } from "../services/platform/context.ts";
-import { operatorPrincipal } from "./runtime.ts";
 
 let database: TestDatabase;
 let env: Record<string, string>;
@@ -21,19 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await database.drop();
 });
-
-async function withAuditorAssigned(handle: string): Promise<void> {
-  const ctx = await openContext({
-    database: database.target,
-    dataDir: database.dataDir,
-    blobStore: database.blobStore,
-  });
-  try {
-    await assignedAuditor(ctx, await operatorActor(ctx, operatorPrincipal(), undefined), handle);
-  } finally {
-    await closeContext(ctx);
-  }
-}
 
 function prsFile(name: string, dates: readonly string[]): string {
   const file = path.join(database.dataDir, name);
@@ -119,7 +103,7 @@ describe("attest engagement population", () => {
       "CM-02",
     );
     expect(byOwner.code).toBe(4);
-    await withAuditorAssigned("E-1");
+    await assignAuditorIn(database, "E-1");
     const asAuditor = ["--as", TEST_AUDITOR.email];
     const early = await cli(env, ...asAuditor, "engagement", "sample", "E-1", "--seed", "7");
     expect(early.code).toBe(6);

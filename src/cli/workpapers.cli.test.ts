@@ -1,13 +1,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_AUDITOR, assignedAuditor } from "../../test/support/auditor.ts";
-import { cli, json } from "../../test/support/cli.ts";
+import { TEST_AUDITOR } from "../../test/support/auditor.ts";
+import { assignAuditorIn, cli, json } from "../../test/support/cli.ts";
 import { createTestDatabase } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
-import { operatorActor } from "../services/access/organizations.service.ts";
-import { closeContext, openContext } from "../services/platform/context.ts";
-import { operatorPrincipal } from "./runtime.ts";
 
 let database: TestDatabase;
 let env: Record<string, string>;
@@ -19,19 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await database.drop();
 });
-
-async function withAuditorAssigned(handle: string): Promise<void> {
-  const ctx = await openContext({
-    database: database.target,
-    dataDir: database.dataDir,
-    blobStore: database.blobStore,
-  });
-  try {
-    await assignedAuditor(ctx, await operatorActor(ctx, operatorPrincipal(), undefined), handle);
-  } finally {
-    await closeContext(ctx);
-  }
-}
 
 interface WorkpaperJson {
   controlRef: string;
@@ -72,7 +56,7 @@ describe("attest engagement workpaper", () => {
       "The first period the company asked for.",
     );
     for (let i = 0; i < 3; i += 1) await cli(env, "engagement", "advance", "E-1");
-    await withAuditorAssigned("E-1");
+    await assignAuditorIn(database, "E-1");
     const dana = ["--as", TEST_AUDITOR.email];
     expect((await cli(env, ...dana, "engagement", "sample", "E-1", "--seed", "7")).code).toBe(0);
 

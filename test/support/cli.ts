@@ -1,4 +1,9 @@
 import { runCli } from "../../src/cli/main.ts";
+import { operatorPrincipal } from "../../src/cli/runtime.ts";
+import { operatorActor } from "../../src/services/access/organizations.service.ts";
+import { closeContext, openContext } from "../../src/services/platform/context.ts";
+import { assignedAuditor } from "./auditor.ts";
+import type { TestDatabase } from "./database.ts";
 
 export interface CliResult {
   code: number;
@@ -22,4 +27,21 @@ export async function cli(env: Record<string, string>, ...argv: string[]): Promi
 export function json<T>(result: CliResult): T {
   if (result.code !== 0) throw new Error(`exit ${result.code}: ${result.err}`);
   return JSON.parse(result.out) as T;
+}
+
+/**
+ * Dana (TEST_AUDITOR) joins the organization the CLI set up in `database` and is assigned to
+ * the engagement: the CLI tests' auditor, made through the services as the operator.
+ */
+export async function assignAuditorIn(database: TestDatabase, handle: string): Promise<void> {
+  const ctx = await openContext({
+    database: database.target,
+    dataDir: database.dataDir,
+    blobStore: database.blobStore,
+  });
+  try {
+    await assignedAuditor(ctx, await operatorActor(ctx, operatorPrincipal(), undefined), handle);
+  } finally {
+    await closeContext(ctx);
+  }
 }
