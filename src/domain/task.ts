@@ -18,9 +18,6 @@ export const TASK_SOURCES = [
   "training",
   "vendor-review",
   "control-owner",
-  "evidence-due",
-  "policy-review",
-  "policy-acknowledgement",
   "onboarding-step",
   "finding",
 ] as const;
