@@ -73,6 +73,20 @@ export class ConnectorError extends Error {
   }
 }
 
+/** A person of the register, as a connector's snapshot may need them (identity providers). */
+export interface RegisterPerson {
+  email: string;
+  name: string;
+  /** "active" or "left" (domain/person.ts); a leaver's account should be gone. */
+  status: "active" | "left";
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface CollectContext {
+  people: readonly RegisterPerson[];
+}
+
 export interface ConnectorDefinition<Settings, Credentials, Snapshot> {
   kind: ConnectorKind;
   title: string;
@@ -85,8 +99,12 @@ export interface ConnectorDefinition<Settings, Credentials, Snapshot> {
   credentials: z.ZodType<Credentials>;
   /** One cheap authenticated call, run when the connector is saved. */
   testConnection(settings: Settings, credentials: Credentials): Promise<void>;
-  /** Reads everything its checks need. Throws ConnectorError on any failed call. */
-  collect(settings: Settings, credentials: Credentials): Promise<Snapshot>;
+  /**
+   * Reads everything its checks need. Throws ConnectorError on any failed call. What a check
+   * compares against from Attest itself (the people register) comes in `context` and is copied
+   * into the snapshot, so evaluation stays pure and a replay needs nothing but the snapshot.
+   */
+  collect(settings: Settings, credentials: Credentials, context: CollectContext): Promise<Snapshot>;
   checks: readonly CheckDefinition<Snapshot>[];
   populations: readonly PopulationPull<Settings, Credentials>[];
   /** A synthetic snapshot with about `resources` resources, for the checks benchmark. */
