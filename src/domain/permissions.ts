@@ -105,6 +105,13 @@ export const ACTIONS = [
   "finding:read",
   "finding:import",
   "finding:triage",
+  // Access reviews (issue 16 part 3). Owners and admins start campaigns, import account lists,
+  // complete them and record removals done; the reviewers a campaign names (any company
+  // member) read it and decide. The service narrows non-managers to their own campaigns.
+  // Auditors read completed campaigns through the evidence filed on AC-06.
+  "access-review:read",
+  "access-review:manage",
+  "access-review:decide",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -175,6 +182,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // They read the findings their controls are measured by; closing one (accepting a risk
     // or calling it a false positive) is an owner's or admin's decision.
     "finding:read",
+    // Access reviews they are named reviewer of (system owners).
+    "access-review:read",
+    "access-review:decide",
   ],
   employee: [
     "organization:read",
@@ -186,6 +196,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "notification:choose",
     // Their own onboarding steps (policies read, training done).
     "people:complete-step",
+    // Access reviews they are named reviewer of (managers).
+    "access-review:read",
+    "access-review:decide",
   ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
@@ -238,6 +251,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "training:read",
     "vendor:read",
     "finding:read",
+    "access-review:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

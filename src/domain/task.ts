@@ -20,6 +20,8 @@ export const TASK_SOURCES = [
   "control-owner",
   "onboarding-step",
   "finding",
+  // Access reviews (issue 16 part 3): reviewing a campaign, and each removal or change decided.
+  "access-review",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

@@ -23,6 +23,8 @@ import { loadPolicySignals } from "./policy-readiness.ts";
 import { loadTrainingSignals } from "./training-readiness.ts";
 import { loadScope } from "./scope.service.ts";
 import { loadVendorSignals } from "./vendor-readiness.ts";
+// Access reviews (issue 16 part 3).
+import { loadAccessReviewSignals } from "./access-review-readiness.ts";
 
 export interface ControlFreshness extends Freshness {
   ref: string;
@@ -80,6 +82,8 @@ const SIGNAL_LOADERS: readonly ((
   loadVendorSignals,
   loadPeopleSignals,
   loadFindingSignals,
+  // Access reviews (issue 16 part 3).
+  loadAccessReviewSignals,
 ];
 
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {

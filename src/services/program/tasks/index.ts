@@ -9,6 +9,8 @@ import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
 import { trainingTasks } from "./training.ts";
 import { vendorReviewTasks } from "./vendor-review.ts";
+// Access reviews (issue 16 part 3).
+import { accessReviewTasks } from "./access-review.ts";
 
 export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   controlOwnerTasks,
@@ -20,4 +22,6 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   vendorReviewTasks,
   onboardingStepTasks,
   findingTasks,
+  // Access reviews (issue 16 part 3).
+  accessReviewTasks,
 ];

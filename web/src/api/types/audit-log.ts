@@ -113,6 +113,11 @@ export const AUDIT_ACTIONS = [
   "person.background-check-recorded",
   "finding.imported",
   "finding.triaged",
+  "access-review.started",
+  "access-review.accounts-imported",
+  "access-review.decided",
+  "access-review.access-removed",
+  "access-review.completed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -138,6 +143,7 @@ export const AUDIT_TARGET_TYPES = [
   "people-import",
   "finding",
   "finding-import",
+  "access-review",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

@@ -14,6 +14,8 @@ export const SOURCE_LABEL: Record<Task["source"], string> = {
   "vendor-review": "Vendor review",
   "onboarding-step": "Joiner or leaver",
   finding: "Findings",
+  // Access reviews (issue 16 part 3).
+  "access-review": "Access review",
 };
 
 export function TaskTable({
