@@ -40,6 +40,8 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   people: async () => (await import("./commands/people.ts")).registerPeople,
   import: async () => (await import("./commands/findings.ts")).registerFindings,
   findings: async () => (await import("./commands/findings.ts")).registerFindings,
+  // Access reviews (issue 16 part 3).
+  "access-review": async () => (await import("./commands/access-review.ts")).registerAccessReview,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

@@ -195,19 +195,14 @@ export interface AccountCounts {
 }
 
 /** Accounts, decided and flagged counts per campaign, in one query. */
-export async function accountCounts(
-  tx: Tx,
-  scope: OrgScope,
-): Promise<Map<string, AccountCounts>> {
+export async function accountCounts(tx: Tx, scope: OrgScope): Promise<Map<string, AccountCounts>> {
   const rows = await tx
     .selectFrom("access_review_accounts")
     .select((eb) => [
       "review_id",
       eb.fn.countAll().as("accounts"),
       eb.fn.count("decision").as("decided"),
-      eb.fn
-        .sum(eb.case().when("flags", "!=", "[]").then(1).else(0).end())
-        .as("flagged"),
+      eb.fn.sum(eb.case().when("flags", "!=", "[]").then(1).else(0).end()).as("flagged"),
     ])
     .where("organization_id", "=", scope.organizationId)
     .groupBy("review_id")
@@ -287,7 +282,11 @@ export async function replaceSystemAccounts(
 function accountsQuery(tx: Tx, scope: OrgScope) {
   return tx
     .selectFrom("access_review_accounts")
-    .innerJoin("access_review_systems", "access_review_systems.id", "access_review_accounts.system_id")
+    .innerJoin(
+      "access_review_systems",
+      "access_review_systems.id",
+      "access_review_accounts.system_id",
+    )
     .selectAll("access_review_accounts")
     .select("access_review_systems.name as system_name")
     .where("access_review_accounts.organization_id", "=", scope.organizationId);

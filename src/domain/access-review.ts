@@ -88,7 +88,11 @@ export function readAccountsCsv(text: string): { rows: AccountCsvRow[]; problems
     } else {
       const first = seen.get(account.toLowerCase());
       if (first !== undefined) {
-        problems.push({ line, field: "account", message: `"${account}" is listed on line ${first} too` });
+        problems.push({
+          line,
+          field: "account",
+          message: `"${account}" is listed on line ${first} too`,
+        });
       } else seen.set(account.toLowerCase(), line);
     }
     if (email === "") problems.push({ line, field: "email", message: "is empty" });

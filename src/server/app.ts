@@ -24,6 +24,7 @@ import { registerPopulationRoutes } from "./routes/populations.ts";
 import { registerTrainingRoutes } from "./routes/training.ts";
 import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerFindingRoutes } from "./routes/findings.ts";
+import { registerAccessReviewRoutes } from "./routes/access-reviews.ts";
 import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
@@ -131,6 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerVendorRoutes(router);
   registerPeopleRoutes(router);
   registerWorkpaperRoutes(router);
+  // Access reviews (issue 16 part 3).
+  registerAccessReviewRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);

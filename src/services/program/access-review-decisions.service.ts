@@ -83,7 +83,8 @@ export async function decideAccounts(
         );
       }
       const problem = decisionProblem(item.decision, item.comment, account.flags);
-      if (problem !== null) throw invalidField(`${field}.comment`, `${account.account}: ${problem}`);
+      if (problem !== null)
+        throw invalidField(`${field}.comment`, `${account.account}: ${problem}`);
       if (account.decision === item.decision && account.comment === item.comment) continue;
       await saveDecision(tx, scopeOf(actor), account.id, {
         decision: item.decision,
@@ -244,7 +245,10 @@ export async function completeCampaign(
   await inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const current = await freeze(tx, actor, await loadCampaign(tx, actor, key), at);
     if (current.sha256 !== planned.frozen.sha256) {
-      throw new AppError("CONFLICT", `${campaign.ref} changed while it was being completed; try again`);
+      throw new AppError(
+        "CONFLICT",
+        `${campaign.ref} changed while it was being completed; try again`,
+      );
     }
     const evidence = await recordGeneratedEvidence(
       tx,
@@ -270,7 +274,12 @@ export async function completeCampaign(
       actor,
       "access-review.completed",
       campaign.ref,
-      { completedOn: current.completedOn, ...current.tally, sha256: current.sha256, evidence: evidence.id },
+      {
+        completedOn: current.completedOn,
+        ...current.tally,
+        sha256: current.sha256,
+        evidence: evidence.id,
+      },
       at,
     );
   });

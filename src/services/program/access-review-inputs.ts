@@ -13,11 +13,13 @@ export const startCampaignInput = z
       .array(systemName)
       .min(1, "name at least one system")
       .max(50, "keep a campaign under 50 systems"),
-    /** The reviewers' emails: members who decide (managers, system owners). */
-    reviewers: z.array(email).min(1, "name at least one reviewer").max(20),
-    periodFrom: calendarDate,
-    periodTo: calendarDate,
-    dueOn: calendarDate,
+    /** The reviewers' emails: members who decide (managers, system owners); the caller when left out. */
+    reviewers: z.array(email).min(1, "name at least one reviewer").max(20).optional(),
+    /** The period reviewed: the quarter up to today when left out. */
+    periodFrom: calendarDate.optional(),
+    periodTo: calendarDate.optional(),
+    /** Two weeks from today when left out. */
+    dueOn: calendarDate.optional(),
   })
   .strict();
 export type StartCampaignInput = z.input<typeof startCampaignInput>;

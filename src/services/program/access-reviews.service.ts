@@ -37,6 +37,7 @@ import { sha256Hex } from "../../domain/digest.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { EARLIEST_EVIDENCE_DATE } from "../../domain/evidence.ts";
 import { csvRefusal } from "../../domain/people-csv.ts";
+import { addDays, addMonths } from "../../domain/periods.ts";
 import { authorize, can } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
@@ -44,6 +45,9 @@ import { parseInput } from "../platform/validation.ts";
 import { importAccountsInput, startCampaignInput } from "./access-review-inputs.ts";
 import type { ImportAccountsInput, StartCampaignInput } from "./access-review-inputs.ts";
 import { organizationToday } from "./people.service.ts";
+
+/** How long reviewers have when no due day is given. */
+const DEFAULT_DAYS_TO_REVIEW = 14;
 
 export interface CampaignSummary extends Campaign {
   systems: string[];
@@ -217,27 +221,30 @@ export async function startCampaign(
   if (systems.length !== data.systems.length) {
     throw invalidField("systems", "a system is named twice");
   }
-  if (data.periodTo < data.periodFrom) {
-    throw invalidField("periodTo", `${data.periodTo} is before the period's start ${data.periodFrom}`);
-  }
-  if (data.periodFrom < EARLIEST_EVIDENCE_DATE) {
-    throw invalidField("periodFrom", `${data.periodFrom} is before ${EARLIEST_EVIDENCE_DATE}`);
-  }
   for (const item of imports) parseInput(importAccountsInput, item);
   const at = ctx.now();
   const ref = await inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const scope = scopeOf(actor);
+    const today = await organizationToday(tx, actor, at);
+    const periodTo = data.periodTo ?? today;
+    const periodFrom = data.periodFrom ?? addDays(addMonths(periodTo, -3), 1);
+    const dueOn = data.dueOn ?? addDays(today, DEFAULT_DAYS_TO_REVIEW);
+    if (periodTo < periodFrom) {
+      throw invalidField("periodTo", `${periodTo} is before the period's start ${periodFrom}`);
+    }
+    if (periodFrom < EARLIEST_EVIDENCE_DATE) {
+      throw invalidField("periodFrom", `${periodFrom} is before ${EARLIEST_EVIDENCE_DATE}`);
+    }
+    if (dueOn < today) throw invalidField("dueOn", `${dueOn} has passed (today is ${today})`);
     const members = await listMembers(tx, scope);
-    const reviewers = [...new Set(data.reviewers)];
+    const given = data.reviewers ?? (actor.email === undefined ? [] : [actor.email.toLowerCase()]);
+    if (given.length === 0) throw invalidField("reviewers", "name at least one reviewer");
+    const reviewers = [...new Set(given)];
     for (const [index, email] of reviewers.entries()) {
       const member = members.find((m) => m.user.email.toLowerCase() === email);
       if (member === undefined || member.role === "auditor") {
         throw invalidField(`reviewers.${index}`, `${email} is not a member of the company`);
       }
-    }
-    const today = await organizationToday(tx, actor, at);
-    if (data.dueOn < today) {
-      throw invalidField("dueOn", `${data.dueOn} has passed (today is ${today})`);
     }
     const number = await nextCampaignNumber(tx, scope);
     const campaign: Campaign = {
@@ -245,9 +252,9 @@ export async function startCampaign(
       ref: campaignRef(number),
       number,
       name: data.name,
-      periodFrom: data.periodFrom,
-      periodTo: data.periodTo,
-      dueOn: data.dueOn,
+      periodFrom,
+      periodTo,
+      dueOn,
       reviewers,
       status: "open",
       startedBy: actor.name,
