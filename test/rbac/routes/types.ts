@@ -32,7 +32,9 @@ export type ResourceKind =
   | "notification-channel"
   | "person"
   | "person-step"
-  | "finding";
+  | "finding"
+  // Access reviews (issue 16 part 3).
+  | "access-review";
 
 export interface OrgRoute {
   method: Method;
@@ -122,6 +124,8 @@ export interface World {
     personStep: string;
     /** A finding imported from a SARIF file (its id). */
     finding: string;
+    /** An access review campaign (its id), reviewed by the control owner. */
+    accessReview: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

@@ -23,6 +23,7 @@ import { newFinding } from "./findings.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
+import { newCampaign } from "./access-reviews.ts";
 import type { World } from "./types.ts";
 
 async function advance(world: World, engagement: string, steps: number): Promise<void> {
@@ -213,6 +214,7 @@ export async function buildWorld(
       person: "",
       personStep: "",
       finding: "",
+      accessReview: "",
     },
     next: () => {
       counter += 1;
@@ -317,5 +319,7 @@ export async function buildWorld(
   world.ids.personStep =
     shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   world.ids.finding = await newFinding(world, "world");
+  // Access reviews (issue 16 part 3).
+  world.ids.accessReview = await newCampaign(world, "control-owner");
   return world;
 }
