@@ -30,6 +30,7 @@ const EVERY_PAGE = [
   "Risks",
   "Vendors",
   "People",
+  "Access reviews",
   "Findings",
   "Engagements",
   "Audit log",
@@ -50,9 +51,10 @@ const NAVIGATION: Record<string, string[]> = {
     "Evidence",
     "Risks",
     "Vendors",
+    "Access reviews",
     "Findings",
   ],
-  employee: ["Dashboard", "My tasks", "Policies", "Training"],
+  employee: ["Dashboard", "My tasks", "Policies", "Training", "Access reviews"],
   auditor: ["My engagements", "My tasks", "Controls", "Evidence", "Audit log"],
 };
 

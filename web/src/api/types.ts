@@ -24,3 +24,5 @@ export * from "./types/notifications.ts";
 export * from "./types/people.ts";
 export * from "./types/findings.ts";
 export * from "./types/workpapers.ts";
+// Access reviews (issue 16 part 3).
+export * from "./types/access-reviews.ts";
