@@ -38,6 +38,9 @@ import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoRegisterTraining, loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
 import { loadDemoVendors } from "./demo-vendors.ts";
+// Access reviews (issue 16 part 3).
+import { loadDemoAccessReviews } from "./demo-access-reviews.ts";
+import type { DemoAccessReviews } from "./demo-access-reviews.ts";
 import type { DemoVendors } from "./demo-vendors.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, STAFF } from "./demo-people.ts";
@@ -106,6 +109,7 @@ export interface DemoSummary {
   requests: DemoRequests;
   training: DemoTraining;
   vendors: DemoVendors;
+  accessReviews: DemoAccessReviews;
   register: DemoRegister;
   findings: DemoFindings;
 }
@@ -369,6 +373,9 @@ export async function loadDemo(
   const register = await loadDemoRegister(ctx, maya, TIME_ZONE);
   await loadDemoRegisterTraining(ctx, maya, today);
   const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
+  // Access reviews (issue 16 part 3): after the register, whose leavers they flag; the
+  // completed one after the engagement's period, so the issued report's population stands.
+  const accessReviews = await loadDemoAccessReviews(ctx, maya, people.staff, TIME_ZONE);
   return {
     report,
     organization: organization.slug,
@@ -387,5 +394,6 @@ export async function loadDemo(
     vendors,
     register,
     findings,
+    accessReviews,
   };
 }
