@@ -171,9 +171,9 @@ describe("attest demo", () => {
     ]);
     expect(summary.accessReviews.open).toBe("AR-2");
     const open = await showCampaign(t.ctx, actor, "AR-2");
-    expect(
-      open.accountViews.filter((a) => a.flags.includes("leaver")).map((a) => a.email),
-    ).toEqual(["eva.lund@northwind.example", "omar.reyes@northwind.example"]);
+    expect(open.accountViews.filter((a) => a.flags.includes("leaver")).map((a) => a.email)).toEqual(
+      ["eva.lund@northwind.example", "omar.reyes@northwind.example"],
+    );
     expect(open.decided).toBeGreaterThan(0);
     expect(open.decided).toBeLessThan(open.accounts);
     const ac06 = evidence.filter((e) => e.controls.includes("AC-06")).map((e) => e.title);
