@@ -124,7 +124,9 @@ export async function recordAccessRemoved(
   accountId: string,
   input: RecordDoneInput,
 ): Promise<CampaignDetail> {
-  authorize(actor, "access-review:read");
+  // A write: held by every company role (not by read-only tokens); narrowed below to owners,
+  // admins and the campaign's reviewers.
+  authorize(actor, "access-review:decide");
   const data = parseInput(recordDoneInput, input);
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {

@@ -129,7 +129,7 @@ export const ACCESS_REVIEW_ROUTES: readonly OrgRoute[] = [
   {
     method: "POST",
     path: "/access-reviews/:review/accounts/:account/done",
-    action: "access-review:read",
+    action: "access-review:decide",
     status: 200,
     resources: { review: "access-review" },
     prepare: async (world, role) => {
