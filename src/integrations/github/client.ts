@@ -93,8 +93,13 @@ export function toConnectorError(error: unknown, what: string): ConnectorError {
     return new ConnectorError("timeout", `${what}: ${cause.message}`);
   }
   if (!failure) {
+    // Network failures arrive as HTTP failures (Octokit gives them status 500); anything else
+    // was thrown while reading the answer, such as Octokit paging through a body that is not JSON.
     const message = error instanceof Error ? error.message : String(error);
-    return new ConnectorError("unavailable", `${what}: ${message}`);
+    return new ConnectorError(
+      "invalid-answer",
+      `${what}: GitHub's answer could not be read: ${message}`,
+    );
   }
   const headers = failure.response?.headers ?? {};
   const said = githubMessage(failure);
