@@ -236,6 +236,15 @@ describe("github connector: failures", () => {
     expect(error.message).toContain("acme/api");
   });
 
+  it("a server that cannot be reached is unavailable", async () => {
+    const gone = await startFakeGitHub();
+    await gone.close();
+    const error = await failureOf(() =>
+      githubConnector.testConnection(settings({ apiUrl: gone.url }), credentials()),
+    );
+    expect(error.failure).toBe("unavailable");
+  });
+
   it("5xx is unavailable", async () => {
     fake.state.failure = { kind: "status", status: 502, body: { message: "Server Error" } };
     expect((await failureOf(() => collect())).failure).toBe("unavailable");
