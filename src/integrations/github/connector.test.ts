@@ -181,6 +181,20 @@ describe("github connector: settings", () => {
     );
   });
 
+  it("accepts the repositories as a comma-separated list", () => {
+    const parsed = githubConnector.settings.parse({
+      organization: "acme",
+      repositories: "api, web",
+    });
+    expect(parsed.repositories).toEqual(["api", "web"]);
+    expect(
+      githubConnector.settings.parse({ organization: "acme", repositories: " all " }).repositories,
+    ).toBe("all");
+    expect(
+      githubConnector.settings.safeParse({ organization: "acme", repositories: "a b" }).success,
+    ).toBe(false);
+  });
+
   it("defaults the API URL to api.github.com", () => {
     const parsed = githubConnector.settings.parse({ organization: "acme", repositories: "all" });
     expect(parsed.apiUrl).toBe("https://api.github.com");

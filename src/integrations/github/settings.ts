@@ -23,19 +23,36 @@ const apiUrl = z
   )
   .transform((value) => value.replace(/\/+$/, ""));
 
+/** "api, web" → ["api", "web"]; "all", lists and anything else pass through for zod to judge. */
+function splitList(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const trimmed = value.trim();
+  if (trimmed === "all") return trimmed;
+  return trimmed
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
 export const githubSettingsSchema = z.object({
   organization: z
     .string()
     .regex(GITHUB_NAME, { message: "organization must be a GitHub organization login" }),
-  /** "all" repositories of the organization, or a list of repository names in it. */
-  repositories: z.union([
-    z.literal("all"),
-    z
-      .array(
-        z.string().regex(GITHUB_NAME, { message: "each repository must be a repository name" }),
-      )
-      .min(1, { message: 'repositories must name at least one repository, or be "all"' }),
-  ]),
+  /**
+   * "all" repositories of the organization, or a list of repository names in it. A form or the
+   * CLI may give the list as one comma-separated string.
+   */
+  repositories: z.preprocess(
+    splitList,
+    z.union([
+      z.literal("all"),
+      z
+        .array(
+          z.string().regex(GITHUB_NAME, { message: "each repository must be a repository name" }),
+        )
+        .min(1, { message: 'repositories must name at least one repository, or be "all"' }),
+    ]),
+  ),
   /** The REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server. */
   apiUrl: apiUrl.default("https://api.github.com"),
   /** Days an open Dependabot alert may stay open before it is overdue, by severity. */
