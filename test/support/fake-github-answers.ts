@@ -56,6 +56,7 @@ export function organizationAnswer(
     updated_at: "2026-01-01T00:00:00Z",
   };
   // Owner-only fields: GitHub leaves them out for everyone else.
+  if (!state.tokenIsOwner) return answer;
   if (org.twoFactorRequirementEnabled !== undefined) {
     answer.two_factor_requirement_enabled = org.twoFactorRequirementEnabled;
   }

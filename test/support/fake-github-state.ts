@@ -94,6 +94,11 @@ export type FakeFailure =
 export interface FakeGitHubState {
   /** The only token the server accepts; anything else is answered 401 "Bad credentials". */
   token: string;
+  /**
+   * Whether the token's owner is an organization owner. GitHub shows the two-factor requirement,
+   * the base permission and the `2fa_disabled` filter to owners only.
+   */
+  tokenIsOwner: boolean;
   organization: {
     login: string;
     /** Undefined leaves the field out, as GitHub does for a token that is not an owner's. */
@@ -145,6 +150,7 @@ export function compliantRepository(name: string): FakeRepository {
 export function compliantState(): FakeGitHubState {
   return {
     token: "github_pat_test_token",
+    tokenIsOwner: true,
     organization: {
       login: "acme",
       twoFactorRequirementEnabled: true,

@@ -113,6 +113,16 @@ function route(base: string, url: URL, state: FakeGitHubState): Answer {
     if (parts[1]?.toLowerCase() !== org.toLowerCase()) throw notFound();
     if (parts.length === 2) return { status: 200, body: organizationAnswer(base, state) };
     if (parts.length === 3 && parts[2] === "members") {
+      if (query.get("filter") === "2fa_disabled" && !state.tokenIsOwner) {
+        return {
+          status: 422,
+          body: {
+            message: "Only owners can use this filter.",
+            documentation_url: DOCS,
+            status: "422",
+          },
+        };
+      }
       const members =
         query.get("filter") === "2fa_disabled"
           ? state.members.filter((member) => !member.twoFactorEnabled)

@@ -48,17 +48,7 @@ export async function collectSnapshot(
   const members = await request(`list the members of ${org}`, usersAnswer, () =>
     octokit.paginate(octokit.rest.orgs.listMembers, { org, per_page: PER_PAGE }),
   );
-  const withoutTwoFactor = await request(
-    `list the members of ${org} without two-factor authentication`,
-    usersAnswer,
-    () =>
-      octokit.paginate(octokit.rest.orgs.listMembers, {
-        org,
-        filter: "2fa_disabled",
-        per_page: PER_PAGE,
-      }),
-  );
-  const disabled = new Set(withoutTwoFactor.map((member) => member.login));
+  const disabled = await listMembersWithoutTwoFactor(client, org);
 
   const inScope = await listRepositoriesInScope(client, settings);
   const repositories = await mapInOrder(inScope, REPOSITORY_CONCURRENCY, (repository) =>
@@ -74,7 +64,10 @@ export async function collectSnapshot(
       defaultRepositoryPermission: organization.default_repository_permission ?? null,
     },
     members: members
-      .map((member) => ({ login: member.login, twoFactorDisabled: disabled.has(member.login) }))
+      .map((member) => ({
+        login: member.login,
+        twoFactorDisabled: disabled ? disabled.has(member.login) : null,
+      }))
       .sort((a, b) => a.login.localeCompare(b.login)),
     repositories,
     remediationDays: {
@@ -82,6 +75,30 @@ export async function collectSnapshot(
       high: settings.highRemediationDays,
     },
   };
+}
+
+/** GitHub's 422 message when a token that is not an owner's asks for `filter=2fa_disabled`. */
+const OWNERS_ONLY_FILTER = "Only owners can use this filter.";
+
+/** Logins without two-factor authentication; null when GitHub answers this to owners only. */
+async function listMembersWithoutTwoFactor(
+  client: GitHubClient,
+  org: string,
+): Promise<Set<string> | null> {
+  const what = `list the members of ${org} without two-factor authentication`;
+  let data: unknown;
+  try {
+    data = await client.octokit.paginate(client.octokit.rest.orgs.listMembers, {
+      org,
+      filter: "2fa_disabled",
+      per_page: PER_PAGE,
+    });
+  } catch (error) {
+    const failed = failedStatus(error);
+    if (failed?.status === 422 && failed.message === OWNERS_ONLY_FILTER) return null;
+    throw toConnectorError(error, what);
+  }
+  return new Set(parseAnswer(usersAnswer, data, what).map((member) => member.login));
 }
 
 /** The organization's repositories the settings put in scope, in name order. */

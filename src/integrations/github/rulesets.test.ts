@@ -120,6 +120,14 @@ describe("github checks: rulesets and edge cases", () => {
     expect(scanning?.reason).toContain("cannot see");
   });
 
+  it("a token that is not an organization owner's leaves two-factor states unknown, and they fail", async () => {
+    fake.state.tokenIsOwner = false;
+    const members = await statusesOf("github.members-have-2fa");
+    expect(members.alice?.status).toBe("fail");
+    expect(members.alice?.reason).toContain("organization owners only");
+    expect((await statusesOf("github.org-requires-2fa")).acme?.status).toBe("fail");
+  });
+
   it("archived repositories are not applicable to repository checks", async () => {
     api().archived = true;
     api().protection = null;

@@ -4,10 +4,13 @@
  * everything a check compares against (the remediation windows, the collection date) is in it.
  */
 
-/** A member of the organization and whether GitHub lists them under `filter=2fa_disabled`. */
+/**
+ * A member of the organization and whether GitHub lists them under `filter=2fa_disabled`; null
+ * when the token's owner is not an organization owner (GitHub answers that filter to owners only).
+ */
 export interface GitHubMember {
   login: string;
-  twoFactorDisabled: boolean;
+  twoFactorDisabled: boolean | null;
 }
 
 /** Classic branch protection of a default branch (GET …/branches/{branch}/protection). */

@@ -34,11 +34,18 @@ export const membersHaveTwoFactor: GitHubCheck = {
   controls: ["AC-02"],
   criteria: ["CC6.1"],
   evaluate: (snapshot) =>
-    snapshot.members.map((member) =>
-      member.twoFactorDisabled
+    snapshot.members.map((member) => {
+      if (member.twoFactorDisabled === null) {
+        return fail(
+          member.login,
+          member.login,
+          `${member.login}: the token cannot see two-factor states (GitHub shows them to organization owners only)`,
+        );
+      }
+      return member.twoFactorDisabled
         ? fail(member.login, member.login, `${member.login} has two-factor authentication off`)
-        : pass(member.login, member.login, `${member.login} has two-factor authentication on`),
-    ),
+        : pass(member.login, member.login, `${member.login} has two-factor authentication on`);
+    }),
 };
 
 /** Base permissions that let every member push to (or administer) every repository. */
