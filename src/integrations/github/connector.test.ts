@@ -195,6 +195,16 @@ describe("github connector: settings", () => {
     ).toBe(false);
   });
 
+  it("parses its own stored output to the same settings (they are stored parsed, then read back)", () => {
+    const once = githubConnector.settings.parse({
+      organization: "acme",
+      repositories: "api,web",
+      apiUrl: "https://ghe.example.com/api/v3/",
+    });
+    expect(once.apiUrl).toBe("https://ghe.example.com/api/v3");
+    expect(githubConnector.settings.parse(JSON.parse(JSON.stringify(once)))).toEqual(once);
+  });
+
   it("defaults the API URL to api.github.com", () => {
     const parsed = githubConnector.settings.parse({ organization: "acme", repositories: "all" });
     expect(parsed.apiUrl).toBe("https://api.github.com");
