@@ -269,6 +269,19 @@ describe("github connector: failures", () => {
     expect(error.failure).toBe("unavailable");
   });
 
+  it("once one repository fails, no further repository is read", async () => {
+    fake.state.repositories = Array.from({ length: 12 }, (_, index) =>
+      compliantRepository(`r${String(index).padStart(2, "0")}`),
+    );
+    fake.state.failure = { kind: "status", status: 502, path: "/repos/acme/r00/", body: {} };
+    expect((await failureOf(() => collect())).failure).toBe("unavailable");
+    // Give reads still under way time to finish, and any wrongly started ones time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const protectionReads = fake.state.requests.filter((line) => line.endsWith("/protection"));
+    expect(protectionReads.length).toBeGreaterThan(0);
+    expect(protectionReads.length).toBeLessThanOrEqual(4);
+  });
+
   it("5xx is unavailable", async () => {
     fake.state.failure = { kind: "status", status: 502, body: { message: "Server Error" } };
     expect((await failureOf(() => collect())).failure).toBe("unavailable");
