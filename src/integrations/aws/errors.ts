@@ -80,7 +80,8 @@ export function toConnectorError(error: unknown, call: string): ConnectorError {
   const like: SdkErrorLike = typeof error === "object" && error !== null ? error : {};
   const failure = failureOf(like);
   const name = typeof like.name === "string" ? like.name : "Error";
-  const message = typeof like.message === "string" ? like.message : String(error);
+  // The SDK's first line says what went wrong; the rest is advice on debugging it.
+  const message = (typeof like.message === "string" ? like.message : String(error)).split("\n")[0];
   const status = statusOf(like);
   const where = status === null ? call : `${call} (HTTP ${status})`;
   return new ConnectorError(failure, `AWS ${where}: ${name}: ${message}`);

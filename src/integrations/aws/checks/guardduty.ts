@@ -23,7 +23,7 @@ export const guardDutyEnabled: AwsCheck = {
       const reason =
         detectors.length === 0
           ? `GuardDuty has no detector in ${state.region}`
-          : `GuardDuty's detector in ${state.region} is suspended`;
+          : `GuardDuty's detector in ${state.region} is disabled`;
       return regionResult(snapshot, state.region, "fail", reason);
     }),
 };

@@ -1,0 +1,140 @@
+// How the AWS connector fails: each service's documented error, answered by the fake AWS,
+// becomes one ConnectorError kind, and no snapshot comes out of a failed collection.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConnectorError } from "../../domain/checks/check.ts";
+import { FAKE_KEY, compliantAccount, startFakeAws } from "../../../test/support/fake-aws.ts";
+import type { FakeAws } from "../../../test/support/fake-aws.ts";
+import { collectAws } from "./connector.ts";
+import { awsSettingsSchema } from "./settings.ts";
+
+const NOW = new Date("2026-06-30T12:00:00.000Z");
+let fake: FakeAws;
+
+beforeEach(async () => {
+  fake = await startFakeAws(compliantAccount(NOW));
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+function collect(extra: Record<string, unknown> = {}, keys = FAKE_KEY) {
+  const settings = awsSettingsSchema.parse({
+    regions: ["eu-west-1", "us-east-1"],
+    endpoint: fake.endpoint,
+    maxAttempts: 1,
+    ...extra,
+  });
+  return collectAws(settings, keys, () => NOW);
+}
+
+async function failureOf(run: Promise<unknown>): Promise<ConnectorError> {
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConnectorError);
+  return error as ConnectorError;
+}
+
+describe("AWS errors", () => {
+  it("reports an unknown access key as unauthorized", async () => {
+    const error = await failureOf(
+      collect({}, { accessKeyId: "AKIAUNKNOWNKEY000001", secretAccessKey: "whatever-secret-0001" }),
+    );
+    expect(error.failure).toBe("unauthorized");
+    expect(error.message).toContain("sts:GetCallerIdentity");
+    expect(error.message).toContain("InvalidClientTokenId");
+    expect(error.message).not.toContain("whatever-secret");
+  });
+
+  it("reports an expired session token as unauthorized", async () => {
+    fake.state.keys.set(FAKE_KEY.accessKeyId, { secret: FAKE_KEY.secretAccessKey, expired: true });
+    const error = await failureOf(collect());
+    expect(error.failure).toBe("unauthorized");
+    expect(error.message).toContain("ExpiredToken");
+  });
+
+  it.each([
+    ["iam", "ListUsers", 403, "AccessDenied", "forbidden"],
+    ["ec2", "DescribeSecurityGroups", 403, "UnauthorizedOperation", "forbidden"],
+    ["cloudtrail", "GetTrailStatus", 400, "AccessDeniedException", "forbidden"],
+    ["guardduty", "ListDetectors", 403, "AccessDeniedException", "forbidden"],
+    ["s3", "GetPublicAccessBlock", 403, "AccessDenied", "forbidden"],
+    ["iam", "GetAccountSummary", 400, "Throttling", "rate-limited"],
+    ["rds", "DescribeDBInstances", 400, "Throttling", "rate-limited"],
+    ["ec2", "GetEbsEncryptionByDefault", 503, "RequestLimitExceeded", "rate-limited"],
+    ["cloudtrail", "DescribeTrails", 400, "ThrottlingException", "rate-limited"],
+    ["guardduty", "GetDetector", 429, "TooManyRequestsException", "rate-limited"],
+    ["s3", "ListBuckets", 503, "SlowDown", "rate-limited"],
+    ["iam", "GetCredentialReport", 500, "ServiceFailure", "unavailable"],
+    ["guardduty", "ListDetectors", 500, "InternalServerErrorException", "unavailable"],
+  ])("%s %s answering %i %s is %s", async (service, operation, status, code, failure) => {
+    fake.fail({ service, operation, status, code });
+    const error = await failureOf(collect());
+    expect(error.failure).toBe(failure);
+    expect(error.message).toContain(code);
+  });
+
+  it("gives up after a timeout when AWS does not answer", async () => {
+    fake.state.delayMs = 2_500;
+    const error = await failureOf(collect({ timeoutSeconds: 1 }));
+    expect(error.failure).toBe("timeout");
+  });
+
+  it.each([
+    ["sts", "GetCallerIdentity", "<GetCallerIdentityResponse><unclosed"],
+    ["cloudtrail", "DescribeTrails", '{"trailList": [{"Name": '],
+    ["guardduty", "ListDetectors", "not json at all"],
+    ["s3", "ListBuckets", "<ListAllMyBucketsResult><Buckets><Bucket>"],
+  ])("reports a malformed %s %s answer as invalid", async (service, operation, body) => {
+    fake.state.corrupt = { service, operation, body };
+    const error = await failureOf(collect());
+    expect(error.failure).toBe("invalid-answer");
+    expect(error.message).toContain(operation);
+  });
+
+  it("reports a credential report without its documented columns as invalid", async () => {
+    fake.state.corrupt = {
+      service: "iam",
+      operation: "GetCredentialReport",
+      body:
+        '<GetCredentialReportResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">' +
+        "<GetCredentialReportResult><Content>" +
+        Buffer.from("user,arn\nalice,arn:aws:iam::123456789012:user/alice\n").toString("base64") +
+        "</Content><ReportFormat>text/csv</ReportFormat>" +
+        "<GeneratedTime>2026-06-30T00:00:00Z</GeneratedTime></GetCredentialReportResult>" +
+        "</GetCredentialReportResponse>",
+    };
+    const error = await failureOf(collect());
+    expect(error.failure).toBe("invalid-answer");
+    expect(error.message).toContain("no user_creation_time");
+  });
+
+  it("retries a throttled call within its attempts, then fails", async () => {
+    fake.fail({
+      service: "iam",
+      operation: "ListUsers",
+      status: 400,
+      code: "Throttling",
+      times: 1,
+    });
+    const snapshot = await collect({ maxAttempts: 2 });
+    expect(snapshot.iam.users).toHaveLength(3);
+
+    fake.fail({ service: "iam", operation: "ListUsers", status: 400, code: "Throttling" });
+    fake.state.log = [];
+    const error = await failureOf(collect({ maxAttempts: 2 }));
+    expect(error.failure).toBe("rate-limited");
+    expect(fake.state.log.filter((e) => e.operation === "ListUsers")).toHaveLength(2);
+  });
+
+  it("treats AWS's documented 'not configured' answers as data, not failures", async () => {
+    fake.state.passwordPolicy = null;
+    fake.state.buckets[0]!.publicAccessBlock = null;
+    fake.state.buckets[0]!.encryption = null;
+    const snapshot = await collect();
+    expect(snapshot.iam.passwordPolicy).toBeNull();
+    const bucket = snapshot.buckets.find((b) => b.name === fake.state.buckets[0]!.name);
+    expect(bucket).toMatchObject({ publicAccessBlock: null, encryption: null });
+  });
+});
