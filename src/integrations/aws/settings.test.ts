@@ -1,0 +1,59 @@
+// The AWS connector's setup is checked at the edge, naming the field and the reason.
+import { describe, expect, it } from "vitest";
+import { awsConnector } from "./connector.ts";
+
+const issues = (value: unknown) => {
+  const parsed = awsConnector.settings.safeParse(value);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+};
+
+describe("AWS settings and credentials", () => {
+  it("accepts regions with defaults for everything else, sorted and without repeats", () => {
+    expect(
+      awsConnector.settings.parse({ regions: ["us-east-1", "eu-west-1", "us-east-1"] }),
+    ).toEqual({
+      regions: ["eu-west-1", "us-east-1"],
+      endpoint: null,
+      roleArn: null,
+      externalId: null,
+      maxAttempts: 3,
+      timeoutSeconds: 30,
+    });
+  });
+
+  it("names the field and the reason for bad settings", () => {
+    expect(issues({ regions: [] })).toEqual(["regions: name at least one region"]);
+    expect(issues({ regions: ["Europe"] })).toEqual([
+      "regions.0: must be an AWS region name such as eu-west-1",
+    ]);
+    expect(issues({ regions: ["eu-west-1"], roleArn: "attest-role" })).toEqual([
+      "roleArn: must be an IAM role ARN (arn:aws:iam::123456789012:role/name)",
+    ]);
+    expect(issues({ regions: ["eu-west-1"], endpoint: "ftp://localhost" })).toEqual([
+      "endpoint: must be an http(s) URL",
+    ]);
+  });
+
+  it("requires an access key id and secret, the session token only for temporary keys", () => {
+    const keys = {
+      accessKeyId: "AKIAEXAMPLEKEY000001",
+      secretAccessKey: "a-secret-of-forty-characters-or-so",
+    };
+    expect(awsConnector.credentials.safeParse(keys).success).toBe(true);
+    expect(awsConnector.credentials.safeParse({ ...keys, sessionToken: "token" }).success).toBe(
+      true,
+    );
+    const bad = awsConnector.credentials.safeParse({ ...keys, accessKeyId: "not a key" });
+    expect(
+      bad.success ? [] : bad.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    ).toEqual(["accessKeyId: must be an AWS access key id"]);
+  });
+
+  it("lists only read-only permissions, and a field for each credential", () => {
+    for (const permission of awsConnector.permissions) {
+      expect(permission).toMatch(/^[a-z0-9]+:(Get|List|Describe|Generate|AssumeRole)/);
+    }
+    const secrets = awsConnector.fields.filter((f) => f.secret).map((f) => f.name);
+    expect(secrets).toEqual(["accessKeyId", "secretAccessKey", "sessionToken"]);
+  });
+});
