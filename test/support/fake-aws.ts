@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AwsFault, PROTOCOLS, authFault, errorAnswer } from "./fake-aws-protocols.ts";
 import type { Answer } from "./fake-aws-protocols.ts";
+import * as identity from "./fake-aws-iam.ts";
 import * as services from "./fake-aws-services.ts";
 import type { FakeAwsState, FakeFailure } from "./fake-aws-state.ts";
 
@@ -143,9 +144,9 @@ async function documentedAnswer(
     if (fault) throw fault;
     switch (scope.service) {
       case "sts":
-        return services.sts(state, operation, form);
+        return identity.sts(state, operation, form);
       case "iam":
-        return services.iam(state, operation, form);
+        return identity.iam(state, operation, form);
       case "rds":
         return services.rds(state, operation, form, scope.region);
       case "ec2":

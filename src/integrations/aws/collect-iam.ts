@@ -15,17 +15,11 @@ import {
 import type { IAMClient } from "@aws-sdk/client-iam";
 import { ConnectorError } from "../../domain/checks/check.ts";
 import { parseCredentialReport } from "./credential-report.ts";
-import { call, isErrorNamed } from "./errors.ts";
+import { allPages, call, callOrNullWhen } from "./errors.ts";
 import type { AwsIamUser, AwsPasswordPolicy, AwsSnapshot } from "./snapshot.ts";
 
 /** How long to wait between asking whether the credential report is ready (about 12 s in all). */
 const REPORT_WAITS_MS = [250, 500, 1000, 2000, 2000, 2000, 2000, 2000];
-
-async function collectAll<T>(pages: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const page of pages) all.push(page);
-  return all;
-}
 
 function iso(date: Date | undefined, what: string): string {
   if (date === undefined || Number.isNaN(date.getTime())) {
@@ -51,27 +45,28 @@ async function accountSummary(iam: IAMClient) {
 }
 
 async function passwordPolicy(iam: IAMClient): Promise<AwsPasswordPolicy | null> {
-  try {
-    const answer = await iam.send(new GetAccountPasswordPolicyCommand({}));
-    const policy = answer.PasswordPolicy;
-    if (policy === undefined) {
-      throw new ConnectorError("invalid-answer", "AWS iam:GetAccountPasswordPolicy: no policy");
-    }
-    return {
-      minimumPasswordLength: policy.MinimumPasswordLength ?? 6,
-      requireSymbols: policy.RequireSymbols ?? false,
-      requireNumbers: policy.RequireNumbers ?? false,
-      requireUppercaseCharacters: policy.RequireUppercaseCharacters ?? false,
-      requireLowercaseCharacters: policy.RequireLowercaseCharacters ?? false,
-      passwordReusePrevention: policy.PasswordReusePrevention ?? null,
-      expirePasswords: policy.ExpirePasswords ?? false,
-      maxPasswordAge: policy.MaxPasswordAge ?? null,
-    };
-  } catch (error) {
-    // IAM's documented answer for an account that never set a policy: that is data.
-    if (isErrorNamed(error, "NoSuchEntity", "NoSuchEntityException")) return null;
-    return call("iam:GetAccountPasswordPolicy", () => Promise.reject(error));
+  // NoSuchEntity is IAM's documented answer for an account that never set a policy: data.
+  const answer = await callOrNullWhen(
+    "iam:GetAccountPasswordPolicy",
+    ["NoSuchEntity", "NoSuchEntityException"],
+    () => iam.send(new GetAccountPasswordPolicyCommand({})),
+  );
+  if (answer === null) return null;
+  const policy = answer.PasswordPolicy;
+  if (policy === undefined) {
+    throw new ConnectorError("invalid-answer", "AWS iam:GetAccountPasswordPolicy: no policy");
   }
+  return {
+    // IAM documents 6 as the length of a policy that does not name one.
+    minimumPasswordLength: policy.MinimumPasswordLength ?? 6,
+    requireSymbols: policy.RequireSymbols ?? false,
+    requireNumbers: policy.RequireNumbers ?? false,
+    requireUppercaseCharacters: policy.RequireUppercaseCharacters ?? false,
+    requireLowercaseCharacters: policy.RequireLowercaseCharacters ?? false,
+    passwordReusePrevention: policy.PasswordReusePrevention ?? null,
+    expirePasswords: policy.ExpirePasswords ?? false,
+    maxPasswordAge: policy.MaxPasswordAge ?? null,
+  };
 }
 
 async function credentialReport(iam: IAMClient): Promise<AwsSnapshot["iam"]["credentialReport"]> {
@@ -99,9 +94,7 @@ async function credentialReport(iam: IAMClient): Promise<AwsSnapshot["iam"]["cre
 }
 
 async function users(iam: IAMClient): Promise<AwsIamUser[]> {
-  const pages = await call("iam:ListUsers", () =>
-    collectAll(paginateListUsers({ client: iam }, {})),
-  );
+  const pages = await call("iam:ListUsers", () => allPages(paginateListUsers({ client: iam }, {})));
   const listed = pages.flatMap((page) => page.Users ?? []);
   const result: AwsIamUser[] = [];
   for (const user of listed) {
@@ -110,10 +103,10 @@ async function users(iam: IAMClient): Promise<AwsIamUser[]> {
       throw new ConnectorError("invalid-answer", "AWS iam:ListUsers: a user has no name or ARN");
     }
     const attached = await call("iam:ListAttachedUserPolicies", () =>
-      collectAll(paginateListAttachedUserPolicies({ client: iam }, { UserName: name })),
+      allPages(paginateListAttachedUserPolicies({ client: iam }, { UserName: name })),
     );
     const inline = await call("iam:ListUserPolicies", () =>
-      collectAll(paginateListUserPolicies({ client: iam }, { UserName: name })),
+      allPages(paginateListUserPolicies({ client: iam }, { UserName: name })),
     );
     result.push({
       userName: name,

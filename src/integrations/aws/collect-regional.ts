@@ -11,17 +11,11 @@ import { GetDetectorCommand, paginateListDetectors } from "@aws-sdk/client-guard
 import { paginateDescribeDBInstances } from "@aws-sdk/client-rds";
 import { ConnectorError } from "../../domain/checks/check.ts";
 import type { AwsSession } from "./clients.ts";
-import { call } from "./errors.ts";
+import { allPages, call } from "./errors.ts";
 import type { AwsDbInstance, AwsRegionState, AwsSecurityGroup, AwsTrail } from "./snapshot.ts";
 
 function invalid(what: string, reason: string): ConnectorError {
   return new ConnectorError("invalid-answer", `AWS ${what}: ${reason}`);
-}
-
-async function collectAll<T>(pages: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const page of pages) all.push(page);
-  return all;
 }
 
 async function trails(session: AwsSession, region: string): Promise<AwsTrail[]> {
@@ -56,7 +50,7 @@ async function trails(session: AwsSession, region: string): Promise<AwsTrail[]> 
 async function securityGroups(session: AwsSession, region: string): Promise<AwsSecurityGroup[]> {
   const client = session.ec2(region);
   const pages = await call(`ec2:DescribeSecurityGroups (${region})`, () =>
-    collectAll(paginateDescribeSecurityGroups({ client }, {})),
+    allPages(paginateDescribeSecurityGroups({ client }, {})),
   );
   return pages
     .flatMap((page) => page.SecurityGroups ?? [])
@@ -81,7 +75,7 @@ async function securityGroups(session: AwsSession, region: string): Promise<AwsS
 async function dbInstances(session: AwsSession, region: string): Promise<AwsDbInstance[]> {
   const client = session.rds(region);
   const pages = await call(`rds:DescribeDBInstances (${region})`, () =>
-    collectAll(paginateDescribeDBInstances({ client }, {})),
+    allPages(paginateDescribeDBInstances({ client }, {})),
   );
   return pages
     .flatMap((page) => page.DBInstances ?? [])
@@ -111,7 +105,7 @@ async function regionState(session: AwsSession, region: string): Promise<AwsRegi
   }
   const guardDuty = session.guardDuty(region);
   const pages = await call(`guardduty:ListDetectors (${region})`, () =>
-    collectAll(paginateListDetectors({ client: guardDuty }, {})),
+    allPages(paginateListDetectors({ client: guardDuty }, {})),
   );
   const detectors: AwsRegionState["guardDutyDetectors"] = [];
   for (const detectorId of pages.flatMap((page) => page.DetectorIds ?? [])) {

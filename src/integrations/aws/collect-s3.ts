@@ -12,24 +12,10 @@ import {
 import type { S3Client } from "@aws-sdk/client-s3";
 import { ConnectorError } from "../../domain/checks/check.ts";
 import type { AwsSession } from "./clients.ts";
-import { call, isErrorNamed } from "./errors.ts";
+import { call, callOrNullWhen } from "./errors.ts";
 import type { AwsBucket, AwsPublicAccessBlock } from "./snapshot.ts";
 
 const LIST_REGION = "us-east-1";
-
-/** A documented "not configured" answer is data (null); anything else fails the run. */
-async function orNullWhen<T>(
-  what: string,
-  missingCodes: string[],
-  run: () => Promise<T>,
-): Promise<T | null> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isErrorNamed(error, ...missingCodes)) return null;
-    return call(what, () => Promise.reject(error));
-  }
-}
 
 /** GetBucketLocation answers no constraint for us-east-1 and "EU" for the oldest eu-west-1. */
 function regionOfConstraint(constraint: string | undefined): string {
@@ -50,7 +36,7 @@ async function publicAccessBlock(
   client: S3Client,
   name: string,
 ): Promise<AwsPublicAccessBlock | null> {
-  const answer = await orNullWhen(
+  const answer = await callOrNullWhen(
     `s3:GetPublicAccessBlock (${name})`,
     ["NoSuchPublicAccessBlockConfiguration"],
     () => client.send(new GetPublicAccessBlockCommand({ Bucket: name })),
@@ -66,7 +52,7 @@ async function publicAccessBlock(
 }
 
 async function encryption(client: S3Client, name: string): Promise<string | null> {
-  const answer = await orNullWhen(
+  const answer = await callOrNullWhen(
     `s3:GetBucketEncryption (${name})`,
     ["ServerSideEncryptionConfigurationNotFoundError"],
     () => client.send(new GetBucketEncryptionCommand({ Bucket: name })),

@@ -106,3 +106,24 @@ export async function call<T>(name: string, run: () => Promise<T>): Promise<T> {
     throw toConnectorError(error, name);
   }
 }
+
+/** Runs one SDK call; AWS's documented "not configured" error codes become null (data). */
+export async function callOrNullWhen<T>(
+  name: string,
+  missingCodes: readonly string[],
+  run: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isErrorNamed(error, ...missingCodes)) return null;
+    throw toConnectorError(error, name);
+  }
+}
+
+/** Every page of an SDK paginator, read before anything is built from them. */
+export async function allPages<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(page);
+  return all;
+}
