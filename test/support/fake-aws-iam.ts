@@ -58,14 +58,16 @@ export function sts(state: FakeAwsState, action: string, params: URLSearchParams
 const userArn = (state: FakeAwsState, user: FakeIamUser) =>
   `arn:aws:iam::${state.accountId}:user/${user.userName}`;
 
+/** The credential report's columns, in IAM's documented order. */
+export const CREDENTIAL_REPORT_HEADER =
+  "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed," +
+  "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated," +
+  "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service," +
+  "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date," +
+  "access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active," +
+  "cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+
 function credentialReportCsv(state: FakeAwsState): string {
-  const header =
-    "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed," +
-    "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated," +
-    "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service," +
-    "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date," +
-    "access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active," +
-    "cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
   const root = [
     "<root_account>",
     `arn:aws:iam::${state.accountId}:root`,
@@ -100,7 +102,7 @@ function credentialReportCsv(state: FakeAwsState): string {
       "false,N/A,false,N/A",
     ].join(",");
   });
-  return [header, root, ...lines].join("\n") + "\n";
+  return [CREDENTIAL_REPORT_HEADER, root, ...lines].join("\n") + "\n";
 }
 
 function findUser(state: FakeAwsState, name: string | null): FakeIamUser {

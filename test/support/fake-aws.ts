@@ -13,10 +13,12 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, beforeEach } from "vitest";
 import { AwsFault, PROTOCOLS, authFault, errorAnswer } from "./fake-aws-protocols.ts";
 import type { Answer } from "./fake-aws-protocols.ts";
 import * as identity from "./fake-aws-iam.ts";
 import * as services from "./fake-aws-services.ts";
+import { compliantAccount } from "./fake-aws-state.ts";
 import type { FakeAwsState, FakeFailure } from "./fake-aws-state.ts";
 
 export { FAKE_ACCOUNT, FAKE_KEY, compliantAccount } from "./fake-aws-state.ts";
@@ -200,5 +202,21 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAws> {
       server.close();
       await once(server, "close");
     },
+  };
+}
+
+/** A fresh fake AWS with a compliant account (dated from `now`) around each test. */
+export function useFakeAws(now: Date): () => FakeAws {
+  let fake: FakeAws | null = null;
+  beforeEach(async () => {
+    fake = await startFakeAws(compliantAccount(now));
+  });
+  afterEach(async () => {
+    await fake?.close();
+    fake = null;
+  });
+  return () => {
+    if (fake === null) throw new Error("the fake AWS runs only inside a test");
+    return fake;
   };
 }

@@ -1,30 +1,17 @@
 // The AWS connector against the local fake AWS: what it collects, and what every check
 // concludes from it, for a compliant account and after the account changes.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  FAKE_ACCOUNT,
-  FAKE_KEY,
-  compliantAccount,
-  startFakeAws,
-} from "../../../test/support/fake-aws.ts";
-import type { FakeAws } from "../../../test/support/fake-aws.ts";
+import { describe, expect, it } from "vitest";
+import { FAKE_ACCOUNT, FAKE_KEY, useFakeAws } from "../../../test/support/fake-aws.ts";
 import { awsConnector, collectAws } from "./connector.ts";
 import { awsSettingsSchema } from "./settings.ts";
 
 const NOW = new Date("2026-06-30T12:00:00.000Z");
-let fake: FakeAws;
-
-beforeEach(async () => {
-  fake = await startFakeAws(compliantAccount(NOW));
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fakeAws = useFakeAws(NOW);
 
 const settings = (extra: Record<string, unknown> = {}) =>
   awsSettingsSchema.parse({
     regions: ["us-east-1", "eu-west-1"],
-    endpoint: fake.endpoint,
+    endpoint: fakeAws().endpoint,
     ...extra,
   });
 const collect = (extra: Record<string, unknown> = {}) =>
@@ -138,7 +125,9 @@ describe("AWS collection", () => {
       },
     ]);
     // Bucket settings are asked in each bucket's own region.
-    const bucketCalls = fake.state.log.filter((entry) => entry.operation === "GetBucketEncryption");
+    const bucketCalls = fakeAws().state.log.filter(
+      (entry) => entry.operation === "GetBucketEncryption",
+    );
     expect(bucketCalls.map((entry) => entry.region).sort()).toEqual([
       "eu-west-1",
       "eu-west-1",
@@ -160,19 +149,19 @@ describe("AWS collection", () => {
   });
 
   it("sees the account change between runs", async () => {
-    fake.state.users[1]!.mfaActive = false;
-    fake.state.buckets[1]!.publicAccessBlock = null;
-    fake.state.buckets[2]!.encryption = null;
-    fake.state.passwordPolicy = null;
-    fake.state.trails[0]!.isLogging = false;
-    fake.state.securityGroups[1]!.ingress.push({
+    fakeAws().state.users[1]!.mfaActive = false;
+    fakeAws().state.buckets[1]!.publicAccessBlock = null;
+    fakeAws().state.buckets[2]!.encryption = null;
+    fakeAws().state.passwordPolicy = null;
+    fakeAws().state.trails[0]!.isLogging = false;
+    fakeAws().state.securityGroups[1]!.ingress.push({
       protocol: "tcp",
       fromPort: 3389,
       toPort: 3389,
       ipv4: ["0.0.0.0/0"],
       ipv6: [],
     });
-    fake.state.detectors["us-east-1"] = [];
+    fakeAws().state.detectors["us-east-1"] = [];
     const snapshot = await collect();
     const failing = (id: string) => {
       const check = awsConnector.checks.find((c) => c.id === id);
@@ -202,19 +191,21 @@ describe("AWS collection", () => {
   });
 
   it("waits for the credential report IAM is still generating", async () => {
-    fake.state.reportGenerationsPending = 2;
+    fakeAws().state.reportGenerationsPending = 2;
     const snapshot = await collect();
     expect(snapshot.iam.credentialReport.users).toHaveLength(3);
-    const generations = fake.state.log.filter((e) => e.operation === "GenerateCredentialReport");
+    const generations = fakeAws().state.log.filter(
+      (e) => e.operation === "GenerateCredentialReport",
+    );
     expect(generations).toHaveLength(3);
   });
 
   it("assumes the configured role and reads with its temporary keys", async () => {
     const roleArn = `arn:aws:iam::${FAKE_ACCOUNT}:role/attest-audit`;
-    fake.state.roles.set(roleArn, { externalId: "attest-ext-1" });
+    fakeAws().state.roles.set(roleArn, { externalId: "attest-ext-1" });
     const snapshot = await collect({ roleArn, externalId: "attest-ext-1" });
     expect(snapshot.accountId).toBe(FAKE_ACCOUNT);
-    expect(fake.state.keys.size).toBe(2);
+    expect(fakeAws().state.keys.size).toBe(2);
     await expect(collect({ roleArn, externalId: "wrong" })).rejects.toMatchObject({
       failure: "forbidden",
     });
@@ -222,7 +213,7 @@ describe("AWS collection", () => {
 
   it("tests a connection with one authenticated call", async () => {
     await awsConnector.testConnection(settings(), FAKE_KEY);
-    expect(fake.state.log.map((e) => `${e.service}:${e.operation}`)).toEqual([
+    expect(fakeAws().state.log.map((e) => `${e.service}:${e.operation}`)).toEqual([
       "sts:GetCallerIdentity",
     ]);
   });

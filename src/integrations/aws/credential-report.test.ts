@@ -1,15 +1,8 @@
 // Parsing the IAM credential report CSV, AWS's "does not apply" words included.
 import { describe, expect, it } from "vitest";
 import { ConnectorError } from "../../domain/checks/check.ts";
+import { CREDENTIAL_REPORT_HEADER as HEADER } from "../../../test/support/fake-aws-iam.ts";
 import { parseCredentialReport } from "./credential-report.ts";
-
-const HEADER =
-  "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed," +
-  "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated," +
-  "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service," +
-  "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date," +
-  "access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active," +
-  "cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
 
 describe("credential report", () => {
   it("reads each user and leaves out the root account's line", () => {

@@ -1,26 +1,18 @@
 // How the AWS connector fails: each service's documented error, answered by the fake AWS,
 // becomes one ConnectorError kind, and no snapshot comes out of a failed collection.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConnectorError } from "../../domain/checks/check.ts";
-import { FAKE_KEY, compliantAccount, startFakeAws } from "../../../test/support/fake-aws.ts";
-import type { FakeAws } from "../../../test/support/fake-aws.ts";
+import { FAKE_KEY, useFakeAws } from "../../../test/support/fake-aws.ts";
 import { collectAws } from "./connector.ts";
 import { awsSettingsSchema } from "./settings.ts";
 
 const NOW = new Date("2026-06-30T12:00:00.000Z");
-let fake: FakeAws;
-
-beforeEach(async () => {
-  fake = await startFakeAws(compliantAccount(NOW));
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fakeAws = useFakeAws(NOW);
 
 function collect(extra: Record<string, unknown> = {}, keys = FAKE_KEY) {
   const settings = awsSettingsSchema.parse({
     regions: ["eu-west-1", "us-east-1"],
-    endpoint: fake.endpoint,
+    endpoint: fakeAws().endpoint,
     maxAttempts: 1,
     ...extra,
   });
@@ -48,7 +40,10 @@ describe("AWS errors", () => {
   });
 
   it("reports an expired session token as unauthorized", async () => {
-    fake.state.keys.set(FAKE_KEY.accessKeyId, { secret: FAKE_KEY.secretAccessKey, expired: true });
+    fakeAws().state.keys.set(FAKE_KEY.accessKeyId, {
+      secret: FAKE_KEY.secretAccessKey,
+      expired: true,
+    });
     const error = await failureOf(collect());
     expect(error.failure).toBe("unauthorized");
     expect(error.message).toContain("ExpiredToken");
@@ -69,14 +64,14 @@ describe("AWS errors", () => {
     ["iam", "GetCredentialReport", 500, "ServiceFailure", "unavailable"],
     ["guardduty", "ListDetectors", 500, "InternalServerErrorException", "unavailable"],
   ])("%s %s answering %i %s is %s", async (service, operation, status, code, failure) => {
-    fake.fail({ service, operation, status, code });
+    fakeAws().fail({ service, operation, status, code });
     const error = await failureOf(collect());
     expect(error.failure).toBe(failure);
     expect(error.message).toContain(code);
   });
 
   it("gives up after a timeout when AWS does not answer", async () => {
-    fake.state.delayMs = 2_500;
+    fakeAws().state.delayMs = 2_500;
     const error = await failureOf(collect({ timeoutSeconds: 1 }));
     expect(error.failure).toBe("timeout");
   });
@@ -87,14 +82,14 @@ describe("AWS errors", () => {
     ["guardduty", "ListDetectors", "not json at all"],
     ["s3", "ListBuckets", "<ListAllMyBucketsResult><Buckets><Bucket>"],
   ])("reports a malformed %s %s answer as invalid", async (service, operation, body) => {
-    fake.state.corrupt = { service, operation, body };
+    fakeAws().state.corrupt = { service, operation, body };
     const error = await failureOf(collect());
     expect(error.failure).toBe("invalid-answer");
     expect(error.message).toContain(operation);
   });
 
   it("reports a credential report without its documented columns as invalid", async () => {
-    fake.state.corrupt = {
+    fakeAws().state.corrupt = {
       service: "iam",
       operation: "GetCredentialReport",
       body:
@@ -111,7 +106,7 @@ describe("AWS errors", () => {
   });
 
   it("retries a throttled call within its attempts, then fails", async () => {
-    fake.fail({
+    fakeAws().fail({
       service: "iam",
       operation: "ListUsers",
       status: 400,
@@ -121,20 +116,20 @@ describe("AWS errors", () => {
     const snapshot = await collect({ maxAttempts: 2 });
     expect(snapshot.iam.users).toHaveLength(3);
 
-    fake.fail({ service: "iam", operation: "ListUsers", status: 400, code: "Throttling" });
-    fake.state.log = [];
+    fakeAws().fail({ service: "iam", operation: "ListUsers", status: 400, code: "Throttling" });
+    fakeAws().state.log = [];
     const error = await failureOf(collect({ maxAttempts: 2 }));
     expect(error.failure).toBe("rate-limited");
-    expect(fake.state.log.filter((e) => e.operation === "ListUsers")).toHaveLength(2);
+    expect(fakeAws().state.log.filter((e) => e.operation === "ListUsers")).toHaveLength(2);
   });
 
   it("treats AWS's documented 'not configured' answers as data, not failures", async () => {
-    fake.state.passwordPolicy = null;
-    fake.state.buckets[0]!.publicAccessBlock = null;
-    fake.state.buckets[0]!.encryption = null;
+    fakeAws().state.passwordPolicy = null;
+    fakeAws().state.buckets[0]!.publicAccessBlock = null;
+    fakeAws().state.buckets[0]!.encryption = null;
     const snapshot = await collect();
     expect(snapshot.iam.passwordPolicy).toBeNull();
-    const bucket = snapshot.buckets.find((b) => b.name === fake.state.buckets[0]!.name);
+    const bucket = snapshot.buckets.find((b) => b.name === fakeAws().state.buckets[0]!.name);
     expect(bucket).toMatchObject({ publicAccessBlock: null, encryption: null });
   });
 });
