@@ -1,4 +1,5 @@
 // The AWS connector's setup is checked at the edge, naming the field and the reason.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { awsConnector } from "./connector.ts";
 
@@ -55,5 +56,17 @@ describe("AWS settings and credentials", () => {
     }
     const secrets = awsConnector.fields.filter((f) => f.secret).map((f) => f.name);
     expect(secrets).toEqual(["accessKeyId", "secretAccessKey", "sessionToken"]);
+  });
+
+  it("lists in the README every permission it calls and every check it has", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    for (const permission of awsConnector.permissions) {
+      // "sts:AssumeRole (only when a role is set, …)" is named in the text, not the policy.
+      expect(readme).toContain(permission.split(" ")[0]);
+    }
+    const rows = readme.split("\n").map((line) => line.replace(/\s*\|\s*/g, "|"));
+    for (const check of awsConnector.checks) {
+      expect(rows).toContainEqual(expect.stringContaining(`|\`${check.id}\`|${check.title}|`));
+    }
   });
 });
