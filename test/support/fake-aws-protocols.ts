@@ -177,19 +177,25 @@ export const PROTOCOLS: Record<string, Protocol> = {
   s3: "rest-xml",
 };
 
-/** The answer to an unknown or expired key, per service, as each documents it. */
-export function authFault(service: string, expired: boolean): AwsFault {
-  if (expired) {
-    const code =
-      PROTOCOLS[service] === "json" || service === "guardduty"
-        ? "ExpiredTokenException"
-        : "ExpiredToken";
-    return new AwsFault(
-      service === "ec2" ? 400 : 400,
-      code,
-      "The security token included in the request is expired",
-    );
+/** The answer to an unknown key, a wrong signature or an expired token, as each service documents it. */
+export function authFault(service: string, problem: "unknown" | "signature" | "expired"): AwsFault {
+  const json = PROTOCOLS[service] === "json" || PROTOCOLS[service] === "rest-json";
+  if (problem === "expired") {
+    const message = "The security token included in the request is expired";
+    return new AwsFault(json ? 403 : 400, json ? "ExpiredTokenException" : "ExpiredToken", message);
   }
+  if (problem === "signature") {
+    const message =
+      "The request signature we calculated does not match the signature you provided.";
+    if (json)
+      return new AwsFault(
+        service === "cloudtrail" ? 400 : 403,
+        "InvalidSignatureException",
+        message,
+      );
+    return new AwsFault(403, "SignatureDoesNotMatch", message);
+  }
+  const invalid = "The security token included in the request is invalid.";
   switch (service) {
     case "ec2":
       return new AwsFault(
@@ -204,22 +210,10 @@ export function authFault(service: string, expired: boolean): AwsFault {
         "The AWS Access Key Id you provided does not exist in our records.",
       );
     case "cloudtrail":
-      return new AwsFault(
-        400,
-        "UnrecognizedClientException",
-        "The security token included in the request is invalid.",
-      );
+      return new AwsFault(400, "UnrecognizedClientException", invalid);
     case "guardduty":
-      return new AwsFault(
-        403,
-        "UnrecognizedClientException",
-        "The security token included in the request is invalid.",
-      );
+      return new AwsFault(403, "UnrecognizedClientException", invalid);
     default:
-      return new AwsFault(
-        403,
-        "InvalidClientTokenId",
-        "The security token included in the request is invalid.",
-      );
+      return new AwsFault(403, "InvalidClientTokenId", invalid);
   }
 }

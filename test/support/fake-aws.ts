@@ -6,7 +6,7 @@
  * rejects unknown or expired keys with each service's documented error, and answers from a
  * mutable account state, so a test can make a resource compliant and collect again.
  *
- * It does not recompute request signatures: it checks the key and session token only.
+ * It checks each request's key, session token and SigV4 signature.
  */
 import { once } from "node:events";
 import { createServer } from "node:http";
@@ -17,6 +17,8 @@ import { afterEach, beforeEach } from "vitest";
 import { AwsFault, PROTOCOLS, authFault, errorAnswer } from "./fake-aws-protocols.ts";
 import type { Answer } from "./fake-aws-protocols.ts";
 import * as identity from "./fake-aws-iam.ts";
+import { signatureMatches, signatureParts } from "./fake-aws-sigv4.ts";
+import type { SignatureParts } from "./fake-aws-sigv4.ts";
 import * as services from "./fake-aws-services.ts";
 import { compliantAccount } from "./fake-aws-state.ts";
 import type { FakeAwsState, FakeFailure } from "./fake-aws-state.ts";
@@ -33,19 +35,7 @@ export interface FakeAws {
   close(): Promise<void>;
 }
 
-interface Scope {
-  keyId: string;
-  region: string;
-  service: string;
-}
-
-/** "AWS4-HMAC-SHA256 Credential=AKID/20261207/eu-west-1/iam/aws4_request, …". */
-function scopeOf(request: IncomingMessage): Scope | null {
-  const header = request.headers.authorization ?? "";
-  const match = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(header);
-  if (!match) return null;
-  return { keyId: match[1] ?? "", region: match[2] ?? "", service: match[3] ?? "" };
-}
+type Scope = SignatureParts;
 
 async function bodyOf(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -79,13 +69,15 @@ function operationOf(
   return sub === undefined ? `${method} ${url.pathname}` : (names[sub] ?? sub);
 }
 
-function checkKey(state: FakeAwsState, scope: Scope, request: IncomingMessage): void {
+function checkKey(state: FakeAwsState, scope: Scope, request: IncomingMessage, body: string) {
   const key = state.keys.get(scope.keyId);
   const token = request.headers["x-amz-security-token"];
   if (!key || (key.sessionToken !== undefined && key.sessionToken !== token)) {
-    throw authFault(scope.service, false);
+    throw authFault(scope.service, "unknown");
   }
-  if (key.expired) throw authFault(scope.service, true);
+  if (!signatureMatches(request, body, scope, key.secret))
+    throw authFault(scope.service, "signature");
+  if (key.expired) throw authFault(scope.service, "expired");
 }
 
 function injectedFault(state: FakeAwsState, service: string, operation: string): AwsFault | null {
@@ -102,7 +94,7 @@ function injectedFault(state: FakeAwsState, service: string, operation: string):
 
 /** The documented answer, or the test's malformed body in place of a 2xx one. */
 async function answer(state: FakeAwsState, request: IncomingMessage): Promise<Answer> {
-  const scope = scopeOf(request);
+  const scope = signatureParts(request);
   const reply = await documentedAnswer(state, request, scope);
   const corrupt = state.corrupt;
   const last = state.log[state.log.length - 1];
@@ -141,7 +133,7 @@ async function documentedAnswer(
   const operation = operationOf(scope.service, method, url, form, target);
   state.log.push({ service: scope.service, operation, region: scope.region });
   try {
-    checkKey(state, scope, request);
+    checkKey(state, scope, request, body);
     const fault = injectedFault(state, scope.service, operation);
     if (fault) throw fault;
     switch (scope.service) {

@@ -39,6 +39,18 @@ describe("AWS errors", () => {
     expect(error.message).not.toContain("whatever-secret");
   });
 
+  it("reports a wrong secret key (a signature AWS cannot match) as unauthorized", async () => {
+    const error = await failureOf(
+      collect(
+        {},
+        { accessKeyId: FAKE_KEY.accessKeyId, secretAccessKey: "not-the-right-secret-0001" },
+      ),
+    );
+    expect(error.failure).toBe("unauthorized");
+    expect(error.message).toContain("SignatureDoesNotMatch");
+    expect(error.message).not.toContain("not-the-right-secret");
+  });
+
   it("reports an expired session token as unauthorized", async () => {
     fakeAws().state.keys.set(FAKE_KEY.accessKeyId, {
       secret: FAKE_KEY.secretAccessKey,
