@@ -234,7 +234,7 @@ export function s3(
         "Bucket",
         text("Name", b.name) +
           text("CreationDate", b.creationDate) +
-          text("BucketRegion", b.region),
+          (state.listsBucketRegion ? text("BucketRegion", b.region) : ""),
       ),
     );
     return s3Answer(

@@ -105,6 +105,8 @@ export interface FakeAwsState {
   users: FakeIamUser[];
   trails: FakeTrail[];
   buckets: FakeBucket[];
+  /** ListBuckets names each bucket's region (as AWS does since 2024; older S3 clones do not). */
+  listsBucketRegion: boolean;
   dbInstances: FakeDbInstance[];
   securityGroups: FakeSecurityGroup[];
   ebsEncryptionByDefault: Record<string, boolean>;
@@ -184,6 +186,7 @@ export function compliantAccount(now: Date): FakeAwsState {
       bucket("acme-uploads", "us-east-1", null),
       bucket("acme-backups", "eu-west-1", "Enabled"),
     ],
+    listsBucketRegion: true,
     dbInstances: [
       {
         identifier: "prod-db",

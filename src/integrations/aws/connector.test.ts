@@ -124,6 +124,11 @@ describe("AWS collection", () => {
         guardDutyDetectors: [{ detectorId: "98fed76c543b2a109fe8d76c54321ab0", status: "ENABLED" }],
       },
     ]);
+    // Pages of two: three users and three buckets take two pages each.
+    const calls = (operation: string) =>
+      fakeAws().state.log.filter((entry) => entry.operation === operation).length;
+    expect(calls("ListUsers")).toBe(2);
+    expect(calls("ListBuckets")).toBe(2);
     // Bucket settings are asked in each bucket's own region.
     const bucketCalls = fakeAws().state.log.filter(
       (entry) => entry.operation === "GetBucketEncryption",
@@ -188,6 +193,18 @@ describe("AWS collection", () => {
       "bastion (sg-0a1b2c3d4e5f60002, eu-west-1) allows port 3389 from 0.0.0.0/0",
     ]);
     expect(failing("aws.guardduty-enabled")).toEqual(["GuardDuty has no detector in us-east-1"]);
+  });
+
+  it("asks each bucket's region when the bucket list does not say it", async () => {
+    fakeAws().state.listsBucketRegion = false;
+    const snapshot = await collect();
+    expect(snapshot.buckets.map((b) => [b.name, b.region])).toEqual([
+      ["acme-backups", "eu-west-1"],
+      ["acme-cloudtrail-logs", "eu-west-1"],
+      ["acme-uploads", "us-east-1"],
+    ]);
+    const locations = fakeAws().state.log.filter((e) => e.operation === "GetBucketLocation");
+    expect(locations).toHaveLength(3);
   });
 
   it("waits for the credential report IAM is still generating", async () => {
