@@ -22,6 +22,25 @@ describe("AWS settings and credentials", () => {
     });
   });
 
+  it("takes a form's or the command line's text: a comma-separated list, empty fields, numbers", () => {
+    expect(
+      awsConnector.settings.parse({
+        regions: "us-east-1, eu-west-1",
+        roleArn: "",
+        externalId: "",
+        endpoint: "",
+        maxAttempts: "2",
+      }),
+    ).toEqual({
+      regions: ["eu-west-1", "us-east-1"],
+      endpoint: null,
+      roleArn: null,
+      externalId: null,
+      maxAttempts: 2,
+      timeoutSeconds: 30,
+    });
+  });
+
   it("names the field and the reason for bad settings", () => {
     expect(issues({ regions: [] })).toEqual(["regions: name at least one region"]);
     expect(issues({ regions: ["Europe"] })).toEqual([
@@ -33,6 +52,13 @@ describe("AWS settings and credentials", () => {
     expect(issues({ regions: ["eu-west-1"], endpoint: "ftp://localhost" })).toEqual([
       "endpoint: must be an http(s) URL",
     ]);
+    // Keys would travel in the clear to another machine: only loopback may use plain http.
+    expect(issues({ regions: ["eu-west-1"], endpoint: "http://localstack.example:4566" })).toEqual([
+      "endpoint: must use https (plain http is allowed only to a loopback address)",
+    ]);
+    expect(issues({ regions: ["eu-west-1"], endpoint: "https://localstack.example:4566" })).toEqual(
+      [],
+    );
   });
 
   it("requires an access key id and secret, the session token only for temporary keys", () => {
