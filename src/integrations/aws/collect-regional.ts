@@ -1,6 +1,7 @@
 /**
- * Reads what lives in each region in scope: CloudTrail trails (those whose home is the
- * region), EBS default encryption, security groups, RDS instances and GuardDuty detectors.
+ * Reads what lives in each region in scope: CloudTrail trails (those homed there, and
+ * multi-region trails homed anywhere), EBS default encryption, security groups, RDS instances
+ * and GuardDuty detectors.
  */
 import { DescribeTrailsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
 import {
@@ -18,18 +19,28 @@ function invalid(what: string, reason: string): ConnectorError {
   return new ConnectorError("invalid-answer", `AWS ${what}: ${reason}`);
 }
 
-async function trails(session: AwsSession, region: string): Promise<AwsTrail[]> {
+/**
+ * The trails a region lists: those whose home it is, and (as shadow trails) the multi-region
+ * trails homed anywhere, so a multi-region trail homed outside the regions in scope still
+ * counts. `known` holds trails already read in an earlier region; each is read once.
+ */
+async function trails(
+  session: AwsSession,
+  region: string,
+  known: ReadonlySet<string>,
+): Promise<AwsTrail[]> {
   const client = session.cloudTrail(region);
-  // Without shadow trails: each trail is listed once, in its home region, where its status
-  // can be read.
   const answer = await call(`cloudtrail:DescribeTrails (${region})`, () =>
-    client.send(new DescribeTrailsCommand({ includeShadowTrails: false })),
+    client.send(new DescribeTrailsCommand({ includeShadowTrails: true })),
   );
   const result: AwsTrail[] = [];
   for (const trail of answer.trailList ?? []) {
     const arn = trail.TrailARN;
-    if (!trail.Name || !arn)
+    if (!trail.Name || !arn) {
       throw invalid("cloudtrail:DescribeTrails", "a trail has no name or ARN");
+    }
+    if (known.has(arn) || result.some((t) => t.arn === arn)) continue;
+    // By ARN: the only way CloudTrail gives a shadow trail's status outside its home region.
     const status = await call(`cloudtrail:GetTrailStatus (${trail.Name})`, () =>
       client.send(new GetTrailStatusCommand({ Name: arn })),
     );
@@ -141,7 +152,8 @@ export async function collectRegions(
     regionStates: [],
   };
   for (const region of regions) {
-    state.trails.push(...(await trails(session, region)));
+    const known = new Set(state.trails.map((trail) => trail.arn));
+    state.trails.push(...(await trails(session, region, known)));
     state.dbInstances.push(...(await dbInstances(session, region)));
     state.securityGroups.push(...(await securityGroups(session, region)));
     state.regionStates.push(await regionState(session, region));

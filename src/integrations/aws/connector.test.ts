@@ -207,6 +207,25 @@ describe("AWS collection", () => {
     expect(locations).toHaveLength(3);
   });
 
+  it("counts a multi-region trail homed outside the regions in scope, once", async () => {
+    const state = fakeAws().state;
+    state.trails[0]!.homeRegion = "ap-southeast-2";
+    state.trails.push({
+      ...state.trails[0]!,
+      name: "sydney-only",
+      isMultiRegionTrail: false,
+      s3BucketName: "acme-backups",
+    });
+    const snapshot = await collect();
+    expect(snapshot.trails.map((t) => [t.name, t.homeRegion])).toEqual([
+      ["org-trail", "ap-southeast-2"],
+    ]);
+    const statuses = state.log.filter((e) => e.operation === "GetTrailStatus");
+    expect(statuses).toHaveLength(1);
+    const multiRegion = awsConnector.checks.find((c) => c.id === "aws.cloudtrail-multi-region");
+    expect(multiRegion!.evaluate(snapshot).map((r) => r.status)).toEqual(["pass"]);
+  });
+
   it("waits for the credential report IAM is still generating", async () => {
     fakeAws().state.reportGenerationsPending = 2;
     const snapshot = await collect();

@@ -41,6 +41,17 @@ describe("AWS settings and credentials", () => {
     });
   });
 
+  it("reads back stored settings as they were saved", () => {
+    const saved = awsConnector.settings.parse({
+      regions: "eu-west-1",
+      endpoint: "http://127.0.0.1:4566",
+      roleArn: "arn:aws:iam::123456789012:role/attest-audit",
+      externalId: "ext-42",
+    });
+    const stored: unknown = JSON.parse(JSON.stringify(saved));
+    expect(awsConnector.settings.parse(stored)).toEqual(saved);
+  });
+
   it("names the field and the reason for bad settings", () => {
     expect(issues({ regions: [] })).toEqual(["regions: name at least one region"]);
     expect(issues({ regions: ["Europe"] })).toEqual([
