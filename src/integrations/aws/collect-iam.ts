@@ -69,8 +69,12 @@ async function passwordPolicy(iam: IAMClient): Promise<AwsPasswordPolicy | null>
   };
 }
 
-async function credentialReport(iam: IAMClient): Promise<AwsSnapshot["iam"]["credentialReport"]> {
-  for (const wait of [0, ...REPORT_WAITS_MS]) {
+/** Asks IAM for a fresh credential report, polling until ready; `waits` only for tests. */
+export async function credentialReport(
+  iam: IAMClient,
+  waits: readonly number[] = REPORT_WAITS_MS,
+): Promise<AwsSnapshot["iam"]["credentialReport"]> {
+  for (const wait of [0, ...waits]) {
     if (wait > 0) await sleep(wait);
     const state = await call("iam:GenerateCredentialReport", () =>
       iam.send(new GenerateCredentialReportCommand({})),

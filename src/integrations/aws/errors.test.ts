@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { ConnectorError } from "../../domain/checks/check.ts";
 import { FAKE_KEY, useFakeAws } from "../../../test/support/fake-aws.ts";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { credentialReport } from "./collect-iam.ts";
 import { collectAws } from "./connector.ts";
 import { awsSettingsSchema } from "./settings.ts";
 
@@ -143,5 +145,24 @@ describe("AWS errors", () => {
     expect(snapshot.iam.passwordPolicy).toBeNull();
     const bucket = snapshot.buckets.find((b) => b.name === fakeAws().state.buckets[0]!.name);
     expect(bucket).toMatchObject({ publicAccessBlock: null, encryption: null });
+  });
+
+  it("gives up with a timeout when IAM never finishes the credential report", async () => {
+    fakeAws().state.reportGenerationsPending = 100;
+    const iam = new IAMClient({
+      region: "us-east-1",
+      endpoint: fakeAws().endpoint,
+      credentials: FAKE_KEY,
+      maxAttempts: 1,
+    });
+    try {
+      const error = await failureOf(credentialReport(iam, [1, 1, 1]));
+      expect(error.failure).toBe("timeout");
+      expect(error.message).toBe("AWS iam:GenerateCredentialReport: the report never got ready");
+      const asked = fakeAws().state.log.filter((e) => e.operation === "GenerateCredentialReport");
+      expect(asked).toHaveLength(4);
+    } finally {
+      iam.destroy();
+    }
   });
 });
