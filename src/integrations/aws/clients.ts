@@ -119,23 +119,31 @@ export async function openSession(
   } finally {
     sts.destroy();
   }
-  const made: { destroy(): void }[] = [];
-  const track = <C extends { destroy(): void }>(client: C): C => {
-    made.push(client);
+  // One client per service and region for the whole session, destroyed together at its end.
+  const made = new Map<string, { destroy(): void }>();
+  const once = <C extends { destroy(): void }>(key: string, make: () => C): C => {
+    const existing = made.get(key);
+    if (existing) return existing as C;
+    const client = make();
+    made.set(key, client);
     return client;
   };
   const options = (region: string) => baseOptions(settings, keys, region);
   return {
     accountId,
-    iam: () => track(new IAMClient(options(GLOBAL_REGION))),
+    iam: () => once("iam", () => new IAMClient(options(GLOBAL_REGION))),
     // Path-style addressing when an endpoint is set: a local server has no per-bucket host
     // names. AWS itself gets the default virtual-hosted style.
     s3: (region) =>
-      track(new S3Client({ ...options(region), forcePathStyle: settings.endpoint !== null })),
-    cloudTrail: (region) => track(new CloudTrailClient(options(region))),
-    ec2: (region) => track(new EC2Client(options(region))),
-    rds: (region) => track(new RDSClient(options(region))),
-    guardDuty: (region) => track(new GuardDutyClient(options(region))),
+      once(
+        `s3 ${region}`,
+        () => new S3Client({ ...options(region), forcePathStyle: settings.endpoint !== null }),
+      ),
+    cloudTrail: (region) =>
+      once(`cloudtrail ${region}`, () => new CloudTrailClient(options(region))),
+    ec2: (region) => once(`ec2 ${region}`, () => new EC2Client(options(region))),
+    rds: (region) => once(`rds ${region}`, () => new RDSClient(options(region))),
+    guardDuty: (region) => once(`guardduty ${region}`, () => new GuardDutyClient(options(region))),
     destroy: () => made.forEach((client) => client.destroy()),
   };
 }

@@ -84,21 +84,13 @@ export async function collectBuckets(session: AwsSession): Promise<AwsBucket[]> 
       pages.push(page.Buckets ?? []);
     }
   });
-  const clients = new Map<string, S3Client>();
-  const clientFor = (region: string) => {
-    const existing = clients.get(region);
-    if (existing) return existing;
-    const made = session.s3(region);
-    clients.set(region, made);
-    return made;
-  };
   const buckets: AwsBucket[] = [];
   for (const listed of pages.flat()) {
     const name = listed.Name;
     if (!name)
       throw new ConnectorError("invalid-answer", "AWS s3:ListBuckets: a bucket has no name");
     const region = await bucketRegion(listClient, name, listed.BucketRegion);
-    const client = clientFor(region);
+    const client = session.s3(region);
     buckets.push({
       name,
       region,
