@@ -64,6 +64,11 @@ describe("AWS errors", () => {
   });
 
   it.each([
+    ["ec2", "GetEbsEncryptionByDefault", 401, "AuthFailure", "unauthorized"],
+    ["s3", "GetBucketVersioning", 403, "InvalidAccessKeyId", "unauthorized"],
+    ["cloudtrail", "DescribeTrails", 400, "UnrecognizedClientException", "unauthorized"],
+    ["guardduty", "ListDetectors", 403, "ExpiredTokenException", "unauthorized"],
+    ["rds", "DescribeDBInstances", 400, "ExpiredToken", "unauthorized"],
     ["iam", "ListUsers", 403, "AccessDenied", "forbidden"],
     ["ec2", "DescribeSecurityGroups", 403, "UnauthorizedOperation", "forbidden"],
     ["cloudtrail", "GetTrailStatus", 400, "AccessDeniedException", "forbidden"],
