@@ -120,6 +120,10 @@ const FAILURES: Record<string, FailCase[]> = {
       breakIt: (s) => void (s.trails[0]!.isLogging = false),
       reasons: ["multi-region trail main is not logging"],
     },
+    {
+      breakIt: (s) => void (s.trails[0]!.includeGlobalServiceEvents = false),
+      reasons: ["multi-region trail main does not record global service events (IAM, STS)"],
+    },
   ],
   "aws.cloudtrail-logging": [
     { breakIt: (s) => void (s.trails[0]!.isLogging = false), reasons: ["trail main is stopped"] },

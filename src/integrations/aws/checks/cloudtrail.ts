@@ -9,22 +9,33 @@ const READS = ["cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus"] as cons
 
 export const multiRegionTrail: AwsCheck = {
   id: "aws.cloudtrail-multi-region",
-  title: "A multi-region CloudTrail trail is logging",
+  title: "A multi-region CloudTrail trail with global service events is logging",
   connector: "aws",
   reads: READS,
   controls: ["OP-06"],
   criteria: ["CC7.2", "CC2.1"],
   evaluate: (snapshot) => {
     const multiRegion = snapshot.trails.filter((trail) => trail.isMultiRegionTrail);
-    const logging = multiRegion.filter((trail) => trail.isLogging);
+    // IAM and STS calls are global events: a trail without them misses every sign-in and
+    // every permission change.
+    const complete = multiRegion.filter((trail) => trail.includeGlobalServiceEvents);
+    const logging = complete.filter((trail) => trail.isLogging);
+    const names = (trails: typeof multiRegion) => listed(trails.map((trail) => trail.name));
     if (logging.length > 0) {
-      const names = logging.map((trail) => trail.name);
-      return [accountResult(snapshot, "pass", `multi-region trail ${listed(names)} is logging`)];
+      return [accountResult(snapshot, "pass", `multi-region trail ${names(logging)} is logging`)];
+    }
+    if (complete.length > 0) {
+      return [
+        accountResult(snapshot, "fail", `multi-region trail ${names(complete)} is not logging`),
+      ];
     }
     if (multiRegion.length > 0) {
-      const names = multiRegion.map((trail) => trail.name);
       return [
-        accountResult(snapshot, "fail", `multi-region trail ${listed(names)} is not logging`),
+        accountResult(
+          snapshot,
+          "fail",
+          `multi-region trail ${names(multiRegion)} does not record global service events (IAM, STS)`,
+        ),
       ];
     }
     const where = snapshot.regions.join(", ");
