@@ -190,6 +190,7 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAws> {
     fail: (failure) =>
       state.failures.push({ ...failure, times: failure.times ?? Number.POSITIVE_INFINITY }),
     close: async () => {
+      if (!server.listening) return;
       server.closeAllConnections();
       server.close();
       await once(server, "close");

@@ -89,6 +89,14 @@ describe("AWS errors", () => {
     expect(error.message).toContain(code);
   });
 
+  it("reports an endpoint nobody answers on as unavailable", async () => {
+    const endpoint = fakeAws().endpoint;
+    await fakeAws().close();
+    const error = await failureOf(collect({ endpoint }));
+    expect(error.failure).toBe("unavailable");
+    expect(error.message).toContain("sts:GetCallerIdentity");
+  });
+
   it("gives up after a timeout when AWS does not answer", async () => {
     fakeAws().state.delayMs = 2_500;
     const error = await failureOf(collect({ timeoutSeconds: 1 }));
