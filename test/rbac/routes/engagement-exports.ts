@@ -20,8 +20,8 @@ export const ENGAGEMENT_EXPORT_ROUTES: readonly OrgRoute[] = [
     action: "engagement:workpapers",
     status: 200,
     resources: { id: "engagement" },
-    // Finalized, so the company's owners and admins may take them too (before the final
-    // report only the auditor may: services/fieldwork/exports/exports.test.ts).
+    // Finalized, and still the auditors' alone: no company role takes the auditor's notes
+    // and files, before the report or after it.
     prepare: async (world) => ({ params: { id: world.ids.reportEngagement } }),
   },
   { method: "GET", path: "/auditor-home", action: "engagement:read", status: 200, prepare: none },
