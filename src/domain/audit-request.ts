@@ -100,12 +100,18 @@ export interface NamedRequest extends AuditRequest {
 }
 
 /** The request's item in words, from the engagement's current sample (itemInWords). */
-export function nameItem(request: AuditRequest, sample: EngagementSample | undefined): NamedRequest {
+export function nameItem(
+  request: AuditRequest,
+  sample: EngagementSample | undefined,
+): NamedRequest {
   if (request.item === null) return { ...request, itemLabel: null };
   const occurrence = sample?.controls
     .find((c) => c.controlRef === request.control)
     ?.population.find((p) => p.key === request.item);
-  return { ...request, itemLabel: occurrence === undefined ? request.item : itemInWords(occurrence) };
+  return {
+    ...request,
+    itemLabel: occurrence === undefined ? request.item : itemInWords(occurrence),
+  };
 }
 
 /**

@@ -57,7 +57,9 @@ async function importAs(actor: Actor): Promise<void> {
   });
 }
 
-async function acceptedAndDrawn(seed: string): Promise<{ auditor: Actor; sample: EngagementSample }> {
+async function acceptedAndDrawn(
+  seed: string,
+): Promise<{ auditor: Actor; sample: EngagementSample }> {
   const auditor = await assignedAuditor(t.ctx, owner, engagement);
   await reviewPopulation(t.ctx, auditor, engagement, { control: "CM-02", decision: "accept" });
   const sample = await drawEngagementSample(t.ctx, auditor, engagement, { seed });

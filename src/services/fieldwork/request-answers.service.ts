@@ -54,12 +54,7 @@ async function locate(tx: Tx, actor: Actor, handle: string, key: string): Promis
 }
 
 /** The request as it stands after the change, its item in words, for the answer. */
-async function reread(
-  tx: Tx,
-  actor: Actor,
-  handle: string,
-  key: string,
-): Promise<NamedRequest> {
+async function reread(tx: Tx, actor: Actor, handle: string, key: string): Promise<NamedRequest> {
   const { engagement, request } = await locate(tx, actor, handle, key);
   return withItemWordsOne(tx, actor, engagement, request);
 }

@@ -211,23 +211,37 @@ async function workpaperEngagement() {
     item: second!,
     attributes: ["met", "not-met"],
   });
-  const onItem = await attachToWorkpaper(t.ctx, auditor, id, { control: "GV-11", item: first! }, {
-    content: Readable.from([ITEM_FILE]),
-    fileName: "re-performance notes.txt",
-    mediaType: "text/plain",
-  });
-  const onControl = await attachToWorkpaper(t.ctx, auditor, id, { control: "GV-11" }, {
-    content: Readable.from([CONTROL_FILE]),
-    fileName: "walkthrough.png",
-    mediaType: "image/png",
-  });
+  const onItem = await attachToWorkpaper(
+    t.ctx,
+    auditor,
+    id,
+    { control: "GV-11", item: first! },
+    {
+      content: Readable.from([ITEM_FILE]),
+      fileName: "re-performance notes.txt",
+      mediaType: "text/plain",
+    },
+  );
+  const onControl = await attachToWorkpaper(
+    t.ctx,
+    auditor,
+    id,
+    { control: "GV-11" },
+    {
+      content: Readable.from([CONTROL_FILE]),
+      fileName: "walkthrough.png",
+      mediaType: "image/png",
+    },
+  );
   return { id, auditor, sample, first: first!, second: second!, onItem, onControl };
 }
 
 const STEPS = ["Minutes record the review", "Signed by the chair"];
 const ITEM_FILE = Buffer.from("Re-performed the review of the April minutes.\n");
 // Not text: the bytes must come through the archive exactly, whatever they are.
-const CONTROL_FILE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10]);
+const CONTROL_FILE = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10,
+]);
 
 interface ListedFile {
   path: string;
@@ -388,9 +402,7 @@ describe("the workpapers", () => {
     const canonical = [...PULL_REQUESTS]
       .sort((a, b) => (a.key < b.key ? -1 : 1))
       .map((r) => `{"date":"${r.date}","key":"${r.key}","label":"${r.label}"}`);
-    expect(population.imports[0]?.rowsSha256).toBe(
-      sha256(Buffer.from(`[${canonical.join(",")}]`)),
-    );
+    expect(population.imports[0]?.rowsSha256).toBe(sha256(Buffer.from(`[${canonical.join(",")}]`)));
     const cm = JSON.parse(bytesOf("controls/CM-02.json").toString()) as {
       population: { source: string; import: { number: number } };
     };
@@ -426,10 +438,7 @@ describe("the workpapers", () => {
     });
     const before = await snapshotDatabase(t.ctx.db);
     const out = join(dir, "refused.zip");
-    const refused = await expectAppError(
-      () => buildWorkpapers(t.ctx, owner, id, out),
-      "FORBIDDEN",
-    );
+    const refused = await expectAppError(() => buildWorkpapers(t.ctx, owner, id, out), "FORBIDDEN");
     expect(refused.message).toContain("only the engagement's assigned auditors");
     for (const role of ["admin", "control-owner", "employee"] as const) {
       await expectAppError(() => buildWorkpapers(t.ctx, as(owner, role), id, out), "FORBIDDEN");

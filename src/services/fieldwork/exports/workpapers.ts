@@ -231,22 +231,20 @@ export async function openWorkpapers(
         madeFile(populationPath(ref), json(populationFile(ref, imports)), "population", [ref], at),
       ),
     // The auditor's own files, exactly as uploaded: streamed from the store, not held here.
-    ...found.attachments.map(
-      (file): ArchiveFile => ({
-        path: paths.get(file.id) ?? file.id,
-        content: null,
-        sha256: file.sha256,
-        size: file.size,
-        mtime: new Date(file.uploadedAt),
-        name: `workpaper attachment ${file.id} ("${file.fileName}", ${file.controlRef})`,
-        kind: "attachment",
-        controls: [file.controlRef],
-        attachmentId: file.id,
-        item: file.itemKey,
-        fileName: file.fileName,
-        mediaType: file.mediaType,
-      }),
-    ),
+    ...found.attachments.map((file): ArchiveFile => ({
+      path: paths.get(file.id) ?? file.id,
+      content: null,
+      sha256: file.sha256,
+      size: file.size,
+      mtime: new Date(file.uploadedAt),
+      name: `workpaper attachment ${file.id} ("${file.fileName}", ${file.controlRef})`,
+      kind: "attachment",
+      controls: [file.controlRef],
+      attachmentId: file.id,
+      item: file.itemKey,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+    })),
   ];
   const readmeBytes = readme({
     organization: organization.name,
