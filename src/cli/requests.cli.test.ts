@@ -137,7 +137,7 @@ describe("attest requests", () => {
       "2026-03-09",
       ...DANA,
     );
-    expect(opened.out).toBe(`R-1 opened for GV-11: ${inWords}, to dev@acme.test by 2026-03-09.\n`);
+    expect(opened.out).toBe(`R-1 opened for GV-11 · ${inWords}, to dev@acme.test by 2026-03-09.\n`);
     const text = json<RequestJson>(
       await ok(
         "requests",
@@ -219,14 +219,14 @@ describe("attest requests", () => {
     );
     expect(back.items.map((r) => r.ref)).toEqual(["R-2"]);
     const table = (await ok("requests", "list", "E-1", ...DANA)).out;
-    expect(table).toMatch(new RegExp(`R-1\\s+accepted\\s+GV-11: ${inWords}\\s`));
+    expect(table).toMatch(new RegExp(`R-1\\s+accepted\\s+GV-11 · ${inWords}\\s`));
     expect(table).not.toContain(`GV-11 item ${item}`);
     expect(table).toContain("0 open, 0 submitted, 1 returned, 1 accepted; 0 overdue");
     await ok("requests", "comment", "E-1", "R-2", "The signed ones, please.", ...DANA);
     const shown = (await ok("requests", "show", "E-1", "R-2", ...DEV)).out;
     expect(shown).toContain("Returned  These are the draft minutes.");
     const one = (await ok("requests", "show", "E-1", "R-1", ...DEV)).out;
-    expect(one).toContain(`For       GV-11: ${inWords}\n`);
+    expect(one).toContain(`For       GV-11 · ${inWords}\n`);
     expect(one).toContain(`Item key  ${item}\n`);
     expect(shown).toContain(`${TEST_AUDITOR.name} (auditor): The signed ones, please.`);
   });

@@ -115,13 +115,13 @@ export function nameItem(
 }
 
 /**
- * What a request asks about, in words: "CM-02: March 2026", "AC-04", or "free text". The
- * item's key stands in when its words are not known.
+ * What a request asks about, in words: "GV-11 · March 2026", "AC-04", or "free text" (as the
+ * web's request cards read). The item's key stands in when its words are not known.
  */
 export function requestSubject(
   request: Pick<AuditRequest, "control" | "item"> & { itemLabel?: string | null },
 ): string {
   if (request.control === null) return "free text";
   if (request.item === null) return request.control;
-  return `${request.control}: ${request.itemLabel ?? `item ${request.item}`}`;
+  return `${request.control} · ${request.itemLabel ?? `item ${request.item}`}`;
 }

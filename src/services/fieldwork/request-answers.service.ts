@@ -34,7 +34,8 @@ import type { Prepared } from "../program/evidence.service.ts";
 import { loadEngagement } from "./engagements.service.ts";
 import { answerInput, commentInput, returnInput } from "./request-inputs.ts";
 import type { AnswerInput, CommentInput, ReturnInput } from "./request-inputs.ts";
-import { loadRequest, organizationToday, withItemWordsOne } from "./requests.service.ts";
+import { withItemWordsOne } from "./request-words.ts";
+import { loadRequest, organizationToday } from "./requests.service.ts";
 import { requireAssignedAuditor } from "./sampling.service.ts";
 
 export interface AnswerFile {
@@ -55,8 +56,8 @@ async function locate(tx: Tx, actor: Actor, handle: string, key: string): Promis
 
 /** The request as it stands after the change, its item in words, for the answer. */
 async function reread(tx: Tx, actor: Actor, handle: string, key: string): Promise<NamedRequest> {
-  const { engagement, request } = await locate(tx, actor, handle, key);
-  return withItemWordsOne(tx, actor, engagement, request);
+  const { request } = await locate(tx, actor, handle, key);
+  return withItemWordsOne(tx, scopeOf(actor), request);
 }
 
 function label(located: Located): string {

@@ -92,6 +92,7 @@ describe("requests", () => {
     expect(tasks).toEqual([
       expect.objectContaining({
         id: `audit-request:${engagement}/R-1`,
+        title: `Answer the auditor's request R-1 (${engagement}): GV-11 · ${month}`,
         status: "open",
         dueBy: "2026-11-09",
         link: `/engagements/${engagement}/requests`,

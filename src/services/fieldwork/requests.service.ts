@@ -12,7 +12,7 @@ import type { Tx } from "../../db/transaction.ts";
 import { listMembers } from "../../db/users.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { REQUEST_REF_PATTERN, countRequests, nameItem } from "../../domain/audit-request.ts";
+import { REQUEST_REF_PATTERN, countRequests } from "../../domain/audit-request.ts";
 import type { AuditRequest, NamedRequest, RequestCounts } from "../../domain/audit-request.ts";
 import { engagementLabel, statusIndex } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
@@ -33,6 +33,7 @@ import {
   organizationToday,
 } from "./request-opening.ts";
 import type { NewRequest } from "./request-opening.ts";
+import { withItemWords, withItemWordsOne } from "./request-words.ts";
 import { requireAssignedAuditor } from "./sampling.service.ts";
 
 export * from "./request-inputs.ts";
@@ -43,34 +44,6 @@ export interface RequestList {
   counts: RequestCounts;
   /** Today in the organization's time zone: what "overdue" is measured against. */
   today: string;
-}
-
-/**
- * The requests with their sampled items in words, from the engagement's current sample (read
- * once, and only when one of them names an item).
- */
-export async function withItemWords(
-  tx: Tx,
-  actor: Actor,
-  engagement: Engagement,
-  requests: readonly AuditRequest[],
-): Promise<NamedRequest[]> {
-  const sample = requests.some((r) => r.item !== null)
-    ? await currentSample(tx, scopeOf(actor), engagement.id)
-    : undefined;
-  return requests.map((request) => nameItem(request, sample));
-}
-
-/** One request with its sampled item in words. */
-export async function withItemWordsOne(
-  tx: Tx,
-  actor: Actor,
-  engagement: Engagement,
-  request: AuditRequest,
-): Promise<NamedRequest> {
-  const sample =
-    request.item === null ? undefined : await currentSample(tx, scopeOf(actor), engagement.id);
-  return nameItem(request, sample);
 }
 
 /** A control owner reads only the requests addressed to them; other readers, all of them. */
@@ -110,7 +83,7 @@ export async function listEngagementRequests(
     );
     const items = status === undefined ? all : all.filter((r) => r.status === status);
     return {
-      items: await withItemWords(tx, actor, engagement, items),
+      items: await withItemWords(tx, scopeOf(actor), items),
       counts: countRequests(all, today),
       today,
     };
@@ -126,7 +99,7 @@ export async function showRequest(
   authorize(actor, "request:read");
   return read(ctx.db, async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
-    return withItemWordsOne(tx, actor, engagement, await loadRequest(tx, actor, engagement, key));
+    return withItemWordsOne(tx, scopeOf(actor), await loadRequest(tx, actor, engagement, key));
   });
 }
 
@@ -265,7 +238,7 @@ export async function openRequest(
       false,
       at,
     );
-    return withItemWordsOne(tx, actor, engagement, request);
+    return withItemWordsOne(tx, scopeOf(actor), request);
   });
 }
 
@@ -335,6 +308,6 @@ export async function openRequestsForMissingEvidence(
     for (const fields of wanted) {
       opened.push(await insertAndRecord(tx, actor, engagement, fields, true, at));
     }
-    return { opened: await withItemWords(tx, actor, engagement, opened), alreadyRequested };
+    return { opened: await withItemWords(tx, scopeOf(actor), opened), alreadyRequested };
   });
 }
