@@ -2,6 +2,7 @@
  * Each sampled occurrence of an imported population is a request for its evidence: opened by
  * the draw itself, to the control's owner (else the importer), due in 14 days, never twice.
  */
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assignedAuditor } from "../../../test/support/auditor.ts";
 import { createTestContext } from "../../../test/support/database.ts";
@@ -9,6 +10,7 @@ import type { TestContext } from "../../../test/support/database.ts";
 import { type2InFieldwork } from "../../../test/support/fieldwork.ts";
 import { createOrg } from "../../../test/support/fixtures.ts";
 import { addMember } from "../../../test/support/members.ts";
+import { snapshotDatabase } from "../../../test/support/snapshot.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { EngagementSample } from "../../domain/engagement.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
@@ -16,7 +18,7 @@ import { updateControl } from "../program/controls.service.ts";
 import { importPopulation, reviewPopulation } from "./populations.service.ts";
 import { listEngagementRequests } from "./requests.service.ts";
 import { extendControlSample } from "./sample-growth.service.ts";
-import { drawEngagementSample } from "./sampling.service.ts";
+import { drawEngagementSample, getEngagementSample } from "./sampling.service.ts";
 import { recordItemResult } from "./testing.service.ts";
 
 let t: TestContext;
@@ -154,6 +156,33 @@ describe("requests for sampled occurrences of an imported population", () => {
     const requests = await requestsOf(auditor);
     expect(requests).toHaveLength(cm02(sample).length);
     expect(new Set(requests.map((r) => r.addressee))).toEqual(new Set(["ada@acme.test"]));
+  });
+
+  it("are one transaction with the draw: a request that cannot be recorded leaves no sample", async () => {
+    const sam = await addMember(t, owner, "control-owner", "sam@acme.test");
+    await updateControl(t.ctx, owner, "CM-02", { owner: "sam@acme.test" });
+    await importAs(sam);
+    const auditor = await assignedAuditor(t.ctx, owner, engagement);
+    await reviewPopulation(t.ctx, auditor, engagement, { control: "CM-02", decision: "accept" });
+    // Planted in the database: the first request's event is refused, after the sample's.
+    const db = t.ctx.db.kysely;
+    if (t.ctx.db.engine === "sqlite") {
+      await sql`create trigger planted_failure before insert on audit_events
+        when new.action = 'engagement.request-opened'
+        begin select raise(abort, 'planted failure'); end`.execute(db);
+    } else {
+      await sql`create function planted_failure() returns trigger language plpgsql as
+        $$ begin if new.action = 'engagement.request-opened' then
+          raise exception 'planted failure'; end if; return new; end $$`.execute(db);
+      await sql`create trigger planted_failure before insert on audit_events
+        for each row execute function planted_failure()`.execute(db);
+    }
+    const before = await snapshotDatabase(t.ctx.db);
+    await expect(
+      drawEngagementSample(t.ctx, auditor, engagement, { seed: "first" }),
+    ).rejects.toThrow("planted failure");
+    expect(await snapshotDatabase(t.ctx.db)).toEqual(before);
+    expect(await getEngagementSample(t.ctx, auditor, engagement)).toBeNull();
   });
 
   it("leave the draw alone when neither owner nor importer can answer", async () => {
