@@ -6,6 +6,7 @@ import { snapshotDatabase } from "../../../test/support/snapshot.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { listEvidence } from "./evidence.service.ts";
 import { listTasks } from "./tasks.service.ts";
+import type { ReviewInput } from "./vendor-inputs.ts";
 import { recordVendorReview } from "./vendor-reviews.service.ts";
 import { createVendor, showVendor } from "./vendors.service.ts";
 import { updateControl } from "./controls.service.ts";
@@ -116,7 +117,7 @@ describe("the yearly vendor review", () => {
   });
 
   describe("who may record it (least privilege: a vendor's owner reviews their own vendor)", () => {
-    const review = { checked: ["still-needed", "data-confirmed"], outcome: "approved" } as const;
+    const review: ReviewInput = { checked: ["still-needed", "data-confirmed"], outcome: "approved" };
 
     it("a control owner who owns the vendor records its review, filed on RM-06 and RM-07 they do not own", async () => {
       const omar = await addMember(t, owner, "control-owner", "omar@acme.example");

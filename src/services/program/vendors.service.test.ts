@@ -160,12 +160,20 @@ describe("the issue's scenario: a subservice organization with a stale SOC 2 rep
       "VALIDATION_FAILED",
     );
     expect(error.fieldErrors[0]?.field).toBe("subservices");
+    // The draft view says so, for the web app to show DC7 read-only; the rest stays editable.
+    expect((await showReportDraft(t.ctx, owner, "E-1")).subservicesFromVendors).toBe(true);
+    const edited = await updateSystemDescription(t.ctx, owner, "E-1", { services: "Payroll" });
+    expect(edited.subservicesFromVendors).toBe(true);
+    expect(edited.package.description.subservices.map((s) => s.name)).toEqual([
+      "Amazon Web Services",
+    ]);
 
     // No longer a subservice organization: DC7 goes back to the hand-typed list (none).
     await updateVendor(t.ctx, owner, "V-1", { subservice: null });
     expect((await showVendor(t.ctx, owner, "V-1")).vendor.reliedControls).toEqual([]);
-    const draft = (await showReportDraft(t.ctx, owner, "E-1")).package;
-    expect(draft.description.subservices).toEqual([]);
+    const view = await showReportDraft(t.ctx, owner, "E-1");
+    expect(view.package.description.subservices).toEqual([]);
+    expect(view.subservicesFromVendors).toBe(false);
   });
 });
 
