@@ -218,7 +218,9 @@ describe("the vendor page in the browser", () => {
       );
       expect(await axeProblems(page)).toEqual([]);
       await rig.screenshot(page, "vendors-06-dc7-read-only");
-      await dc7.getByRole("link", { name: "Change the subservice organizations in Vendors" }).click();
+      await dc7
+        .getByRole("link", { name: "Change the subservice organizations in Vendors" })
+        .click();
       await page.getByRole("heading", { level: 1, name: "Vendors" }).waitFor();
     } catch (error) {
       await rig.screenshot(page, "vendors-00-failed-edit");

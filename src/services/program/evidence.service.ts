@@ -321,11 +321,7 @@ export async function recordEvidenceOfAct(
   return fileGenerated(tx, actor, title, stored, forDate, controls, at);
 }
 
-async function existingControls(
-  tx: Tx,
-  actor: Actor,
-  refs: readonly string[],
-): Promise<Control[]> {
+async function existingControls(tx: Tx, actor: Actor, refs: readonly string[]): Promise<Control[]> {
   const controls: Control[] = [];
   for (const ref of refs) {
     const control = await findControlByRef(tx, scopeOf(actor), ref);

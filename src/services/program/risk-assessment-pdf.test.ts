@@ -63,11 +63,13 @@ function gridUnder(runs: PdfRun[], title: string, next: string): number[][] {
 
 describe("the risk assessment's PDF", () => {
   it("draws the inherent and residual heat maps with each risk in its cell", async () => {
-    const snapshot = assessmentSnapshot("Acme Cloud", "RA-1", "2026-03-02", [], [
-      risk("R-1", [5, 4], [2, 2]),
-      risk("R-2", [5, 4], [1, 3]),
-      risk("R-3", [3, 3], [3, 3]),
-    ]);
+    const snapshot = assessmentSnapshot(
+      "Acme Cloud",
+      "RA-1",
+      "2026-03-02",
+      [],
+      [risk("R-1", [5, 4], [2, 2]), risk("R-2", [5, 4], [1, 3]), risk("R-3", [3, 3], [3, 3])],
+    );
     const pdf = await renderAssessmentPdf(snapshot, "ab".repeat(32), new Date(), {
       compress: false,
     });

@@ -117,7 +117,10 @@ describe("the yearly vendor review", () => {
   });
 
   describe("who may record it (least privilege: a vendor's owner reviews their own vendor)", () => {
-    const review: ReviewInput = { checked: ["still-needed", "data-confirmed"], outcome: "approved" };
+    const review: ReviewInput = {
+      checked: ["still-needed", "data-confirmed"],
+      outcome: "approved",
+    };
 
     it("a control owner who owns the vendor records its review, filed on RM-06 and RM-07 they do not own", async () => {
       const omar = await addMember(t, owner, "control-owner", "omar@acme.example");

@@ -121,11 +121,7 @@ export async function vendorSubservices(
  * draftOf laid over it, so that unmarking every vendor brings the typed list back rather
  * than a stale copy of the vendors.
  */
-export async function storedForm(
-  tx: Tx,
-  actor: Actor,
-  draft: ReportDraft,
-): Promise<ReportDraft> {
+export async function storedForm(tx: Tx, actor: Actor, draft: ReportDraft): Promise<ReportDraft> {
   if ((await vendorSubservices(tx, actor)).length === 0) return draft;
   const stored = await findDraft(tx, scopeOf(actor), draft.engagementId);
   const typed = stored?.description ?? emptyDescription();

@@ -226,8 +226,8 @@ export function DescriptionEditor({
             <Stack gap="xs">
               <Text size="sm" c="dimmed">
                 These are the vendors marked as subservice organizations, with the services they
-                provide, the method and their controls the system relies on. They are changed in
-                the vendor inventory, not here.
+                provide, the method and their controls the system relies on. They are changed in the
+                vendor inventory, not here.
               </Text>
               <SubservicesView description={description} />
               <Anchor component={Link} to={`/orgs/${org}/vendors`} size="sm" w="fit-content">
