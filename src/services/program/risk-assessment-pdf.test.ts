@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { readPdfText } from "../../../test/support/pdf-text.ts";
 import type { PdfRun } from "../../../test/support/pdf-text.ts";
 import { assessmentSnapshot } from "../../domain/risk.ts";
-import type { Risk, RiskLevel } from "../../domain/risk.ts";
+import type { RiskLevel } from "../../catalog/risks/types.ts";
+import type { Risk } from "../../domain/risk.ts";
 import { renderAssessmentPdf } from "./risk-assessment-pdf.ts";
 
 function risk(ref: string, inherent: [RiskLevel, RiskLevel], residual: [RiskLevel, RiskLevel]) {

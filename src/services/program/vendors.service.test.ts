@@ -180,6 +180,7 @@ describe("the issue's scenario: a subservice organization with a stale SOC 2 rep
 describe("bad input", () => {
   it("names the field and writes nothing", async () => {
     await aws();
+    await addMember(t, owner, "employee", "erin@acme.example");
     const before = await snapshotDatabase(t.ctx.db);
     const cases: [() => Promise<unknown>, string][] = [
       [() => createVendor(t.ctx, owner, { name: "Slack", service: "Chat", tier: 4 }), "tier"],
@@ -193,6 +194,8 @@ describe("bad input", () => {
           }),
         "owner",
       ],
+      // Its owner reviews it yearly, which an employee may not.
+      [() => updateVendor(t.ctx, owner, "V-1", { owner: "erin@acme.example" }), "owner"],
       [
         () =>
           createVendor(t.ctx, owner, {
@@ -241,6 +244,13 @@ describe("bad input", () => {
       const error = await expectAppError(work, "VALIDATION_FAILED");
       expect(error.fieldErrors[0]?.field).toBe(field);
     }
+    const employee = await expectAppError(
+      () => updateVendor(t.ctx, owner, "V-1", { owner: "erin@acme.example" }),
+      "VALIDATION_FAILED",
+    );
+    expect(employee.fieldErrors[0]?.message).toBe(
+      "erin@acme.example is an employee, who may not review vendors; the owner must be an owner, admin or control owner",
+    );
     const twice = await expectAppError(
       () => createVendor(t.ctx, owner, { name: "amazon web services", service: "x", tier: 3 }),
       "CONFLICT",
