@@ -12,7 +12,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
 // V8 keeps the compiled code of each module on disk, so later runs skip parsing the bundle.
 const { enableCompileCache } = await import("node:module");
 enableCompileCache?.(new URL("../dist/compile-cache", import.meta.url).pathname);
-const { buildCli, currentEntry } = await import("../scripts/build-cli.mjs");
-const entry = currentEntry() ?? (await buildCli());
+const { currentEntry } = await import("../scripts/cli-current.mjs");
+const entry = currentEntry() ?? (await (await import("../scripts/build-cli.mjs")).buildCli());
 const { pathToFileURL } = await import("node:url");
 await import(pathToFileURL(entry).href);
