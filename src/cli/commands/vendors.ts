@@ -25,7 +25,7 @@ import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
-import { eventLine } from "./audit-log.ts";
+import { eventLine } from "../io.ts";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

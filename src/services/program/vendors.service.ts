@@ -40,8 +40,8 @@ import type {
 } from "../../domain/vendor.ts";
 import { diffVendor } from "../../domain/vendor-changes.ts";
 import { recordEvent } from "../platform/audit.ts";
-import { recordHistory } from "../platform/audit-log.service.ts";
-import type { RecordHistoryEntry } from "../platform/audit-log.service.ts";
+import { recordHistory } from "../platform/audit-history.ts";
+import type { RecordHistoryEntry } from "../platform/audit-history.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { createVendorInput, updateVendorInput } from "./vendor-inputs.ts";
