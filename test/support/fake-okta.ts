@@ -117,7 +117,13 @@ function userFilter(filter: string): ((user: FakeOktaUser) => boolean) | null {
       if (actual === null) return false;
       if (op === "eq") return actual === value;
       const compare = Date.parse(actual) - Date.parse(value);
-      return op === "gt" ? compare > 0 : op === "ge" ? compare >= 0 : op === "lt" ? compare < 0 : compare <= 0;
+      return op === "gt"
+        ? compare > 0
+        : op === "ge"
+          ? compare >= 0
+          : op === "lt"
+            ? compare < 0
+            : compare <= 0;
     });
   }
   return (user) => tests.every((t) => t(user));
@@ -250,7 +256,7 @@ export async function startFakeOkta(initial: Partial<FakeOktaState> = {}): Promi
       if (failure.kind === "silent") return; // never answers: the caller's timeout must act
       if (failure.kind === "malformed") {
         response.writeHead(200, { "content-type": "application/json" });
-        response.end("[{\"id\": \"00u1\", \"status\": ");
+        response.end('[{"id": "00u1", "status": ');
         return;
       }
       const reset = Math.floor(Date.now() / 1000) + 42;
@@ -258,7 +264,11 @@ export async function startFakeOkta(initial: Partial<FakeOktaState> = {}): Promi
         response,
         failure.status,
         failure.status === 429
-          ? { "x-rate-limit-limit": "600", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(reset) }
+          ? {
+              "x-rate-limit-limit": "600",
+              "x-rate-limit-remaining": "0",
+              "x-rate-limit-reset": String(reset),
+            }
           : {},
       );
     }
@@ -314,19 +324,33 @@ export function daysAgo(days: number): string {
  * rules all ask for a factor. Tests break one thing at a time.
  */
 export function compliantOktaOrg(): Pick<FakeOktaState, "users" | "groups" | "policies"> {
-  const key = (id: string) => ({ id: `fwf${id}`, factorType: "webauthn", provider: "FIDO", status: "ACTIVE" });
+  const key = (id: string) => ({
+    id: `fwf${id}`,
+    factorType: "webauthn",
+    provider: "FIDO",
+    status: "ACTIVE",
+  });
   return {
     users: [
       oktaUser("00u1alice", "alice.martin@acme.test", {
         lastLogin: daysAgo(1),
         factors: [key("1"), { id: "opf1", factorType: "push", provider: "OKTA", status: "ACTIVE" }],
-        roles: [{ id: "ra1", type: "SUPER_ADMIN", label: "Super Administrator", assignmentType: "USER" }],
+        roles: [
+          { id: "ra1", type: "SUPER_ADMIN", label: "Super Administrator", assignmentType: "USER" },
+        ],
       }),
       oktaUser("00u2bob", "bob.stone@acme.test", { lastLogin: daysAgo(3) }),
       oktaUser("00u3carol", "carol.diaz@acme.test", {
         lastLogin: daysAgo(2),
         factors: [key("3")],
-        roles: [{ id: "ra3", type: "ORG_ADMIN", label: "Organization Administrator", assignmentType: "GROUP" }],
+        roles: [
+          {
+            id: "ra3",
+            type: "ORG_ADMIN",
+            label: "Organization Administrator",
+            assignmentType: "GROUP",
+          },
+        ],
       }),
       oktaUser("00u4dave", "dave.leaver@acme.test", {
         status: "DEPROVISIONED",
@@ -374,7 +398,12 @@ export function compliantOktaOrg(): Pick<FakeOktaState, "users" | "groups" | "po
   };
 }
 
-export function signOnRule(id: string, name: string, access: "ALLOW" | "DENY", requireFactor: boolean) {
+export function signOnRule(
+  id: string,
+  name: string,
+  access: "ALLOW" | "DENY",
+  requireFactor: boolean,
+) {
   return {
     id,
     name,
@@ -388,7 +417,11 @@ export function signOnRule(id: string, name: string, access: "ALLOW" | "DENY", r
         access,
         requireFactor,
         ...(requireFactor ? { factorPromptMode: "ALWAYS", factorLifetime: 15 } : {}),
-        session: { usePersistentCookie: false, maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 0 },
+        session: {
+          usePersistentCookie: false,
+          maxSessionIdleMinutes: 120,
+          maxSessionLifetimeMinutes: 0,
+        },
       },
     },
   };

@@ -15,7 +15,10 @@ function isLoopbackHost(hostname: string): boolean {
 
 export const oktaSettingsSchema = z.strictObject({
   orgUrl: z
-    .url({ protocol: /^https?$/, error: "must be the organization's URL, such as https://acme.okta.com" })
+    .url({
+      protocol: /^https?$/,
+      error: "must be the organization's URL, such as https://acme.okta.com",
+    })
     .refine(
       (url) => {
         const parsed = new URL(url);
@@ -74,12 +77,16 @@ function retryAfter(error: ErrorShape): number | null {
 export function translateOktaError(error: unknown, what: string): ConnectorError {
   if (error instanceof ConnectorError) return error;
   const shape = (typeof error === "object" && error !== null ? error : {}) as ErrorShape;
-  const summary = typeof shape.errorSummary === "string" && shape.errorSummary !== ""
-    ? `: ${shape.errorSummary}${typeof shape.errorCode === "string" ? ` (${shape.errorCode})` : ""}`
-    : "";
+  const summary =
+    typeof shape.errorSummary === "string" && shape.errorSummary !== ""
+      ? `: ${shape.errorSummary}${typeof shape.errorCode === "string" ? ` (${shape.errorCode})` : ""}`
+      : "";
   const status = typeof shape.status === "number" ? shape.status : null;
   if (status === 401) {
-    return new ConnectorError("unauthorized", `Okta refused the API token reading ${what}${summary}`);
+    return new ConnectorError(
+      "unauthorized",
+      `Okta refused the API token reading ${what}${summary}`,
+    );
   }
   if (status === 403) {
     return new ConnectorError(
@@ -102,14 +109,24 @@ export function translateOktaError(error: unknown, what: string): ConnectorError
   if (shape.type === "request-timeout" || shape.name === "AbortError") {
     return new ConnectorError("timeout", `Okta did not answer in time reading ${what}`);
   }
-  if (shape.type === "invalid-json" || error instanceof SyntaxError || shape.name === "SyntaxError") {
+  if (
+    shape.type === "invalid-json" ||
+    error instanceof SyntaxError ||
+    shape.name === "SyntaxError"
+  ) {
     return new ConnectorError("invalid-answer", `Okta's answer reading ${what} is not valid JSON`);
   }
   if (status !== null) {
-    return new ConnectorError("invalid-answer", `Okta answered ${status} reading ${what}${summary}`);
+    return new ConnectorError(
+      "invalid-answer",
+      `Okta answered ${status} reading ${what}${summary}`,
+    );
   }
   if (typeof shape.code === "string") {
-    return new ConnectorError("unavailable", `could not reach Okta reading ${what} (${shape.code})`);
+    return new ConnectorError(
+      "unavailable",
+      `could not reach Okta reading ${what} (${shape.code})`,
+    );
   }
   return new ConnectorError(
     "invalid-answer",
@@ -118,7 +135,10 @@ export function translateOktaError(error: unknown, what: string): ConnectorError
 }
 
 /** Every item of an SDK list (following its Link headers), or a ConnectorError. */
-export async function readAll<T>(what: string, list: () => Promise<AsyncIterable<T | null>>): Promise<T[]> {
+export async function readAll<T>(
+  what: string,
+  list: () => Promise<AsyncIterable<T | null>>,
+): Promise<T[]> {
   try {
     const items: T[] = [];
     for await (const item of await list()) {

@@ -188,7 +188,9 @@ async function readSignOnPolicies(client: Client): Promise<OktaSignOnPolicy[] | 
   for (const item of listed) {
     const policy = parsed(policyShape, item, "global sign-on policies");
     const what = `the rules of sign-on policy ${policy.name}`;
-    const rules = await readAll(what, () => client.policyApi.listPolicyRules({ policyId: policy.id }));
+    const rules = await readAll(what, () =>
+      client.policyApi.listPolicyRules({ policyId: policy.id }),
+    );
     policies.push({
       id: policy.id,
       name: policy.name,

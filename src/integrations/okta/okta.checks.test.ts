@@ -4,17 +4,52 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RegisterPerson, ResourceResult } from "../../domain/checks/check.ts";
-import { compliantOktaOrg, daysAgo, oktaUser, startFakeOkta } from "../../../test/support/fake-okta.ts";
+import {
+  compliantOktaOrg,
+  daysAgo,
+  oktaUser,
+  startFakeOkta,
+} from "../../../test/support/fake-okta.ts";
 import type { FakeOkta, FakeOktaUser } from "../../../test/support/fake-okta.ts";
 import { OKTA_CHECKS, oktaConnector } from "./connector.ts";
 import type { OktaSnapshot } from "./snapshot.ts";
 
 const REGISTER: RegisterPerson[] = [
-  { email: "alice.martin@acme.test", name: "Alice Martin", status: "active", startDate: "2025-02-01", endDate: null },
-  { email: "bob.stone@acme.test", name: "Bob Stone", status: "active", startDate: "2025-03-01", endDate: null },
-  { email: "carol.diaz@acme.test", name: "Carol Diaz", status: "active", startDate: "2025-04-01", endDate: null },
-  { email: "dave.leaver@acme.test", name: "Dave Leaver", status: "left", startDate: "2025-01-01", endDate: "2026-10-31" },
-  { email: "erin.paused@acme.test", name: "Erin Paused", status: "active", startDate: "2025-05-01", endDate: null },
+  {
+    email: "alice.martin@acme.test",
+    name: "Alice Martin",
+    status: "active",
+    startDate: "2025-02-01",
+    endDate: null,
+  },
+  {
+    email: "bob.stone@acme.test",
+    name: "Bob Stone",
+    status: "active",
+    startDate: "2025-03-01",
+    endDate: null,
+  },
+  {
+    email: "carol.diaz@acme.test",
+    name: "Carol Diaz",
+    status: "active",
+    startDate: "2025-04-01",
+    endDate: null,
+  },
+  {
+    email: "dave.leaver@acme.test",
+    name: "Dave Leaver",
+    status: "left",
+    startDate: "2025-01-01",
+    endDate: "2026-10-31",
+  },
+  {
+    email: "erin.paused@acme.test",
+    name: "Erin Paused",
+    status: "active",
+    startDate: "2025-05-01",
+    endDate: null,
+  },
 ];
 
 let fake: FakeOkta;
@@ -61,7 +96,13 @@ describe("the compliant org", () => {
 
   it("reads every user across pages of the Link header, deprovisioned ones included", async () => {
     const snapshot = await collect();
-    expect(snapshot.users.map((u) => u.id)).toEqual(["00u1alice", "00u2bob", "00u3carol", "00u4dave", "00u5erin"]);
+    expect(snapshot.users.map((u) => u.id)).toEqual([
+      "00u1alice",
+      "00u2bob",
+      "00u3carol",
+      "00u4dave",
+      "00u5erin",
+    ]);
     // Page size 2: four users without the deprovisioned one take two pages, then one more list.
     expect(fake.requests.filter((p) => p === "/api/v1/users").length).toBe(3);
     expect(snapshot.users.find((u) => u.id === "00u3carol")?.roles).toEqual([
@@ -72,21 +113,27 @@ describe("the compliant org", () => {
 
 describe("each check fails on its own fixture, naming the resource", () => {
   it("okta.users-mfa: a user without a factor", async () => {
-    user("00u2bob").factors = [{ id: "emf1", factorType: "email", provider: "OKTA", status: "ACTIVE" }];
+    user("00u2bob").factors = [
+      { id: "emf1", factorType: "email", provider: "OKTA", status: "ACTIVE" },
+    ];
     const bad = failing(run(await collect(), "okta.users-mfa"));
     expect(bad.map((r) => r.resourceId)).toEqual(["00u2bob"]);
     expect(bad[0]?.reason).toBe("bob.stone@acme.test has only email: no second factor is enrolled");
   });
 
   it("okta.admins-mfa: an administrator whose only factor is pending", async () => {
-    user("00u3carol").factors = [{ id: "fw", factorType: "webauthn", provider: "FIDO", status: "PENDING_ACTIVATION" }];
+    user("00u3carol").factors = [
+      { id: "fw", factorType: "webauthn", provider: "FIDO", status: "PENDING_ACTIVATION" },
+    ];
     const bad = failing(run(await collect(), "okta.admins-mfa"));
     expect(bad.map((r) => r.resourceName)).toEqual(["Carol Diaz (carol.diaz@acme.test)"]);
     expect(bad[0]?.reason).toContain("administrator carol.diaz@acme.test has no active factor");
   });
 
   it("okta.admins-phishing-resistant-mfa: an administrator with push only", async () => {
-    user("00u3carol").factors = [{ id: "op", factorType: "push", provider: "OKTA", status: "ACTIVE" }];
+    user("00u3carol").factors = [
+      { id: "op", factorType: "push", provider: "OKTA", status: "ACTIVE" },
+    ];
     const snapshot = await collect();
     expect(failing(run(snapshot, "okta.admins-mfa"))).toEqual([]);
     const bad = failing(run(snapshot, "okta.admins-phishing-resistant-mfa"));
@@ -98,7 +145,14 @@ describe("each check fails on its own fixture, naming the resource", () => {
     for (const n of [6, 7, 8]) {
       fake.state.users.push(
         oktaUser(`00u${n}x`, `admin${n}@acme.test`, {
-          roles: [{ id: `r${n}`, type: "SUPER_ADMIN", label: "Super Administrator", assignmentType: "USER" }],
+          roles: [
+            {
+              id: `r${n}`,
+              type: "SUPER_ADMIN",
+              label: "Super Administrator",
+              assignmentType: "USER",
+            },
+          ],
         }),
       );
     }
@@ -107,14 +161,20 @@ describe("each check fails on its own fixture, naming the resource", () => {
     expect(many?.reason).toBe(
       "4 super administrators, more than 3: admin6@acme.test, admin7@acme.test, admin8@acme.test, alice.martin@acme.test",
     );
-    fake.state.users = fake.state.users.filter((u) => !u.roles.some((r) => r.type === "SUPER_ADMIN"));
+    fake.state.users = fake.state.users.filter(
+      (u) => !u.roles.some((r) => r.type === "SUPER_ADMIN"),
+    );
     const [none] = run(await collect(), "okta.super-admins-few");
     expect(none?.status).toBe("fail");
   });
 
   it("okta.inactive-users-no-admin-roles: a suspended user keeps a role", async () => {
-    user("00u5erin").roles = [{ id: "r5", type: "USER_ADMIN", label: "Group Administrator", assignmentType: "USER" }];
-    user("00u4dave").roles = [{ id: "r4", type: "APP_ADMIN", label: "Application Administrator", assignmentType: "USER" }];
+    user("00u5erin").roles = [
+      { id: "r5", type: "USER_ADMIN", label: "Group Administrator", assignmentType: "USER" },
+    ];
+    user("00u4dave").roles = [
+      { id: "r4", type: "APP_ADMIN", label: "Application Administrator", assignmentType: "USER" },
+    ];
     const bad = failing(run(await collect(), "okta.inactive-users-no-admin-roles"));
     expect(bad.map((r) => r.reason)).toEqual([
       "dave.leaver@acme.test is deprovisioned but still holds APP_ADMIN",
@@ -142,7 +202,9 @@ describe("each check fails on its own fixture, naming the resource", () => {
     expect(bad[0]?.reason).toContain("ci-bot@acme.test matches nobody on the people register");
     const empty = run(await collect([]), "okta.unknown-accounts");
     expect(empty.map((r) => r.status)).toEqual(["not-applicable"]);
-    expect(run(await collect([]), "okta.leavers-deactivated").map((r) => r.status)).toEqual(["not-applicable"]);
+    expect(run(await collect([]), "okta.leavers-deactivated").map((r) => r.status)).toEqual([
+      "not-applicable",
+    ]);
   });
 
   it("okta.inactive-users: an active user unused for 120 days, and one who never signed in", async () => {
@@ -153,7 +215,9 @@ describe("each check fails on its own fixture, naming the resource", () => {
     );
     const bad = failing(run(await collect(), "okta.inactive-users"));
     expect(bad.map((r) => r.resourceId)).toEqual(["00u2bob", "00u8old"]);
-    expect(bad[0]?.reason).toMatch(/^bob\.stone@acme\.test last signed in on \d{4}-\d\d-\d\d, 120 days ago/);
+    expect(bad[0]?.reason).toMatch(
+      /^bob\.stone@acme\.test last signed in on \d{4}-\d\d-\d\d, 120 days ago/,
+    );
     expect(bad[1]?.reason).toContain("has never signed in");
   });
 
@@ -167,7 +231,9 @@ describe("each check fails on its own fixture, naming the resource", () => {
     fake.failWith = { kind: "status", status: 403, pathPrefix: "/api/v1/policies" };
     const unreadable = await collect();
     expect(unreadable.passwordPolicies).toBeNull();
-    expect(run(unreadable, "okta.password-policy").map((r) => r.status)).toEqual(["not-applicable"]);
+    expect(run(unreadable, "okta.password-policy").map((r) => r.status)).toEqual([
+      "not-applicable",
+    ]);
   });
 
   it("okta.sign-on-policy-mfa: a rule that lets people in without a factor", async () => {

@@ -26,12 +26,17 @@ function isoDay(value: unknown): string | null {
   return date === null || Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 }
 
-function occurrence(user: ListedUser, dateField: "created" | "statusChanged"): PulledOccurrence | null {
+function occurrence(
+  user: ListedUser,
+  dateField: "created" | "statusChanged",
+): PulledOccurrence | null {
   const date = isoDay(user[dateField]);
   if (typeof user.id !== "string" || date === null) return null;
   const profile = user.profile ?? {};
   const email = typeof profile.email === "string" ? profile.email : String(profile.login ?? "");
-  const name = [profile.firstName, profile.lastName].filter((p) => typeof p === "string" && p !== "").join(" ");
+  const name = [profile.firstName, profile.lastName]
+    .filter((p) => typeof p === "string" && p !== "")
+    .join(" ");
   return { key: user.id, date, label: `${name === "" ? email : name} (${email})` };
 }
 
@@ -55,7 +60,10 @@ function pull(
       );
       const occurrences = users
         .map((u) => occurrence(u as ListedUser, dateField))
-        .filter((o): o is PulledOccurrence => o !== null && o.date >= period.start && o.date <= period.end)
+        .filter(
+          (o): o is PulledOccurrence =>
+            o !== null && o.date >= period.start && o.date <= period.end,
+        )
         .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
       return { query: `GET ${settings.orgUrl}/api/v1/users?search=${search}`, occurrences };
     },

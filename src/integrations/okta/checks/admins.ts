@@ -44,7 +44,9 @@ export const inactiveUsersNoRolesCheck: CheckDefinition<OktaSnapshot> = {
   controls: ["AC-05", "AC-07"],
   criteria: ["CC6.2", "CC6.3"],
   evaluate(snapshot) {
-    const inactive = snapshot.users.filter((u) => u.status === "SUSPENDED" || u.status === "DEPROVISIONED");
+    const inactive = snapshot.users.filter(
+      (u) => u.status === "SUSPENDED" || u.status === "DEPROVISIONED",
+    );
     if (inactive.length === 0) {
       return [
         {

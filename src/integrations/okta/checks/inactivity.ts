@@ -32,7 +32,10 @@ export const inactiveUsersCheck: CheckDefinition<OktaSnapshot> = {
       const since = user.lastLogin ?? user.created;
       const days = since === null ? null : Math.floor((now - Date.parse(since)) / DAY_MS);
       const stale = days === null || days >= INACTIVE_DAYS;
-      const last = user.lastLogin === null ? "has never signed in" : `last signed in on ${user.lastLogin.slice(0, 10)}`;
+      const last =
+        user.lastLogin === null
+          ? "has never signed in"
+          : `last signed in on ${user.lastLogin.slice(0, 10)}`;
       return {
         resourceId: user.id,
         resourceName: accountName(user),

@@ -40,7 +40,9 @@ export const passwordPolicyCheck: CheckDefinition<OktaSnapshot> = {
     return active.map((policy) => {
       const gaps: string[] = [];
       if ((policy.minLength ?? 0) < MIN_PASSWORD_LENGTH) {
-        gaps.push(`a minimum length of ${policy.minLength ?? "none"} (under ${MIN_PASSWORD_LENGTH})`);
+        gaps.push(
+          `a minimum length of ${policy.minLength ?? "none"} (under ${MIN_PASSWORD_LENGTH})`,
+        );
       }
       if (!policy.excludesCommonPasswords) gaps.push("no common-password screening");
       if (policy.lockoutAttempts === null || policy.lockoutAttempts === 0) gaps.push("no lockout");

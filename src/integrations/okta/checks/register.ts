@@ -45,7 +45,9 @@ export const leaversDeactivatedCheck: CheckDefinition<OktaSnapshot> = {
     }
     return leavers
       .map((person): ResourceResult => {
-        const live = snapshot.users.filter((u) => u.email === person.email && liveAccount(u.status));
+        const live = snapshot.users.filter(
+          (u) => u.email === person.email && liveAccount(u.status),
+        );
         const left = person.endDate === null ? "" : ` on ${person.endDate}`;
         return {
           resourceId: `person:${person.email}`,
