@@ -13,7 +13,16 @@ import type {
 import type { MonitorEndpointsTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";
 
-function toEndpoint(row: Selectable<MonitorEndpointsTable>): MonitorEndpoint {
+type EndpointRow = Selectable<MonitorEndpointsTable> & {
+  state: string | null;
+  state_since: string | null;
+  last_probe_at: string | null;
+  last_status: number | null;
+  last_latency_ms: number | null;
+  last_error: string | null;
+};
+
+function toEndpoint(row: EndpointRow): MonitorEndpoint {
   const number = Number(row.number);
   return {
     id: row.id,
@@ -25,8 +34,9 @@ function toEndpoint(row: Selectable<MonitorEndpointsTable>): MonitorEndpoint {
     intervalMinutes: Number(row.interval_minutes),
     timeoutSeconds: Number(row.timeout_seconds),
     targetPercent: Number(row.target_basis_points) / 100,
-    state: row.state as MonitorState,
-    stateSince: row.state_since,
+    // No status row yet: never probed.
+    state: (row.state ?? "unknown") as MonitorState,
+    stateSince: row.state_since ?? row.created_at,
     lastProbeAt: row.last_probe_at,
     lastStatus: row.last_status === null ? null : Number(row.last_status),
     lastLatencyMs: row.last_latency_ms === null ? null : Number(row.last_latency_ms),
@@ -36,15 +46,26 @@ function toEndpoint(row: Selectable<MonitorEndpointsTable>): MonitorEndpoint {
   };
 }
 
+function endpoints(tx: Tx, scope: OrgScope) {
+  return tx
+    .selectFrom("monitor_endpoints as e")
+    .leftJoin("monitor_status as s", "s.endpoint_id", "e.id")
+    .selectAll("e")
+    .select([
+      "s.state",
+      "s.state_since",
+      "s.last_probe_at",
+      "s.last_status",
+      "s.last_latency_ms",
+      "s.last_error",
+    ])
+    .where("e.organization_id", "=", scope.organizationId)
+    .where("e.removed_at", "is", null);
+}
+
 /** The endpoints not removed, by number. */
 export async function listEndpoints(tx: Tx, scope: OrgScope): Promise<MonitorEndpoint[]> {
-  const rows = await tx
-    .selectFrom("monitor_endpoints")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("removed_at", "is", null)
-    .orderBy("number")
-    .execute();
+  const rows = await endpoints(tx, scope).orderBy("e.number").execute();
   return rows.map(toEndpoint);
 }
 
@@ -53,13 +74,11 @@ export async function findEndpoint(
   scope: OrgScope,
   key: { number: number } | { id: string },
 ): Promise<MonitorEndpoint | undefined> {
-  let query = tx
-    .selectFrom("monitor_endpoints")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("removed_at", "is", null);
-  query = "number" in key ? query.where("number", "=", key.number) : query.where("id", "=", key.id);
-  const row = await query.executeTakeFirst();
+  const query = endpoints(tx, scope);
+  const row = await ("number" in key
+    ? query.where("e.number", "=", key.number)
+    : query.where("e.id", "=", key.id)
+  ).executeTakeFirst();
   return row === undefined ? undefined : toEndpoint(row);
 }
 
@@ -76,7 +95,10 @@ export async function nextEndpointNumber(tx: Tx, scope: OrgScope): Promise<numbe
 export async function insertEndpoint(
   tx: Tx,
   scope: OrgScope,
-  endpoint: Omit<MonitorEndpoint, "ref">,
+  endpoint: Omit<
+    MonitorEndpoint,
+    "ref" | "state" | "stateSince" | "lastProbeAt" | "lastStatus" | "lastLatencyMs" | "lastError"
+  >,
 ): Promise<void> {
   await tx
     .insertInto("monitor_endpoints")
@@ -90,12 +112,6 @@ export async function insertEndpoint(
       interval_minutes: endpoint.intervalMinutes,
       timeout_seconds: endpoint.timeoutSeconds,
       target_basis_points: Math.round(endpoint.targetPercent * 100),
-      state: endpoint.state,
-      state_since: endpoint.stateSince,
-      last_probe_at: endpoint.lastProbeAt,
-      last_status: endpoint.lastStatus,
-      last_latency_ms: endpoint.lastLatencyMs,
-      last_error: endpoint.lastError,
       created_by: endpoint.createdBy,
       created_at: endpoint.createdAt,
       removed_at: null,
@@ -133,18 +149,18 @@ export async function recordProbe(
     })
     .execute();
   const state: MonitorState = probe.up ? "up" : "down";
+  const status = {
+    state,
+    state_since: state === endpoint.state ? endpoint.stateSince : probe.probedAt,
+    last_probe_at: probe.probedAt,
+    last_status: probe.status,
+    last_latency_ms: probe.latencyMs,
+    last_error: probe.error,
+  };
   await tx
-    .updateTable("monitor_endpoints")
-    .set({
-      state,
-      state_since: state === endpoint.state ? endpoint.stateSince : probe.probedAt,
-      last_probe_at: probe.probedAt,
-      last_status: probe.status,
-      last_latency_ms: probe.latencyMs,
-      last_error: probe.error,
-    })
-    .where("organization_id", "=", scope.organizationId)
-    .where("id", "=", endpoint.id)
+    .insertInto("monitor_status")
+    .values({ endpoint_id: endpoint.id, organization_id: scope.organizationId, ...status })
+    .onConflict((oc) => oc.column("endpoint_id").doUpdateSet(status))
     .execute();
 }
 

@@ -862,15 +862,20 @@ export interface MonitorEndpointsTable {
   interval_minutes: number;
   timeout_seconds: number;
   target_basis_points: number;
-  state: string;
-  state_since: string;
-  last_probe_at: string | null;
-  last_status: number | null;
-  last_latency_ms: number | null;
-  last_error: string | null;
   created_by: string;
   created_at: string;
   removed_at: string | null;
+}
+
+export interface MonitorStatusTable {
+  endpoint_id: string;
+  organization_id: string;
+  state: string;
+  state_since: string;
+  last_probe_at: string;
+  last_status: number | null;
+  last_latency_ms: number | null;
+  last_error: string | null;
 }
 
 export interface MonitorProbesTable {
@@ -970,6 +975,7 @@ export interface Database {
   workpaper_attachments: WorkpaperAttachmentsTable;
   // The availability monitor (migration 0026).
   monitor_endpoints: MonitorEndpointsTable;
+  monitor_status: MonitorStatusTable;
   monitor_probes: MonitorProbesTable;
   monitor_months: MonitorMonthsTable;
 }

@@ -20,18 +20,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("timeout_seconds", "integer", (c) => c.notNull())
     // Hundredths of a percent (9990 is 99.90 %): exact, on both engines.
     .addColumn("target_basis_points", "integer", (c) => c.notNull())
-    // "unknown" until the first probe, then "up" or "down"; since when, for alerts and tasks.
-    .addColumn("state", "text", (c) => c.notNull())
-    .addColumn("state_since", "text", (c) => c.notNull())
-    .addColumn("last_probe_at", "text")
-    .addColumn("last_status", "integer")
-    .addColumn("last_latency_ms", "integer")
-    .addColumn("last_error", "text")
     .addColumn("created_by", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     // Removed endpoints keep their probes and filed months; they are no longer probed or shown.
     .addColumn("removed_at", "text")
     .addUniqueConstraint("monitor_endpoints_org_number", ["organization_id", "number"])
+    .execute();
+
+  // What the probes last found, apart from the configuration above: it changes every few
+  // minutes without an audit event (a change of state has one), like the probes themselves.
+  await db.schema
+    .createTable("monitor_status")
+    .addColumn("endpoint_id", "text", (c) =>
+      c.primaryKey().references("monitor_endpoints.id").onDelete("cascade"),
+    )
+    .addColumn("organization_id", "text", (c) =>
+      c.notNull().references("organizations.id").onDelete("cascade"),
+    )
+    // "up" or "down"; no row until the first probe ("unknown"). Since when, for alerts and tasks.
+    .addColumn("state", "text", (c) => c.notNull())
+    .addColumn("state_since", "text", (c) => c.notNull())
+    .addColumn("last_probe_at", "text", (c) => c.notNull())
+    .addColumn("last_status", "integer")
+    .addColumn("last_latency_ms", "integer")
+    .addColumn("last_error", "text")
     .execute();
 
   await db.schema

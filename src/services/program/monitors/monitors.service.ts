@@ -83,12 +83,6 @@ export async function addMonitor(
       number,
       ...values,
       targetPercent: Math.round(values.targetPercent * 100) / 100,
-      state: "unknown" as const,
-      stateSince: at,
-      lastProbeAt: null,
-      lastStatus: null,
-      lastLatencyMs: null,
-      lastError: null,
       createdBy: actor.name,
       createdAt: at,
     };
