@@ -75,9 +75,8 @@ export async function findEndpoint(
   key: { number: number } | { id: string },
 ): Promise<MonitorEndpoint | undefined> {
   const query = endpoints(tx, scope);
-  const row = await ("number" in key
-    ? query.where("e.number", "=", key.number)
-    : query.where("e.id", "=", key.id)
+  const row = await (
+    "number" in key ? query.where("e.number", "=", key.number) : query.where("e.id", "=", key.id)
   ).executeTakeFirst();
   return row === undefined ? undefined : toEndpoint(row);
 }
@@ -119,7 +118,12 @@ export async function insertEndpoint(
     .execute();
 }
 
-export async function removeEndpoint(tx: Tx, scope: OrgScope, id: string, at: string): Promise<void> {
+export async function removeEndpoint(
+  tx: Tx,
+  scope: OrgScope,
+  id: string,
+  at: string,
+): Promise<void> {
   await tx
     .updateTable("monitor_endpoints")
     .set({ removed_at: at })
@@ -224,7 +228,11 @@ export async function monthlyUptime(
   return byEndpoint;
 }
 
-export async function filedMonths(tx: Tx, scope: OrgScope, endpointId: string): Promise<Set<string>> {
+export async function filedMonths(
+  tx: Tx,
+  scope: OrgScope,
+  endpointId: string,
+): Promise<Set<string>> {
   const rows = await tx
     .selectFrom("monitor_months")
     .select("month")
@@ -237,7 +245,14 @@ export async function filedMonths(tx: Tx, scope: OrgScope, endpointId: string): 
 export async function insertFiledMonth(
   tx: Tx,
   scope: OrgScope,
-  row: { endpointId: string; month: string; probes: number; up: number; evidenceId: string | null; at: string },
+  row: {
+    endpointId: string;
+    month: string;
+    probes: number;
+    up: number;
+    evidenceId: string | null;
+    at: string;
+  },
 ): Promise<void> {
   await tx
     .insertInto("monitor_months")

@@ -231,7 +231,8 @@ function readMonitorCa(file: string | undefined): string | null {
   } catch {
     throw refuse(`cannot read ${file}`);
   }
-  if (!text.includes("-----BEGIN CERTIFICATE-----")) throw refuse(`${file} holds no PEM certificate`);
+  if (!text.includes("-----BEGIN CERTIFICATE-----"))
+    throw refuse(`${file} holds no PEM certificate`);
   return text;
 }
 

@@ -36,13 +36,16 @@ export async function alertStateChange(
   at: Date,
 ): Promise<{ sent: number; failed: number }> {
   const scope = scopeOf(actor);
-  const { organization, control, members, preferences, channels } = await read(ctx.db, async (tx) => ({
-    organization: await getOrganization(tx, scope),
-    control: await findControlByRef(tx, scope, MONITOR_CONTROL),
-    members: await listMembers(tx, scope),
-    preferences: await listPreferences(tx, scope),
-    channels: await listChannels(tx, scope),
-  }));
+  const { organization, control, members, preferences, channels } = await read(
+    ctx.db,
+    async (tx) => ({
+      organization: await getOrganization(tx, scope),
+      control: await findControlByRef(tx, scope, MONITOR_CONTROL),
+      members: await listMembers(tx, scope),
+      preferences: await listPreferences(tx, scope),
+      channels: await listChannels(tx, scope),
+    }),
+  );
   const text = headline(endpoint, outcome, organization.name);
   const iso = at.toISOString();
   const delivery = (
@@ -67,7 +70,8 @@ export async function alertStateChange(
   const deliveries: Delivery[] = [];
   const ownerEmail = control?.owner?.trim().toLowerCase() ?? "";
   const owner = members.find((m) => m.user.email.toLowerCase() === ownerEmail);
-  const ownerWants = owner === undefined || wants(preferences, owner.user.id, "mail", "monitor-alert");
+  const ownerWants =
+    owner === undefined || wants(preferences, owner.user.id, "mail", "monitor-alert");
   if (ctx.mailer !== null && ownerEmail !== "" && ownerWants) {
     const mail = {
       to: ownerEmail,

@@ -88,7 +88,10 @@ export async function probeDueEndpoints(
  * organization has it), together with the month's row in one transaction, so a month is
  * filed exactly once however often (or concurrently) this runs.
  */
-export async function fileMonthlyUptime(ctx: ServiceContext, actor: Actor): Promise<EvidenceItem[]> {
+export async function fileMonthlyUptime(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<EvidenceItem[]> {
   authorize(actor, "monitor:manage");
   authorize(actor, "evidence:create");
   const scope = scopeOf(actor);
@@ -101,7 +104,11 @@ export async function fileMonthlyUptime(ctx: ServiceContext, actor: Actor): Prom
   for (const endpoint of endpoints) {
     const uptimes = months.get(endpoint.id) ?? [];
     const already = await read(ctx.db, (tx) => filedMonths(tx, scope, endpoint.id));
-    for (const month of monthsToFile(uptimes.map((u) => u.month), already, now)) {
+    for (const month of monthsToFile(
+      uptimes.map((u) => u.month),
+      already,
+      now,
+    )) {
       const uptime = uptimes.find((u) => u.month === month);
       if (uptime === undefined) continue;
       const { from, to } = monthBounds(month);

@@ -70,7 +70,10 @@ async function reasonsFor(criterion: string): Promise<string> {
 
 describe("adding endpoints", () => {
   it("refuses plain http and bad values, naming the field", async () => {
-    const plain = await expectAppError(() => add({ url: "http://api.acme.test/health" }), "VALIDATION_FAILED");
+    const plain = await expectAppError(
+      () => add({ url: "http://api.acme.test/health" }),
+      "VALIDATION_FAILED",
+    );
     expect(plain.message).toBe("url: must be an https:// URL (plain http is not probed)");
     const slow = await expectAppError(() => add({ timeoutSeconds: 600 }), "VALIDATION_FAILED");
     expect(slow.message).toContain("timeoutSeconds");
@@ -81,8 +84,16 @@ describe("adding endpoints", () => {
     const first = await add();
     const second = await add({ name: "Web", intervalMinutes: 1, targetPercent: 99.5 });
     expect([first.ref, second.ref]).toEqual(["M-1", "M-2"]);
-    expect(first).toMatchObject({ expectedStatus: 200, intervalMinutes: 5, timeoutSeconds: 10, targetPercent: 99.9, state: "unknown" });
-    const events = (await listAuditLog(t.ctx, owner, {})).items.filter((e) => e.action === "monitor.added");
+    expect(first).toMatchObject({
+      expectedStatus: 200,
+      intervalMinutes: 5,
+      timeoutSeconds: 10,
+      targetPercent: 99.9,
+      state: "unknown",
+    });
+    const events = (await listAuditLog(t.ctx, owner, {})).items.filter(
+      (e) => e.action === "monitor.added",
+    );
     expect(events.map((e) => e.target.id)).toEqual(["M-2", "M-1"]);
     await removeMonitor(t.ctx, owner, "M-1");
     expect((await listMonitors(t.ctx, owner)).map((m) => m.ref)).toEqual(["M-2"]);
@@ -137,15 +148,21 @@ describe("an outage and its recovery", () => {
     site.answer = 503;
     t.advance(5 * MINUTE);
     expect(await probeDueEndpoints(t.ctx, owner)).toEqual({ probed: 1, down: 1 });
-    const tasks = (await listTasks(t.ctx, owner, { mine: false })).filter((k) => k.source === "monitor-down");
+    const tasks = (await listTasks(t.ctx, owner, { mine: false })).filter(
+      (k) => k.source === "monitor-down",
+    );
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({
       title: "Restore M-1 API",
       reason: "down since 2026-11-30 23:05 UTC: answered 503, expected 200",
       assignee: { email: "ops@acme.test" },
     });
-    expect(received.map((r) => [r.type, r.monitor.ref, r.state])).toEqual([["monitor-alert", "M-1", "down"]]);
-    expect(await reasonsFor("A1.1")).toContain("M-1 API is down since 2026-11-30 23:05 UTC (answered 503, expected 200)");
+    expect(received.map((r) => [r.type, r.monitor.ref, r.state])).toEqual([
+      ["monitor-alert", "M-1", "down"],
+    ]);
+    expect(await reasonsFor("A1.1")).toContain(
+      "M-1 API is down since 2026-11-30 23:05 UTC (answered 503, expected 200)",
+    );
 
     // Still down: no second alert.
     t.advance(5 * MINUTE);
@@ -155,9 +172,13 @@ describe("an outage and its recovery", () => {
     site.answer = 200;
     t.advance(5 * MINUTE);
     await probeDueEndpoints(t.ctx, owner);
-    expect((await listTasks(t.ctx, owner, { mine: false })).filter((k) => k.source === "monitor-down")).toEqual([]);
+    expect(
+      (await listTasks(t.ctx, owner, { mine: false })).filter((k) => k.source === "monitor-down"),
+    ).toEqual([]);
     expect(received.map((r) => r.state)).toEqual(["down", "up"]);
-    const changes = (await listAuditLog(t.ctx, owner, {})).items.filter((e) => e.action === "monitor.state-changed");
+    const changes = (await listAuditLog(t.ctx, owner, {})).items.filter(
+      (e) => e.action === "monitor.state-changed",
+    );
     expect(changes).toHaveLength(2);
     const shown = await showMonitor(t.ctx, owner, "M-1");
     expect(shown.probes.map((p) => p.up)).toEqual([true, false, false, true]);
@@ -176,7 +197,9 @@ describe("monthly uptime", () => {
     expect(await fileMonthlyUptime(t.ctx, owner)).toEqual([]); // November is not over
     const [listed] = await listMonitors(t.ctx, owner);
     expect(listed?.months).toEqual([{ month: "2026-11", probes: 4, up: 3, percent: 75 }]);
-    expect(await reasonsFor("A1.1")).toContain("M-1 API was up 75 % in 2026-11, under its target of 99 %");
+    expect(await reasonsFor("A1.1")).toContain(
+      "M-1 API was up 75 % in 2026-11, under its target of 99 %",
+    );
 
     t.advance(24 * 60 * MINUTE); // into December
     const filed = await fileMonthlyUptime(t.ctx, owner);
@@ -201,7 +224,10 @@ describe("who may", () => {
     await add();
     const controlOwner = as(owner, "control-owner", "u-co");
     expect(await listMonitors(t.ctx, controlOwner)).toHaveLength(1);
-    await expectAppError(() => addMonitor(t.ctx, controlOwner, { name: "X", url: site.url }), "FORBIDDEN");
+    await expectAppError(
+      () => addMonitor(t.ctx, controlOwner, { name: "X", url: site.url }),
+      "FORBIDDEN",
+    );
     await expectAppError(() => probeMonitor(t.ctx, controlOwner, "M-1"), "FORBIDDEN");
     await expectAppError(() => removeMonitor(t.ctx, controlOwner, "M-1"), "FORBIDDEN");
     await expectAppError(() => listMonitors(t.ctx, as(owner, "employee", "u-e")), "FORBIDDEN");

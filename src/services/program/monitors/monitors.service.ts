@@ -51,7 +51,10 @@ function monthsBack(now: Date, count: number): string {
   return monthOf(d);
 }
 
-function withMonths(endpoint: MonitorEndpoint, byEndpoint: Map<string, MonthUptime[]>): MonitorView {
+function withMonths(
+  endpoint: MonitorEndpoint,
+  byEndpoint: Map<string, MonthUptime[]>,
+): MonitorView {
   return { ...endpoint, months: [...(byEndpoint.get(endpoint.id) ?? [])].reverse() };
 }
 

@@ -45,7 +45,12 @@ export function probeEndpoint(
       resolve(outcome);
     };
     const fail = (error: unknown) =>
-      finish(judgeAnswer(endpoint.expectedStatus, { error: words(error, endpoint.timeoutSeconds), latencyMs: null }));
+      finish(
+        judgeAnswer(endpoint.expectedStatus, {
+          error: words(error, endpoint.timeoutSeconds),
+          latencyMs: null,
+        }),
+      );
     const request = https.request(
       new URL(endpoint.url),
       {
@@ -62,7 +67,9 @@ export function probeEndpoint(
         response.resume();
         response.on("error", () => undefined);
         request.destroy();
-        finish(judgeAnswer(endpoint.expectedStatus, { status: response.statusCode ?? 0, latencyMs }));
+        finish(
+          judgeAnswer(endpoint.expectedStatus, { status: response.statusCode ?? 0, latencyMs }),
+        );
       },
     );
     // The whole probe, connection and TLS included, must fit in the timeout.
