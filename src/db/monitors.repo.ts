@@ -267,3 +267,29 @@ export async function insertFiledMonth(
     })
     .execute();
 }
+
+/** Many probes at once (the demo's history), 500 rows per insert. */
+export async function insertProbes(
+  tx: Tx,
+  scope: OrgScope,
+  endpointId: string,
+  probes: readonly MonitorProbe[],
+): Promise<void> {
+  for (let start = 0; start < probes.length; start += 500) {
+    await tx
+      .insertInto("monitor_probes")
+      .values(
+        probes.slice(start, start + 500).map((p) => ({
+          id: p.id,
+          organization_id: scope.organizationId,
+          endpoint_id: endpointId,
+          probed_at: p.probedAt,
+          up: p.up ? 1 : 0,
+          status: p.status,
+          latency_ms: p.latencyMs,
+          error: p.error,
+        })),
+      )
+      .execute();
+  }
+}

@@ -478,7 +478,12 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     targetPercent: 99.9,
   },
   "monitor.removed": { name: "API", url: "https://api.acme.test/health" },
-  "monitor.state-changed": { from: "up", to: "down", status: 503, error: "answered 503, expected 200" },
+  "monitor.state-changed": {
+    from: "up",
+    to: "down",
+    status: 503,
+    error: "answered 503, expected 200",
+  },
 };
 
 /** Target ids as each action records them. */

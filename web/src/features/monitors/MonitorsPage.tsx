@@ -153,7 +153,7 @@ function MonitorTable({
               <Table.Th scope="col">State</Table.Th>
               <Table.Th scope="col">Last probe</Table.Th>
               <Table.Th scope="col">This month</Table.Th>
-              <Table.Th scope="col">Last month</Table.Th>
+              <Table.Th scope="col">Previous month</Table.Th>
               <Table.Th scope="col">Target</Table.Th>
               {canManage ? <Table.Th scope="col">Actions</Table.Th> : null}
             </Table.Tr>
