@@ -8,7 +8,6 @@ import type {
   MonitorProbe,
   MonitorState,
   MonthUptime,
-  ProbeOutcome,
 } from "../domain/monitor.ts";
 import type { MonitorEndpointsTable } from "./schema.ts";
 import type { Tx } from "./transaction.ts";

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, orgPath } from "../../api/client.ts";
+import { api, orgPath, send } from "../../api/client.ts";
 import type { Monitor, MonitorList, MonitorProbeOutcome } from "../../api/types.ts";
 
 export const monitorsKey = (org: string) => ["orgs", org, "monitors"] as const;
@@ -44,7 +44,7 @@ export function useRemoveMonitor(org: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (ref: string) =>
-      api<void>(orgPath(org, `/monitors/${encodeURIComponent(ref)}`), { method: "DELETE" }),
+      send(orgPath(org, `/monitors/${encodeURIComponent(ref)}`), { method: "DELETE" }),
     onSuccess: () => client.invalidateQueries({ queryKey: monitorsKey(org) }),
   });
 }
