@@ -66,6 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("monitor_probes")
     .columns(["endpoint_id", "probed_at"])
     .execute();
+  // Monthly uptime is counted per organization over a range of months.
+  await db.schema
+    .createIndex("monitor_probes_org_time")
+    .on("monitor_probes")
+    .columns(["organization_id", "probed_at"])
+    .execute();
 
   await db.schema
     .createTable("monitor_months")

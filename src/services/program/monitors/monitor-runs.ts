@@ -22,6 +22,7 @@ import {
   isDue,
   meetsTarget,
   monthBounds,
+  monthOf,
   monthsToFile,
 } from "../../../domain/monitor.ts";
 import type { MonitorEndpoint, MonitorProbe } from "../../../domain/monitor.ts";
@@ -96,9 +97,12 @@ export async function fileMonthlyUptime(
   authorize(actor, "evidence:create");
   const scope = scopeOf(actor);
   const now = ctx.now();
+  // The last twelve finished months: the job runs every minute, so anything older was filed
+  // long ago (or the server was off for a year), and counting all probes each time would grow.
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12, 1));
   const { endpoints, months } = await read(ctx.db, async (tx) => ({
     endpoints: await listEndpoints(tx, scope),
-    months: await monthlyUptime(tx, scope),
+    months: await monthlyUptime(tx, scope, monthOf(since)),
   }));
   const filed: EvidenceItem[] = [];
   for (const endpoint of endpoints) {
