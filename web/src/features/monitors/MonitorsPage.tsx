@@ -202,7 +202,7 @@ function MonitorTable({
                         variant="default"
                         loading={probe.isPending && probe.variables === m.ref}
                         onClick={() => probe.mutate(m.ref)}
-                        aria-label={`Probe ${m.ref} now`}
+                        aria-label={`Probe now ${m.ref}`}
                       >
                         Probe now
                       </Button>
