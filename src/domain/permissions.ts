@@ -32,8 +32,8 @@ export const ACTIONS = [
   /** The control matrix (CSV, XLSX): the engagement's auditors, and owners and admins. */
   "engagement:export",
   /**
-   * The signed workpapers ZIP. The auditor's own work: the company's owners and admins get it
-   * only once a final report is out (services/fieldwork/exports/workpapers.ts checks the step).
+   * The signed workpapers ZIP: the auditor's notes and own files, so the assigned auditors'
+   * alone, never a company role's (services/fieldwork/exports/workpapers.ts says so again).
    */
   "engagement:workpapers",
   // Populations imported from a system of record (issue 13): the company imports them, the
@@ -134,7 +134,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "request:open" &&
       action !== "request:decide" &&
       action !== "population:review" &&
-      action !== "workpaper:attach",
+      action !== "workpaper:attach" &&
+      action !== "engagement:workpapers",
   ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
@@ -144,6 +145,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "population:review" &&
       action !== "engagement:test" &&
       action !== "workpaper:attach" &&
+      action !== "engagement:workpapers" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
       action !== "report:finalize" &&

@@ -152,6 +152,8 @@ describe("record rules and hard-coded spot checks", () => {
     expect(rolesAllowed("evidence:create")).not.toContain("auditor");
     expect(rolesAllowed("audit-log:read")).toEqual(["owner", "admin", "auditor"]);
     expect(rolesAllowed("member:manage")).toEqual(["owner", "admin"]);
+    // The workpapers hold the auditor's notes and own files (issue 13): no company role.
+    expect(rolesAllowed("engagement:workpapers")).toEqual(["auditor"]);
   });
 
   it("an employee cannot list evidence or controls, but sees the organization and their tasks", async () => {
