@@ -110,6 +110,10 @@ export const ACTIONS = [
   "finding:read",
   "finding:import",
   "finding:triage",
+  // The availability monitor (issue 17): owners and admins configure and probe endpoints;
+  // control owners read them, as they read the findings their controls are measured by.
+  "monitor:read",
+  "monitor:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -184,6 +188,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // They read the findings their controls are measured by; closing one (accepting a risk
     // or calling it a false positive) is an owner's or admin's decision.
     "finding:read",
+    // The availability monitor, whose uptime is BC-01's evidence (monitors).
+    "monitor:read",
   ],
   employee: [
     "organization:read",
@@ -247,6 +253,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "training:read",
     "vendor:read",
     "finding:read",
+    "monitor:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };
