@@ -468,6 +468,22 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     closed: [],
   },
   "finding.triaged": { decision: "false-positive", reason: "test fixture", previousStatus: "open" },
+  // The availability monitor.
+  "monitor.added": {
+    name: "API",
+    url: "https://api.acme.test/health",
+    expectedStatus: 200,
+    intervalMinutes: 5,
+    timeoutSeconds: 10,
+    targetPercent: 99.9,
+  },
+  "monitor.removed": { name: "API", url: "https://api.acme.test/health" },
+  "monitor.state-changed": {
+    from: "up",
+    to: "down",
+    status: 503,
+    error: "answered 503, expected 200",
+  },
   // Access reviews (issue 16 part 3).
   "access-review.started": {
     name: "Q1 review",
@@ -535,6 +551,8 @@ function targetIdOf(action: AuditAction): string {
       return "F-12";
     case "finding-import":
       return "FI-2";
+    case "monitor":
+      return "M-2";
     case "access-review":
       return "AR-1";
     default:

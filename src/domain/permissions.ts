@@ -110,6 +110,10 @@ export const ACTIONS = [
   "finding:read",
   "finding:import",
   "finding:triage",
+  // The availability monitor (issue 17): owners and admins configure and probe endpoints;
+  // control owners read them, as they read the findings their controls are measured by.
+  "monitor:read",
+  "monitor:manage",
   // Access reviews (issue 16 part 3). Owners and admins start campaigns, import account lists,
   // complete them and record removals done; the reviewers a campaign names (any company
   // member) read it and decide. The service narrows non-managers to their own campaigns.
@@ -191,6 +195,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // They read the findings their controls are measured by; closing one (accepting a risk
     // or calling it a false positive) is an owner's or admin's decision.
     "finding:read",
+    // The availability monitor, whose uptime is BC-01's evidence (monitors).
+    "monitor:read",
     // Access reviews they are named reviewer of (system owners).
     "access-review:read",
     "access-review:decide",
@@ -260,6 +266,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "training:read",
     "vendor:read",
     "finding:read",
+    "monitor:read",
     "access-review:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],

@@ -24,6 +24,7 @@ export interface ControlSignal {
     | "vendor"
     | "people"
     | "finding"
+    | "monitor"
     | "access-review";
   ok: boolean;
   /** Why, in words, e.g. "evidence overdue since 2026-10-01". */

@@ -24,6 +24,7 @@ import { registerPopulationRoutes } from "./routes/populations.ts";
 import { registerTrainingRoutes } from "./routes/training.ts";
 import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerFindingRoutes } from "./routes/findings.ts";
+import { registerMonitorRoutes } from "./routes/monitors.ts";
 import { registerAccessReviewRoutes } from "./routes/access-reviews.ts";
 import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
@@ -115,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEngagementRoutes(router);
   registerRequestRoutes(router);
   registerFindingRoutes(router);
+  // The availability monitor (issue 17).
+  registerMonitorRoutes(router);
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
   registerReportRoutes(router);

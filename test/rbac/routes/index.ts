@@ -16,6 +16,7 @@ import { ENGAGEMENT_EXPORT_ROUTES } from "./engagement-exports.ts";
 import { ENGAGEMENT_ROUTES } from "./engagements.ts";
 import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { FINDING_ROUTES } from "./findings.ts";
+import { MONITOR_ROUTES } from "./monitors.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
@@ -82,6 +83,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...NOTIFICATION_ROUTES,
   ...PEOPLE_ROUTES,
   ...FINDING_ROUTES,
+  ...MONITOR_ROUTES,
   // Access reviews (issue 16 part 3).
   ...ACCESS_REVIEW_ROUTES,
 ];

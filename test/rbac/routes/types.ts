@@ -33,6 +33,8 @@ export type ResourceKind =
   | "person"
   | "person-step"
   | "finding"
+  // The availability monitor.
+  | "monitor"
   // Access reviews (issue 16 part 3).
   | "access-review";
 
@@ -124,6 +126,8 @@ export interface World {
     personStep: string;
     /** A finding imported from a SARIF file (its id). */
     finding: string;
+    /** A monitored endpoint (its id) that nothing answers on. */
+    monitor: string;
     /** An access review campaign (its id), reviewed by the control owner. */
     accessReview: string;
   };

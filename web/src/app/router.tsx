@@ -17,6 +17,7 @@ import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
 import { FindingDetailPage } from "../features/findings/FindingDetailPage.tsx";
 import { FindingsPage } from "../features/findings/FindingsPage.tsx";
+import { MonitorsPage } from "../features/monitors/MonitorsPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { VendorDetailPage } from "../features/vendors/VendorDetailPage.tsx";
 import { VendorsPage } from "../features/vendors/VendorsPage.tsx";
@@ -84,6 +85,7 @@ export function createAppRouter() {
             { path: "people/:person", element: <PersonPage /> },
             { path: "findings", element: <FindingsPage /> },
             { path: "findings/:finding", element: <FindingDetailPage /> },
+            { path: "monitors", element: <MonitorsPage /> },
             // Access reviews (issue 16 part 3).
             { path: "access-reviews", element: <AccessReviewsPage /> },
             { path: "access-reviews/:review", element: <AccessReviewPage /> },

@@ -113,6 +113,10 @@ export const AUDIT_ACTIONS = [
   "person.background-check-recorded",
   "finding.imported",
   "finding.triaged",
+  // The availability monitor.
+  "monitor.added",
+  "monitor.removed",
+  "monitor.state-changed",
   "access-review.started",
   "access-review.accounts-imported",
   "access-review.decided",
@@ -143,6 +147,7 @@ export const AUDIT_TARGET_TYPES = [
   "people-import",
   "finding",
   "finding-import",
+  "monitor",
   "access-review",
 ] as const satisfies readonly AuditTargetType[];
 
