@@ -23,6 +23,7 @@ interface Rotation {
   totpSecrets: number;
   signingKeys: number;
   channelSecrets: number;
+  connectorCredentials: number;
 }
 
 describe("attest keys rotate", () => {
@@ -48,6 +49,7 @@ describe("attest keys rotate", () => {
       totpSecrets: 0,
       signingKeys: 1,
       channelSecrets: 0,
+      connectorCredentials: 0,
     });
     const newKey = readFileSync(file, "utf8").trim();
     expect(SecretKey.fromBase64(newKey, file).id).toBe(rotation.keyId);
@@ -122,6 +124,7 @@ describe("attest keys rotate", () => {
       totpSecrets: 0,
       signingKeys: 1,
       channelSecrets: 0,
+      connectorCredentials: 0,
     });
     expect(rotated.out).not.toContain(next.exportBase64());
 

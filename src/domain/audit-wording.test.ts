@@ -468,6 +468,42 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     closed: [],
   },
   "finding.triaged": { decision: "false-positive", reason: "test fixture", previousStatus: "open" },
+  "connector.added": {
+    kind: "github",
+    name: "GitHub acme",
+    settings: { organization: "acme" },
+    intervalMinutes: 60,
+  },
+  "connector.updated": {
+    name: "GitHub acme",
+    settings: { organization: "acme" },
+    intervalMinutes: 120,
+    credentialsReplaced: true,
+  },
+  "connector.removed": { kind: "github", name: "GitHub acme" },
+  "check.ran": {
+    connector: "CN-1",
+    trigger: "schedule",
+    outcome: "ok",
+    message: null,
+    snapshotSha256: "c".repeat(64),
+    checks: 8,
+    failing: ["github.branch-requires-review"],
+    startedFailing: ["github.branch-requires-review"],
+    recovered: [],
+  },
+  "check-exception.added": {
+    check: "github.branch-requires-review",
+    resource: "acme/sandbox",
+    reason: "a scratch repository",
+    approver: "ceo@example.com",
+    expiresOn: "2026-12-31",
+  },
+  "check-exception.revoked": {
+    check: "github.branch-requires-review",
+    resource: "acme/sandbox",
+    reason: "it holds code now",
+  },
 };
 
 /** Target ids as each action records them. */
@@ -493,6 +529,12 @@ function targetIdOf(action: AuditAction): string {
       return "F-12";
     case "finding-import":
       return "FI-2";
+    case "connector":
+      return "CN-1";
+    case "check-run":
+      return "CR-4";
+    case "check-exception":
+      return "CE-2";
     default:
       return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
   }

@@ -8,8 +8,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export const NOTIFICATION_CHANNELS = ["mail", "slack", "webhook"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-/** What is sent. The daily digest of one's open and overdue tasks is the first kind. */
-export const NOTIFICATION_KINDS = ["task-digest"] as const;
+/** What is sent: the daily digest of one's open and overdue tasks; a check that started failing (issue 17). */
+export const NOTIFICATION_KINDS = ["task-digest", "check-failing"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const DELIVERY_STATUSES = ["pending", "sent", "failed"] as const;

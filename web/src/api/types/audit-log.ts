@@ -113,6 +113,12 @@ export const AUDIT_ACTIONS = [
   "person.background-check-recorded",
   "finding.imported",
   "finding.triaged",
+  "connector.added",
+  "connector.updated",
+  "connector.removed",
+  "check.ran",
+  "check-exception.added",
+  "check-exception.revoked",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -138,6 +144,9 @@ export const AUDIT_TARGET_TYPES = [
   "people-import",
   "finding",
   "finding-import",
+  "connector",
+  "check-run",
+  "check-exception",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.
