@@ -20,6 +20,8 @@ export const TASK_SOURCES = [
   "control-owner",
   "onboarding-step",
   "finding",
+  // A failing automated check, for the owner of each control it supports (issue 17).
+  "check",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
