@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { CONNECTOR_KINDS } from "../domain/checks/check.ts";
+import { githubConnector } from "./github/connector.ts";
 import type {
   CheckDefinition,
   CollectContext,
@@ -95,7 +96,7 @@ export function registerConnector<Settings, Credentials, Snapshot>(
 }
 
 /** Every connector Attest ships, in the order lists show them. */
-export const CONNECTORS: readonly RegisteredConnector[] = [];
+export const CONNECTORS: readonly RegisteredConnector[] = [registerConnector(githubConnector)];
 
 export function connectorKinds(): ConnectorKind[] {
   return CONNECTORS.map((c) => c.kind);
