@@ -69,7 +69,7 @@ describe("attest keys rotate", () => {
     expect(text.code).toBe(0);
     expect(text.out).toMatch(
       new RegExp(
-        `^Key ${rotation.keyId} replaced by [0-9a-f]{12}: 0 two-factor secret\\(s\\), 1 signing key\\(s\\) and 0 notification channel secret\\(s\\) sealed again\\.\\nThe new key is in ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; keep a copy`,
+        `^Key ${rotation.keyId} replaced by [0-9a-f]{12}: 0 two-factor secret\\(s\\), 1 signing key\\(s\\), 0 notification channel secret\\(s\\) and 0 connector credential\\(s\\) sealed again\\.\\nThe new key is in ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; keep a copy`,
       ),
     );
     expect((await cli(database.env, "keys")).out).toMatch(
