@@ -24,6 +24,8 @@ import { registerPopulationRoutes } from "./routes/populations.ts";
 import { registerTrainingRoutes } from "./routes/training.ts";
 import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerFindingRoutes } from "./routes/findings.ts";
+// Connectors and checks (issue 17).
+import { registerCheckRoutes } from "./routes/checks.ts";
 import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
@@ -114,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEngagementRoutes(router);
   registerRequestRoutes(router);
   registerFindingRoutes(router);
+  registerCheckRoutes(router);
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
   registerReportRoutes(router);

@@ -101,10 +101,10 @@ export interface ConnectorView {
 export interface ConnectorKindView {
   kind: ConnectorKind;
   title: string;
-  fields: readonly ConnectorField[];
-  permissions: readonly string[];
+  fields: ConnectorField[];
+  permissions: string[];
   checks: number;
-  populations: { id: string; title: string; controls: readonly string[] }[];
+  populations: { id: string; title: string; controls: string[] }[];
 }
 
 export function connectorKindsView(): ConnectorKindView[] {
@@ -116,13 +116,13 @@ export function connectorKindsView(): ConnectorKindView[] {
           {
             kind,
             title: c.title,
-            fields: c.fields,
-            permissions: c.permissions,
+            fields: [...c.fields],
+            permissions: [...c.permissions],
             checks: c.checks.length,
             populations: c.populations.map((p) => ({
               id: p.id,
               title: p.title,
-              controls: p.controls,
+              controls: [...p.controls],
             })),
           },
         ];

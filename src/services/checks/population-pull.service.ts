@@ -36,6 +36,9 @@ export async function pullPopulation(
   handle: string,
   input: PullPopulationInput,
 ): Promise<PopulationView> {
+  // Pulling uses the company's connector credentials: an owner's or admin's act (check:run),
+  // on top of importing the population.
+  authorize(actor, "check:run");
   authorize(actor, "population:import");
   const data = parseInput(pullPopulationInput, input);
   const { engagement, connector } = await read(ctx.db, async (tx) => ({

@@ -42,9 +42,9 @@ export interface CheckInfo {
   id: string;
   title: string;
   connector: ConnectorKind;
-  reads: readonly string[];
-  controls: readonly string[];
-  criteria: readonly string[];
+  reads: string[];
+  controls: string[];
+  criteria: string[];
 }
 
 function infoOf(check: RegisteredCheck): CheckInfo {
@@ -52,9 +52,9 @@ function infoOf(check: RegisteredCheck): CheckInfo {
     id: check.id,
     title: check.title,
     connector: check.connector,
-    reads: check.reads,
-    controls: check.controls,
-    criteria: check.criteria,
+    reads: [...check.reads],
+    controls: [...check.controls],
+    criteria: [...check.criteria],
   };
 }
 
@@ -190,6 +190,7 @@ export async function showCheck(ctx: ServiceContext, actor: Actor, id: string): 
 }
 
 export interface RunView {
+  id: string;
   ref: string;
   connector: string;
   connectorName: string;
@@ -219,6 +220,7 @@ async function runView(tx: Tx, actor: Actor, run: CheckRun, withResults: boolean
   const connector = await findConnectorById(tx, scopeOf(actor), run.connectorId);
   const results = withResults ? await listRunResults(tx, scopeOf(actor), run.id) : [];
   return {
+    id: run.id,
     ref: run.ref,
     connector: connector === undefined ? "" : connectorRef(connector.number),
     connectorName: connector?.name ?? "",

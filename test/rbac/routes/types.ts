@@ -32,7 +32,11 @@ export type ResourceKind =
   | "notification-channel"
   | "person"
   | "person-step"
-  | "finding";
+  | "finding"
+  // Connectors and checks (issue 17).
+  | "connector"
+  | "check-run"
+  | "check-exception";
 
 export interface OrgRoute {
   method: Method;
@@ -122,6 +126,10 @@ export interface World {
     personStep: string;
     /** A finding imported from a SARIF file (its id). */
     finding: string;
+    /** A GitHub connector on the fake API, a run of it and an exception (their ids). */
+    connector: string;
+    checkRun: string;
+    checkException: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

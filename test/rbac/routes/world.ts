@@ -20,6 +20,7 @@ import {
 import { publishedPolicyId } from "./policies.ts";
 import { newPerson } from "./people.ts";
 import { newFinding } from "./findings.ts";
+import { worldChecks } from "./checks.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
@@ -213,6 +214,9 @@ export async function buildWorld(
       person: "",
       personStep: "",
       finding: "",
+      connector: "",
+      checkRun: "",
+      checkException: "",
     },
     next: () => {
       counter += 1;
@@ -317,5 +321,6 @@ export async function buildWorld(
   world.ids.personStep =
     shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   world.ids.finding = await newFinding(world, "world");
+  Object.assign(world.ids, await worldChecks(world));
   return world;
 }
