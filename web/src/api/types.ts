@@ -24,3 +24,4 @@ export * from "./types/notifications.ts";
 export * from "./types/people.ts";
 export * from "./types/findings.ts";
 export * from "./types/workpapers.ts";
+export * from "./types/checks.ts";
