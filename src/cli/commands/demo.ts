@@ -37,6 +37,8 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `${summary.register.overdue.join(", ") || "nothing"}.`,
         `Findings: ${summary.findings.findings} from a CodeQL scan, a Prowler scan and a day of ` +
           `CloudTrail logs, ${summary.findings.triaged} triaged.`,
+        `Checks: connector ${summary.checks.connector} (GitHub, a synthetic snapshot) ran ` +
+          `${summary.checks.checks} checks in ${summary.checks.run}, ${summary.checks.failing} failing.`,
       ];
       const commands = [
         "attest readiness",
@@ -51,6 +53,8 @@ export function registerDemo(program: Command, runtime: Runtime): void {
         "attest vendors",
         "attest people list",
         "attest findings list",
+        "attest checks list --status",
+        `attest checks replay --run ${summary.checks.run}`,
       ];
       runtime.io.out(
         `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +

@@ -34,6 +34,9 @@ import { loadDemoRegister } from "./demo-register.ts";
 import type { DemoRegister } from "./demo-register.ts";
 import { loadDemoFindings } from "./demo-findings.ts";
 import type { DemoFindings } from "./demo-findings.ts";
+// Connectors and checks (issue 17).
+import { loadDemoChecks } from "./demo-checks.ts";
+import type { DemoChecks } from "./demo-checks.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoRegisterTraining, loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
@@ -108,6 +111,7 @@ export interface DemoSummary {
   vendors: DemoVendors;
   register: DemoRegister;
   findings: DemoFindings;
+  checks: DemoChecks;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -369,6 +373,7 @@ export async function loadDemo(
   const register = await loadDemoRegister(ctx, maya, TIME_ZONE);
   await loadDemoRegisterTraining(ctx, maya, today);
   const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
+  const checks = await loadDemoChecks(ctx, maya);
   return {
     report,
     organization: organization.slug,
@@ -387,5 +392,6 @@ export async function loadDemo(
     vendors,
     register,
     findings,
+    checks,
   };
 }
