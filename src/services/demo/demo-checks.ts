@@ -5,18 +5,12 @@
  * The connector's token is a placeholder and its schedule weekly, so the job does not call
  * github.com with it before someone replaces it.
  */
-import { connectorRef, insertConnector, nextConnectorNumber } from "../../db/connectors.repo.ts";
-import type { StoredConnector } from "../../db/connectors.repo.ts";
-import { newId } from "../../db/portable.ts";
-import { inOrgTransaction } from "../../db/transaction.ts";
-import { scopeOf } from "../../domain/actor.ts";
+import { connectorRef } from "../../db/connectors.repo.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { authorize } from "../../domain/permissions.ts";
 import { githubConnector } from "../../integrations/github/connector.ts";
+import { saveConnector } from "../checks/connectors.service.ts";
 import { recordSnapshotRun } from "../checks/runs.service.ts";
-import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
-import { secretContext } from "../platform/secret-box.ts";
 
 export interface DemoChecks {
   connector: string;
@@ -30,41 +24,20 @@ const WEEK_MINUTES = 7 * 24 * 60;
 const SNAPSHOT_RESOURCES = 120;
 
 export async function loadDemoChecks(ctx: ServiceContext, actor: Actor): Promise<DemoChecks> {
-  authorize(actor, "connector:manage");
   const at = ctx.now();
-  const settings = { organization: "northwind", repositories: "all" };
-  const connector = await inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
-    const id = newId();
-    const made: StoredConnector = {
-      id,
-      number: await nextConnectorNumber(tx, scopeOf(actor)),
+  const connector = await saveConnector(
+    ctx,
+    actor,
+    {
       kind: "github",
       name: "GitHub northwind",
-      settings,
-      credentials: ctx.secrets.seal(
-        JSON.stringify({ token: "demo-placeholder-replace-me" }),
-        secretContext.connectorCredentials(id),
-      ),
+      settings: { organization: "northwind", repositories: "all" },
+      credentials: { token: "demo-placeholder-replace-me" },
       intervalMinutes: WEEK_MINUTES,
       nextRunAt: new Date(at.getTime() + WEEK_MINUTES * 60_000).toISOString(),
-      consecutiveFailures: 0,
-      lastRunId: null,
-      createdBy: actor.email ?? actor.name,
-      createdAt: at.toISOString(),
-      updatedAt: at.toISOString(),
-      removedAt: null,
-    };
-    await insertConnector(tx, scopeOf(actor), made);
-    await recordEvent(
-      tx,
-      actor,
-      "connector.added",
-      connectorRef(made.number),
-      { kind: "github", name: made.name, settings, intervalMinutes: WEEK_MINUTES },
-      at,
-    );
-    return made;
-  });
+    },
+    at,
+  );
   const summary = await recordSnapshotRun(
     ctx,
     actor,
