@@ -286,10 +286,17 @@ async function mapInOrder<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   async function worker(): Promise<void> {
-    while (next < items.length) {
+    // After one failure the run is lost anyway: start no further calls.
+    while (next < items.length && !failed) {
       const index = next++;
-      results[index] = await map(items[index] as T);
+      try {
+        results[index] = await map(items[index] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, () => worker()));

@@ -195,6 +195,16 @@ describe("github connector: settings", () => {
     ).toBe(false);
   });
 
+  it("parses its own stored output to the same settings (they are stored parsed, then read back)", () => {
+    const once = githubConnector.settings.parse({
+      organization: "acme",
+      repositories: "api,web",
+      apiUrl: "https://ghe.example.com/api/v3/",
+    });
+    expect(once.apiUrl).toBe("https://ghe.example.com/api/v3");
+    expect(githubConnector.settings.parse(JSON.parse(JSON.stringify(once)))).toEqual(once);
+  });
+
   it("defaults the API URL to api.github.com", () => {
     const parsed = githubConnector.settings.parse({ organization: "acme", repositories: "all" });
     expect(parsed.apiUrl).toBe("https://api.github.com");
@@ -257,6 +267,19 @@ describe("github connector: failures", () => {
       githubConnector.testConnection(settings({ apiUrl: gone.url }), credentials()),
     );
     expect(error.failure).toBe("unavailable");
+  });
+
+  it("once one repository fails, no further repository is read", async () => {
+    fake.state.repositories = Array.from({ length: 12 }, (_, index) =>
+      compliantRepository(`r${String(index).padStart(2, "0")}`),
+    );
+    fake.state.failure = { kind: "status", status: 502, path: "/repos/acme/r00/", body: {} };
+    expect((await failureOf(() => collect())).failure).toBe("unavailable");
+    // Give reads still under way time to finish, and any wrongly started ones time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const protectionReads = fake.state.requests.filter((line) => line.endsWith("/protection"));
+    expect(protectionReads.length).toBeGreaterThan(0);
+    expect(protectionReads.length).toBeLessThanOrEqual(4);
   });
 
   it("5xx is unavailable", async () => {
