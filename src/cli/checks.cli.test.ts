@@ -75,7 +75,9 @@ describe("attest connectors and attest checks", () => {
     const review = summary?.results.find((r) => r.checkId === "github.branch-requires-review");
     expect(review?.status).toBe("fail");
 
-    const catalog = json<{ id: string; controls: string[] }[]>(await ok("checks", "list", "--json"));
+    const catalog = json<{ id: string; controls: string[] }[]>(
+      await ok("checks", "list", "--json"),
+    );
     expect(catalog.find((c) => c.id === "github.branch-requires-review")?.controls).toContain(
       "CM-03",
     );
@@ -135,7 +137,18 @@ describe("attest connectors and attest checks", () => {
       mergedAt: `2025-0${n}-02T10:00:00Z`,
       reviews: [{ reviewer: "bob", state: "APPROVED", submittedAt: `2025-0${n}-02T09:00:00Z` }],
     }));
-    await ok("engagement", "create", "--type", "2", "--from", "2025-01-01", "--to", "2025-12-31", "--firm", "Ledger");
+    await ok(
+      "engagement",
+      "create",
+      "--type",
+      "2",
+      "--from",
+      "2025-01-01",
+      "--to",
+      "2025-12-31",
+      "--firm",
+      "Ledger",
+    );
     for (let i = 0; i < 3; i += 1) await ok("engagement", "advance", "E-1");
     const pulled = json<{
       current: { rowCount: number; source: { system: string; query: string | null } };

@@ -181,9 +181,7 @@ export const replayAnswer = z.object({
       checkId: z.string(),
       snapshotSha256: z.string(),
       agrees: z.boolean(),
-      differences: z.array(
-        z.object({ resourceId: z.string(), stored: side, replayed: side }),
-      ),
+      differences: z.array(z.object({ resourceId: z.string(), stored: side, replayed: side })),
     }),
   ),
 });

@@ -57,14 +57,20 @@ describe("connectors and checks in the browser", () => {
       await page.getByRole("textbox", { name: "API URL" }).fill(fake.url);
       await page.getByLabel("Fine-grained personal access token").fill("wrong-token");
       await page.getByRole("button", { name: "Test and save" }).click();
-      await page.getByRole("alert").getByText(/unauthorized/).waitFor();
+      await page
+        .getByRole("alert")
+        .getByText(/unauthorized/)
+        .waitFor();
       await page.getByLabel("Fine-grained personal access token").fill(compliantState().token);
       await page.getByRole("button", { name: "Test and save" }).click();
       await page.getByRole("status").getByText("Connected CN-1 GitHub acme.").waitFor();
       expect(await violations(page)).toEqual([]);
 
       await page.getByRole("button", { name: "Run now: GitHub acme" }).click();
-      await page.getByRole("status").getByText(/^CR-1: \d+ checks, 3 failing\.$/).waitFor();
+      await page
+        .getByRole("status")
+        .getByText(/^CR-1: \d+ checks, 3 failing\.$/)
+        .waitFor();
       await rig.screenshot(page, "checks-01-connector");
 
       await page
@@ -86,9 +92,9 @@ describe("connectors and checks in the browser", () => {
         .getAttribute("aria-label");
       const reason = page.getByRole("textbox", { name: /^Reason to except / });
       await reason.fill("A scratch repository nobody deploys from");
-      await page.getByRole("textbox", { name: "Until (YYYY-MM-DD)" }).fill(
-        new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-      );
+      await page
+        .getByRole("textbox", { name: "Until (YYYY-MM-DD)" })
+        .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
       await page.getByRole("button", { name: resourceId ?? "Except" }).click();
       await resources.getByText("Excepted (CE-1)").waitFor();
       await page.getByRole("table", { name: "Exceptions" }).getByText("In force").waitFor();
@@ -97,7 +103,10 @@ describe("connectors and checks in the browser", () => {
       fake.state.token = "revoked-since";
       await page.goto(`/orgs/${org}/settings`);
       await page.getByRole("button", { name: "Run now: GitHub acme" }).click();
-      await page.getByRole("status").getByText(/CR-2 failed \(unauthorized\)/).waitFor();
+      await page
+        .getByRole("status")
+        .getByText(/CR-2 failed \(unauthorized\)/)
+        .waitFor();
       await page.getByRole("table", { name: "Connectors" }).getByText("unauthorized").waitFor();
     } finally {
       fake.state.token = compliantState().token;

@@ -3,7 +3,11 @@
  * stored results from their snapshot, and exceptions for failing resources.
  */
 import type { Command } from "commander";
-import { addException, listExceptionsOf, revokeException } from "../../services/checks/exceptions.service.ts";
+import {
+  addException,
+  listExceptionsOf,
+  revokeException,
+} from "../../services/checks/exceptions.service.ts";
 import {
   describeCheck,
   listCheckCatalog,
@@ -29,7 +33,9 @@ function printReplay(runtime: Runtime, outcome: Replay): void {
     for (const d of r.differences) {
       const side = (x: { status: string; reason: string } | null) =>
         x === null ? "absent" : `${x.status}: ${x.reason}`;
-      runtime.io.out(`    ${d.resourceId}: stored ${side(d.stored)}; replayed ${side(d.replayed)}\n`);
+      runtime.io.out(
+        `    ${d.resourceId}: stored ${side(d.stored)}; replayed ${side(d.replayed)}\n`,
+      );
     }
   }
   runtime.io.out(
@@ -46,7 +52,9 @@ export function registerChecks(program: Command, runtime: Runtime): void {
 
   checks
     .command("list", { isDefault: true })
-    .description("Every check: id, title, connector and controls (with --status, the latest results)")
+    .description(
+      "Every check: id, title, connector and controls (with --status, the latest results)",
+    )
     .option("--status", "add each check's latest status in this organization")
     .action(async (options: { status?: boolean }, command: Command) => {
       const globals = globalsOf(command);
@@ -122,7 +130,8 @@ export function registerChecks(program: Command, runtime: Runtime): void {
         { mail: true },
       );
       if (globals.json) return printJson(runtime.io, summaries);
-      if (summaries.length === 0) runtime.io.out("No connector: add one with attest connectors add.\n");
+      if (summaries.length === 0)
+        runtime.io.out("No connector: add one with attest connectors add.\n");
       for (const s of summaries) {
         if (s.outcome !== "ok") {
           runtime.io.out(`${s.run} ${s.connectorName}: FAILED (${s.outcome}) ${s.message ?? ""}\n`);
@@ -155,7 +164,9 @@ export function registerChecks(program: Command, runtime: Runtime): void {
       if (run !== undefined) {
         const view = await withActor(runtime, globals, (ctx, actor) => showRun(ctx, actor, run));
         if (globals.json) return printJson(runtime.io, view);
-        runtime.io.out(`${view.ref} ${view.connectorName}: ${view.outcome} at ${view.finishedAt}\n`);
+        runtime.io.out(
+          `${view.ref} ${view.connectorName}: ${view.outcome} at ${view.finishedAt}\n`,
+        );
         for (const r of view.results) runtime.io.out(`  ${r.status.padEnd(14)} ${r.ref}\n`);
         return;
       }
@@ -192,7 +203,11 @@ export function registerChecks(program: Command, runtime: Runtime): void {
         throw new UsageError("name one result (RUN:CHECK) or one run (--run RUN)");
       }
       const outcome = await withActor(runtime, globals, (ctx, actor) =>
-        replay(ctx, actor, options.run === undefined ? { result: result ?? "" } : { run: options.run }),
+        replay(
+          ctx,
+          actor,
+          options.run === undefined ? { result: result ?? "" } : { run: options.run },
+        ),
       );
       if (globals.json) return printJson(runtime.io, outcome);
       printReplay(runtime, outcome);

@@ -204,7 +204,12 @@ export function registerConnectors(program: Command, runtime: Runtime): void {
     .description(`Change a connector's name, settings, schedule or secrets. ${secretHelp()}`)
     .argument("<connector>", "name or id (CN-1)")
     .option("--name <name>", "a new name")
-    .option("--setting <name=value>", "a setting (repeatable); the settings given replace all", collect, [])
+    .option(
+      "--setting <name=value>",
+      "a setting (repeatable); the settings given replace all",
+      collect,
+      [],
+    )
     .option("--secret-env <field=VARIABLE>", "replace a secret from this variable", collect, [])
     .option("--secret-file <field=path>", "replace a secret from this file", collect, [])
     .option("--every <minutes>", "run the checks every N minutes")
@@ -248,7 +253,9 @@ export function registerConnectors(program: Command, runtime: Runtime): void {
     .argument("<connector>", "name or id (CN-1)")
     .action(async (key: string, _options: unknown, command: Command) => {
       const globals = globalsOf(command);
-      const view = await withActor(runtime, globals, (ctx, actor) => showConnector(ctx, actor, key));
+      const view = await withActor(runtime, globals, (ctx, actor) =>
+        showConnector(ctx, actor, key),
+      );
       if (globals.json) return printJson(runtime.io, view);
       printConnector(runtime, view);
     });

@@ -55,7 +55,11 @@ function recordOf(input: CheckEvidenceInput) {
         controls: check.controls,
         criteria: check.criteria,
       },
-      connector: { ref: connectorRef(connector.number), name: connector.name, kind: connector.kind },
+      connector: {
+        ref: connectorRef(connector.number),
+        name: connector.name,
+        kind: connector.kind,
+      },
       run: input.run,
       snapshotSha256: input.snapshotSha256,
       status: outcome.status,
@@ -87,7 +91,8 @@ export async function recordCheckEvidence(
   const counts =
     outcome.status === "fail"
       ? `${outcome.failing} failing`
-      : `${outcome.passing} passing` + (outcome.excepted > 0 ? `, ${outcome.excepted} excepted` : "");
+      : `${outcome.passing} passing` +
+        (outcome.excepted > 0 ? `, ${outcome.excepted} excepted` : "");
   const item = await recordGeneratedEvidence(
     tx,
     actor,

@@ -79,7 +79,11 @@ export async function queueCheckNotices(
       if (owner === undefined || owner === "") continue;
       const member = members.find((m) => m.user.email.toLowerCase() === owner);
       if (member === undefined) continue;
-      const entry = perOwner.get(owner) ?? { userId: member.user.id, name: member.user.name, lines: [] };
+      const entry = perOwner.get(owner) ?? {
+        userId: member.user.id,
+        name: member.user.name,
+        lines: [],
+      };
       const text = `${ref}: ${line(connector, item)}`;
       if (!entry.lines.includes(text)) entry.lines.push(text);
       perOwner.set(owner, entry);
@@ -105,7 +109,8 @@ export async function queueCheckNotices(
     }
   }
   const anyone = (channel: NotificationChannel) =>
-    members.length === 0 || members.some((m) => wants(preferences, m.user.id, channel, "check-failing"));
+    members.length === 0 ||
+    members.some((m) => wants(preferences, m.user.id, channel, "check-failing"));
   const slack = channels.find((c) => c.kind === "slack");
   if (slack !== undefined && anyone("slack")) {
     const text = [
@@ -126,7 +131,11 @@ export async function queueCheckNotices(
         controls: f.check.controls,
         failing: f.outcome.resources
           .filter((r) => r.status === "fail" && r.exception === null)
-          .map((r) => ({ resourceId: r.resourceId, resourceName: r.resourceName, reason: r.reason })),
+          .map((r) => ({
+            resourceId: r.resourceId,
+            resourceName: r.resourceName,
+            reason: r.reason,
+          })),
       })),
     });
     for (const hook of channels.filter((c) => c.kind === "webhook")) {

@@ -15,9 +15,7 @@ export async function loadCheckSignals(
   return checkSignals(
     latest.flatMap((r) => {
       const check = checkById(r.checkId);
-      return check === undefined
-        ? []
-        : [{ ...r, title: check.title, controls: check.controls }];
+      return check === undefined ? [] : [{ ...r, title: check.title, controls: check.controls }];
     }),
   );
 }

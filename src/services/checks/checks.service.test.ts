@@ -52,7 +52,12 @@ function add(overrides: { token?: string; settings?: Record<string, unknown> } =
   return addConnector(t.ctx, owner, {
     kind: "github",
     name: "GitHub acme",
-    settings: { organization: "acme", repositories: "all", apiUrl: fake.url, ...overrides.settings },
+    settings: {
+      organization: "acme",
+      repositories: "all",
+      apiUrl: fake.url,
+      ...overrides.settings,
+    },
     credentials: { token: overrides.token ?? TOKEN },
   });
 }
@@ -134,8 +139,11 @@ describe("connectors", () => {
   it("have their credentials sealed again when the key is rotated", async () => {
     await add();
     const read = async () =>
-      (await sql<{ credentials: string }>`select credentials from connectors`.execute(t.ctx.db.kysely))
-        .rows[0]?.credentials ?? "";
+      (
+        await sql<{ credentials: string }>`select credentials from connectors`.execute(
+          t.ctx.db.kysely,
+        )
+      ).rows[0]?.credentials ?? "";
     const before = await read();
     const rotation = await rotateSecretKey(t.ctx, operator, null);
     expect(rotation.connectorCredentials).toBe(1);
@@ -175,7 +183,9 @@ describe("running checks", () => {
     expect(check.source).toMatch(/^src\/integrations\/github\/checks\/.+\.ts$/);
 
     const tasks = await checkTasks();
-    const task = tasks.find((x) => x.subject === "CM-03" && x.id.includes("branch-requires-review"));
+    const task = tasks.find(
+      (x) => x.subject === "CM-03" && x.id.includes("branch-requires-review"),
+    );
     expect(task?.assignee?.email).toBe("dev-lead@acme.test");
     expect(task?.reason).toContain("acme/web");
     const readiness = await getReadiness(t.ctx, owner);
@@ -338,7 +348,10 @@ describe("connector errors", () => {
       const wait = Date.parse(connector.nextRunAt) - t.ctx.now().getTime();
       expect(wait).toBe(c.failure === "rate-limited" ? 900_000 : 5 * 60 * 1000);
       expect((await listCheckStatuses(t.ctx, owner)).every((s) => s.status === null)).toBe(true);
-      await expectAppError(() => replay(t.ctx, owner, { run: summary?.run ?? "" }), "INVALID_STATE");
+      await expectAppError(
+        () => replay(t.ctx, owner, { run: summary?.run ?? "" }),
+        "INVALID_STATE",
+      );
       // A second failure waits longer.
       await runChecks(t.ctx, owner);
       expect((await showConnector(t.ctx, owner, "CN-1")).consecutiveFailures).toBe(2);

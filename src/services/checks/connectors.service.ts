@@ -320,11 +320,15 @@ export async function saveConnector(
   });
 }
 
-export async function listConnectorsOf(ctx: ServiceContext, actor: Actor): Promise<ConnectorView[]> {
+export async function listConnectorsOf(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<ConnectorView[]> {
   authorize(actor, "check:read");
   return read(ctx.db, async (tx) => {
     const views: ConnectorView[] = [];
-    for (const c of await listConnectors(tx, scopeOf(actor))) views.push(await toView(tx, actor, c));
+    for (const c of await listConnectors(tx, scopeOf(actor)))
+      views.push(await toView(tx, actor, c));
     return views;
   });
 }

@@ -109,7 +109,10 @@ async function loadLatest(tx: Tx, actor: Actor, now: Date): Promise<Loaded> {
     if (run !== undefined) runs.set(id, run);
   }
   const connectors = new Map(
-    (await listConnectors(tx, scope)).map((c) => [c.id, { ref: connectorRef(c.number), name: c.name }]),
+    (await listConnectors(tx, scope)).map((c) => [
+      c.id,
+      { ref: connectorRef(c.number), name: c.name },
+    ]),
   );
   return {
     today: localDate(now, (await getOrganization(tx, scope)).timeZone),
@@ -174,7 +177,11 @@ export interface CheckDetail extends CheckStatusView {
   exceptions: CheckException[];
 }
 
-export async function showCheck(ctx: ServiceContext, actor: Actor, id: string): Promise<CheckDetail> {
+export async function showCheck(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<CheckDetail> {
   authorize(actor, "check:read");
   const described = describeCheck(id);
   const loaded = await read(ctx.db, (tx) => loadLatest(tx, actor, ctx.now()));
@@ -216,7 +223,12 @@ async function loadRun(tx: Tx, actor: Actor, key: string): Promise<CheckRun> {
   return run;
 }
 
-async function runView(tx: Tx, actor: Actor, run: CheckRun, withResults: boolean): Promise<RunView> {
+async function runView(
+  tx: Tx,
+  actor: Actor,
+  run: CheckRun,
+  withResults: boolean,
+): Promise<RunView> {
   const connector = await findConnectorById(tx, scopeOf(actor), run.connectorId);
   const results = withResults ? await listRunResults(tx, scopeOf(actor), run.id) : [];
   return {

@@ -27,7 +27,11 @@ import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { ConnectorError } from "../../domain/checks/check.ts";
-import type { ConnectorFailure, RegisterPerson, ResourceResult } from "../../domain/checks/check.ts";
+import type {
+  ConnectorFailure,
+  RegisterPerson,
+  ResourceResult,
+} from "../../domain/checks/check.ts";
 import { checkOutcome, nextRunAt } from "../../domain/checks/outcome.ts";
 import type { CheckOutcome, CheckStatus } from "../../domain/checks/outcome.ts";
 import { localDate } from "../../domain/periods.ts";
@@ -127,7 +131,10 @@ export function evaluateAll(
       evaluated.push({ check, results: check.evaluate(snapshot) });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, message: clip(`check ${check.id} could not read the snapshot: ${detail}`) };
+      return {
+        ok: false,
+        message: clip(`check ${check.id} could not read the snapshot: ${detail}`),
+      };
     }
   }
   return { ok: true, evaluated };
@@ -176,7 +183,12 @@ async function recordFailure(
       ...current,
       consecutiveFailures: failures,
       lastRunId: run.id,
-      nextRunAt: nextRunAt(at, current.intervalMinutes, failures, failed.retryAfterSeconds).toISOString(),
+      nextRunAt: nextRunAt(
+        at,
+        current.intervalMinutes,
+        failures,
+        failed.retryAfterSeconds,
+      ).toISOString(),
     });
     const ref = runRef(run.number);
     await recordEvent(
@@ -265,7 +277,14 @@ async function recordSuccess(
             tx,
             actor,
             adopted,
-            { check, connector: current, run: ref, snapshotSha256: snapshot.sha256, outcome, today },
+            {
+              check,
+              connector: current,
+              run: ref,
+              snapshotSha256: snapshot.sha256,
+              outcome,
+              today,
+            },
             at,
           )
         : null;
@@ -289,9 +308,20 @@ async function recordSuccess(
       ({ check, outcome }) => outcome.status === "fail" && previous.get(check.id) !== "fail",
     );
     const recovered = outcomes
-      .filter(({ check, outcome }) => outcome.status !== "fail" && previous.get(check.id) === "fail")
+      .filter(
+        ({ check, outcome }) => outcome.status !== "fail" && previous.get(check.id) === "fail",
+      )
       .map(({ check }) => check.id);
-    const deliveries = await queueCheckNotices(ctx, tx, actor, current, ref, startedFailing, controls, at);
+    const deliveries = await queueCheckNotices(
+      ctx,
+      tx,
+      actor,
+      current,
+      ref,
+      startedFailing,
+      controls,
+      at,
+    );
     await updateConnector(tx, scope, {
       ...current,
       consecutiveFailures: 0,
@@ -358,7 +388,12 @@ export async function runConnector(
       localDate(startedAt, (await getOrganization(tx, scopeOf(actor))).timeZone),
     ),
   );
-  const collected = await collect(definition, connector.settings, openCredentials(ctx, connector), people);
+  const collected = await collect(
+    definition,
+    connector.settings,
+    openCredentials(ctx, connector),
+    people,
+  );
   if (!collected.ok) {
     return recordFailure(ctx, actor, connector, trigger, startedAt, collected);
   }
@@ -430,6 +465,7 @@ export async function runDueChecks(ctx: ServiceContext, actor: Actor): Promise<R
     (await listConnectors(tx, scopeOf(actor))).filter((c) => c.nextRunAt <= now),
   );
   const summaries: RunSummary[] = [];
-  for (const connector of due) summaries.push(await runConnector(ctx, actor, connector, "schedule"));
+  for (const connector of due)
+    summaries.push(await runConnector(ctx, actor, connector, "schedule"));
   return summaries;
 }

@@ -51,7 +51,11 @@ async function connectorBody(world: World, label: string) {
 /** A fresh connector of the world's organization (its id). */
 async function newConnector(world: World, label: string): Promise<string> {
   const created = await expectStatus(
-    world.clients.owner.request("POST", `${base(world)}/connectors`, await connectorBody(world, label)),
+    world.clients.owner.request(
+      "POST",
+      `${base(world)}/connectors`,
+      await connectorBody(world, label),
+    ),
     201,
     "add connector",
   );

@@ -88,13 +88,7 @@ export function ChecksPage() {
   );
 }
 
-function CheckTable({
-  items,
-  onOpen,
-}: {
-  items: CheckStatusView[];
-  onOpen: (id: string) => void;
-}) {
+function CheckTable({ items, onOpen }: { items: CheckStatusView[]; onOpen: (id: string) => void }) {
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped highlightOnHover aria-label="Checks">
@@ -167,9 +161,7 @@ function CheckPanel({
           Supports {check.controls.join(", ")} (criteria {check.criteria.join(", ")}). Reads:{" "}
           {check.reads.join("; ")}.
         </Text>
-        {check.results.length === 0 ? (
-          <Text size="sm">Not run on any connector yet.</Text>
-        ) : null}
+        {check.results.length === 0 ? <Text size="sm">Not run on any connector yet.</Text> : null}
         {check.results.map((result) => (
           <Stack key={result.ref} gap="xs">
             <Text size="sm" fw={600}>

@@ -270,9 +270,7 @@ function ConnectorForm({ org, kinds }: { org: string; kinds: ConnectorKindInfo[]
           ),
         )}
         {chosen === undefined ? null : (
-          <Text size="xs">
-            Read-only access it needs: {chosen.permissions.join("; ")}
-          </Text>
+          <Text size="xs">Read-only access it needs: {chosen.permissions.join("; ")}</Text>
         )}
         <Group>
           <Button type="submit" loading={add.isPending}>

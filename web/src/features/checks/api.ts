@@ -67,10 +67,13 @@ export function useAddConnector(org: string) {
 
 export function useTestConnector(org: string) {
   return useChecksMutation(org, (ref: string) =>
-    api<{ connector: string; ok: true }>(orgPath(org, `/connectors/${encodeURIComponent(ref)}/test`), {
-      method: "POST",
-      body: {},
-    }),
+    api<{ connector: string; ok: true }>(
+      orgPath(org, `/connectors/${encodeURIComponent(ref)}/test`),
+      {
+        method: "POST",
+        body: {},
+      },
+    ),
   );
 }
 
@@ -99,9 +102,12 @@ export function useAddException(org: string) {
 
 export function useRevokeException(org: string) {
   return useChecksMutation(org, (input: { ref: string; reason: string }) =>
-    api<CheckException>(orgPath(org, `/checks/exceptions/${encodeURIComponent(input.ref)}/revoke`), {
-      method: "POST",
-      body: { reason: input.reason },
-    }),
+    api<CheckException>(
+      orgPath(org, `/checks/exceptions/${encodeURIComponent(input.ref)}/revoke`),
+      {
+        method: "POST",
+        body: { reason: input.reason },
+      },
+    ),
   );
 }
