@@ -4,6 +4,8 @@
  * check, a failing check opening a task that the next scheduled run closes, replay, exceptions,
  * evidence once a day or on change, connector errors that never pass a check, and key rotation.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { compliantState, startFakeGitHub } from "../../../test/support/fake-github.ts";
@@ -16,6 +18,7 @@ import { githubConnector } from "../../integrations/github/connector.ts";
 import { checksJob } from "../jobs/catalog.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
 import { rotateSecretKey } from "../platform/secrets-at-rest.ts";
+import { addWebhook } from "../notifications/channels.service.ts";
 import { updateControl } from "../program/controls.service.ts";
 import { listEvidence } from "../program/evidence.service.ts";
 import { getReadiness } from "../program/readiness.service.ts";
@@ -171,10 +174,29 @@ describe("running checks", () => {
       owner: "dev-lead@acme.test",
       status: "implemented",
     });
+    // A webhook receiver: told at once when a check starts failing.
+    const bodies: string[] = [];
+    const receiver = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      request.on("end", () => {
+        bodies.push(body);
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const { port } = receiver.address() as AddressInfo;
+    await addWebhook(t.ctx, owner, { url: `http://127.0.0.1:${port}/hook` });
     await add();
     withoutReviews("web");
     const [summary] = await runChecks(t.ctx, owner);
     expect(summary?.startedFailing).toContain("github.branch-requires-review");
+    receiver.close();
+    const notice = bodies.map((b) => JSON.parse(b) as { type: string; checks: { id: string }[] });
+    expect(notice).toHaveLength(1);
+    expect(notice[0]?.type).toBe("check-failing");
+    expect(notice[0]?.checks.map((c) => c.id)).toContain("github.branch-requires-review");
+    expect(bodies[0]).toContain("acme/web");
     const check = await showCheck(t.ctx, owner, "github.branch-requires-review");
     expect(check.status).toBe("fail");
     const failing = check.results[0]?.resources.filter((r) => r.status === "fail") ?? [];

@@ -9,6 +9,12 @@ const CHANNEL_LABEL: Record<NotificationPreference["channel"], string> = {
   webhook: "to the organization's webhooks",
 };
 
+const KIND_LABEL: Record<NotificationPreference["kind"], string> = {
+  "task-digest": "Daily task digest",
+  // A check of a control one owns that started failing (issue 17).
+  "check-failing": "A check of my controls started failing,",
+};
+
 const UNAVAILABLE: Record<NotificationPreference["channel"], string> = {
   mail: "Mail is not set up on this server.",
   slack: "No Slack webhook is set yet.",
@@ -24,13 +30,14 @@ export function PreferencesPanel({ org }: { org: string }) {
       {(items) => (
         <Stack gap="sm">
           <Text size="sm">
-            Each morning Attest sends the people with open tasks a digest of them. Choose where
-            yours go.
+            Each morning Attest sends the people with open tasks a digest of them, and it tells
+            control owners at once when a check of their controls starts failing. Choose where yours
+            go.
           </Text>
           {items.map((p) => (
             <Switch
               key={`${p.channel}:${p.kind}`}
-              label={`Daily task digest ${CHANNEL_LABEL[p.channel]}`}
+              label={`${KIND_LABEL[p.kind]} ${CHANNEL_LABEL[p.channel]}`}
               description={p.available ? undefined : UNAVAILABLE[p.channel]}
               checked={p.enabled}
               disabled={change.isPending}
