@@ -90,6 +90,10 @@ export const latestResult = z.object({
   notApplicable: z.number().int(),
   resources: z.array(resourceResult),
   evidenceId: z.string().nullable(),
+  connectorFailing: z
+    .object({ failure: z.string(), since: instant })
+    .nullable()
+    .describe("the connector's runs have failed since this result: it is not current"),
 });
 
 export const checkStatusView = z.object({

@@ -17,6 +17,8 @@ export interface CheckSignalInput {
   status: CheckStatus;
   failing: number;
   resources: readonly StoredResourceResult[];
+  /** The connector's runs have failed since: a pass is not current, so it does not count. */
+  connectorFailing: { failure: string; since: string } | null;
 }
 
 export function checkSignals(results: readonly CheckSignalInput[]): Map<string, ControlSignal[]> {
@@ -32,11 +34,20 @@ export function checkSignals(results: readonly CheckSignalInput[]): Map<string, 
               `${r.title} (${r.checkId}) fails on ${r.connectorName} for ${r.failing}: ` +
               failingInWords(r.resources),
           }
-        : {
-            source: "check",
-            ok: true,
-            reason: `${r.title} (${r.checkId}) passes on ${r.connectorName} (${r.run})`,
-          };
+        : r.connectorFailing !== null
+          ? {
+              source: "check",
+              ok: false,
+              reason:
+                `${r.title} (${r.checkId}) last passed on ${r.connectorName} in ${r.run}, but ` +
+                `the connector has failed since ${r.connectorFailing.since} ` +
+                `(${r.connectorFailing.failure}): no current result`,
+            }
+          : {
+              source: "check",
+              ok: true,
+              reason: `${r.title} (${r.checkId}) passes on ${r.connectorName} (${r.run})`,
+            };
     for (const control of r.controls) {
       signals.set(control, [...(signals.get(control) ?? []), signal]);
     }

@@ -390,5 +390,11 @@ describe("connector errors", () => {
     const [failed] = await runChecks(t.ctx, owner);
     expect(failed?.outcome).toBe("unauthorized");
     expect((await statusOf("github.branch-requires-review"))?.status).toBe("fail");
+    // A check that passed before the connector failed is no longer counted as passing.
+    const passed = await statusOf("github.branch-protected");
+    expect(passed?.results[0]?.connectorFailing?.failure).toBe("unauthorized");
+    await updateControl(t.ctx, owner, "CM-03", { status: "implemented" });
+    const reasons = (await getReadiness(t.ctx, owner)).criteria.flatMap((c) => c.reasons);
+    expect(reasons.join("\n")).toContain("the connector has failed since");
   });
 });

@@ -84,6 +84,8 @@ export interface LatestResult {
   notApplicable: number;
   resources: StoredResourceResult[];
   evidenceId: string | null;
+  /** When the connector's runs have failed since this result: its results are not current. */
+  connectorFailing: { failure: string; since: string } | null;
 }
 
 export interface CheckStatusView extends CheckInfo {
@@ -97,7 +99,7 @@ interface Loaded {
   exceptions: CheckException[];
   latest: CheckResult[];
   runs: Map<string, CheckRun>;
-  connectors: Map<string, { ref: string; name: string }>;
+  connectors: Map<string, { ref: string; name: string; failing: LatestResult["connectorFailing"] }>;
 }
 
 async function loadLatest(tx: Tx, actor: Actor, now: Date): Promise<Loaded> {
@@ -108,12 +110,15 @@ async function loadLatest(tx: Tx, actor: Actor, now: Date): Promise<Loaded> {
     const run = await findRun(tx, scope, { id });
     if (run !== undefined) runs.set(id, run);
   }
-  const connectors = new Map(
-    (await listConnectors(tx, scope)).map((c) => [
-      c.id,
-      { ref: connectorRef(c.number), name: c.name },
-    ]),
-  );
+  const connectors: Loaded["connectors"] = new Map();
+  for (const c of await listConnectors(tx, scope)) {
+    const last = c.lastRunId === null ? undefined : await findRun(tx, scope, { id: c.lastRunId });
+    const failing =
+      last === undefined || last.outcome === "ok"
+        ? null
+        : { failure: last.outcome, since: last.finishedAt };
+    connectors.set(c.id, { ref: connectorRef(c.number), name: c.name, failing });
+  }
   return {
     today: localDate(now, (await getOrganization(tx, scope)).timeZone),
     exceptions: await listExceptions(tx, scope),
@@ -141,6 +146,7 @@ function latestView(loaded: Loaded, result: CheckResult): LatestResult {
     notApplicable: outcome.notApplicable,
     resources: outcome.resources,
     evidenceId: result.evidenceId,
+    connectorFailing: connector?.failing ?? null,
   };
 }
 

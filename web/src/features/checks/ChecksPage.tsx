@@ -168,6 +168,12 @@ function CheckPanel({
               {result.connectorName}, {result.run} ({formatDateTime(result.recordedAt)}):{" "}
               {result.passing} passing, {result.failing} failing, {result.excepted} excepted
             </Text>
+            {result.connectorFailing === null ? null : (
+              <Text size="sm">
+                Not current: {result.connectorName} has failed since{" "}
+                {formatDateTime(result.connectorFailing.since)} ({result.connectorFailing.failure}).
+              </Text>
+            )}
             <Table aria-label={`Resources of ${check.id} on ${result.connectorName}`}>
               <Table.Thead>
                 <Table.Tr>
