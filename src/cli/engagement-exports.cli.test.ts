@@ -101,11 +101,11 @@ describe("attest engagement workpapers", () => {
     expect(verified.code, verified.out + verified.err).toBe(0);
   });
 
-  it("refuses the company before the final report", async () => {
+  it("refuses the company: the workpapers are the auditor's", async () => {
     const out = path.join(database.dataDir, "papers.zip");
     const refused = await cli(env, "engagement", "workpapers", "E-1", "--out", out);
     expect(refused.code).toBe(4);
-    expect(refused.err).toContain("until a final report is out");
+    expect(refused.err).toContain("only the engagement's assigned auditors take them");
     expect(() => readFileSync(out)).toThrow();
   });
 });

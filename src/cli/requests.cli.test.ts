@@ -64,6 +64,7 @@ interface RequestJson {
   status: string;
   control: string | null;
   item: string | null;
+  itemLabel: string | null;
   evidence: { id: string; title: string }[];
   comments: { side: string; body: string }[];
 }
@@ -89,6 +90,12 @@ describe("attest requests", () => {
       await ok("engagement", "sample", "E-1", "--seed", "42", "--json", ...DANA),
     );
     const item = sample.controls.find((c) => c.controlId === "GV-11")?.items[0] ?? "";
+    // A monthly item's key is its month ("2025-09"); people read "September 2025".
+    const inWords = new Date(`${item}-01T00:00:00Z`).toLocaleString("en-GB", {
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
 
     const usage = await cli(
       env,
@@ -130,7 +137,7 @@ describe("attest requests", () => {
       "2026-03-09",
       ...DANA,
     );
-    expect(opened.out).toBe(`R-1 opened for GV-11 item ${item}, to dev@acme.test by 2026-03-09.\n`);
+    expect(opened.out).toBe(`R-1 opened for GV-11 · ${inWords}, to dev@acme.test by 2026-03-09.\n`);
     const text = json<RequestJson>(
       await ok(
         "requests",
@@ -151,7 +158,10 @@ describe("attest requests", () => {
     const listed = json<{ items: RequestJson[]; counts: { open: number } }>(
       await ok("requests", "list", "E-1", "--json", ...DEV),
     );
-    expect(listed.items.map((r) => r.ref)).toEqual(["R-1", "R-2"]);
+    expect(listed.items.map((r) => [r.ref, r.item, r.itemLabel])).toEqual([
+      ["R-1", item, inWords],
+      ["R-2", null, null],
+    ]);
     expect(listed.counts.open).toBe(2);
 
     const file = path.join(database.dataDir, "review.txt");
@@ -209,11 +219,15 @@ describe("attest requests", () => {
     );
     expect(back.items.map((r) => r.ref)).toEqual(["R-2"]);
     const table = (await ok("requests", "list", "E-1", ...DANA)).out;
-    expect(table).toMatch(/R-1\s+accepted\s+GV-11 item/);
+    expect(table).toMatch(new RegExp(`R-1\\s+accepted\\s+GV-11 · ${inWords}\\s`));
+    expect(table).not.toContain(`GV-11 item ${item}`);
     expect(table).toContain("0 open, 0 submitted, 1 returned, 1 accepted; 0 overdue");
     await ok("requests", "comment", "E-1", "R-2", "The signed ones, please.", ...DANA);
     const shown = (await ok("requests", "show", "E-1", "R-2", ...DEV)).out;
     expect(shown).toContain("Returned  These are the draft minutes.");
+    const one = (await ok("requests", "show", "E-1", "R-1", ...DEV)).out;
+    expect(one).toContain(`For       GV-11 · ${inWords}\n`);
+    expect(one).toContain(`Item key  ${item}\n`);
     expect(shown).toContain(`${TEST_AUDITOR.name} (auditor): The signed ones, please.`);
   });
 });

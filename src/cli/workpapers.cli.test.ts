@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TEST_AUDITOR } from "../../test/support/auditor.ts";
+import { readZip } from "../../test/support/bundles.ts";
 import { assignAuditorIn, cli, json } from "../../test/support/cli.ts";
 import { createTestDatabase } from "../../test/support/database.ts";
 import type { TestDatabase } from "../../test/support/database.ts";
@@ -192,5 +193,29 @@ describe("attest engagement workpaper", () => {
 
     const status = await cli(env, ...dana, "engagement", "status", "E-1");
     expect(status.out).toMatch(/^0 of 1 control concluded, 0 of \d+ items tested$/m);
+
+    // The signed workpapers carry the file itself, and `attest bundle verify` checks it.
+    const zip = path.join(database.dataDir, "papers.zip");
+    const written = json<{ attachments: number; signingKey: { fingerprint: string } }>(
+      await cli(env, ...dana, "--json", "engagement", "workpapers", "E-1", "--out", zip),
+    );
+    expect(written.attachments).toBe(1);
+    const verified = await cli(
+      env,
+      "bundle",
+      "verify",
+      zip,
+      "--key",
+      written.signingKey.fingerprint,
+    );
+    expect(verified.code, verified.out + verified.err).toBe(0);
+    const entries = await readZip(zip);
+    const kept = entries.find((e) => /^attachments\/GV-11\/.+_re-performance\.txt$/.test(e.name));
+    expect(kept?.data.toString()).toBe("walked through the tracker\n");
+    // The company never takes them.
+    const companyZip = path.join(database.dataDir, "company.zip");
+    const denied = await cli(env, "engagement", "workpapers", "E-1", "--out", companyZip);
+    expect(denied.code).toBe(4);
+    expect(() => readFileSync(companyZip)).toThrow();
   });
 });

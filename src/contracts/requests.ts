@@ -22,6 +22,13 @@ export const auditRequest = z.object({
   engagementId: z.string(),
   control: z.string().nullable().describe("the control asked about, or null for free text"),
   item: z.string().nullable().describe("the sampled item's key, when it asks for one"),
+  itemLabel: z
+    .string()
+    .nullable()
+    .describe(
+      'the sampled item in words ("March 2026", "Pull request #4105 (2 March)"); its key ' +
+        "when it is no longer in the sample; null when the request names no item",
+    ),
   description: z.string(),
   addressee: z.string().describe("email of the member it goes to"),
   dueOn: day,

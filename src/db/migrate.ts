@@ -25,6 +25,8 @@ import * as notifications from "./migrations/0020_notifications.ts";
 import * as people from "./migrations/0017_people.ts";
 import * as findings from "./migrations/0021_findings.ts";
 import * as workpapers from "./migrations/0015_workpapers.ts";
+// The importer's account on imported populations (issue 13's requests per sampled occurrence).
+import * as populationImporter from "./migrations/0022_population_importer_email.ts";
 // Connectors and checks (issue 17).
 import * as checks from "./migrations/0025_checks.ts";
 import type { Db } from "./connect.ts";
@@ -49,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0017_people": people,
   "0021_findings": findings,
   "0015_workpapers": workpapers,
+  "0022_population_importer_email": populationImporter,
   "0025_checks": checks,
 };
 

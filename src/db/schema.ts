@@ -695,6 +695,8 @@ export interface PopulationImportsTable {
   rows_sha256: string;
   status: string;
   imported_by: string;
+  /** The importer's account (migration 0022); null for imports made before. */
+  imported_by_email: string | null;
   imported_at: string;
   reviewed_by: string | null;
   reviewed_at: string | null;

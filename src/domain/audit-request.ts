@@ -1,3 +1,6 @@
+import type { EngagementSample } from "./engagement.ts";
+import { itemInWords } from "./words.ts";
+
 /**
  * A request on the auditor's list ("provided by client"): what the engagement's auditor asks
  * the company for. It names a control, a sampled item of a control, or asks in free text; it
@@ -90,8 +93,35 @@ export function countRequests(
   return counts;
 }
 
-/** What a request asks about, in words: "CM-02 item 2026-03", "AC-04", or its own text. */
-export function requestSubject(request: Pick<AuditRequest, "control" | "item">): string {
+/** A request as its readers get it: the sampled item it names, in words. */
+export interface NamedRequest extends AuditRequest {
+  /** "March 2026", "Pull request #4105 (2 March)"; the key when the item left the sample. */
+  itemLabel: string | null;
+}
+
+/** The request's item in words, from the engagement's current sample (itemInWords). */
+export function nameItem(
+  request: AuditRequest,
+  sample: EngagementSample | undefined,
+): NamedRequest {
+  if (request.item === null) return { ...request, itemLabel: null };
+  const occurrence = sample?.controls
+    .find((c) => c.controlRef === request.control)
+    ?.population.find((p) => p.key === request.item);
+  return {
+    ...request,
+    itemLabel: occurrence === undefined ? request.item : itemInWords(occurrence),
+  };
+}
+
+/**
+ * What a request asks about, in words: "GV-11 · March 2026", "AC-04", or "free text" (as the
+ * web's request cards read). The item's key stands in when its words are not known.
+ */
+export function requestSubject(
+  request: Pick<AuditRequest, "control" | "item"> & { itemLabel?: string | null },
+): string {
   if (request.control === null) return "free text";
-  return request.item === null ? request.control : `${request.control} item ${request.item}`;
+  if (request.item === null) return request.control;
+  return `${request.control} · ${request.itemLabel ?? `item ${request.item}`}`;
 }

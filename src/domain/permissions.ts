@@ -32,8 +32,8 @@ export const ACTIONS = [
   /** The control matrix (CSV, XLSX): the engagement's auditors, and owners and admins. */
   "engagement:export",
   /**
-   * The signed workpapers ZIP. The auditor's own work: the company's owners and admins get it
-   * only once a final report is out (services/fieldwork/exports/workpapers.ts checks the step).
+   * The signed workpapers ZIP: the auditor's notes and own files, so the assigned auditors'
+   * alone, never a company role's (services/fieldwork/exports/workpapers.ts says so again).
    */
   "engagement:workpapers",
   // Populations imported from a system of record (issue 13): the company imports them, the
@@ -85,6 +85,11 @@ export const ACTIONS = [
   // The vendor inventory, vendors' reports and CUECs, and the yearly vendor reviews (issue 16).
   "vendor:read",
   "vendor:manage",
+  /**
+   * Recording a vendor's yearly review: owners and admins for any vendor, a control owner for
+   * the vendors they own (the record rule), since the relationship's owner is who reviews it.
+   */
+  "vendor:review",
   // Control owners assigned in bulk (issue 16 part 4).
   "control:assign-owners",
   // Notifications: the organization's channels and deliveries; each person's own choices.
@@ -138,7 +143,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "request:open" &&
       action !== "request:decide" &&
       action !== "population:review" &&
-      action !== "workpaper:attach",
+      action !== "workpaper:attach" &&
+      action !== "engagement:workpapers",
   ),
   // Approving management's assertion or a bridge letter is an owner's signature.
   admin: ACTIONS.filter(
@@ -148,6 +154,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
       action !== "population:review" &&
       action !== "engagement:test" &&
       action !== "workpaper:attach" &&
+      action !== "engagement:workpapers" &&
       action !== "member:grant-owner" &&
       action !== "report:opinion" &&
       action !== "report:finalize" &&
@@ -177,6 +184,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "training:take",
     // They read the vendors whose CUECs their controls answer; owners and admins keep the list.
     "vendor:read",
+    // The yearly review of a vendor they own (the record rule narrows it to theirs).
+    "vendor:review",
     "notification:choose",
     // The onboarding and offboarding steps of their controls (HR, IT) are theirs to complete.
     "people:complete-step",
@@ -291,6 +300,8 @@ const RECORD_RULES: Partial<Record<Action, (actor: Actor, record: OwnedRecord) =
   "request:answer": ownerOnly,
   "request:comment": ownerOnly,
   "population:import": ownerOnly,
+  // A control owner reviews the vendors they own (record.owner is the vendor's owner).
+  "vendor:review": ownerOnly,
 };
 
 export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean {

@@ -77,6 +77,8 @@ export interface PopulationImport {
   rowsSha256: string;
   status: PopulationImportStatus;
   importedBy: string;
+  /** The importer's account, to address requests to; null when imported without one. */
+  importedByEmail: string | null;
   importedAt: string;
   reviewedBy: string | null;
   reviewedAt: string | null;

@@ -79,10 +79,16 @@ export function itemInWords(item: ItemToName, options: { year?: boolean } = {}):
     const what = item.key === "period" ? "the whole period" : "the year";
     return `${what} (${span(item.from, item.to, true)})`;
   }
+  const day = year ? dateInWords(item.from) : dayAndMonth(item.from);
   if (item.key.startsWith("ev-")) {
     // An event: its title, then the day it happened (a stored "(…)" date is replaced).
     const title = item.label.replace(/ \([^()]*\)$/, "");
-    return `${title} (${year ? dateInWords(item.from) : dayAndMonth(item.from)})`;
+    return `${title} (${day})`;
+  }
+  // An imported row or a person, labelled with its day in full: within the period, the day.
+  const stored = ` (${dateInWords(item.from)})`;
+  if (item.from === item.to && item.label.endsWith(stored)) {
+    return `${item.label.slice(0, -stored.length)} (${day})`;
   }
   return item.label;
 }

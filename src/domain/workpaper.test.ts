@@ -38,6 +38,25 @@ describe("sampled items in words", () => {
     expect(itemInWords({ key: "period", label: "", from: "2026-01-01", to: "2026-06-30" })).toBe(
       "the whole period (1 January – 30 June 2026)",
     );
+    // An imported row and a person carry their day in full; within the period, the day reads
+    // without its year, and a label that merely ends in brackets is left as it is.
+    const row = {
+      key: "PR-4105",
+      label: "Pull request #4105 (2 March 2026)",
+      from: "2026-03-02",
+      to: "2026-03-02",
+    };
+    expect(itemInWords(row)).toBe("Pull request #4105 (2 March)");
+    expect(itemInWords(row, { year: true })).toBe("Pull request #4105 (2 March 2026)");
+    const hire = { key: "hire-1", label: "Hire: Ana Ruiz (4 May 2026)", from: "2026-05-04" };
+    expect(itemInWords({ ...hire, to: "2026-05-04" })).toBe("Hire: Ana Ruiz (4 May)");
+    const other = {
+      key: "T-9",
+      label: "Ticket T-9 (urgent)",
+      from: "2026-05-04",
+      to: "2026-05-04",
+    };
+    expect(itemInWords(other)).toBe("Ticket T-9 (urgent)");
   });
 });
 

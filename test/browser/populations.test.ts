@@ -128,5 +128,22 @@ describe("imported populations in the browser", () => {
     expect(cm02?.items).toHaveLength(15);
     await page.getByText(cm02?.items.join(", ") ?? "?").waitFor();
     await rig.screenshot(page, "populations-02-drawn");
+
+    // Each sampled occurrence is now a request for its evidence, to whoever imported the rows
+    // (CM-02 has no owner), named in words.
+    await page.goto(`/orgs/${org}/engagements/${engagement.id}?tab=requests`);
+    const first = cm02?.items[0] ?? "?";
+    const i = Number(first.slice(3)) - 4100;
+    const month = new Date(Date.UTC(2025, i % 12, 1)).toLocaleString("en-GB", {
+      month: "long",
+      timeZone: "UTC",
+    });
+    const card = page.getByRole("article").filter({
+      hasText: `CM-02 · Pull request #${first.slice(3)} (1${i % 10} ${month})`,
+    });
+    await card.getByText(/^To olivia@acme\.example, due /).waitFor();
+    await expect(page.getByRole("article").count()).resolves.toBe(15);
+    expect(await seriousViolations(page)).toEqual([]);
+    await rig.screenshot(page, "populations-03-requests");
   }, 120_000);
 });

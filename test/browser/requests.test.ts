@@ -98,6 +98,12 @@ describe("auditor requests in the browser", () => {
     const gv11 = sample.controls.find((c) => c.controlRef === "GV-11");
     const item = gv11?.items[0] ?? "";
     const label = gv11?.population.find((p) => p.key === item)?.label ?? item;
+    // A monthly item's key is its month ("2026-03"); requests name it "March 2026".
+    const inWords = new Date(`${item}-01T00:00:00Z`).toLocaleString("en-GB", {
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     const problems: string[] = [];
     const { page } = dana;
     try {
@@ -122,6 +128,9 @@ describe("auditor requests in the browser", () => {
         .waitFor();
       const request = casey.page.getByRole("article", { name: "Request R-1" });
       await request.getByText(`Evidence that GV-11 operated for ${label}.`).waitFor();
+      // The request names its item in words, not by its key.
+      await request.getByText(`GV-11 · ${inWords}`, { exact: true }).waitFor();
+      await expect(request.getByText(`item ${item}`).count()).resolves.toBe(0);
       problems.push(...(await axeProblems(casey.page, "requests-company")));
       const file = path.join(rig.database.dataDir, "gv-11-review.txt");
       writeFileSync(file, "Monthly review, signed by the CTO.\n");
@@ -139,6 +148,7 @@ describe("auditor requests in the browser", () => {
       await page.getByRole("tab", { name: "Requests" }).click();
       const theirs = page.getByRole("article", { name: "Request R-1" });
       await theirs.getByText("The signed review of that month.").waitFor();
+      await theirs.getByText(`GV-11 · ${inWords}`, { exact: true }).waitFor();
       problems.push(...(await axeProblems(page, "requests-auditor")));
       await theirs.getByRole("button", { name: "Accept R-1" }).click();
       await theirs.getByText("accepted", { exact: true }).waitFor();

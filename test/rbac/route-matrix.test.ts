@@ -154,6 +154,8 @@ describe("record rules and hard-coded spot checks", () => {
     expect(rolesAllowed("evidence:create")).not.toContain("auditor");
     expect(rolesAllowed("audit-log:read")).toEqual(["owner", "admin", "auditor"]);
     expect(rolesAllowed("member:manage")).toEqual(["owner", "admin"]);
+    // The workpapers hold the auditor's notes and own files (issue 13): no company role.
+    expect(rolesAllowed("engagement:workpapers")).toEqual(["auditor"]);
   });
 
   it("an employee cannot list evidence or controls, but sees the organization and their tasks", async () => {
@@ -344,6 +346,33 @@ describe("record rules and hard-coded spot checks", () => {
       (await ask("control-owner", "POST", `/evidence/${evidenceId}/links`, { control: own }))
         .statusCode,
     ).toBe(200);
+  });
+
+  it("a control owner records the yearly review of the vendors they own, and of no other", async () => {
+    const review = { checked: ["report-read"], outcome: "approved-with-actions" };
+    const notes = "The spot check's review of a vendor.";
+    const added = await ask("owner", "POST", "/vendors", {
+      name: `Owned by nobody (${world.next()})`,
+      service: "Email",
+      tier: 3,
+    });
+    const unowned = added.json<{ ref: string }>().ref;
+    const before = await snapshot();
+    const refused = await ask("control-owner", "POST", `/vendors/${unowned}/reviews`, {
+      checked: ["still-needed"],
+      outcome: "approved-with-actions",
+      notes,
+    });
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(await snapshot()).toBe(before);
+    const own = await ask("control-owner", "POST", `/vendors/${world.ids.vendor}/reviews`, {
+      ...review,
+      notes,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    // Reviewing is all they may do to it: the inventory stays the owners' and admins'.
+    const edit = await ask("control-owner", "PATCH", `/vendors/${world.ids.vendor}`, { notes });
+    expect(edit.statusCode).toBe(403);
   });
 
   it("only an owner hands out the owner role", async () => {

@@ -42,8 +42,9 @@ export function registerEngagementExports(engagement: Command, runtime: Runtime)
   engagement
     .command("workpapers")
     .description(
-      "Write the workpapers (matrix, overview, one workpaper per control) as a signed ZIP; " +
-        "check it with `attest bundle verify`",
+      "Write the workpapers (matrix, overview, one workpaper per control, imported " +
+        "populations, the auditor's own files) as a signed ZIP; check it with " +
+        "`attest bundle verify`. The assigned auditor's alone",
     )
     .argument("<id>", "engagement number (E-1 or 1) or id")
     .requiredOption("--out <file>", "where to write the ZIP")
@@ -51,18 +52,19 @@ export function registerEngagementExports(engagement: Command, runtime: Runtime)
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { buildWorkpapers } = await import("../../services/fieldwork/exports/workpapers.ts");
       const papers = await withActor(runtime, globals, (ctx, actor) =>
-        buildWorkpapers(ctx, actor, handle),
+        buildWorkpapers(ctx, actor, handle, options.out),
       );
-      await writeOutputFile(options.out, papers.bytes);
       const summary = {
         out: options.out,
         files: papers.files,
-        bytes: papers.bytes.length,
+        attachments: papers.attachments,
+        bytes: papers.zipBytes,
         signingKey: papers.signingKey,
       };
       if (globals.json) return printJson(runtime.io, summary);
       runtime.io.out(
-        `Wrote ${options.out}: ${papers.files} workpapers, ${summary.bytes} bytes.\n` +
+        `Wrote ${options.out}: ${papers.files} files (${papers.attachments} of the auditor's ` +
+          `own), ${summary.bytes} bytes.\n` +
           `Signed with ${papers.signingKey.algorithm} key ${papers.signingKey.fingerprint}\n`,
       );
     });

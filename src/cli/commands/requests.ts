@@ -2,7 +2,7 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import type { AuditRequest } from "../../domain/audit-request.ts";
+import type { NamedRequest } from "../../domain/audit-request.ts";
 import { requestSubject } from "../../domain/audit-request.ts";
 import {
   acceptRequest,
@@ -32,10 +32,11 @@ const MEDIA_TYPES: Record<string, string> = {
   ".json": "application/json",
 };
 
-function printRequest(io: Io, request: AuditRequest): void {
+function printRequest(io: Io, request: NamedRequest): void {
   const rows: [string, string][] = [
     ["Request", `${request.ref}  ${request.status}`],
     ["For", requestSubject(request)],
+    ...(request.item === null ? [] : [["Item key", request.item] as [string, string]]),
     ["To", request.addressee],
     ["Due", request.dueOn],
     ["Asks", request.description],
@@ -69,7 +70,7 @@ export function registerRequests(program: Command, runtime: Runtime): void {
     .command("requests")
     .description("The auditor's request list (provided by client) of an engagement");
   const globalsOf = (command: Command) => command.optsWithGlobals<GlobalOptions>();
-  const done = (command: Command, request: AuditRequest, words: string) => {
+  const done = (command: Command, request: NamedRequest, words: string) => {
     if (globalsOf(command).json) return printJson(runtime.io, request);
     runtime.io.out(`${request.ref} ${words}.\n`);
   };

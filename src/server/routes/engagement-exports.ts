@@ -4,7 +4,7 @@ import {
   MATRIX_MEDIA_TYPES,
   controlMatrixFile,
 } from "../../services/fieldwork/exports/control-matrix.ts";
-import { buildWorkpapers } from "../../services/fieldwork/exports/workpapers.ts";
+import { openWorkpapers } from "../../services/fieldwork/exports/workpapers.ts";
 import { fileAnswer, orgRoute } from "../route.ts";
 import type { Router } from "../route.ts";
 import { attachment } from "./downloads.ts";
@@ -35,18 +35,24 @@ export function registerEngagementExportRoutes(router: Router): void {
     url: "/engagements/:id/workpapers.zip",
     tag: "engagements",
     summary:
-      "The engagement's workpapers (matrix, overview, one workpaper per control) as a ZIP " +
-      "signed like the evidence bundle (verify with `attest bundle verify`). The assigned " +
-      "auditors' at any time; owners and admins once a final report is out",
+      "The engagement's workpapers as a ZIP signed like the evidence bundle (verify with " +
+      "`attest bundle verify`): the matrix, an overview, one workpaper per control (test " +
+      "steps, each sampled item's result per step and notes), the imported populations " +
+      "(source, rows, hash, completeness, decision) and the auditor's own files. The " +
+      "assigned auditors' alone: every company role is refused",
     params: idParam,
     response: fileAnswer("application/zip"),
     handler: async ({ actor, params, reply }) => {
-      const papers = await buildWorkpapers(ctx, actor, params.id);
-      attachment(reply, papers.fileName, "application/zip", papers.bytes.length).header(
+      // Every refusal is thrown here, before the answer starts; the ZIP then streams.
+      const papers = await openWorkpapers(ctx, actor, params.id);
+      const { summary } = papers;
+      // A build that fails part-way (a corrupt stored file) then ends short of this length.
+      const length = summary.zipBytes >= 0 ? summary.zipBytes : undefined;
+      attachment(reply, summary.fileName, "application/zip", length).header(
         "x-signing-key-fingerprint",
-        papers.signingKey.fingerprint,
+        summary.signingKey.fingerprint,
       );
-      return papers.bytes;
+      return papers.stream;
     },
   });
 }

@@ -7,7 +7,7 @@ import type {} from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { auditRequest, bulkOpening, requestList } from "../../contracts/requests.ts";
-import type { AuditRequest } from "../../domain/audit-request.ts";
+import type { NamedRequest } from "../../domain/audit-request.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { invalidField } from "../../domain/errors.ts";
 import type { ServiceContext } from "../../services/platform/context.ts";
@@ -50,9 +50,9 @@ async function answerWithUpload(
   actor: Actor,
   request: FastifyRequest,
   params: { id: string; request: string },
-): Promise<AuditRequest> {
+): Promise<NamedRequest> {
   let metadata: AnswerInput = {};
-  let answered: AuditRequest | undefined;
+  let answered: NamedRequest | undefined;
   for await (const part of multipartParts(request)) {
     if (part.type === "field" && part.fieldname === "metadata") {
       metadata = parseMetadata(String(part.value));

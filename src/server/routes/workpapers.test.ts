@@ -112,6 +112,18 @@ describe("the auditor's workpaper files over HTTP", () => {
     expect(mine.json<{ attachments: { id: string }[] }>().attachments.map((a) => a.id)).toEqual([
       id,
     ]);
+
+    // The signed workpapers carry the file (stored uncompressed, so its bytes show in the
+    // answer); the owner is refused them outright.
+    const zip = await auditor.request("GET", path("/workpapers.zip"));
+    expect(zip.statusCode, zip.body).toBe(200);
+    expect(zip.headers["content-type"]).toBe("application/zip");
+    expect(zip.headers["x-signing-key-fingerprint"]).toMatch(/^SHA256:/);
+    expect(zip.body).toContain(`attachments/GV-11/${id.slice(0, 8)}_walkthrough-notes.txt`);
+    expect(zip.body).toContain("what I saw on the call");
+    const ownerZip = await owner.request("GET", path("/workpapers.zip"));
+    expect(ownerZip.statusCode).toBe(403);
+    expect(ownerZip.body).not.toContain("what I saw");
   });
 
   it("are out of reach of an auditor not assigned to the engagement", async () => {
@@ -127,6 +139,7 @@ describe("the auditor's workpaper files over HTTP", () => {
     for (const url of [
       path("/workpapers/GV-11/attachments"),
       path(`/workpaper-attachments/${id}/file`),
+      path("/workpapers.zip"),
     ]) {
       expect((await other.request("GET", url)).statusCode, url).toBe(404);
     }

@@ -61,6 +61,13 @@ describe("the auditor's home", () => {
     expect(entry?.nextItems.length).toBe(Math.min(NEXT_ITEMS_SHOWN, items.length - 1));
     expect(entry?.nextItems[0]).toMatchObject({ control: "GV-11", item: items[1] });
     expect(entry?.nextItems[0]?.label).not.toBe(items[1]);
+    // In words: a monthly item is its month, as the testing screen reads it.
+    const month = new Date(`${items[1]}-01T00:00:00Z`).toLocaleString("en-GB", {
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    expect(entry?.nextItems[0]?.label).toBe(month);
 
     // The company's owner reads every engagement: the one in planning has no progress yet.
     const all = await auditorHome(t.ctx, owner);

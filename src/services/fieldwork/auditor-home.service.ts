@@ -13,6 +13,7 @@ import type { Engagement } from "../../domain/engagement.ts";
 import { fieldworkProgress } from "../../domain/fieldwork-progress.ts";
 import type { FieldworkProgress } from "../../domain/fieldwork-progress.ts";
 import { authorize } from "../../domain/permissions.ts";
+import { itemInWords } from "../../domain/words.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { visibleTo } from "./engagements.service.ts";
 import { resultsOf } from "./results.ts";
@@ -60,7 +61,8 @@ export async function auditorHome(ctx: ServiceContext, actor: Actor): Promise<Ho
       const labels = new Map(
         (results.sample?.controls ?? []).map((c) => [
           c.controlRef,
-          new Map(c.population.map((item) => [item.key, item.label])),
+          // In words, as the testing screen names them: "March 2026", "week 12 (16–22 March)".
+          new Map(c.population.map((item) => [item.key, itemInWords(item)])),
         ]),
       );
       const awaiting = results.controls

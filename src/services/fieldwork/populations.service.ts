@@ -222,6 +222,7 @@ export async function importPopulation(
       rowsSha256: populationRowsSha256(rows),
       status: "pending",
       importedBy: actor.name,
+      importedByEmail: actor.email ?? null,
       importedAt: at,
       reviewedBy: null,
       reviewedAt: null,

@@ -20,7 +20,7 @@ import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { awaitsCompany } from "../../domain/audit-request.ts";
-import type { AuditRequest, RequestComment } from "../../domain/audit-request.ts";
+import type { AuditRequest, NamedRequest, RequestComment } from "../../domain/audit-request.ts";
 import { engagementLabel, evidenceWindow } from "../../domain/engagement.ts";
 import type { Engagement } from "../../domain/engagement.ts";
 import { AppError, invalidField } from "../../domain/errors.ts";
@@ -34,6 +34,7 @@ import type { Prepared } from "../program/evidence.service.ts";
 import { loadEngagement } from "./engagements.service.ts";
 import { answerInput, commentInput, returnInput } from "./request-inputs.ts";
 import type { AnswerInput, CommentInput, ReturnInput } from "./request-inputs.ts";
+import { withItemWordsOne } from "./request-words.ts";
 import { loadRequest, organizationToday } from "./requests.service.ts";
 import { requireAssignedAuditor } from "./sampling.service.ts";
 
@@ -51,6 +52,12 @@ interface Located {
 async function locate(tx: Tx, actor: Actor, handle: string, key: string): Promise<Located> {
   const engagement = await loadEngagement(tx, actor, handle);
   return { engagement, request: await loadRequest(tx, actor, engagement, key) };
+}
+
+/** The request as it stands after the change, its item in words, for the answer. */
+async function reread(tx: Tx, actor: Actor, handle: string, key: string): Promise<NamedRequest> {
+  const { request } = await locate(tx, actor, handle, key);
+  return withItemWordsOne(tx, scopeOf(actor), request);
 }
 
 function label(located: Located): string {
@@ -132,7 +139,7 @@ export async function answerRequest(
   key: string,
   input: AnswerInput,
   file?: AnswerFile,
-): Promise<AuditRequest> {
+): Promise<NamedRequest> {
   authorize(actor, "request:answer");
   const data = parseInput(answerInput, input);
   if (data.evidence.length === 0 && file === undefined) {
@@ -207,7 +214,7 @@ export async function answerRequest(
       },
       at,
     );
-    return (await locate(tx, actor, handle, request.ref)).request;
+    return reread(tx, actor, handle, request.ref);
   });
 }
 
@@ -227,7 +234,7 @@ export async function commentOnRequest(
   handle: string,
   key: string,
   input: CommentInput,
-): Promise<AuditRequest> {
+): Promise<NamedRequest> {
   authorize(actor, "request:comment");
   const data = parseInput(commentInput, input);
   const at = ctx.now();
@@ -245,7 +252,7 @@ export async function commentOnRequest(
       { request: located.request.ref, side: comment.side, body: comment.body },
       at,
     );
-    return (await locate(tx, actor, handle, key)).request;
+    return reread(tx, actor, handle, key);
   });
 }
 
@@ -255,7 +262,7 @@ async function decide(
   handle: string,
   key: string,
   reason: string | null,
-): Promise<AuditRequest> {
+): Promise<NamedRequest> {
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const located = await locate(tx, actor, handle, key);
@@ -288,7 +295,7 @@ async function decide(
         at,
       );
     }
-    return (await locate(tx, actor, handle, key)).request;
+    return reread(tx, actor, handle, key);
   });
 }
 
@@ -297,7 +304,7 @@ export async function acceptRequest(
   actor: Actor,
   handle: string,
   key: string,
-): Promise<AuditRequest> {
+): Promise<NamedRequest> {
   authorize(actor, "request:decide");
   return decide(ctx, actor, handle, key, null);
 }
@@ -308,7 +315,7 @@ export async function returnRequest(
   handle: string,
   key: string,
   input: ReturnInput,
-): Promise<AuditRequest> {
+): Promise<NamedRequest> {
   authorize(actor, "request:decide");
   const data = parseInput(returnInput, input);
   return decide(ctx, actor, handle, key, data.reason);

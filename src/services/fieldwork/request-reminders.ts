@@ -10,12 +10,13 @@ import { inOrgTransaction, read } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { isOverdue, requestSubject } from "../../domain/audit-request.ts";
-import type { AuditRequest } from "../../domain/audit-request.ts";
+import type { NamedRequest } from "../../domain/audit-request.ts";
 import { engagementLabel } from "../../domain/engagement.ts";
 import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
+import { withItemWords } from "./request-words.ts";
 
 export interface ReminderOutcome {
   /** One per addressee and engagement mailed. */
@@ -25,7 +26,7 @@ export interface ReminderOutcome {
 function reminderText(
   organization: string,
   engagement: string,
-  requests: readonly AuditRequest[],
+  requests: readonly NamedRequest[],
   link: string,
 ): string {
   const lines = requests.map(
@@ -50,11 +51,15 @@ export async function mailOverdueRequests(
   const at = ctx.now();
   const { organization, requests, labels } = await read(ctx.db, async (tx) => ({
     organization: await getOrganization(tx, scope),
-    requests: await listRequests(tx, scope, { statuses: ["open", "returned"] }),
+    requests: await withItemWords(
+      tx,
+      scope,
+      await listRequests(tx, scope, { statuses: ["open", "returned"] }),
+    ),
     labels: new Map((await listEngagements(tx, scope)).map((e) => [e.id, engagementLabel(e)])),
   }));
   const today = localDate(at, organization.timeZone);
-  const groups = new Map<string, AuditRequest[]>();
+  const groups = new Map<string, NamedRequest[]>();
   for (const request of requests) {
     if (!isOverdue(request, today) || request.remindedOn === today) continue;
     const key = `${request.engagementId}\u0000${request.addressee}`;

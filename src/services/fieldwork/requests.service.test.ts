@@ -77,12 +77,22 @@ describe("requests", () => {
       evidence: [],
     });
     expect(request.description).toMatch(/^Evidence that GV-11 operated for /);
+    // The item in words, as people read it: a monthly item is its month.
+    const month = new Date(`${item}-01T00:00:00Z`).toLocaleString("en-GB", {
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    expect(request.itemLabel).toBe(month);
+    const listed = await listEngagementRequests(t.ctx, dev, engagement);
+    expect(listed.items.map((r) => [r.ref, r.item, r.itemLabel])).toEqual([["R-1", item, month]]);
 
     // The addressee's task, overdue once the due day has passed.
     const tasks = await listTasks(t.ctx, dev, { mine: true, source: "audit-request" });
     expect(tasks).toEqual([
       expect.objectContaining({
         id: `audit-request:${engagement}/R-1`,
+        title: `Answer the auditor's request R-1 (${engagement}): GV-11 · ${month}`,
         status: "open",
         dueBy: "2026-11-09",
         link: `/engagements/${engagement}/requests`,
@@ -107,6 +117,7 @@ describe("requests", () => {
       file("minutes"),
     );
     expect(answered.status).toBe("submitted");
+    expect(answered.itemLabel).toBe(month);
     expect(answered.evidence).toHaveLength(1);
     expect(answered.comments).toEqual([
       expect.objectContaining({ side: "company", body: "The minutes of that month." }),
@@ -237,7 +248,7 @@ describe("requests", () => {
       to: "dev@acme.test",
       dueOn: "2026-11-20",
     });
-    expect(request.control).toBeNull();
+    expect([request.control, request.item, request.itemLabel]).toEqual([null, null, null]);
     await refused(
       () => answerRequest(t.ctx, owner, engagement, request.ref, { evidence: [before] }),
       "VALIDATION_FAILED",

@@ -4,50 +4,46 @@
  * supply evidence. Reads: the list (a control owner sees only what is addressed to them) and
  * the counts the auditor's home shows. Answers and decisions are in request-answers.service.
  */
-import {
-  findRequest,
-  insertRequest,
-  listRequests,
-  nextRequestNumber,
-} from "../../db/audit-requests.repo.ts";
+import { findRequest, listRequests } from "../../db/audit-requests.repo.ts";
 import { findControlByRef } from "../../db/controls.repo.ts";
 import { currentSample } from "../../db/engagements.repo.ts";
-import { getOrganization } from "../../db/organizations.repo.ts";
-import { newId } from "../../db/portable.ts";
 import { inOrgTransaction, read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { listMembers } from "../../db/users.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { REQUEST_REF_PATTERN, countRequests, requestRef } from "../../domain/audit-request.ts";
-import type { AuditRequest, RequestCounts } from "../../domain/audit-request.ts";
+import { REQUEST_REF_PATTERN, countRequests } from "../../domain/audit-request.ts";
+import type { AuditRequest, NamedRequest, RequestCounts } from "../../domain/audit-request.ts";
 import { engagementLabel, statusIndex } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
-import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { loadEngagement } from "./engagements.service.ts";
 import { bulkRequestInput, openRequestInput, requestFilter } from "./request-inputs.ts";
 import type { BulkRequestInput, OpenRequestInput, RequestFilter } from "./request-inputs.ts";
+import {
+  ANSWERING_ROLES,
+  answeringMembers,
+  answeringOwner,
+  askedItems,
+  insertAndRecord,
+  itemRequest,
+  organizationToday,
+} from "./request-opening.ts";
+import type { NewRequest } from "./request-opening.ts";
+import { withItemWords, withItemWordsOne } from "./request-words.ts";
 import { requireAssignedAuditor } from "./sampling.service.ts";
 
 export * from "./request-inputs.ts";
-
-/** Roles that can supply evidence, and so can be asked for it. */
-const ANSWERING_ROLES = new Set(["owner", "admin", "control-owner"]);
+export { organizationToday } from "./request-opening.ts";
 
 export interface RequestList {
-  items: AuditRequest[];
+  items: NamedRequest[];
   counts: RequestCounts;
   /** Today in the organization's time zone: what "overdue" is measured against. */
   today: string;
-}
-
-export async function organizationToday(tx: Tx, actor: Actor, at: Date): Promise<string> {
-  return localDate(at, (await getOrganization(tx, scopeOf(actor))).timeZone);
 }
 
 /** A control owner reads only the requests addressed to them; other readers, all of them. */
@@ -85,8 +81,9 @@ export async function listEngagementRequests(
     const all = (await listRequests(tx, scopeOf(actor), { engagementId: engagement.id })).filter(
       (r) => visibleTo(actor, r),
     );
+    const items = status === undefined ? all : all.filter((r) => r.status === status);
     return {
-      items: status === undefined ? all : all.filter((r) => r.status === status),
+      items: await withItemWords(tx, scopeOf(actor), items),
       counts: countRequests(all, today),
       today,
     };
@@ -98,11 +95,12 @@ export async function showRequest(
   actor: Actor,
   handle: string,
   key: string,
-): Promise<AuditRequest> {
+): Promise<NamedRequest> {
   authorize(actor, "request:read");
-  return read(ctx.db, async (tx) =>
-    loadRequest(tx, actor, await loadEngagement(tx, actor, handle), key),
-  );
+  return read(ctx.db, async (tx) => {
+    const engagement = await loadEngagement(tx, actor, handle);
+    return withItemWordsOne(tx, scopeOf(actor), await loadRequest(tx, actor, engagement, key));
+  });
 }
 
 /**
@@ -192,53 +190,6 @@ function pendingDuplicate(
   return requests.find((r) => r.control === control && r.item === item && r.status !== "accepted");
 }
 
-interface NewRequest {
-  control: string | null;
-  item: string | null;
-  description: string;
-  addressee: string;
-  dueOn: string;
-}
-
-async function insertAndRecord(
-  tx: Tx,
-  actor: Actor,
-  engagement: Engagement,
-  fields: NewRequest,
-  bulk: boolean,
-  at: Date,
-): Promise<AuditRequest> {
-  const number = await nextRequestNumber(tx, scopeOf(actor), engagement.id);
-  const request: AuditRequest = {
-    id: newId(),
-    ref: requestRef(number),
-    number,
-    engagementId: engagement.id,
-    ...fields,
-    status: "open",
-    returnReason: null,
-    openedBy: actor.name,
-    openedAt: at.toISOString(),
-    answeredAt: null,
-    decidedBy: null,
-    decidedAt: null,
-    remindedOn: null,
-    updatedAt: at.toISOString(),
-    evidence: [],
-    comments: [],
-  };
-  await insertRequest(tx, scopeOf(actor), request);
-  await recordEvent(
-    tx,
-    actor,
-    "engagement.request-opened",
-    engagement.id,
-    { request: request.ref, ...fields, bulk },
-    at,
-  );
-  return request;
-}
-
 function checkDue(dueOn: string, today: string): void {
   if (dueOn < today) {
     throw invalidField("dueOn", `${dueOn} is in the past (today is ${today})`);
@@ -250,7 +201,7 @@ export async function openRequest(
   actor: Actor,
   handle: string,
   input: OpenRequestInput,
-): Promise<AuditRequest> {
+): Promise<NamedRequest> {
   authorize(actor, "request:open");
   const data = parseInput(openRequestInput, input);
   const at = ctx.now();
@@ -279,7 +230,7 @@ export async function openRequest(
         `${duplicate.ref} already asks for this (${duplicate.status}); answer or decide it first`,
       );
     }
-    return insertAndRecord(
+    const request = await insertAndRecord(
       tx,
       actor,
       engagement,
@@ -287,11 +238,12 @@ export async function openRequest(
       false,
       at,
     );
+    return withItemWordsOne(tx, scopeOf(actor), request);
   });
 }
 
 export interface BulkOpening {
-  opened: AuditRequest[];
+  opened: NamedRequest[];
   /** Items with no evidence that already have a request. */
   alreadyRequested: number;
 }
@@ -322,13 +274,8 @@ export async function openRequestsForMissingEvidence(
       );
     }
     const fallback = data.to === undefined ? undefined : await checkAddressee(tx, actor, data.to);
-    const answering = new Set(
-      (await listMembers(tx, scopeOf(actor)))
-        .filter((m) => ANSWERING_ROLES.has(m.role))
-        .map((m) => m.user.email),
-    );
-    const existing = await listRequests(tx, scopeOf(actor), { engagementId: engagement.id });
-    const asked = new Set(existing.map((r) => `${r.control ?? ""}\u0000${r.item ?? ""}`));
+    const answering = await answeringMembers(tx, actor);
+    const asked = await askedItems(tx, actor, engagement);
     const wanted: NewRequest[] = [];
     const unaddressed: string[] = [];
     let alreadyRequested = 0;
@@ -337,11 +284,8 @@ export async function openRequestsForMissingEvidence(
         (p) => drawn.items.includes(p.key) && p.evidence.length === 0,
       );
       if (lacking.length === 0) continue;
-      const frozen = engagement.snapshot?.controls.find((c) => c.ref === drawn.controlRef);
-      const live =
-        frozen === undefined ? undefined : await findControlByRef(tx, scopeOf(actor), frozen.ref);
-      const owner = live?.owner?.trim().toLowerCase();
-      const addressee = owner !== undefined && answering.has(owner) ? owner : fallback;
+      const addressee =
+        (await answeringOwner(tx, actor, engagement, drawn.controlRef, answering)) ?? fallback;
       for (const item of lacking) {
         if (asked.has(`${drawn.controlRef}\u0000${item.key}`)) {
           alreadyRequested += 1;
@@ -351,13 +295,7 @@ export async function openRequestsForMissingEvidence(
           unaddressed.push(drawn.controlRef);
           continue;
         }
-        wanted.push({
-          control: drawn.controlRef,
-          item: item.key,
-          description: `Evidence that ${drawn.controlRef} operated for ${item.label}.`,
-          addressee,
-          dueOn: data.dueOn,
-        });
+        wanted.push(itemRequest(drawn.controlRef, item, addressee, data.dueOn));
       }
     }
     if (unaddressed.length > 0) {
@@ -370,6 +308,6 @@ export async function openRequestsForMissingEvidence(
     for (const fields of wanted) {
       opened.push(await insertAndRecord(tx, actor, engagement, fields, true, at));
     }
-    return { opened, alreadyRequested };
+    return { opened: await withItemWords(tx, scopeOf(actor), opened), alreadyRequested };
   });
 }

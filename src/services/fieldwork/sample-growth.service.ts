@@ -3,7 +3,8 @@
  * already drawn (and so their results): an extension after a deviation takes a control to the
  * next size on the ladder, and a roll-forward draws from the occurrences that ended (or were
  * recorded) since the last draw, such as the rest of a period that was running at an interim
- * draw. Both keep the sample's id and seed, and record the new population hash.
+ * draw. Both keep the sample's id and seed, and record the new population hash; the imported
+ * occurrences they add are opened as requests for their evidence (request-opening.ts).
  */
 import { z } from "zod";
 import {
@@ -41,6 +42,7 @@ import {
   requireFieldwork,
 } from "./sampling.service.ts";
 import type { PopulationUse } from "./sampling.service.ts";
+import { openOccurrenceRequests } from "./request-opening.ts";
 
 /**
  * Growing a sample keeps each control on the source it was drawn from: an event-driven control
@@ -181,6 +183,8 @@ export async function extendControlSample(
       },
       at,
     );
+    // The occurrences it added are asked for too; those already asked for are not again.
+    await openOccurrenceRequests(tx, actor, engagement, grown, at);
     return grown;
   });
 }
@@ -280,6 +284,7 @@ export async function rollForwardSample(
       },
       at,
     );
+    await openOccurrenceRequests(tx, actor, engagement, grown, at);
     return grown;
   });
 }

@@ -5,7 +5,8 @@
  * and seed re-derives the same sample (the algorithm is documented in domain/sampling.ts),
  * and the population's SHA-256 is recorded with it. A period still running is sampled only up
  * to today: that first draw is an interim one, and a roll-forward (sample-growth.service.ts)
- * draws the rest later.
+ * draws the rest later. Each sampled occurrence of an imported population is opened as a
+ * request for its evidence in the same transaction (request-opening.ts).
  */
 import { z } from "zod";
 import {
@@ -49,6 +50,7 @@ import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "./engagements.service.ts";
 import { loadPeopleForPopulations } from "./people-population.ts";
+import { openOccurrenceRequests } from "./request-opening.ts";
 import { reason } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
 
@@ -372,6 +374,8 @@ export async function drawEngagementSample(
       },
       at,
     );
+    // Each sampled occurrence of an imported population is then a request for its evidence.
+    await openOccurrenceRequests(tx, actor, engagement, sample, at);
     return sample;
   });
 }

@@ -19,9 +19,9 @@ export const ENGAGEMENT_EXPORT_ROUTES: readonly OrgRoute[] = [
     path: "/engagements/:id/workpapers.zip",
     action: "engagement:workpapers",
     status: 200,
-    resources: { id: "engagement" },
-    // Finalized, so the company's owners and admins may take them too (before the final
-    // report only the auditor may: services/fieldwork/exports/exports.test.ts).
+    // No `resources`: the cross-tenant checks call as the owner, who is refused the auditor's
+    // notes and files before any lookup (403); an unassigned auditor's 404 is tested in
+    // src/server/routes/workpapers.test.ts. Finalized, and still the auditors' alone.
     prepare: async (world) => ({ params: { id: world.ids.reportEngagement } }),
   },
   { method: "GET", path: "/auditor-home", action: "engagement:read", status: 200, prepare: none },

@@ -1,11 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assignedAuditor } from "../../../../test/support/auditor.ts";
 import { readZip, flipByteInPlace } from "../../../../test/support/bundles.ts";
 import { parseCsv } from "../../../../test/support/csv.ts";
+import { corruptBlob } from "../../../../test/support/evidence.ts";
 import { createTestContext } from "../../../../test/support/database.ts";
 import type { TestContext } from "../../../../test/support/database.ts";
 import {
@@ -14,6 +17,7 @@ import {
   addDatedEvidence,
   itemsOf,
   sampledEngagement,
+  type2InFieldwork,
 } from "../../../../test/support/fieldwork.ts";
 import { as, createOrg, expectAppError } from "../../../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../../../test/support/snapshot.ts";
@@ -22,7 +26,11 @@ import { MATRIX_COLUMNS } from "../../../domain/control-matrix.ts";
 import { updateControl } from "../../program/controls.service.ts";
 import { verifyBundle } from "../../reporting/bundle/verify-bundle.ts";
 import { createEngagement } from "../engagements.service.ts";
+import { importPopulation, reviewPopulation } from "../populations.service.ts";
+import { drawEngagementSample } from "../sampling.service.ts";
 import { recordControlTest, recordItemResult } from "../testing.service.ts";
+import { attachToWorkpaper } from "../workpaper-attachments.service.ts";
+import { recordItemAttributes, setWorkpaperSteps } from "../workpapers.service.ts";
 import { controlMatrix, controlMatrixFile } from "./control-matrix.ts";
 import { buildWorkpapers } from "./workpapers.ts";
 
@@ -158,17 +166,106 @@ describe("the control matrix", () => {
   });
 });
 
+/** CM-02's population, imported from the code host: 12 merged pull requests. */
+const PULL_REQUESTS = Array.from({ length: 12 }, (_, i) => ({
+  key: `PR-${4100 + i}`,
+  date: `2026-0${4 + (i % 6)}-${String(2 + i).padStart(2, "0")}`,
+  label: `Pull request #${4100 + i}`,
+}));
+
+/**
+ * testedEngagement's GV-11, tested through its workpaper (steps, attributes, a note, the
+ * auditor's two files), with CM-02's population imported, accepted and sampled too.
+ */
+async function workpaperEngagement() {
+  await updateControl(t.ctx, owner, "GV-11", { status: "implemented" });
+  await updateControl(t.ctx, owner, "CM-02", { status: "implemented" });
+  await addDatedEvidence(t.ctx, owner, "GV-11", MONTHS);
+  const id = await type2InFieldwork(t.ctx, owner, "2026-04-01", "2026-09-30");
+  const csv = ["key,date,label", ...PULL_REQUESTS.map((r) => `${r.key},${r.date},${r.label}`)];
+  await importPopulation(t.ctx, owner, id, {
+    control: "CM-02",
+    format: "csv",
+    content: csv.join("\n"),
+    fileName: "prs.csv",
+    source: "GitHub",
+    query: "merged pull requests on main",
+    ranBy: "Sam Ortiz",
+    ranAt: "2026-10-05",
+    completeness: "Every pull request merged to main in the period.",
+  });
+  const auditor = await assignedAuditor(t.ctx, owner, id);
+  await reviewPopulation(t.ctx, auditor, id, { control: "CM-02", decision: "accept" });
+  const sample = await drawEngagementSample(t.ctx, auditor, id, { seed: "s" });
+  const [first, second] = itemsOf(sample, "GV-11");
+  await recordControlTest(t.ctx, auditor, id, { control: "GV-11", ...INSPECTED });
+  await setWorkpaperSteps(t.ctx, auditor, id, { control: "GV-11", steps: STEPS });
+  await recordItemAttributes(t.ctx, auditor, id, {
+    control: "GV-11",
+    item: first!,
+    attributes: ["met", "met"],
+    note: "Minutes signed by the chair.",
+  });
+  await recordItemAttributes(t.ctx, auditor, id, {
+    control: "GV-11",
+    item: second!,
+    attributes: ["met", "not-met"],
+  });
+  const onItem = await attachToWorkpaper(
+    t.ctx,
+    auditor,
+    id,
+    { control: "GV-11", item: first! },
+    {
+      content: Readable.from([ITEM_FILE]),
+      fileName: "re-performance notes.txt",
+      mediaType: "text/plain",
+    },
+  );
+  const onControl = await attachToWorkpaper(
+    t.ctx,
+    auditor,
+    id,
+    { control: "GV-11" },
+    {
+      content: Readable.from([CONTROL_FILE]),
+      fileName: "walkthrough.png",
+      mediaType: "image/png",
+    },
+  );
+  return { id, auditor, sample, first: first!, second: second!, onItem, onControl };
+}
+
+const STEPS = ["Minutes record the review", "Signed by the chair"];
+const ITEM_FILE = Buffer.from("Re-performed the review of the April minutes.\n");
+// Not text: the bytes must come through the archive exactly, whatever they are.
+const CONTROL_FILE = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10,
+]);
+
+interface ListedFile {
+  path: string;
+  sha256: string;
+  size: number;
+  kind: string;
+  controls: string[];
+  attachmentId?: string;
+  item?: string | null;
+}
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
 describe("the workpapers", () => {
   it("are a signed ZIP the bundle verifier accepts, and rejects once a byte changes", async () => {
     const { id, auditor, sample } = await testedEngagement();
-    const papers = await buildWorkpapers(t.ctx, auditor, id);
     const file = join(dir, "workpapers.zip");
-    await writeFile(file, papers.bytes);
+    const papers = await buildWorkpapers(t.ctx, auditor, id, file);
     const verified = await verifyBundle(file, { expectedKey: papers.signingKey.fingerprint });
     expect(verified.problems).toEqual([]);
     expect(verified).toMatchObject({ ok: true, signature: "valid", key: "expected" });
 
     const entries = await readZip(file);
+    expect((await readFile(file)).length).toBe(papers.zipBytes);
     const names = entries.map((e) => e.name);
     expect(names.slice(0, 5)).toEqual([
       "manifest.json",
@@ -200,25 +297,158 @@ describe("the workpapers", () => {
       "hash-mismatch",
       "controls/GV-11.json",
     ]);
-    expect((await readFile(file)).equals(papers.bytes)).toBe(true);
   });
 
-  it("are the auditor's until the final report: the company is refused before it", async () => {
-    const { id } = await testedEngagement();
+  it("carry the test steps, each item's result per step and note, the auditor's files and the imported populations", async () => {
+    const { id, auditor, first, second, onItem, onControl } = await workpaperEngagement();
+    const file = join(dir, "papers.zip");
+    const papers = await buildWorkpapers(t.ctx, auditor, id, file);
+    expect(papers.attachments).toBe(2);
+    const verified = await verifyBundle(file, { expectedKey: papers.signingKey.fingerprint });
+    expect(verified.problems).toEqual([]);
+    expect(verified.ok).toBe(true);
+
+    const entries = await readZip(file);
+    const bytesOf = (path: string) => {
+      const found = entries.find((e) => e.name === path);
+      if (found === undefined) throw new Error(`${path} is not in the ZIP`);
+      return found.data;
+    };
+    const manifest = JSON.parse(bytesOf("manifest.json").toString()) as { files: ListedFile[] };
+    // Every file the ZIP holds is listed with the SHA-256 and size of its bytes, and back.
+    const listed = manifest.files.map((f) => f.path).sort();
+    const held = entries
+      .map((e) => e.name)
+      .filter((n) => !["manifest.json", "manifest.sig", "README.txt"].includes(n))
+      .sort();
+    expect(listed).toEqual(held);
+    for (const listing of manifest.files) {
+      const bytes = bytesOf(listing.path);
+      expect([listing.path, sha256(bytes), bytes.length]).toEqual([
+        listing.path,
+        listing.sha256,
+        listing.size,
+      ]);
+    }
+
+    // The auditor's files, exactly as uploaded, listed as attachments of their control.
+    const attachments = manifest.files.filter((f) => f.kind === "attachment");
+    expect(attachments.map((f) => f.attachmentId).sort()).toEqual([onItem.id, onControl.id].sort());
+    const itemFile = attachments.find((f) => f.attachmentId === onItem.id)!;
+    const controlFile = attachments.find((f) => f.attachmentId === onControl.id)!;
+    expect(itemFile).toMatchObject({ controls: ["GV-11"], item: first, sha256: onItem.sha256 });
+    expect(controlFile).toMatchObject({ controls: ["GV-11"], item: null });
+    expect(itemFile.path).toMatch(/^attachments\/GV-11\/[0-9a-f-]{8}_re-performance_notes\.txt$/);
+    expect(bytesOf(itemFile.path).equals(ITEM_FILE)).toBe(true);
+    expect(bytesOf(controlFile.path).equals(CONTROL_FILE)).toBe(true);
+
+    // The control's workpaper: its steps, and per item the result of each step and the note.
+    const gv = JSON.parse(bytesOf("controls/GV-11.json").toString()) as {
+      steps: { number: number; text: string }[];
+      items: {
+        key: string;
+        label: string;
+        result: string | null;
+        note: string | null;
+        workpaperNote: string | null;
+        attributes: { step: number; text: string; result: string | null }[];
+        attachments: string[];
+      }[];
+      attachments: { path: string; fileName: string; item: string | null }[];
+    };
+    expect(gv.steps).toEqual([
+      { number: 1, text: STEPS[0] },
+      { number: 2, text: STEPS[1] },
+    ]);
+    const one = gv.items.find((i) => i.key === first)!;
+    expect(one).toMatchObject({
+      result: "pass",
+      workpaperNote: "Minutes signed by the chair.",
+      attachments: [itemFile.path],
+    });
+    expect(one.label).toMatch(/^[A-Z][a-z]+ 2026$/);
+    expect(one.attributes).toEqual([
+      { step: 1, text: STEPS[0], result: "met" },
+      { step: 2, text: STEPS[1], result: "met" },
+    ]);
+    const two = gv.items.find((i) => i.key === second)!;
+    expect(two.result).toBe("exception");
+    expect(two.note).toBe("Attribute not met: 2. Signed by the chair.");
+    expect(two.attributes.map((a) => a.result)).toEqual(["met", "not-met"]);
+    expect(gv.attachments.map((a) => [a.path, a.fileName, a.item])).toEqual(
+      expect.arrayContaining([
+        [itemFile.path, "re-performance notes.txt", first],
+        [controlFile.path, "walkthrough.png", null],
+      ]),
+    );
+
+    // The imported population: source, rows, hash, the company's statement, the decision.
+    const population = JSON.parse(bytesOf("populations/CM-02.json").toString()) as {
+      imports: Record<string, unknown>[];
+    };
+    expect(population.imports).toHaveLength(1);
+    expect(population.imports[0]).toMatchObject({
+      number: 1,
+      source: {
+        system: "GitHub",
+        query: "merged pull requests on main",
+        ranBy: "Sam Ortiz",
+        ranAt: "2026-10-05",
+      },
+      rowCount: 12,
+      completeness: "Every pull request merged to main in the period.",
+      decision: { status: "accepted", by: auditor.name },
+    });
+    const canonical = [...PULL_REQUESTS]
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .map((r) => `{"date":"${r.date}","key":"${r.key}","label":"${r.label}"}`);
+    expect(population.imports[0]?.rowsSha256).toBe(sha256(Buffer.from(`[${canonical.join(",")}]`)));
+    const cm = JSON.parse(bytesOf("controls/CM-02.json").toString()) as {
+      population: { source: string; import: { number: number } };
+    };
+    expect(cm.population).toMatchObject({ source: "imported", import: { number: 1 } });
+
+    // An attachment changed in the archive is caught by name.
+    const altered = join(dir, "altered.zip");
+    await flipByteInPlace(file, itemFile.path, altered);
+    const broken = await verifyBundle(altered);
+    expect(broken.problems.map((p) => [p.kind, p.path])).toContainEqual([
+      "hash-mismatch",
+      itemFile.path,
+    ]);
+  });
+
+  it("stop, naming the file, when an attachment's stored bytes no longer match", async () => {
+    const { id, auditor, onControl } = await workpaperEngagement();
+    await corruptBlob(t, onControl.sha256);
+    const out = join(dir, "corrupt.zip");
+    const failed = await expectAppError(
+      () => buildWorkpapers(t.ctx, auditor, id, out),
+      "INVALID_STATE",
+    );
+    expect(failed.message).toContain(`workpaper attachment ${onControl.id}`);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it("are the auditor's alone: every company role is refused, the owner included", async () => {
+    const { id } = await workpaperEngagement();
     const other = await assignedAuditor(t.ctx, owner, id, {
       name: "Omar Reyes",
       email: "omar@ledger.example",
     });
     const before = await snapshotDatabase(t.ctx.db);
-    const refused = await expectAppError(() => buildWorkpapers(t.ctx, owner, id), "FORBIDDEN");
-    expect(refused.message).toContain("until a final report is out");
-    await expectAppError(() => buildWorkpapers(t.ctx, as(owner, "admin"), id), "FORBIDDEN");
-    await expectAppError(() => buildWorkpapers(t.ctx, as(owner, "control-owner"), id), "FORBIDDEN");
+    const out = join(dir, "refused.zip");
+    const refused = await expectAppError(() => buildWorkpapers(t.ctx, owner, id, out), "FORBIDDEN");
+    expect(refused.message).toContain("only the engagement's assigned auditors");
+    for (const role of ["admin", "control-owner", "employee"] as const) {
+      await expectAppError(() => buildWorkpapers(t.ctx, as(owner, role), id, out), "FORBIDDEN");
+    }
     await expectAppError(
-      () => buildWorkpapers(t.ctx, { ...other, engagements: [] }, id),
+      () => buildWorkpapers(t.ctx, { ...other, engagements: [] }, id, out),
       "NOT_FOUND",
     );
     expect(await snapshotDatabase(t.ctx.db)).toEqual(before);
-    expect((await buildWorkpapers(t.ctx, other, id)).files).toBeGreaterThan(2);
+    await expect(readFile(out)).rejects.toThrow();
+    expect((await buildWorkpapers(t.ctx, other, id, out)).attachments).toBe(2);
   });
 });

@@ -1,198 +1,168 @@
 /**
  * An engagement's workpapers as one signed ZIP: the control matrix, an overview of the
- * engagement (its auditors, scope and sample), and one JSON workpaper per control with the test
- * performed, the conclusion, and every sampled item with its evidence, result and the
- * auditor's note. It is signed like the evidence bundle (reporting/bundle/manifest.ts: the
- * same manifest envelope, key and signature), so `attest bundle verify` checks it.
+ * engagement (its auditors, scope and sample), one JSON workpaper per control (the test
+ * performed and its steps, the conclusion, and every sampled item with its evidence, result
+ * per step and the auditor's notes), one JSON file per imported population (source, rows,
+ * hash, completeness statement, the auditor's decision), and the auditor's own files, which
+ * stream from the blob store and are checked against their recorded SHA-256 on the way. It is
+ * signed like the evidence bundle (reporting/bundle/manifest.ts: the same manifest envelope,
+ * key and signature), so `attest bundle verify` checks it.
  *
- * Who takes it: the engagement's assigned auditors at any time; the company's owners and admins
- * once a final report is out (the final-report step), since until then the workpapers are the
- * auditor's work in progress and the company must not read the auditor's notes ahead of the
- * report.
+ * Who takes it: the engagement's assigned auditors only. It holds the auditor's notes and
+ * their own files, which no company role may read (workpaper-attachments.service.ts); the
+ * company takes the control matrix, and the report once it is out.
  */
 import { createHash } from "node:crypto";
+import type { Writable } from "node:stream";
 import { listItemResults } from "../../../db/engagements.repo.ts";
 import { getOrganization } from "../../../db/organizations.repo.ts";
+import { listPopulationImports } from "../../../db/populations.repo.ts";
 import { read } from "../../../db/transaction.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { listEngagementAssignees } from "../../../db/users.repo.ts";
+import { listAttachments, listItemWorkpapers, listSteps } from "../../../db/workpapers.repo.ts";
 import { scopeOf } from "../../../domain/actor.ts";
 import type { Actor } from "../../../domain/actor.ts";
 import { matrixCsv } from "../../../domain/control-matrix.ts";
-import { engagementLabel, statusIndex } from "../../../domain/engagement.ts";
-import type { Engagement, EngagementSnapshot } from "../../../domain/engagement.ts";
+import { engagementLabel } from "../../../domain/engagement.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { authorize } from "../../../domain/permissions.ts";
-import type { ItemResult } from "../../../domain/test-results.ts";
+import type { PopulationImport } from "../../../domain/population-import.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { loadEngagement } from "../engagements.service.ts";
-import type { resultsOf } from "../results.ts";
 import { safeSegment } from "../../reporting/bundle/layout.ts";
 import {
-  MANIFEST_PATH,
-  SIGNATURE_PATH,
+  README_PATH,
   WORKPAPERS_FORMAT,
   encodeSignature,
   manifestBytes,
 } from "../../reporting/bundle/manifest.ts";
 import type { WorkpaperFile, WorkpapersManifest } from "../../reporting/bundle/manifest.ts";
-import { zipInMemory } from "../../reporting/bundle/zip-stream.ts";
-import type { MemoryEntry } from "../../reporting/bundle/zip-stream.ts";
+import { writeArchive } from "../../reporting/bundle/write-archive.ts";
+import type { OpenedArchive } from "../../reporting/bundle/write-archive.ts";
+import { zipEntries } from "../../reporting/bundle/zip-stream.ts";
+import type { ZipSource } from "../../reporting/bundle/zip-stream.ts";
 import { loadOrganizationSigner } from "../../reporting/signing-keys.ts";
 import type { OrganizationSigningKey } from "../../reporting/signing-keys.ts";
 import { matrixRows } from "./control-matrix.ts";
+import {
+  MATRIX_PATH,
+  OVERVIEW_PATH,
+  attachmentPaths,
+  controlPath,
+  controlWorkpaper,
+  json,
+  populationFile,
+  populationPath,
+  readme,
+} from "./workpaper-files.ts";
 
-export const MATRIX_PATH = "matrix.csv";
-export const OVERVIEW_PATH = "engagement.json";
+export { MATRIX_PATH, OVERVIEW_PATH } from "./workpaper-files.ts";
 
-/** Before the final report, the workpapers are the auditor's alone. */
-function checkCompanyMayRead(actor: Actor, engagement: Engagement): void {
-  if (actor.role === "auditor") return;
-  if (statusIndex(engagement.status) >= statusIndex("final-report")) return;
-  throw new AppError(
-    "FORBIDDEN",
-    `${engagementLabel(engagement)}'s workpapers are the auditor's until a final report is ` +
-      `out (it is in ${engagement.status}); ask the auditor, or take the control matrix`,
-  );
-}
-
-function json(value: unknown): Buffer {
-  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, "utf8");
-}
-
-type SnapshotControl = EngagementSnapshot["controls"][number];
-type Results = Awaited<ReturnType<typeof resultsOf>>;
-
-/** One control's workpaper: what was planned, performed and found, item by item. */
-function controlWorkpaper(
-  control: SnapshotControl,
-  results: Results,
-  itemResults: readonly ItemResult[],
-) {
-  const outcome = results.controls.find((c) => c.controlRef === control.ref);
-  const drawn = results.sample?.controls.find((c) => c.controlRef === control.ref);
-  const resultOf = (key: string) =>
-    itemResults.find((r) => r.controlRef === control.ref && r.itemKey === key) ?? null;
-  const missing = new Set(drawn?.missing ?? []);
-  return {
-    ref: control.ref,
-    title: control.title,
-    description: control.description ?? "",
-    criteria: control.criteria,
-    frequency: control.frequency,
-    automation: control.automation,
-    statusAtFreeze: control.status,
-    plannedProcedure: control.testProcedure,
-    test:
-      outcome?.test === undefined || outcome.test === null
-        ? null
-        : {
-            methods: outcome.test.methods,
-            procedure: outcome.test.procedure,
-            tester: outcome.test.tester,
-            testerEmail: outcome.test.testerEmail,
-            enteredBy: outcome.test.enteredBy,
-            testedOn: outcome.test.testedOn,
-            design: outcome.test.design,
-            // The auditor's note on the design (Type 1).
-            notes: outcome.test.designNotes,
-          },
-    conclusion: outcome?.conclusion ?? null,
-    summary: outcome?.summary ?? "",
-    conclusionNote: outcome?.note ?? null,
-    population:
-      drawn === undefined
-        ? null
-        : {
-            source: drawn.populationSource,
-            size: drawn.population.length,
-            sha256: drawn.populationSha256,
-            sampleSize: drawn.sampleSize,
-            basis: drawn.basis,
-          },
-    items: (drawn?.items ?? []).map((key) => {
-      const occurrence = drawn?.population.find((item) => item.key === key);
-      const result = resultOf(key);
-      return {
-        key,
-        label: occurrence?.label ?? key,
-        from: occurrence?.from ?? null,
-        to: occurrence?.to ?? null,
-        evidence: occurrence?.evidence ?? [],
-        noEvidence: missing.has(key),
-        result: result?.result ?? null,
-        // The auditor's note on the item (for an exception, what was found).
-        note: result?.description ?? null,
-        recordedBy: result?.recordedBy ?? null,
-        recordedByEmail: result?.recordedByEmail ?? null,
-        enteredBy: result?.enteredBy ?? null,
-        recordedAt: result?.recordedAt ?? null,
-        managementResponse: result?.managementResponse ?? null,
-        respondedBy: result?.respondedBy ?? null,
-        respondedAt: result?.respondedAt ?? null,
-      };
-    }),
-  };
-}
-
-function readme(facts: {
-  organization: string;
-  engagement: string;
-  generatedAt: string;
-  generatedBy: string;
-  controls: number;
-  key: OrganizationSigningKey;
-}): Buffer {
-  return Buffer.from(`WORKPAPERS: ${facts.organization}, engagement ${facts.engagement}
-Made by Attest on ${facts.generatedAt} for ${facts.generatedBy}: ${facts.controls} controls.
-
-WHAT IS INSIDE
-
-  ${MANIFEST_PATH}    Every file with its SHA-256 and size, and the signing key.
-  ${SIGNATURE_PATH}     The Ed25519 signature over the exact bytes of ${MANIFEST_PATH}, in base64.
-  ${MATRIX_PATH}       The control matrix: one row per control (criteria, owner, frequency,
-                   population, sample size, test performed, result, exceptions).
-  ${OVERVIEW_PATH}  The engagement: period, firm, assigned auditors, the sample's seed.
-  controls/        One JSON workpaper per control: the procedure planned and the test
-                   performed, the conclusion, and each sampled item with its evidence ids,
-                   its result and the auditor's note.
-
-CHECKING IT
-
-  attest bundle verify THIS-FILE.zip --key ${facts.key.fingerprint}
-
-  The same check as for an evidence bundle: the signature, the key, every file's size and
-  SHA-256, and nothing missing or added. Compare the fingerprint with the one the
-  organization gives you separately ("attest signing-key").
-`);
+/**
+ * The workpapers are the auditor's: the role table gives the action to auditors alone, and
+ * this says so again in words, so that a change to the table cannot hand the company the
+ * auditor's notes and files.
+ */
+function auditorOnly(actor: Actor): void {
+  if (actor.role !== "auditor") {
+    throw new AppError(
+      "FORBIDDEN",
+      "the workpapers hold the auditor's notes and own files: only the engagement's " +
+        "assigned auditors take them; the company takes the control matrix",
+    );
+  }
+  authorize(actor, "engagement:workpapers");
 }
 
 async function gather(tx: Tx, actor: Actor, handle: string, at: string) {
   const engagement = await loadEngagement(tx, actor, handle);
-  checkCompanyMayRead(actor, engagement);
   const scope = scopeOf(actor);
   const organization = await getOrganization(tx, scope);
   const { rows, results, snapshot } = await matrixRows(tx, actor, engagement, at);
   const itemResults =
     results.sample === null ? [] : await listItemResults(tx, scope, results.sample.id);
   const auditors = await listEngagementAssignees(tx, scope, engagement.id);
-  return { engagement, organization, rows, results, snapshot, itemResults, auditors };
+  const steps = await listSteps(tx, scope, engagement.id);
+  const itemWorkpapers = await listItemWorkpapers(tx, scope, engagement.id);
+  const attachments = await listAttachments(tx, scope, engagement.id);
+  const imports = new Map<string, PopulationImport[]>();
+  for (const item of await listPopulationImports(tx, scope, engagement.id)) {
+    imports.set(item.controlRef, [...(imports.get(item.controlRef) ?? []), item]);
+  }
+  return {
+    engagement,
+    organization,
+    rows,
+    results,
+    snapshot,
+    itemResults,
+    auditors,
+    steps,
+    itemWorkpapers,
+    attachments,
+    imports,
+  };
 }
 
-export interface Workpapers {
+export interface WorkpapersSummary {
   fileName: string;
-  bytes: Buffer;
+  /** Files in the archive besides the manifest, its signature and the README. */
   files: number;
+  /** Of which the auditor's own files. */
+  attachments: number;
+  /** The whole archive's size, known before it streams. */
+  zipBytes: number;
   signingKey: OrganizationSigningKey;
 }
 
-export async function buildWorkpapers(
+export interface OpenedWorkpapers extends OpenedArchive {
+  summary: WorkpapersSummary;
+}
+
+type ArchiveFile = ZipSource & Pick<WorkpaperFile, "kind" | "controls"> & Partial<WorkpaperFile>;
+
+function madeFile(
+  path: string,
+  content: Buffer,
+  kind: WorkpaperFile["kind"],
+  controls: string[],
+  at: Date,
+): ArchiveFile {
+  const sha256 = createHash("sha256").update(content).digest("hex");
+  return { path, content, sha256, size: content.length, mtime: at, name: path, kind, controls };
+}
+
+function manifestEntry(file: ArchiveFile): WorkpaperFile {
+  return {
+    path: file.path,
+    sha256: file.sha256,
+    size: file.size,
+    kind: file.kind,
+    controls: file.controls,
+    ...(file.kind === "attachment"
+      ? {
+          attachmentId: file.attachmentId,
+          item: file.item ?? null,
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+        }
+      : {}),
+  };
+}
+
+/**
+ * Checks the caller, reads everything the workpapers hold in one snapshot, signs the manifest,
+ * and returns the ZIP as a stream to be consumed once. Refusals come before any byte.
+ */
+export async function openWorkpapers(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
-): Promise<Workpapers> {
-  authorize(actor, "engagement:workpapers");
+): Promise<OpenedWorkpapers> {
+  auditorOnly(actor);
   const generatedAt = ctx.now().toISOString();
+  const at = new Date(generatedAt);
   const found = await read(ctx.db, (tx) => gather(tx, actor, handle, generatedAt));
   const signer = await loadOrganizationSigner(ctx, actor);
   const { engagement, organization, results, snapshot } = found;
@@ -230,22 +200,51 @@ export async function buildWorkpapers(
           },
     conclusions: results.totals,
   };
-  const entries: (MemoryEntry & Pick<WorkpaperFile, "kind" | "controls">)[] = [
-    {
-      path: MATRIX_PATH,
-      content: Buffer.from(matrixCsv(found.rows), "utf8"),
-      kind: "matrix",
-      controls: found.rows.map((r) => r.ref),
-    },
-    { path: OVERVIEW_PATH, content: json(overview), kind: "engagement", controls: [] },
-    ...[...snapshot.controls]
-      .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
-      .map((control) => ({
-        path: `controls/${safeSegment(control.ref, 40)}.json`,
-        content: json(controlWorkpaper(control, results, found.itemResults)),
-        kind: "control" as const,
-        controls: [control.ref],
-      })),
+  const paths = attachmentPaths(found.attachments);
+  const controls = [...snapshot.controls].sort((a, b) =>
+    a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0,
+  );
+  const files: ArchiveFile[] = [
+    madeFile(
+      MATRIX_PATH,
+      Buffer.from(matrixCsv(found.rows), "utf8"),
+      "matrix",
+      found.rows.map((r) => r.ref),
+      at,
+    ),
+    madeFile(OVERVIEW_PATH, json(overview), "engagement", [], at),
+    ...controls.map((control) => {
+      const workpaper = controlWorkpaper({
+        control,
+        results,
+        itemResults: found.itemResults,
+        steps: found.steps.get(control.ref) ?? [],
+        itemWorkpapers: found.itemWorkpapers.filter((w) => w.controlRef === control.ref),
+        attachments: found.attachments.filter((a) => a.controlRef === control.ref),
+        attachmentPaths: paths,
+      });
+      return madeFile(controlPath(control.ref), json(workpaper), "control", [control.ref], at);
+    }),
+    ...[...found.imports.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([ref, imports]) =>
+        madeFile(populationPath(ref), json(populationFile(ref, imports)), "population", [ref], at),
+      ),
+    // The auditor's own files, exactly as uploaded: streamed from the store, not held here.
+    ...found.attachments.map((file): ArchiveFile => ({
+      path: paths.get(file.id) ?? file.id,
+      content: null,
+      sha256: file.sha256,
+      size: file.size,
+      mtime: new Date(file.uploadedAt),
+      name: `workpaper attachment ${file.id} ("${file.fileName}", ${file.controlRef})`,
+      kind: "attachment",
+      controls: [file.controlRef],
+      attachmentId: file.id,
+      item: file.itemKey,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+    })),
   ];
   const readmeBytes = readme({
     organization: organization.name,
@@ -253,9 +252,10 @@ export async function buildWorkpapers(
     generatedAt,
     generatedBy: actor.name,
     controls: snapshot.controls.length,
+    populations: found.imports.size,
+    attachments: found.attachments.length,
     key: signer.key,
   });
-  const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
   const manifest: WorkpapersManifest = {
     format: WORKPAPERS_FORMAT,
     organization: { id: organization.id, name: organization.name },
@@ -278,26 +278,38 @@ export async function buildWorkpapers(
       publicKey: signer.key.publicKey,
       fingerprint: signer.key.fingerprint,
     },
-    files: entries.map((e) => ({
-      path: e.path,
-      sha256: sha(e.content),
-      size: e.content.length,
-      kind: e.kind,
-      controls: e.controls,
-    })),
-    readme: { path: "README.txt", sha256: sha(readmeBytes), size: readmeBytes.length },
+    files: files.map(manifestEntry),
+    readme: {
+      path: README_PATH,
+      sha256: createHash("sha256").update(readmeBytes).digest("hex"),
+      size: readmeBytes.length,
+    },
   };
   const signed = manifestBytes(manifest);
-  const bytes = await zipInMemory(entries, {
+  const zipped = zipEntries(ctx.blobs, files, {
     manifest: signed,
     signature: encodeSignature(signer.sign(signed)),
     readme: readmeBytes,
-    at: new Date(generatedAt),
+    at,
   });
-  return {
+  const summary: WorkpapersSummary = {
     fileName: `${safeSegment(organization.slug, 40)}-${label}-workpapers-${generatedAt.slice(0, 10)}.zip`,
-    bytes,
-    files: entries.length,
+    files: files.length,
+    attachments: found.attachments.length,
+    zipBytes: zipped.size,
     signingKey: signer.key,
   };
+  return { summary, stream: zipped.stream, done: zipped.done };
+}
+
+/** Builds the workpapers into `out`: a stream, or a file written whole or not at all. */
+export async function buildWorkpapers(
+  ctx: ServiceContext,
+  actor: Actor,
+  handle: string,
+  out: Writable | string,
+): Promise<WorkpapersSummary> {
+  const opened = await openWorkpapers(ctx, actor, handle);
+  await writeArchive(opened, out);
+  return opened.summary;
 }

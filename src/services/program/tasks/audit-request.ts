@@ -8,15 +8,18 @@ import { scopeOf } from "../../../domain/actor.ts";
 import { requestSubject } from "../../../domain/audit-request.ts";
 import { engagementLabel } from "../../../domain/engagement.ts";
 import { taskStatus } from "../../../domain/task.ts";
+import { withItemWords } from "../../fieldwork/request-words.ts";
 import type { TaskSourceModule } from "./source.ts";
 
 export const auditRequestTasks: TaskSourceModule = {
   source: "audit-request",
   async load({ tx, actor, today, only }) {
-    const requests = (
+    const mine = (
       await listRequests(tx, scopeOf(actor), { statuses: ["open", "returned"] })
     ).filter((r) => only?.email === undefined || r.addressee === only.email.toLowerCase());
-    if (requests.length === 0) return [];
+    if (mine.length === 0) return [];
+    // The sampled item in words, as the requests page names it (issue 13).
+    const requests = await withItemWords(tx, scopeOf(actor), mine);
     const labels = new Map(
       (await listEngagements(tx, scopeOf(actor))).map((e) => [e.id, engagementLabel(e)]),
     );

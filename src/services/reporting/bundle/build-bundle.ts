@@ -12,11 +12,8 @@
  * build as fast as the hashing), and each is hashed on the way and checked against the
  * manifest: a stored file whose bytes changed stops the build with an error naming the item.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rename, unlink } from "node:fs/promises";
-import type { Readable, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { createHash } from "node:crypto";
+import type { Writable } from "node:stream";
 import { criteriaInCategories } from "../../../catalog/index.ts";
 import { listControls } from "../../../db/controls.repo.ts";
 import { evidenceOfControls, listEvidence } from "../../../db/evidence.repo.ts";
@@ -27,7 +24,7 @@ import { scopeOf } from "../../../domain/actor.ts";
 import type { Actor } from "../../../domain/actor.ts";
 import { engagementLabel, evidenceWindow } from "../../../domain/engagement.ts";
 import type { Engagement } from "../../../domain/engagement.ts";
-import { AppError, invalidField } from "../../../domain/errors.ts";
+import { AppError } from "../../../domain/errors.ts";
 import { authorize } from "../../../domain/permissions.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { loadEngagement } from "../../fieldwork/engagements.service.ts";
@@ -38,10 +35,9 @@ import type { BundleControl, PlannedEntry } from "./layout.ts";
 import { BUNDLE_FORMAT, README_PATH, encodeSignature, manifestBytes } from "./manifest.ts";
 import type { BundleManifest, ManifestFile } from "./manifest.ts";
 import { readmeText } from "./readme.ts";
-import { zipBundle } from "./zip-stream.ts";
-
-/** How much of the ZIP may wait to be written, so reading and hashing run ahead of the disk. */
-const WRITE_BUFFER_BYTES = 1024 * 1024;
+import { writeArchive } from "./write-archive.ts";
+import type { OpenedArchive } from "./write-archive.ts";
+import { plannedSource, zipEntries } from "./zip-stream.ts";
 
 export interface BundleSummary {
   engagement: string;
@@ -55,12 +51,8 @@ export interface BundleSummary {
   signingKey: OrganizationSigningKey;
 }
 
-export interface OpenedBundle {
+export interface OpenedBundle extends OpenedArchive {
   summary: BundleSummary;
-  /** The ZIP's bytes; it fails (is destroyed with the error) if a stored file is corrupt. */
-  stream: Readable;
-  /** Settles when the stream has ended, or fails with the reason the build stopped. */
-  done: Promise<void>;
 }
 
 async function engagementControls(
@@ -192,7 +184,7 @@ export async function openEvidenceBundle(
     },
   };
   const signed = manifestBytes(manifest);
-  const zipped = zipBundle(ctx.blobs, plan.entries, {
+  const zipped = zipEntries(ctx.blobs, plan.entries.map(plannedSource), {
     manifest: signed,
     signature: encodeSignature(signer.sign(signed)),
     readme,
@@ -220,25 +212,6 @@ export async function buildEvidenceBundle(
   out: Writable | string,
 ): Promise<BundleSummary> {
   const opened = await openEvidenceBundle(ctx, actor, handle);
-  if (typeof out !== "string") {
-    await pipeline(opened.stream, out);
-    await opened.done;
-    return opened.summary;
-  }
-  const partial = `${out}.partial-${randomUUID().slice(0, 8)}`;
-  try {
-    await pipeline(
-      opened.stream,
-      createWriteStream(partial, { flags: "wx", highWaterMark: WRITE_BUFFER_BYTES }),
-    );
-    await opened.done;
-    await rename(partial, out);
-  } catch (error) {
-    opened.stream.destroy();
-    await unlink(partial).catch(() => undefined);
-    if (error instanceof AppError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw invalidField("out", `cannot write "${out}" (${code})`);
-  }
+  await writeArchive(opened, out);
   return opened.summary;
 }

@@ -96,9 +96,17 @@ export interface WorkpaperFile {
   path: string;
   sha256: string;
   size: number;
-  /** What the file is: the matrix, the engagement's overview, or one control's workpaper. */
-  kind: "matrix" | "engagement" | "control";
+  /**
+   * What the file is: the matrix, the engagement's overview, one control's workpaper, one
+   * control's imported populations, or one of the auditor's own files (as uploaded).
+   */
+  kind: "matrix" | "engagement" | "control" | "population" | "attachment";
   controls: string[];
+  /** An attachment's id, the sampled item it supports (null: the whole control), its name. */
+  attachmentId?: string;
+  item?: string | null;
+  fileName?: string;
+  mediaType?: string;
 }
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits");

@@ -1,8 +1,9 @@
 /**
- * Streams a planned bundle into a ZIP (yazl, entries stored uncompressed). Stored files are
- * read from the evidence store one after another, each hashed and counted on its way in and
- * checked against what the manifest already states; the first mismatch or read error stops
- * the whole archive (its stream is destroyed with an error naming the item).
+ * Streams a signed archive into a ZIP (yazl, entries stored uncompressed): the evidence
+ * bundle, and the workpapers with the auditor's attachments. Stored files are read from the
+ * blob store one after another, each hashed and counted on its way in and checked against
+ * what the manifest already states; the first mismatch or read error stops the whole archive
+ * (its stream is destroyed with an error naming the file).
  *
  * The next file is opened while the current one streams: with thousands of small files, the
  * open/stat/first-read round trips would otherwise add up to as much as the hashing.
@@ -31,15 +32,34 @@ export interface ZipStream {
   done: Promise<void>;
 }
 
-function describe(entry: PlannedEntry): string {
-  return `evidence ${entry.item.id} ("${entry.item.title}", ${entry.controls.join(", ")})`;
+/** One entry of an archive: bytes made in memory, or a file streamed from the blob store. */
+export interface ZipSource {
+  path: string;
+  /** Bytes made in memory; null for a stored file, which streams from the blob store. */
+  content: Buffer | null;
+  /** A stored file's recorded SHA-256 and size, checked as it streams. */
+  sha256: string;
+  size: number;
+  mtime: Date;
+  /** How an error names it: `evidence 3f… ("Board minutes", GV-11)`. */
+  name: string;
 }
 
-export function itemError(entry: PlannedEntry, detail: string): AppError {
-  return new AppError(
-    "INVALID_STATE",
-    `${describe(entry)}: ${detail}; the bundle was not finished`,
-  );
+/** An evidence bundle's planned entry as an archive entry. */
+export function plannedSource(entry: PlannedEntry): ZipSource {
+  const { item } = entry;
+  return {
+    path: entry.path,
+    content: entry.content,
+    sha256: item.sha256,
+    size: item.size,
+    mtime: new Date(item.addedAt),
+    name: `evidence ${item.id} ("${item.title}", ${entry.controls.join(", ")})`,
+  };
+}
+
+function itemError(entry: ZipSource, detail: string): AppError {
+  return new AppError("INVALID_STATE", `${entry.name}: ${detail}; the archive was not finished`);
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -55,7 +75,7 @@ class FileSources {
 
   constructor(
     private readonly blobs: BlobStore,
-    private readonly files: readonly PlannedEntry[],
+    private readonly files: readonly ZipSource[],
     private readonly fail: (error: Error) => void,
   ) {}
 
@@ -82,7 +102,7 @@ class FileSources {
   #start(index: number): Promise<Readable> {
     const entry = this.files[index];
     if (entry === undefined) return Promise.reject(new Error(`no file ${index}`));
-    const opened = this.blobs.get(entry.item.sha256).then((source) => {
+    const opened = this.blobs.get(entry.sha256).then((source) => {
       if (this.#closed) source.destroy();
       else this.#open.add(source);
       source.once("close", () => this.#open.delete(source));
@@ -97,7 +117,7 @@ class FileSources {
 }
 
 /** Hashes and counts what flows out of `source`, and checks both when it ends. */
-function checkAsItFlows(source: Readable, entry: PlannedEntry, fail: (e: Error) => void): void {
+function checkAsItFlows(source: Readable, entry: ZipSource, fail: (e: Error) => void): void {
   const hash = createHash("sha256");
   let size = 0;
   // A data listener beside yazl's pipe sees every chunk once, in order, without a stream
@@ -107,7 +127,7 @@ function checkAsItFlows(source: Readable, entry: PlannedEntry, fail: (e: Error) 
     size += chunk.length;
   });
   source.once("end", () => {
-    const { sha256, size: expected } = entry.item;
+    const { sha256, size: expected } = entry;
     const actual = hash.digest("hex");
     if (actual === sha256 && size === expected) return;
     fail(
@@ -120,9 +140,9 @@ function checkAsItFlows(source: Readable, entry: PlannedEntry, fail: (e: Error) 
   });
 }
 
-export function zipBundle(
+export function zipEntries(
   blobs: BlobStore,
-  entries: readonly PlannedEntry[],
+  entries: readonly ZipSource[],
   fixed: FixedEntries,
 ): ZipStream {
   useNativeCrc32();
@@ -159,14 +179,14 @@ export function zipBundle(
   zip.addBuffer(fixed.readme, README_PATH, options(fixed.at));
   let fileIndex = 0;
   for (const entry of entries) {
-    const mtime = new Date(entry.item.addedAt);
+    const { mtime } = entry;
     if (entry.content !== null) {
       zip.addBuffer(entry.content, entry.path, options(mtime));
       continue;
     }
     const index = fileIndex++;
     // yazl asks for each file's stream only when its turn comes.
-    zip.addReadStreamLazy(entry.path, { ...options(mtime), size: entry.item.size }, (give) => {
+    zip.addReadStreamLazy(entry.path, { ...options(mtime), size: entry.size }, (give) => {
       sources.take(index).then(
         (source) => {
           if (failure !== undefined) return;
@@ -182,31 +202,4 @@ export function zipBundle(
     if (typeof args[0] === "number") size = args[0];
   });
   return { stream, size, done };
-}
-
-/** A file made in memory (the workpapers are Attest's own JSON and CSV, small). */
-export interface MemoryEntry {
-  path: string;
-  content: Buffer;
-}
-
-/**
- * A signed archive of files made in memory, laid out as a bundle: manifest, signature and
- * README first, then the files, stored uncompressed like the bundle's.
- */
-export async function zipInMemory(
-  entries: readonly MemoryEntry[],
-  fixed: FixedEntries,
-): Promise<Buffer> {
-  useNativeCrc32();
-  const zip = new ZipFile();
-  const options = { compress: false, mtime: fixed.at };
-  zip.addBuffer(fixed.manifest, MANIFEST_PATH, options);
-  zip.addBuffer(fixed.signature, SIGNATURE_PATH, options);
-  zip.addBuffer(fixed.readme, README_PATH, options);
-  for (const entry of entries) zip.addBuffer(entry.content, entry.path, options);
-  zip.end({ forceZip64Format: false, comment: "" });
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
 }

@@ -3,21 +3,17 @@ import { orgPath } from "../../api/client.ts";
 import type { Engagement } from "../../api/types.ts";
 import type { CurrentOrg } from "../session/useCurrentOrg.ts";
 
-const AFTER_FINAL: readonly Engagement["status"][] = ["final-report", "distributed"];
-
 function exportUrl(org: string, id: string, rest: string): string {
   return orgPath(org, `/engagements/${encodeURIComponent(id)}${rest}`);
 }
 
 /**
  * Downloads of the engagement: the control matrix for whoever may take it, and the signed
- * workpapers for the auditor (the company's owners and admins once a final report is out).
+ * workpapers for the assigned auditor alone (they hold the auditor's notes and own files).
  */
 export function ExportButtons({ org, engagement }: { org: CurrentOrg; engagement: Engagement }) {
   const matrix = org.can("engagement:export");
-  const workpapers =
-    org.can("engagement:workpapers") &&
-    (org.role === "auditor" || AFTER_FINAL.includes(engagement.status));
+  const workpapers = org.can("engagement:workpapers") && org.role === "auditor";
   if (!matrix && !workpapers) return null;
   const link = (rest: string) => exportUrl(org.slug, engagement.id, rest);
   return (

@@ -346,7 +346,12 @@ function Testing({
                           );
                         })}
                         {drawn === undefined || sample === null ? null : (
-                          <ItemRequests engagement={engagement} sample={sample} drawn={drawn} />
+                          <ItemRequests
+                            engagement={engagement}
+                            sample={sample}
+                            drawn={drawn}
+                            labels={new Map(paper.items.map((i) => [i.key, i.label]))}
+                          />
                         )}
                       </Stack>
                     )}

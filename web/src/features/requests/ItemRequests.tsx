@@ -15,10 +15,13 @@ export function ItemRequests({
   engagement,
   sample,
   drawn,
+  labels,
 }: {
   engagement: Engagement;
   sample: EngagementSample;
   drawn: ControlSample;
+  /** Each item in words, as the workpaper names it; the stored label otherwise. */
+  labels?: ReadonlyMap<string, string>;
 }) {
   const org = useCurrentOrg();
   const requests = useRequests(org.slug, engagement.id, undefined, org.can("request:read"));
@@ -32,7 +35,7 @@ export function ItemRequests({
         Requests for these items
       </Text>
       {drawn.items.map((key) => {
-        const label = drawn.population.find((p) => p.key === key)?.label ?? key;
+        const label = labels?.get(key) ?? drawn.population.find((p) => p.key === key)?.label ?? key;
         const request = mine.filter((r) => r.item === key).at(-1);
         return (
           <Group key={key} gap="xs" wrap="wrap">

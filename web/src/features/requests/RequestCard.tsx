@@ -20,9 +20,11 @@ import type { CurrentOrg } from "../session/useCurrentOrg.ts";
 import { useAnswerRequest, useCommentOnRequest, useDecideRequest } from "./api.ts";
 import { RequestStatusBadge } from "./RequestStatusBadge.tsx";
 
+/** What the request asks about: the control, and the sampled item in words. */
 function subject(request: AuditRequest): string {
   if (request.control === null) return "Information requested";
-  return request.item === null ? request.control : `${request.control} · item ${request.item}`;
+  if (request.item === null) return request.control;
+  return `${request.control} · ${request.itemLabel ?? request.item}`;
 }
 
 /** One request: what is asked, what was given, the thread, and what the caller may do next. */
