@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { CONNECTOR_KINDS } from "../domain/checks/check.ts";
+import { awsConnector } from "./aws/connector.ts";
 import { githubConnector } from "./github/connector.ts";
 import type {
   CheckDefinition,
@@ -96,7 +97,10 @@ export function registerConnector<Settings, Credentials, Snapshot>(
 }
 
 /** Every connector Attest ships, in the order lists show them. */
-export const CONNECTORS: readonly RegisteredConnector[] = [registerConnector(githubConnector)];
+export const CONNECTORS: readonly RegisteredConnector[] = [
+  registerConnector(githubConnector),
+  registerConnector(awsConnector),
+];
 
 export function connectorKinds(): ConnectorKind[] {
   return CONNECTORS.map((c) => c.kind);
