@@ -43,6 +43,8 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   // Connectors and checks (issue 17).
   connectors: async () => (await import("./commands/connectors.ts")).registerConnectors,
   checks: async () => (await import("./commands/checks.ts")).registerChecks,
+  // The availability monitor (issue 17).
+  monitors: async () => (await import("./commands/monitors.ts")).registerMonitors,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

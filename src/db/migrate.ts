@@ -29,6 +29,8 @@ import * as workpapers from "./migrations/0015_workpapers.ts";
 import * as populationImporter from "./migrations/0022_population_importer_email.ts";
 // Connectors and checks (issue 17).
 import * as checks from "./migrations/0025_checks.ts";
+// The availability monitor (issue 17).
+import * as monitors from "./migrations/0026_monitors.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -53,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0015_workpapers": workpapers,
   "0022_population_importer_email": populationImporter,
   "0025_checks": checks,
+  "0026_monitors": monitors,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

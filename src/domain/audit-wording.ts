@@ -954,6 +954,22 @@ const WORDING: Wording = {
   "check-exception.revoked": (d, t) => ({
     sentence: `Exception ${t.target} for ${d.resource} on check ${d.check} revoked${because(d.reason)}`,
   }),
+  // The availability monitor.
+  "monitor.added": (d, t) => ({
+    sentence:
+      `Monitor ${t.target} added: ${d.name} (${d.url}), expecting ${d.expectedStatus} every ` +
+      `${plural(d.intervalMinutes, "minute")}, target ${d.targetPercent} %`,
+  }),
+  "monitor.removed": (d, t) => ({
+    sentence: `Monitor ${t.target} removed: ${d.name} (${d.url})`,
+  }),
+  "monitor.state-changed": (d, t) => ({
+    sentence:
+      d.to === "down"
+        ? `Monitor ${t.target} went down${d.error === null ? "" : `: ${d.error}`}`
+        : `Monitor ${t.target} is ${d.to} again (was ${d.from})` +
+          (d.status === null ? "" : `, answering ${d.status}`),
+  }),
 };
 
 const PERSON_FIELD_NAMES: Record<(typeof PERSON_FIELDS)[number], string> = {

@@ -8,8 +8,14 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export const NOTIFICATION_CHANNELS = ["mail", "slack", "webhook"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-/** What is sent: the daily digest of one's open and overdue tasks; a check that started failing (issue 17). */
-export const NOTIFICATION_KINDS = ["task-digest", "check-failing"] as const;
+/** What is sent. The daily digest of one's open and overdue tasks is the first kind. */
+export const NOTIFICATION_KINDS = [
+  "task-digest",
+  // The availability monitor: an endpoint went down, or came back (issue 17).
+  "monitor-alert",
+  // A check of a control one owns that started failing (issue 17, checks).
+  "check-failing",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const DELIVERY_STATUSES = ["pending", "sent", "failed"] as const;

@@ -118,6 +118,10 @@ export const ACTIONS = [
   "check:read",
   "check:run",
   "check:except",
+  // The availability monitor (issue 17): owners and admins configure and probe endpoints;
+  // control owners read them, as they read the findings their controls are measured by.
+  "monitor:read",
+  "monitor:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -194,6 +198,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "finding:read",
     // Likewise the automated checks of their controls; excepting a resource is not theirs.
     "check:read",
+    // The availability monitor, whose uptime is BC-01's evidence (monitors).
+    "monitor:read",
   ],
   employee: [
     "organization:read",
@@ -258,6 +264,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "vendor:read",
     "finding:read",
     "check:read",
+    "monitor:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

@@ -25,7 +25,8 @@ export interface ControlSignal {
     | "people"
     | "finding"
     // Automated checks of connected systems (issue 17).
-    | "check";
+    | "check"
+    | "monitor";
   ok: boolean;
   /** Why, in words, e.g. "evidence overdue since 2026-10-01". */
   reason: string;

@@ -22,6 +22,8 @@ export const TASK_SOURCES = [
   "finding",
   // A failing automated check, for the owner of each control it supports (issue 17).
   "check",
+  // The availability monitor: an endpoint that is down (issue 17).
+  "monitor-down",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { CONNECTOR_KINDS } from "../domain/checks/check.ts";
 import { awsConnector } from "./aws/connector.ts";
 import { githubConnector } from "./github/connector.ts";
+import { oktaConnector } from "./okta/connector.ts";
 import type {
   CheckDefinition,
   CollectContext,
@@ -100,6 +101,7 @@ export function registerConnector<Settings, Credentials, Snapshot>(
 export const CONNECTORS: readonly RegisteredConnector[] = [
   registerConnector(githubConnector),
   registerConnector(awsConnector),
+  registerConnector(oktaConnector),
 ];
 
 export function connectorKinds(): ConnectorKind[] {

@@ -26,6 +26,7 @@ import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerFindingRoutes } from "./routes/findings.ts";
 // Connectors and checks (issue 17).
 import { registerCheckRoutes } from "./routes/checks.ts";
+import { registerMonitorRoutes } from "./routes/monitors.ts";
 import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
@@ -117,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestRoutes(router);
   registerFindingRoutes(router);
   registerCheckRoutes(router);
+  // The availability monitor (issue 17).
+  registerMonitorRoutes(router);
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
   registerReportRoutes(router);

@@ -77,6 +77,7 @@ const MISSING: Record<ResourceKind, string> = {
   connector: "CN-999999",
   "check-run": "CR-999999",
   "check-exception": "CE-999999",
+  monitor: "M-999999",
 };
 
 describe("the route table", () => {

@@ -72,6 +72,7 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     connector: ids.connector,
     "check-run": ids.checkRun,
     "check-exception": ids.checkException,
+    monitor: ids.monitor,
   };
   return byKind[kind];
 }

@@ -12,6 +12,7 @@ import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listFindingsOf } from "../program/findings/findings.service.ts";
 import { githubConnector } from "../../integrations/github/connector.ts";
 import { replay } from "../checks/results.service.ts";
+import { listMonitors } from "../program/monitors/monitors.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { listEngagementRequests } from "../fieldwork/requests.service.ts";
 import { listVendorInventory } from "../program/vendors.service.ts";
@@ -175,6 +176,17 @@ describe("attest demo", () => {
     expect(summary.checks.checks).toBe(githubConnector.checks.length);
     expect(summary.checks.failing).toBeGreaterThan(0);
     expect((await replay(t.ctx, actor, { run: summary.checks.run })).agrees).toBe(true);
+    // The availability monitor: last month filed for both endpoints, the API under its target.
+    expect(summary.monitors).toMatchObject({ endpoints: 2, filed: 2 });
+    const monitors = await listMonitors(t.ctx, actor);
+    expect(monitors.map((m) => [m.ref, m.state])).toEqual([
+      ["M-1", "up"],
+      ["M-2", "up"],
+    ]);
+    const a11 = (await getReadiness(t.ctx, actor)).criteria.find((c) => c.id === "A1.1");
+    expect(a11?.reasons.join("\n")).toMatch(
+      /M-2 Public API was up 99\.\d+ % in \d{4}-\d\d, under its target of 99\.9 %/,
+    );
   });
 
   it(

@@ -37,6 +37,8 @@ import type { DemoFindings } from "./demo-findings.ts";
 // Connectors and checks (issue 17).
 import { loadDemoChecks } from "./demo-checks.ts";
 import type { DemoChecks } from "./demo-checks.ts";
+import { loadDemoMonitors } from "./demo-monitors.ts";
+import type { DemoMonitors } from "./demo-monitors.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoRegisterTraining, loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
@@ -112,6 +114,8 @@ export interface DemoSummary {
   register: DemoRegister;
   findings: DemoFindings;
   checks: DemoChecks;
+  /** The availability monitor (issue 17). */
+  monitors: DemoMonitors;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -374,6 +378,8 @@ export async function loadDemo(
   await loadDemoRegisterTraining(ctx, maya, today);
   const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
   const checks = await loadDemoChecks(ctx, maya);
+  // The availability monitor: two endpoints with their history and last month filed.
+  const monitors = await loadDemoMonitors(ctx, maya);
   return {
     report,
     organization: organization.slug,
@@ -393,5 +399,6 @@ export async function loadDemo(
     register,
     findings,
     checks,
+    monitors,
   };
 }

@@ -47,6 +47,8 @@ export interface ContextOptions {
   housekeeping?: boolean;
   /** Slack and webhook URLs may reach private addresses (ATTEST_WEBHOOK_ALLOW_PRIVATE). */
   allowPrivateWebhooks?: boolean;
+  /** Extra CAs for the availability monitor's probes (ATTEST_MONITOR_CA_FILE's text). */
+  monitorCa?: string | null;
 }
 
 /** S3 when configured, whatever the engine; otherwise the engine's own store. */
@@ -112,6 +114,7 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       publicUrl: options.publicUrl ?? null,
       secrets,
       allowPrivateWebhooks: options.allowPrivateWebhooks ?? false,
+      monitorCa: options.monitorCa ?? null,
     };
     // Every start checks that the stored secrets open with this key; the server seals those
     // from before encryption (or left by a rotation cut short) with it.

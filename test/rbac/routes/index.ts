@@ -17,6 +17,7 @@ import { ENGAGEMENT_ROUTES } from "./engagements.ts";
 import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { FINDING_ROUTES } from "./findings.ts";
 import { CHECK_ROUTES } from "./checks.ts";
+import { MONITOR_ROUTES } from "./monitors.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
@@ -82,6 +83,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...PEOPLE_ROUTES,
   ...FINDING_ROUTES,
   ...CHECK_ROUTES,
+  ...MONITOR_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

@@ -36,7 +36,9 @@ export type ResourceKind =
   // Connectors and checks (issue 17).
   | "connector"
   | "check-run"
-  | "check-exception";
+  | "check-exception"
+  // The availability monitor.
+  | "monitor";
 
 export interface OrgRoute {
   method: Method;
@@ -130,6 +132,8 @@ export interface World {
     connector: string;
     checkRun: string;
     checkException: string;
+    /** A monitored endpoint (its id) that nothing answers on. */
+    monitor: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

@@ -21,6 +21,7 @@ import { publishedPolicyId } from "./policies.ts";
 import { newPerson } from "./people.ts";
 import { newFinding } from "./findings.ts";
 import { worldChecks } from "./checks.ts";
+import { newMonitor } from "./monitors.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
@@ -217,6 +218,7 @@ export async function buildWorld(
       connector: "",
       checkRun: "",
       checkException: "",
+      monitor: "",
     },
     next: () => {
       counter += 1;
@@ -322,5 +324,6 @@ export async function buildWorld(
     shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   world.ids.finding = await newFinding(world, "world");
   Object.assign(world.ids, await worldChecks(world));
+  world.ids.monitor = await newMonitor(world, "world");
   return world;
 }

@@ -23,5 +23,6 @@ export * from "./types/vendors.ts";
 export * from "./types/notifications.ts";
 export * from "./types/people.ts";
 export * from "./types/findings.ts";
+export * from "./types/monitors.ts";
 export * from "./types/workpapers.ts";
 export * from "./types/checks.ts";

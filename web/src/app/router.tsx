@@ -15,6 +15,7 @@ import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
 import { FindingDetailPage } from "../features/findings/FindingDetailPage.tsx";
 import { FindingsPage } from "../features/findings/FindingsPage.tsx";
 import { ChecksPage } from "../features/checks/ChecksPage.tsx";
+import { MonitorsPage } from "../features/monitors/MonitorsPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { VendorDetailPage } from "../features/vendors/VendorDetailPage.tsx";
 import { VendorsPage } from "../features/vendors/VendorsPage.tsx";
@@ -83,6 +84,7 @@ export function createAppRouter() {
             { path: "findings", element: <FindingsPage /> },
             { path: "findings/:finding", element: <FindingDetailPage /> },
             { path: "checks", element: <ChecksPage /> },
+            { path: "monitors", element: <MonitorsPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },

@@ -6,6 +6,7 @@ import { onboardingStepTasks } from "./onboarding-step.ts";
 import { findingTasks } from "./finding.ts";
 // Failing automated checks (issue 17).
 import { checkTasks } from "./check.ts";
+import { monitorDownTasks } from "./monitor-down.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
@@ -23,4 +24,6 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   onboardingStepTasks,
   findingTasks,
   checkTasks,
+  // The availability monitor.
+  monitorDownTasks,
 ];

@@ -119,6 +119,10 @@ export const AUDIT_ACTIONS = [
   "check.ran",
   "check-exception.added",
   "check-exception.revoked",
+  // The availability monitor.
+  "monitor.added",
+  "monitor.removed",
+  "monitor.state-changed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -147,6 +151,7 @@ export const AUDIT_TARGET_TYPES = [
   "connector",
   "check-run",
   "check-exception",
+  "monitor",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

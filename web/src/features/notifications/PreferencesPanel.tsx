@@ -13,7 +13,17 @@ const KIND_LABEL: Record<NotificationPreference["kind"], string> = {
   "task-digest": "Daily task digest",
   // A check of a control one owns that started failing (issue 17).
   "check-failing": "A check of my controls started failing,",
+  // Sent to the owner of the availability control (BC-01) when a monitored endpoint goes down.
+  "monitor-alert": "Availability alerts",
 };
+
+/**
+ * Availability alerts reach a person only by mail (Slack and webhooks get them for the whole
+ * organization), so only that choice is offered.
+ */
+function offered(p: NotificationPreference): boolean {
+  return p.kind !== "monitor-alert" || p.channel === "mail";
+}
 
 const UNAVAILABLE: Record<NotificationPreference["channel"], string> = {
   mail: "Mail is not set up on this server.",
@@ -34,7 +44,7 @@ export function PreferencesPanel({ org }: { org: string }) {
             control owners at once when a check of their controls starts failing. Choose where yours
             go.
           </Text>
-          {items.map((p) => (
+          {items.filter(offered).map((p) => (
             <Switch
               key={`${p.channel}:${p.kind}`}
               label={`${KIND_LABEL[p.kind]} ${CHANNEL_LABEL[p.channel]}`}

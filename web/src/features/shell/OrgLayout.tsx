@@ -34,6 +34,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { label: "Findings", path: "/findings", shownWith: ["finding:read"] },
   // Automated checks of connected systems (issue 17).
   { label: "Checks", path: "/checks", shownWith: ["check:read"] },
+  // The availability monitor (issue 17).
+  { label: "Monitors", path: "/monitors", shownWith: ["monitor:read"] },
   { label: "Engagements", path: "/engagements", shownWith: ["engagement:read"] },
   { label: "Audit log", path: "/audit-log", shownWith: ["audit-log:read", "audit-log:verify"] },
   { label: "Users", path: "/users", shownWith: ["member:manage"] },

@@ -15,6 +15,7 @@ export const SOURCE_LABEL: Record<Task["source"], string> = {
   "onboarding-step": "Joiner or leaver",
   finding: "Findings",
   check: "Failing check",
+  "monitor-down": "Monitors",
 };
 
 export function TaskTable({
