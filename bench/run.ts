@@ -20,6 +20,7 @@ import { benchBundle, benchBundleOnS3, formatBundleBench } from "./bundle.bench.
 import { benchCli, formatCliBench } from "./cli.bench.ts";
 import { benchEvidence, benchLargeFile } from "./evidence.bench.ts";
 import { benchFindings, formatFindingsBench } from "./findings.bench.ts";
+import { benchChecks, formatChecksBench } from "./checks.bench.ts";
 import { benchHttp, formatHttpBench } from "./http.bench.ts";
 import { benchPeople } from "./people.bench.ts";
 import { benchReport, formatReportBench } from "./report.bench.ts";
@@ -183,6 +184,9 @@ async function main(): Promise<void> {
       }
       if (wanted("findings")) {
         console.log(formatFindingsBench(engine.name, await benchFindings(ctx, size)));
+      }
+      if (wanted("checks")) {
+        console.log(formatChecksBench(engine.name, await benchChecks(ctx, size)));
       }
       if (wanted("sampling")) {
         const s = await benchSampling(ctx, size);

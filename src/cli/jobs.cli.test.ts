@@ -41,6 +41,15 @@ describe("attest jobs", () => {
         nextRunAt: "2026-03-02T09:01:00.000Z",
       },
       {
+        name: "checks",
+        schedule: "*/5 * * * *",
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: "2026-03-02T09:05:00.000Z",
+      },
+      {
         name: "expiry",
         schedule: "23 * * * *",
         lastRunAt: "2026-03-02T08:23:00.000Z",

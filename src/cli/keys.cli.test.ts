@@ -23,6 +23,7 @@ interface Rotation {
   totpSecrets: number;
   signingKeys: number;
   channelSecrets: number;
+  connectorCredentials: number;
 }
 
 describe("attest keys rotate", () => {
@@ -48,6 +49,7 @@ describe("attest keys rotate", () => {
       totpSecrets: 0,
       signingKeys: 1,
       channelSecrets: 0,
+      connectorCredentials: 0,
     });
     const newKey = readFileSync(file, "utf8").trim();
     expect(SecretKey.fromBase64(newKey, file).id).toBe(rotation.keyId);
@@ -67,7 +69,7 @@ describe("attest keys rotate", () => {
     expect(text.code).toBe(0);
     expect(text.out).toMatch(
       new RegExp(
-        `^Key ${rotation.keyId} replaced by [0-9a-f]{12}: 0 two-factor secret\\(s\\), 1 signing key\\(s\\) and 0 notification channel secret\\(s\\) sealed again\\.\\nThe new key is in ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; keep a copy`,
+        `^Key ${rotation.keyId} replaced by [0-9a-f]{12}: 0 two-factor secret\\(s\\), 1 signing key\\(s\\), 0 notification channel secret\\(s\\) and 0 connector credential\\(s\\) sealed again\\.\\nThe new key is in ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; keep a copy`,
       ),
     );
     expect((await cli(database.env, "keys")).out).toMatch(
@@ -122,6 +124,7 @@ describe("attest keys rotate", () => {
       totpSecrets: 0,
       signingKeys: 1,
       channelSecrets: 0,
+      connectorCredentials: 0,
     });
     expect(rotated.out).not.toContain(next.exportBase64());
 

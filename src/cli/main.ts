@@ -40,6 +40,9 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   people: async () => (await import("./commands/people.ts")).registerPeople,
   import: async () => (await import("./commands/findings.ts")).registerFindings,
   findings: async () => (await import("./commands/findings.ts")).registerFindings,
+  // Connectors and checks (issue 17).
+  connectors: async () => (await import("./commands/connectors.ts")).registerConnectors,
+  checks: async () => (await import("./commands/checks.ts")).registerChecks,
   // The availability monitor (issue 17).
   monitors: async () => (await import("./commands/monitors.ts")).registerMonitors,
   // Access reviews (issue 16 part 3).

@@ -27,6 +27,8 @@ import * as findings from "./migrations/0021_findings.ts";
 import * as workpapers from "./migrations/0015_workpapers.ts";
 // The importer's account on imported populations (issue 13's requests per sampled occurrence).
 import * as populationImporter from "./migrations/0022_population_importer_email.ts";
+// Connectors and checks (issue 17).
+import * as checks from "./migrations/0025_checks.ts";
 // The availability monitor (issue 17).
 import * as monitors from "./migrations/0026_monitors.ts";
 // Access reviews (issue 16 part 3).
@@ -54,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0021_findings": findings,
   "0015_workpapers": workpapers,
   "0022_population_importer_email": populationImporter,
+  "0025_checks": checks,
   "0026_monitors": monitors,
   // Access reviews (issue 16 part 3).
   "0023_access_reviews": accessReviews,

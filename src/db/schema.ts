@@ -551,6 +551,72 @@ export interface FindingsTable {
   last_import_id: string;
 }
 
+// Connectors and checks (issue 17).
+export interface ConnectorsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  kind: string;
+  name: string;
+  settings: string;
+  credentials: string;
+  interval_minutes: number;
+  next_run_at: string;
+  consecutive_failures: number;
+  last_run_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
+export interface CheckRunsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  connector_id: string;
+  trigger: string;
+  started_by: string;
+  started_at: string;
+  finished_at: string;
+  outcome: string;
+  message: string | null;
+  snapshot_sha256: string | null;
+  snapshot_size: number | null;
+}
+
+export interface CheckResultsTable {
+  id: string;
+  organization_id: string;
+  run_id: string;
+  connector_id: string;
+  check_id: string;
+  status: string;
+  passing: number;
+  failing: number;
+  excepted: number;
+  not_applicable: number;
+  resources: string;
+  evidence_id: string | null;
+  recorded_at: string;
+}
+
+export interface CheckExceptionsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  check_id: string;
+  resource_id: string;
+  reason: string;
+  approver: string;
+  expires_on: string;
+  created_by: string;
+  created_at: string;
+  revoked_by: string | null;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
 export interface RiskControlsTable {
   organization_id: string;
   risk_id: string;
@@ -1023,6 +1089,10 @@ export interface Database {
   background_checks: BackgroundChecksTable;
   finding_imports: FindingImportsTable;
   findings: FindingsTable;
+  connectors: ConnectorsTable;
+  check_runs: CheckRunsTable;
+  check_results: CheckResultsTable;
+  check_exceptions: CheckExceptionsTable;
   // The auditor's workpapers (migration 0015).
   workpaper_steps: WorkpaperStepsTable;
   workpaper_items: WorkpaperItemsTable;

@@ -1,7 +1,8 @@
 /**
  * The secrets Attest stores for its own use, as stored (sealed, or in the clear from before
  * encryption): users' TOTP seeds, the organizations' signing keys, and the URLs and signing
- * secrets of their notification channels. Read and rewritten here
+ * secrets of their notification channels, and the credentials of their connectors (issue 17).
+ * Read and rewritten here
  * only when they move to another key (services/platform/secrets-at-rest.ts).
  */
 import { sql } from "kysely";
@@ -9,8 +10,11 @@ import { isPostgres } from "./transaction.ts";
 import type { Tx } from "./transaction.ts";
 
 export interface StoredSecret {
-  kind: "totp" | "signing-key" | "channel-url" | "channel-secret";
-  /** The user's id (totp), the organization's (signing-key) or the channel's (channel-…). */
+  kind: "totp" | "signing-key" | "channel-url" | "channel-secret" | "connector-credentials";
+  /**
+   * The user's id (totp), the organization's (signing-key), the channel's (channel-…) or the
+   * connector's (connector-credentials).
+   */
   ownerId: string;
   stored: string;
   /** The signing key's fingerprint (for its audit event); null for a TOTP seed. */
@@ -26,7 +30,7 @@ export async function listStoredSecrets(
   options: { notPrefixedBy?: string } = {},
 ): Promise<StoredSecret[]> {
   const prefix = options.notPrefixedBy;
-  const outside = (column: "totp_secret" | "private_key" | "url" | "secret") =>
+  const outside = (column: "totp_secret" | "private_key" | "url" | "secret" | "credentials") =>
     prefix === undefined
       ? sql<boolean>`1 = 1`
       : sql<boolean>`substr(${sql.ref(column)}, 1, ${sql.lit(prefix.length)}) <> ${prefix}`;
@@ -64,7 +68,20 @@ export async function listStoredSecrets(
           },
         ]),
   ]);
+  // Connectors' credentials, removed connectors' too (they stay sealed under the current key).
+  const connectors = await tx
+    .selectFrom("connectors")
+    .select(["id", "credentials"])
+    .where(outside("credentials"))
+    .orderBy("id")
+    .execute();
   return [
+    ...connectors.map((row) => ({
+      kind: "connector-credentials" as const,
+      ownerId: row.id,
+      stored: row.credentials,
+      fingerprint: null,
+    })),
     ...channelValues.filter(
       (value) => prefix === undefined || value.stored.slice(0, prefix.length) !== prefix,
     ),
@@ -92,6 +109,15 @@ export async function replaceStoredSecret(
   secret: StoredSecret,
   replacement: string,
 ): Promise<boolean> {
+  if (secret.kind === "connector-credentials") {
+    const moved = await tx
+      .updateTable("connectors")
+      .set({ credentials: replacement })
+      .where("id", "=", secret.ownerId)
+      .where("credentials", "=", secret.stored)
+      .executeTakeFirst();
+    return Number(moved.numUpdatedRows) === 1;
+  }
   if (secret.kind === "channel-url" || secret.kind === "channel-secret") {
     const column = secret.kind === "channel-url" ? "url" : "secret";
     const moved = await tx
@@ -128,7 +154,7 @@ export async function replaceStoredSecret(
 export async function lockStoredSecrets(tx: Tx): Promise<void> {
   if (!isPostgres(tx)) return;
   await sql`select id from organizations order by id for update`.execute(tx);
-  await sql`lock table users, organization_keys, notification_channels in exclusive mode`.execute(
+  await sql`lock table users, organization_keys, notification_channels, connectors in exclusive mode`.execute(
     tx,
   );
 }

@@ -37,6 +37,7 @@ import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "./notification.ts";
 import { CHECKLIST_KINDS } from "../catalog/people/checklists.ts";
 import { BACKGROUND_CHECK_STATUSES, EMPLOYMENT_TYPES, PERSON_FIELDS } from "./person.ts";
 import { FINDING_SOURCES, FINDING_STATUSES, TRIAGE_DECISIONS } from "./findings/finding.ts";
+import { CONNECTOR_FAILURES, CONNECTOR_KINDS } from "./checks/check.ts";
 import { MONITOR_STATES } from "./monitor.ts";
 import { ACCESS_DECISIONS, ACCOUNT_FLAGS } from "./access-review.ts";
 
@@ -64,6 +65,10 @@ export const AUDIT_TARGET_TYPES = [
   "people-import",
   "finding",
   "finding-import",
+  // Connectors and checks (issue 17).
+  "connector",
+  "check-run",
+  "check-exception",
   // The availability monitor (issue 17).
   "monitor",
   // Access reviews (issue 16 part 3).
@@ -864,6 +869,61 @@ export const AUDIT_EVENTS = {
       reason: text,
       previousStatus: z.enum(FINDING_STATUSES),
     }),
+  },
+
+  // Connectors and checks (issue 17). Connector targets are their ref (CN-2); their settings
+  // (scope and endpoints) are recorded, their credentials never.
+  "connector.added": {
+    target: "connector",
+    data: z.strictObject({
+      kind: z.enum(CONNECTOR_KINDS),
+      name: text,
+      settings: z.record(z.string(), z.unknown()),
+      intervalMinutes: count,
+    }),
+  },
+  "connector.updated": {
+    target: "connector",
+    data: z.strictObject({
+      name: text,
+      settings: z.record(z.string(), z.unknown()),
+      intervalMinutes: count,
+      credentialsReplaced: z.boolean(),
+    }),
+  },
+  "connector.removed": {
+    target: "connector",
+    data: z.strictObject({ kind: z.enum(CONNECTOR_KINDS), name: text }),
+  },
+  // Run targets are their ref (CR-7): the snapshot's hash is what a replay checks against.
+  "check.ran": {
+    target: "check-run",
+    data: z.strictObject({
+      connector: id,
+      trigger: z.enum(["schedule", "manual"]),
+      outcome: z.enum(["ok", ...CONNECTOR_FAILURES]),
+      message: text.nullable(),
+      snapshotSha256: sha256.nullable(),
+      checks: count,
+      failing: z.array(id),
+      startedFailing: z.array(id),
+      recovered: z.array(id),
+    }),
+  },
+  // Exception targets are their ref (CE-3).
+  "check-exception.added": {
+    target: "check-exception",
+    data: z.strictObject({
+      check: id,
+      resource: id,
+      reason: text,
+      approver: text,
+      expiresOn: day,
+    }),
+  },
+  "check-exception.revoked": {
+    target: "check-exception",
+    data: z.strictObject({ check: id, resource: id, reason: text }),
   },
   // The availability monitor (issue 17). Targets are the endpoint's label (M-2). Probes are
   // the monitor's bookkeeping, not events; a change of state (an outage, a recovery) is one.

@@ -468,6 +468,42 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     closed: [],
   },
   "finding.triaged": { decision: "false-positive", reason: "test fixture", previousStatus: "open" },
+  "connector.added": {
+    kind: "github",
+    name: "GitHub acme",
+    settings: { organization: "acme" },
+    intervalMinutes: 60,
+  },
+  "connector.updated": {
+    name: "GitHub acme",
+    settings: { organization: "acme" },
+    intervalMinutes: 120,
+    credentialsReplaced: true,
+  },
+  "connector.removed": { kind: "github", name: "GitHub acme" },
+  "check.ran": {
+    connector: "CN-1",
+    trigger: "schedule",
+    outcome: "ok",
+    message: null,
+    snapshotSha256: "c".repeat(64),
+    checks: 8,
+    failing: ["github.branch-requires-review"],
+    startedFailing: ["github.branch-requires-review"],
+    recovered: [],
+  },
+  "check-exception.added": {
+    check: "github.branch-requires-review",
+    resource: "acme/sandbox",
+    reason: "a scratch repository",
+    approver: "ceo@example.com",
+    expiresOn: "2026-12-31",
+  },
+  "check-exception.revoked": {
+    check: "github.branch-requires-review",
+    resource: "acme/sandbox",
+    reason: "it holds code now",
+  },
   // The availability monitor.
   "monitor.added": {
     name: "API",
@@ -551,6 +587,12 @@ function targetIdOf(action: AuditAction): string {
       return "F-12";
     case "finding-import":
       return "FI-2";
+    case "connector":
+      return "CN-1";
+    case "check-run":
+      return "CR-4";
+    case "check-exception":
+      return "CE-2";
     case "monitor":
       return "M-2";
     case "access-review":

@@ -923,6 +923,37 @@ const WORDING: Wording = {
   "finding.triaged": (d, t) => ({
     sentence: `Finding ${t.target} triaged as ${d.decision}${because(d.reason)}`,
   }),
+  // Connectors and checks (issue 17).
+  "connector.added": (d, t) => ({
+    sentence: `Connector ${t.target} (${d.kind}) added as ${quoted(d.name)}, run every ${plural(d.intervalMinutes, "minute")}`,
+    changes: recorded([set("settings", d.settings)]),
+  }),
+  "connector.updated": (d, t) => ({
+    sentence:
+      `Connector ${t.target} ${quoted(d.name)} updated, run every ${plural(d.intervalMinutes, "minute")}` +
+      (d.credentialsReplaced ? "; its credentials were replaced" : ""),
+    changes: recorded([set("settings", d.settings)]),
+  }),
+  "connector.removed": (d, t) => ({
+    sentence: `Connector ${t.target} ${quoted(d.name)} (${d.kind}) removed; its runs and results are kept`,
+  }),
+  "check.ran": (d, t) => ({
+    sentence:
+      d.outcome === "ok"
+        ? `Checks run ${t.target} of connector ${d.connector}: ${plural(d.checks, "check")}, ` +
+          `${d.failing.length} failing (${list(d.failing)}), snapshot SHA-256 ${short(d.snapshotSha256 ?? "")}` +
+          (d.startedFailing.length === 0 ? "" : `; started failing: ${list(d.startedFailing)}`) +
+          (d.recovered.length === 0 ? "" : `; recovered: ${list(d.recovered)}`)
+        : `Checks run ${t.target} of connector ${d.connector} failed (${d.outcome})${because(d.message)}; no check was evaluated`,
+  }),
+  "check-exception.added": (d, t) => ({
+    sentence:
+      `Exception ${t.target} for ${d.resource} on check ${d.check}, approved by ${d.approver} ` +
+      `until ${d.expiresOn}${because(d.reason)}`,
+  }),
+  "check-exception.revoked": (d, t) => ({
+    sentence: `Exception ${t.target} for ${d.resource} on check ${d.check} revoked${because(d.reason)}`,
+  }),
   // The availability monitor.
   "monitor.added": (d, t) => ({
     sentence:

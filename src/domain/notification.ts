@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   "task-digest",
   // The availability monitor: an endpoint went down, or came back (issue 17).
   "monitor-alert",
+  // A check of a control one owns that started failing (issue 17, checks).
+  "check-failing",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

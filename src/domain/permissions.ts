@@ -110,6 +110,14 @@ export const ACTIONS = [
   "finding:read",
   "finding:import",
   "finding:triage",
+  // Connectors and checks as code (issue 17). Owners and admins connect systems (their
+  // credentials are the company's keys), run checks and except failing resources; control
+  // owners read the results their controls are measured by. Auditors read the results
+  // through the automated evidence filed from them, within their engagements' periods.
+  "connector:manage",
+  "check:read",
+  "check:run",
+  "check:except",
   // The availability monitor (issue 17): owners and admins configure and probe endpoints;
   // control owners read them, as they read the findings their controls are measured by.
   "monitor:read",
@@ -195,6 +203,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // They read the findings their controls are measured by; closing one (accepting a risk
     // or calling it a false positive) is an owner's or admin's decision.
     "finding:read",
+    // Likewise the automated checks of their controls; excepting a resource is not theirs.
+    "check:read",
     // The availability monitor, whose uptime is BC-01's evidence (monitors).
     "monitor:read",
     // Access reviews they are named reviewer of (system owners).
@@ -266,6 +276,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "training:read",
     "vendor:read",
     "finding:read",
+    "check:read",
     "monitor:read",
     "access-review:read",
   ],

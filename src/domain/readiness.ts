@@ -25,7 +25,9 @@ export interface ControlSignal {
     | "people"
     | "finding"
     | "monitor"
-    | "access-review";
+    | "access-review"
+    // Automated checks of connected systems (issue 17).
+    | "check";
   ok: boolean;
   /** Why, in words, e.g. "evidence overdue since 2026-10-01". */
   reason: string;

@@ -20,6 +20,8 @@ export const TASK_SOURCES = [
   "control-owner",
   "onboarding-step",
   "finding",
+  // A failing automated check, for the owner of each control it supports (issue 17).
+  "check",
   // The availability monitor: an endpoint that is down (issue 17).
   "monitor-down",
   // Access reviews (issue 16 part 3): reviewing a campaign, and each removal or change decided.

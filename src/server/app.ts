@@ -24,6 +24,8 @@ import { registerPopulationRoutes } from "./routes/populations.ts";
 import { registerTrainingRoutes } from "./routes/training.ts";
 import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerFindingRoutes } from "./routes/findings.ts";
+// Connectors and checks (issue 17).
+import { registerCheckRoutes } from "./routes/checks.ts";
 import { registerMonitorRoutes } from "./routes/monitors.ts";
 import { registerAccessReviewRoutes } from "./routes/access-reviews.ts";
 import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
@@ -116,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEngagementRoutes(router);
   registerRequestRoutes(router);
   registerFindingRoutes(router);
+  registerCheckRoutes(router);
   // The availability monitor (issue 17).
   registerMonitorRoutes(router);
   registerAuditLogRoutes(router);

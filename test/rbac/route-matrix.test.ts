@@ -74,6 +74,9 @@ const MISSING: Record<ResourceKind, string> = {
   person: "00000000-0000-4000-8000-000000000007",
   "person-step": "00000000-0000-4000-8000-000000000008",
   finding: "F-999999",
+  connector: "CN-999999",
+  "check-run": "CR-999999",
+  "check-exception": "CE-999999",
   monitor: "M-999999",
   "access-review": "AR-999",
 };

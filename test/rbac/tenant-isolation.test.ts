@@ -69,6 +69,9 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     person: ids.person,
     "person-step": ids.personStep,
     finding: ids.finding,
+    connector: ids.connector,
+    "check-run": ids.checkRun,
+    "check-exception": ids.checkException,
     monitor: ids.monitor,
     "access-review": ids.accessReview,
   };

@@ -40,6 +40,8 @@ export function registerDemo(program: Command, runtime: Runtime): void {
         `Access reviews: ${summary.accessReviews.completed} completed and filed on AC-06 ` +
           `(snapshot SHA-256 ${summary.accessReviews.sha256}); ${summary.accessReviews.open} ` +
           `in progress with ${summary.accessReviews.flagged} flagged accounts.`,
+        `Checks: connector ${summary.checks.connector} (GitHub, a synthetic snapshot) ran ` +
+          `${summary.checks.checks} checks in ${summary.checks.run}, ${summary.checks.failing} failing.`,
       ];
       const commands = [
         "attest readiness",
@@ -55,6 +57,8 @@ export function registerDemo(program: Command, runtime: Runtime): void {
         "attest people list",
         "attest findings list",
         "attest access-review status AR-2",
+        "attest checks list --status",
+        `attest checks replay --run ${summary.checks.run}`,
       ];
       runtime.io.out(
         `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +

@@ -11,6 +11,7 @@ import {
   showPopulation,
 } from "../../services/fieldwork/populations.service.ts";
 import type { PopulationView } from "../../services/fieldwork/populations.service.ts";
+import { pullPopulation } from "../../services/checks/population-pull.service.ts";
 import { readTextFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
@@ -134,6 +135,42 @@ export function registerEngagementPopulation(engagement: Command, runtime: Runti
       );
       printView(runtime.io, view);
     });
+
+  // Populations pulled through a connector (issue 17).
+  population
+    .command("pull")
+    .description(
+      "Pull a population for the engagement's period straight from a connected system " +
+        "(e.g. github.merged-pull-requests), recording the system, query, who and when",
+    )
+    .argument("<id>", "engagement")
+    .requiredOption("--control <ref>", "the event-driven control, such as CM-02")
+    .requiredOption("--connector <name>", "the connector, by name or id (CN-1)")
+    .requiredOption("--population <id>", "what to pull, e.g. github.merged-pull-requests")
+    .option("--reason <text>", "why a new pull replaces the earlier import (kept)")
+    .action(
+      async (
+        handle: string,
+        options: { control: string; connector: string; population: string; reason?: string },
+        command: Command,
+      ) => {
+        const globals = command.optsWithGlobals<GlobalOptions>();
+        const view = await withActor(runtime, globals, (ctx, actor) =>
+          pullPopulation(ctx, actor, handle, {
+            control: options.control,
+            connector: options.connector,
+            population: options.population,
+            ...(options.reason === undefined ? {} : { reason: options.reason }),
+          }),
+        );
+        if (globals.json) return printJson(runtime.io, view);
+        runtime.io.out(
+          `Pulled ${view.current?.rowCount ?? 0} rows for ${view.controlRef}; ` +
+            "the auditor accepts or returns them.\n",
+        );
+        printView(runtime.io, view);
+      },
+    );
 
   population
     .command("show")

@@ -50,7 +50,8 @@ export function registerKeys(program: Command, runtime: Runtime): void {
       runtime.io.out(
         `Key ${rotation.previousKeyId} replaced by ${rotation.keyId}: ` +
           `${rotation.totpSecrets} two-factor secret(s), ${rotation.signingKeys} signing ` +
-          `key(s) and ${rotation.channelSecrets} notification channel secret(s) sealed again.\n` +
+          `key(s), ${rotation.channelSecrets} notification channel secret(s) and ` +
+          `${rotation.connectorCredentials} connector credential(s) sealed again.\n` +
           (rotation.keyFile === null
             ? `Start Attest with ATTEST_SECRET_KEY set to the key in ${options.newKeyEnv ?? ""}; ` +
               "the old key no longer opens anything.\n"

@@ -18,6 +18,7 @@ describe("GET /orgs/:org/jobs and /notices", () => {
     expect(jobs.statusCode).toBe(200);
     expect(jobs.json<JobStatus[]>().map((j) => [j.name, j.schedule, j.lastResult])).toEqual([
       ["availability-monitor", "* * * * *", null],
+      ["checks", "*/5 * * * *", null],
       ["expiry", "23 * * * *", null],
       ["notification-deliveries", "* * * * *", null],
       ["notification-digest", "30 7 * * *", null],

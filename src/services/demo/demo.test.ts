@@ -11,6 +11,8 @@ import { getReadiness } from "../program/readiness.service.ts";
 import { trainingStatus } from "../program/training.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listFindingsOf } from "../program/findings/findings.service.ts";
+import { githubConnector } from "../../integrations/github/connector.ts";
+import { replay } from "../checks/results.service.ts";
 import { listMonitors } from "../program/monitors/monitors.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { listEngagementRequests } from "../fieldwork/requests.service.ts";
@@ -185,6 +187,11 @@ describe("attest demo", () => {
       ruleId: "root-use",
       triage: { decision: "authorized-activity", by: "Sam Rivera" },
     });
+    // A GitHub connector with a run over the synthetic snapshot, which replays in agreement.
+    expect(summary.checks).toMatchObject({ connector: "CN-1", run: "CR-1" });
+    expect(summary.checks.checks).toBe(githubConnector.checks.length);
+    expect(summary.checks.failing).toBeGreaterThan(0);
+    expect((await replay(t.ctx, actor, { run: summary.checks.run })).agrees).toBe(true);
     // The availability monitor: last month filed for both endpoints, the API under its target.
     expect(summary.monitors).toMatchObject({ endpoints: 2, filed: 2 });
     const monitors = await listMonitors(t.ctx, actor);

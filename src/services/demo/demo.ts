@@ -34,6 +34,9 @@ import { loadDemoRegister } from "./demo-register.ts";
 import type { DemoRegister } from "./demo-register.ts";
 import { loadDemoFindings } from "./demo-findings.ts";
 import type { DemoFindings } from "./demo-findings.ts";
+// Connectors and checks (issue 17).
+import { loadDemoChecks } from "./demo-checks.ts";
+import type { DemoChecks } from "./demo-checks.ts";
 import { loadDemoMonitors } from "./demo-monitors.ts";
 import type { DemoMonitors } from "./demo-monitors.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
@@ -114,6 +117,7 @@ export interface DemoSummary {
   accessReviews: DemoAccessReviews;
   register: DemoRegister;
   findings: DemoFindings;
+  checks: DemoChecks;
   /** The availability monitor (issue 17). */
   monitors: DemoMonitors;
 }
@@ -377,6 +381,7 @@ export async function loadDemo(
   const register = await loadDemoRegister(ctx, maya, TIME_ZONE);
   await loadDemoRegisterTraining(ctx, maya, today);
   const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
+  const checks = await loadDemoChecks(ctx, maya);
   // The availability monitor: two endpoints with their history and last month filed.
   const monitors = await loadDemoMonitors(ctx, maya);
   // Access reviews (issue 16 part 3): after the register, whose leavers they flag; the
@@ -400,6 +405,7 @@ export async function loadDemo(
     vendors,
     register,
     findings,
+    checks,
     monitors,
     accessReviews,
   };

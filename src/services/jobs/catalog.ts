@@ -13,6 +13,7 @@ import { noticeOwners } from "../program/notices.service.ts";
 import { mailOverdueRequests } from "../fieldwork/request-reminders.ts";
 import { sendDueDeliveries } from "../notifications/deliveries.service.ts";
 import { sendDigest } from "../notifications/digest.service.ts";
+import { runDueChecks } from "../checks/runs.service.ts";
 import type { JobDefinition } from "./job.ts";
 import { fileMonthlyUptime, probeDueEndpoints } from "../program/monitors/monitor-runs.ts";
 
@@ -27,6 +28,7 @@ export const OWNER_NOTICE_JOB = "owner-notices";
 export const REQUEST_REMINDER_JOB = "request-reminders";
 export const NOTIFICATION_DIGEST_JOB = "notification-digest";
 export const NOTIFICATION_DELIVERY_JOB = "notification-deliveries";
+export const CHECKS_JOB = "checks";
 
 async function forEachOrganization(
   ctx: ServiceContext,
@@ -153,6 +155,30 @@ export const notificationDeliveryJob: JobDefinition = {
   },
 };
 
+/**
+ * Connectors' checks (issue 17): every five minutes, each connector whose next run is due
+ * (hourly by default, its own interval if set) or whose retry after a failure is due. A
+ * connector's failure is recorded on it and retried with backoff (runs.service.ts), so the
+ * job itself fails only when the database does.
+ */
+export const checksJob: JobDefinition = {
+  name: CHECKS_JOB,
+  schedule: "*/5 * * * *",
+  leaseSeconds: 900,
+  maxAttempts: 2,
+  retryBaseSeconds: 120,
+  async run({ ctx }) {
+    let runs = 0;
+    let failed = 0;
+    const organizations = await forEachOrganization(ctx, async (actor) => {
+      const summaries = await runDueChecks(ctx, actor);
+      runs += summaries.length;
+      failed += summaries.filter((s) => s.outcome !== "ok").length;
+    });
+    return { organizations, runs, failed };
+  },
+};
+
 export const AVAILABILITY_MONITOR_JOB = "availability-monitor";
 
 /**
@@ -186,5 +212,6 @@ export const STANDARD_JOBS: readonly JobDefinition[] = [
   passwordResetMailJob,
   notificationDigestJob,
   notificationDeliveryJob,
+  checksJob,
   availabilityMonitorJob,
 ];

@@ -259,6 +259,15 @@ describe("the job list", () => {
         nextRunAt: "2026-11-20T12:01:00.000Z",
       },
       {
+        name: "checks",
+        schedule: "*/5 * * * *",
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: "2026-11-20T12:05:00.000Z",
+      },
+      {
         name: "expiry",
         schedule: "23 * * * *",
         lastRunAt: "2026-11-20T12:00:00.000Z",

@@ -180,4 +180,5 @@ export const secretContext = {
   signingKey: (organizationId: string) => `signing key of organization ${organizationId}`,
   channelUrl: (channelId: string) => `URL of notification channel ${channelId}`,
   channelSecret: (channelId: string) => `signing secret of notification channel ${channelId}`,
+  connectorCredentials: (connectorId: string) => `credentials of connector ${connectorId}`,
 };

@@ -294,6 +294,7 @@ describe("secrets at rest, with the key file", () => {
       totpSecrets: 1,
       signingKeys: 1,
       channelSecrets: 0,
+      connectorCredentials: 0,
     });
     expect(rotation.keyId).not.toBe(oldId);
     expect(readFileSync(file, "utf8")).not.toBe(oldKey);
@@ -423,6 +424,7 @@ describe("secrets at rest, with ATTEST_SECRET_KEY", () => {
       totpSecrets: 1,
       signingKeys: 1,
       channelSecrets: 0,
+      connectorCredentials: 0,
     });
     expect(existsSync(keyFile(database))).toBe(false);
     const raw = await stored(ctx);

@@ -1,5 +1,5 @@
 /**
- * Keeping the stored secrets (TOTP seeds, signing keys) sealed with the operator's current key:
+ * Keeping the stored secrets (TOTP seeds, signing keys, channel URLs, connector credentials) sealed with the operator's current key:
  * the check every start makes, sealing values from before encryption or from a retired key,
  * and `attest keys rotate`.
  */
@@ -40,6 +40,8 @@ function contextOf(secret: StoredSecret): string {
       return secretContext.channelUrl(secret.ownerId);
     case "channel-secret":
       return secretContext.channelSecret(secret.ownerId);
+    case "connector-credentials":
+      return secretContext.connectorCredentials(secret.ownerId);
   }
 }
 
@@ -79,6 +81,8 @@ export interface ResealCount {
   signingKeys: number;
   /** Notification channels' URLs and signing secrets. */
   channelSecrets: number;
+  /** Connectors' credentials (issue 17). */
+  connectorCredentials: number;
 }
 
 /**
@@ -93,7 +97,12 @@ async function resealAll(
   by: Principal,
   at: Date,
 ): Promise<ResealCount> {
-  const count: ResealCount = { totpSecrets: 0, signingKeys: 0, channelSecrets: 0 };
+  const count: ResealCount = {
+    totpSecrets: 0,
+    signingKeys: 0,
+    channelSecrets: 0,
+    connectorCredentials: 0,
+  };
   for (const secret of secrets) {
     const context = contextOf(secret);
     const from = sealedKeyId(secret.stored);
@@ -102,6 +111,10 @@ async function resealAll(
     if (!(await replaceStoredSecret(tx, secret, key.seal(plaintext, context)))) continue;
     if (secret.kind === "totp") {
       count.totpSecrets += 1;
+      continue;
+    }
+    if (secret.kind === "connector-credentials") {
+      count.connectorCredentials += 1;
       continue;
     }
     if (secret.kind !== "signing-key") {
@@ -153,7 +166,7 @@ export async function checkStoredSecrets(
     ring.discardMadeKey();
     throw refused;
   }
-  const none = { totpSecrets: 0, signingKeys: 0, channelSecrets: 0 };
+  const none = { totpSecrets: 0, signingKeys: 0, channelSecrets: 0, connectorCredentials: 0 };
   if (!options.reseal) return none;
   const count = stale.length === 0 ? none : await resealStale(ctx, SYSTEM);
   if (ring.previousOnDisk() !== undefined) ring.forgetPrevious();
@@ -244,6 +257,7 @@ export async function rotateSecretKey(
       totpSecrets: count.totpSecrets + late.totpSecrets,
       signingKeys: count.signingKeys + late.signingKeys,
       channelSecrets: count.channelSecrets + late.channelSecrets,
+      connectorCredentials: count.connectorCredentials + late.connectorCredentials,
     };
     ring.forgetPrevious();
   }

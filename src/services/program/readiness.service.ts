@@ -19,6 +19,8 @@ import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadFindingSignals } from "./findings/findings.service.ts";
+// Automated checks (issue 17).
+import { loadCheckSignals } from "../checks/check-readiness.ts";
 import { loadPeopleSignals } from "./people-readiness.ts";
 import { loadPolicySignals } from "./policy-readiness.ts";
 import { loadTrainingSignals } from "./training-readiness.ts";
@@ -83,6 +85,7 @@ const SIGNAL_LOADERS: readonly ((
   loadVendorSignals,
   loadPeopleSignals,
   loadFindingSignals,
+  loadCheckSignals,
   // The availability monitor (issue 17).
   loadMonitorSignals,
   // Access reviews (issue 16 part 3).

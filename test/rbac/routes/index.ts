@@ -16,6 +16,7 @@ import { ENGAGEMENT_EXPORT_ROUTES } from "./engagement-exports.ts";
 import { ENGAGEMENT_ROUTES } from "./engagements.ts";
 import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { FINDING_ROUTES } from "./findings.ts";
+import { CHECK_ROUTES } from "./checks.ts";
 import { MONITOR_ROUTES } from "./monitors.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
@@ -83,6 +84,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...NOTIFICATION_ROUTES,
   ...PEOPLE_ROUTES,
   ...FINDING_ROUTES,
+  ...CHECK_ROUTES,
   ...MONITOR_ROUTES,
   // Access reviews (issue 16 part 3).
   ...ACCESS_REVIEW_ROUTES,

@@ -33,6 +33,10 @@ export type ResourceKind =
   | "person"
   | "person-step"
   | "finding"
+  // Connectors and checks (issue 17).
+  | "connector"
+  | "check-run"
+  | "check-exception"
   // The availability monitor.
   | "monitor"
   // Access reviews (issue 16 part 3).
@@ -126,6 +130,10 @@ export interface World {
     personStep: string;
     /** A finding imported from a SARIF file (its id). */
     finding: string;
+    /** A GitHub connector on the fake API, a run of it and an exception (their ids). */
+    connector: string;
+    checkRun: string;
+    checkException: string;
     /** A monitored endpoint (its id) that nothing answers on. */
     monitor: string;
     /** An access review campaign (its id), reviewed by the control owner. */

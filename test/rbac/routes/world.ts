@@ -20,6 +20,7 @@ import {
 import { publishedPolicyId } from "./policies.ts";
 import { newPerson } from "./people.ts";
 import { newFinding } from "./findings.ts";
+import { worldChecks } from "./checks.ts";
 import { newMonitor } from "./monitors.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
@@ -215,6 +216,9 @@ export async function buildWorld(
       person: "",
       personStep: "",
       finding: "",
+      connector: "",
+      checkRun: "",
+      checkException: "",
       monitor: "",
       accessReview: "",
     },
@@ -321,6 +325,7 @@ export async function buildWorld(
   world.ids.personStep =
     shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   world.ids.finding = await newFinding(world, "world");
+  Object.assign(world.ids, await worldChecks(world));
   world.ids.monitor = await newMonitor(world, "world");
   // Access reviews (issue 16 part 3).
   world.ids.accessReview = await newCampaign(world, "control-owner");

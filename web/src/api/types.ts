@@ -27,3 +27,4 @@ export * from "./types/monitors.ts";
 export * from "./types/workpapers.ts";
 // Access reviews (issue 16 part 3).
 export * from "./types/access-reviews.ts";
+export * from "./types/checks.ts";

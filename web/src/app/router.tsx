@@ -17,6 +17,7 @@ import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
 import { FindingDetailPage } from "../features/findings/FindingDetailPage.tsx";
 import { FindingsPage } from "../features/findings/FindingsPage.tsx";
+import { ChecksPage } from "../features/checks/ChecksPage.tsx";
 import { MonitorsPage } from "../features/monitors/MonitorsPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { VendorDetailPage } from "../features/vendors/VendorDetailPage.tsx";
@@ -85,6 +86,7 @@ export function createAppRouter() {
             { path: "people/:person", element: <PersonPage /> },
             { path: "findings", element: <FindingsPage /> },
             { path: "findings/:finding", element: <FindingDetailPage /> },
+            { path: "checks", element: <ChecksPage /> },
             { path: "monitors", element: <MonitorsPage /> },
             // Access reviews (issue 16 part 3).
             { path: "access-reviews", element: <AccessReviewsPage /> },

@@ -4,6 +4,8 @@ import { controlOwnerTasks } from "./control-owner.ts";
 import { evidenceDueTasks } from "./evidence-due.ts";
 import { onboardingStepTasks } from "./onboarding-step.ts";
 import { findingTasks } from "./finding.ts";
+// Failing automated checks (issue 17).
+import { checkTasks } from "./check.ts";
 import { monitorDownTasks } from "./monitor-down.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
@@ -23,6 +25,7 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   vendorReviewTasks,
   onboardingStepTasks,
   findingTasks,
+  checkTasks,
   // The availability monitor.
   monitorDownTasks,
   // Access reviews (issue 16 part 3).

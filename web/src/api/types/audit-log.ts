@@ -113,6 +113,12 @@ export const AUDIT_ACTIONS = [
   "person.background-check-recorded",
   "finding.imported",
   "finding.triaged",
+  "connector.added",
+  "connector.updated",
+  "connector.removed",
+  "check.ran",
+  "check-exception.added",
+  "check-exception.revoked",
   // The availability monitor.
   "monitor.added",
   "monitor.removed",
@@ -147,6 +153,9 @@ export const AUDIT_TARGET_TYPES = [
   "people-import",
   "finding",
   "finding-import",
+  "connector",
+  "check-run",
+  "check-exception",
   "monitor",
   "access-review",
 ] as const satisfies readonly AuditTargetType[];

@@ -11,6 +11,8 @@ const CHANNEL_LABEL: Record<NotificationPreference["channel"], string> = {
 
 const KIND_LABEL: Record<NotificationPreference["kind"], string> = {
   "task-digest": "Daily task digest",
+  // A check of a control one owns that started failing (issue 17).
+  "check-failing": "A check of my controls started failing,",
   // Sent to the owner of the availability control (BC-01) when a monitored endpoint goes down.
   "monitor-alert": "Availability alerts",
 };
@@ -38,8 +40,9 @@ export function PreferencesPanel({ org }: { org: string }) {
       {(items) => (
         <Stack gap="sm">
           <Text size="sm">
-            Each morning Attest sends the people with open tasks a digest of them. Choose where
-            yours go.
+            Each morning Attest sends the people with open tasks a digest of them, and it tells
+            control owners at once when a check of their controls starts failing. Choose where yours
+            go.
           </Text>
           {items.filter(offered).map((p) => (
             <Switch

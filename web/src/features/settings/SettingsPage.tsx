@@ -7,6 +7,7 @@ import { CATEGORY_INFO } from "../onboarding/categories.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { useOrganization, useScopeCategory } from "./api.ts";
 import { JobsSection } from "./JobsSection.tsx";
+import { ConnectorsSection } from "../checks/ConnectorsSection.tsx";
 import { NotificationsSection } from "../notifications/NotificationsSection.tsx";
 import { OrganizationForm } from "./OrganizationForm.tsx";
 
@@ -38,6 +39,9 @@ export function SettingsPage() {
         <ScopeSettings org={org.slug} canEdit={org.can("scope:update")} />
         {org.can("notification:read") ? (
           <NotificationsSection org={org.slug} canManage={org.can("notification:manage")} />
+        ) : null}
+        {org.can("connector:manage") ? (
+          <ConnectorsSection org={org.slug} canManage={org.can("connector:manage")} />
         ) : null}
         {org.can("job:read") ? <JobsSection org={org.slug} /> : null}
       </Stack>

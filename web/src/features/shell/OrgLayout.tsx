@@ -34,6 +34,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   // Access reviews (issue 16 part 3).
   { label: "Access reviews", path: "/access-reviews", shownWith: ["access-review:read"] },
   { label: "Findings", path: "/findings", shownWith: ["finding:read"] },
+  // Automated checks of connected systems (issue 17).
+  { label: "Checks", path: "/checks", shownWith: ["check:read"] },
   // The availability monitor (issue 17).
   { label: "Monitors", path: "/monitors", shownWith: ["monitor:read"] },
   { label: "Engagements", path: "/engagements", shownWith: ["engagement:read"] },

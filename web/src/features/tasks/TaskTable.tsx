@@ -14,6 +14,7 @@ export const SOURCE_LABEL: Record<Task["source"], string> = {
   "vendor-review": "Vendor review",
   "onboarding-step": "Joiner or leaver",
   finding: "Findings",
+  check: "Failing check",
   "monitor-down": "Monitors",
   // Access reviews (issue 16 part 3).
   "access-review": "Access review",

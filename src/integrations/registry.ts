@@ -1,0 +1,135 @@
+/**
+ * The connectors Attest knows, and lookups over them and their checks. Each connector keeps
+ * its own types (settings, credentials, snapshot); the registry erases them behind the
+ * connector's own zod schemas, so the rest of Attest handles any connector the same way.
+ */
+import type { z } from "zod";
+import { CONNECTOR_KINDS } from "../domain/checks/check.ts";
+import { awsConnector } from "./aws/connector.ts";
+import { githubConnector } from "./github/connector.ts";
+import { oktaConnector } from "./okta/connector.ts";
+import type {
+  CheckDefinition,
+  CollectContext,
+  ConnectorDefinition,
+  ConnectorField,
+  ConnectorKind,
+  PopulationPull,
+  PulledOccurrence,
+  ResourceResult,
+} from "../domain/checks/check.ts";
+
+/** A check with its snapshot type erased: evaluate is given its own connector's snapshot. */
+export interface RegisteredCheck {
+  id: string;
+  title: string;
+  connector: ConnectorKind;
+  reads: readonly string[];
+  controls: readonly string[];
+  criteria: readonly string[];
+  evaluate(snapshot: unknown): ResourceResult[];
+}
+
+export interface RegisteredPopulation {
+  id: string;
+  title: string;
+  controls: readonly string[];
+  pull(
+    settings: unknown,
+    credentials: unknown,
+    period: { start: string; end: string },
+  ): Promise<{ query: string; occurrences: PulledOccurrence[] }>;
+}
+
+/** A connector as the framework sees it: settings and credentials already parsed by its schemas. */
+export interface RegisteredConnector {
+  kind: ConnectorKind;
+  title: string;
+  permissions: readonly string[];
+  fields: readonly ConnectorField[];
+  settings: z.ZodType<unknown>;
+  credentials: z.ZodType<unknown>;
+  testConnection(settings: unknown, credentials: unknown): Promise<void>;
+  collect(settings: unknown, credentials: unknown, context: CollectContext): Promise<unknown>;
+  checks: readonly RegisteredCheck[];
+  populations: readonly RegisteredPopulation[];
+  syntheticSnapshot(resources: number): unknown;
+}
+
+/**
+ * Erases a connector's types. The casts are sound as used: settings and credentials reach it
+ * only after its own schemas parsed them (services/checks/connectors.service.ts), and a
+ * snapshot only from its own collect (or from the blob store, under the hash of that output).
+ */
+export function registerConnector<Settings, Credentials, Snapshot>(
+  definition: ConnectorDefinition<Settings, Credentials, Snapshot>,
+): RegisteredConnector {
+  const checkOf = (check: CheckDefinition<Snapshot>): RegisteredCheck => ({
+    id: check.id,
+    title: check.title,
+    connector: check.connector,
+    reads: check.reads,
+    controls: check.controls,
+    criteria: check.criteria,
+    evaluate: (snapshot) => check.evaluate(snapshot as Snapshot),
+  });
+  const populationOf = (p: PopulationPull<Settings, Credentials>): RegisteredPopulation => ({
+    id: p.id,
+    title: p.title,
+    controls: p.controls,
+    pull: (settings, credentials, period) =>
+      p.pull(settings as Settings, credentials as Credentials, period),
+  });
+  return {
+    kind: definition.kind,
+    title: definition.title,
+    permissions: definition.permissions,
+    fields: definition.fields,
+    settings: definition.settings,
+    credentials: definition.credentials,
+    testConnection: (settings, credentials) =>
+      definition.testConnection(settings as Settings, credentials as Credentials),
+    collect: (settings, credentials, context) =>
+      definition.collect(settings as Settings, credentials as Credentials, context),
+    checks: definition.checks.map(checkOf),
+    populations: definition.populations.map(populationOf),
+    syntheticSnapshot: (resources) => definition.syntheticSnapshot(resources),
+  };
+}
+
+/** Every connector Attest ships, in the order lists show them. */
+export const CONNECTORS: readonly RegisteredConnector[] = [
+  registerConnector(githubConnector),
+  registerConnector(awsConnector),
+  registerConnector(oktaConnector),
+];
+
+export function connectorKinds(): ConnectorKind[] {
+  return CONNECTORS.map((c) => c.kind);
+}
+
+export function isConnectorKind(value: string): value is ConnectorKind {
+  return (CONNECTOR_KINDS as readonly string[]).includes(value);
+}
+
+export function connectorByKind(kind: string): RegisteredConnector | undefined {
+  return CONNECTORS.find((c) => c.kind === kind);
+}
+
+export function allChecks(): RegisteredCheck[] {
+  return CONNECTORS.flatMap((c) => c.checks);
+}
+
+export function checkById(id: string): RegisteredCheck | undefined {
+  return allChecks().find((c) => c.id === id);
+}
+
+export function populationById(
+  id: string,
+): { connector: RegisteredConnector; population: RegisteredPopulation } | undefined {
+  for (const connector of CONNECTORS) {
+    const population = connector.populations.find((p) => p.id === id);
+    if (population !== undefined) return { connector, population };
+  }
+  return undefined;
+}
