@@ -7,11 +7,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { compliantOktaOrg, oktaUser, startFakeOkta } from "../../../test/support/fake-okta.ts";
 import type { FakeOkta } from "../../../test/support/fake-okta.ts";
+import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
-import { expectAppError, useOrganization } from "../../../test/support/fixtures.ts";
+import { createOrg, expectAppError } from "../../../test/support/fixtures.ts";
+import { addMember } from "../../../test/support/members.ts";
 import { peopleCsv } from "../../../test/support/people.ts";
+import { startMailbox } from "../../../test/support/smtp.ts";
+import type { Mailbox } from "../../../test/support/smtp.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { oktaConnector } from "../../integrations/okta/connector.ts";
+import { setPreferences } from "../notifications/preferences.service.ts";
+import { smtpMailer } from "../platform/mailer.ts";
+import { updateControl } from "../program/controls.service.ts";
 import { importPeople } from "../program/people-import.service.ts";
 import { addConnector } from "./connectors.service.ts";
 import { replay, showCheck } from "./results.service.ts";
@@ -20,12 +27,16 @@ import { runChecks } from "./runs.service.ts";
 let t: TestContext;
 let owner: Actor;
 let fake: FakeOkta;
-// The register's "today" is the organization's date at the run: 7 December 2026.
-useOrganization((setup) => ({ t, owner } = setup), {
-  start: new Date("2026-12-07T09:00:00Z"),
-});
+let mailbox: Mailbox;
 
 beforeEach(async () => {
+  mailbox = await startMailbox();
+  // The register's "today" is the organization's date at the run: 7 December 2026.
+  t = await createTestContext(new Date("2026-12-07T09:00:00Z"), {
+    mailer: smtpMailer(mailbox.url, "Attest <attest@acme.example>"),
+    publicUrl: "https://attest.acme.example",
+  });
+  owner = await createOrg(t.ctx);
   const org = compliantOktaOrg();
   fake = await startFakeOkta({
     ...org,
@@ -52,6 +63,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await fake.close();
+  await t.close();
+  await mailbox.close();
 });
 
 function add(apiToken = fake.state.token) {
@@ -107,5 +120,31 @@ describe("the Okta connector through the framework", () => {
     await runChecks(t.ctx, owner);
     expect((await showCheck(t.ctx, owner, "okta.leavers-deactivated")).status).toBe("pass");
     expect((await showCheck(t.ctx, owner, "okta.unknown-accounts")).status).toBe("pass");
+  });
+
+  it("mails the notice to the owner of a control the failing check supports, unless they turned it off", async () => {
+    const ivy = await addMember(t, owner, "control-owner", "ivy@acme.test");
+    const jon = await addMember(t, owner, "control-owner", "jon@acme.test");
+    // The leaver check supports AC-05; the unknown-accounts check supports AC-01.
+    await updateControl(t.ctx, owner, "AC-05", { owner: ivy.email, status: "implemented" });
+    await updateControl(t.ctx, owner, "AC-01", { owner: jon.email, status: "implemented" });
+    await setPreferences(t.ctx, jon, {
+      preferences: [{ channel: "mail", kind: "check-failing", enabled: false }],
+    });
+    await add();
+    const [summary] = await runChecks(t.ctx, owner);
+    expect(summary?.startedFailing).toEqual(
+      expect.arrayContaining(["okta.leavers-deactivated", "okta.unknown-accounts"]),
+    );
+    const mail = await mailbox.next();
+    expect(mail.to).toEqual(["ivy@acme.test"]);
+    expect(mail.subject).toMatch(/^A check started failing in /);
+    expect(mail.text).toContain(`Checks run ${summary?.run ?? ""}`);
+    expect(mail.text).toContain("AC-05: okta.leavers-deactivated");
+    expect(mail.text).toContain("Frank Gone");
+    expect(mail.text).not.toContain("okta.unknown-accounts");
+    // Jon turned the mail off: nobody else was written to, and a second run tells nobody again.
+    await runChecks(t.ctx, owner);
+    expect(mailbox.received.map((m) => m.to)).toEqual([["ivy@acme.test"]]);
   });
 });
