@@ -1,7 +1,8 @@
 /**
  * Connectors and checks in the browser, against the fake GitHub API: a connector added from
  * the form its fields generate, run now, a failing check's resources with their reasons, an
- * exception, the connector's error shown after its token is revoked, and axe clean on both pages.
+ * exception, the connector's error shown after its token is revoked, its form then editing the
+ * name and replacing the token (a wrong one refused, nothing saved), and axe clean on the pages.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -108,6 +109,35 @@ describe("connectors and checks in the browser", () => {
         .getByText(/CR-2 failed \(unauthorized\)/)
         .waitFor();
       await page.getByRole("table", { name: "Connectors" }).getByText("unauthorized").waitFor();
+
+      // Its form: the settings prefilled, the token never shown, a wrong new one refused.
+      await page.getByRole("button", { name: "Edit GitHub acme" }).click();
+      const form = page.getByRole("form", { name: "Edit GitHub acme" });
+      expect(await form.getByRole("textbox", { name: "API URL" }).inputValue()).toBe(fake.url);
+      expect(await form.getByRole("textbox", { name: "Organization" }).inputValue()).toBe("acme");
+      const token = form.getByLabel("New fine-grained personal access token");
+      expect(await token.inputValue()).toBe("");
+      await form.getByRole("textbox", { name: "Connector name" }).fill("GitHub Acme Inc");
+      await token.fill("still-wrong");
+      await form.getByRole("button", { name: "Test and save changes" }).click();
+      await form
+        .getByRole("alert")
+        .getByText(/unauthorized/)
+        .waitFor();
+      await page.getByRole("table", { name: "Connectors" }).getByText("CN-1 GitHub acme").waitFor();
+      expect(await violations(page)).toEqual([]);
+      await token.fill("revoked-since");
+      await form.getByRole("button", { name: "Test and save changes" }).click();
+      await page.getByRole("status").getByText("Saved CN-1 GitHub Acme Inc.").waitFor();
+      await page.getByRole("button", { name: "Run now: GitHub Acme Inc" }).click();
+      await page
+        .getByRole("status")
+        .getByText(/^CR-3: \d+ checks, \d+ failing\.$/)
+        .waitFor();
+      await page
+        .getByRole("table", { name: "Connectors" })
+        .getByText("unauthorized")
+        .waitFor({ state: "detached" });
     } finally {
       fake.state.token = compliantState().token;
       await context.close();

@@ -23,6 +23,7 @@ import {
   useRunChecks,
   useTestConnector,
 } from "./api.ts";
+import { EditConnector } from "./EditConnector.tsx";
 
 /** Settings → Connectors: the systems whose checks run, their last run and error. */
 export function ConnectorsSection({ org, canManage }: { org: string; canManage: boolean }) {
@@ -67,7 +68,11 @@ function ConnectorList({ org, canManage }: { org: string; canManage: boolean }) 
   const test = useTestConnector(org);
   const run = useRunChecks(org);
   const remove = useRemoveConnector(org);
+  const kinds = useConnectorKinds(org);
   const [done, setDone] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = connectors.data?.find((c) => c.ref === editing);
+  const editedKind = kinds.data?.find((k) => k.kind === edited?.kind);
   return (
     <Stack gap="sm">
       <QueryView query={connectors} lines={2}>
@@ -147,6 +152,17 @@ function ConnectorList({ org, canManage }: { org: string; canManage: boolean }) 
                             </Button>
                             <Button
                               size="xs"
+                              variant="default"
+                              aria-label={`Edit ${c.name}`}
+                              onClick={() => {
+                                setDone(null);
+                                setEditing(c.ref);
+                              }}
+                            >
+                              Edit
+                            </Button>
+                            <Button
+                              size="xs"
                               color="red"
                               variant="light"
                               aria-label={`Remove ${c.name}`}
@@ -165,6 +181,18 @@ function ConnectorList({ org, canManage }: { org: string; canManage: boolean }) 
           )
         }
       </QueryView>
+      {edited === undefined || editedKind === undefined ? null : (
+        <EditConnector
+          key={edited.ref}
+          org={org}
+          connector={edited}
+          kind={editedKind}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved !== null) setDone(saved);
+          }}
+        />
+      )}
       {done === null ? null : (
         <Text size="sm" role="status">
           {done}

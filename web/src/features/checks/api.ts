@@ -65,6 +65,23 @@ export function useAddConnector(org: string) {
   );
 }
 
+export interface ConnectorChange {
+  ref: string;
+  name: string;
+  settings: Record<string, string>;
+  /** Replaces every stored credential when given; the stored ones stay otherwise. */
+  credentials?: Record<string, string>;
+}
+
+export function useUpdateConnector(org: string) {
+  return useChecksMutation(org, ({ ref, ...body }: ConnectorChange) =>
+    api<Connector>(orgPath(org, `/connectors/${encodeURIComponent(ref)}`), {
+      method: "PATCH",
+      body,
+    }),
+  );
+}
+
 export function useTestConnector(org: string) {
   return useChecksMutation(org, (ref: string) =>
     api<{ connector: string; ok: true }>(
