@@ -22,6 +22,8 @@ import {
   recordItemResult,
   respondToException,
 } from "../../services/fieldwork/testing.service.ts";
+import { countOf } from "../../domain/words.ts";
+import type { SampleRequests } from "../../services/fieldwork/sample-requests.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
@@ -40,9 +42,13 @@ function periodOf(e: Engagement): string {
   return e.type === 1 ? `as of ${e.asOf ?? "?"}` : `${e.periodFrom ?? "?"} to ${e.periodTo ?? "?"}`;
 }
 
-/** The documented JSON shape of a sample: one entry per control. */
-function sampleJson(sample: EngagementSample) {
+/**
+ * The documented JSON shape of a sample: one entry per control, and after a draw what it did
+ * to the request list.
+ */
+function sampleJson(sample: EngagementSample, requests?: SampleRequests) {
   return {
+    ...(requests === undefined ? {} : { requests }),
     id: sample.id,
     seed: sample.seed,
     drawnAt: sample.drawnAt,
@@ -67,6 +73,26 @@ function sampleJson(sample: EngagementSample) {
       occurrences: c.population,
     })),
   };
+}
+
+/** What the draw did to the request list, in words (the CLI's text answer). */
+function printSampleRequests(io: Io, requests: SampleRequests): void {
+  const { opened, alreadyAsked, withdrawn, unasked } = requests;
+  if (opened.length + alreadyAsked + withdrawn.length + unasked.length === 0) return;
+  io.out(
+    `Requests: ${countOf(opened.length, "opened for a sampled occurrence", "opened for sampled occurrences")}` +
+      (opened.length === 0 ? "" : ` (${opened.join(", ")})`) +
+      (alreadyAsked === 0 ? "" : `; ${countOf(alreadyAsked, "occurrence")} already asked for`) +
+      "\n",
+  );
+  if (withdrawn.length > 0) {
+    io.out(`Withdrawn, their item left the sample: ${withdrawn.join(", ")}\n`);
+  }
+  for (const control of unasked) {
+    io.out(
+      `No request for ${control.control} (${countOf(control.items, "occurrence")}): ${control.reason}\n`,
+    );
+  }
 }
 
 function printSample(io: Io, sample: EngagementSample): void {
@@ -311,8 +337,9 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
                   : { recordedEvents: list(options.recordedEvents) }),
               }),
       );
-      if (globals.json) return printJson(runtime.io, sampleJson(sample));
+      if (globals.json) return printJson(runtime.io, sampleJson(sample, sample.requests));
       printSample(runtime.io, sample);
+      printSampleRequests(runtime.io, sample.requests);
     });
 
   engagement

@@ -112,7 +112,9 @@ describe("a redraw and the requests of the items it leaves out", () => {
     expect(list.counts.open).toBe(cm02(again).length - decidedKept);
     // Nobody owes a withdrawn request anything: no task, no answer.
     const tasks = await listTasks(t.ctx, sam, { mine: true });
-    const asked = tasks.filter((task) => task.source === "audit-request").map((task) => task.subject);
+    const asked = tasks
+      .filter((task) => task.source === "audit-request")
+      .map((task) => task.subject);
     for (const ref of leftInPlay) expect(asked.filter((a) => a.endsWith(` ${ref}`))).toEqual([]);
     expect(asked).toHaveLength(list.counts.open);
     await expectAppError(
