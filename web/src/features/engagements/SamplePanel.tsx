@@ -13,11 +13,20 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
-import type { ControlPopulation, Engagement, EngagementSample } from "../../api/types.ts";
+import { itemInWords } from "../../../../src/domain/words.ts";
+import type {
+  ControlPopulation,
+  ControlSample,
+  DrawnSample,
+  Engagement,
+  EngagementSample,
+  SampleRequests,
+} from "../../api/types.ts";
 import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
 import { formatDateTime, humanize } from "../../lib/format.ts";
 import { applyServerErrors } from "../../lib/forms.ts";
 import { ReasonModal } from "../../lib/ReasonModal.tsx";
+import { DrawRequestsNote } from "./DrawRequestsNote.tsx";
 import { ImportedPopulations } from "./ImportedPopulations.tsx";
 import {
   useDrawSample,
@@ -47,6 +56,9 @@ export function SamplePanel({
   const inFieldwork = engagement.status === "fieldwork";
   const sample = useSample(org, engagement.id, engagement.snapshot !== null);
   const populations = usePopulations(org, engagement.id, inFieldwork);
+  // What the last draw did to the request list, said once after it (not stored with the sample).
+  const [drawnRequests, setDrawnRequests] = useState<SampleRequests | null>(null);
+  const onDrawn = (answer: DrawnSample) => setDrawnRequests(answer.requests);
   if (engagement.type === 1) {
     return <Text>A Type 1 concludes on design at one date: there is nothing to sample.</Text>;
   }
@@ -55,6 +67,7 @@ export function SamplePanel({
   }
   return (
     <Stack gap="lg">
+      <DrawRequestsNote org={org} engagementId={engagement.id} requests={drawnRequests} />
       <QueryView query={sample}>
         {(drawn) =>
           drawn === null ? (
@@ -63,7 +76,7 @@ export function SamplePanel({
                 Sample
               </Title>
               {canSample && inFieldwork ? (
-                <DrawForm org={org} id={engagement.id} />
+                <DrawForm org={org} id={engagement.id} onDrawn={onDrawn} />
               ) : (
                 <Text>No sample has been drawn yet.</Text>
               )}
@@ -74,6 +87,7 @@ export function SamplePanel({
               id={engagement.id}
               sample={drawn}
               canRedraw={canSample && inFieldwork}
+              onDrawn={onDrawn}
             />
           )
         }
@@ -101,7 +115,15 @@ export function SamplePanel({
   );
 }
 
-function DrawForm({ org, id }: { org: string; id: string }) {
+function DrawForm({
+  org,
+  id,
+  onDrawn,
+}: {
+  org: string;
+  id: string;
+  onDrawn: (answer: DrawnSample) => void;
+}) {
   const draw = useDrawSample(org, id);
   const form = useForm({
     mode: "controlled",
@@ -123,7 +145,7 @@ function DrawForm({ org, id }: { org: string; id: string }) {
             ...(seed.trim() === "" ? {} : { seed: seed.trim() }),
             ...(itgcTested ? { itgcTested } : {}),
           },
-          { onError: (error) => applyServerErrors(form, error) },
+          { onSuccess: onDrawn, onError: (error) => applyServerErrors(form, error) },
         ),
       )}
     >
@@ -159,11 +181,13 @@ function SampleTable({
   id,
   sample,
   canRedraw,
+  onDrawn,
 }: {
   org: string;
   id: string;
   sample: EngagementSample;
   canRedraw: boolean;
+  onDrawn: (answer: DrawnSample) => void;
 }) {
   const [redrawing, setRedrawing] = useState(false);
   const draw = useDrawSample(org, id);
@@ -184,7 +208,7 @@ function SampleTable({
             <Button
               variant="default"
               loading={rollForward.isPending}
-              onClick={() => rollForward.mutate({})}
+              onClick={() => rollForward.mutate({}, { onSuccess: onDrawn })}
             >
               Roll forward
             </Button>
@@ -240,7 +264,7 @@ function SampleTable({
                   {control.sampleSize}
                   <Text size="xs">{control.basis}</Text>
                 </Table.Td>
-                <Table.Td>{control.items.join(", ") || "—"}</Table.Td>
+                <Table.Td>{itemsInWords(control) || "—"}</Table.Td>
                 {canRedraw ? (
                   <Table.Td>
                     {(deviations.get(control.controlRef) ?? 0) > 0 &&
@@ -251,7 +275,9 @@ function SampleTable({
                         loading={
                           extend.isPending && extend.variables.control === control.controlRef
                         }
-                        onClick={() => extend.mutate({ control: control.controlRef })}
+                        onClick={() =>
+                          extend.mutate({ control: control.controlRef }, { onSuccess: onDrawn })
+                        }
                         aria-label={`Extend the sample of ${control.controlRef}`}
                       >
                         Extend
@@ -277,11 +303,31 @@ function SampleTable({
         pending={draw.isPending}
         error={draw.error}
         onConfirm={(redrawReason, onError) =>
-          draw.mutate({ redrawReason }, { onSuccess: () => setRedrawing(false), onError })
+          draw.mutate(
+            { redrawReason },
+            {
+              onSuccess: (answer) => {
+                setRedrawing(false);
+                onDrawn(answer);
+              },
+              onError,
+            },
+          )
         }
       />
     </Paper>
   );
+}
+
+/** A control's sampled items in words ("Pull request #4105 (2 March)"), as the testing tab reads. */
+function itemsInWords(control: ControlSample): string {
+  const byKey = new Map(control.population.map((p) => [p.key, p]));
+  return control.items
+    .map((key) => {
+      const occurrence = byKey.get(key);
+      return occurrence === undefined ? key : itemInWords(occurrence);
+    })
+    .join("; ");
 }
 
 function PopulationTable({ populations }: { populations: ControlPopulation[] }) {

@@ -4,6 +4,7 @@ import type {
   Assignee,
   ControlPopulation,
   ControlTest,
+  DrawnSample,
   Engagement,
   EngagementAuditor,
   EngagementResults,
@@ -133,7 +134,7 @@ export function useDrawSample(org: string, id: string) {
   const refresh = useRefreshEngagement(org, id);
   return useMutation({
     mutationFn: (input: { seed?: string; redrawReason?: string; itgcTested?: boolean }) =>
-      api<EngagementSample>(path(org, id, "/sample"), { method: "POST", body: input }),
+      api<DrawnSample>(path(org, id, "/sample"), { method: "POST", body: input }),
     onSuccess: refresh,
   });
 }
@@ -143,7 +144,7 @@ export function useExtendSample(org: string, id: string) {
   const refresh = useRefreshEngagement(org, id);
   return useMutation({
     mutationFn: (input: { control: string }) =>
-      api<EngagementSample>(path(org, id, "/sample/extend"), { method: "POST", body: input }),
+      api<DrawnSample>(path(org, id, "/sample/extend"), { method: "POST", body: input }),
     onSuccess: refresh,
   });
 }
@@ -153,7 +154,7 @@ export function useRollForward(org: string, id: string) {
   const refresh = useRefreshEngagement(org, id);
   return useMutation({
     mutationFn: (input: { itgcTested?: boolean }) =>
-      api<EngagementSample>(path(org, id, "/sample/roll-forward"), {
+      api<DrawnSample>(path(org, id, "/sample/roll-forward"), {
         method: "POST",
         body: input,
       }),
