@@ -124,7 +124,7 @@ function DrawForm({
   id: string;
   onDrawn: (answer: DrawnSample) => void;
 }) {
-  const draw = useDrawSample(org, id);
+  const draw = useDrawSample(org, id, onDrawn);
   const form = useForm({
     mode: "controlled",
     initialValues: { seed: "", itgcTested: false },
@@ -145,7 +145,7 @@ function DrawForm({
             ...(seed.trim() === "" ? {} : { seed: seed.trim() }),
             ...(itgcTested ? { itgcTested } : {}),
           },
-          { onSuccess: onDrawn, onError: (error) => applyServerErrors(form, error) },
+          { onError: (error) => applyServerErrors(form, error) },
         ),
       )}
     >
@@ -190,9 +190,9 @@ function SampleTable({
   onDrawn: (answer: DrawnSample) => void;
 }) {
   const [redrawing, setRedrawing] = useState(false);
-  const draw = useDrawSample(org, id);
-  const extend = useExtendSample(org, id);
-  const rollForward = useRollForward(org, id);
+  const draw = useDrawSample(org, id, onDrawn);
+  const extend = useExtendSample(org, id, onDrawn);
+  const rollForward = useRollForward(org, id, onDrawn);
   const results = useResults(org, id);
   const deviations = new Map(
     (results.data?.controls ?? []).map((c) => [c.controlRef, c.deviations] as const),
@@ -208,7 +208,7 @@ function SampleTable({
             <Button
               variant="default"
               loading={rollForward.isPending}
-              onClick={() => rollForward.mutate({}, { onSuccess: onDrawn })}
+              onClick={() => rollForward.mutate({})}
             >
               Roll forward
             </Button>
@@ -275,9 +275,7 @@ function SampleTable({
                         loading={
                           extend.isPending && extend.variables.control === control.controlRef
                         }
-                        onClick={() =>
-                          extend.mutate({ control: control.controlRef }, { onSuccess: onDrawn })
-                        }
+                        onClick={() => extend.mutate({ control: control.controlRef })}
                         aria-label={`Extend the sample of ${control.controlRef}`}
                       >
                         Extend
@@ -303,16 +301,7 @@ function SampleTable({
         pending={draw.isPending}
         error={draw.error}
         onConfirm={(redrawReason, onError) =>
-          draw.mutate(
-            { redrawReason },
-            {
-              onSuccess: (answer) => {
-                setRedrawing(false);
-                onDrawn(answer);
-              },
-              onError,
-            },
-          )
+          draw.mutate({ redrawReason }, { onSuccess: () => setRedrawing(false), onError })
         }
       />
     </Paper>
