@@ -159,6 +159,9 @@ export const controlSample = z.object({
   sampleSize: z.number().int(),
   basis: z.string().describe("why this size, in words"),
   items: z.array(z.string()).describe("keys of the sampled population items"),
+  itemLabels: z
+    .array(z.string())
+    .describe('the sampled items in words, in the order of items ("Pull request #4105 (2 March)")'),
   draws: z.array(controlDraw),
   extensions: z.array(sampleExtension),
   reliesOn: z

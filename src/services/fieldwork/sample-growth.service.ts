@@ -22,6 +22,7 @@ import { engagementLabel } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
 import { AppError, invalidField } from "../../domain/errors.ts";
 import { isItgc } from "../../domain/itgc.ts";
+import { nameSampleItems } from "../../domain/sample-words.ts";
 import { authorize } from "../../domain/permissions.ts";
 import {
   controlsPopulationSha256,
@@ -186,7 +187,7 @@ export async function extendControlSample(
     );
     // The occurrences it added are asked for too; those already asked for are not again.
     const requests = await requestsFollowSample(tx, actor, engagement, grown, at);
-    return { ...grown, requests };
+    return { ...nameSampleItems(grown), requests };
   });
 }
 
@@ -286,6 +287,6 @@ export async function rollForwardSample(
       at,
     );
     const requests = await requestsFollowSample(tx, actor, engagement, grown, at);
-    return { ...grown, requests };
+    return { ...nameSampleItems(grown), requests };
   });
 }

@@ -69,6 +69,14 @@ describe("a redraw and the requests of the items it leaves out", () => {
     await updateControl(t.ctx, owner, "CM-02", { owner: "sam@acme.test" });
     const auditor = await importAndAccept(sam);
     const first = await drawEngagementSample(t.ctx, auditor, engagement, { seed: "first" });
+    // The answer names the sampled items in words too, in the order of their keys.
+    const drawn = first.controls.find((c) => c.controlRef === "CM-02");
+    expect(drawn?.itemLabels).toHaveLength(8);
+    drawn?.items.forEach((key, i) =>
+      expect(drawn.itemLabels[i]).toMatch(
+        new RegExp(`^Pull request #${key.slice(3)} \\(\\d+ \\w+\\)$`),
+      ),
+    );
     expect(first.requests).toEqual({
       opened: ["R-1", "R-2", "R-3", "R-4", "R-5", "R-6", "R-7", "R-8"],
       alreadyAsked: 0,

@@ -18,6 +18,7 @@ import type { Actor } from "../../domain/actor.ts";
 import { isPending } from "../../domain/audit-request.ts";
 import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
 import { addDays } from "../../domain/periods.ts";
+import type { NamedSample } from "../../domain/sample-words.ts";
 import { recordEvent } from "../platform/audit.ts";
 import {
   answeringMembers,
@@ -54,8 +55,8 @@ export interface SampleRequests {
   unasked: UnaskedControl[];
 }
 
-/** A sample as a draw answers it: with what the draw did to the request list. */
-export type DrawnSample = EngagementSample & { requests: SampleRequests };
+/** A sample as a draw answers it: its items in words, and what it did to the request list. */
+export type DrawnSample = NamedSample & { requests: SampleRequests };
 
 /** Requests still in play whose sampled item is not in the sample any more. */
 async function withdrawLeftItems(

@@ -46,6 +46,8 @@ import { itgcsReliedOn } from "../../domain/itgc.ts";
 import { controlsPopulationSha256, firstDraw, sampleDraws } from "../../domain/sample-draws.ts";
 import type { ControlPopulationInput } from "../../domain/sample-draws.ts";
 import { newSeed, sampleSize } from "../../domain/sampling.ts";
+import { nameSampleItems } from "../../domain/sample-words.ts";
+import type { NamedSample } from "../../domain/sample-words.ts";
 import type { SampleSizeDecision } from "../../domain/sampling.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
@@ -378,7 +380,7 @@ export async function drawEngagementSample(
     );
     // Each sampled occurrence of an imported population is then a request for its evidence.
     const requests = await requestsFollowSample(tx, actor, engagement, sample, at);
-    return { ...sample, requests };
+    return { ...nameSampleItems(sample), requests };
   });
 }
 
@@ -386,11 +388,12 @@ export async function getEngagementSample(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
-): Promise<EngagementSample | null> {
+): Promise<NamedSample | null> {
   authorize(actor, "engagement:read");
   return read(ctx.db, async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
-    return (await currentSample(tx, scopeOf(actor), engagement.id)) ?? null;
+    const sample = await currentSample(tx, scopeOf(actor), engagement.id);
+    return sample === undefined ? null : nameSampleItems(sample);
   });
 }
 

@@ -13,10 +13,8 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
-import { itemInWords } from "../../../../src/domain/words.ts";
 import type {
   ControlPopulation,
-  ControlSample,
   DrawnSample,
   Engagement,
   EngagementSample,
@@ -264,7 +262,7 @@ function SampleTable({
                   {control.sampleSize}
                   <Text size="xs">{control.basis}</Text>
                 </Table.Td>
-                <Table.Td>{itemsInWords(control) || "—"}</Table.Td>
+                <Table.Td>{control.itemLabels.join("; ") || "—"}</Table.Td>
                 {canRedraw ? (
                   <Table.Td>
                     {(deviations.get(control.controlRef) ?? 0) > 0 &&
@@ -306,17 +304,6 @@ function SampleTable({
       />
     </Paper>
   );
-}
-
-/** A control's sampled items in words ("Pull request #4105 (2 March)"), as the testing tab reads. */
-function itemsInWords(control: ControlSample): string {
-  const byKey = new Map(control.population.map((p) => [p.key, p]));
-  return control.items
-    .map((key) => {
-      const occurrence = byKey.get(key);
-      return occurrence === undefined ? key : itemInWords(occurrence);
-    })
-    .join("; ");
 }
 
 function PopulationTable({ populations }: { populations: ControlPopulation[] }) {

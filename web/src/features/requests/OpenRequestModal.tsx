@@ -1,7 +1,6 @@
 import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { Engagement, EngagementSample } from "../../api/types.ts";
-import { itemInWords } from "../../../../src/domain/words.ts";
 import { ProblemAlert } from "../../lib/feedback.tsx";
 import { applyServerErrors, emailRule, required } from "../../lib/forms.ts";
 import { useOpenRequest } from "./api.ts";
@@ -55,11 +54,11 @@ export function OpenRequestModal({
     label: `${c.ref} ${c.title}`,
   }));
   const drawn = sample?.controls.find((c) => c.controlRef === form.values.control);
-  // Each item in words ("March 2026", "Pull request #4105 (2 March)"), as the testing tab reads.
-  const items = (drawn?.items ?? []).map((key) => {
-    const occurrence = drawn?.population.find((p) => p.key === key);
-    return { value: key, label: occurrence === undefined ? key : itemInWords(occurrence) };
-  });
+  // Each item in words ("March 2026", "Pull request #4105 (2 March)"), as the server names it.
+  const items = (drawn?.items ?? []).map((key, index) => ({
+    value: key,
+    label: drawn?.itemLabels[index] ?? key,
+  }));
   const close = () => {
     form.reset();
     open.reset();
