@@ -1,3 +1,5 @@
+// An older Node would crash loading better-sqlite3 in every test worker rather than say why.
+import "./scripts/check-node.mjs";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

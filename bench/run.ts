@@ -4,6 +4,8 @@
  * `npm run bench -- --smoke` runs them all on a sliver of the data, as CI does, so a
  * benchmark that no longer runs fails the build; its figures mean nothing.
  */
+// First: an older Node would crash loading better-sqlite3 rather than say why.
+import "../scripts/check-node.mjs";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

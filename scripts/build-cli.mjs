@@ -1,27 +1,22 @@
 /**
  * Compiles the TypeScript sources into the JavaScript that `attest` runs (dist/cli/), so a
  * command never pays for compiling at start. Run by `npm install` (prepare), and by
- * bin/attest.js whenever a source is newer than the last build.
+ * bin/attest.js whenever a source is newer than the last build (cli-current.mjs tells).
  *
  * Every output file is named after its content and written beside, then renamed into place;
  * dist/cli/current.json names the entry last. A process already running keeps finding the
  * chunks it loads later, and several processes building at once write the same files.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { OUT_DIR, POINTER, newestChange } from "./cli-current.mjs";
+
+export { currentEntry } from "./cli-current.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const OUT_DIR = path.join(ROOT, "dist", "cli");
-const POINTER = path.join(OUT_DIR, "current.json");
-/** What the build reads: a change to any of these makes the build stale. */
-const INPUTS = [
-  path.join(ROOT, "src"),
-  path.join(ROOT, "package.json"),
-  fileURLToPath(import.meta.url),
-];
 /**
  * Pure-JavaScript packages every command uses, bundled in: loading them from node_modules
  * costs more in module resolution than in running them. Every other package stays external
@@ -45,45 +40,6 @@ const externalPackages = {
 /** Outputs of older builds are removed once this old, so a long-running server keeps its own. */
 const KEEP_OLD_MS = 24 * 60 * 60 * 1000;
 
-/** The newest change among the inputs, counting folders (their time moves when files come or go). */
-function newestChange(target) {
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (entry.isDirectory() || entry.name.endsWith(".ts")) {
-      newest = Math.max(newest, newestChange(path.join(target, entry.name)));
-    }
-  }
-  return newest;
-}
-
-function readPointer() {
-  try {
-    return JSON.parse(readFileSync(POINTER, "utf8"));
-  } catch {
-    return null;
-  }
-}
-
-function sourcesPresent() {
-  try {
-    return statSync(path.join(ROOT, "src")).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** The compiled entry to import, or null when there is none or the sources moved on. */
-export function currentEntry() {
-  const pointer = readPointer();
-  if (pointer === null) return null;
-  if (sourcesPresent() && Math.max(...INPUTS.map(newestChange)) > pointer.sourcesChangedAt) {
-    return null;
-  }
-  return path.join(OUT_DIR, pointer.entry);
-}
-
 function writeAtomically(file, contents) {
   const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   writeFileSync(temporary, contents);
@@ -104,7 +60,7 @@ function pruneOldOutputs(keep, now) {
 
 /** Builds dist/cli/ and returns the entry's path. */
 export async function buildCli() {
-  const sourcesChangedAt = Math.max(...INPUTS.map(newestChange));
+  const sourcesChangedAt = newestChange();
   const { build } = await import("esbuild");
   const result = await build({
     absWorkingDir: ROOT,

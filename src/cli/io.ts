@@ -1,3 +1,5 @@
+import type { AuditChange } from "../domain/audit-wording.ts";
+
 /** Where a command writes. Tests capture it; the binary sends it to stdout and stderr. */
 export interface Io {
   out(text: string): void;
@@ -29,4 +31,14 @@ export function formatTable(
   return (
     [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n"
   );
+}
+
+/**
+ * The sentence, then what changed: "… — status: in progress → implemented". The audit log and
+ * a record's history (controls show, evidence show) print events this way.
+ */
+export function eventLine(entry: { sentence: string; changes: readonly AuditChange[] }): string {
+  if (entry.changes.length === 0) return entry.sentence;
+  const changes = entry.changes.map((c) => `${c.field}: ${c.from ?? "none"} → ${c.to ?? "none"}`);
+  return `${entry.sentence} — ${changes.join("; ")}`;
 }

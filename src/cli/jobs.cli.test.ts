@@ -32,6 +32,15 @@ describe("attest jobs", () => {
 
     expect(JSON.parse(await attestJobs("--json"))).toEqual([
       {
+        name: "availability-monitor",
+        schedule: "* * * * *",
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: "2026-03-02T09:01:00.000Z",
+      },
+      {
         name: "expiry",
         schedule: "23 * * * *",
         lastRunAt: "2026-03-02T08:23:00.000Z",

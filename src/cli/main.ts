@@ -40,6 +40,8 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   people: async () => (await import("./commands/people.ts")).registerPeople,
   import: async () => (await import("./commands/findings.ts")).registerFindings,
   findings: async () => (await import("./commands/findings.ts")).registerFindings,
+  // The availability monitor (issue 17).
+  monitors: async () => (await import("./commands/monitors.ts")).registerMonitors,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

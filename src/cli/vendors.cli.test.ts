@@ -114,4 +114,65 @@ describe("attest vendors", () => {
     expect(shown.out).toContain("CUEC-2  UNMAPPED  Customers encrypt the storage they create.");
     expect(shown.out).toContain("VRV-1");
   });
+
+  it("lets a control owner review the vendor they own, and no other", async () => {
+    expect((await cli(database.env, "init", "--name", "Acme")).code).toBe(0);
+    const added = await cli(
+      database.env,
+      "users",
+      "add",
+      "--email",
+      "omar@acme.example",
+      "--name",
+      "Omar Haddad",
+      "--role",
+      "control-owner",
+    );
+    expect(added.code).toBe(0);
+    await vendors("add", "--name", "Slack", "--service", "Chat", "--tier", "3");
+    await vendors("add", "--name", "Zoom", "--service", "Calls", "--tier", "3");
+    const changed = json<Record<string, unknown>>(
+      await vendors(
+        "update",
+        "Slack",
+        "--owner",
+        "omar@acme.example",
+        "--data",
+        "personal-data,customer-data",
+        "--website",
+        "https://slack.com",
+        "--contract-start",
+        "2025-01-01",
+        "--contract-end",
+        "2026-12-31",
+        "--json",
+      ),
+    );
+    expect(changed).toMatchObject({
+      owner: "omar@acme.example",
+      dataShared: ["customer-data", "personal-data"],
+      website: "https://slack.com",
+      contractStart: "2025-01-01",
+      contractEnd: "2026-12-31",
+    });
+    const cleared = json<Record<string, unknown>>(
+      await vendors("update", "Slack", "--contract-end", "none", "--data", "none", "--json"),
+    );
+    expect(cleared).toMatchObject({ contractEnd: null, dataShared: [] });
+    const asOmar = (...argv: string[]) =>
+      cli(database.env, "--as", "omar@acme.example", "vendors", "review", ...argv);
+    const review = ["--checked", "still-needed", "data-confirmed", "--json"];
+
+    const theirs = await asOmar("Slack", ...review);
+    expect(theirs.err).toBe("");
+    expect(json<{ ref: string; reviewedBy: string }>(theirs)).toMatchObject({
+      ref: "VRV-1",
+      reviewedBy: "Omar Haddad",
+    });
+    const other = await asOmar("Zoom", ...review);
+    expect(other.code).not.toBe(0);
+    expect(other.err).toContain("may not perform vendor:review");
+    const shown = json<{ reviews: { ref: string }[] }>(await vendors("show", "Zoom", "--json"));
+    expect(shown.reviews).toEqual([]);
+  });
 });

@@ -12,7 +12,15 @@ import { engagement, engagementType } from "./engagements.ts";
 import { publicSigningKey, reportPackage } from "./report-package.ts";
 
 /** The draft package with the engagement it belongs to (also the answer of every draft edit). */
-export const reportDraftView = z.object({ engagement, package: reportPackage });
+export const reportDraftView = z.object({
+  engagement,
+  package: reportPackage,
+  subservicesFromVendors: z
+    .boolean()
+    .describe(
+      "DC7 lists the vendors marked as subservice organizations: it is changed in the vendor inventory, and an edit of it here is refused",
+    ),
+});
 export type ReportDraftView = z.output<typeof reportDraftView>;
 
 export const reportSection = z.enum(REPORT_SECTIONS);

@@ -37,6 +37,10 @@ export const UNAUDITED_TABLES: Readonly<Partial<Record<Table, string>>> = {
     "content-addressed file bytes shared by all organizations; the evidence item that " +
     "refers to them carries evidence.added with the same SHA-256",
   blob_chunks: "the pieces of a blob while and after it streams in (see blobs)",
+  // The availability monitor: a probe every few minutes per endpoint is bookkeeping; a change
+  // of state (an outage, a recovery) is recorded as monitor.state-changed with it.
+  monitor_probes: "each probe of a monitored endpoint: its status, latency and error",
+  monitor_status: "what a monitored endpoint's last probe found (see monitor_probes)",
 };
 
 function tableName(node: OperationNode | undefined): string | undefined {

@@ -27,6 +27,8 @@ import * as findings from "./migrations/0021_findings.ts";
 import * as workpapers from "./migrations/0015_workpapers.ts";
 // The importer's account on imported populations (issue 13's requests per sampled occurrence).
 import * as populationImporter from "./migrations/0022_population_importer_email.ts";
+// The availability monitor (issue 17).
+import * as monitors from "./migrations/0026_monitors.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0021_findings": findings,
   "0015_workpapers": workpapers,
   "0022_population_importer_email": populationImporter,
+  "0026_monitors": monitors,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -853,6 +853,54 @@ export interface WorkpaperAttachmentsTable {
   uploaded_at: string;
 }
 
+// The availability monitor (migration 0026).
+export interface MonitorEndpointsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  name: string;
+  url: string;
+  expected_status: number;
+  interval_minutes: number;
+  timeout_seconds: number;
+  target_basis_points: number;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface MonitorStatusTable {
+  endpoint_id: string;
+  organization_id: string;
+  state: string;
+  state_since: string;
+  last_probe_at: string;
+  last_status: number | null;
+  last_latency_ms: number | null;
+  last_error: string | null;
+}
+
+export interface MonitorProbesTable {
+  id: string;
+  organization_id: string;
+  endpoint_id: string;
+  probed_at: string;
+  up: number;
+  status: number | null;
+  latency_ms: number | null;
+  error: string | null;
+}
+
+export interface MonitorMonthsTable {
+  organization_id: string;
+  endpoint_id: string;
+  month: string;
+  probes: number;
+  up: number;
+  evidence_id: string | null;
+  filed_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_categories: OrganizationCategoriesTable;
@@ -927,4 +975,9 @@ export interface Database {
   workpaper_steps: WorkpaperStepsTable;
   workpaper_items: WorkpaperItemsTable;
   workpaper_attachments: WorkpaperAttachmentsTable;
+  // The availability monitor (migration 0026).
+  monitor_endpoints: MonitorEndpointsTable;
+  monitor_status: MonitorStatusTable;
+  monitor_probes: MonitorProbesTable;
+  monitor_months: MonitorMonthsTable;
 }

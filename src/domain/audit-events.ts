@@ -37,6 +37,7 @@ import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "./notification.ts";
 import { CHECKLIST_KINDS } from "../catalog/people/checklists.ts";
 import { BACKGROUND_CHECK_STATUSES, EMPLOYMENT_TYPES, PERSON_FIELDS } from "./person.ts";
 import { FINDING_SOURCES, FINDING_STATUSES, TRIAGE_DECISIONS } from "./findings/finding.ts";
+import { MONITOR_STATES } from "./monitor.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -62,6 +63,8 @@ export const AUDIT_TARGET_TYPES = [
   "people-import",
   "finding",
   "finding-import",
+  // The availability monitor (issue 17).
+  "monitor",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -870,6 +873,32 @@ export const AUDIT_EVENTS = {
       decision: z.enum(TRIAGE_DECISIONS),
       reason: text,
       previousStatus: z.enum(FINDING_STATUSES),
+    }),
+  },
+  // The availability monitor (issue 17). Targets are the endpoint's label (M-2). Probes are
+  // the monitor's bookkeeping, not events; a change of state (an outage, a recovery) is one.
+  "monitor.added": {
+    target: "monitor",
+    data: z.strictObject({
+      name: text,
+      url: text,
+      expectedStatus: z.number().int(),
+      intervalMinutes: z.number().int(),
+      timeoutSeconds: z.number().int(),
+      targetPercent: z.number(),
+    }),
+  },
+  "monitor.removed": {
+    target: "monitor",
+    data: z.strictObject({ name: text, url: text }),
+  },
+  "monitor.state-changed": {
+    target: "monitor",
+    data: z.strictObject({
+      from: z.enum(MONITOR_STATES),
+      to: z.enum(MONITOR_STATES),
+      status: z.number().int().nullable(),
+      error: text.nullable(),
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

@@ -475,6 +475,22 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     closed: [],
   },
   "finding.triaged": { decision: "false-positive", reason: "test fixture", previousStatus: "open" },
+  // The availability monitor.
+  "monitor.added": {
+    name: "API",
+    url: "https://api.acme.test/health",
+    expectedStatus: 200,
+    intervalMinutes: 5,
+    timeoutSeconds: 10,
+    targetPercent: 99.9,
+  },
+  "monitor.removed": { name: "API", url: "https://api.acme.test/health" },
+  "monitor.state-changed": {
+    from: "up",
+    to: "down",
+    status: 503,
+    error: "answered 503, expected 200",
+  },
 };
 
 /** Target ids as each action records them. */
@@ -500,6 +516,8 @@ function targetIdOf(action: AuditAction): string {
       return "F-12";
     case "finding-import":
       return "FI-2";
+    case "monitor":
+      return "M-2";
     default:
       return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
   }

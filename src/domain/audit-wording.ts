@@ -930,6 +930,22 @@ const WORDING: Wording = {
   "finding.triaged": (d, t) => ({
     sentence: `Finding ${t.target} triaged as ${d.decision}${because(d.reason)}`,
   }),
+  // The availability monitor.
+  "monitor.added": (d, t) => ({
+    sentence:
+      `Monitor ${t.target} added: ${d.name} (${d.url}), expecting ${d.expectedStatus} every ` +
+      `${plural(d.intervalMinutes, "minute")}, target ${d.targetPercent} %`,
+  }),
+  "monitor.removed": (d, t) => ({
+    sentence: `Monitor ${t.target} removed: ${d.name} (${d.url})`,
+  }),
+  "monitor.state-changed": (d, t) => ({
+    sentence:
+      d.to === "down"
+        ? `Monitor ${t.target} went down${d.error === null ? "" : `: ${d.error}`}`
+        : `Monitor ${t.target} is ${d.to} again (was ${d.from})` +
+          (d.status === null ? "" : `, answering ${d.status}`),
+  }),
 };
 
 const PERSON_FIELD_NAMES: Record<(typeof PERSON_FIELDS)[number], string> = {

@@ -9,7 +9,11 @@ export const NOTIFICATION_CHANNELS = ["mail", "slack", "webhook"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 /** What is sent. The daily digest of one's open and overdue tasks is the first kind. */
-export const NOTIFICATION_KINDS = ["task-digest"] as const;
+export const NOTIFICATION_KINDS = [
+  "task-digest",
+  // The availability monitor: an endpoint went down, or came back (issue 17).
+  "monitor-alert",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const DELIVERY_STATUSES = ["pending", "sent", "failed"] as const;

@@ -85,6 +85,11 @@ export const ACTIONS = [
   // The vendor inventory, vendors' reports and CUECs, and the yearly vendor reviews (issue 16).
   "vendor:read",
   "vendor:manage",
+  /**
+   * Recording a vendor's yearly review: owners and admins for any vendor, a control owner for
+   * the vendors they own (the record rule), since the relationship's owner is who reviews it.
+   */
+  "vendor:review",
   // Control owners assigned in bulk (issue 16 part 4).
   "control:assign-owners",
   // Notifications: the organization's channels and deliveries; each person's own choices.
@@ -105,6 +110,10 @@ export const ACTIONS = [
   "finding:read",
   "finding:import",
   "finding:triage",
+  // The availability monitor (issue 17): owners and admins configure and probe endpoints;
+  // control owners read them, as they read the findings their controls are measured by.
+  "monitor:read",
+  "monitor:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -171,12 +180,16 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "training:take",
     // They read the vendors whose CUECs their controls answer; owners and admins keep the list.
     "vendor:read",
+    // The yearly review of a vendor they own (the record rule narrows it to theirs).
+    "vendor:review",
     "notification:choose",
     // The onboarding and offboarding steps of their controls (HR, IT) are theirs to complete.
     "people:complete-step",
     // They read the findings their controls are measured by; closing one (accepting a risk
     // or calling it a false positive) is an owner's or admin's decision.
     "finding:read",
+    // The availability monitor, whose uptime is BC-01's evidence (monitors).
+    "monitor:read",
   ],
   employee: [
     "organization:read",
@@ -240,6 +253,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "training:read",
     "vendor:read",
     "finding:read",
+    "monitor:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };
@@ -282,6 +296,8 @@ const RECORD_RULES: Partial<Record<Action, (actor: Actor, record: OwnedRecord) =
   "request:answer": ownerOnly,
   "request:comment": ownerOnly,
   "population:import": ownerOnly,
+  // A control owner reviews the vendors they own (record.owner is the vendor's owner).
+  "vendor:review": ownerOnly,
 };
 
 export function can(actor: Actor, action: Action, record?: OwnedRecord): boolean {

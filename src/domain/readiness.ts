@@ -15,7 +15,16 @@ export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
 
 /** Something later checks learned about a control (evidence current? tests passed?). */
 export interface ControlSignal {
-  source: "evidence" | "test" | "policy" | "risk" | "training" | "vendor" | "people" | "finding";
+  source:
+    | "evidence"
+    | "test"
+    | "policy"
+    | "risk"
+    | "training"
+    | "vendor"
+    | "people"
+    | "finding"
+    | "monitor";
   ok: boolean;
   /** Why, in words, e.g. "evidence overdue since 2026-10-01". */
   reason: string;

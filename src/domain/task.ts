@@ -20,6 +20,8 @@ export const TASK_SOURCES = [
   "control-owner",
   "onboarding-step",
   "finding",
+  // The availability monitor: an endpoint that is down (issue 17).
+  "monitor-down",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

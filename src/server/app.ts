@@ -24,6 +24,7 @@ import { registerPopulationRoutes } from "./routes/populations.ts";
 import { registerTrainingRoutes } from "./routes/training.ts";
 import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerFindingRoutes } from "./routes/findings.ts";
+import { registerMonitorRoutes } from "./routes/monitors.ts";
 import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
@@ -114,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEngagementRoutes(router);
   registerRequestRoutes(router);
   registerFindingRoutes(router);
+  // The availability monitor (issue 17).
+  registerMonitorRoutes(router);
   registerAuditLogRoutes(router);
   registerMemberRoutes(router);
   registerReportRoutes(router);

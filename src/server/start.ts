@@ -36,6 +36,7 @@ export async function startServer(
     publicUrl: config.publicUrl,
     secretKey: config.secretKey,
     allowPrivateWebhooks: config.allowPrivateWebhooks,
+    monitorCa: config.monitorCa,
   });
   const app = await buildApp({
     ctx,

@@ -130,6 +130,11 @@ describe("accessibility of the main pages", () => {
         name: "codeql.sarif",
         content: sarifLog([{ rule: "js/sql-injection", file: "src/db.ts", line: 4, score: "9.1" }]),
       });
+      // An endpoint nothing answers on (refused at once): the page shows it unknown or down.
+      await api.ok("POST", `/api/v1${base}/monitors`, {
+        name: "API",
+        url: "https://127.0.0.1:9/health",
+      });
       await api.ok("POST", `/api/v1${base}/policies`, { template: "acceptable-use" });
       for (const step of ["submit", "approve", "publish"]) {
         await api.ok("POST", `/api/v1${base}/policies/P-1/${step}`, {});
@@ -146,6 +151,7 @@ describe("accessibility of the main pages", () => {
         ["risk", open("R-1"), /^R-1 /, "About this risk"],
         ["findings", go("Findings"), "Findings", "Import findings"],
         ["finding", open("F-1"), /^F-1 /, "As imported"],
+        ["monitors", go("Monitors"), "Monitors", "M-1 API"],
         ["risk-library", () => page.goto(`${base}/risks/library`), "Starter risks", "RL-01"],
         [
           "risk-assessments",

@@ -28,7 +28,8 @@ export interface BrowserRig {
   close(): Promise<void>;
 }
 
-export async function startRig(): Promise<BrowserRig> {
+/** `env`: settings of the server beyond the test database (the monitor's CA file, say). */
+export async function startRig(env: Record<string, string> = {}): Promise<BrowserRig> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)`,
@@ -36,7 +37,7 @@ export async function startRig(): Promise<BrowserRig> {
   }
   await ensureWebBuild();
   const database = await createTestDatabase();
-  const config = loadConfig({ ...database.env, PORT: "0", LOG_LEVEL: "silent" });
+  const config = loadConfig({ ...database.env, ...env, PORT: "0", LOG_LEVEL: "silent" });
   const server = await startServer(config);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -72,6 +72,17 @@ describe("control owners in bulk and notification choices", () => {
       await page.getByRole("row", { name: /AC-01/ }).getByText("Carl Control").waitFor();
 
       // Carl lands on his dashboard with the count, and finds the controls on My tasks.
+      const mine = await apiClient(carl.context.request).ok<{
+        items: { source: string; status: string }[];
+      }>("GET", `/api/v1/orgs/${org}/tasks?mine=true&limit=500`);
+      const controls = mine.items.filter((task) => task.source === "control-owner").length;
+      expect(controls).toBeGreaterThan(0);
+      const overdue = mine.items.filter((task) => task.status === "overdue").length;
+      await carl.page.goto(`/orgs/${org}`);
+      await carl.page.getByRole("heading", { level: 2, name: "My tasks" }).waitFor();
+      await carl.page.getByText(`${mine.items.length} open`, { exact: true }).waitFor();
+      await carl.page.getByText(`${overdue} overdue`, { exact: true }).waitFor();
+      await carl.page.getByText(new RegExp(`(^| )Control: ${controls}( |$)`)).waitFor();
       await carl.page.goto(`/orgs/${org}/tasks`);
       await carl.page.getByRole("heading", { level: 1, name: "My tasks" }).waitFor();
       await carl.page.getByText(/^Put AC-01 /).waitFor();

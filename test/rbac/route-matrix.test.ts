@@ -74,6 +74,7 @@ const MISSING: Record<ResourceKind, string> = {
   person: "00000000-0000-4000-8000-000000000007",
   "person-step": "00000000-0000-4000-8000-000000000008",
   finding: "F-999999",
+  monitor: "M-999999",
 };
 
 describe("the route table", () => {
@@ -343,6 +344,33 @@ describe("record rules and hard-coded spot checks", () => {
       (await ask("control-owner", "POST", `/evidence/${evidenceId}/links`, { control: own }))
         .statusCode,
     ).toBe(200);
+  });
+
+  it("a control owner records the yearly review of the vendors they own, and of no other", async () => {
+    const review = { checked: ["report-read"], outcome: "approved-with-actions" };
+    const notes = "The spot check's review of a vendor.";
+    const added = await ask("owner", "POST", "/vendors", {
+      name: `Owned by nobody (${world.next()})`,
+      service: "Email",
+      tier: 3,
+    });
+    const unowned = added.json<{ ref: string }>().ref;
+    const before = await snapshot();
+    const refused = await ask("control-owner", "POST", `/vendors/${unowned}/reviews`, {
+      checked: ["still-needed"],
+      outcome: "approved-with-actions",
+      notes,
+    });
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(await snapshot()).toBe(before);
+    const own = await ask("control-owner", "POST", `/vendors/${world.ids.vendor}/reviews`, {
+      ...review,
+      notes,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    // Reviewing is all they may do to it: the inventory stays the owners' and admins'.
+    const edit = await ask("control-owner", "PATCH", `/vendors/${world.ids.vendor}`, { notes });
+    expect(edit.statusCode).toBe(403);
   });
 
   it("only an owner hands out the owner role", async () => {

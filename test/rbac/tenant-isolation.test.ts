@@ -69,6 +69,7 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     person: ids.person,
     "person-step": ids.personStep,
     finding: ids.finding,
+    monitor: ids.monitor,
   };
   return byKind[kind];
 }

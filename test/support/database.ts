@@ -103,7 +103,7 @@ export interface TestContext {
 /** What a test may set on its context besides the clock. */
 export type TestContextOptions = Pick<
   ContextOptions,
-  "maxEvidenceBytes" | "sessions" | "mailer" | "publicUrl" | "allowPrivateWebhooks"
+  "maxEvidenceBytes" | "sessions" | "mailer" | "publicUrl" | "allowPrivateWebhooks" | "monitorCa"
 > & {
   /** Evidence files in S3 for this test, whatever TEST_BLOB_URL says. */
   blobs?: TestBlobs;

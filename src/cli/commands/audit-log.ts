@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import { AppError } from "../../domain/errors.ts";
 import { listAuditLog, verifyAuditLog } from "../../services/platform/audit-log.service.ts";
-import type { AuditChange } from "../../domain/audit-wording.ts";
-import { formatTable, printJson } from "../io.ts";
+import { eventLine, formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
 
@@ -16,16 +15,6 @@ interface ListOptions {
   to?: string;
   limit?: string;
   cursor?: string;
-}
-
-/**
- * The sentence, then what changed: "… — status: in progress → implemented". The audit log and
- * a record's history (controls show, evidence show) print events this way.
- */
-export function eventLine(entry: { sentence: string; changes: readonly AuditChange[] }): string {
-  if (entry.changes.length === 0) return entry.sentence;
-  const changes = entry.changes.map((c) => `${c.field}: ${c.from ?? "none"} → ${c.to ?? "none"}`);
-  return `${entry.sentence} — ${changes.join("; ")}`;
 }
 
 export function registerAuditLog(program: Command, runtime: Runtime): void {

@@ -12,7 +12,7 @@ import type { UpdateControlInput } from "../../services/program/controls.service
 import { assignControlOwners } from "../../services/program/control-owners.service.ts";
 import { readTextFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
-import { eventLine } from "./audit-log.ts";
+import { eventLine } from "../io.ts";
 import { UsageError } from "../usage.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";

@@ -16,7 +16,7 @@ import type { EvidenceContent } from "../../services/program/evidence.service.ts
 import { listOverdueControls } from "../../services/program/readiness.service.ts";
 import { mediaTypeOf, writeOutputFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
-import { eventLine } from "./audit-log.ts";
+import { eventLine } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
 import { UsageError } from "../usage.ts";

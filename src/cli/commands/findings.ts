@@ -20,7 +20,7 @@ import { readBytesFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { withActor } from "../runtime.ts";
-import { eventLine } from "./audit-log.ts";
+import { eventLine } from "../io.ts";
 
 const globalsOf = (command: Command) => command.optsWithGlobals<GlobalOptions>();
 

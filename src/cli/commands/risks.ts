@@ -19,7 +19,7 @@ import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
 import { UsageError } from "../usage.ts";
-import { eventLine } from "./audit-log.ts";
+import { eventLine } from "../io.ts";
 
 function scores(risk: Risk): [string, string] {
   return [

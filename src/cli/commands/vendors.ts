@@ -13,7 +13,7 @@ import {
 } from "../../services/program/vendor-reports.service.ts";
 import type { VendorFile } from "../../services/program/vendor-reports.service.ts";
 import { recordVendorReview } from "../../services/program/vendor-reviews.service.ts";
-import type { ReviewInput } from "../../services/program/vendor-inputs.ts";
+import type { ReviewInput, UpdateVendorInput } from "../../services/program/vendor-inputs.ts";
 import {
   createVendor,
   listVendorInventory,
@@ -25,7 +25,7 @@ import { formatTable, printJson } from "../io.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
-import { eventLine } from "./audit-log.ts";
+import { eventLine } from "../io.ts";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -97,6 +97,42 @@ interface AddOptions {
   contractStart?: string;
   contractEnd?: string;
   notes?: string;
+}
+
+interface UpdateOptions {
+  name?: string;
+  service?: string;
+  tier?: string;
+  subservice?: string;
+  owner?: string;
+  data?: string;
+  relies?: string[];
+  website?: string;
+  contractStart?: string;
+  contractEnd?: string;
+  notes?: string;
+}
+
+/** "none" clears a field that may be empty. */
+const orNull = (value: string | undefined) =>
+  value === undefined ? undefined : value === "none" ? null : value;
+
+/** Only the options given: the service changes those fields and leaves the rest. */
+function updateInput(options: UpdateOptions): UpdateVendorInput {
+  const { subservice, owner, data, relies, contractStart, contractEnd, ...plain } = options;
+  const nullable = { subservice, owner, contractStart, contractEnd };
+  return {
+    ...plain,
+    ...Object.fromEntries(
+      Object.entries(nullable)
+        .filter(([, value]) => value !== undefined)
+        .map(([field, value]) => [field, orNull(value)]),
+    ),
+    ...(data === undefined ? {} : { dataShared: data === "none" ? [] : list(data) }),
+    ...(relies === undefined
+      ? {}
+      : { reliedControls: relies.map((text) => ({ text, criteria: [] })) }),
+  };
 }
 
 export function registerVendors(program: Command, runtime: Runtime): void {
@@ -185,37 +221,29 @@ export function registerVendors(program: Command, runtime: Runtime): void {
     .command("update")
     .description("Change a vendor (recorded in its history, from → to)")
     .argument("<vendor>", "V-3 or the vendor's name")
+    .option("--name <name>", "the vendor's name")
+    .option("--service <text>", "what it provides")
     .option("--tier <1-3>", "1 critical, 2 important, 3 low")
     .option("--subservice <method>", "carve-out, inclusive, or none")
-    .option("--owner <email>", "the member who owns the relationship")
-    .option("--service <text>", "what it provides")
+    .option("--owner <email>", "the member who owns the relationship, or none")
+    .option("--data <categories>", "data shared, comma-separated (replaces the list; none clears)")
+    .option(
+      "--relies <text>",
+      "a control of theirs the system relies on (repeatable; replaces the list)",
+      collect,
+    )
+    .option("--website <url>", "the vendor's website")
+    .option("--contract-start <date>", "YYYY-MM-DD, or none")
+    .option("--contract-end <date>", "YYYY-MM-DD, or none")
     .option("--notes <text>", "anything else")
-    .action(
-      async (
-        key: string,
-        options: {
-          tier?: string;
-          subservice?: string;
-          owner?: string;
-          service?: string;
-          notes?: string;
-        },
-        command: Command,
-      ) => {
-        const globals = globalsOf(command);
-        const { subservice, ...rest } = options;
-        const updated = await withActor(runtime, globals, (ctx, actor) =>
-          updateVendor(ctx, actor, key, {
-            ...rest,
-            ...(subservice === undefined
-              ? {}
-              : { subservice: subservice === "none" ? null : subservice }),
-          }),
-        );
-        if (globals.json) return printJson(runtime.io, updated);
-        runtime.io.out(`Updated ${updated.ref}: ${updated.name}.\n`);
-      },
-    );
+    .action(async (key: string, options: UpdateOptions, command: Command) => {
+      const globals = globalsOf(command);
+      const updated = await withActor(runtime, globals, (ctx, actor) =>
+        updateVendor(ctx, actor, key, updateInput(options)),
+      );
+      if (globals.json) return printJson(runtime.io, updated);
+      runtime.io.out(`Updated ${updated.ref}: ${updated.name}.\n`);
+    });
 
   vendors
     .command("report")

@@ -17,6 +17,7 @@ describe("GET /orgs/:org/jobs and /notices", () => {
     const jobs = await owner.request("GET", `/api/v1/orgs/${org}/jobs`);
     expect(jobs.statusCode).toBe(200);
     expect(jobs.json<JobStatus[]>().map((j) => [j.name, j.schedule, j.lastResult])).toEqual([
+      ["availability-monitor", "* * * * *", null],
       ["expiry", "23 * * * *", null],
       ["notification-deliveries", "* * * * *", null],
       ["notification-digest", "30 7 * * *", null],

@@ -91,6 +91,8 @@ describe("the actions in the session answer", () => {
       // The auditor's requests addressed to them.
       "request:answer",
       "request:comment",
+      // The yearly review of the vendors they own.
+      "vendor:review",
     ]);
     expect(of("owner").ownedOnly).toEqual([]);
     // The auditor opens and decides requests; the company answers them.

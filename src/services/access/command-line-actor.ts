@@ -5,6 +5,7 @@
  * `attest init`, before anyone was added) is acted on by the operator, under a fixed name:
  * the operating system's user name never reaches the audit trail or a report.
  */
+import { findOrganizationByHandle, listAllOrganizations } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import {
   findMembership,
@@ -12,12 +13,11 @@ import {
   listAssignedEngagementIds,
   listMembers,
 } from "../../db/users.repo.ts";
-import { scopeOf } from "../../domain/actor.ts";
+import { actorIn, scopeOf } from "../../domain/actor.ts";
 import type { Actor, Principal } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { email } from "../platform/inputs.ts";
-import { operatorActor } from "./organizations.service.ts";
 
 /** The principal of installation-wide work (key rotation, account recovery, `attest init`). */
 export const COMMAND_LINE_OPERATOR: Principal = {
@@ -37,6 +37,36 @@ export interface CommandLineChoice {
 export interface SeveralOwners {
   kind: "several-owners";
   owners: string[];
+}
+
+/**
+ * The local operator (someone with shell access to the data) acts as owner of the chosen
+ * organization. With one organization, the choice is implicit.
+ */
+export async function operatorActor(
+  ctx: ServiceContext,
+  principal: Principal,
+  handle: string | undefined,
+): Promise<Actor> {
+  const organization = await read(ctx.db, async (tx) => {
+    if (handle !== undefined) return findOrganizationByHandle(tx, handle);
+    const all = await listAllOrganizations(tx);
+    if (all.length > 1) {
+      const slugs = all.map((o) => o.slug).join(", ");
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `several organizations exist (${slugs}); choose one with --org or ATTEST_ORG`,
+        [{ field: "org", message: "required when several organizations exist" }],
+      );
+    }
+    return all[0];
+  });
+  if (organization === undefined) {
+    throw handle === undefined
+      ? new AppError("NOT_FOUND", "no organization yet; create one with: attest init --name NAME")
+      : new AppError("NOT_FOUND", `organization "${handle}" was not found`);
+  }
+  return actorIn(principal, organization.id, "owner");
 }
 
 function asError(message: string): AppError {

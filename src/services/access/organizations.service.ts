@@ -3,7 +3,6 @@ import { z } from "zod";
 import { getCategory } from "../../catalog/index.ts";
 import type { CategoryId } from "../../catalog/index.ts";
 import {
-  findOrganizationByHandle,
   getOrganization,
   insertOrganization,
   listAllOrganizations,
@@ -33,6 +32,10 @@ import { adoptLibrary } from "../program/library.ts";
 import { ensureOrganizationKey } from "../reporting/signing-keys.ts";
 import type { AdoptionResult } from "../program/library.ts";
 import { parseInput } from "../platform/validation.ts";
+
+// Defined beside the command line's other actors, where every CLI command finds it without
+// loading this module (and the signing keys it needs to create an organization).
+export { operatorActor } from "./command-line-actor.ts";
 
 const timeZone = z
   .string()
@@ -146,36 +149,6 @@ export async function createOrganization(
 
 export async function listOrganizationsForOperator(ctx: ServiceContext): Promise<Organization[]> {
   return read(ctx.db, (tx) => listAllOrganizations(tx));
-}
-
-/**
- * The local operator (someone with shell access to the data) acts as owner of the chosen
- * organization. With one organization, the choice is implicit.
- */
-export async function operatorActor(
-  ctx: ServiceContext,
-  principal: Principal,
-  handle: string | undefined,
-): Promise<Actor> {
-  const organization = await read(ctx.db, async (tx) => {
-    if (handle !== undefined) return findOrganizationByHandle(tx, handle);
-    const all = await listAllOrganizations(tx);
-    if (all.length > 1) {
-      const slugs = all.map((o) => o.slug).join(", ");
-      throw new AppError(
-        "VALIDATION_FAILED",
-        `several organizations exist (${slugs}); choose one with --org or ATTEST_ORG`,
-        [{ field: "org", message: "required when several organizations exist" }],
-      );
-    }
-    return all[0];
-  });
-  if (organization === undefined) {
-    throw handle === undefined
-      ? new AppError("NOT_FOUND", "no organization yet; create one with: attest init --name NAME")
-      : new AppError("NOT_FOUND", `organization "${handle}" was not found`);
-  }
-  return actorIn(principal, organization.id, "owner");
 }
 
 export async function showOrganization(ctx: ServiceContext, actor: Actor): Promise<Organization> {

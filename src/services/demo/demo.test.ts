@@ -10,6 +10,7 @@ import { getReadiness } from "../program/readiness.service.ts";
 import { trainingStatus } from "../program/training.service.ts";
 import { listRiskAssessments } from "../program/risk-assessments.service.ts";
 import { listFindingsOf } from "../program/findings/findings.service.ts";
+import { listMonitors } from "../program/monitors/monitors.service.ts";
 import { listRiskRegister } from "../program/risks.service.ts";
 import { listEngagementRequests } from "../fieldwork/requests.service.ts";
 import { listVendorInventory } from "../program/vendors.service.ts";
@@ -190,6 +191,17 @@ describe("attest demo", () => {
       ruleId: "root-use",
       triage: { decision: "authorized-activity", by: "Sam Rivera" },
     });
+    // The availability monitor: last month filed for both endpoints, the API under its target.
+    expect(summary.monitors).toMatchObject({ endpoints: 2, filed: 2 });
+    const monitors = await listMonitors(t.ctx, actor);
+    expect(monitors.map((m) => [m.ref, m.state])).toEqual([
+      ["M-1", "up"],
+      ["M-2", "up"],
+    ]);
+    const a11 = (await getReadiness(t.ctx, actor)).criteria.find((c) => c.id === "A1.1");
+    expect(a11?.reasons.join("\n")).toMatch(
+      /M-2 Public API was up 99\.\d+ % in \d{4}-\d\d, under its target of 99\.9 %/,
+    );
   });
 
   it(

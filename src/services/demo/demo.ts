@@ -34,6 +34,8 @@ import { loadDemoRegister } from "./demo-register.ts";
 import type { DemoRegister } from "./demo-register.ts";
 import { loadDemoFindings } from "./demo-findings.ts";
 import type { DemoFindings } from "./demo-findings.ts";
+import { loadDemoMonitors } from "./demo-monitors.ts";
+import type { DemoMonitors } from "./demo-monitors.ts";
 import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoRegisterTraining, loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
@@ -111,6 +113,8 @@ export interface DemoSummary {
   vendors: DemoVendors;
   register: DemoRegister;
   findings: DemoFindings;
+  /** The availability monitor (issue 17). */
+  monitors: DemoMonitors;
 }
 
 /** A small deterministic generator, so the demo looks the same every time. */
@@ -389,6 +393,8 @@ export async function loadDemo(
   const register = await loadDemoRegister(ctx, maya, TIME_ZONE);
   await loadDemoRegisterTraining(ctx, maya, today);
   const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
+  // The availability monitor: two endpoints with their history and last month filed.
+  const monitors = await loadDemoMonitors(ctx, maya);
   return {
     report,
     organization: organization.slug,
@@ -408,5 +414,6 @@ export async function loadDemo(
     vendors,
     register,
     findings,
+    monitors,
   };
 }

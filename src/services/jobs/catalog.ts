@@ -14,6 +14,7 @@ import { mailOverdueRequests } from "../fieldwork/request-reminders.ts";
 import { sendDueDeliveries } from "../notifications/deliveries.service.ts";
 import { sendDigest } from "../notifications/digest.service.ts";
 import type { JobDefinition } from "./job.ts";
+import { fileMonthlyUptime, probeDueEndpoints } from "../program/monitors/monitor-runs.ts";
 
 export const JOB_PRINCIPAL: Principal = {
   kind: "system",
@@ -152,6 +153,32 @@ export const notificationDeliveryJob: JobDefinition = {
   },
 };
 
+export const AVAILABILITY_MONITOR_JOB = "availability-monitor";
+
+/**
+ * Every minute: each monitored endpoint whose own interval (5 minutes unless set) has passed
+ * is probed; then each finished month's uptime not yet filed becomes evidence for BC-01.
+ */
+export const availabilityMonitorJob: JobDefinition = {
+  name: AVAILABILITY_MONITOR_JOB,
+  schedule: "* * * * *",
+  leaseSeconds: 300,
+  maxAttempts: 1,
+  retryBaseSeconds: 60,
+  async run({ ctx }) {
+    let probed = 0;
+    let down = 0;
+    let filed = 0;
+    const organizations = await forEachOrganization(ctx, async (actor) => {
+      const outcome = await probeDueEndpoints(ctx, actor);
+      probed += outcome.probed;
+      down += outcome.down;
+      filed += (await fileMonthlyUptime(ctx, actor)).length;
+    });
+    return { organizations, probed, down, filed };
+  },
+};
+
 export const STANDARD_JOBS: readonly JobDefinition[] = [
   expiryJob,
   ownerNoticeJob,
@@ -159,4 +186,5 @@ export const STANDARD_JOBS: readonly JobDefinition[] = [
   passwordResetMailJob,
   notificationDigestJob,
   notificationDeliveryJob,
+  availabilityMonitorJob,
 ];

@@ -250,6 +250,15 @@ describe("the job list", () => {
     const jobs = await listJobs(t.ctx, as(owner, "admin"));
     expect(jobs).toEqual([
       {
+        name: "availability-monitor",
+        schedule: "* * * * *",
+        lastRunAt: null,
+        lastResult: null,
+        lastError: null,
+        lastAttempt: null,
+        nextRunAt: "2026-11-20T12:01:00.000Z",
+      },
+      {
         name: "expiry",
         schedule: "23 * * * *",
         lastRunAt: "2026-11-20T12:00:00.000Z",

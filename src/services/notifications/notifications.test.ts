@@ -305,6 +305,41 @@ describe("webhooks", () => {
     expect(body.text).toContain("carl (carl@acme.example)");
   });
 
+  it("leaves out of Slack and the webhooks whoever turned them off, and sends neither to nobody", async () => {
+    const hook = await startReceiver();
+    const slack = await startReceiver();
+    closers.push(hook.close, slack.close);
+    await assignControlOwners(t.ctx, maya, { role: "it", email: "carl@acme.example" });
+    await addWebhook(t.ctx, maya, { url: hook.url });
+    await setSlackWebhook(t.ctx, maya, { url: slack.url });
+    await setPreferences(t.ctx, carl, {
+      preferences: [
+        { channel: "slack", kind: "task-digest", enabled: false },
+        { channel: "webhook", kind: "task-digest", enabled: false },
+      ],
+    });
+    await sendDigest(t.ctx, maya);
+    const payload = JSON.parse(hook.received[0]?.body ?? "{}") as { people: { email: string }[] };
+    expect(payload.people.map((p) => p.email).sort()).toEqual([
+      "emma@acme.example",
+      "maya@acme.example",
+    ]);
+    const text = (JSON.parse(slack.received[0]?.body ?? "{}") as { text: string }).text;
+    expect(text).toContain("maya@acme.example");
+    expect(text).not.toContain("carl@acme.example");
+    // Nobody left who chose them: no Slack message, no webhook call.
+    for (const person of [maya, emma]) {
+      await setPreferences(t.ctx, person, {
+        preferences: [
+          { channel: "slack", kind: "task-digest", enabled: false },
+          { channel: "webhook", kind: "task-digest", enabled: false },
+        ],
+      });
+    }
+    expect(await sendDigest(t.ctx, maya)).toMatchObject({ slack: 0, webhooks: 0 });
+    expect([hook.received.length, slack.received.length]).toEqual([1, 1]);
+  });
+
   it("refuses other schemes, and private addresses unless the operator allows them", async () => {
     const strict = await createTestContext(undefined, { allowPrivateWebhooks: false });
     closers.push(strict.close);

@@ -27,7 +27,8 @@ export interface PostAnswer {
 /** A failure in words that may be stored and shown: no URL, no secret. */
 export class OutboundError extends Error {}
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+/** Also used by the availability monitor's probes (services/program/monitors/probe.ts). */
+export function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...(options as LookupOptions), all: true }, (error, found) => {
       if (error !== null) {

@@ -7,7 +7,6 @@
 import { z } from "zod";
 import { CATEGORIES, findCriterion } from "../../catalog/index.ts";
 import {
-  auditNames,
   eventsWithAlteredColumns,
   findAuditActors,
   findAuditTargets,
@@ -21,17 +20,17 @@ import { getOrganization } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
-import type { Actor, OrgScope } from "../../domain/actor.ts";
+import type { Actor } from "../../domain/actor.ts";
 import { verifyChain } from "../../domain/audit-chain.ts";
 import type { ChainBreak } from "../../domain/audit-chain.ts";
 import { AUDIT_TARGET_TYPES, isAuditAction } from "../../domain/audit-events.ts";
 import type { AuditAction, AuditTargetType } from "../../domain/audit-events.ts";
-import { auditNamesToLookUp, describeAuditEvent } from "../../domain/audit-wording.ts";
-import type { AuditChange, AuditEventFacts, AuditWording } from "../../domain/audit-wording.ts";
+import type { AuditChange, AuditWording } from "../../domain/audit-wording.ts";
 import { AppError } from "../../domain/errors.ts";
 import { addDays, zonedMidnight } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import type { RecordProblem } from "../../domain/reconcile.ts";
+import { describeAuditEvents, factsOf, wordingAt } from "./audit-history.ts";
 import { auditorReach } from "./auditor-reach.ts";
 import type { ServiceContext } from "./context.ts";
 import { calendarDate, oneOf } from "./inputs.ts";
@@ -209,82 +208,6 @@ export async function listAuditLog(
         page.more && last !== undefined
           ? encodeCursor({ at: last.occurredAt, seq: last.seq })
           : null,
-    };
-  });
-}
-
-/** An event row as the wording reads it: the action and target as text, the data parsed. */
-function factsOf(
-  row: { action: string; targetType: string; targetId: string },
-  data: unknown,
-): AuditEventFacts {
-  return { action: row.action, targetType: row.targetType, targetId: row.targetId, data };
-}
-
-function wordingAt(words: readonly AuditWording[], i: number): AuditWording {
-  const found = words[i];
-  if (found === undefined) throw new Error(`no wording for event ${i}`);
-  return found;
-}
-
-/**
- * Events in words, as the audit log shows them: the names their sentences use (evidence
- * titles, engagement labels, people) read for all of them in one query.
- */
-export async function describeAuditEvents(
-  tx: Tx,
-  scope: OrgScope,
-  events: readonly AuditEventFacts[],
-): Promise<AuditWording[]> {
-  if (events.length === 0) return [];
-  const names = await auditNames(tx, scope, auditNamesToLookUp(events));
-  return events.map((event) => describeAuditEvent(event, (kind, id) => names.get(`${kind}:${id}`)));
-}
-
-/** One event of a record's history: who, when, and what it did in words (as the log says it). */
-export interface RecordHistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  /** The event as a sentence: "Control AC-04 marked implemented". */
-  sentence: string;
-  /** What the event changed, each field from → to, in words. */
-  changes: AuditChange[];
-  /** The data as recorded (hashed into the chain). */
-  data: unknown;
-}
-
-/** A record's events (oldest first, as read) as its history, worded as the audit log words them. */
-export async function recordHistory(
-  tx: Tx,
-  scope: OrgScope,
-  events: readonly {
-    seq: number;
-    occurredAt: string;
-    actorName: string;
-    action: string;
-    targetType: string;
-    targetId: string;
-    data: string;
-  }[],
-): Promise<RecordHistoryEntry[]> {
-  const parsed = events.map((event) => ({ event, data: JSON.parse(event.data) as unknown }));
-  const words = await describeAuditEvents(
-    tx,
-    scope,
-    parsed.map(({ event, data }) => factsOf(event, data)),
-  );
-  return parsed.map(({ event, data }, i) => {
-    const { sentence, changes } = wordingAt(words, i);
-    return {
-      seq: event.seq,
-      at: event.occurredAt,
-      actor: event.actorName,
-      action: event.action,
-      sentence,
-      changes,
-      data,
     };
   });
 }

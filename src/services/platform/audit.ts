@@ -4,8 +4,13 @@ import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { canonicalJson } from "../../domain/audit-chain.ts";
-import { auditTargetOf, checkAuditEventData } from "../../domain/audit-events.ts";
 import type { AuditAction, AuditEventData } from "../../domain/audit-events.ts";
+
+/**
+ * The event schemas, loaded by the first write: building all of them costs a command that
+ * only reads (attest readiness) a fifth of its start, and most of its zod schemas.
+ */
+const auditEvents = () => import("../../domain/audit-events.ts");
 
 /**
  * Appends `action` about the record `targetId`; the kind of record follows from the action
@@ -20,6 +25,7 @@ export async function recordEvent<A extends AuditAction>(
   data: AuditEventData<A>,
   at: Date,
 ): Promise<void> {
+  const { auditTargetOf, checkAuditEventData } = await auditEvents();
   checkAuditEventData(action, data);
   await appendAuditEvent(tx, scopeOf(actor), {
     occurredAt: at.toISOString(),

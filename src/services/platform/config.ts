@@ -1,4 +1,5 @@
 /** Settings come from the environment; parsed once, with errors that name the variable. */
+import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
@@ -40,6 +41,12 @@ export interface Config {
    * by a user and fetched by the server, would otherwise reach the server's own network.
    */
   allowPrivateWebhooks: boolean;
+  /**
+   * ATTEST_MONITOR_CA_FILE: a PEM file of certificate authorities the availability monitor
+   * trusts besides the system's (an internal CA, or a test server's self-signed certificate).
+   * The file's text; null when unset.
+   */
+  monitorCa: string | null;
 }
 
 const envSchema = z.object({
@@ -101,6 +108,7 @@ const envSchema = z.object({
     .default(7 * 24),
   ATTEST_TEST_JOBS: z.enum(["0", "1"]).default("0"),
   ATTEST_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  ATTEST_MONITOR_CA_FILE: z.string().min(1).optional(),
   ATTEST_SECRET_KEY: z.string().refine(isSecretKey, SECRET_KEY_FORMAT).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -206,7 +214,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? null
         : SecretKey.fromBase64(values.ATTEST_SECRET_KEY, "ATTEST_SECRET_KEY"),
     allowPrivateWebhooks: values.ATTEST_WEBHOOK_ALLOW_PRIVATE === "1",
+    monitorCa: readMonitorCa(values.ATTEST_MONITOR_CA_FILE),
   };
+}
+
+/** The CA file's PEM text; a missing file or one without a certificate is refused by name. */
+function readMonitorCa(file: string | undefined): string | null {
+  if (file === undefined) return null;
+  const refuse = (message: string) =>
+    new AppError("VALIDATION_FAILED", `invalid environment: ATTEST_MONITOR_CA_FILE: ${message}`, [
+      { field: "ATTEST_MONITOR_CA_FILE", message },
+    ]);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw refuse(`cannot read ${file}`);
+  }
+  if (!text.includes("-----BEGIN CERTIFICATE-----"))
+    throw refuse(`${file} holds no PEM certificate`);
+  return text;
 }
 
 export type TrustProxy = false | number | string[];

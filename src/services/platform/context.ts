@@ -12,7 +12,6 @@ import { describeDatabase } from "./config.ts";
 import type { Mailer } from "./mailer.ts";
 import { DEFAULT_SESSION_POLICY } from "./service-context.ts";
 import type { ServiceContext, SessionPolicy } from "./service-context.ts";
-import { keyEveryOrganization } from "../reporting/signing-keys.ts";
 import type { SecretKey } from "./secret-box.ts";
 import { openKeyring } from "./secret-keys.ts";
 import { checkStoredSecrets } from "./secrets-at-rest.ts";
@@ -48,6 +47,8 @@ export interface ContextOptions {
   housekeeping?: boolean;
   /** Slack and webhook URLs may reach private addresses (ATTEST_WEBHOOK_ALLOW_PRIVATE). */
   allowPrivateWebhooks?: boolean;
+  /** Extra CAs for the availability monitor's probes (ATTEST_MONITOR_CA_FILE's text). */
+  monitorCa?: string | null;
 }
 
 /** S3 when configured, whatever the engine; otherwise the engine's own store. */
@@ -113,11 +114,16 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
       publicUrl: options.publicUrl ?? null,
       secrets,
       allowPrivateWebhooks: options.allowPrivateWebhooks ?? false,
+      monitorCa: options.monitorCa ?? null,
     };
     // Every start checks that the stored secrets open with this key; the server seals those
     // from before encryption (or left by a rotation cut short) with it.
     await checkStoredSecrets(ctx, { reseal: housekeeping || migration.applied.length > 0 });
-    if (housekeeping || migration.applied.length > 0) await keyEveryOrganization(ctx);
+    if (housekeeping || migration.applied.length > 0) {
+      // Loaded only here: a CLI command (no housekeeping) does not need the bundle's schemas.
+      const { keyEveryOrganization } = await import("../reporting/signing-keys.ts");
+      await keyEveryOrganization(ctx);
+    }
     return ctx;
   } catch (error) {
     await db.close().catch(() => undefined);

@@ -35,6 +35,8 @@ export interface ServiceContext {
   secrets: SecretKeyring;
   /** Whether Slack and webhook URLs may reach loopback and private addresses. */
   allowPrivateWebhooks: boolean;
+  /** Extra CAs (PEM) the availability monitor trusts (ATTEST_MONITOR_CA_FILE); null: none. */
+  monitorCa: string | null;
   /**
    * Where a request hands work to the background jobs (a password reset's mail). The server
    * sets it once its job runner has started; the CLI runs no jobs and leaves it unset.

@@ -31,8 +31,8 @@ import type { EvidenceItem } from "../../domain/evidence.ts";
 import { localDate } from "../../domain/periods.ts";
 import { NO_CONTROL, authorize, can } from "../../domain/permissions.ts";
 import { recordEvent } from "../platform/audit.ts";
-import { recordHistory } from "../platform/audit-log.service.ts";
-import type { RecordHistoryEntry } from "../platform/audit-log.service.ts";
+import { recordHistory } from "../platform/audit-history.ts";
+import type { RecordHistoryEntry } from "../platform/audit-history.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { boundedJson, calendarDate, oneOf, reason } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
@@ -298,12 +298,47 @@ export async function recordGeneratedEvidence(
   at: Date,
 ): Promise<EvidenceItem> {
   authorize(actor, "evidence:create");
+  const controls = await existingControls(tx, actor, controlRefs);
+  for (const control of controls) authorize(actor, "evidence:create", control);
+  return fileGenerated(tx, actor, title, stored, forDate, controls, at);
+}
+
+/**
+ * As recordGeneratedEvidence, for a record that an act the caller has already authorized
+ * files on fixed controls the actor need not own: a vendor's owner reviewing their vendor
+ * files the review on RM-06 and RM-07, whoever owns those controls.
+ */
+export async function recordEvidenceOfAct(
+  tx: Tx,
+  actor: Actor,
+  title: string,
+  stored: Prepared,
+  forDate: string,
+  controlRefs: readonly string[],
+  at: Date,
+): Promise<EvidenceItem> {
+  const controls = await existingControls(tx, actor, controlRefs);
+  return fileGenerated(tx, actor, title, stored, forDate, controls, at);
+}
+
+async function existingControls(tx: Tx, actor: Actor, refs: readonly string[]): Promise<Control[]> {
   const controls: Control[] = [];
-  for (const ref of controlRefs) {
+  for (const ref of refs) {
     const control = await findControlByRef(tx, scopeOf(actor), ref);
     if (control !== undefined) controls.push(control);
   }
-  for (const control of controls) authorize(actor, "evidence:create", control);
+  return controls;
+}
+
+function fileGenerated(
+  tx: Tx,
+  actor: Actor,
+  title: string,
+  stored: Prepared,
+  forDate: string,
+  controls: readonly Control[],
+  at: Date,
+): Promise<EvidenceItem> {
   return writeEvidence(
     tx,
     actor,

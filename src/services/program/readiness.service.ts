@@ -1,4 +1,5 @@
 /** Loads what the readiness engine needs in one snapshot and runs it. */
+import { loadMonitorSignals } from "./monitors/monitors.service.ts";
 import { listControlSummaries } from "../../db/controls.repo.ts";
 import type { ControlSummary } from "../../db/controls.repo.ts";
 import { evidencePeriodsByControl } from "../../db/evidence.repo.ts";
@@ -80,6 +81,8 @@ const SIGNAL_LOADERS: readonly ((
   loadVendorSignals,
   loadPeopleSignals,
   loadFindingSignals,
+  // The availability monitor (issue 17).
+  loadMonitorSignals,
 ];
 
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {

@@ -21,7 +21,11 @@ const LABEL = 70;
 
 function drawHeatMap(w: PdfWriter, title: string, counts: readonly (readonly number[])[]): void {
   const doc = w.doc;
-  w.heading(title, 3, LABEL + CELL * 6);
+  // The grid is drawn straight on the page, not through the writer, so the heading waiting
+  // in the writer is placed now (with a new page first if the grid would not fit under it).
+  const height = CELL * 5 + 32;
+  w.heading(title, 3, height);
+  w.keepHeadingsWith(height);
   const top = doc.y;
   const left = w.left + LABEL;
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
@@ -29,7 +33,11 @@ function drawHeatMap(w: PdfWriter, title: string, counts: readonly (readonly num
   // Rows from likelihood 5 (top) to 1, columns impact 1 to 5.
   for (const [rowIndex, likelihood] of [...RISK_LEVELS].reverse().entries()) {
     const y = top + rowIndex * CELL;
-    doc.fillColor(COLOR.text).text(String(likelihood), left - 14, y + CELL / 2 - 4);
+    doc
+      .font(FONT.regular)
+      .fontSize(SIZE.small)
+      .fillColor(COLOR.text)
+      .text(String(likelihood), left - 14, y + CELL / 2 - 4);
     for (const impact of RISK_LEVELS) {
       const x = left + (impact - 1) * CELL;
       const count = counts[likelihood - 1]?.[impact - 1] ?? 0;
@@ -44,7 +52,7 @@ function drawHeatMap(w: PdfWriter, title: string, counts: readonly (readonly num
         .text(String(count), x, y + CELL / 2 - 5, { width: CELL, align: "center" });
     }
   }
-  const bottom = top + CELL * 5;
+  const bottom = top + height - 32;
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.text);
   for (const impact of RISK_LEVELS) {
     doc.text(String(impact), left + (impact - 1) * CELL, bottom + 3, {
@@ -104,14 +112,19 @@ function build(w: PdfWriter, snapshot: AssessmentSnapshot, sha256: string): void
   );
 }
 
-/** The PDF's bytes; the document's date is the assessment's, so the same input gives the same file. */
+/**
+ * The PDF's bytes; the document's date is the assessment's, so the same input gives the same
+ * file. `compress: false` leaves the text readable, for tests.
+ */
 export async function renderAssessmentPdf(
   snapshot: AssessmentSnapshot,
   sha256: string,
   at: Date,
+  options: { compress?: boolean } = {},
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "LETTER",
+    compress: options.compress ?? true,
     margins: { top: 54, bottom: 54, left: 54, right: 54 },
     bufferPages: true,
     info: {

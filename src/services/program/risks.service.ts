@@ -36,8 +36,8 @@ import {
 } from "../../domain/risk.ts";
 import type { HeatMap, Risk, RiskChanges } from "../../domain/risk.ts";
 import { recordEvent } from "../platform/audit.ts";
-import { recordHistory } from "../platform/audit-log.service.ts";
-import type { RecordHistoryEntry } from "../platform/audit-log.service.ts";
+import { recordHistory } from "../platform/audit-history.ts";
+import type { RecordHistoryEntry } from "../platform/audit-history.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import {
   addFromLibraryInput,

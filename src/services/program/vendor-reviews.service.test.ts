@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { expectAppError, useOrganization } from "../../../test/support/fixtures.ts";
 import { addMember } from "../../../test/support/members.ts";
+import { snapshotDatabase } from "../../../test/support/snapshot.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { listEvidence } from "./evidence.service.ts";
 import { listTasks } from "./tasks.service.ts";
+import type { ReviewInput } from "./vendor-inputs.ts";
 import { recordVendorReview } from "./vendor-reviews.service.ts";
 import { createVendor, showVendor } from "./vendors.service.ts";
+import { updateControl } from "./controls.service.ts";
 
 let t: TestContext;
 let owner: Actor;
@@ -111,5 +114,60 @@ describe("the yearly vendor review", () => {
     );
     expect(silent.fieldErrors[0]?.field).toBe("notes");
     expect((await showVendor(t.ctx, owner, "V-1")).reviews).toEqual([]);
+  });
+
+  describe("who may record it (least privilege: a vendor's owner reviews their own vendor)", () => {
+    const review: ReviewInput = {
+      checked: ["still-needed", "data-confirmed"],
+      outcome: "approved",
+    };
+
+    it("a control owner who owns the vendor records its review, filed on RM-06 and RM-07 they do not own", async () => {
+      const omar = await addMember(t, owner, "control-owner", "omar@acme.example");
+      await addMember(t, owner, "admin", "maya@acme.example");
+      await updateControl(t.ctx, owner, "RM-06", { owner: "maya@acme.example" });
+      await createVendor(t.ctx, owner, {
+        name: "Slack",
+        service: "Team chat",
+        tier: 3,
+        owner: "omar@acme.example",
+      });
+      expect(await listTasks(t.ctx, omar, { source: "vendor-review" })).toHaveLength(1);
+      const recorded = await recordVendorReview(t.ctx, omar, "V-1", review);
+      expect(recorded).toMatchObject({ ref: "VRV-1", reviewedBy: "omar" });
+      const evidence = await listEvidence(t.ctx, owner, { control: "RM-07" });
+      expect(evidence.map((e) => [e.id, e.controls, e.addedBy])).toEqual([
+        [recorded.evidenceId, ["RM-06", "RM-07"], "omar"],
+      ]);
+      expect(await listTasks(t.ctx, omar, { source: "vendor-review" })).toEqual([]);
+    });
+
+    it("refuses a control owner a vendor they do not own, an employee and an auditor, writing nothing", async () => {
+      const omar = await addMember(t, owner, "control-owner", "omar@acme.example");
+      const erin = await addMember(t, owner, "employee", "erin@acme.example");
+      const ada = await addMember(t, owner, "auditor", "ada@audit.example");
+      await slackOwnedByMaya();
+      await createVendor(t.ctx, owner, { name: "Zoom", service: "Calls", tier: 3 });
+      const before = await snapshotDatabase(t.ctx.db);
+      for (const [actor, vendor] of [
+        [omar, "V-1"],
+        [omar, "V-2"],
+        [erin, "V-1"],
+        [ada, "V-1"],
+      ] as const) {
+        const refused = await expectAppError(
+          () => recordVendorReview(t.ctx, actor, vendor, review),
+          "FORBIDDEN",
+        );
+        expect(refused.message).toContain("vendor:review");
+      }
+      expect(await snapshotDatabase(t.ctx.db)).toBe(before);
+    });
+
+    it("lets an admin review a vendor someone else owns", async () => {
+      await slackOwnedByMaya();
+      const sam = await addMember(t, owner, "admin", "sam@acme.example");
+      expect((await recordVendorReview(t.ctx, sam, "V-1", review)).ref).toBe("VRV-1");
+    });
   });
 });

@@ -2,6 +2,9 @@
  * The yearly vendor review, scaled by tier: its checklist (domain/vendor.ts) is confirmed
  * item by item, and the review is filed as a record of evidence for RM-06 and RM-07 (and so
  * CC9.2), holding what was checked, the report read with its flags and the CUEC mapping.
+ * Owners and admins review any vendor; a control owner the vendors they own (`vendor:review`
+ * and its record rule). The review's right covers filing its record on RM-06 and RM-07,
+ * which the vendor's owner need not own.
  */
 import { newId } from "../../db/portable.ts";
 import { inOrgTransaction } from "../../db/transaction.ts";
@@ -17,7 +20,7 @@ import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { prepareContent } from "./evidence.service.ts";
-import { recordGeneratedEvidence } from "./evidence.service.ts";
+import { recordEvidenceOfAct } from "./evidence.service.ts";
 import { reviewInput } from "./vendor-inputs.ts";
 import type { ReviewInput } from "./vendor-inputs.ts";
 import { loadVendor, standing, todayIn } from "./vendors.service.ts";
@@ -31,13 +34,13 @@ export async function recordVendorReview(
   key: string,
   input: ReviewInput,
 ): Promise<VendorReview> {
-  authorize(actor, "vendor:manage");
-  authorize(actor, "evidence:create");
+  authorize(actor, "vendor:review");
   const data = parseInput(reviewInput, input);
   const checked = [...new Set(data.checked)] as ReviewItemId[];
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const vendor = await loadVendor(tx, actor, key);
+    authorize(actor, "vendor:review", vendor);
     const today = await todayIn(tx, actor, at);
     const reviewedOn = data.reviewedOn ?? today;
     if (reviewedOn > today) {
@@ -96,7 +99,7 @@ export async function recordVendorReview(
       },
     };
     const prepared = await prepareContent(ctx, { kind: "record", record });
-    const evidence = await recordGeneratedEvidence(
+    const evidence = await recordEvidenceOfAct(
       tx,
       actor,
       `Vendor review ${ref} of ${vendor.name} (${vendor.ref}) on ${reviewedOn}`,

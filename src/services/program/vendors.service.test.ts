@@ -160,18 +160,27 @@ describe("the issue's scenario: a subservice organization with a stale SOC 2 rep
       "VALIDATION_FAILED",
     );
     expect(error.fieldErrors[0]?.field).toBe("subservices");
+    // The draft view says so, for the web app to show DC7 read-only; the rest stays editable.
+    expect((await showReportDraft(t.ctx, owner, "E-1")).subservicesFromVendors).toBe(true);
+    const edited = await updateSystemDescription(t.ctx, owner, "E-1", { services: "Payroll" });
+    expect(edited.subservicesFromVendors).toBe(true);
+    expect(edited.package.description.subservices.map((s) => s.name)).toEqual([
+      "Amazon Web Services",
+    ]);
 
     // No longer a subservice organization: DC7 goes back to the hand-typed list (none).
     await updateVendor(t.ctx, owner, "V-1", { subservice: null });
     expect((await showVendor(t.ctx, owner, "V-1")).vendor.reliedControls).toEqual([]);
-    const draft = (await showReportDraft(t.ctx, owner, "E-1")).package;
-    expect(draft.description.subservices).toEqual([]);
+    const view = await showReportDraft(t.ctx, owner, "E-1");
+    expect(view.package.description.subservices).toEqual([]);
+    expect(view.subservicesFromVendors).toBe(false);
   });
 });
 
 describe("bad input", () => {
   it("names the field and writes nothing", async () => {
     await aws();
+    await addMember(t, owner, "employee", "erin@acme.example");
     const before = await snapshotDatabase(t.ctx.db);
     const cases: [() => Promise<unknown>, string][] = [
       [() => createVendor(t.ctx, owner, { name: "Slack", service: "Chat", tier: 4 }), "tier"],
@@ -185,6 +194,8 @@ describe("bad input", () => {
           }),
         "owner",
       ],
+      // Its owner reviews it yearly, which an employee may not.
+      [() => updateVendor(t.ctx, owner, "V-1", { owner: "erin@acme.example" }), "owner"],
       [
         () =>
           createVendor(t.ctx, owner, {
@@ -233,6 +244,13 @@ describe("bad input", () => {
       const error = await expectAppError(work, "VALIDATION_FAILED");
       expect(error.fieldErrors[0]?.field).toBe(field);
     }
+    const employee = await expectAppError(
+      () => updateVendor(t.ctx, owner, "V-1", { owner: "erin@acme.example" }),
+      "VALIDATION_FAILED",
+    );
+    expect(employee.fieldErrors[0]?.message).toBe(
+      "erin@acme.example is an employee, who may not review vendors; the owner must be an owner, admin or control owner",
+    );
     const twice = await expectAppError(
       () => createVendor(t.ctx, owner, { name: "amazon web services", service: "x", tier: 3 }),
       "CONFLICT",

@@ -22,7 +22,7 @@ import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { localDate } from "../../domain/periods.ts";
-import { authorize } from "../../domain/permissions.ts";
+import { authorize, rolesAllowed } from "../../domain/permissions.ts";
 import {
   VENDOR_REF_PATTERN,
   currentReport,
@@ -40,8 +40,8 @@ import type {
 } from "../../domain/vendor.ts";
 import { diffVendor } from "../../domain/vendor-changes.ts";
 import { recordEvent } from "../platform/audit.ts";
-import { recordHistory } from "../platform/audit-log.service.ts";
-import type { RecordHistoryEntry } from "../platform/audit-log.service.ts";
+import { recordHistory } from "../platform/audit-history.ts";
+import type { RecordHistoryEntry } from "../platform/audit-history.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { createVendorInput, updateVendorInput } from "./vendor-inputs.ts";
@@ -174,14 +174,24 @@ export async function showVendor(
   });
 }
 
-/** Refuses an owner who is not a member, contract dates out of order and a duplicate name. */
+/**
+ * Refuses an owner who is not a member or may not review the vendor (the owner is whom its
+ * yearly review falls to), contract dates out of order and a duplicate name.
+ */
 async function checkVendor(tx: Tx, actor: Actor, vendor: Vendor): Promise<void> {
   if (vendor.owner !== null) {
     const members = await listMembers(tx, scopeOf(actor));
-    if (!members.some((m) => m.user.email === vendor.owner)) {
+    const member = members.find((m) => m.user.email === vendor.owner);
+    if (member === undefined) {
       throw invalidField(
         "owner",
         `"${vendor.owner}" is not the email of a member of this organization`,
+      );
+    }
+    if (!rolesAllowed("vendor:review").includes(member.role)) {
+      throw invalidField(
+        "owner",
+        `${vendor.owner} is ${member.role === "auditor" ? "an auditor" : "an employee"}, who may not review vendors; the owner must be an owner, admin or control owner`,
       );
     }
   }

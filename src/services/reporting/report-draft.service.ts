@@ -39,6 +39,7 @@ import {
 import {
   assemblePackage,
   draftOf,
+  storedForm,
   templateAssertion,
   vendorSubservices,
 } from "./report-package.ts";
@@ -172,6 +173,18 @@ export const otherInformationInput = z.object({ text: optionalText(40000) }).str
 export interface ReportDraftView {
   engagement: Engagement;
   package: ReportPackage;
+  /** DC7 comes from the vendor inventory (some vendor is marked), so it is not edited here. */
+  subservicesFromVendors: boolean;
+}
+
+async function viewOf(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+  pkg: ReportPackage,
+): Promise<ReportDraftView> {
+  const subservicesFromVendors = (await vendorSubservices(tx, actor)).length > 0;
+  return { engagement, package: pkg, subservicesFromVendors };
 }
 
 export async function showReportDraft(
@@ -188,7 +201,7 @@ export async function showReportDraft(
       state: "draft",
       issueDate: null,
     });
-    return { engagement, package: pkg };
+    return viewOf(tx, actor, engagement, pkg);
   });
 }
 
@@ -224,7 +237,7 @@ async function editDraft(
     const current = await draftOf(tx, actor, engagement, at.toISOString());
     const { draft, event, data } = await change(current, tx, engagement);
     await saveDraft(tx, scopeOf(actor), {
-      ...draft,
+      ...(await storedForm(tx, actor, draft)),
       updatedAt: at.toISOString(),
       updatedBy: actor.id,
     });
@@ -241,7 +254,7 @@ async function editDraft(
       state: "draft",
       issueDate: null,
     });
-    return { engagement, package: pkg };
+    return viewOf(tx, actor, engagement, pkg);
   });
 }
 

@@ -116,6 +116,25 @@ export async function vendorSubservices(
   );
 }
 
+/**
+ * The draft as it is to be saved: DC7 as typed by hand, not the inventory's list that
+ * draftOf laid over it, so that unmarking every vendor brings the typed list back rather
+ * than a stale copy of the vendors.
+ */
+export async function storedForm(tx: Tx, actor: Actor, draft: ReportDraft): Promise<ReportDraft> {
+  if ((await vendorSubservices(tx, actor)).length === 0) return draft;
+  const stored = await findDraft(tx, scopeOf(actor), draft.engagementId);
+  const typed = stored?.description ?? emptyDescription();
+  return {
+    ...draft,
+    description: {
+      ...draft.description,
+      subservices: typed.subservices,
+      noSubservices: typed.noSubservices,
+    },
+  };
+}
+
 async function withVendorSubservices(
   tx: Tx,
   actor: Actor,

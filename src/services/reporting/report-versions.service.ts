@@ -33,7 +33,7 @@ import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "../fieldwork/engagements.service.ts";
 import { calendarDate } from "../platform/inputs.ts";
-import { assemblePackage, draftOf } from "./report-package.ts";
+import { assemblePackage, draftOf, storedForm } from "./report-package.ts";
 import { provenPackage } from "./proven-version.ts";
 import { parseInput } from "../platform/validation.ts";
 
@@ -127,7 +127,7 @@ export async function finalizeReport(
     };
     await insertReportVersion(tx, scope, version, pkg);
     await saveDraft(tx, scope, {
-      ...draft,
+      ...(await storedForm(tx, actor, draft)),
       version: draft.version + 1,
       updatedAt: draft.updatedAt,
     });

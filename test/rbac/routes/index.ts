@@ -16,6 +16,7 @@ import { ENGAGEMENT_EXPORT_ROUTES } from "./engagement-exports.ts";
 import { ENGAGEMENT_ROUTES } from "./engagements.ts";
 import { EVIDENCE_ROUTES } from "./evidence.ts";
 import { FINDING_ROUTES } from "./findings.ts";
+import { MONITOR_ROUTES } from "./monitors.ts";
 import { JOB_ROUTES } from "./jobs.ts";
 import { MEMBER_ROUTES } from "./members.ts";
 import { ORGANIZATION_ROUTES, ORGANIZATION_USER_ROUTES } from "./organizations.ts";
@@ -80,6 +81,7 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...NOTIFICATION_ROUTES,
   ...PEOPLE_ROUTES,
   ...FINDING_ROUTES,
+  ...MONITOR_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

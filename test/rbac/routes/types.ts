@@ -32,7 +32,9 @@ export type ResourceKind =
   | "notification-channel"
   | "person"
   | "person-step"
-  | "finding";
+  | "finding"
+  // The availability monitor.
+  | "monitor";
 
 export interface OrgRoute {
   method: Method;
@@ -122,6 +124,8 @@ export interface World {
     personStep: string;
     /** A finding imported from a SARIF file (its id). */
     finding: string;
+    /** A monitored endpoint (its id) that nothing answers on. */
+    monitor: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

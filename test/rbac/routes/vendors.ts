@@ -16,7 +16,10 @@ export function reportUpload(): ReturnType<typeof multipartEvidence> {
   );
 }
 
-/** The world's own vendor with a report and its CUEC (ids), added by the owner. */
+/**
+ * The world's own vendor with a report and its CUEC (ids), added by the owner. The control
+ * owner owns it, so they may record its yearly review (`vendor:review`'s record rule).
+ */
 export async function worldVendor(
   world: World,
 ): Promise<{ vendor: string; report: string; cuec: string }> {
@@ -26,6 +29,7 @@ export async function worldVendor(
       name: `The ${world.prefix} world's cloud`,
       service: "Hosting",
       tier: 1,
+      owner: `control-owner@${world.prefix}.example`,
       subservice: "carve-out",
       // A carved-out organization names what it is relied on for, or DC7 is incomplete.
       reliedControls: [{ text: "Data centres admit only authorized staff.", criteria: ["CC6.4"] }],
@@ -114,7 +118,7 @@ export const VENDOR_ROUTES: readonly OrgRoute[] = [
   {
     method: "POST",
     path: "/vendors/:vendor/reviews",
-    action: "vendor:manage",
+    action: "vendor:review",
     status: 201,
     resources: { vendor: "vendor" },
     prepare: async (world) => ({

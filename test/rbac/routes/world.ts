@@ -20,6 +20,7 @@ import {
 import { publishedPolicyId } from "./policies.ts";
 import { newPerson } from "./people.ts";
 import { newFinding } from "./findings.ts";
+import { newMonitor } from "./monitors.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
@@ -213,6 +214,7 @@ export async function buildWorld(
       person: "",
       personStep: "",
       finding: "",
+      monitor: "",
     },
     next: () => {
       counter += 1;
@@ -317,5 +319,6 @@ export async function buildWorld(
   world.ids.personStep =
     shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   world.ids.finding = await newFinding(world, "world");
+  world.ids.monitor = await newMonitor(world, "world");
   return world;
 }

@@ -23,4 +23,5 @@ export * from "./types/vendors.ts";
 export * from "./types/notifications.ts";
 export * from "./types/people.ts";
 export * from "./types/findings.ts";
+export * from "./types/monitors.ts";
 export * from "./types/workpapers.ts";

@@ -14,6 +14,7 @@ import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
 import { FindingDetailPage } from "../features/findings/FindingDetailPage.tsx";
 import { FindingsPage } from "../features/findings/FindingsPage.tsx";
+import { MonitorsPage } from "../features/monitors/MonitorsPage.tsx";
 import { RisksPage } from "../features/risks/RisksPage.tsx";
 import { VendorDetailPage } from "../features/vendors/VendorDetailPage.tsx";
 import { VendorsPage } from "../features/vendors/VendorsPage.tsx";
@@ -81,6 +82,7 @@ export function createAppRouter() {
             { path: "people/:person", element: <PersonPage /> },
             { path: "findings", element: <FindingsPage /> },
             { path: "findings/:finding", element: <FindingDetailPage /> },
+            { path: "monitors", element: <MonitorsPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },

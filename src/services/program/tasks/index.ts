@@ -4,6 +4,7 @@ import { controlOwnerTasks } from "./control-owner.ts";
 import { evidenceDueTasks } from "./evidence-due.ts";
 import { onboardingStepTasks } from "./onboarding-step.ts";
 import { findingTasks } from "./finding.ts";
+import { monitorDownTasks } from "./monitor-down.ts";
 import { policyAcknowledgementTasks } from "./policy-acknowledgement.ts";
 import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
@@ -20,4 +21,6 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   vendorReviewTasks,
   onboardingStepTasks,
   findingTasks,
+  // The availability monitor.
+  monitorDownTasks,
 ];

@@ -114,6 +114,10 @@ export const AUDIT_ACTIONS = [
   "person.background-check-recorded",
   "finding.imported",
   "finding.triaged",
+  // The availability monitor.
+  "monitor.added",
+  "monitor.removed",
+  "monitor.state-changed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -139,6 +143,7 @@ export const AUDIT_TARGET_TYPES = [
   "people-import",
   "finding",
   "finding-import",
+  "monitor",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

@@ -9,6 +9,20 @@ const CHANNEL_LABEL: Record<NotificationPreference["channel"], string> = {
   webhook: "to the organization's webhooks",
 };
 
+const KIND_LABEL: Record<NotificationPreference["kind"], string> = {
+  "task-digest": "Daily task digest",
+  // Sent to the owner of the availability control (BC-01) when a monitored endpoint goes down.
+  "monitor-alert": "Availability alerts",
+};
+
+/**
+ * Availability alerts reach a person only by mail (Slack and webhooks get them for the whole
+ * organization), so only that choice is offered.
+ */
+function offered(p: NotificationPreference): boolean {
+  return p.kind !== "monitor-alert" || p.channel === "mail";
+}
+
 const UNAVAILABLE: Record<NotificationPreference["channel"], string> = {
   mail: "Mail is not set up on this server.",
   slack: "No Slack webhook is set yet.",
@@ -27,10 +41,10 @@ export function PreferencesPanel({ org }: { org: string }) {
             Each morning Attest sends the people with open tasks a digest of them. Choose where
             yours go.
           </Text>
-          {items.map((p) => (
+          {items.filter(offered).map((p) => (
             <Switch
               key={`${p.channel}:${p.kind}`}
-              label={`Daily task digest ${CHANNEL_LABEL[p.channel]}`}
+              label={`${KIND_LABEL[p.kind]} ${CHANNEL_LABEL[p.channel]}`}
               description={p.available ? undefined : UNAVAILABLE[p.channel]}
               checked={p.enabled}
               disabled={change.isPending}

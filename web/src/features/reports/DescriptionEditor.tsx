@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Checkbox,
   Fieldset,
@@ -15,6 +16,7 @@ import {
 import { useForm } from "@mantine/form";
 import type { UseFormReturnType } from "@mantine/form";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { COMPONENT_KINDS, SUBSERVICE_METHODS } from "../../api/types.ts";
 import type { SystemDescriptionContent } from "../../api/types.ts";
 import { ProblemAlert } from "../../lib/feedback.tsx";
@@ -22,6 +24,7 @@ import { humanize, isCalendarDate, todayLocal } from "../../lib/format.ts";
 import { applyServerErrors } from "../../lib/forms.ts";
 import { useOrgCriteria } from "../criteria/api.ts";
 import { useUpdateDescription } from "./api.ts";
+import { SubservicesView } from "./DescriptionView.tsx";
 import type { DescriptionChanges } from "./api.ts";
 import { COMPONENT_LABELS } from "./labels.ts";
 
@@ -117,11 +120,14 @@ export function DescriptionEditor({
   engagementId,
   description,
   type,
+  subservicesFromVendors,
 }: {
   org: string;
   engagementId: string;
   description: SystemDescriptionContent;
   type: 1 | 2;
+  /** DC7 lists the vendors marked as subservice organizations: shown, changed in Vendors. */
+  subservicesFromVendors: boolean;
 }) {
   const save = useUpdateDescription(org, engagementId);
   const form = useForm<Values>({
@@ -216,7 +222,21 @@ export function DescriptionEditor({
         </Fieldset>
 
         <Fieldset legend="DC7 · Subservice organizations">
-          <Subservices form={form} criteriaIds={criteriaIds} />
+          {subservicesFromVendors ? (
+            <Stack gap="xs">
+              <Text size="sm" c="dimmed">
+                These are the vendors marked as subservice organizations, with the services they
+                provide, the method and their controls the system relies on. They are changed in the
+                vendor inventory, not here.
+              </Text>
+              <SubservicesView description={description} />
+              <Anchor component={Link} to={`/orgs/${org}/vendors`} size="sm" w="fit-content">
+                Change the subservice organizations in Vendors
+              </Anchor>
+            </Stack>
+          ) : (
+            <Subservices form={form} criteriaIds={criteriaIds} />
+          )}
         </Fieldset>
 
         {type === 2 ? (

@@ -101,20 +101,7 @@ export function DescriptionView({
         )}
       </Part>
       <Part title="DC7 · Subservice organizations">
-        {d.subservices.length === 0 ? (
-          <Text>{d.noSubservices ? "No subservice organizations." : "Not stated yet."}</Text>
-        ) : (
-          <Stack gap="sm">
-            {d.subservices.map((s, i) => (
-              <div key={i}>
-                <Text fw={600}>
-                  {s.name} · {s.services} ({humanize(s.method)})
-                </Text>
-                <Complementary items={s.csocs} />
-              </div>
-            ))}
-          </Stack>
-        )}
+        <SubservicesView description={d} />
       </Part>
       {type === 2 ? (
         <Part title="DC9 · Significant changes in the period">
@@ -131,6 +118,29 @@ export function DescriptionView({
           )}
         </Part>
       ) : null}
+    </Stack>
+  );
+}
+
+/** DC7 as the report prints it: each organization, its services and method, and its CSOCs. */
+export function SubservicesView({
+  description: d,
+}: {
+  description: Pick<SystemDescriptionContent, "subservices" | "noSubservices">;
+}) {
+  if (d.subservices.length === 0) {
+    return <Text>{d.noSubservices ? "No subservice organizations." : "Not stated yet."}</Text>;
+  }
+  return (
+    <Stack gap="sm">
+      {d.subservices.map((s, i) => (
+        <div key={i}>
+          <Text fw={600}>
+            {s.name} · {s.services} ({humanize(s.method)})
+          </Text>
+          <Complementary items={s.csocs} />
+        </div>
+      ))}
     </Stack>
   );
 }

@@ -179,6 +179,7 @@ function ReportBody({ org, view }: { org: CurrentOrg; view: ReportDraftView }) {
                 engagementId={engagement.id}
                 description={pkg.description}
                 type={engagement.type}
+                subservicesFromVendors={view.subservicesFromVendors}
               />
             ) : (
               <DescriptionView description={pkg.description} type={engagement.type} />

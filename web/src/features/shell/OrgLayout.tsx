@@ -32,6 +32,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { label: "Vendors", path: "/vendors", shownWith: ["vendor:read"] },
   { label: "People", path: "/people", shownWith: ["people:read"] },
   { label: "Findings", path: "/findings", shownWith: ["finding:read"] },
+  // The availability monitor (issue 17).
+  { label: "Monitors", path: "/monitors", shownWith: ["monitor:read"] },
   { label: "Engagements", path: "/engagements", shownWith: ["engagement:read"] },
   { label: "Audit log", path: "/audit-log", shownWith: ["audit-log:read", "audit-log:verify"] },
   { label: "Users", path: "/users", shownWith: ["member:manage"] },

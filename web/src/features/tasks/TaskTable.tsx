@@ -14,6 +14,7 @@ export const SOURCE_LABEL: Record<Task["source"], string> = {
   "vendor-review": "Vendor review",
   "onboarding-step": "Joiner or leaver",
   finding: "Findings",
+  "monitor-down": "Monitors",
 };
 
 export function TaskTable({

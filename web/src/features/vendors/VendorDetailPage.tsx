@@ -28,6 +28,8 @@ import { useAllControls } from "../controls/api.ts";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
 import { AddReportModal } from "./AddReportModal.tsx";
 import { useMapCuec, useVendor } from "./api.ts";
+import { BridgeLetterModal } from "./BridgeLetterModal.tsx";
+import { VendorFormModal } from "./VendorFormModal.tsx";
 import { VendorReviewPanel } from "./VendorReviewPanel.tsx";
 
 export function VendorDetailPage() {
@@ -35,6 +37,7 @@ export function VendorDetailPage() {
   const { vendor: ref = "" } = useParams();
   const detail = useVendor(org.slug, ref);
   const [adding, add] = useDisclosure(false);
+  const [editing, edit] = useDisclosure(false);
   const manages = org.can("vendor:manage");
   return (
     <>
@@ -50,7 +53,16 @@ export function VendorDetailPage() {
             <PageHeader
               title={`${shown.vendor.ref} ${shown.vendor.name}`}
               description={shown.vendor.service}
-              actions={manages ? <Button onClick={add.open}>Add report</Button> : undefined}
+              actions={
+                manages ? (
+                  <Group gap="xs">
+                    <Button variant="default" onClick={edit.open}>
+                      Edit vendor
+                    </Button>
+                    <Button onClick={add.open}>Add report</Button>
+                  </Group>
+                ) : undefined
+              }
             />
             {shown.vendor.flags.length > 0 ? (
               <Alert color="red" title="This vendor's assurance needs attention" mb="md">
@@ -76,7 +88,11 @@ export function VendorDetailPage() {
                     </Title>
                     <Reports org={org.slug} shown={shown} manages={manages} />
                   </Paper>
-                  <VendorReviewPanel org={org.slug} shown={shown} manages={manages} />
+                  <VendorReviewPanel
+                    org={org.slug}
+                    shown={shown}
+                    canReview={org.can("vendor:review", { owner: shown.vendor.owner })}
+                  />
                 </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -93,6 +109,13 @@ export function VendorDetailPage() {
               vendor={shown.vendor.ref}
               opened={adding}
               onClose={add.close}
+            />
+            <VendorFormModal
+              key={shown.vendor.updatedAt}
+              org={org.slug}
+              vendor={shown.vendor}
+              opened={editing}
+              onClose={edit.close}
             />
           </>
         )}
@@ -134,11 +157,21 @@ function VendorFacts({ shown }: { shown: VendorDetail }) {
 }
 
 function Reports({ org, shown, manages }: { org: string; shown: VendorDetail; manages: boolean }) {
+  const [bridging, setBridging] = useState<VendorDetail["reports"][number] | null>(null);
   if (shown.reports.length === 0) {
     return <Text c="dimmed">No report on file.</Text>;
   }
   return (
     <Stack>
+      {bridging === null ? null : (
+        <BridgeLetterModal
+          org={org}
+          vendor={shown.vendor.ref}
+          report={bridging}
+          opened
+          onClose={() => setBridging(null)}
+        />
+      )}
       {shown.reports.map((r) => (
         <Stack key={r.id} gap="xs">
           <Group gap="xs">
@@ -153,6 +186,20 @@ function Reports({ org, shown, manages }: { org: string; shown: VendorDetail; ma
             <Anchor component={Link} to={`/orgs/${org}/evidence/${r.evidenceId}`} size="sm">
               The report
             </Anchor>
+            {r.bridge === null ? null : (
+              <Anchor
+                component={Link}
+                to={`/orgs/${org}/evidence/${r.bridge.evidenceId}`}
+                size="sm"
+              >
+                The bridge letter
+              </Anchor>
+            )}
+            {manages && r.type !== "iso27001" ? (
+              <Button size="xs" variant="light" onClick={() => setBridging(r)}>
+                {r.bridge === null ? "Add bridge letter" : "Replace bridge letter"}
+              </Button>
+            ) : null}
           </Group>
           {r.flags.map((f) => (
             <Text key={f.kind} size="sm" c="red.8">

@@ -19,15 +19,18 @@ import { ProblemAlert } from "../../lib/feedback.tsx";
 import { formatDay, humanize } from "../../lib/format.ts";
 import { useRecordReview } from "./api.ts";
 
-/** The yearly review: the tier's checklist, the outcome, and the reviews done so far. */
+/**
+ * The yearly review: the tier's checklist, the outcome, and the reviews done so far. Owners
+ * and admins record it for any vendor, a control owner for the vendors they own.
+ */
 export function VendorReviewPanel({
   org,
   shown,
-  manages,
+  canReview,
 }: {
   org: string;
   shown: VendorDetail;
-  manages: boolean;
+  canReview: boolean;
 }) {
   const record = useRecordReview(org, shown.vendor.ref);
   const [checked, setChecked] = useState<string[]>([]);
@@ -46,7 +49,7 @@ export function VendorReviewPanel({
           ? "; never reviewed."
           : `; last reviewed ${formatDay(shown.vendor.lastReviewedOn)}.`}
       </Text>
-      {manages ? (
+      {canReview ? (
         <Stack gap="xs" mb="md">
           <Checkbox.Group
             label={`Checklist for a tier ${shown.vendor.tier} vendor`}

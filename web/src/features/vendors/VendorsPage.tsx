@@ -1,34 +1,14 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-} from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Anchor, Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { Link, useNavigate } from "react-router";
-import {
-  DATA_CATEGORIES,
-  REPORT_TYPE_LABELS,
-  SUBSERVICE_LABELS,
-  TIER_LABELS,
-} from "../../api/types.ts";
+import { Link } from "react-router";
+import { REPORT_TYPE_LABELS, SUBSERVICE_LABELS, TIER_LABELS } from "../../api/types.ts";
 import type { VendorSummary } from "../../api/types.ts";
-import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
+import { EmptyBlock, QueryView } from "../../lib/feedback.tsx";
 import { formatDay, humanize } from "../../lib/format.ts";
-import { applyServerErrors, required } from "../../lib/forms.ts";
 import { PageHeader } from "../../lib/page.tsx";
 import { useCurrentOrg } from "../session/useCurrentOrg.ts";
-import { useCreateVendor, useVendors } from "./api.ts";
+import { useVendors } from "./api.ts";
+import { VendorFormModal } from "./VendorFormModal.tsx";
 
 export function VendorsPage() {
   const org = useCurrentOrg();
@@ -54,7 +34,7 @@ export function VendorsPage() {
           )
         }
       </QueryView>
-      <NewVendorModal org={org.slug} opened={creating} onClose={create.close} />
+      <VendorFormModal org={org.slug} opened={creating} onClose={create.close} />
     </>
   );
 }
@@ -134,138 +114,5 @@ function VendorTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-interface NewVendorValues {
-  name: string;
-  service: string;
-  tier: string;
-  owner: string;
-  dataShared: string[];
-  subservice: string;
-  reliedControls: string;
-  website: string;
-}
-
-function NewVendorModal({
-  org,
-  opened,
-  onClose,
-}: {
-  org: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
-  const navigate = useNavigate();
-  const create = useCreateVendor(org);
-  const form = useForm<NewVendorValues>({
-    mode: "controlled",
-    initialValues: {
-      name: "",
-      service: "",
-      tier: "2",
-      owner: "",
-      dataShared: [],
-      subservice: "no",
-      reliedControls: "",
-      website: "",
-    },
-    validate: { name: required("the vendor's name"), service: required("what it provides") },
-  });
-  const close = () => {
-    form.reset();
-    create.reset();
-    onClose();
-  };
-  const subservice = form.getValues().subservice;
-  return (
-    <Modal opened={opened} onClose={close} title="New vendor" size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) =>
-          create.mutate(
-            {
-              name: values.name,
-              service: values.service,
-              tier: Number(values.tier),
-              owner: values.owner.trim() === "" ? null : values.owner.trim(),
-              dataShared: values.dataShared,
-              subservice: values.subservice === "no" ? null : values.subservice,
-              reliedControls:
-                values.subservice === "no"
-                  ? []
-                  : values.reliedControls
-                      .split("\n")
-                      .map((line) => line.trim())
-                      .filter((line) => line !== "")
-                      .map((text) => ({ text, criteria: [] })),
-              website: values.website.trim(),
-            },
-            {
-              onSuccess: (vendor) => {
-                close();
-                void navigate(`/orgs/${org}/vendors/${vendor.ref}`);
-              },
-              onError: (error) => applyServerErrors(form, error),
-            },
-          ),
-        )}
-      >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Name" withAsterisk {...form.getInputProps("name")} />
-            <Select
-              label="Tier"
-              allowDeselect={false}
-              data={([1, 2, 3] as const).map((t) => ({ value: String(t), label: TIER_LABELS[t] }))}
-              {...form.getInputProps("tier")}
-            />
-          </SimpleGrid>
-          <TextInput label="Service provided" withAsterisk {...form.getInputProps("service")} />
-          <MultiSelect
-            label="Data shared"
-            data={DATA_CATEGORIES.map((value) => ({ value, label: humanize(value) }))}
-            {...form.getInputProps("dataShared")}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Owner"
-              description="A member's email"
-              {...form.getInputProps("owner")}
-            />
-            <TextInput label="Website" {...form.getInputProps("website")} />
-          </SimpleGrid>
-          <Select
-            label="Subservice organization for the system"
-            allowDeselect={false}
-            data={[
-              { value: "no", label: "No" },
-              { value: "carve-out", label: "Yes, carve-out" },
-              { value: "inclusive", label: "Yes, inclusive" },
-            ]}
-            {...form.getInputProps("subservice")}
-          />
-          {subservice !== "no" ? (
-            <Textarea
-              label="Their controls the system relies on"
-              description="One per line; they appear in the system description (DC7)"
-              autosize
-              minRows={2}
-              {...form.getInputProps("reliedControls")}
-            />
-          ) : null}
-          <ProblemAlert error={create.error} title="Could not add the vendor" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add vendor
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }

@@ -44,6 +44,9 @@ export interface VendorInput {
   subservice: string | null;
   reliedControls: { text: string; criteria: string[] }[];
   website: string;
+  contractStart: string | null;
+  contractEnd: string | null;
+  notes: string;
 }
 
 export function useCreateVendor(org: string) {
@@ -51,6 +54,16 @@ export function useCreateVendor(org: string) {
   return useMutation({
     mutationFn: (input: VendorInput) =>
       api<Vendor>(orgPath(org, "/vendors"), { method: "POST", body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Every field is sent; the server records only what changed (from → to) in the history. */
+export function useUpdateVendor(org: string, ref: string) {
+  const invalidate = useInvalidateOrg(org);
+  return useMutation({
+    mutationFn: (input: VendorInput) =>
+      api<Vendor>(vendorPath(org, ref), { method: "PATCH", body: input }),
     onSuccess: invalidate,
   });
 }
@@ -69,6 +82,29 @@ export function useAddReport(org: string, ref: string) {
     mutationFn: ({ metadata, file }: { metadata: ReportMetadata; file: File }) =>
       uploadMultipart<VendorReport>(vendorPath(org, ref, "/reports"), metadata, file, () => {})
         .done,
+    onSuccess: invalidate,
+  });
+}
+
+/** A bridge letter for one of the vendor's reports: the file and the days it covers. */
+export function useAddBridgeLetter(org: string, ref: string) {
+  const invalidate = useInvalidateOrg(org);
+  return useMutation({
+    mutationFn: ({
+      report,
+      metadata,
+      file,
+    }: {
+      report: string;
+      metadata: { from: string; to: string };
+      file: File;
+    }) =>
+      uploadMultipart<VendorReport>(
+        vendorPath(org, ref, `/reports/${encodeURIComponent(report)}/bridge-letter`),
+        metadata,
+        file,
+        () => {},
+      ).done,
     onSuccess: invalidate,
   });
 }
