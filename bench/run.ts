@@ -13,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import type { DatabaseTarget } from "../src/db/connect.ts";
 import { closeContext, openContext } from "../src/services/platform/context.ts";
+import { benchAccessReview } from "./access-review.bench.ts";
 import { benchAudit } from "./audit.bench.ts";
 import { benchAuditLog, formatAuditLogBench } from "./audit-log.bench.ts";
 import { benchBundle, benchBundleOnS3, formatBundleBench } from "./bundle.bench.ts";
@@ -113,6 +114,16 @@ async function main(): Promise<void> {
           `[${engine.name}] people, ${p.people} imported from CSV in ${p.importMs} ms ` +
             `(again, unchanged, ${p.reimportMs} ms); everyone's ${p.tasks} tasks median ` +
             `${p.everyone.medianMs} ms (p95 ${p.everyone.p95Ms} ms); ${verdict} the 2 s target`,
+        );
+      }
+      // Access reviews (issue 16 part 3).
+      if (wanted("access-review")) {
+        const r = await benchAccessReview(ctx, size);
+        const verdict = r.importMs < 3000 ? "meets" : "MISSES";
+        console.log(
+          `[${engine.name}] access review, ${r.accounts} accounts matched to ${r.people} people ` +
+            `and flagged (${r.flagged}) in ${r.importMs} ms; the campaign read back median ` +
+            `${r.read.medianMs} ms (p95 ${r.read.p95Ms} ms); ${verdict} the 3 s target`,
         );
       }
       if (wanted("evidence")) {

@@ -42,6 +42,8 @@ export const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   findings: async () => (await import("./commands/findings.ts")).registerFindings,
   // The availability monitor (issue 17).
   monitors: async () => (await import("./commands/monitors.ts")).registerMonitors,
+  // Access reviews (issue 16 part 3).
+  "access-review": async () => (await import("./commands/access-review.ts")).registerAccessReview,
 };
 
 /** The command named on the line, skipping global options and the values --org and --as take. */

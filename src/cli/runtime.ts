@@ -102,3 +102,8 @@ export function list(value: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== "");
 }
+
+/** Commander's collector for a repeatable option: each use adds one value. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

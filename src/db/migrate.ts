@@ -29,6 +29,8 @@ import * as workpapers from "./migrations/0015_workpapers.ts";
 import * as populationImporter from "./migrations/0022_population_importer_email.ts";
 // The availability monitor (issue 17).
 import * as monitors from "./migrations/0026_monitors.ts";
+// Access reviews (issue 16 part 3).
+import * as accessReviews from "./migrations/0023_access_reviews.ts";
 import type { Db } from "./connect.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -53,6 +55,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0015_workpapers": workpapers,
   "0022_population_importer_email": populationImporter,
   "0026_monitors": monitors,
+  // Access reviews (issue 16 part 3).
+  "0023_access_reviews": accessReviews,
 };
 
 export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS).sort();

@@ -570,6 +570,58 @@ export interface RiskAssessmentsTable {
   created_at: string;
 }
 
+// Access reviews (migration 0023).
+export interface AccessReviewsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  name: string;
+  period_from: string;
+  period_to: string;
+  due_on: string;
+  reviewers: string;
+  status: string;
+  started_by: string;
+  created_at: string;
+  completed_on: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  snapshot: string | null;
+  sha256: string | null;
+  evidence_id: string | null;
+}
+
+export interface AccessReviewSystemsTable {
+  id: string;
+  organization_id: string;
+  review_id: string;
+  name: string;
+  file_sha256: string | null;
+  imported_by: string | null;
+  imported_at: string | null;
+}
+
+export interface AccessReviewAccountsTable {
+  id: string;
+  organization_id: string;
+  review_id: string;
+  system_id: string;
+  line: number;
+  account: string;
+  email: string;
+  privileged: number;
+  person_id: string | null;
+  flags: string;
+  decision: string | null;
+  comment: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  done_at: string | null;
+  done_by: string | null;
+  done_evidence_id: string | null;
+  done_note: string | null;
+}
+
 export interface AuditRequestsTable {
   id: string;
   organization_id: string;
@@ -980,4 +1032,8 @@ export interface Database {
   monitor_status: MonitorStatusTable;
   monitor_probes: MonitorProbesTable;
   monitor_months: MonitorMonthsTable;
+  // Access reviews (migration 0023).
+  access_reviews: AccessReviewsTable;
+  access_review_systems: AccessReviewSystemsTable;
+  access_review_accounts: AccessReviewAccountsTable;
 }

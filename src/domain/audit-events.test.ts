@@ -23,7 +23,7 @@ function refusal(run: () => void): AppError {
 
 describe("audit events", () => {
   it("names each action as <subject>.<verb> and gives it a known target type", () => {
-    expect(AUDIT_ACTIONS.length).toBe(104);
+    expect(AUDIT_ACTIONS.length).toBe(109);
     for (const action of AUDIT_ACTIONS) {
       expect(action).toMatch(/^[a-z-]+\.[a-z-]+$/);
       expect(AUDIT_TARGET_TYPES).toContain(auditTargetOf(action));

@@ -38,6 +38,7 @@ import { CHECKLIST_KINDS } from "../catalog/people/checklists.ts";
 import { BACKGROUND_CHECK_STATUSES, EMPLOYMENT_TYPES, PERSON_FIELDS } from "./person.ts";
 import { FINDING_SOURCES, FINDING_STATUSES, TRIAGE_DECISIONS } from "./findings/finding.ts";
 import { MONITOR_STATES } from "./monitor.ts";
+import { ACCESS_DECISIONS, ACCOUNT_FLAGS } from "./access-review.ts";
 
 /** What an event is about; with the event's target id it names one record. */
 export const AUDIT_TARGET_TYPES = [
@@ -65,6 +66,8 @@ export const AUDIT_TARGET_TYPES = [
   "finding-import",
   // The availability monitor (issue 17).
   "monitor",
+  // Access reviews (issue 16 part 3).
+  "access-review",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -899,6 +902,65 @@ export const AUDIT_EVENTS = {
       to: z.enum(MONITOR_STATES),
       status: z.number().int().nullable(),
       error: text.nullable(),
+    }),
+  },
+  // Access reviews (issue 16 part 3). Targets are the campaign's label (AR-2); systems and
+  // accounts are named in the data.
+  "access-review.started": {
+    target: "access-review",
+    data: z.strictObject({
+      name: text,
+      periodFrom: day,
+      periodTo: day,
+      dueOn: day,
+      reviewers: z.array(text).min(1),
+      systems: z.array(text).min(1),
+    }),
+  },
+  "access-review.accounts-imported": {
+    target: "access-review",
+    data: z.strictObject({
+      system: text,
+      sha256,
+      accounts: count,
+      leavers: count,
+      unknown: count,
+      privileged: count,
+      /** Accounts of an earlier import of the system that this one replaced. */
+      replaced: count,
+    }),
+  },
+  "access-review.decided": {
+    target: "access-review",
+    data: z.strictObject({
+      system: text,
+      account: text,
+      flags: z.array(z.enum(ACCOUNT_FLAGS)),
+      decision: z.enum(ACCESS_DECISIONS),
+      comment: text.nullable(),
+      previous: z.enum(ACCESS_DECISIONS).nullable(),
+    }),
+  },
+  "access-review.access-removed": {
+    target: "access-review",
+    data: z.strictObject({
+      system: text,
+      account: text,
+      decision: z.enum(["change", "remove"]),
+      evidence: id,
+      note: text.nullable(),
+    }),
+  },
+  "access-review.completed": {
+    target: "access-review",
+    data: z.strictObject({
+      completedOn: day,
+      accounts: count,
+      kept: count,
+      changed: count,
+      removed: count,
+      sha256,
+      evidence: id,
     }),
   },
 } as const satisfies Record<string, AuditEventSpec>;

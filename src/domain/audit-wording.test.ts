@@ -491,6 +491,48 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
     status: 503,
     error: "answered 503, expected 200",
   },
+  // Access reviews (issue 16 part 3).
+  "access-review.started": {
+    name: "Q1 review",
+    periodFrom: "2026-01-01",
+    periodTo: "2026-03-31",
+    dueOn: "2026-04-15",
+    reviewers: ["olivia@acme.example"],
+    systems: ["GitHub", "AWS"],
+  },
+  "access-review.accounts-imported": {
+    system: "GitHub",
+    sha256: SHA,
+    accounts: 200,
+    leavers: 3,
+    unknown: 2,
+    privileged: 7,
+    replaced: 0,
+  },
+  "access-review.decided": {
+    system: "GitHub",
+    account: "sam-old",
+    flags: ["leaver"],
+    decision: "remove",
+    comment: "left in March",
+    previous: "keep",
+  },
+  "access-review.access-removed": {
+    system: "GitHub",
+    account: "sam-old",
+    decision: "remove",
+    evidence: "e-1",
+    note: "removed from the organization",
+  },
+  "access-review.completed": {
+    completedOn: "2026-04-10",
+    accounts: 200,
+    kept: 195,
+    changed: 0,
+    removed: 5,
+    sha256: SHA,
+    evidence: "e-1",
+  },
 };
 
 /** Target ids as each action records them. */
@@ -518,6 +560,8 @@ function targetIdOf(action: AuditAction): string {
       return "FI-2";
     case "monitor":
       return "M-2";
+    case "access-review":
+      return "AR-1";
     default:
       return "5b0f7c1e-2d7a-4b8e-9a51-0c6f1d2e3f40";
   }

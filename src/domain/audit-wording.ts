@@ -946,6 +946,37 @@ const WORDING: Wording = {
         : `Monitor ${t.target} is ${d.to} again (was ${d.from})` +
           (d.status === null ? "" : `, answering ${d.status}`),
   }),
+  // Access reviews (issue 16 part 3).
+  "access-review.started": (d, t) => ({
+    sentence:
+      `Access review ${t.target} started: ${d.name}, ${list(d.systems)} for ${d.periodFrom} ` +
+      `to ${d.periodTo}, reviewed by ${list(d.reviewers)} by ${d.dueOn}`,
+  }),
+  "access-review.accounts-imported": (d, t) => ({
+    sentence:
+      `Access review ${t.target}: ${plural(d.accounts, "account")} of ${d.system} imported ` +
+      `(${plural(d.leavers, "leaver")}, ${d.unknown} unknown, ${d.privileged} privileged; ` +
+      `file SHA-256 ${d.sha256.slice(0, 12)})` +
+      (d.replaced === 0 ? "" : `, replacing ${plural(d.replaced, "account")}`),
+  }),
+  "access-review.decided": (d, t) => ({
+    sentence:
+      `Access review ${t.target}: ${d.decision} ${d.account} on ${d.system}` +
+      (d.flags.length === 0 ? "" : ` (flagged ${list(d.flags)})`) +
+      because(d.comment),
+    changes: d.previous === null ? [] : [{ field: "decision", from: d.previous, to: d.decision }],
+  }),
+  "access-review.access-removed": (d, t) => ({
+    sentence:
+      `Access review ${t.target}: the ${d.decision === "remove" ? "removal" : "change"} of ` +
+      `${d.account} on ${d.system} recorded as done` +
+      because(d.note),
+  }),
+  "access-review.completed": (d, t) => ({
+    sentence:
+      `Access review ${t.target} completed on ${d.completedOn}: ${plural(d.accounts, "account")} ` +
+      `(${d.kept} kept, ${d.changed} to change, ${d.removed} to remove) frozen, SHA-256 ${d.sha256}`,
+  }),
 };
 
 const PERSON_FIELD_NAMES: Record<(typeof PERSON_FIELDS)[number], string> = {

@@ -5,6 +5,7 @@
  * checks every row and names each bad line and field; a file with any bad row is refused
  * whole, so the register never holds half an import.
  */
+import { AppError } from "./errors.ts";
 import { EMPLOYMENT_TYPES } from "./person.ts";
 import type { EmploymentType, PersonFields } from "./person.ts";
 import { isCalendarDate } from "./periods.ts";
@@ -209,4 +210,16 @@ export function problemsInWords(problems: readonly CsvProblem[], shown = 10): st
     .map((p) => `${p.line === 0 ? "file" : `line ${p.line}`}, ${p.field}: ${p.message}`);
   const more = problems.length > shown ? `; and ${problems.length - shown} more` : "";
   return `${words.join("; ")}${more}`;
+}
+
+/** A CSV refused whole: every problem named by line and column, nothing written. */
+export function csvRefusal(problems: readonly CsvProblem[]): AppError {
+  return new AppError(
+    "VALIDATION_FAILED",
+    `the file was refused and nothing was changed: ${problemsInWords(problems)}`,
+    problems.map((p) => ({
+      field: p.line === 0 ? p.field : `line ${p.line}: ${p.field}`,
+      message: p.message,
+    })),
+  );
 }

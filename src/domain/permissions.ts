@@ -114,6 +114,13 @@ export const ACTIONS = [
   // control owners read them, as they read the findings their controls are measured by.
   "monitor:read",
   "monitor:manage",
+  // Access reviews (issue 16 part 3). Owners and admins start campaigns, import account lists,
+  // complete them and record removals done; the reviewers a campaign names (any company
+  // member) read it and decide. The service narrows non-managers to their own campaigns.
+  // Auditors read completed campaigns through the evidence filed on AC-06.
+  "access-review:read",
+  "access-review:manage",
+  "access-review:decide",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -190,6 +197,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "finding:read",
     // The availability monitor, whose uptime is BC-01's evidence (monitors).
     "monitor:read",
+    // Access reviews they are named reviewer of (system owners).
+    "access-review:read",
+    "access-review:decide",
   ],
   employee: [
     "organization:read",
@@ -201,6 +211,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "notification:choose",
     // Their own onboarding steps (policies read, training done).
     "people:complete-step",
+    // Access reviews they are named reviewer of (managers).
+    "access-review:read",
+    "access-review:decide",
   ],
   // Auditors read, sample and test; they never change the company's records. They read what
   // they audit (their engagements, the controls and evidence these cover, and the log of
@@ -254,6 +267,7 @@ const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
     "vendor:read",
     "finding:read",
     "monitor:read",
+    "access-review:read",
   ],
   "evidence:write": ["evidence:create", "evidence:link"],
 };

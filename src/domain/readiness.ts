@@ -24,7 +24,8 @@ export interface ControlSignal {
     | "vendor"
     | "people"
     | "finding"
-    | "monitor";
+    | "monitor"
+    | "access-review";
   ok: boolean;
   /** Why, in words, e.g. "evidence overdue since 2026-10-01". */
   reason: string;

@@ -22,6 +22,8 @@ export const TASK_SOURCES = [
   "finding",
   // The availability monitor: an endpoint that is down (issue 17).
   "monitor-down",
+  // Access reviews (issue 16 part 3): reviewing a campaign, and each removal or change decided.
+  "access-review",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 

@@ -25,6 +25,7 @@ import { registerTrainingRoutes } from "./routes/training.ts";
 import { registerVendorRoutes } from "./routes/vendors.ts";
 import { registerFindingRoutes } from "./routes/findings.ts";
 import { registerMonitorRoutes } from "./routes/monitors.ts";
+import { registerAccessReviewRoutes } from "./routes/access-reviews.ts";
 import { registerWorkpaperRoutes } from "./routes/workpapers.ts";
 import { registerEngagementRoutes } from "./routes/engagements.ts";
 import { registerEvidenceRoutes } from "./routes/evidence.ts";
@@ -134,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerVendorRoutes(router);
   registerPeopleRoutes(router);
   registerWorkpaperRoutes(router);
+  // Access reviews (issue 16 part 3).
+  registerAccessReviewRoutes(router);
   const hasWeb = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isPagePath(request)) return sendIndex(reply);

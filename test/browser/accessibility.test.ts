@@ -1,17 +1,12 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient, createOrgViaApi, today } from "./api.ts";
+import { seriousViolations, violationLines } from "./axe.ts";
 import { startRig } from "./browser.ts";
 import type { BrowserRig } from "./browser.ts";
 import { PASSWORD } from "./flows.ts";
 import { sarifLog } from "../support/findings-files.ts";
 import { finalReportViaApi } from "./report-flow.ts";
-
-// Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses
-// an injected <script> tag.
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let rig: BrowserRig;
 beforeAll(async () => {
@@ -20,13 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 /** Photographed here (other browser tests show the rest), or whenever axe finds a problem. */
 const PHOTOGRAPHED = new Set([
@@ -42,23 +30,9 @@ const PHOTOGRAPHED = new Set([
 
 /** Serious and critical axe violations on the page as it is now, one line each. */
 async function scan(page: Page, name: string): Promise<string[]> {
-  // Wait until the page has settled: a heading, and no section shown still loading (a hidden
-  // tab panel loads when it is shown).
-  await page.locator("h1").first().waitFor();
-  await page.locator('[aria-busy="true"]:visible').first().waitFor({ state: "detached" });
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } };
-    return (await axe.run()).violations;
-  });
-  const serious = (violations as Violation[]).filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
+  const serious = await seriousViolations(page);
   if (serious.length > 0 || PHOTOGRAPHED.has(name)) await rig.screenshot(page, `a11y-${name}`);
-  return serious.map(
-    (v) =>
-      `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
+  return violationLines(name, serious);
 }
 
 /** What has focus, as a person would name it: "input:Email", "button:Sign in". */

@@ -30,6 +30,7 @@ const EVERY_PAGE = [
   "Risks",
   "Vendors",
   "People",
+  "Access reviews",
   "Findings",
   "Monitors",
   "Engagements",
@@ -51,10 +52,11 @@ const NAVIGATION: Record<string, string[]> = {
     "Evidence",
     "Risks",
     "Vendors",
+    "Access reviews",
     "Findings",
     "Monitors",
   ],
-  employee: ["Dashboard", "My tasks", "Policies", "Training"],
+  employee: ["Dashboard", "My tasks", "Policies", "Training", "Access reviews"],
   auditor: ["My engagements", "My tasks", "Controls", "Evidence", "Audit log"],
 };
 

@@ -75,6 +75,7 @@ const MISSING: Record<ResourceKind, string> = {
   "person-step": "00000000-0000-4000-8000-000000000008",
   finding: "F-999999",
   monitor: "M-999999",
+  "access-review": "AR-999",
 };
 
 describe("the route table", () => {

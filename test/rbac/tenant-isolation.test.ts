@@ -70,6 +70,7 @@ function betaId(kind: ResourceKind, route: OrgRoute): string {
     "person-step": ids.personStep,
     finding: ids.finding,
     monitor: ids.monitor,
+    "access-review": ids.accessReview,
   };
   return byKind[kind];
 }

@@ -40,6 +40,9 @@ export function registerDemo(program: Command, runtime: Runtime): void {
           `${summary.register.overdue.join(", ") || "nothing"}.`,
         `Findings: ${summary.findings.findings} from a CodeQL scan, a Prowler scan and a day of ` +
           `CloudTrail logs, ${summary.findings.triaged} triaged.`,
+        `Access reviews: ${summary.accessReviews.completed} completed and filed on AC-06 ` +
+          `(snapshot SHA-256 ${summary.accessReviews.sha256}); ${summary.accessReviews.open} ` +
+          `in progress with ${summary.accessReviews.flagged} flagged accounts.`,
       ];
       const commands = [
         "attest readiness",
@@ -54,6 +57,7 @@ export function registerDemo(program: Command, runtime: Runtime): void {
         "attest vendors",
         "attest people list",
         "attest findings list",
+        "attest access-review status AR-2",
       ];
       runtime.io.out(
         `Loaded ${summary.organization}: ${summary.implemented} of ${summary.controls} controls ` +

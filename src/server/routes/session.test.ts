@@ -79,6 +79,9 @@ describe("the actions in the session answer", () => {
       "training:take",
       "notification:choose",
       "people:complete-step",
+      // Access reviews they are named reviewer of (managers).
+      "access-review:read",
+      "access-review:decide",
     ]);
     expect(of("auditor").actions).not.toContain("notification:choose");
     expect(of("control-owner").ownedOnly).toEqual([

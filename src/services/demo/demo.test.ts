@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
 import { expectAppError, operator } from "../../../test/support/fixtures.ts";
+import { listCampaignSummaries, showCampaign } from "../program/access-reviews.service.ts";
 import { verifyAuditLog } from "../platform/audit-log.service.ts";
 import { loadDemo } from "./demo.ts";
 import { listEvidence } from "../program/evidence.service.ts";
@@ -185,6 +186,21 @@ describe("attest demo", () => {
     expect(cc92?.reasons.join("\n")).toContain("Sentry (V-8): the SOC 2 Type 2's period ended");
     // This week's scans and a day of CloudTrail, partly triaged by the head of security.
     expect(summary.findings).toEqual({ imports: 3, findings: 13, triaged: 5 });
+    // Access reviews (issue 16 part 3): one completed and filed on AC-06, one in progress.
+    const campaigns = await listCampaignSummaries(t.ctx, actor);
+    expect(campaigns.map((c) => [c.ref, c.status])).toEqual([
+      ["AR-2", "open"],
+      ["AR-1", "completed"],
+    ]);
+    expect(summary.accessReviews.open).toBe("AR-2");
+    const open = await showCampaign(t.ctx, actor, "AR-2");
+    expect(open.accountViews.filter((a) => a.flags.includes("leaver")).map((a) => a.email)).toEqual(
+      ["eva.lund@northwind.example", "omar.reyes@northwind.example"],
+    );
+    expect(open.decided).toBeGreaterThan(0);
+    expect(open.decided).toBeLessThan(open.accounts);
+    const ac06 = evidence.filter((e) => e.controls.includes("AC-06")).map((e) => e.title);
+    expect(ac06.some((t) => t.startsWith("Access review AR-1 "))).toBe(true);
     const findings = await listFindingsOf(t.ctx, actor);
     expect(findings.counts).toMatchObject({ open: 8, closed: 5 });
     expect(findings.items.find((f) => f.ref === "F-12")).toMatchObject({

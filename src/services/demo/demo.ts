@@ -40,6 +40,9 @@ import { loadDemoRisks } from "./demo-risks.ts";
 import { loadDemoRegisterTraining, loadDemoTraining } from "./demo-training.ts";
 import type { DemoTraining } from "./demo-training.ts";
 import { loadDemoVendors } from "./demo-vendors.ts";
+// Access reviews (issue 16 part 3).
+import { loadDemoAccessReviews } from "./demo-access-reviews.ts";
+import type { DemoAccessReviews } from "./demo-access-reviews.ts";
 import type { DemoVendors } from "./demo-vendors.ts";
 import type { DemoRisks } from "./demo-risks.ts";
 import { addDemoPeople, STAFF } from "./demo-people.ts";
@@ -111,6 +114,7 @@ export interface DemoSummary {
   imported: { control: string; rows: number; requests: number };
   training: DemoTraining;
   vendors: DemoVendors;
+  accessReviews: DemoAccessReviews;
   register: DemoRegister;
   findings: DemoFindings;
   /** The availability monitor (issue 17). */
@@ -395,6 +399,9 @@ export async function loadDemo(
   const findings = await loadDemoFindings(ctx, maya, people.staff.sam, today);
   // The availability monitor: two endpoints with their history and last month filed.
   const monitors = await loadDemoMonitors(ctx, maya);
+  // Access reviews (issue 16 part 3): after the register, whose leavers they flag; the
+  // completed one after the engagement's period, so the issued report's population stands.
+  const accessReviews = await loadDemoAccessReviews(ctx, maya, people.staff, TIME_ZONE);
   return {
     report,
     organization: organization.slug,
@@ -415,5 +422,6 @@ export async function loadDemo(
     register,
     findings,
     monitors,
+    accessReviews,
   };
 }

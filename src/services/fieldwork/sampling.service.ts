@@ -55,6 +55,9 @@ import { loadEngagement } from "./engagements.service.ts";
 import { loadPeopleForPopulations } from "./people-population.ts";
 import { requestsFollowSample } from "./sample-requests.ts";
 import type { DrawnSample } from "./sample-requests.ts";
+// Access reviews (issue 16 part 3).
+import { listCampaigns } from "../../db/access-reviews.repo.ts";
+import { accessReviewPopulation } from "../../domain/access-review-readiness.ts";
 import { reason } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
 
@@ -207,6 +210,7 @@ export async function buildControlPopulations(
   // An accepted import is the auditor's chosen source; else the people register for the
   // controls it covers (hires and leavers); else the calendar or the recorded events.
   const register = await loadPeopleForPopulations(tx, actor);
+  const campaigns = await listCampaigns(tx, scopeOf(actor));
   const populations: ControlPopulation[] = [];
   for (const control of tested) {
     const latest = imports.get(control.ref);
@@ -247,12 +251,23 @@ export async function buildControlPopulations(
             evidenceOfControl,
             today,
           );
+    // Access reviews (issue 16 part 3): AC-06's completed campaigns, as recorded events.
+    const fromCampaigns =
+      fromRegister === undefined
+        ? accessReviewPopulation(control.ref, period, campaigns, today)
+        : undefined;
     const population =
       fromRegister ??
+      fromCampaigns ??
       buildPopulation(control.frequency, period, organization.timeZone, evidenceOfControl, today);
     populations.push({
       ...base,
-      source: fromRegister === undefined ? populationSource(control.frequency) : "people",
+      source:
+        fromRegister !== undefined
+          ? "people"
+          : fromCampaigns !== undefined
+            ? "events"
+            : populationSource(control.frequency),
       population: population.items,
       missing: population.missing,
     });

@@ -13,8 +13,7 @@ import { listMembers } from "../../db/users.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { sha256Hex } from "../../domain/digest.ts";
-import { AppError } from "../../domain/errors.ts";
-import { problemsInWords, readPeopleCsv } from "../../domain/people-csv.ts";
+import { csvRefusal, readPeopleCsv } from "../../domain/people-csv.ts";
 import type { CsvProblem } from "../../domain/people-csv.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { diffPerson, hasLeft } from "../../domain/person.ts";
@@ -47,14 +46,7 @@ export interface PeopleImport {
 }
 
 function refuse(problems: readonly CsvProblem[]): never {
-  throw new AppError(
-    "VALIDATION_FAILED",
-    `the file was refused and nothing was changed: ${problemsInWords(problems)}`,
-    problems.map((p) => ({
-      field: p.line === 0 ? p.field : `line ${p.line}: ${p.field}`,
-      message: p.message,
-    })),
-  );
+  throw csvRefusal(problems);
 }
 
 export async function importPeople(

@@ -24,6 +24,8 @@ import { loadPolicySignals } from "./policy-readiness.ts";
 import { loadTrainingSignals } from "./training-readiness.ts";
 import { loadScope } from "./scope.service.ts";
 import { loadVendorSignals } from "./vendor-readiness.ts";
+// Access reviews (issue 16 part 3).
+import { loadAccessReviewSignals } from "./access-review-readiness.ts";
 
 export interface ControlFreshness extends Freshness {
   ref: string;
@@ -83,6 +85,8 @@ const SIGNAL_LOADERS: readonly ((
   loadFindingSignals,
   // The availability monitor (issue 17).
   loadMonitorSignals,
+  // Access reviews (issue 16 part 3).
+  loadAccessReviewSignals,
 ];
 
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {

@@ -31,6 +31,8 @@ import { TRAINING_ROUTES } from "./training.ts";
 import { VENDOR_ROUTES } from "./vendors.ts";
 import { NOTIFICATION_ROUTES } from "./notifications.ts";
 import { WORKPAPER_ROUTES } from "./workpapers.ts";
+// Access reviews (issue 16 part 3).
+import { ACCESS_REVIEW_ROUTES } from "./access-reviews.ts";
 import type { Call, OrgRoute, UserRoute } from "./types.ts";
 
 export type { Call, Method, OrgRoute, ResourceKind, UserRoute, World } from "./types.ts";
@@ -82,6 +84,8 @@ export const ORG_ROUTES: readonly OrgRoute[] = [
   ...PEOPLE_ROUTES,
   ...FINDING_ROUTES,
   ...MONITOR_ROUTES,
+  // Access reviews (issue 16 part 3).
+  ...ACCESS_REVIEW_ROUTES,
 ];
 
 export const USER_ROUTES: readonly UserRoute[] = [

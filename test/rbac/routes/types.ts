@@ -34,7 +34,9 @@ export type ResourceKind =
   | "person-step"
   | "finding"
   // The availability monitor.
-  | "monitor";
+  | "monitor"
+  // Access reviews (issue 16 part 3).
+  | "access-review";
 
 export interface OrgRoute {
   method: Method;
@@ -126,6 +128,8 @@ export interface World {
     finding: string;
     /** A monitored endpoint (its id) that nothing answers on. */
     monitor: string;
+    /** An access review campaign (its id), reviewed by the control owner. */
+    accessReview: string;
   };
   /** A fresh number, for names that must not repeat. */
   next(): number;

@@ -24,6 +24,7 @@ import { newMonitor } from "./monitors.ts";
 import { riskBody } from "./risks.ts";
 import { worldVendor } from "./vendors.ts";
 import { addMatrixWebhook } from "./notifications.ts";
+import { newCampaign } from "./access-reviews.ts";
 import type { World } from "./types.ts";
 
 async function advance(world: World, engagement: string, steps: number): Promise<void> {
@@ -215,6 +216,7 @@ export async function buildWorld(
       personStep: "",
       finding: "",
       monitor: "",
+      accessReview: "",
     },
     next: () => {
       counter += 1;
@@ -320,5 +322,7 @@ export async function buildWorld(
     shown.json<{ checklists: { steps: { id: string }[] }[] }>().checklists[0]?.steps[0]?.id ?? "";
   world.ids.finding = await newFinding(world, "world");
   world.ids.monitor = await newMonitor(world, "world");
+  // Access reviews (issue 16 part 3).
+  world.ids.accessReview = await newCampaign(world, "control-owner");
   return world;
 }

@@ -25,3 +25,5 @@ export * from "./types/people.ts";
 export * from "./types/findings.ts";
 export * from "./types/monitors.ts";
 export * from "./types/workpapers.ts";
+// Access reviews (issue 16 part 3).
+export * from "./types/access-reviews.ts";

@@ -9,6 +9,9 @@ import { ControlDetailPage } from "../features/controls/ControlDetailPage.tsx";
 import { ControlsPage } from "../features/controls/ControlsPage.tsx";
 import { PeoplePage } from "../features/people/PeoplePage.tsx";
 import { PersonPage } from "../features/people/PersonPage.tsx";
+import { AccessReviewPage } from "../features/access-reviews/AccessReviewPage.tsx";
+import { AccessReviewsPage } from "../features/access-reviews/AccessReviewsPage.tsx";
+import { DecisionPage } from "../features/access-reviews/DecisionPage.tsx";
 import { RiskAssessmentsPage } from "../features/risks/RiskAssessmentsPage.tsx";
 import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
 import { RiskLibraryPage } from "../features/risks/RiskLibraryPage.tsx";
@@ -83,6 +86,10 @@ export function createAppRouter() {
             { path: "findings", element: <FindingsPage /> },
             { path: "findings/:finding", element: <FindingDetailPage /> },
             { path: "monitors", element: <MonitorsPage /> },
+            // Access reviews (issue 16 part 3).
+            { path: "access-reviews", element: <AccessReviewsPage /> },
+            { path: "access-reviews/:review", element: <AccessReviewPage /> },
+            { path: "access-reviews/:review/decide", element: <DecisionPage /> },
             { path: "users", element: <MembersPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "tasks", element: <TasksPage /> },

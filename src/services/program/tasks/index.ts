@@ -10,6 +10,8 @@ import { policyReviewTasks } from "./policy-review.ts";
 import type { TaskSourceModule } from "./source.ts";
 import { trainingTasks } from "./training.ts";
 import { vendorReviewTasks } from "./vendor-review.ts";
+// Access reviews (issue 16 part 3).
+import { accessReviewTasks } from "./access-review.ts";
 
 export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   controlOwnerTasks,
@@ -23,4 +25,6 @@ export const TASK_SOURCE_MODULES: readonly TaskSourceModule[] = [
   findingTasks,
   // The availability monitor.
   monitorDownTasks,
+  // Access reviews (issue 16 part 3).
+  accessReviewTasks,
 ];

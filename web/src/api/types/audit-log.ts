@@ -118,6 +118,11 @@ export const AUDIT_ACTIONS = [
   "monitor.added",
   "monitor.removed",
   "monitor.state-changed",
+  "access-review.started",
+  "access-review.accounts-imported",
+  "access-review.decided",
+  "access-review.access-removed",
+  "access-review.completed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_TARGET_TYPES = [
@@ -144,6 +149,7 @@ export const AUDIT_TARGET_TYPES = [
   "finding",
   "finding-import",
   "monitor",
+  "access-review",
 ] as const satisfies readonly AuditTargetType[];
 
 // A value the server gained and these copies lack fails to compile here.

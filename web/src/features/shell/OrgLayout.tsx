@@ -31,6 +31,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { label: "Risks", path: "/risks", shownWith: ["risk:read"] },
   { label: "Vendors", path: "/vendors", shownWith: ["vendor:read"] },
   { label: "People", path: "/people", shownWith: ["people:read"] },
+  // Access reviews (issue 16 part 3).
+  { label: "Access reviews", path: "/access-reviews", shownWith: ["access-review:read"] },
   { label: "Findings", path: "/findings", shownWith: ["finding:read"] },
   // The availability monitor (issue 17).
   { label: "Monitors", path: "/monitors", shownWith: ["monitor:read"] },

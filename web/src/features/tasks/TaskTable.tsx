@@ -15,6 +15,8 @@ export const SOURCE_LABEL: Record<Task["source"], string> = {
   "onboarding-step": "Joiner or leaver",
   finding: "Findings",
   "monitor-down": "Monitors",
+  // Access reviews (issue 16 part 3).
+  "access-review": "Access review",
 };
 
 export function TaskTable({
