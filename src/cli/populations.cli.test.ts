@@ -124,8 +124,35 @@ describe("attest engagement population", () => {
     expect(accepted.current?.status).toBe("accepted");
     const drawn = json<{
       seed: string;
+      requests: { opened: string[]; unasked: { control: string; items: number; reason: string }[] };
       controls: { controlId: string; populationSource: string; items: string[] }[];
     }>(await cli(env, ...asAuditor, "engagement", "sample", "E-1", "--seed", "7", "--json"));
+    // Imported from the command line, without an account, for a control with no owner: the
+    // draw asks nobody, and says so.
+    expect(drawn.requests.opened).toEqual([]);
+    expect(drawn.requests.unasked).toEqual([
+      {
+        control: "CM-02",
+        items: 15,
+        reason: expect.stringContaining("has no owner, and import 1 was made without an account"),
+      },
+    ]);
+    const redrawn = await cli(
+      env,
+      ...asAuditor,
+      "engagement",
+      "sample",
+      "E-1",
+      "--seed",
+      "7",
+      "--redraw-reason",
+      "Drawn again to read the answer in words.",
+    );
+    expect(redrawn.out).toContain(
+      "Requests: 0 opened for sampled occurrences\n" +
+        "No request for CM-02 (15 occurrences): has no owner, and import 1 was made without an " +
+        "account (no importer email): open its requests by hand, naming whom to ask\n",
+    );
     const cm02 = drawn.controls.find((c) => c.controlId === "CM-02");
     expect(cm02?.populationSource).toBe("imported");
     const keys = inPeriod(60).map((_, i) => ({ key: `PR-${4100 + i}` }));

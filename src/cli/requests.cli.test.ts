@@ -230,4 +230,105 @@ describe("attest requests", () => {
     expect(one).toContain(`Item key  ${item}\n`);
     expect(shown).toContain(`${TEST_AUDITOR.name} (auditor): The signed ones, please.`);
   });
+
+  it("a draw says which requests it opened and withdrew; withdrawn ones are listed apart", async () => {
+    await ok("controls", "update", "CM-02", "--owner", "dev@acme.test");
+    await ok(
+      "engagement",
+      "create",
+      "--type",
+      "2",
+      "--from",
+      "2025-01-01",
+      "--to",
+      "2025-12-31",
+      "--firm",
+      "Ledger",
+    );
+    for (let i = 0; i < 3; i += 1) await ok("engagement", "advance", "E-1");
+    await people("E-1");
+    const file = path.join(database.dataDir, "prs.csv");
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const month = String(1 + (i % 12)).padStart(2, "0");
+      return `PR-${4100 + i},2025-${month}-15,Pull request #${4100 + i}`;
+    });
+    writeFileSync(file, ["key,date,label", ...rows].join("\n") + "\n");
+    await ok(
+      "engagement",
+      "population",
+      "import",
+      "E-1",
+      "--control",
+      "CM-02",
+      "--file",
+      file,
+      "--source",
+      "GitHub",
+      "--completeness",
+      "Every pull request merged to main in 2025.",
+      ...DEV,
+    );
+    await ok("engagement", "population", "accept", "E-1", "--control", "CM-02", ...DANA);
+    const drawn = json<{
+      requests: { opened: string[]; alreadyAsked: number; withdrawn: string[]; unasked: [] };
+      controls: { controlId: string; items: string[] }[];
+    }>(await ok("engagement", "sample", "E-1", "--seed", "7", "--json", ...DANA));
+    const first = drawn.controls.find((c) => c.controlId === "CM-02")?.items ?? [];
+    expect(first).toHaveLength(15);
+    expect(drawn.requests).toEqual({
+      opened: first.map((_, i) => `R-${i + 1}`),
+      alreadyAsked: 0,
+      withdrawn: [],
+      unasked: [],
+    });
+
+    const redrawn = await ok(
+      "engagement",
+      "sample",
+      "E-1",
+      "--seed",
+      "8",
+      "--redraw-reason",
+      "The first seed was given by the client.",
+      ...DANA,
+    );
+    const list = json<{ items: RequestJson[]; counts: Record<string, number> }>(
+      await ok("requests", "list", "E-1", "--json", ...DANA),
+    );
+    const withdrawn = list.items.filter((r) => r.status === "withdrawn");
+    expect(withdrawn.length).toBeGreaterThan(0);
+    const opened = list.items.filter((r) => r.status === "open").length;
+    expect(opened).toBe(15);
+    expect(redrawn.out).toContain(
+      `Requests: ${list.items.length - 15} opened for sampled occurrences`,
+    );
+    expect(redrawn.out).toContain(`${15 - withdrawn.length} occurrences already asked for`);
+    expect(redrawn.out).toContain(
+      `Withdrawn, their item left the sample: ${withdrawn.map((r) => r.ref).join(", ")}\n`,
+    );
+    expect(list.counts).toMatchObject({ open: 15, withdrawn: withdrawn.length });
+    const only = json<{ items: RequestJson[] }>(
+      await ok("requests", "list", "E-1", "--status", "withdrawn", "--json", ...DEV),
+    );
+    expect(only.items.map((r) => r.ref)).toEqual(withdrawn.map((r) => r.ref));
+    const table = (await ok("requests", "list", "E-1", ...DANA)).out;
+    expect(table).toMatch(new RegExp(`${withdrawn[0]?.ref ?? "?"}\\s+withdrawn\\s+CM-02 · Pull`));
+    expect(table).toContain(
+      `15 open, 0 submitted, 0 returned, 0 accepted, ${withdrawn.length} withdrawn`,
+    );
+    const shown = (await ok("requests", "show", "E-1", withdrawn[0]?.ref ?? "?", ...DEV)).out;
+    expect(shown).toContain(`Withdrawn by ${TEST_AUDITOR.name} on `);
+    const late = await cli(
+      env,
+      "requests",
+      "answer",
+      "E-1",
+      withdrawn[0]?.ref ?? "?",
+      "--evidence",
+      "0123abcd",
+      ...DEV,
+    );
+    expect(late.code).toBe(6);
+    expect(late.err).toContain("withdrawn");
+  });
 });

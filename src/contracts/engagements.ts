@@ -159,6 +159,9 @@ export const controlSample = z.object({
   sampleSize: z.number().int(),
   basis: z.string().describe("why this size, in words"),
   items: z.array(z.string()).describe("keys of the sampled population items"),
+  itemLabels: z
+    .array(z.string())
+    .describe('the sampled items in words, in the order of items ("Pull request #4105 (2 March)")'),
   draws: z.array(controlDraw),
   extensions: z.array(sampleExtension),
   reliesOn: z
@@ -193,6 +196,31 @@ export const engagementSample = z.object({
   controls: z.array(controlSample),
 });
 export type EngagementSample = z.output<typeof engagementSample>;
+
+/** What a draw, extension or roll-forward did to the request list (sample-requests.ts). */
+export const sampleRequests = z.object({
+  opened: z
+    .array(z.string())
+    .describe("R-numbers of the requests opened, one per sampled occurrence of an import"),
+  alreadyAsked: z.number().int().describe("sampled occurrences of imports that had a request"),
+  withdrawn: z
+    .array(z.string())
+    .describe("R-numbers of the requests withdrawn because their item left the sample"),
+  unasked: z
+    .array(
+      z.object({
+        control: z.string(),
+        items: z.number().int().describe("sampled occurrences left without a request"),
+        reason: z.string().describe("why nobody could be asked, in words"),
+      }),
+    )
+    .describe("imported controls that got no request: no owner or importer who can answer"),
+});
+export type SampleRequests = z.output<typeof sampleRequests>;
+
+/** The answer of a draw: the sample, and the requests it opened or withdrew. */
+export const drawnSample = engagementSample.extend({ requests: sampleRequests });
+export type DrawnSample = z.output<typeof drawnSample>;
 
 export const testMethod = z.enum(TEST_METHODS);
 export type TestMethod = z.output<typeof testMethod>;

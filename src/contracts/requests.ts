@@ -51,6 +51,7 @@ export const requestCounts = z.object({
   submitted: z.number().int(),
   accepted: z.number().int(),
   returned: z.number().int(),
+  withdrawn: z.number().int().describe("their item left the sample: nobody owes them anything"),
   overdue: z.number().int().describe("open or returned, past the due day"),
   total: z.number().int(),
 });

@@ -477,6 +477,19 @@ export const AUDIT_EVENTS = {
     target: "engagement",
     data: z.strictObject({ request: requestLabel, reason: text }),
   },
+  // Request withdrawal (issue 13 follow-up): a redraw left the request's item out of the sample.
+  "engagement.request-withdrawn": {
+    target: "engagement",
+    data: z.strictObject({
+      request: requestLabel,
+      control: id,
+      item: id,
+      /** The status it had: open, submitted or returned. */
+      from: z.enum(["open", "submitted", "returned"]),
+      /** The sample it is not in. */
+      sample: id,
+    }),
+  },
   "engagement.requests-reminded": {
     target: "engagement",
     data: z.strictObject({ requests: z.array(requestLabel), to: text, day }),

@@ -6,8 +6,10 @@ import { itemInWords } from "./words.ts";
  * the company for. It names a control, a sampled item of a control, or asks in free text; it
  * goes to one member by email and is due on a day. Its life: open → submitted (the company
  * answered) → accepted, or returned with a reason, after which the company answers again.
+ * A request for a sampled item that leaves the sample (a redraw) is withdrawn by the draw
+ * itself: nobody owes it anything any more, and it stays on the list as a record.
  */
-export const REQUEST_STATUSES = ["open", "submitted", "accepted", "returned"] as const;
+export const REQUEST_STATUSES = ["open", "submitted", "accepted", "returned", "withdrawn"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Which side of the exchange wrote a comment. */
@@ -83,6 +85,7 @@ export function countRequests(
     submitted: 0,
     accepted: 0,
     returned: 0,
+    withdrawn: 0,
     overdue: 0,
     total: requests.length,
   };
@@ -124,4 +127,9 @@ export function requestSubject(
   if (request.control === null) return "free text";
   if (request.item === null) return request.control;
   return `${request.control} · ${request.itemLabel ?? `item ${request.item}`}`;
+}
+
+/** Still in play: the company owes an answer, or the auditor a decision. */
+export function isPending(status: RequestStatus): status is "open" | "submitted" | "returned" {
+  return status === "open" || status === "submitted" || status === "returned";
 }

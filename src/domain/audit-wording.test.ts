@@ -195,6 +195,13 @@ const EXAMPLES: { [A in AuditAction]: AuditEventData<A> } = {
   "engagement.request-commented": { request: "R-3", side: "auditor", body: "Which system?" },
   "engagement.request-accepted": { request: "R-3" },
   "engagement.request-returned": { request: "R-3", reason: "Wrong month." },
+  "engagement.request-withdrawn": {
+    request: "R-3",
+    control: "CM-02",
+    item: "PR-4105",
+    from: "open",
+    sample: "s-1",
+  },
   "engagement.requests-reminded": {
     requests: ["R-3", "R-4"],
     to: "dev@example.com",

@@ -610,6 +610,13 @@ const WORDING: Wording = {
     sentence: `Request ${d.request} in engagement ${t.target} returned: ${d.reason}`,
     changes: [moved("status", "submitted", "returned", true), set("reason", d.reason)],
   }),
+  // Request withdrawal (issue 13 follow-up).
+  "engagement.request-withdrawn": (d, t) => ({
+    sentence:
+      `Request ${d.request} in engagement ${t.target} withdrawn: item ${d.item} of control ` +
+      `${d.control} left the sample`,
+    changes: [moved("status", d.from, "withdrawn", true)],
+  }),
   "engagement.requests-reminded": (d, t) => ({
     sentence:
       `${d.to} reminded of ${plural(d.requests.length, "overdue request")} ` +

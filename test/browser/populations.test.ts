@@ -38,6 +38,16 @@ function prsCsv(count: number): string {
   return ["key,date,label", ...rows].join("\n");
 }
 
+/** How the pages name a row of prsCsv: "Pull request #4105 (15 June)". */
+function prInWords(key: string): string {
+  const i = Number(key.slice(3)) - 4100;
+  const month = new Date(Date.UTC(2025, i % 12, 1)).toLocaleString("en-GB", {
+    month: "long",
+    timeZone: "UTC",
+  });
+  return `Pull request #${key.slice(3)} (1${i % 10} ${month})`;
+}
+
 describe("imported populations in the browser", () => {
   it("the company imports a population, the auditor accepts it and draws the sample from it", async () => {
     const owner = await rig.newPage();
@@ -126,24 +136,52 @@ describe("imported populations in the browser", () => {
     const cm02 = sample.sample.controls.find((c) => c.controlRef === "CM-02");
     expect(cm02?.populationSource).toBe("imported");
     expect(cm02?.items).toHaveLength(15);
-    await page.getByText(cm02?.items.join(", ") ?? "?").waitFor();
+    // The draw says what it asked for; the Sample tab names the items in words, not keys.
+    const note = page.getByRole("status").filter({ hasText: "Requests for the sampled" });
+    const refs = Array.from({ length: 15 }, (_, n) => `R-${n + 1}`).join(", ");
+    await note.getByText(`15 requests opened (${refs}).`).waitFor();
+    await page.getByText((cm02?.items ?? []).map(prInWords).join("; ")).waitFor();
+    await expect(page.getByText(cm02?.items.join(", ") ?? "?").count()).resolves.toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await rig.screenshot(page, "populations-02-drawn");
 
-    // Each sampled occurrence is now a request for its evidence, to whoever imported the rows
-    // (CM-02 has no owner), named in words.
+    // Drawn again: the requests of the items left out are withdrawn, the new ones asked for.
+    await page.getByRole("button", { name: "Redraw…" }).click();
+    const redraw = page.getByRole("dialog", { name: "Redraw the sample" });
+    await redraw.getByLabel("Reason").fill("The first seed was typed by the client's staff.");
+    await redraw.getByRole("button", { name: "Redraw" }).click();
+    await note.getByText(/^Withdrawn, their item left the sample: R-/).waitFor();
+    const again = await api.ok<{ sample: { controls: { controlRef: string; items: string[] }[] } }>(
+      "GET",
+      `${path}/sample`,
+    );
+    const now = again.sample.controls.find((c) => c.controlRef === "CM-02")?.items ?? [];
+    const left = (cm02?.items ?? []).filter((key) => !now.includes(key));
+    expect(left.length).toBeGreaterThan(0);
+    await note
+      .getByText(
+        `Withdrawn, their item left the sample: ${left.map((k) => `R-${1 + (cm02?.items ?? []).indexOf(k)}`).join(", ")}.`,
+      )
+      .waitFor();
+    await rig.screenshot(page, "populations-03-redrawn");
+
+    // Each sampled occurrence is a request for its evidence, to whoever imported the rows
+    // (CM-02 has no owner), named in words; those withdrawn say why.
     await page.goto(`/orgs/${org}/engagements/${engagement.id}?tab=requests`);
-    const first = cm02?.items[0] ?? "?";
-    const i = Number(first.slice(3)) - 4100;
-    const month = new Date(Date.UTC(2025, i % 12, 1)).toLocaleString("en-GB", {
-      month: "long",
-      timeZone: "UTC",
-    });
-    const card = page.getByRole("article").filter({
-      hasText: `CM-02 · Pull request #${first.slice(3)} (1${i % 10} ${month})`,
-    });
+    const card = page
+      .getByRole("article")
+      .filter({ hasText: `CM-02 · ${prInWords(now[0] ?? "?")}` });
     await card.getByText(/^To olivia@acme\.example, due /).waitFor();
-    await expect(page.getByRole("article").count()).resolves.toBe(15);
+    await expect(page.getByRole("article").count()).resolves.toBe(15 + left.length);
+    const gone = page
+      .getByRole("article")
+      .filter({ hasText: `CM-02 · ${prInWords(left[0] ?? "?")}` });
+    await gone.getByText("withdrawn", { exact: true }).waitFor();
+    await gone.getByText(/^Withdrawn by Dana Auditor on .*: the item left the sample/).waitFor();
+    await page
+      .getByText(`15 open, 0 submitted, 0 returned, 0 accepted, ${left.length} withdrawn`)
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await rig.screenshot(page, "populations-03-requests");
+    await rig.screenshot(page, "populations-04-requests");
   }, 120_000);
 });

@@ -155,6 +155,21 @@ describe("auditor requests in the browser", () => {
       await page.getByText("0 open, 0 submitted, 0 returned, 1 accepted").waitFor();
       await rig.screenshot(page, "requests-03-accepted");
 
+      // Asking for another item, the dialog's picker names the sampled items in words.
+      await page.getByRole("button", { name: "Open a request" }).click();
+      const asking = page.getByRole("dialog", { name: "Open a request" });
+      await asking.getByLabel("Control").click();
+      await page.getByRole("option", { name: /^GV-11 / }).click();
+      await asking.getByLabel("Sampled item").click();
+      await page.getByRole("option", { name: inWords, exact: true }).waitFor();
+      await expect(page.getByRole("option", { name: item, exact: true }).count()).resolves.toBe(0);
+      await rig.screenshot(page, "requests-04-item-picker");
+      await asking.getByRole("button", { name: "Cancel" }).click();
+      await asking.waitFor({ state: "detached" });
+      // So does the Sample tab.
+      await page.getByRole("tab", { name: "Sample" }).click();
+      await page.getByRole("cell", { name: new RegExp(`(^|; )${inWords}(;|$)`) }).waitFor();
+
       // The whole exchange is in the audit log, which the auditor reads too.
       await page.goto(`/orgs/${org}/audit-log`);
       for (const sentence of [

@@ -28,7 +28,10 @@ export function registerDemo(program: Command, runtime: Runtime): void {
         `Risk register: ${summary.risks.risks} risks from the starter library, assessed as ` +
           `${summary.risks.assessment} (snapshot SHA-256 ${summary.risks.sha256}).`,
         `The auditor's request list on ${summary.engagement} holds ` +
-          `${summary.requests.requests} requests (accepted, submitted, returned and open).`,
+          `${summary.requests.requests} requests (accepted, submitted, returned and open), and ` +
+          `${summary.imported.requests} the draw opened for the pull requests it sampled from ` +
+          `${summary.imported.control}'s imported population of ${summary.imported.rows}, each ` +
+          "answered and accepted.",
         `Training: ${summary.training.imported} completions imported from the provider; ` +
           `${summary.training.overdue.join(" and ")} are overdue. Roster filed: ${summary.training.roster}.`,
         `Vendors: ${summary.vendors.vendors} with ${summary.vendors.reports} assurance reports; ` +

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { engagementLabel } from "../../domain/engagement.ts";
-import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
+import type { Engagement } from "../../domain/engagement.ts";
 import type { ControlTest, ItemResult } from "../../domain/test-results.ts";
 import {
   advanceEngagement,
@@ -23,13 +23,13 @@ import {
   respondToException,
 } from "../../services/fieldwork/testing.service.ts";
 import { formatTable, printJson } from "../io.ts";
-import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
 import { registerEngagementAssign } from "./engagement-assign.ts";
 import { registerEngagementExports } from "./engagement-exports.ts";
 import { registerEngagementPopulation } from "./engagement-population.ts";
 import { registerEngagementWorkpaper } from "./engagement-workpaper.ts";
+import { printSample, printSampleRequests, sampleJson } from "./engagement-sample-output.ts";
 import { UsageError } from "../usage.ts";
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -38,60 +38,6 @@ function collect(value: string, previous: string[] = []): string[] {
 
 function periodOf(e: Engagement): string {
   return e.type === 1 ? `as of ${e.asOf ?? "?"}` : `${e.periodFrom ?? "?"} to ${e.periodTo ?? "?"}`;
-}
-
-/** The documented JSON shape of a sample: one entry per control. */
-function sampleJson(sample: EngagementSample) {
-  return {
-    id: sample.id,
-    seed: sample.seed,
-    drawnAt: sample.drawnAt,
-    drawnBy: sample.drawnBy,
-    redrawReason: sample.redrawReason,
-    populationSha256: sample.populationSha256,
-    draws: sample.draws,
-    controls: sample.controls.map((c) => ({
-      controlId: c.controlRef,
-      frequency: c.frequency,
-      populationSource: c.populationSource,
-      populationImport: c.populationImport ?? null,
-      population: c.population.length,
-      populationSha256: c.populationSha256,
-      sampleSize: c.sampleSize,
-      basis: c.basis,
-      items: c.items,
-      missing: c.missing,
-      reliesOn: c.reliesOn,
-      draws: c.draws,
-      extensions: c.extensions,
-      occurrences: c.population,
-    })),
-  };
-}
-
-function printSample(io: Io, sample: EngagementSample): void {
-  io.out(`Seed ${sample.seed}, drawn ${sample.drawnAt} by ${sample.drawnBy}\n`);
-  io.out(`Population SHA-256 ${sample.populationSha256}\n`);
-  for (const draw of sample.draws) {
-    io.out(
-      `  ${draw.kind} draw through ${draw.populationTo}, ${draw.at} by ${draw.by}: ` +
-        `${draw.items === 1 ? "1 item" : `${draw.items} items`}, ` +
-        `population SHA-256 ${draw.populationSha256}\n`,
-    );
-  }
-  io.out(
-    formatTable(
-      ["CONTROL", "FREQUENCY", "POPULATION", "MISSING", "SAMPLE", "ITEMS"],
-      sample.controls.map((c) => [
-        c.controlRef,
-        c.frequency,
-        String(c.population.length),
-        String(c.missing.length),
-        String(c.sampleSize),
-        c.items.join(" "),
-      ]),
-    ),
-  );
 }
 
 interface CreateOptions {
@@ -311,8 +257,9 @@ export function registerEngagement(program: Command, runtime: Runtime): void {
                   : { recordedEvents: list(options.recordedEvents) }),
               }),
       );
-      if (globals.json) return printJson(runtime.io, sampleJson(sample));
+      if (globals.json) return printJson(runtime.io, sampleJson(sample, sample.requests));
       printSample(runtime.io, sample);
+      printSampleRequests(runtime.io, sample.requests);
     });
 
   engagement

@@ -43,6 +43,10 @@ function printRequest(io: Io, request: NamedRequest): void {
     ["Evidence", request.evidence.map((e) => `${e.id} ${e.title}`).join("; ") || "none yet"],
   ];
   if (request.returnReason !== null) rows.push(["Returned", request.returnReason]);
+  if (request.status === "withdrawn") {
+    const when = `${request.decidedBy ?? "?"} on ${request.decidedAt ?? "?"}`;
+    rows.push(["Withdrawn", `by ${when}: the item left the sample`]);
+  }
   for (const [label, value] of rows) io.out(`${label.padEnd(9)} ${value}\n`);
   for (const comment of request.comments) {
     io.out(`  ${comment.createdAt}  ${comment.author} (${comment.side}): ${comment.body}\n`);
@@ -79,7 +83,7 @@ export function registerRequests(program: Command, runtime: Runtime): void {
     .command("list")
     .description("The engagement's requests (a control owner: those addressed to them)")
     .argument("<engagement>", "engagement, e.g. E-1")
-    .option("--status <status>", "open, submitted, accepted or returned")
+    .option("--status <status>", "open, submitted, accepted, returned or withdrawn")
     .action(async (engagement: string, options: { status?: string }, command: Command) => {
       const globals = globalsOf(command);
       const list = await withActor(runtime, globals, (ctx, actor) =>
@@ -101,7 +105,9 @@ export function registerRequests(program: Command, runtime: Runtime): void {
       );
       const c = list.counts;
       runtime.io.out(
-        `${c.open} open, ${c.submitted} submitted, ${c.returned} returned, ${c.accepted} accepted; ${c.overdue} overdue\n`,
+        `${c.open} open, ${c.submitted} submitted, ${c.returned} returned, ${c.accepted} accepted` +
+          (c.withdrawn === 0 ? "" : `, ${c.withdrawn} withdrawn (their item left the sample)`) +
+          `; ${c.overdue} overdue\n`,
       );
     });
 

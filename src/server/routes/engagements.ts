@@ -41,6 +41,7 @@ import {
   controlTest,
   engagement,
   engagementResults as resultsAnswer,
+  drawnSample,
   engagementSample,
   itemResult,
 } from "../../contracts/engagements.ts";
@@ -153,9 +154,9 @@ export function registerEngagementRoutes(router: Router): void {
     method: "POST",
     url: "/engagements/:id/sample",
     tag: "sampling",
-    summary: "Draw the sample from a recorded seed",
+    summary: "Draw the sample from a recorded seed; opens and withdraws item requests",
     params: idParam,
-    response: engagementSample,
+    response: drawnSample,
     body: sampleInput,
     status: 201,
     handler: async ({ actor, params, body }) =>
@@ -167,7 +168,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "sampling",
     summary: "Extend a control's sample to the next size after a deviation (the auditor)",
     params: idParam,
-    response: engagementSample,
+    response: drawnSample,
     body: extendInput,
     status: 201,
     handler: async ({ actor, params, body }) =>
@@ -179,7 +180,7 @@ export function registerEngagementRoutes(router: Router): void {
     tag: "sampling",
     summary: "Draw the occurrences ended or recorded since the last draw (the auditor)",
     params: idParam,
-    response: engagementSample,
+    response: drawnSample,
     body: rollForwardInput,
     status: 201,
     handler: async ({ actor, params, body }) =>

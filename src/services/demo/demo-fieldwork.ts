@@ -1,12 +1,14 @@
 /**
  * The demo auditor's fieldwork, done as her own account: the sample she draws, each
  * control's test and each sampled item's result, with one exception in change management.
+ * Between the draw and the tests, the company answers what the draw asked for (`afterDraw`).
  */
 import type { Actor } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import { addDays } from "../../domain/periods.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { drawEngagementSample } from "../fieldwork/sampling.service.ts";
+import type { DrawnSample } from "../fieldwork/sample-requests.ts";
 import { recordControlTest, recordItemResult } from "../fieldwork/testing.service.ts";
 import { setWorkpaperSteps } from "../fieldwork/workpapers.service.ts";
 
@@ -43,8 +45,10 @@ export async function testAsAuditor(
   periodTo: string,
   today: string,
   notInPlace: ReadonlySet<string>,
+  afterDraw: (sample: DrawnSample) => Promise<void>,
 ): Promise<DemoFieldwork> {
   const sample = await drawEngagementSample(ctx, dana, handle, { seed });
+  await afterDraw(sample);
   const testedOn = addDays(periodTo, 20) < today ? addDays(periodTo, 20) : today;
   let sampledItems = 0;
   let exception: DemoFieldwork["exception"] | undefined;

@@ -117,15 +117,37 @@ describe("attest demo", () => {
     expect(assessments.map((a) => [a.ref, a.heldOn, a.sha256])).toEqual([
       ["RA-1", "2026-11-27", summary.risks.sha256],
     ]);
-    // The auditor's request list holds one request in each state.
+    // The auditor's request list holds one hand-made request in each state, then one per
+    // sampled pull request of CM-02's imported population, each answered and accepted.
     const requests = await listEngagementRequests(t.ctx, actor, summary.engagement);
-    expect(requests.items.map((r) => [r.ref, r.status])).toEqual([
+    expect(requests.items.slice(0, 4).map((r) => [r.ref, r.status])).toEqual([
       ["R-1", "accepted"],
       ["R-2", "submitted"],
       ["R-3", "returned"],
       ["R-4", "open"],
     ]);
     expect(summary.requests.requests).toBe(4);
+    const sample = await getEngagementSample(t.ctx, actor, summary.engagement);
+    const cm02Sample = sample?.controls.find((c) => c.controlRef === "CM-02");
+    expect(cm02Sample).toMatchObject({
+      populationSource: "imported",
+      populationImport: { number: 1 },
+    });
+    expect(cm02Sample?.population).toHaveLength(summary.imported.rows);
+    const occurrences = requests.items.slice(4);
+    expect(occurrences).toHaveLength(summary.imported.requests);
+    expect(occurrences.map((r) => r.item)).toEqual(cm02Sample?.items);
+    for (const request of occurrences) {
+      expect(request).toMatchObject({
+        control: "CM-02",
+        status: "accepted",
+        addressee: "lee@northwind.example",
+        itemLabel: expect.stringMatching(/^Pull request #\d+ \(\d+ \w+\)$/),
+      });
+      expect(request.evidence).toHaveLength(1);
+    }
+    // The exception is on the first sampled pull request, whose evidence was supplied too.
+    expect(summary.exception).toEqual({ control: "CM-02", item: cm02Sample?.items[0] });
     const rm01 = readiness.criteria.find((c) => c.id === "CC3.1");
     expect(rm01?.missing ?? []).not.toContain("RM-01");
     // Training: the staff and the register's 32 others, all current but Ravi and Kim; the

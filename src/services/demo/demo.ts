@@ -52,6 +52,7 @@ import { addDemoPeople, STAFF } from "./demo-people.ts";
 import { testAsAuditor } from "./demo-fieldwork.ts";
 import type { DemoFieldwork } from "./demo-fieldwork.ts";
 import { loadDemoRequests } from "./demo-requests.ts";
+import { answerDemoOccurrences, importDemoPopulation } from "./demo-population.ts";
 import type { DemoRequests } from "./demo-requests.ts";
 import type { DemoAccount, StaffKey } from "./demo-people.ts";
 
@@ -112,6 +113,8 @@ export interface DemoSummary {
   policies: DemoPolicies;
   risks: DemoRisks;
   requests: DemoRequests;
+  /** CM-02's imported population, and the requests its draw opened (answered, accepted). */
+  imported: { control: string; rows: number; requests: number };
   training: DemoTraining;
   vendors: DemoVendors;
   accessReviews: DemoAccessReviews;
@@ -353,7 +356,32 @@ export async function loadDemo(
   for (let step = 0; step < 3; step += 1) await advanceEngagement(ctx, maya, handle);
   const seed = "northwind-demo";
   const notInPlace = new Set([...NOT_STARTED, ...IN_PROGRESS]);
-  const fieldwork = await testAsAuditor(ctx, dana, handle, seed, periodTo, today, notInPlace);
+  const period = { from: periodFrom, to: periodTo };
+  // The hand-made requests first (R-1 to R-4), then the pull requests exported from GitHub as
+  // CM-02's population, accepted before the draw, which asks Lee for each one it samples.
+  const requests = await loadDemoRequests(ctx, dana, handle, people.staff, period, today);
+  const lee = people.staff.lee;
+  const population = await importDemoPopulation(ctx, lee, dana, handle, period);
+  let occurrences = 0;
+  const fieldwork = await testAsAuditor(
+    ctx,
+    dana,
+    handle,
+    seed,
+    periodTo,
+    today,
+    notInPlace,
+    async (sample) => {
+      occurrences = await answerDemoOccurrences(
+        ctx,
+        lee,
+        dana,
+        handle,
+        population,
+        sample.requests,
+      );
+    },
+  );
   await respondToException(ctx, maya, handle, {
     ...fieldwork.exception,
     response:
@@ -361,14 +389,6 @@ export async function loadDemo(
       "GitHub organization, and was not switched back on. It now blocks merges without an " +
       "approval, and a weekly check alerts on any repository without it.",
   });
-  const requests = await loadDemoRequests(
-    ctx,
-    dana,
-    handle,
-    people.staff,
-    { from: periodFrom, to: periodTo },
-    today,
-  );
   const report = await carryDemoToReport(ctx, maya, dana, handle, periodTo, today);
   const policies = await loadDemoPolicies(ctx, maya, Object.values(people.staff));
   // After the report, so the engagement's populations and sample are those of the evidence above.
@@ -401,6 +421,7 @@ export async function loadDemo(
     policies,
     risks,
     requests,
+    imported: { control: population.control, rows: population.rows, requests: occurrences },
     training,
     vendors,
     register,

@@ -117,7 +117,7 @@ describe("requests for sampled occurrences of an imported population", () => {
     expect((await listEngagementRequests(t.ctx, sam, engagement)).items).toHaveLength(8);
   });
 
-  it("are not opened twice when the sample is drawn again or extended: only new occurrences are asked for", async () => {
+  it("are not opened twice when the sample is drawn again or extended: only new occurrences are asked for, and those left out are withdrawn", async () => {
     const sam = await addMember(t, owner, "control-owner", "sam@acme.test");
     await updateControl(t.ctx, owner, "CM-02", { owner: "sam@acme.test" });
     await importAs(sam);
@@ -132,6 +132,7 @@ describe("requests for sampled occurrences of an imported population", () => {
     const pairs = requests.map((r) => `${r.control}/${r.item}`);
     expect(new Set(pairs).size).toBe(pairs.length);
     expect(requests.map((r) => r.item).sort()).toEqual([...both].sort());
+    expect(again.requests.withdrawn).toHaveLength(both.size - 8);
 
     // A deviation, then an extension to the next size: the added occurrences only.
     const [deviant] = cm02(again);
@@ -143,10 +144,20 @@ describe("requests for sampled occurrences of an imported population", () => {
     });
     const extended = await extendControlSample(t.ctx, auditor, engagement, { control: "CM-02" });
     expect(cm02(extended)).toHaveLength(15);
-    const everything = new Set([...both, ...cm02(extended)]);
+    expect(extended.requests.alreadyAsked).toBe(8);
+    expect(extended.requests.opened).toHaveLength(7);
+    expect(extended.requests.withdrawn).toEqual([]);
+    // The requests still in play are one per item drawn now; the first draw's others were
+    // withdrawn by the redraw (an item it brought back was asked for afresh).
     requests = await requestsOf(auditor);
-    expect(requests.map((r) => r.item).sort()).toEqual([...everything].sort());
-    expect(new Set(requests.map((r) => r.item)).size).toBe(requests.length);
+    const live = requests.filter((r) => r.status !== "withdrawn").map((r) => r.item);
+    expect([...live].sort()).toEqual([...cm02(extended)].sort());
+    const withdrawn = requests.filter((r) => r.status === "withdrawn").map((r) => r.item);
+    expect([...withdrawn].sort()).toEqual(
+      cm02(first)
+        .filter((key) => !cm02(again).includes(key))
+        .sort(),
+    );
   });
 
   it("go to whoever imported the rows when the control has no owner, and to nobody rather than a stranger", async () => {

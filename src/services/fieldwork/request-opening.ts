@@ -2,13 +2,12 @@
  * Opening requests inside a transaction the caller already holds: the one way a request is
  * numbered, stored and recorded, whether the auditor opens it by hand (requests.service.ts),
  * asks for every sampled item with no evidence, or a draw opens one per sampled occurrence of
- * an imported population (sampling.service.ts, sample-growth.service.ts). No authorization
+ * an imported population (sample-requests.ts). No authorization
  * here: each caller has checked that the actor is the engagement's assigned auditor.
  */
 import { insertRequest, listRequests, nextRequestNumber } from "../../db/audit-requests.repo.ts";
 import { findControlByRef } from "../../db/controls.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
-import { listPopulationImports } from "../../db/populations.repo.ts";
 import { newId } from "../../db/portable.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { listMembers } from "../../db/users.repo.ts";
@@ -16,18 +15,12 @@ import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { requestRef } from "../../domain/audit-request.ts";
 import type { AuditRequest } from "../../domain/audit-request.ts";
-import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
-import { addDays, localDate } from "../../domain/periods.ts";
+import type { Engagement } from "../../domain/engagement.ts";
+import { localDate } from "../../domain/periods.ts";
 import { recordEvent } from "../platform/audit.ts";
 
 /** Roles that can supply evidence, and so can be asked for it. */
 export const ANSWERING_ROLES = new Set(["owner", "admin", "control-owner"]);
-
-/**
- * Days the request for a sampled occurrence is due in when a draw opens it: two weeks, time
- * for the owner to pull the record of one occurrence from its system of record.
- */
-export const OCCURRENCE_REQUEST_DUE_DAYS = 14;
 
 export interface NewRequest {
   control: string | null;
@@ -50,6 +43,19 @@ export async function answeringMembers(tx: Tx, actor: Actor): Promise<Set<string
   );
 }
 
+/** The owner of the engagement's control as set on it (lowercase), whoever they are. */
+export async function controlOwner(
+  tx: Tx,
+  actor: Actor,
+  engagement: Engagement,
+  ref: string,
+): Promise<string | undefined> {
+  const frozen = engagement.snapshot?.controls.find((c) => c.ref === ref);
+  const live = frozen === undefined ? undefined : await findControlByRef(tx, scopeOf(actor), ref);
+  const owner = live?.owner?.trim().toLowerCase();
+  return owner === "" ? undefined : owner;
+}
+
 /** The owner of the engagement's control, when they are a member who can answer. */
 export async function answeringOwner(
   tx: Tx,
@@ -58,9 +64,7 @@ export async function answeringOwner(
   ref: string,
   answering: ReadonlySet<string>,
 ): Promise<string | undefined> {
-  const frozen = engagement.snapshot?.controls.find((c) => c.ref === ref);
-  const live = frozen === undefined ? undefined : await findControlByRef(tx, scopeOf(actor), ref);
-  const owner = live?.owner?.trim().toLowerCase();
+  const owner = await controlOwner(tx, actor, engagement, ref);
   return owner !== undefined && answering.has(owner) ? owner : undefined;
 }
 
@@ -104,10 +108,17 @@ export async function insertAndRecord(
   return request;
 }
 
-/** "control\0item" of every request the engagement has, whatever its status. */
+/**
+ * "control\0item" of every request the engagement has, withdrawn ones aside: an item that
+ * comes back into the sample after its request was withdrawn is asked for afresh.
+ */
 export async function askedItems(tx: Tx, actor: Actor, engagement: Engagement) {
   const existing = await listRequests(tx, scopeOf(actor), { engagementId: engagement.id });
-  return new Set(existing.map((r) => `${r.control ?? ""}\u0000${r.item ?? ""}`));
+  return new Set(
+    existing
+      .filter((r) => r.status !== "withdrawn")
+      .map((r) => `${r.control ?? ""}\u0000${r.item ?? ""}`),
+  );
 }
 
 export function itemRequest(
@@ -123,46 +134,4 @@ export function itemRequest(
     addressee,
     dueOn,
   };
-}
-
-/**
- * Within the draw's transaction: one request per sampled occurrence of an imported population
- * that has no request yet (so a sample that grows, or is drawn again, asks only for what is
- * new), to the control's owner or, when it has none who can answer, to whoever imported the
- * rows. Due OCCURRENCE_REQUEST_DUE_DAYS after the organization's today. A control neither can
- * answer for (an owner or importer no longer a member) gets no request: the auditor asks
- * someone by hand.
- */
-export async function openOccurrenceRequests(
-  tx: Tx,
-  actor: Actor,
-  engagement: Engagement,
-  sample: EngagementSample,
-  at: Date,
-): Promise<AuditRequest[]> {
-  const imported = sample.controls.filter((c) => c.populationSource === "imported");
-  if (imported.length === 0) return [];
-  const dueOn = addDays(await organizationToday(tx, actor, at), OCCURRENCE_REQUEST_DUE_DAYS);
-  const answering = await answeringMembers(tx, actor);
-  const imports = await listPopulationImports(tx, scopeOf(actor), engagement.id);
-  const asked = await askedItems(tx, actor, engagement);
-  const opened: AuditRequest[] = [];
-  for (const drawn of imported) {
-    const importer = imports
-      .find((i) => i.controlRef === drawn.controlRef && i.number === drawn.populationImport?.number)
-      ?.importedByEmail?.toLowerCase();
-    const addressee =
-      (await answeringOwner(tx, actor, engagement, drawn.controlRef, answering)) ??
-      (importer !== undefined && answering.has(importer) ? importer : undefined);
-    if (addressee === undefined) continue;
-    const byKey = new Map(drawn.population.map((p) => [p.key, p]));
-    for (const key of drawn.items) {
-      const occurrence = byKey.get(key);
-      if (occurrence === undefined || asked.has(`${drawn.controlRef}\u0000${key}`)) continue;
-      const fields = itemRequest(drawn.controlRef, occurrence, addressee, dueOn);
-      opened.push(await insertAndRecord(tx, actor, engagement, fields, true, at));
-      asked.add(`${drawn.controlRef}\u0000${key}`);
-    }
-  }
-  return opened;
 }

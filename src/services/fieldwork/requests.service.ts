@@ -12,7 +12,7 @@ import type { Tx } from "../../db/transaction.ts";
 import { listMembers } from "../../db/users.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { REQUEST_REF_PATTERN, countRequests } from "../../domain/audit-request.ts";
+import { REQUEST_REF_PATTERN, countRequests, isPending } from "../../domain/audit-request.ts";
 import type { AuditRequest, NamedRequest, RequestCounts } from "../../domain/audit-request.ts";
 import { engagementLabel, statusIndex } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
@@ -187,7 +187,7 @@ function pendingDuplicate(
   item: string | null,
 ): AuditRequest | undefined {
   if (control === null) return undefined;
-  return requests.find((r) => r.control === control && r.item === item && r.status !== "accepted");
+  return requests.find((r) => r.control === control && r.item === item && isPending(r.status));
 }
 
 function checkDue(dueOn: string, today: string): void {

@@ -4,7 +4,7 @@
  * next size on the ladder, and a roll-forward draws from the occurrences that ended (or were
  * recorded) since the last draw, such as the rest of a period that was running at an interim
  * draw. Both keep the sample's id and seed, and record the new population hash; the imported
- * occurrences they add are opened as requests for their evidence (request-opening.ts).
+ * occurrences they add are opened as requests for their evidence (sample-requests.ts).
  */
 import { z } from "zod";
 import {
@@ -22,6 +22,7 @@ import { engagementLabel } from "../../domain/engagement.ts";
 import type { Engagement, EngagementSample } from "../../domain/engagement.ts";
 import { AppError, invalidField } from "../../domain/errors.ts";
 import { isItgc } from "../../domain/itgc.ts";
+import { nameSampleItems } from "../../domain/sample-words.ts";
 import { authorize } from "../../domain/permissions.ts";
 import {
   controlsPopulationSha256,
@@ -42,7 +43,8 @@ import {
   requireFieldwork,
 } from "./sampling.service.ts";
 import type { PopulationUse } from "./sampling.service.ts";
-import { openOccurrenceRequests } from "./request-opening.ts";
+import { requestsFollowSample } from "./sample-requests.ts";
+import type { DrawnSample } from "./sample-requests.ts";
 
 /**
  * Growing a sample keeps each control on the source it was drawn from: an event-driven control
@@ -111,7 +113,7 @@ export async function extendControlSample(
   actor: Actor,
   handle: string,
   input: ExtendInput,
-): Promise<EngagementSample> {
+): Promise<DrawnSample> {
   authorize(actor, "engagement:sample");
   const data = parseInput(extendInput, input);
   const at = ctx.now();
@@ -184,8 +186,8 @@ export async function extendControlSample(
       at,
     );
     // The occurrences it added are asked for too; those already asked for are not again.
-    await openOccurrenceRequests(tx, actor, engagement, grown, at);
-    return grown;
+    const requests = await requestsFollowSample(tx, actor, engagement, grown, at);
+    return { ...nameSampleItems(grown), requests };
   });
 }
 
@@ -199,7 +201,7 @@ export async function rollForwardSample(
   actor: Actor,
   handle: string,
   input: RollForwardInput = {},
-): Promise<EngagementSample> {
+): Promise<DrawnSample> {
   authorize(actor, "engagement:sample");
   const data = parseInput(rollForwardInput, input);
   const at = ctx.now();
@@ -284,7 +286,7 @@ export async function rollForwardSample(
       },
       at,
     );
-    await openOccurrenceRequests(tx, actor, engagement, grown, at);
-    return grown;
+    const requests = await requestsFollowSample(tx, actor, engagement, grown, at);
+    return { ...nameSampleItems(grown), requests };
   });
 }

@@ -5,8 +5,9 @@
  * and seed re-derives the same sample (the algorithm is documented in domain/sampling.ts),
  * and the population's SHA-256 is recorded with it. A period still running is sampled only up
  * to today: that first draw is an interim one, and a roll-forward (sample-growth.service.ts)
- * draws the rest later. Each sampled occurrence of an imported population is opened as a
- * request for its evidence in the same transaction (request-opening.ts).
+ * draws the rest later. In the same transaction, each sampled occurrence of an imported
+ * population is opened as a request for its evidence, and a request whose item a redraw left
+ * out is withdrawn (sample-requests.ts); the answer says what was opened and what was not.
  */
 import { z } from "zod";
 import {
@@ -45,12 +46,15 @@ import { itgcsReliedOn } from "../../domain/itgc.ts";
 import { controlsPopulationSha256, firstDraw, sampleDraws } from "../../domain/sample-draws.ts";
 import type { ControlPopulationInput } from "../../domain/sample-draws.ts";
 import { newSeed, sampleSize } from "../../domain/sampling.ts";
+import { nameSampleItems } from "../../domain/sample-words.ts";
+import type { NamedSample } from "../../domain/sample-words.ts";
 import type { SampleSizeDecision } from "../../domain/sampling.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { loadEngagement } from "./engagements.service.ts";
 import { loadPeopleForPopulations } from "./people-population.ts";
-import { openOccurrenceRequests } from "./request-opening.ts";
+import { requestsFollowSample } from "./sample-requests.ts";
+import type { DrawnSample } from "./sample-requests.ts";
 // Access reviews (issue 16 part 3).
 import { listCampaigns } from "../../db/access-reviews.repo.ts";
 import { accessReviewPopulation } from "../../domain/access-review-readiness.ts";
@@ -297,7 +301,7 @@ export async function drawEngagementSample(
   actor: Actor,
   handle: string,
   input: SampleInput = {},
-): Promise<EngagementSample> {
+): Promise<DrawnSample> {
   authorize(actor, "engagement:sample");
   const data = parseInput(sampleInput, input);
   const at = ctx.now();
@@ -390,8 +394,8 @@ export async function drawEngagementSample(
       at,
     );
     // Each sampled occurrence of an imported population is then a request for its evidence.
-    await openOccurrenceRequests(tx, actor, engagement, sample, at);
-    return sample;
+    const requests = await requestsFollowSample(tx, actor, engagement, sample, at);
+    return { ...nameSampleItems(sample), requests };
   });
 }
 
@@ -399,11 +403,12 @@ export async function getEngagementSample(
   ctx: ServiceContext,
   actor: Actor,
   handle: string,
-): Promise<EngagementSample | null> {
+): Promise<NamedSample | null> {
   authorize(actor, "engagement:read");
   return read(ctx.db, async (tx) => {
     const engagement = await loadEngagement(tx, actor, handle);
-    return (await currentSample(tx, scopeOf(actor), engagement.id)) ?? null;
+    const sample = await currentSample(tx, scopeOf(actor), engagement.id);
+    return sample === undefined ? null : nameSampleItems(sample);
   });
 }
 

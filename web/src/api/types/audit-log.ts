@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   "engagement.request-commented",
   "engagement.request-accepted",
   "engagement.request-returned",
+  "engagement.request-withdrawn",
   "engagement.requests-reminded",
   "engagement.workpaper-steps-set",
   "engagement.workpaper-item-recorded",

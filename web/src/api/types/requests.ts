@@ -15,4 +15,5 @@ export const REQUEST_STATUSES = [
   "submitted",
   "returned",
   "accepted",
+  "withdrawn",
 ] as const satisfies readonly RequestStatus[];

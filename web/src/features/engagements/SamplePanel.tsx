@@ -13,11 +13,18 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
-import type { ControlPopulation, Engagement, EngagementSample } from "../../api/types.ts";
+import type {
+  ControlPopulation,
+  DrawnSample,
+  Engagement,
+  EngagementSample,
+  SampleRequests,
+} from "../../api/types.ts";
 import { EmptyBlock, ProblemAlert, QueryView } from "../../lib/feedback.tsx";
 import { formatDateTime, humanize } from "../../lib/format.ts";
 import { applyServerErrors } from "../../lib/forms.ts";
 import { ReasonModal } from "../../lib/ReasonModal.tsx";
+import { DrawRequestsNote } from "./DrawRequestsNote.tsx";
 import { ImportedPopulations } from "./ImportedPopulations.tsx";
 import {
   useDrawSample,
@@ -47,6 +54,9 @@ export function SamplePanel({
   const inFieldwork = engagement.status === "fieldwork";
   const sample = useSample(org, engagement.id, engagement.snapshot !== null);
   const populations = usePopulations(org, engagement.id, inFieldwork);
+  // What the last draw did to the request list, said once after it (not stored with the sample).
+  const [drawnRequests, setDrawnRequests] = useState<SampleRequests | null>(null);
+  const onDrawn = (answer: DrawnSample) => setDrawnRequests(answer.requests);
   if (engagement.type === 1) {
     return <Text>A Type 1 concludes on design at one date: there is nothing to sample.</Text>;
   }
@@ -55,6 +65,7 @@ export function SamplePanel({
   }
   return (
     <Stack gap="lg">
+      <DrawRequestsNote org={org} engagementId={engagement.id} requests={drawnRequests} />
       <QueryView query={sample}>
         {(drawn) =>
           drawn === null ? (
@@ -63,7 +74,7 @@ export function SamplePanel({
                 Sample
               </Title>
               {canSample && inFieldwork ? (
-                <DrawForm org={org} id={engagement.id} />
+                <DrawForm org={org} id={engagement.id} onDrawn={onDrawn} />
               ) : (
                 <Text>No sample has been drawn yet.</Text>
               )}
@@ -74,6 +85,7 @@ export function SamplePanel({
               id={engagement.id}
               sample={drawn}
               canRedraw={canSample && inFieldwork}
+              onDrawn={onDrawn}
             />
           )
         }
@@ -101,8 +113,16 @@ export function SamplePanel({
   );
 }
 
-function DrawForm({ org, id }: { org: string; id: string }) {
-  const draw = useDrawSample(org, id);
+function DrawForm({
+  org,
+  id,
+  onDrawn,
+}: {
+  org: string;
+  id: string;
+  onDrawn: (answer: DrawnSample) => void;
+}) {
+  const draw = useDrawSample(org, id, onDrawn);
   const form = useForm({
     mode: "controlled",
     initialValues: { seed: "", itgcTested: false },
@@ -159,16 +179,18 @@ function SampleTable({
   id,
   sample,
   canRedraw,
+  onDrawn,
 }: {
   org: string;
   id: string;
   sample: EngagementSample;
   canRedraw: boolean;
+  onDrawn: (answer: DrawnSample) => void;
 }) {
   const [redrawing, setRedrawing] = useState(false);
-  const draw = useDrawSample(org, id);
-  const extend = useExtendSample(org, id);
-  const rollForward = useRollForward(org, id);
+  const draw = useDrawSample(org, id, onDrawn);
+  const extend = useExtendSample(org, id, onDrawn);
+  const rollForward = useRollForward(org, id, onDrawn);
   const results = useResults(org, id);
   const deviations = new Map(
     (results.data?.controls ?? []).map((c) => [c.controlRef, c.deviations] as const),
@@ -240,7 +262,7 @@ function SampleTable({
                   {control.sampleSize}
                   <Text size="xs">{control.basis}</Text>
                 </Table.Td>
-                <Table.Td>{control.items.join(", ") || "—"}</Table.Td>
+                <Table.Td>{control.itemLabels.join("; ") || "—"}</Table.Td>
                 {canRedraw ? (
                   <Table.Td>
                     {(deviations.get(control.controlRef) ?? 0) > 0 &&

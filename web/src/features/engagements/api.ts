@@ -4,6 +4,7 @@ import type {
   Assignee,
   ControlPopulation,
   ControlTest,
+  DrawnSample,
   Engagement,
   EngagementAuditor,
   EngagementResults,
@@ -129,35 +130,48 @@ export function useSample(org: string, id: string, enabled: boolean) {
   });
 }
 
-export function useDrawSample(org: string, id: string) {
+/**
+ * What to do with a draw's answer before the engagement is read again: a first draw replaces
+ * the form that made it, so a callback given to `mutate` there would never run.
+ */
+type OnDrawn = (answer: DrawnSample) => void;
+
+function drawnThenRefresh(refresh: () => Promise<void>, onDrawn: OnDrawn | undefined) {
+  return async (answer: DrawnSample) => {
+    onDrawn?.(answer);
+    await refresh();
+  };
+}
+
+export function useDrawSample(org: string, id: string, onDrawn?: OnDrawn) {
   const refresh = useRefreshEngagement(org, id);
   return useMutation({
     mutationFn: (input: { seed?: string; redrawReason?: string; itgcTested?: boolean }) =>
-      api<EngagementSample>(path(org, id, "/sample"), { method: "POST", body: input }),
-    onSuccess: refresh,
+      api<DrawnSample>(path(org, id, "/sample"), { method: "POST", body: input }),
+    onSuccess: drawnThenRefresh(refresh, onDrawn),
   });
 }
 
 /** The assigned auditor grows a control's sample to the next size after a deviation. */
-export function useExtendSample(org: string, id: string) {
+export function useExtendSample(org: string, id: string, onDrawn?: OnDrawn) {
   const refresh = useRefreshEngagement(org, id);
   return useMutation({
     mutationFn: (input: { control: string }) =>
-      api<EngagementSample>(path(org, id, "/sample/extend"), { method: "POST", body: input }),
-    onSuccess: refresh,
+      api<DrawnSample>(path(org, id, "/sample/extend"), { method: "POST", body: input }),
+    onSuccess: drawnThenRefresh(refresh, onDrawn),
   });
 }
 
 /** The assigned auditor draws the occurrences that ended or were recorded since the last draw. */
-export function useRollForward(org: string, id: string) {
+export function useRollForward(org: string, id: string, onDrawn?: OnDrawn) {
   const refresh = useRefreshEngagement(org, id);
   return useMutation({
     mutationFn: (input: { itgcTested?: boolean }) =>
-      api<EngagementSample>(path(org, id, "/sample/roll-forward"), {
+      api<DrawnSample>(path(org, id, "/sample/roll-forward"), {
         method: "POST",
         body: input,
       }),
-    onSuccess: refresh,
+    onSuccess: drawnThenRefresh(refresh, onDrawn),
   });
 }
 

@@ -54,9 +54,10 @@ export function OpenRequestModal({
     label: `${c.ref} ${c.title}`,
   }));
   const drawn = sample?.controls.find((c) => c.controlRef === form.values.control);
-  const items = (drawn?.items ?? []).map((key) => ({
+  // Each item in words ("March 2026", "Pull request #4105 (2 March)"), as the server names it.
+  const items = (drawn?.items ?? []).map((key, index) => ({
     value: key,
-    label: drawn?.population.find((p) => p.key === key)?.label ?? key,
+    label: drawn?.itemLabels[index] ?? key,
   }));
   const close = () => {
     form.reset();

@@ -62,6 +62,12 @@ export function RequestCard({
         {request.returnReason !== null && request.status === "returned" ? (
           <Text size="sm">Returned: {request.returnReason}</Text>
         ) : null}
+        {request.status === "withdrawn" ? (
+          <Text size="sm">
+            Withdrawn by {request.decidedBy ?? "the auditor"} on {formatDateTime(request.decidedAt)}
+            : the item left the sample when it was drawn again, so nothing is owed on it.
+          </Text>
+        ) : null}
         {request.evidence.length === 0 ? null : (
           <div>
             <Text size="sm" fw={600}>

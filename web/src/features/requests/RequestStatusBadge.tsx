@@ -6,6 +6,7 @@ const COLORS: Record<RequestStatus, string> = {
   submitted: "violet",
   returned: "orange",
   accepted: "green",
+  withdrawn: "gray",
 };
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {

@@ -48,6 +48,7 @@ export function RequestsPanel({
               <Text>
                 {list.counts.open} open, {list.counts.submitted} submitted, {list.counts.returned}{" "}
                 returned, {list.counts.accepted} accepted
+                {list.counts.withdrawn > 0 ? `, ${list.counts.withdrawn} withdrawn` : ""}
                 {list.counts.overdue > 0 ? `; ${list.counts.overdue} overdue` : ""}
               </Text>
               <SegmentedControl
