@@ -44,7 +44,8 @@ export const TAMPER_CASES: TamperCase[] = [
     name: "an evidence item and its links deleted outright, no tombstone",
     async apply(db) {
       // An item no other record points at (a request's answer, a checklist step, a vendor's
-      // report or review, an assessment): those rows would keep it from being deleted at all.
+      // report or review, an assessment, an access review, a check result, a month of uptime):
+      // those rows would keep it from being deleted at all.
       const pointedAt = new Set<string>();
       const refs = [
         db.selectFrom("audit_request_evidence").select("evidence_id as id"),
@@ -54,6 +55,10 @@ export const TAMPER_CASES: TamperCase[] = [
         db.selectFrom("vendor_reports").select("bridge_evidence_id as id"),
         db.selectFrom("vendor_reviews").select("evidence_id as id"),
         db.selectFrom("risk_assessments").select("evidence_id as id"),
+        db.selectFrom("access_reviews").select("evidence_id as id"),
+        db.selectFrom("access_review_accounts").select("done_evidence_id as id"),
+        db.selectFrom("check_results").select("evidence_id as id"),
+        db.selectFrom("monitor_months").select("evidence_id as id"),
       ];
       for (const query of refs) {
         for (const row of await query.execute()) if (row.id !== null) pointedAt.add(row.id);
@@ -77,8 +82,12 @@ export const TAMPER_CASES: TamperCase[] = [
         .selectAll()
         .where("evidence_id", "=", item.id)
         .execute();
-      await db.deleteFrom("evidence_controls").where("evidence_id", "=", item.id).execute();
-      await db.deleteFrom("evidence_items").where("id", "=", item.id).execute();
+      // One transaction: a referrer missing from the list above fails the case whole instead
+      // of leaving the links deleted for the cases after it.
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom("evidence_controls").where("evidence_id", "=", item.id).execute();
+        await trx.deleteFrom("evidence_items").where("id", "=", item.id).execute();
+      });
       return {
         expected: [
           `evidence ${item.id}: the trail records “${item.title}” as added but its record is gone`,

@@ -45,6 +45,7 @@ import {
   showRun,
 } from "../../services/checks/results.service.ts";
 import { runChecks } from "../../services/checks/runs.service.ts";
+import type { RunChecksInput } from "../../services/checks/runs.service.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { serviceInput } from "../body.ts";
 import { orgRoute } from "../route.ts";
@@ -150,9 +151,7 @@ export function registerCheckRoutes(router: Router): void {
     response: z.object({ items: z.array(runSummary) }),
     status: 201,
     handler: async ({ actor, body }) => ({
-      items: await runChecks(ctx, actor, {
-        connector: serviceInput<{ connector?: string }>(body).connector,
-      }),
+      items: await runChecks(ctx, actor, serviceInput<RunChecksInput>(body)),
     }),
   });
   orgRoute(router, {

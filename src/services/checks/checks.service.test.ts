@@ -128,6 +128,12 @@ describe("connectors", () => {
       "VALIDATION_FAILED",
     );
     await expectAppError(() => add(), "VALIDATION_FAILED");
+    // A connector named by anything but text is refused by name, not failed on in SQL.
+    const oddName = await expectAppError(
+      () => runChecks(t.ctx, owner, { connector: { ref: "CN-1" } as unknown as string }),
+      "VALIDATION_FAILED",
+    );
+    expect(oddName.fieldErrors[0]?.field).toBe("connector");
     for (const role of ["control-owner", "employee", "auditor"] as const) {
       await expectAppError(() => removeConnector(t.ctx, as(owner, role), "CN-1"), "FORBIDDEN");
       await expectAppError(() => runChecks(t.ctx, as(owner, role)), "FORBIDDEN");

@@ -6,6 +6,7 @@
  * connector is retried with backoff.
  */
 import { Readable } from "node:stream";
+import { z } from "zod";
 import {
   insertResults,
   insertRun,
@@ -35,6 +36,7 @@ import type {
 import { checkOutcome, nextRunAt } from "../../domain/checks/outcome.ts";
 import type { CheckOutcome, CheckStatus } from "../../domain/checks/outcome.ts";
 import { localDate } from "../../domain/periods.ts";
+import { parseInput } from "../platform/validation.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { hasLeft } from "../../domain/person.ts";
 import type { RegisteredCheck, RegisteredConnector } from "../../integrations/registry.ts";
@@ -439,12 +441,19 @@ export async function recordSnapshotRun(
 }
 
 /** `attest checks run [--connector N]` and "Run now": every connector, or the one named. */
+export const runChecksInput = z
+  .object({ connector: z.string().min(1).max(200).optional() })
+  .strict();
+
+export type RunChecksInput = z.input<typeof runChecksInput>;
+
 export async function runChecks(
   ctx: ServiceContext,
   actor: Actor,
-  options: { connector?: string | undefined } = {},
+  input: RunChecksInput = {},
 ): Promise<RunSummary[]> {
   authorize(actor, "check:run");
+  const options = parseInput(runChecksInput, input);
   const connectors = await read(ctx.db, async (tx) =>
     options.connector === undefined
       ? listConnectors(tx, scopeOf(actor))
