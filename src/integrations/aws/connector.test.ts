@@ -2,7 +2,8 @@
 // concludes from it, for a compliant account and after the account changes.
 import { describe, expect, it } from "vitest";
 import { FAKE_ACCOUNT, FAKE_KEY, useFakeAws } from "../../../test/support/fake-aws.ts";
-import { awsConnector, collectAws } from "./connector.ts";
+import { collectAws } from "./collect.ts";
+import { awsConnector } from "./connector.ts";
 import { awsSettingsSchema } from "./settings.ts";
 
 const NOW = new Date("2026-06-30T12:00:00.000Z");

@@ -5,7 +5,7 @@ import { ConnectorError } from "../../domain/checks/check.ts";
 import { FAKE_KEY, useFakeAws } from "../../../test/support/fake-aws.ts";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { credentialReport } from "./collect-iam.ts";
-import { collectAws } from "./connector.ts";
+import { collectAws } from "./collect.ts";
 import { awsSettingsSchema } from "./settings.ts";
 
 const NOW = new Date("2026-06-30T12:00:00.000Z");

@@ -3,7 +3,7 @@
  * that can go wrong on the wire into a ConnectorError. Octokit's REST client has no retry or
  * throttling plugin, so a failed call fails the run at once; the framework retries it later.
  */
-import { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/rest";
 import type { z } from "zod";
 import { ConnectorError } from "../../domain/checks/check.ts";
 import type { GitHubCredentials, GitHubSettings } from "./settings.ts";
@@ -34,10 +34,15 @@ export interface GitHubClient {
   timeoutSeconds: number;
 }
 
-export function createGitHubClient(
+/**
+ * Octokit is imported here, on first use, so that reading the checks (readiness, tasks, the
+ * checks list) never loads an SDK: only a run, a connection test or a pull does.
+ */
+export async function createGitHubClient(
   settings: Pick<GitHubSettings, "apiUrl" | "timeoutSeconds">,
   credentials: GitHubCredentials,
-): GitHubClient {
+): Promise<GitHubClient> {
+  const { Octokit } = await import("@octokit/rest");
   const octokit = new Octokit({
     auth: credentials.token,
     baseUrl: settings.apiUrl,

@@ -63,13 +63,13 @@ export const githubConnector: ConnectorDefinition<
   settings: githubSettingsSchema,
   credentials: githubCredentialsSchema,
   async testConnection(settings, credentials) {
-    const client = createGitHubClient(settings, credentials);
+    const client = await createGitHubClient(settings, credentials);
     await request(`read organization ${settings.organization}`, organizationAnswer, async () => {
       return (await client.octokit.rest.orgs.get({ org: settings.organization })).data;
     });
   },
-  collect(settings, credentials) {
-    return collectSnapshot(createGitHubClient(settings, credentials), settings, new Date());
+  async collect(settings, credentials) {
+    return collectSnapshot(await createGitHubClient(settings, credentials), settings, new Date());
   },
   checks: githubChecks,
   populations: [mergedPullRequests],

@@ -84,7 +84,7 @@ export const mergedPullRequests: PopulationPull<GitHubSettings, GitHubCredential
   title: "Merged pull requests",
   controls: ["CM-02", "CM-03"],
   async pull(settings, credentials, period) {
-    const client = createGitHubClient(settings, credentials);
+    const client = await createGitHubClient(settings, credentials);
     const repositories = await listRepositoriesInScope(client, settings);
     const occurrences: PulledOccurrence[] = [];
     for (const repository of repositories) {

@@ -5,7 +5,7 @@
  * test or a job never sleeps for minutes) and a timeout on every request. Every SDK failure
  * becomes a ConnectorError whose message names what was read and never carries the token.
  */
-import { Client, DefaultRequestExecutor } from "@okta/okta-sdk-nodejs";
+import type { Client } from "@okta/okta-sdk-nodejs";
 import { z } from "zod";
 import { ConnectorError } from "../../domain/checks/check.ts";
 
@@ -44,7 +44,12 @@ export const oktaCredentialsSchema = z.strictObject({
 });
 export type OktaCredentials = z.infer<typeof oktaCredentialsSchema>;
 
-export function oktaClient(settings: OktaSettings, credentials: OktaCredentials): Client {
+/** The SDK is imported on first use, so reading the checks never loads it (see GitHub's client). */
+export async function oktaClient(
+  settings: OktaSettings,
+  credentials: OktaCredentials,
+): Promise<Client> {
+  const { Client, DefaultRequestExecutor } = await import("@okta/okta-sdk-nodejs");
   return new Client({
     orgUrl: settings.orgUrl,
     token: credentials.apiToken,

@@ -56,7 +56,7 @@ export const oktaConnector: ConnectorDefinition<OktaSettings, OktaCredentials, O
   settings: oktaSettingsSchema,
   credentials: oktaCredentialsSchema,
   async testConnection(settings, credentials) {
-    const client = oktaClient(settings, credentials);
+    const client = await oktaClient(settings, credentials);
     // One page of one user: proves the URL, the token and the right to read users.
     await readAll("users", async () => {
       const users = await client.userApi.listUsers({ limit: 1 });
@@ -68,8 +68,8 @@ export const oktaConnector: ConnectorDefinition<OktaSettings, OktaCredentials, O
       };
     });
   },
-  collect(settings, credentials, context) {
-    return collectOkta(oktaClient(settings, credentials), settings.orgUrl, context);
+  async collect(settings, credentials, context) {
+    return collectOkta(await oktaClient(settings, credentials), settings.orgUrl, context);
   },
   checks: OKTA_CHECKS,
   populations: oktaPopulations,

@@ -54,7 +54,7 @@ function pull(
     async pull(settings, credentials, period) {
       const from = `${period.start}T00:00:00.000Z`;
       const search = `${extra}${dateField} ge "${from}" and ${dateField} lt "${dayAfter(period.end)}"`;
-      const client = oktaClient(settings, credentials);
+      const client = await oktaClient(settings, credentials);
       const users = await readAll(`users for ${title.toLowerCase()}`, () =>
         client.userApi.listUsers({ search, limit: 200 }),
       );
