@@ -156,3 +156,9 @@ export function endpointProblems(
   }
   return problems;
 }
+
+/** The first month (YYYY-MM, UTC) of the `count` months up to and including now's. */
+export function monthsBack(now: Date, count: number): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (count - 1), 1));
+  return monthOf(d);
+}

@@ -1,5 +1,5 @@
 /** Loads what the readiness engine needs in one snapshot and runs it. */
-import { loadMonitorSignals } from "./monitors/monitors.service.ts";
+import { loadMonitorSignals } from "./monitors/monitor-readiness.ts";
 import { listControlSummaries } from "../../db/controls.repo.ts";
 import type { ControlSummary } from "../../db/controls.repo.ts";
 import { evidencePeriodsByControl } from "../../db/evidence.repo.ts";

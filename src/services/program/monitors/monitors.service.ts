@@ -1,7 +1,7 @@
 /**
  * The availability monitor as people use it: endpoints added and removed (audited), the list
  * with each one's state and monthly uptime, one endpoint with its recent probes, a probe on
- * demand, and the readiness signals the monitor gives the availability control (BC-01).
+ * demand. Its readiness signals are in monitor-readiness.ts.
  */
 import {
   findEndpoint,
@@ -18,13 +18,7 @@ import type { Tx } from "../../../db/transaction.ts";
 import { scopeOf } from "../../../domain/actor.ts";
 import type { Actor } from "../../../domain/actor.ts";
 import { notFound } from "../../../domain/errors.ts";
-import {
-  MONITOR_CONTROL,
-  MONITOR_REF_PATTERN,
-  endpointProblems,
-  monitorInput,
-  monthOf,
-} from "../../../domain/monitor.ts";
+import { MONITOR_REF_PATTERN, monitorInput, monthsBack } from "../../../domain/monitor.ts";
 import type {
   MonitorEndpoint,
   MonitorInput,
@@ -32,7 +26,6 @@ import type {
   MonthUptime,
 } from "../../../domain/monitor.ts";
 import { authorize } from "../../../domain/permissions.ts";
-import type { ControlSignal } from "../../../domain/readiness.ts";
 import { recordEvent } from "../../platform/audit.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { parseInput } from "../../platform/validation.ts";
@@ -45,11 +38,6 @@ export interface MonitorView extends MonitorEndpoint {
 
 /** How many months the list and readiness look back (the current one included). */
 const MONTHS_SHOWN = 12;
-
-function monthsBack(now: Date, count: number): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (count - 1), 1));
-  return monthOf(d);
-}
 
 function withMonths(
   endpoint: MonitorEndpoint,
@@ -171,30 +159,4 @@ export async function probeMonitor(
   const probe = await probeAndRecord(ctx, actor, endpoint);
   const monitor = await read(ctx.db, (tx) => loadMonitor(tx, actor, endpoint.ref));
   return { monitor, probe };
-}
-
-/**
- * Readiness signals on BC-01 once an endpoint is monitored: each endpoint down now, and each
- * month of this one and the last under its target, is a reason; otherwise one ok signal.
- */
-export async function loadMonitorSignals(
-  tx: Tx,
-  actor: Actor,
-  now: Date,
-): Promise<Map<string, ControlSignal[]>> {
-  const endpoints = await listEndpoints(tx, scopeOf(actor));
-  if (endpoints.length === 0) return new Map();
-  const months = await monthlyUptime(tx, scopeOf(actor), monthsBack(now, 2));
-  const problems = endpoints.flatMap((e) => endpointProblems(e, months.get(e.id) ?? []));
-  const signals: ControlSignal[] =
-    problems.length === 0
-      ? [
-          {
-            source: "monitor",
-            ok: true,
-            reason: `${endpoints.length} monitored endpoint(s) up and within their uptime targets`,
-          },
-        ]
-      : problems.map((reason) => ({ source: "monitor", ok: false, reason }));
-  return new Map([[MONITOR_CONTROL, signals]]);
 }
