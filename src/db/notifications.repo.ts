@@ -10,6 +10,7 @@ import type {
   NotificationKind,
 } from "../domain/notification.ts";
 import type { NotificationChannelsTable, NotificationDeliveriesTable } from "./schema.ts";
+import { newId } from "./portable.ts";
 import type { Tx } from "./transaction.ts";
 
 export type ChannelKind = "slack" | "webhook";
@@ -164,6 +165,31 @@ export interface Delivery {
   nextAttemptAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A delivery not yet attempted, as the digest, check notices and monitor alerts queue them. */
+export function pendingDelivery(
+  kind: NotificationKind,
+  channel: NotificationChannel,
+  target: string,
+  payload: string,
+  channelId: string | null,
+  at: string,
+): Delivery {
+  return {
+    id: newId(),
+    channel,
+    channelId,
+    target,
+    kind,
+    payload,
+    status: "pending",
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 function toDelivery(row: Selectable<NotificationDeliveriesTable>): Delivery {

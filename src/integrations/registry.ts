@@ -116,12 +116,16 @@ export function connectorByKind(kind: string): RegisteredConnector | undefined {
   return CONNECTORS.find((c) => c.kind === kind);
 }
 
+const ALL_CHECKS: readonly RegisteredCheck[] = CONNECTORS.flatMap((c) => c.checks);
+// Readiness and the task list look a check up once per stored result: built once, not per call.
+const CHECKS_BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));
+
 export function allChecks(): RegisteredCheck[] {
-  return CONNECTORS.flatMap((c) => c.checks);
+  return [...ALL_CHECKS];
 }
 
 export function checkById(id: string): RegisteredCheck | undefined {
-  return allChecks().find((c) => c.id === id);
+  return CHECKS_BY_ID.get(id);
 }
 
 export function populationById(

@@ -5,10 +5,14 @@
  * commits; a failed one is retried by the deliveries job like any other.
  */
 import type { StoredConnector } from "../../db/connectors.repo.ts";
-import { insertDelivery, listChannels, listPreferences } from "../../db/notifications.repo.ts";
+import {
+  insertDelivery,
+  pendingDelivery,
+  listChannels,
+  listPreferences,
+} from "../../db/notifications.repo.ts";
 import type { Delivery } from "../../db/notifications.repo.ts";
 import { getOrganization } from "../../db/organizations.repo.ts";
-import { newId } from "../../db/portable.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { listMembers } from "../../db/users.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
@@ -57,20 +61,8 @@ export async function queueCheckNotices(
     target: string,
     payload: string,
     channelId: string | null,
-  ): Delivery => ({
-    id: newId(),
-    channel,
-    channelId,
-    target,
-    kind: "check-failing",
-    payload,
-    status: "pending",
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: null,
-    createdAt: at.toISOString(),
-    updatedAt: at.toISOString(),
-  });
+  ): Delivery =>
+    pendingDelivery("check-failing", channel, target, payload, channelId, at.toISOString());
   // Whoever owns a control a failing check supports, once, with their checks.
   const perOwner = new Map<string, { userId: string; name: string; lines: string[] }>();
   for (const item of failing) {

@@ -5,9 +5,13 @@
  * retried with backoff by the deliveries job (deliveries.service.ts).
  */
 import { getOrganization } from "../../db/organizations.repo.ts";
-import { insertDelivery, listChannels, listPreferences } from "../../db/notifications.repo.ts";
+import {
+  insertDelivery,
+  pendingDelivery,
+  listChannels,
+  listPreferences,
+} from "../../db/notifications.repo.ts";
 import type { Delivery } from "../../db/notifications.repo.ts";
-import { newId } from "../../db/portable.ts";
 import { inTransaction, read } from "../../db/transaction.ts";
 import { listMembers } from "../../db/users.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
@@ -127,20 +131,7 @@ export async function sendDigest(ctx: ServiceContext, actor: Actor): Promise<Dig
     target: string,
     payload: string,
     channelId: string | null,
-  ): Delivery => ({
-    id: newId(),
-    channel,
-    channelId,
-    target,
-    kind: "task-digest",
-    payload,
-    status: "pending",
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: null,
-    createdAt: at,
-    updatedAt: at,
-  });
+  ): Delivery => pendingDelivery("task-digest", channel, target, payload, channelId, at);
   const deliveries: Delivery[] = [];
   if (ctx.mailer !== null) {
     for (const person of choosing("mail")) {

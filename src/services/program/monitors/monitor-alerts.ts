@@ -6,9 +6,13 @@
  */
 import { findControlByRef } from "../../../db/controls.repo.ts";
 import { getOrganization } from "../../../db/organizations.repo.ts";
-import { insertDelivery, listChannels, listPreferences } from "../../../db/notifications.repo.ts";
+import {
+  insertDelivery,
+  pendingDelivery,
+  listChannels,
+  listPreferences,
+} from "../../../db/notifications.repo.ts";
 import type { Delivery } from "../../../db/notifications.repo.ts";
-import { newId } from "../../../db/portable.ts";
 import { inTransaction, read } from "../../../db/transaction.ts";
 import { listMembers } from "../../../db/users.repo.ts";
 import { scopeOf } from "../../../domain/actor.ts";
@@ -53,20 +57,7 @@ export async function alertStateChange(
     target: string,
     payload: string,
     channelId: string | null,
-  ): Delivery => ({
-    id: newId(),
-    channel,
-    channelId,
-    target,
-    kind: "monitor-alert",
-    payload,
-    status: "pending",
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: null,
-    createdAt: iso,
-    updatedAt: iso,
-  });
+  ): Delivery => pendingDelivery("monitor-alert", channel, target, payload, channelId, iso);
   const deliveries: Delivery[] = [];
   const ownerEmail = control?.owner?.trim().toLowerCase() ?? "";
   const owner = members.find((m) => m.user.email.toLowerCase() === ownerEmail);
