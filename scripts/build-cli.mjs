@@ -68,6 +68,9 @@ export async function buildCli() {
     outdir: OUT_DIR,
     entryNames: "[name]-[hash]",
     chunkNames: "chunk-[hash]",
+    // .mjs: Node knows the format from the name, instead of looking up package.json's "type"
+    // for every chunk a command loads.
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     splitting: true,
     format: "esm",

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngine } from "../../test/support/database.ts";
@@ -18,6 +19,14 @@ afterEach(async () => {
 });
 
 describe("migrations", () => {
+  it("knows every file in the migrations folder, in order, and no other name", () => {
+    const files = readdirSync(new URL("./migrations/", import.meta.url))
+      .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
+      .map((name) => name.replace(/\.ts$/, ""))
+      .sort();
+    expect(KNOWN_MIGRATIONS).toEqual(files);
+  });
+
   it("applies every migration once and changes nothing when run again", async () => {
     const first = await migrateToLatest(db);
     expect(first.applied).toEqual(KNOWN_MIGRATIONS);

@@ -424,3 +424,26 @@ describe("months added and periods longer than a number of months", () => {
     expect(longerThanMonths({ from: "2025-07-01", to: "2027-07-01" }, 24)).toBe(true);
   });
 });
+
+describe("UTC without ICU", () => {
+  // "Etc/UTC" is the same zone under another name, so it takes the Intl path.
+  const instants = [
+    "1969-12-31T23:59:59.999Z",
+    "2000-02-29T12:00:00Z",
+    "2026-03-29T00:59:59Z",
+    "2026-12-31T23:59:59.999Z",
+    "2027-01-01T00:00:00Z",
+  ].map((text) => new Date(text));
+
+  it("reads the same dates as the zone's Intl formatter", () => {
+    for (const instant of instants) {
+      expect(localDate(instant, "UTC")).toBe(localDate(instant, "Etc/UTC"));
+    }
+  });
+
+  it("starts each day at the same instant as the Intl path", () => {
+    for (const date of ["1970-01-01", "2028-02-29", "2026-10-25"]) {
+      expect(zonedMidnight(date, "UTC")).toEqual(zonedMidnight(date, "Etc/UTC"));
+    }
+  });
+});
