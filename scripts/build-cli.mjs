@@ -21,21 +21,14 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  * Pure-JavaScript packages every command uses, bundled in: loading them from node_modules
  * costs more in module resolution than in running them. Every other package stays external
  * (native addons, packages that read their own files, and the heavy ones that only some
- * commands import).
+ * commands import), as do Node's own modules.
  */
-const BUNDLED_PACKAGES = new Set(["zod", "kysely", "commander"]);
+const BUNDLED_PACKAGES = /^(zod|kysely|commander)(\/|$)/;
 
-const externalPackages = {
-  name: "external-packages",
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
-      const name = args.path.startsWith("@")
-        ? args.path.split("/").slice(0, 2).join("/")
-        : args.path.split("/")[0];
-      return BUNDLED_PACKAGES.has(name) ? undefined : { path: args.path, external: true };
-    });
-  },
-};
+function isExternal(id) {
+  if (id.startsWith(".") || id.startsWith("/") || id.startsWith("\0")) return false;
+  return !BUNDLED_PACKAGES.test(id);
+}
 
 /** Outputs of older builds are removed once this old, so a long-running server keeps its own. */
 const KEEP_OLD_MS = 24 * 60 * 60 * 1000;
@@ -58,52 +51,57 @@ function pruneOldOutputs(keep, now) {
   }
 }
 
-/** Builds dist/cli/ and returns the entry's path. */
+/**
+ * Builds dist/cli/ and returns the entry's path. Rolldown rather than esbuild: over the same
+ * sources its chunks leave a command less to load (readiness 139 → 120 ms, controls list
+ * 92 → 83 ms, measured side by side).
+ */
 export async function buildCli() {
   const sourcesChangedAt = newestChange();
-  const { build } = await import("esbuild");
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: { main: "src/cli/entry.ts" },
-    outdir: OUT_DIR,
-    entryNames: "[name]-[hash]",
-    chunkNames: "chunk-[hash]",
-    // .mjs: Node knows the format from the name, instead of looking up package.json's "type"
-    // for every chunk a command loads.
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    splitting: true,
-    format: "esm",
+  const { rolldown } = await import("rolldown");
+  const bundle = await rolldown({
+    cwd: ROOT,
+    input: { main: "src/cli/entry.ts" },
     platform: "node",
-    target: "node22",
-    plugins: [externalPackages],
-    // Bundled CommonJS (commander) calls require() for Node's own modules.
-    banner: {
-      js: 'import { createRequire as __attestRequire } from "node:module"; const require = __attestRequire(import.meta.url);',
-    },
-    sourcemap: "linked",
-    minify: true,
-    keepNames: true,
-    write: false,
-    metafile: true,
-    logLevel: "warning",
+    transform: { target: "node22" },
+    external: isExternal,
+    logLevel: "warn",
   });
+  let output;
+  try {
+    ({ output } = await bundle.generate({
+      format: "esm",
+      // .mjs: Node knows the format from the name, instead of looking up package.json's "type"
+      // for every chunk a command loads.
+      entryFileNames: "[name]-[hash].mjs",
+      chunkFileNames: "chunk-[hash].mjs",
+      // Bundled CommonJS (commander) calls require() for Node's own modules.
+      banner:
+        'import { createRequire as __attestRequire } from "node:module"; const require = __attestRequire(import.meta.url);',
+      sourcemap: true,
+      minify: true,
+      keepNames: true,
+    }));
+  } finally {
+    await bundle.close();
+  }
   mkdirSync(OUT_DIR, { recursive: true });
   const written = new Set();
-  for (const file of result.outputFiles) {
-    writeAtomically(file.path, file.contents);
-    written.add(path.basename(file.path));
+  for (const file of output) {
+    writeAtomically(
+      path.join(OUT_DIR, file.fileName),
+      file.type === "chunk" ? file.code : file.source,
+    );
+    written.add(file.fileName);
   }
-  const entry = Object.entries(result.metafile.outputs).find(
-    ([, output]) => output.entryPoint === "src/cli/entry.ts",
-  );
-  if (entry === undefined) throw new Error("build-cli: esbuild produced no entry");
+  const entry = output.find((file) => file.type === "chunk" && file.isEntry);
+  if (entry === undefined) throw new Error("build-cli: rolldown produced no entry");
   writeAtomically(
     POINTER,
-    `${JSON.stringify({ entry: path.basename(entry[0]), sourcesChangedAt }, null, 2)}\n`,
+    `${JSON.stringify({ entry: entry.fileName, sourcesChangedAt }, null, 2)}\n`,
   );
   pruneOldOutputs(written, Date.now());
-  return path.join(OUT_DIR, path.basename(entry[0]));
+  return path.join(OUT_DIR, entry.fileName);
 }
 
 if (

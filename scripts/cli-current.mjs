@@ -2,7 +2,7 @@
  * Which compiled CLI `attest` runs (dist/cli/current.json names it), and whether the sources
  * moved on since it was built. Kept apart from build-cli.mjs and light (node:fs and node:path
  * only): every `attest` command reads this before anything else, and only a stale build
- * needs the builder and esbuild.
+ * needs the builder and rolldown.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";

@@ -9,47 +9,45 @@ import { AppError } from "../domain/errors.ts";
 import type { Db } from "./connect.ts";
 
 /**
- * Every migration, by the name of its file in ./migrations/ (a test holds the two together).
- * Only names here: a command on an up-to-date database loads no migration code at all.
+ * Every migration, by the name of its file in ./migrations/ (a test holds the two together),
+ * each loaded only when it is to run: a command on an up-to-date database loads none.
  */
-export const KNOWN_MIGRATIONS: readonly string[] = [
-  "0001_foundation",
-  "0002_evidence",
-  "0003_engagements",
-  "0004_accounts",
-  "0005_reports",
-  "0006_jobs",
-  "0007_audit_log_pages",
-  "0009_result_recorders",
-  "0011_policies",
-  "0012_risks",
-  "0013_requests",
-  "0014_populations",
-  "0015_workpapers",
-  "0016_engagement_firm",
-  "0017_people",
-  "0018_training",
-  "0019_vendors",
-  "0020_notifications",
-  "0021_findings",
-  "0022_population_importer_email",
-  "0023_access_reviews",
-  "0025_checks",
-  "0026_monitors",
-];
+const MIGRATIONS: Record<string, () => Promise<Migration>> = {
+  "0001_foundation": () => import("./migrations/0001_foundation.ts"),
+  "0002_evidence": () => import("./migrations/0002_evidence.ts"),
+  "0003_engagements": () => import("./migrations/0003_engagements.ts"),
+  "0004_accounts": () => import("./migrations/0004_accounts.ts"),
+  "0005_reports": () => import("./migrations/0005_reports.ts"),
+  "0006_jobs": () => import("./migrations/0006_jobs.ts"),
+  "0007_audit_log_pages": () => import("./migrations/0007_audit_log_pages.ts"),
+  "0009_result_recorders": () => import("./migrations/0009_result_recorders.ts"),
+  "0011_policies": () => import("./migrations/0011_policies.ts"),
+  "0012_risks": () => import("./migrations/0012_risks.ts"),
+  "0013_requests": () => import("./migrations/0013_requests.ts"),
+  "0014_populations": () => import("./migrations/0014_populations.ts"),
+  "0015_workpapers": () => import("./migrations/0015_workpapers.ts"),
+  "0016_engagement_firm": () => import("./migrations/0016_engagement_firm.ts"),
+  "0017_people": () => import("./migrations/0017_people.ts"),
+  "0018_training": () => import("./migrations/0018_training.ts"),
+  "0019_vendors": () => import("./migrations/0019_vendors.ts"),
+  "0020_notifications": () => import("./migrations/0020_notifications.ts"),
+  "0021_findings": () => import("./migrations/0021_findings.ts"),
+  "0022_population_importer_email": () => import("./migrations/0022_population_importer_email.ts"),
+  "0023_access_reviews": () => import("./migrations/0023_access_reviews.ts"),
+  "0025_checks": () => import("./migrations/0025_checks.ts"),
+  "0026_monitors": () => import("./migrations/0026_monitors.ts"),
+};
+
+export const KNOWN_MIGRATIONS: readonly string[] = Object.keys(MIGRATIONS).sort();
 
 const MIGRATION_TABLE = "attest_migration";
 const MIGRATION_LOCK_TABLE = "attest_migration_lock";
 
-/** esbuild bundles every file the pattern matches, each loaded only when a migration runs. */
 const provider: MigrationProvider = {
   getMigrations: async () =>
     Object.fromEntries(
       await Promise.all(
-        KNOWN_MIGRATIONS.map(async (name): Promise<[string, Migration]> => [
-          name,
-          (await import(`./migrations/${name}.ts`)) as Migration,
-        ]),
+        Object.entries(MIGRATIONS).map(async ([name, load]) => [name, await load()] as const),
       ),
     ),
 };
