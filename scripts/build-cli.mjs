@@ -25,6 +25,48 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  */
 const BUNDLED_PACKAGES = /^(zod|kysely|commander)(\/|$)/;
 
+/**
+ * Node's own modules are taken with require() rather than import: the ESM face of a built-in
+ * reads every export once, and so loads each lazy part of it (node:crypto's WebCrypto, X.509
+ * and key generation, node:fs's promises and streams), some 4 ms a command for nothing.
+ * require() leaves them until used. Rolldown prints each import of an external module on its
+ * own line, in the forms matched here, before minifying.
+ */
+const BUILTIN_IMPORT = /^import (?:([\w$]+)|\* as ([\w$]+)|\{([^}]*)\}) from "(node:[\w/]+)";$/gm;
+
+function requireOf(defaultName, namespace, names, id) {
+  const taken =
+    names === undefined
+      ? (defaultName ?? namespace)
+      : `{ ${names
+          .split(",")
+          .map((name) => name.trim().replace(/^([\w$]+) as ([\w$]+)$/, "$1: $2"))
+          .filter((name) => name !== "")
+          .join(", ")} }`;
+  return `const ${taken} = require(${JSON.stringify(id)});`;
+}
+
+/** Each import line in its place, so the source map stays true. */
+function requireBuiltins(code, RolldownMagicString) {
+  const edited = new RolldownMagicString(code);
+  for (const match of code.matchAll(BUILTIN_IMPORT)) {
+    const [line, defaultName, namespace, names, id] = match;
+    edited.update(
+      match.index,
+      match.index + line.length,
+      requireOf(defaultName, namespace, names, id),
+    );
+  }
+  return { code: edited.toString(), map: edited.generateMap({ hires: true }).toString() };
+}
+
+function builtinsByRequire(RolldownMagicString) {
+  return {
+    name: "builtins-by-require",
+    renderChunk: (code) => requireBuiltins(code, RolldownMagicString),
+  };
+}
+
 function isExternal(id) {
   if (id.startsWith(".") || id.startsWith("/") || id.startsWith("\0")) return false;
   return !BUNDLED_PACKAGES.test(id);
@@ -58,13 +100,14 @@ function pruneOldOutputs(keep, now) {
  */
 export async function buildCli() {
   const sourcesChangedAt = newestChange();
-  const { rolldown } = await import("rolldown");
+  const { rolldown, RolldownMagicString } = await import("rolldown");
   const bundle = await rolldown({
     cwd: ROOT,
     input: { main: "src/cli/entry.ts" },
     platform: "node",
     transform: { target: "node22" },
     external: isExternal,
+    plugins: [builtinsByRequire(RolldownMagicString)],
     logLevel: "warn",
   });
   let output;
@@ -75,7 +118,7 @@ export async function buildCli() {
       // for every chunk a command loads.
       entryFileNames: "[name]-[hash].mjs",
       chunkFileNames: "chunk-[hash].mjs",
-      // Bundled CommonJS (commander) calls require() for Node's own modules.
+      // Bundled CommonJS (commander) calls require() for Node's own modules, as do the chunks.
       banner:
         'import { createRequire as __attestRequire } from "node:module"; const require = __attestRequire(import.meta.url);',
       sourcemap: true,

@@ -8,27 +8,16 @@ import { CONNECTOR_KINDS } from "../domain/checks/check.ts";
 import { awsConnector } from "./aws/connector.ts";
 import { githubConnector } from "./github/connector.ts";
 import { oktaConnector } from "./okta/connector.ts";
+import { registeredCheck } from "./checks.ts";
+import type { RegisteredCheck } from "./checks.ts";
 import type {
-  CheckDefinition,
   CollectContext,
   ConnectorDefinition,
   ConnectorField,
   ConnectorKind,
   PopulationPull,
   PulledOccurrence,
-  ResourceResult,
 } from "../domain/checks/check.ts";
-
-/** A check with its snapshot type erased: evaluate is given its own connector's snapshot. */
-export interface RegisteredCheck {
-  id: string;
-  title: string;
-  connector: ConnectorKind;
-  reads: readonly string[];
-  controls: readonly string[];
-  criteria: readonly string[];
-  evaluate(snapshot: unknown): ResourceResult[];
-}
 
 export interface RegisteredPopulation {
   id: string;
@@ -58,21 +47,12 @@ export interface RegisteredConnector {
 
 /**
  * Erases a connector's types. The casts are sound as used: settings and credentials reach it
- * only after its own schemas parsed them (services/checks/connectors.service.ts), and a
- * snapshot only from its own collect (or from the blob store, under the hash of that output).
+ * only after its own schemas parsed them (services/checks/connectors.service.ts); checks are
+ * erased by checks.ts.
  */
 export function registerConnector<Settings, Credentials, Snapshot>(
   definition: ConnectorDefinition<Settings, Credentials, Snapshot>,
 ): RegisteredConnector {
-  const checkOf = (check: CheckDefinition<Snapshot>): RegisteredCheck => ({
-    id: check.id,
-    title: check.title,
-    connector: check.connector,
-    reads: check.reads,
-    controls: check.controls,
-    criteria: check.criteria,
-    evaluate: (snapshot) => check.evaluate(snapshot as Snapshot),
-  });
   const populationOf = (p: PopulationPull<Settings, Credentials>): RegisteredPopulation => ({
     id: p.id,
     title: p.title,
@@ -91,7 +71,7 @@ export function registerConnector<Settings, Credentials, Snapshot>(
       definition.testConnection(settings as Settings, credentials as Credentials),
     collect: (settings, credentials, context) =>
       definition.collect(settings as Settings, credentials as Credentials, context),
-    checks: definition.checks.map(checkOf),
+    checks: definition.checks.map(registeredCheck),
     populations: definition.populations.map(populationOf),
     syntheticSnapshot: (resources) => definition.syntheticSnapshot(resources),
   };
@@ -114,18 +94,6 @@ export function isConnectorKind(value: string): value is ConnectorKind {
 
 export function connectorByKind(kind: string): RegisteredConnector | undefined {
   return CONNECTORS.find((c) => c.kind === kind);
-}
-
-const ALL_CHECKS: readonly RegisteredCheck[] = CONNECTORS.flatMap((c) => c.checks);
-// Readiness and the task list look a check up once per stored result: built once, not per call.
-const CHECKS_BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));
-
-export function allChecks(): RegisteredCheck[] {
-  return [...ALL_CHECKS];
-}
-
-export function checkById(id: string): RegisteredCheck | undefined {
-  return CHECKS_BY_ID.get(id);
 }
 
 export function populationById(

@@ -7,27 +7,10 @@ import { readAll } from "./client.ts";
 import { oktaClient, oktaCredentialsSchema, oktaSettingsSchema } from "./client.ts";
 import type { OktaCredentials, OktaSettings } from "./client.ts";
 import { collectOkta } from "./collect.ts";
-import { adminsMfaCheck, adminsPhishingResistantCheck, usersMfaCheck } from "./checks/mfa.ts";
-import { inactiveUsersNoRolesCheck, superAdminsFewCheck } from "./checks/admins.ts";
-import { leaversDeactivatedCheck, unknownAccountsCheck } from "./checks/register.ts";
-import { inactiveUsersCheck } from "./checks/inactivity.ts";
-import { passwordPolicyCheck, signOnPolicyMfaCheck } from "./checks/policies.ts";
+import { oktaChecks } from "./checks/index.ts";
 import { oktaPopulations } from "./populations.ts";
 import type { OktaSnapshot } from "./snapshot.ts";
 import { syntheticOktaSnapshot } from "./synthetic.ts";
-
-export const OKTA_CHECKS = [
-  usersMfaCheck,
-  adminsMfaCheck,
-  adminsPhishingResistantCheck,
-  superAdminsFewCheck,
-  inactiveUsersNoRolesCheck,
-  leaversDeactivatedCheck,
-  unknownAccountsCheck,
-  inactiveUsersCheck,
-  passwordPolicyCheck,
-  signOnPolicyMfaCheck,
-] as const;
 
 export const oktaConnector: ConnectorDefinition<OktaSettings, OktaCredentials, OktaSnapshot> = {
   kind: "okta",
@@ -71,7 +54,7 @@ export const oktaConnector: ConnectorDefinition<OktaSettings, OktaCredentials, O
   async collect(settings, credentials, context) {
     return collectOkta(await oktaClient(settings, credentials), settings.orgUrl, context);
   },
-  checks: OKTA_CHECKS,
+  checks: oktaChecks,
   populations: oktaPopulations,
   syntheticSnapshot: syntheticOktaSnapshot,
 };

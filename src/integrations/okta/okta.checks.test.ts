@@ -11,7 +11,8 @@ import {
   startFakeOkta,
 } from "../../../test/support/fake-okta.ts";
 import type { FakeOkta, FakeOktaUser } from "../../../test/support/fake-okta.ts";
-import { OKTA_CHECKS, oktaConnector } from "./connector.ts";
+import { oktaChecks } from "./checks/index.ts";
+import { oktaConnector } from "./connector.ts";
 import type { OktaSnapshot } from "./snapshot.ts";
 
 const REGISTER: RegisterPerson[] = [
@@ -68,7 +69,7 @@ async function collect(people: RegisterPerson[] = REGISTER): Promise<OktaSnapsho
 }
 
 function run(snapshot: OktaSnapshot, id: string): ResourceResult[] {
-  const check = OKTA_CHECKS.find((c) => c.id === id);
+  const check = oktaChecks.find((c) => c.id === id);
   if (check === undefined) throw new Error(`no check ${id}`);
   return check.evaluate(snapshot);
 }
@@ -86,8 +87,8 @@ function user(id: string): FakeOktaUser {
 describe("the compliant org", () => {
   it("passes every check, with at least one passing resource each", async () => {
     const snapshot = await collect();
-    expect(OKTA_CHECKS.length).toBeGreaterThanOrEqual(8);
-    for (const check of OKTA_CHECKS) {
+    expect(oktaChecks.length).toBeGreaterThanOrEqual(8);
+    for (const check of oktaChecks) {
       const results = check.evaluate(snapshot);
       expect(failing(results), check.id).toEqual([]);
       expect(results.filter((r) => r.status === "pass").length, check.id).toBeGreaterThan(0);
@@ -257,7 +258,7 @@ describe("purity", () => {
     user("00u2bob").factors = [];
     const snapshot = await collect();
     const replayed = JSON.parse(JSON.stringify(snapshot)) as OktaSnapshot;
-    for (const check of OKTA_CHECKS) {
+    for (const check of oktaChecks) {
       expect(check.evaluate(replayed), check.id).toEqual(check.evaluate(snapshot));
     }
     expect(snapshot.people.map((p) => p.email)).toContain("dave.leaver@acme.test");
@@ -266,7 +267,7 @@ describe("purity", () => {
   it("the synthetic snapshot has about the size asked for and work on both sides of each check", () => {
     const snapshot = oktaConnector.syntheticSnapshot(700);
     expect(snapshot.users.length).toBe(700);
-    for (const check of OKTA_CHECKS) {
+    for (const check of oktaChecks) {
       const statuses = check.evaluate(snapshot).map((r) => r.status);
       expect(statuses, check.id).toContain("fail");
     }

@@ -9,7 +9,7 @@ import { connectorRef } from "../../db/connectors.repo.ts";
 import type { Tx } from "../../db/transaction.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { CheckOutcome, CheckStatus } from "../../domain/checks/outcome.ts";
-import type { RegisteredCheck } from "../../integrations/registry.ts";
+import type { RegisteredCheck } from "../../integrations/checks.ts";
 import { prepareContent, recordGeneratedEvidence } from "../program/evidence.service.ts";
 import type { ServiceContext } from "../platform/context.ts";
 

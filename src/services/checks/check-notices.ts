@@ -21,7 +21,7 @@ import type { Control } from "../../domain/control.ts";
 import { failingInWords } from "../../domain/checks/outcome.ts";
 import type { CheckOutcome } from "../../domain/checks/outcome.ts";
 import type { NotificationChannel } from "../../domain/notification.ts";
-import type { RegisteredCheck } from "../../integrations/registry.ts";
+import type { RegisteredCheck } from "../../integrations/checks.ts";
 import { wants } from "../notifications/preferences.service.ts";
 import type { ServiceContext } from "../platform/context.ts";
 

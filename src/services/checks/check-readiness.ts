@@ -3,7 +3,7 @@ import type { Tx } from "../../db/transaction.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { checkSignals } from "../../domain/checks/check-readiness.ts";
 import type { ControlSignal } from "../../domain/readiness.ts";
-import { checkById } from "../../integrations/registry.ts";
+import { checkById } from "../../integrations/checks.ts";
 import { latestOutcomes } from "./results.service.ts";
 
 export async function loadCheckSignals(

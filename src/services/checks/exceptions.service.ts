@@ -22,7 +22,7 @@ import type { CheckException } from "../../domain/checks/outcome.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
-import { checkById } from "../../integrations/registry.ts";
+import { checkById } from "../../integrations/checks.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { calendarDate, reason, requiredText } from "../platform/inputs.ts";

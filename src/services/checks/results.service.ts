@@ -32,8 +32,8 @@ import type {
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
-import { allChecks, checkById } from "../../integrations/registry.ts";
-import type { RegisteredCheck } from "../../integrations/registry.ts";
+import { allChecks, checkById } from "../../integrations/checks.ts";
+import type { RegisteredCheck } from "../../integrations/checks.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { checkSourceFile } from "./check-sources.ts";
 

@@ -7,7 +7,7 @@ import { listControls } from "../../../db/controls.repo.ts";
 import { scopeOf } from "../../../domain/actor.ts";
 import { failingInWords } from "../../../domain/checks/outcome.ts";
 import type { Task } from "../../../domain/task.ts";
-import { checkById } from "../../../integrations/registry.ts";
+import { checkById } from "../../../integrations/checks.ts";
 import { latestOutcomes } from "../../checks/results.service.ts";
 import type { TaskSourceModule } from "./source.ts";
 
