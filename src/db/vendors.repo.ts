@@ -334,3 +334,18 @@ export async function insertReview(tx: Tx, scope: OrgScope, review: VendorReview
     })
     .execute();
 }
+
+/** Every vendor with its reports and reviews (the inventory page and readiness read it whole). */
+export async function listInventory(
+  tx: Tx,
+  scope: OrgScope,
+): Promise<{ vendor: Vendor; reports: VendorReport[]; reviews: VendorReview[] }[]> {
+  const vendors = await listVendors(tx, scope);
+  const reports = await listReports(tx, scope);
+  const reviews = await listReviews(tx, scope);
+  return vendors.map((vendor) => ({
+    vendor,
+    reports: reports.filter((r) => r.vendorId === vendor.id),
+    reviews: reviews.filter((r) => r.vendorId === vendor.id),
+  }));
+}

@@ -1,10 +1,9 @@
 /**
  * The availability monitor's rules, pure: what an endpoint is, when it is due, how a probe's
  * answer is judged, and how a month's uptime is counted and compared with its target. Months
- * are UTC calendar months, so the same probes give the same uptime wherever it is read.
+ * are UTC calendar months, so the same probes give the same uptime wherever it is read. The
+ * input schema is in services/program/monitors/monitor-input.ts: readiness reads this module.
  */
-import { z } from "zod";
-
 export const MONITOR_CONTROL = "BC-01";
 export const MONITOR_STATES = ["unknown", "up", "down"] as const;
 export type MonitorState = (typeof MONITOR_STATES)[number];
@@ -17,27 +16,6 @@ export const DEFAULT_TARGET_PERCENT = 99.9;
 export function monitorRef(number: number): string {
   return `M-${number}`;
 }
-
-/**
- * Only https:// is accepted. A probe is evidence that customers could reach the service, which
- * they do over TLS; and plain HTTP would let anyone on the path answer for it. Tests reach a
- * local HTTPS server whose certificate is trusted through ATTEST_MONITOR_CA_FILE, so no
- * exception for http:// is needed, even on loopback.
- */
-export const monitorInput = z.strictObject({
-  name: z.string().trim().min(1, "give the endpoint a name").max(200),
-  url: z
-    .url({ protocol: /^https$/, error: "must be an https:// URL (plain http is not probed)" })
-    .max(2000)
-    .refine((url) => !/^https:\/\/[^/]*@/.test(url), {
-      error: "must not carry a user name or password",
-    }),
-  expectedStatus: z.number().int().min(100).max(599).default(200),
-  intervalMinutes: z.number().int().min(1).max(1440).default(DEFAULT_INTERVAL_MINUTES),
-  timeoutSeconds: z.number().int().min(1).max(60).default(DEFAULT_TIMEOUT_SECONDS),
-  targetPercent: z.number().min(50).max(100).default(DEFAULT_TARGET_PERCENT),
-});
-export type MonitorInput = z.input<typeof monitorInput>;
 
 export interface MonitorEndpoint {
   id: string;

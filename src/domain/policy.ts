@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Role } from "./actor.ts";
 import { invalidField } from "./errors.ts";
 import { AppError } from "./errors.ts";
+import { localDate } from "./periods.ts";
 
 /**
  * draft → in-review (submitted) → approved (the owner's signature) → published (a version is
@@ -95,6 +96,18 @@ export function reviewDueBy(reviewedOn: string, reviewMonths: number): string {
 }
 
 /** "yearly" for 12, "every 6 months" otherwise: how reasons name a cadence. */
+/**
+ * When the policy's next periodic review is due, in the organization's zone; none before its
+ * first review, or once it is retired.
+ */
+export function policyReviewDue(
+  policy: { reviewedAt: string | null; state: PolicyState; reviewMonths: number },
+  timeZone: string,
+): string | null {
+  if (policy.reviewedAt === null || policy.state === "retired") return null;
+  return reviewDueBy(localDate(new Date(policy.reviewedAt), timeZone), policy.reviewMonths);
+}
+
 export function cadenceWords(months: number): string {
   if (months === 12) return "yearly";
   if (months === 24) return "two-yearly";

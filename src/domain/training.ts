@@ -38,10 +38,6 @@ export interface Trainee {
   startedOn: string;
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /** The SHA-256 of what a person reads and answers: a changed text or quiz is a new version. */
 export function moduleSha256(module: TrainingModule): string {
   return sha256Hex(

@@ -1,4 +1,5 @@
 // What every person may and may not do with company systems, devices and data.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { IT_LEAD, PASSWORD_MIN_LENGTH, SECURITY_CONTACT, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const acceptableUsePolicy: PolicyTemplate = {
     "networks, and what they must report.",
   categories: [],
   criteria: ["CC1.1", "CC2.2", "CC5.3", "CC6.1", "CC6.7", "CC6.8"],
-  controls: ["GV-07", "AC-03", "OP-01", "AS-05", "AS-06"],
+  controls: POLICY_TEMPLATE_CONTROLS["acceptable-use"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // Who may reach which systems and data, and how access is granted, reviewed and removed.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { IT_LEAD, LEAVER_REMOVAL_SLA, PASSWORD_MIN_LENGTH, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,19 +11,7 @@ export const accessControlPolicy: PolicyTemplate = {
     "how privileged and production access is limited.",
   categories: [],
   criteria: ["CC5.3", "CC6.1", "CC6.2", "CC6.3", "CC6.6", "CC3.3"],
-  controls: [
-    "GV-07",
-    "AC-01",
-    "AC-02",
-    "AC-03",
-    "AC-04",
-    "AC-05",
-    "AC-06",
-    "AC-07",
-    "AC-08",
-    "AC-09",
-    "AC-11",
-  ],
+  controls: POLICY_TEMPLATE_CONTROLS["access-control"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // Knowing what devices, cloud resources and applications the company has, who owns them and their state.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { IT_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const assetManagementPolicy: PolicyTemplate = {
     "device standards, and governs how assets are issued, returned and disposed of.",
   categories: [],
   criteria: ["CC2.1", "CC5.3", "CC6.1", "CC6.5", "CC6.7", "CC6.8"],
-  controls: ["GV-07", "AS-01", "AS-04", "AS-05", "OP-01", "HR-08"],
+  controls: POLICY_TEMPLATE_CONTROLS["asset-management"],
   ownerRole: "it",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // What is backed up, how often, where copies live, how long they are kept and how restores are proven.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { ENGINEERING_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const backupPolicy: PolicyTemplate = {
     "how restores are tested.",
   categories: [],
   criteria: ["A1.2", "A1.3", "CC5.3", "CC7.5"],
-  controls: ["GV-07", "BC-04", "BC-05", "BC-06"],
+  controls: POLICY_TEMPLATE_CONTROLS["backup"],
   ownerRole: "engineering",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // Keeping the service and the company running through a major disruption, and recovering after.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { ENGINEERING_LEAD, EXECUTIVE_SPONSOR } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const businessContinuityPolicy: PolicyTemplate = {
     "plan, and assigns who leads the company through a major disruption.",
   categories: [],
   criteria: ["A1.1", "A1.2", "A1.3", "CC5.3", "CC7.5", "CC9.1"],
-  controls: ["GV-07", "BC-02", "BC-03", "BC-07", "BC-08", "RM-05"],
+  controls: POLICY_TEMPLATE_CONTROLS["business-continuity"],
   ownerRole: "operations",
   reviewMonths: 12,
   variables: [

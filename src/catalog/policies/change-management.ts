@@ -1,4 +1,5 @@
 // How changes reach production: tickets, review, testing, pipeline deploys and emergencies.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { ENGINEERING_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,18 +11,7 @@ export const changeManagementPolicy: PolicyTemplate = {
     "reviewed, tested, approved and deployed, including emergency changes.",
   categories: [],
   criteria: ["CC5.2", "CC5.3", "CC6.3", "CC7.1", "CC7.5", "CC8.1"],
-  controls: [
-    "GV-07",
-    "CM-01",
-    "CM-02",
-    "CM-03",
-    "CM-04",
-    "CM-05",
-    "CM-06",
-    "CM-07",
-    "CM-08",
-    "CM-09",
-  ],
+  controls: POLICY_TEMPLATE_CONTROLS["change-management"],
   ownerRole: "engineering",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // The standards of behaviour expected of everyone, and how to raise a concern safely.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { EXECUTIVE_SPONSOR, LEGAL_LEAD, PEOPLE_LEAD } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const codeOfConductPolicy: PolicyTemplate = {
     "company assets and customer data, and how to report concerns without fear of retaliation.",
   categories: [],
   criteria: ["CC1.1", "CC1.5", "CC2.2", "CC3.3", "CC5.3"],
-  controls: ["GV-01", "GV-07", "GV-09", "HR-05", "HR-06"],
+  controls: POLICY_TEMPLATE_CONTROLS["code-of-conduct"],
   ownerRole: "people",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // Honouring the confidentiality commitments made to customers and partners over the life of their information.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { CUSTOMER_DELETION_DAYS, LEGAL_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -11,7 +12,7 @@ export const confidentialityPolicy: PolicyTemplate = {
     "promises end.",
   categories: ["confidentiality"],
   criteria: ["C1.1", "C1.2", "CC2.3", "CC5.3", "CC6.1", "CC6.5", "CC6.7"],
-  controls: ["GV-07", "GV-08", "CF-01", "CF-02", "CF-03", "CF-04", "CF-05", "CF-06", "CF-07"],
+  controls: POLICY_TEMPLATE_CONTROLS["confidentiality"],
   ownerRole: "legal",
   reviewMonths: 12,
   variables: [

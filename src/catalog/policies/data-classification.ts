@@ -1,4 +1,5 @@
 // Sorting information into levels so each level gets handling that fits its sensitivity.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const dataClassificationPolicy: PolicyTemplate = {
     "requires an inventory of where confidential and customer data lives.",
   categories: [],
   criteria: ["C1.1", "CC2.1", "CC5.3", "CC6.1", "CC6.7"],
-  controls: ["GV-07", "CF-01", "CF-03", "AS-01", "AS-06"],
+  controls: POLICY_TEMPLATE_CONTROLS["data-classification"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // How long information is kept, and how it is destroyed once that period ends.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import {
   CUSTOMER_DELETION_DAYS,
@@ -15,7 +16,7 @@ export const dataRetentionPolicy: PolicyTemplate = {
     "destroyed, including customer data at the end of a contract.",
   categories: [],
   criteria: ["C1.1", "C1.2", "CC5.3", "CC6.5"],
-  controls: ["GV-07", "CF-05", "CF-06", "CF-07", "AS-04"],
+  controls: POLICY_TEMPLATE_CONTROLS["data-retention"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

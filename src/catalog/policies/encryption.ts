@@ -1,4 +1,5 @@
 // Where encryption is required, which algorithms are allowed, and how keys are looked after.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { ENGINEERING_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const encryptionPolicy: PolicyTemplate = {
     "protocols, and sets how keys and certificates are managed.",
   categories: [],
   criteria: ["C1.1", "CC5.3", "CC6.1", "CC6.6", "CC6.7", "CC7.5", "A1.2"],
-  controls: ["GV-07", "AC-10", "AC-12", "AS-05", "CF-04", "BC-04"],
+  controls: POLICY_TEMPLATE_CONTROLS["encryption"],
   ownerRole: "engineering",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // Security before, during and after employment: screening, agreements, training, reviews and leaving.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { LEAVER_REMOVAL_SLA, PEOPLE_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,19 +11,7 @@ export const humanResourcesSecurityPolicy: PolicyTemplate = {
     "checks, agreements, training, performance reviews, discipline and offboarding.",
   categories: [],
   criteria: ["CC1.1", "CC1.3", "CC1.4", "CC1.5", "CC2.2", "CC5.3", "CC6.2", "CC6.4", "CC6.5"],
-  controls: [
-    "GV-03",
-    "GV-07",
-    "HR-01",
-    "HR-02",
-    "HR-03",
-    "HR-04",
-    "HR-05",
-    "HR-06",
-    "HR-07",
-    "HR-08",
-    "AC-05",
-  ],
+  controls: POLICY_TEMPLATE_CONTROLS["human-resources-security"],
   ownerRole: "people",
   reviewMonths: 12,
   variables: [

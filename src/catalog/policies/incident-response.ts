@@ -1,4 +1,5 @@
 // How security incidents are reported, triaged, contained, communicated and learned from.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { EXECUTIVE_SPONSOR, LEGAL_LEAD, SECURITY_CONTACT, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const incidentResponsePolicy: PolicyTemplate = {
     "communicated, and how lessons are fed back into the program.",
   categories: [],
   criteria: ["CC2.3", "CC4.2", "CC5.3", "CC7.2", "CC7.3", "CC7.4", "CC7.5"],
-  controls: ["GV-07", "IR-01", "IR-02", "IR-03", "IR-04", "IR-05", "OP-07", "BC-10"],
+  controls: POLICY_TEMPLATE_CONTROLS["incident-response"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

@@ -48,7 +48,7 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   secureDevelopmentPolicy,
   vendorManagementPolicy,
   vulnerabilityManagementPolicy,
-// Titles are plain English: code-unit order is their alphabetical order, without a collator.
+  // Titles are plain English: code-unit order is their alphabetical order, without a collator.
 ].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 
 const BY_ID = new Map(POLICY_TEMPLATES.map((template) => [template.id, template]));

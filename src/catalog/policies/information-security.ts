@@ -1,4 +1,5 @@
 // The top-level policy: it sets up the security program and points to the topic policies.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { EXECUTIVE_SPONSOR, SECURITY_CONTACT, SECURITY_OFFICER } from "./variables.ts";
 
@@ -23,7 +24,7 @@ export const informationSecurityPolicy: PolicyTemplate = {
     "CC5.1",
     "CC5.3",
   ],
-  controls: ["GV-02", "GV-04", "GV-05", "GV-06", "GV-07", "GV-08", "GV-10", "GV-11", "GV-12"],
+  controls: POLICY_TEMPLATE_CONTROLS["information-security"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // What is logged, how logs are protected and kept, and how events are watched and acted on.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { ENGINEERING_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const loggingMonitoringPolicy: PolicyTemplate = {
     "availability are monitored, alerted on and reviewed.",
   categories: [],
   criteria: ["A1.1", "A1.2", "CC2.1", "CC5.3", "CC6.6", "CC7.2", "CC7.3"],
-  controls: ["GV-07", "OP-06", "OP-07", "OP-08", "OP-09", "BC-01", "BC-05"],
+  controls: POLICY_TEMPLATE_CONTROLS["logging-monitoring"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

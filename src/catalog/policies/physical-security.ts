@@ -1,4 +1,5 @@
 // Protecting offices, home workspaces and the data centers the service runs in.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const physicalSecurityPolicy: PolicyTemplate = {
     "physical security of the cloud provider's data centers is relied on and checked.",
   categories: [],
   criteria: ["A1.2", "CC5.3", "CC6.4", "CC6.5", "CC9.2"],
-  controls: ["GV-07", "AS-02", "AS-03", "AS-04", "BC-09"],
+  controls: POLICY_TEMPLATE_CONTROLS["physical-security"],
   ownerRole: "operations",
   reviewMonths: 12,
   variables: [

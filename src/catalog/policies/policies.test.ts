@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CONTROL_TEMPLATES } from "../controls/index.ts";
 import { CRITERIA } from "../criteria.ts";
 import { CATEGORY_IDS, OWNER_ROLES } from "../types.ts";
+import { POLICY_TEMPLATE_CONTROLS, policyTemplateControls } from "./controls.ts";
 import { POLICY_TEMPLATES, policyTemplate } from "./index.ts";
 
 /** Every body needs these sections, found by a level-2 heading that starts with the word. */
@@ -209,5 +210,17 @@ describe("policy template library", () => {
       const cited = new Set(template.criteria.map((id) => categoryOf.get(id)));
       for (const category of template.categories) expect(cited, template.id).toContain(category);
     }
+  });
+});
+
+describe("the template controls index", () => {
+  it("has one entry per template, and only those", () => {
+    expect(Object.keys(POLICY_TEMPLATE_CONTROLS).sort()).toEqual(
+      POLICY_TEMPLATES.map((t) => t.id).sort(),
+    );
+    for (const template of POLICY_TEMPLATES) {
+      expect(policyTemplateControls(template.id)).toEqual(template.controls);
+    }
+    expect(policyTemplateControls("no-such-template")).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 // How personal information is collected, used, shared, kept and deleted, and how individuals' rights are met.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { LEGAL_LEAD, PRIVACY_OFFICER } from "./variables.ts";
 
@@ -31,23 +32,7 @@ export const privacyPolicy: PolicyTemplate = {
     "P7.1",
     "P8.1",
   ],
-  controls: [
-    "GV-07",
-    "PV-01",
-    "PV-02",
-    "PV-03",
-    "PV-04",
-    "PV-05",
-    "PV-06",
-    "PV-07",
-    "PV-08",
-    "PV-09",
-    "PV-10",
-    "PV-11",
-    "PV-12",
-    "PV-13",
-    "PV-14",
-  ],
+  controls: POLICY_TEMPLATE_CONTROLS["privacy"],
   ownerRole: "privacy",
   reviewMonths: 12,
   variables: [

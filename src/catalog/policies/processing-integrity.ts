@@ -1,4 +1,5 @@
 // Making sure the service processes customer data completely, accurately and on time.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { ENGINEERING_LEAD } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const processingIntegrityPolicy: PolicyTemplate = {
     "that results are complete, accurate, timely and traceable.",
   categories: ["processing-integrity"],
   criteria: ["CC5.3", "PI1.1", "PI1.2", "PI1.3", "PI1.4", "PI1.5"],
-  controls: ["GV-07", "DQ-01", "DQ-02", "DQ-03", "DQ-04", "DQ-05", "DQ-06"],
+  controls: POLICY_TEMPLATE_CONTROLS["processing-integrity"],
   ownerRole: "engineering",
   reviewMonths: 12,
   variables: [

@@ -1,4 +1,5 @@
 // How risks to the company's objectives are found, rated, treated and revisited.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { EXECUTIVE_SPONSOR, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const riskManagementPolicy: PolicyTemplate = {
     "rated and treated, and who may accept them.",
   categories: [],
   criteria: ["CC3.1", "CC3.2", "CC3.3", "CC3.4", "CC5.1", "CC5.2", "CC5.3", "CC9.1"],
-  controls: ["GV-05", "GV-07", "GV-12", "RM-01", "RM-02", "RM-03", "RM-04", "RM-05"],
+  controls: POLICY_TEMPLATE_CONTROLS["risk-management"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

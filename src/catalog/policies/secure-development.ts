@@ -1,4 +1,5 @@
 // How software is designed, written and tested so that security is built in, not added later.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { ENGINEERING_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const secureDevelopmentPolicy: PolicyTemplate = {
     "testing software, including dependencies, secrets and training.",
   categories: [],
   criteria: ["CC1.4", "CC2.2", "CC4.1", "CC5.3", "CC6.1", "CC7.1", "CC8.1"],
-  controls: ["GV-07", "HR-03", "AC-09", "CM-02", "CM-04", "CM-05", "OP-04"],
+  controls: POLICY_TEMPLATE_CONTROLS["secure-development"],
   ownerRole: "engineering",
   reviewMonths: 12,
   variables: [

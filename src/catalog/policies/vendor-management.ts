@@ -1,4 +1,5 @@
 // Choosing, contracting with, monitoring and leaving the third parties the service relies on.
+import { POLICY_TEMPLATE_CONTROLS } from "./controls.ts";
 import type { PolicyTemplate } from "./types.ts";
 import { LEGAL_LEAD, SECURITY_OFFICER } from "./variables.ts";
 
@@ -10,7 +11,7 @@ export const vendorManagementPolicy: PolicyTemplate = {
     "contracted, monitored and offboarded.",
   categories: [],
   criteria: ["A1.2", "C1.1", "CC2.3", "CC4.1", "CC5.3", "CC6.4", "CC9.2"],
-  controls: ["GV-07", "RM-06", "RM-07", "RM-08", "AS-03", "BC-09", "CF-02"],
+  controls: POLICY_TEMPLATE_CONTROLS["vendor-management"],
   ownerRole: "security",
   reviewMonths: 12,
   variables: [

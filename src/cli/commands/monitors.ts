@@ -1,7 +1,8 @@
 /** `attest monitors`: the availability monitor's HTTPS endpoints, their uptime, a probe now. */
 import type { Command } from "commander";
 import { invalidField } from "../../domain/errors.ts";
-import type { MonitorInput, MonitorProbe } from "../../domain/monitor.ts";
+import type { MonitorProbe } from "../../domain/monitor.ts";
+import type { MonitorInput } from "../../services/program/monitors/monitor-input.ts";
 import {
   addMonitor,
   listMonitors,

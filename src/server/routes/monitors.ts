@@ -6,7 +6,7 @@ import {
   monitorList,
   monitorProbeOutcome,
 } from "../../contracts/monitors.ts";
-import { monitorInput } from "../../domain/monitor.ts";
+import { monitorInput } from "../../services/program/monitors/monitor-input.ts";
 import {
   addMonitor,
   listMonitors,

@@ -13,11 +13,11 @@ import {
   listAssignedEngagementIds,
   listMembers,
 } from "../../db/users.repo.ts";
+import { normalizeEmail } from "../../domain/account.ts";
 import { actorIn, scopeOf } from "../../domain/actor.ts";
 import type { Actor, Principal } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import type { ServiceContext } from "../platform/context.ts";
-import { email } from "../platform/inputs.ts";
 
 /** The principal of installation-wide work (key rotation, account recovery, `attest init`). */
 export const COMMAND_LINE_OPERATOR: Principal = {
@@ -86,15 +86,18 @@ export async function commandLineActor(
   return read(ctx.db, async (tx) => {
     let member: { userId: string; name: string; email: string; role: Actor["role"] };
     if (choice.as !== undefined) {
-      const parsed = email.safeParse(choice.as.trim());
-      if (!parsed.success) throw asError(`"${choice.as}" is not an email address`);
-      const found = await findUserByEmail(tx, parsed.data);
+      // Only looked up, never stored: the lookup decides, so no schema is loaded for it.
+      const address = normalizeEmail(choice.as);
+      if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
+        throw asError(`"${choice.as}" is not an email address`);
+      }
+      const found = await findUserByEmail(tx, address);
       if (found === undefined) {
-        throw asError(`no account has the email ${parsed.data} (attest users lists them)`);
+        throw asError(`no account has the email ${address} (attest users lists them)`);
       }
       const membership = await findMembership(tx, organization.organizationId, found.user.id);
       if (membership === undefined) {
-        throw asError(`${parsed.data} is not a member of this organization`);
+        throw asError(`${address} is not a member of this organization`);
       }
       member = { ...found.user, userId: found.user.id, role: membership.role };
     } else {

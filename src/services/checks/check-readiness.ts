@@ -4,14 +4,15 @@ import type { Actor } from "../../domain/actor.ts";
 import { checkSignals } from "../../domain/checks/check-readiness.ts";
 import type { ControlSignal } from "../../domain/readiness.ts";
 import { checkById } from "../../integrations/checks.ts";
+import type { OrganizationDay } from "../platform/organization-day.ts";
 import { latestOutcomes } from "./results.service.ts";
 
 export async function loadCheckSignals(
   tx: Tx,
   actor: Actor,
-  now: Date,
+  day: OrganizationDay,
 ): Promise<Map<string, ControlSignal[]>> {
-  const latest = await latestOutcomes(tx, actor, now);
+  const latest = await latestOutcomes(tx, actor, day.now);
   return checkSignals(
     latest.flatMap((r) => {
       const check = checkById(r.checkId);

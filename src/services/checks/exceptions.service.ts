@@ -11,22 +11,20 @@ import {
   nextExceptionNumber,
   revokeException as revokeExceptionRow,
 } from "../../db/checks.repo.ts";
-import { getOrganization } from "../../db/organizations.repo.ts";
 import { newId } from "../../db/portable.ts";
 import { inOrgTransaction, read } from "../../db/transaction.ts";
-import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { EXCEPTION_REF_PATTERN, exceptionRef, isInForce } from "../../domain/checks/outcome.ts";
 import type { CheckException } from "../../domain/checks/outcome.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { checkById } from "../../integrations/checks.ts";
 import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { calendarDate, reason, requiredText } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 /** An exception is looked at again at least yearly: a longer expiry is refused. */
 const MAX_DAYS = 366;
@@ -54,17 +52,13 @@ function days(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
-async function todayOf(tx: Tx, actor: Actor, now: Date): Promise<string> {
-  return localDate(now, (await getOrganization(tx, scopeOf(actor))).timeZone);
-}
-
 export async function listExceptionsOf(
   ctx: ServiceContext,
   actor: Actor,
 ): Promise<ExceptionView[]> {
   authorize(actor, "check:read");
   return read(ctx.db, async (tx) => {
-    const today = await todayOf(tx, actor, ctx.now());
+    const today = await organizationToday(tx, actor, ctx.now());
     return (await listExceptions(tx, scopeOf(actor))).map((e) => ({
       ...e,
       inForce: isInForce(e, today),
@@ -84,7 +78,7 @@ export async function addException(
   const at = ctx.now();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const scope = scopeOf(actor);
-    const today = await todayOf(tx, actor, at);
+    const today = await organizationToday(tx, actor, at);
     if (data.until < today) {
       throw invalidField("until", `${data.until} has passed (today is ${today})`);
     }

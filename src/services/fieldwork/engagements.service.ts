@@ -38,7 +38,7 @@ import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { calendarDate, categoryId, oneOf, reason } from "../platform/inputs.ts";
 import { checkDates, checkRange, gapBefore } from "./engagement-periods.ts";
-import { loadScope } from "../program/scope.service.ts";
+import { loadScope } from "../program/scope-read.ts";
 import { checkFieldworkComplete } from "./results.ts";
 import { parseInput } from "../platform/validation.ts";
 

@@ -35,8 +35,9 @@ import { loadEngagement } from "./engagements.service.ts";
 import { answerInput, commentInput, returnInput } from "./request-inputs.ts";
 import type { AnswerInput, CommentInput, ReturnInput } from "./request-inputs.ts";
 import { withItemWordsOne } from "./request-words.ts";
-import { loadRequest, organizationToday } from "./requests.service.ts";
+import { loadRequest } from "./requests.service.ts";
 import { requireAssignedAuditor } from "./sampling.service.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export interface AnswerFile {
   content: Readable;

@@ -7,7 +7,6 @@
  */
 import { insertRequest, listRequests, nextRequestNumber } from "../../db/audit-requests.repo.ts";
 import { findControlByRef } from "../../db/controls.repo.ts";
-import { getOrganization } from "../../db/organizations.repo.ts";
 import { newId } from "../../db/portable.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { listMembers } from "../../db/users.repo.ts";
@@ -16,7 +15,6 @@ import type { Actor } from "../../domain/actor.ts";
 import { requestRef } from "../../domain/audit-request.ts";
 import type { AuditRequest } from "../../domain/audit-request.ts";
 import type { Engagement } from "../../domain/engagement.ts";
-import { localDate } from "../../domain/periods.ts";
 import { recordEvent } from "../platform/audit.ts";
 
 /** Roles that can supply evidence, and so can be asked for it. */
@@ -28,10 +26,6 @@ export interface NewRequest {
   description: string;
   addressee: string;
   dueOn: string;
-}
-
-export async function organizationToday(tx: Tx, actor: Actor, at: Date): Promise<string> {
-  return localDate(at, (await getOrganization(tx, scopeOf(actor))).timeZone);
 }
 
 /** The emails of the members who can supply evidence. */

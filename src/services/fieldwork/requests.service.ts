@@ -30,14 +30,13 @@ import {
   askedItems,
   insertAndRecord,
   itemRequest,
-  organizationToday,
 } from "./request-opening.ts";
 import type { NewRequest } from "./request-opening.ts";
 import { withItemWords, withItemWordsOne } from "./request-words.ts";
 import { requireAssignedAuditor } from "./sampling.service.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export * from "./request-inputs.ts";
-export { organizationToday } from "./request-opening.ts";
 
 export interface RequestList {
   items: NamedRequest[];

@@ -26,8 +26,8 @@ import {
   controlOwner,
   insertAndRecord,
   itemRequest,
-  organizationToday,
 } from "./request-opening.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 /**
  * Days the request for a sampled occurrence is due in when a draw opens it: two weeks, time

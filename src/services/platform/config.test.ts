@@ -60,6 +60,27 @@ describe("evidence store settings", () => {
     );
   });
 
+  it("reads whole numbers within bounds, and names a number that is not one", async () => {
+    expect(loadConfig({ PORT: "8080", ATTEST_SESSION_IDLE_MINUTES: "30" })).toMatchObject({
+      port: 8080,
+      sessions: { idleMinutes: 30, maxHours: 7 * 24 },
+    });
+    expect(loadConfig({}).port).toBe(3000);
+    for (const [name, value] of [
+      ["PORT", "http"],
+      ["PORT", "70000"],
+      ["PORT", "80.5"],
+      ["ATTEST_SESSION_IDLE_MINUTES", "1"],
+      ["ATTEST_MAX_EVIDENCE_BYTES", "0"],
+    ] as const) {
+      const error = await expectAppError(
+        async () => loadConfig({ [name]: value }),
+        "VALIDATION_FAILED",
+      );
+      expect(error.message).toContain(`${name}: `);
+    }
+  });
+
   it("never puts the secret of an endpoint URL into its message", async () => {
     const error = await expectAppError(
       async () =>

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { AppError } from "../../domain/errors.ts";
 import { SQLITE_FILE_NAME } from "../../db/connect.ts";
 import type { DatabaseTarget } from "../../db/connect.ts";
@@ -49,68 +49,72 @@ export interface Config {
   monitorCa: string | null;
 }
 
+/** A whole number from the environment's text, within bounds, or the default when unset. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  return z._default(
+    z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max))),
+    fallback,
+  );
+}
+
+const httpUrl = () => z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+// zod/mini, not zod: every command reads the environment first, and the mini build loads only
+// the checks used here (zod's full API costs a command some 10 ms to load and build).
 const envSchema = z.object({
-  ATTEST_DATA_DIR: z.string().min(1).default("./.attest"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional(),
-  ATTEST_BLOB_URL: z
-    .string()
-    .regex(
-      /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^?#]*)?$/,
-      "must be s3://bucket or s3://bucket/prefix (a bucket name is 3 to 63 lowercase letters, digits, dots and hyphens)",
-    )
-    .optional(),
-  ATTEST_S3_ENDPOINT: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-    .refine((url) => !/^https?:\/\/[^/]*@/.test(url), {
-      error: "must not carry credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-    })
-    .optional(),
-  ATTEST_S3_REGION: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1")
-    .optional(),
-  AWS_REGION: z.string().optional(),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  ATTEST_MAX_EVIDENCE_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(100 * 1024 * 1024),
-  ATTEST_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  ATTEST_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
-    .optional(),
-  ATTEST_MAIL_FROM: z.string().min(3).default("Attest <attest@localhost>"),
-  ATTEST_TRUST_PROXY: z
-    .string()
-    .trim()
-    .refine(
-      (value) => /^(true|false|[1-9]\d?)$/.test(value) || value.split(",").every(isProxyAddress),
-      "must be false, true (one proxy), a number of proxies, or proxy addresses (CIDR allowed)",
-    )
-    .default("false"),
-  ATTEST_SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(5)
-    .max(7 * 24 * 60)
-    .default(8 * 60),
-  ATTEST_SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(90 * 24)
-    .default(7 * 24),
-  ATTEST_TEST_JOBS: z.enum(["0", "1"]).default("0"),
-  ATTEST_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
-  ATTEST_MONITOR_CA_FILE: z.string().min(1).optional(),
-  ATTEST_SECRET_KEY: z.string().refine(isSecretKey, SECRET_KEY_FORMAT).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ATTEST_DATA_DIR: z._default(z.string().check(z.minLength(1)), "./.attest"),
+  DATABASE_URL: z.optional(
+    z.string().check(z.regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")),
+  ),
+  ATTEST_BLOB_URL: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^?#]*)?$/,
+          "must be s3://bucket or s3://bucket/prefix (a bucket name is 3 to 63 lowercase letters, digits, dots and hyphens)",
+        ),
+      ),
+  ),
+  ATTEST_S3_ENDPOINT: z.optional(
+    httpUrl().check(
+      z.refine((url) => !/^https?:\/\/[^/]*@/.test(url), {
+        error: "must not carry credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+      }),
+    ),
+  ),
+  ATTEST_S3_REGION: z.optional(
+    z.string().check(z.regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1")),
+  ),
+  AWS_REGION: z.optional(z.string()),
+  HOST: z._default(z.string().check(z.minLength(1)), "127.0.0.1"),
+  PORT: wholeNumber(0, 65535, 3000),
+  ATTEST_MAX_EVIDENCE_BYTES: wholeNumber(1, Number.MAX_SAFE_INTEGER, 100 * 1024 * 1024),
+  ATTEST_PUBLIC_URL: z.optional(httpUrl()),
+  ATTEST_SMTP_URL: z.optional(
+    z.string().check(z.regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")),
+  ),
+  ATTEST_MAIL_FROM: z._default(z.string().check(z.minLength(3)), "Attest <attest@localhost>"),
+  ATTEST_TRUST_PROXY: z._default(
+    z.string().check(
+      z.trim(),
+      z.refine(
+        (value) => /^(true|false|[1-9]\d?)$/.test(value) || value.split(",").every(isProxyAddress),
+        "must be false, true (one proxy), a number of proxies, or proxy addresses (CIDR allowed)",
+      ),
+    ),
+    "false",
+  ),
+  ATTEST_SESSION_IDLE_MINUTES: wholeNumber(5, 7 * 24 * 60, 8 * 60),
+  ATTEST_SESSION_MAX_HOURS: wholeNumber(1, 90 * 24, 7 * 24),
+  ATTEST_TEST_JOBS: z._default(z.enum(["0", "1"]), "0"),
+  ATTEST_WEBHOOK_ALLOW_PRIVATE: z._default(z.enum(["0", "1"]), "0"),
+  ATTEST_MONITOR_CA_FILE: z.optional(z.string().check(z.minLength(1))),
+  ATTEST_SECRET_KEY: z.optional(z.string().check(z.refine(isSecretKey, SECRET_KEY_FORMAT))),
+  LOG_LEVEL: z._default(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    "info",
+  ),
 });
 
 function isSecretKey(text: string): boolean {

@@ -37,7 +37,8 @@ import {
 } from "./access-reviews.service.ts";
 import type { CampaignDetail, CampaignSummary } from "./access-reviews.service.ts";
 import { recordGeneratedEvidence, storeGeneratedFile } from "./evidence.service.ts";
-import { organizationToday, resolveEvidence } from "./people.service.ts";
+import { resolveEvidence } from "./people.service.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 function requireReviewer(actor: Actor, campaign: Campaign): void {
   if (!isReviewerOf(actor, campaign)) {

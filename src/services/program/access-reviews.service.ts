@@ -44,7 +44,7 @@ import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { importAccountsInput, startCampaignInput } from "./access-review-inputs.ts";
 import type { ImportAccountsInput, StartCampaignInput } from "./access-review-inputs.ts";
-import { organizationToday } from "./people.service.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 /** How long reviewers have when no due day is given. */
 const DEFAULT_DAYS_TO_REVIEW = 14;

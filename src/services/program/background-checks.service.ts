@@ -24,7 +24,8 @@ import { parseInput } from "../platform/validation.ts";
 import { addEvidence } from "./evidence.service.ts";
 import { backgroundCheckInput } from "./people-inputs.ts";
 import type { BackgroundCheckInput } from "./people-inputs.ts";
-import { loadPerson, organizationToday, resolveEvidence } from "./people.service.ts";
+import { loadPerson, resolveEvidence } from "./people.service.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export const SCREENING_CONTROL = "HR-01";
 

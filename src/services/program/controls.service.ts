@@ -32,7 +32,8 @@ import type { RecordHistoryEntry } from "../platform/audit-history.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { criterionId, oneOf, reason, requiredText } from "../platform/inputs.ts";
-import { assertCriterionInScope, loadScope } from "./scope.service.ts";
+import { loadScope } from "./scope-read.ts";
+import { assertCriterionInScope } from "./scope.service.ts";
 import { parseInput } from "../platform/validation.ts";
 
 const ref = z

@@ -24,8 +24,9 @@ import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { importPeopleInput } from "./people-inputs.ts";
 import type { ImportPeopleInput } from "./people-inputs.ts";
-import { checkManager, organizationToday } from "./people.service.ts";
+import { checkManager } from "./people.service.ts";
 import { applyChecklists } from "./person-steps.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export interface ImportedRow {
   line: number;

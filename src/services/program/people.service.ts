@@ -5,7 +5,6 @@
  * transaction with its audit event.
  */
 import { findEvidence } from "../../db/evidence.repo.ts";
-import { getOrganization } from "../../db/organizations.repo.ts";
 import {
   findPerson,
   insertPeople,
@@ -21,7 +20,6 @@ import { listMembers } from "../../db/users.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor, Role } from "../../domain/actor.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize, can } from "../../domain/permissions.ts";
 import { diffPerson, hasLeft } from "../../domain/person.ts";
 import type { BackgroundCheck, Person, PersonFields } from "../../domain/person.ts";
@@ -32,6 +30,7 @@ import { addPersonInput, updatePersonInput } from "./people-inputs.ts";
 import type { AddPersonInput, UpdatePersonInput } from "./people-inputs.ts";
 import { applyChecklists, controlOwnersByRef, viewChecklists, viewStep } from "./person-steps.ts";
 import type { ChecklistView, StepView } from "./person-steps.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export type PersonStatus = "active" | "joining" | "left";
 
@@ -69,10 +68,6 @@ export interface PersonDetail {
 export function personStatus(person: Person, today: string): PersonStatus {
   if (hasLeft(person, today)) return "left";
   return person.startDate !== null && person.startDate > today ? "joining" : "active";
-}
-
-export async function organizationToday(tx: Tx, actor: Actor, now: Date): Promise<string> {
-  return localDate(now, (await getOrganization(tx, scopeOf(actor))).timeZone);
 }
 
 async function accountRoles(tx: Tx, actor: Actor): Promise<Map<string, Role>> {

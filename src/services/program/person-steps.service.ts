@@ -19,9 +19,10 @@ import { email } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
 import { completeStepInput } from "./people-inputs.ts";
 import type { CompleteStepInput } from "./people-inputs.ts";
-import { loadPerson, organizationToday, personDetail, resolveEvidence } from "./people.service.ts";
+import { loadPerson, personDetail, resolveEvidence } from "./people.service.ts";
 import type { PersonDetail } from "./people.service.ts";
 import { controlOwnersByRef, viewStep } from "./person-steps.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export const assignStepInput = z
   .object({

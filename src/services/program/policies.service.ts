@@ -29,7 +29,6 @@ import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { POLICY_CHANGE_FIELDS } from "../../domain/audit-events.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize, can } from "../../domain/permissions.ts";
 import {
   AUDIENCE_ROLES,
@@ -38,7 +37,7 @@ import {
   fillTemplate,
   policyLabel,
   policyTextHash,
-  reviewDueBy,
+  policyReviewDue,
 } from "../../domain/policy.ts";
 import type { AudienceRole, PolicyState } from "../../domain/policy.ts";
 import { recordEvent } from "../platform/audit.ts";
@@ -153,10 +152,6 @@ export function versionSummary(v: PolicyVersion): PolicyVersionSummary {
 }
 
 /** The day the next review is due, counted from the last approval of a published text. */
-export function policyReviewDue(policy: Policy, timeZone: string): string | null {
-  if (policy.reviewedAt === null || policy.state === "retired") return null;
-  return reviewDueBy(localDate(new Date(policy.reviewedAt), timeZone), policy.reviewMonths);
-}
 
 export function seesDrafts(actor: Actor): boolean {
   return can(actor, "policy:edit");

@@ -4,16 +4,15 @@
  * their due day without acknowledging the version in force. Each is a signal on the control,
  * so the criterion's reasons say which policy and why.
  */
-import { getOrganization } from "../../db/organizations.repo.ts";
 import { acknowledgedBy, listPolicies, listPolicyVersions } from "../../db/policies.repo.ts";
 import type { PolicyVersion } from "../../db/policies.repo.ts";
+import { policyTemplateControls } from "../../catalog/policies/controls.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { localDate } from "../../domain/periods.ts";
-import { cadenceWords } from "../../domain/policy.ts";
+import { cadenceWords, policyReviewDue } from "../../domain/policy.ts";
 import type { ControlSignal } from "../../domain/readiness.ts";
-import { findPolicyTemplate, policyReviewDue } from "./policies.service.ts";
+import type { OrganizationDay } from "../platform/organization-day.ts";
 import { acknowledgementDue, audienceOf, loadWorkforce } from "./policy-audience.ts";
 
 /** "the acceptable use policy" from "Acceptable Use Policy". */
@@ -25,7 +24,7 @@ function named(title: string): string {
 export async function loadPolicySignals(
   tx: Tx,
   actor: Actor,
-  now: Date,
+  { timeZone, today }: OrganizationDay,
 ): Promise<Map<string, ControlSignal[]>> {
   const scope = scopeOf(actor);
   const signals = new Map<string, ControlSignal[]>();
@@ -33,8 +32,6 @@ export async function loadPolicySignals(
     (p) => p.state !== "retired" && p.templateId !== null,
   );
   if (policies.length === 0) return signals;
-  const { timeZone } = await getOrganization(tx, scope);
-  const today = localDate(now, timeZone);
   const latest = new Map<string, PolicyVersion>();
   for (const v of await listPolicyVersions(tx, scope)) {
     if (!latest.has(v.policyId)) latest.set(v.policyId, v);
@@ -46,8 +43,8 @@ export async function loadPolicySignals(
   );
   const workforce = await loadWorkforce(tx, scope, timeZone, today);
   for (const policy of policies) {
-    const template = findPolicyTemplate(policy.templateId ?? "");
-    if (template === undefined) continue;
+    const controls = policyTemplateControls((policy.templateId ?? "").trim().toLowerCase());
+    if (controls === undefined) continue;
     const name = named(policy.title);
     const version = latest.get(policy.id);
     const found: ControlSignal[] = [];
@@ -83,7 +80,7 @@ export async function loadPolicySignals(
         });
       }
     }
-    for (const ref of template.controls) signals.set(ref, [...(signals.get(ref) ?? []), ...found]);
+    for (const ref of controls) signals.set(ref, [...(signals.get(ref) ?? []), ...found]);
   }
   return signals;
 }

@@ -3,14 +3,12 @@ import { loadMonitorSignals } from "./monitors/monitor-readiness.ts";
 import { listControlSummaries } from "../../db/controls.repo.ts";
 import type { ControlSummary } from "../../db/controls.repo.ts";
 import { evidencePeriodsByControl } from "../../db/evidence.repo.ts";
-import { getOrganization } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { computeFreshness, freshnessSignal } from "../../domain/freshness.ts";
 import type { Freshness } from "../../domain/freshness.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { computeReadiness } from "../../domain/readiness.ts";
 import type { ControlSignal, ReadinessReport } from "../../domain/readiness.ts";
@@ -18,13 +16,15 @@ import { riskSignals } from "../../domain/risk-readiness.ts";
 import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
-import { loadFindingSignals } from "./findings/findings.service.ts";
+import { organizationDay } from "../platform/organization-day.ts";
+import type { OrganizationDay } from "../platform/organization-day.ts";
+import { loadFindingSignals } from "./findings/findings-readiness.ts";
 // Automated checks (issue 17).
 import { loadCheckSignals } from "../checks/check-readiness.ts";
 import { loadPeopleSignals } from "./people-readiness.ts";
 import { loadPolicySignals } from "./policy-readiness.ts";
 import { loadTrainingSignals } from "./training-readiness.ts";
-import { loadScope } from "./scope.service.ts";
+import { loadScope } from "./scope-read.ts";
 import { loadVendorSignals } from "./vendor-readiness.ts";
 // Access reviews (issue 16 part 3).
 import { loadAccessReviewSignals } from "./access-review-readiness.ts";
@@ -43,8 +43,7 @@ export async function loadFreshness(
   now: Date,
   loaded?: ControlSummary[],
 ): Promise<ControlFreshness[]> {
-  const organization = await getOrganization(tx, scopeOf(actor));
-  const today = localDate(now, organization.timeZone);
+  const { today } = await organizationDay(tx, actor, now);
   const controls = loaded ?? (await listControlSummaries(tx, scopeOf(actor)));
   const periods = await evidencePeriodsByControl(tx, scopeOf(actor));
   return controls.map((c) => ({
@@ -60,11 +59,10 @@ export async function loadFreshness(
 async function loadRiskSignals(
   tx: Tx,
   actor: Actor,
-  now: Date,
+  day: OrganizationDay,
 ): Promise<Map<string, ControlSignal[]>> {
-  const organization = await getOrganization(tx, scopeOf(actor));
   return riskSignals({
-    today: localDate(now, organization.timeZone),
+    today: day.today,
     lastAssessmentOn: await lastAssessmentDate(tx, scopeOf(actor)),
     risks: await listRisks(tx, scopeOf(actor)),
   });
@@ -77,7 +75,7 @@ async function loadRiskSignals(
 const SIGNAL_LOADERS: readonly ((
   tx: Tx,
   actor: Actor,
-  now: Date,
+  day: OrganizationDay,
 ) => Promise<Map<string, ControlSignal[]>>)[] = [
   loadPolicySignals,
   loadRiskSignals,
@@ -97,8 +95,10 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
   const now = ctx.now();
   const { scope, controls, freshness, signalMaps } = await read(ctx.db, async (tx) => {
     const summaries = await listControlSummaries(tx, scopeOf(actor));
+    // The organization's zone and date, read once for every loader.
+    const day = await organizationDay(tx, actor, now);
     const maps: Map<string, ControlSignal[]>[] = [];
-    for (const load of SIGNAL_LOADERS) maps.push(await load(tx, actor, now));
+    for (const load of SIGNAL_LOADERS) maps.push(await load(tx, actor, day));
     return {
       scope: await loadScope(tx, actor),
       controls: summaries,

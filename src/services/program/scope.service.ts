@@ -1,18 +1,15 @@
 /** What the SOC 2 covers: categories in scope and criteria marked not relevant. */
 import { z } from "zod";
-import { criterionOrder, findCriterion, getCategory } from "../../catalog/index.ts";
+import { findCriterion, getCategory } from "../../catalog/index.ts";
 import type { CategoryId } from "../../catalog/index.ts";
 import {
   addCategory,
   deleteExclusion,
   deleteExclusions,
-  listCategories,
-  listExclusions,
   removeCategory,
   upsertExclusion,
 } from "../../db/scope.repo.ts";
 import { inOrgTransaction, read } from "../../db/transaction.ts";
-import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { AppError, invalidField } from "../../domain/errors.ts";
@@ -22,31 +19,8 @@ import { recordEvent } from "../platform/audit.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { categoryId, criterionId, reason } from "../platform/inputs.ts";
 import { adoptLibrary } from "./library.ts";
+import { loadScope } from "./scope-read.ts";
 import { parseInput } from "../platform/validation.ts";
-
-const CATEGORY_ORDER: readonly CategoryId[] = [
-  "security",
-  "availability",
-  "processing-integrity",
-  "confidentiality",
-  "privacy",
-];
-
-export async function loadScope(tx: Tx, actor: Actor): Promise<Scope> {
-  const scope = scopeOf(actor);
-  const stored = await listCategories(tx, scope);
-  const categories = CATEGORY_ORDER.filter((c) => stored.includes(c));
-  const exclusions = await listExclusions(tx, scope);
-  return {
-    categories,
-    exclusions: exclusions
-      .filter((e) => {
-        const criterion = findCriterion(e.criterionId);
-        return criterion !== undefined && categories.includes(criterion.category);
-      })
-      .sort((a, b) => criterionOrder(a.criterionId) - criterionOrder(b.criterionId)),
-  };
-}
 
 export async function getScope(ctx: ServiceContext, actor: Actor): Promise<Scope> {
   authorize(actor, "scope:read");

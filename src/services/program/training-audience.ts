@@ -6,7 +6,7 @@
  */
 import type { Tx } from "../../db/transaction.ts";
 import type { OrgScope } from "../../domain/actor.ts";
-import { normalizeEmail } from "../../domain/training.ts";
+import { normalizeEmail } from "../../domain/account.ts";
 import type { Trainee } from "../../domain/training.ts";
 import { loadWorkforce } from "./policy-audience.ts";
 

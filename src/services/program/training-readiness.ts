@@ -7,15 +7,16 @@ import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { ControlSignal } from "../../domain/readiness.ts";
+import type { OrganizationDay } from "../platform/organization-day.ts";
 import { loadTrainingState } from "./training-standing.ts";
 
 export async function loadTrainingSignals(
   tx: Tx,
   actor: Actor,
-  now: Date,
+  day: OrganizationDay,
 ): Promise<Map<string, ControlSignal[]>> {
   const signals = new Map<string, ControlSignal[]>();
-  const { people } = await loadTrainingState(tx, scopeOf(actor), now);
+  const { people } = await loadTrainingState(tx, scopeOf(actor), day.now);
   if (people.length === 0) return signals;
   const late = people.filter((p) => p.modules.some((m) => m.standing.state === "overdue"));
   const signal: ControlSignal =

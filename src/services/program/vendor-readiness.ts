@@ -1,18 +1,20 @@
 /** Loads what the vendor inventory says about RM-06 and RM-07 (domain/vendor-readiness.ts). */
 import type { Tx } from "../../db/transaction.ts";
+import { listInventory } from "../../db/vendors.repo.ts";
+import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { ControlSignal } from "../../domain/readiness.ts";
 import { vendorSignals } from "../../domain/vendor-readiness.ts";
-import { loadInventory, todayIn } from "./vendors.service.ts";
+import type { OrganizationDay } from "../platform/organization-day.ts";
 
 export async function loadVendorSignals(
   tx: Tx,
   actor: Actor,
-  now: Date,
+  day: OrganizationDay,
 ): Promise<Map<string, ControlSignal[]>> {
-  const inventory = await loadInventory(tx, actor);
+  const inventory = await listInventory(tx, scopeOf(actor));
   return vendorSignals({
-    today: await todayIn(tx, actor, now),
+    today: day.today,
     vendors: inventory.map(({ vendor, reports, reviews }) => ({
       ...vendor,
       addedOn: vendor.createdAt.slice(0, 10),

@@ -39,7 +39,8 @@ import { prepareContent, storeEvidence } from "./evidence.service.ts";
 import type { Prepared } from "./evidence.service.ts";
 import { bridgeLetterInput, mapCuecInput, reportInput } from "./vendor-inputs.ts";
 import type { BridgeLetterInput, MapCuecInput, ReportInput } from "./vendor-inputs.ts";
-import { loadVendor, todayIn } from "./vendors.service.ts";
+import { loadVendor } from "./vendors.service.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export interface VendorFile {
   content: Readable;
@@ -82,7 +83,7 @@ async function checkReport(
   now: Date,
 ): Promise<{ vendor: Vendor; today: string }> {
   const vendor = await loadVendor(tx, actor, key);
-  const today = await todayIn(tx, actor, now);
+  const today = await organizationToday(tx, actor, now);
   if (data.from < EARLIEST_EVIDENCE_DATE) {
     throw invalidField("from", `${data.from} is before ${EARLIEST_EVIDENCE_DATE}; check the date`);
   }
@@ -184,7 +185,7 @@ async function checkBridge(
 ): Promise<{ vendor: Vendor; report: VendorReport; today: string }> {
   const vendor = await loadVendor(tx, actor, key);
   const report = await loadReport(tx, actor, vendor, reportKey);
-  const today = await todayIn(tx, actor, now);
+  const today = await organizationToday(tx, actor, now);
   if (report.type === "iso27001") {
     throw invalidField(
       "report",

@@ -23,7 +23,8 @@ import { prepareContent } from "./evidence.service.ts";
 import { recordEvidenceOfAct } from "./evidence.service.ts";
 import { reviewInput } from "./vendor-inputs.ts";
 import type { ReviewInput } from "./vendor-inputs.ts";
-import { loadVendor, standing, todayIn } from "./vendors.service.ts";
+import { loadVendor, standing } from "./vendors.service.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 /** The controls a vendor review evidences: the inventory and the due diligence. */
 export const REVIEW_EVIDENCE_CONTROLS = [INVENTORY_CONTROL, DUE_DILIGENCE_CONTROL] as const;
@@ -41,7 +42,7 @@ export async function recordVendorReview(
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const vendor = await loadVendor(tx, actor, key);
     authorize(actor, "vendor:review", vendor);
-    const today = await todayIn(tx, actor, at);
+    const today = await organizationToday(tx, actor, at);
     const reviewedOn = data.reviewedOn ?? today;
     if (reviewedOn > today) {
       throw invalidField("reviewedOn", `${reviewedOn} is in the future (today is ${today})`);

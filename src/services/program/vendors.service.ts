@@ -4,7 +4,6 @@
  * audit event; the owner must be a member.
  */
 import { listAuditEvents } from "../../db/audit.repo.ts";
-import { getOrganization } from "../../db/organizations.repo.ts";
 import { newId } from "../../db/portable.ts";
 import { inOrgTransaction, read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
@@ -14,14 +13,13 @@ import {
   insertVendor,
   listReports,
   listReviews,
-  listVendors,
+  listInventory,
   nextVendorNumber,
   updateVendorRow,
 } from "../../db/vendors.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize, rolesAllowed } from "../../domain/permissions.ts";
 import {
   VENDOR_REF_PATTERN,
@@ -46,6 +44,7 @@ import type { ServiceContext } from "../platform/context.ts";
 import { parseInput } from "../platform/validation.ts";
 import { createVendorInput, updateVendorInput } from "./vendor-inputs.ts";
 import type { CreateVendorInput, UpdateVendorInput } from "./vendor-inputs.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export interface VendorStanding {
   /** The report whose period ends last, if any. */
@@ -67,10 +66,6 @@ export interface VendorDetail {
   checklist: ReviewItem[];
   history: RecordHistoryEntry[];
   today: string;
-}
-
-export async function todayIn(tx: Tx, actor: Actor, now: Date): Promise<string> {
-  return localDate(now, (await getOrganization(tx, scopeOf(actor))).timeZone);
 }
 
 /** By label (V-3), id, or name (any case). */
@@ -116,19 +111,6 @@ export function standing(
 }
 
 /** Every vendor with its reports and reviews, read in three queries. */
-export async function loadInventory(
-  tx: Tx,
-  actor: Actor,
-): Promise<{ vendor: Vendor; reports: VendorReport[]; reviews: VendorReview[] }[]> {
-  const vendors = await listVendors(tx, scopeOf(actor));
-  const reports = await listReports(tx, scopeOf(actor));
-  const reviews = await listReviews(tx, scopeOf(actor));
-  return vendors.map((vendor) => ({
-    vendor,
-    reports: reports.filter((r) => r.vendorId === vendor.id),
-    reviews: reviews.filter((r) => r.vendorId === vendor.id),
-  }));
-}
 
 export async function listVendorInventory(
   ctx: ServiceContext,
@@ -136,8 +118,8 @@ export async function listVendorInventory(
 ): Promise<{ items: VendorSummary[]; today: string }> {
   authorize(actor, "vendor:read");
   return read(ctx.db, async (tx) => {
-    const today = await todayIn(tx, actor, ctx.now());
-    const inventory = await loadInventory(tx, actor);
+    const today = await organizationToday(tx, actor, ctx.now());
+    const inventory = await listInventory(tx, scopeOf(actor));
     return {
       items: inventory.map(({ vendor, reports, reviews }) => ({
         ...vendor,
@@ -156,7 +138,7 @@ export async function showVendor(
   authorize(actor, "vendor:read");
   return read(ctx.db, async (tx) => {
     const vendor = await loadVendor(tx, actor, key);
-    const today = await todayIn(tx, actor, ctx.now());
+    const today = await organizationToday(tx, actor, ctx.now());
     const reports = await listReports(tx, scopeOf(actor), vendor.id);
     const reviews = await listReviews(tx, scopeOf(actor), vendor.id);
     const events = await listAuditEvents(tx, scopeOf(actor), {

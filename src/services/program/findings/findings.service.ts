@@ -9,19 +9,16 @@ import { listControlSummaries } from "../../../db/controls.repo.ts";
 import {
   closeFindings,
   findFinding,
-  importedSources,
   listFindingImports,
   listFindings,
-  overdueFindings,
 } from "../../../db/findings.repo.ts";
 import type { FindingImport } from "../../../db/findings.repo.ts";
-import { getOrganization } from "../../../db/organizations.repo.ts";
 import { inOrgTransaction, read } from "../../../db/transaction.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { scopeOf } from "../../../domain/actor.ts";
 import type { Actor } from "../../../domain/actor.ts";
 import { AppError, invalidField, notFound } from "../../../domain/errors.ts";
-import { FINDING_CONTROLS, findingSignals } from "../../../domain/findings/finding-readiness.ts";
+import { FINDING_CONTROLS } from "../../../domain/findings/finding-readiness.ts";
 import {
   FINDING_REF_PATTERN,
   FINDING_SEVERITIES,
@@ -31,9 +28,7 @@ import {
   isOverdue,
 } from "../../../domain/findings/finding.ts";
 import type { Finding } from "../../../domain/findings/finding.ts";
-import { localDate } from "../../../domain/periods.ts";
 import { authorize } from "../../../domain/permissions.ts";
-import type { ControlSignal } from "../../../domain/readiness.ts";
 import type { EvidenceItem } from "../../../domain/evidence.ts";
 import { recordEvent } from "../../platform/audit.ts";
 import { recordHistory } from "../../platform/audit-history.ts";
@@ -41,6 +36,7 @@ import type { RecordHistoryEntry } from "../../platform/audit-history.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { parseInput } from "../../platform/validation.ts";
 import { addEvidence } from "../evidence.service.ts";
+import { organizationToday } from "../../platform/organization-day.ts";
 
 export const findingFilter = z.strictObject({
   source: z.enum(FINDING_SOURCES).optional(),
@@ -70,10 +66,6 @@ export interface FindingList {
   counts: { open: number; overdue: number; closed: number };
 }
 
-async function todayOf(tx: Tx, actor: Actor, now: Date): Promise<string> {
-  return localDate(now, (await getOrganization(tx, scopeOf(actor))).timeZone);
-}
-
 export async function listFindingsOf(
   ctx: ServiceContext,
   actor: Actor,
@@ -83,7 +75,7 @@ export async function listFindingsOf(
   const { overdue, ...query } = parseInput(findingFilter, filter);
   const { items, today } = await read(ctx.db, async (tx) => ({
     items: await listFindings(tx, scopeOf(actor), query),
-    today: await todayOf(tx, actor, ctx.now()),
+    today: await organizationToday(tx, actor, ctx.now()),
   }));
   const chosen = overdue === true ? items.filter((f) => isOverdue(f, today)) : items;
   return {
@@ -172,20 +164,6 @@ export async function triageFinding(
 export async function listImports(ctx: ServiceContext, actor: Actor): Promise<FindingImport[]> {
   authorize(actor, "finding:read");
   return read(ctx.db, (tx) => listFindingImports(tx, scopeOf(actor)));
-}
-
-/** Readiness signals from findings (domain/findings/finding-readiness.ts). */
-export async function loadFindingSignals(
-  tx: Tx,
-  actor: Actor,
-  now: Date,
-): Promise<Map<string, ControlSignal[]>> {
-  const imported = await importedSources(tx, scopeOf(actor));
-  if (imported.size === 0) return new Map();
-  return findingSignals(
-    imported,
-    await overdueFindings(tx, scopeOf(actor), await todayOf(tx, actor, now)),
-  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { scopeOf } from "../../../domain/actor.ts";
 import type { Actor } from "../../../domain/actor.ts";
 import { MONITOR_CONTROL, endpointProblems, monthsBack } from "../../../domain/monitor.ts";
 import type { ControlSignal } from "../../../domain/readiness.ts";
+import type { OrganizationDay } from "../../platform/organization-day.ts";
 
 /**
  * Readiness signals on BC-01 once an endpoint is monitored: each endpoint down now, and each
@@ -16,11 +17,11 @@ import type { ControlSignal } from "../../../domain/readiness.ts";
 export async function loadMonitorSignals(
   tx: Tx,
   actor: Actor,
-  now: Date,
+  day: OrganizationDay,
 ): Promise<Map<string, ControlSignal[]>> {
   const endpoints = await listEndpoints(tx, scopeOf(actor));
   if (endpoints.length === 0) return new Map();
-  const months = await monthlyUptime(tx, scopeOf(actor), monthsBack(now, 2));
+  const months = await monthlyUptime(tx, scopeOf(actor), monthsBack(day.now, 2));
   const problems = endpoints.flatMap((e) => endpointProblems(e, months.get(e.id) ?? []));
   const signals: ControlSignal[] =
     problems.length === 0

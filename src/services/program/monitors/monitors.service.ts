@@ -18,13 +18,10 @@ import type { Tx } from "../../../db/transaction.ts";
 import { scopeOf } from "../../../domain/actor.ts";
 import type { Actor } from "../../../domain/actor.ts";
 import { notFound } from "../../../domain/errors.ts";
-import { MONITOR_REF_PATTERN, monitorInput, monthsBack } from "../../../domain/monitor.ts";
-import type {
-  MonitorEndpoint,
-  MonitorInput,
-  MonitorProbe,
-  MonthUptime,
-} from "../../../domain/monitor.ts";
+import { MONITOR_REF_PATTERN, monthsBack } from "../../../domain/monitor.ts";
+import type { MonitorEndpoint, MonitorProbe, MonthUptime } from "../../../domain/monitor.ts";
+import { monitorInput } from "./monitor-input.ts";
+import type { MonitorInput } from "./monitor-input.ts";
 import { authorize } from "../../../domain/permissions.ts";
 import { recordEvent } from "../../platform/audit.ts";
 import type { ServiceContext } from "../../platform/context.ts";

@@ -7,7 +7,7 @@ import { scopeOf } from "../../../domain/actor.ts";
 import { addDays } from "../../../domain/periods.ts";
 import { cadenceWords, policyLabel } from "../../../domain/policy.ts";
 import { taskStatus } from "../../../domain/task.ts";
-import { policyReviewDue } from "../policies.service.ts";
+import { policyReviewDue } from "../../../domain/policy.ts";
 import type { TaskSourceModule } from "./source.ts";
 
 /** How many days before its due day a review shows up as a task. */

@@ -1,0 +1,108 @@
+/**
+ * The library controls each policy template supports, by template id. Apart from the
+ * templates' text: readiness needs only this, and the policy prose is 130 KB to load.
+ */
+export const POLICY_TEMPLATE_CONTROLS = {
+  "acceptable-use": ["GV-07", "AC-03", "OP-01", "AS-05", "AS-06"],
+  "access-control": [
+    "GV-07",
+    "AC-01",
+    "AC-02",
+    "AC-03",
+    "AC-04",
+    "AC-05",
+    "AC-06",
+    "AC-07",
+    "AC-08",
+    "AC-09",
+    "AC-11",
+  ],
+  "asset-management": ["GV-07", "AS-01", "AS-04", "AS-05", "OP-01", "HR-08"],
+  backup: ["GV-07", "BC-04", "BC-05", "BC-06"],
+  "business-continuity": ["GV-07", "BC-02", "BC-03", "BC-07", "BC-08", "RM-05"],
+  "change-management": [
+    "GV-07",
+    "CM-01",
+    "CM-02",
+    "CM-03",
+    "CM-04",
+    "CM-05",
+    "CM-06",
+    "CM-07",
+    "CM-08",
+    "CM-09",
+  ],
+  "code-of-conduct": ["GV-01", "GV-07", "GV-09", "HR-05", "HR-06"],
+  confidentiality: [
+    "GV-07",
+    "GV-08",
+    "CF-01",
+    "CF-02",
+    "CF-03",
+    "CF-04",
+    "CF-05",
+    "CF-06",
+    "CF-07",
+  ],
+  "data-classification": ["GV-07", "CF-01", "CF-03", "AS-01", "AS-06"],
+  "data-retention": ["GV-07", "CF-05", "CF-06", "CF-07", "AS-04"],
+  encryption: ["GV-07", "AC-10", "AC-12", "AS-05", "CF-04", "BC-04"],
+  "human-resources-security": [
+    "GV-03",
+    "GV-07",
+    "HR-01",
+    "HR-02",
+    "HR-03",
+    "HR-04",
+    "HR-05",
+    "HR-06",
+    "HR-07",
+    "HR-08",
+    "AC-05",
+  ],
+  "incident-response": ["GV-07", "IR-01", "IR-02", "IR-03", "IR-04", "IR-05", "OP-07", "BC-10"],
+  "information-security": [
+    "GV-02",
+    "GV-04",
+    "GV-05",
+    "GV-06",
+    "GV-07",
+    "GV-08",
+    "GV-10",
+    "GV-11",
+    "GV-12",
+  ],
+  "logging-monitoring": ["GV-07", "OP-06", "OP-07", "OP-08", "OP-09", "BC-01", "BC-05"],
+  "physical-security": ["GV-07", "AS-02", "AS-03", "AS-04", "BC-09"],
+  privacy: [
+    "GV-07",
+    "PV-01",
+    "PV-02",
+    "PV-03",
+    "PV-04",
+    "PV-05",
+    "PV-06",
+    "PV-07",
+    "PV-08",
+    "PV-09",
+    "PV-10",
+    "PV-11",
+    "PV-12",
+    "PV-13",
+    "PV-14",
+  ],
+  "processing-integrity": ["GV-07", "DQ-01", "DQ-02", "DQ-03", "DQ-04", "DQ-05", "DQ-06"],
+  "risk-management": ["GV-05", "GV-07", "GV-12", "RM-01", "RM-02", "RM-03", "RM-04", "RM-05"],
+  "secure-development": ["GV-07", "HR-03", "AC-09", "CM-02", "CM-04", "CM-05", "OP-04"],
+  "vendor-management": ["GV-07", "RM-06", "RM-07", "RM-08", "AS-03", "BC-09", "CF-02"],
+  "vulnerability-management": ["GV-07", "OP-02", "OP-03", "OP-04", "OP-05", "CM-04"],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+const BY_TEMPLATE: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(POLICY_TEMPLATE_CONTROLS),
+);
+
+/** The controls a template supports; undefined for an id the library does not have. */
+export function policyTemplateControls(templateId: string): readonly string[] | undefined {
+  return BY_TEMPLATE.get(templateId);
+}
