@@ -67,6 +67,28 @@ function builtinsByRequire(RolldownMagicString) {
   };
 }
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands, which
+ * Attest does not have; that load (with node:net and node:dgram) cost every command ~3 ms.
+ * Its one use, spawn, now requires the module when called. The line is matched exactly, so a
+ * commander that changes it fails the build instead of silently keeping the cost.
+ */
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+
+const commanderSpawnOnUse = {
+  name: "commander-spawn-on-use",
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    if (!code.includes(COMMANDER_CHILD_PROCESS)) {
+      throw new Error(`build-cli: commander no longer has the line ${COMMANDER_CHILD_PROCESS}`);
+    }
+    return code.replace(
+      COMMANDER_CHILD_PROCESS,
+      "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+    );
+  },
+};
+
 function isExternal(id) {
   if (id.startsWith(".") || id.startsWith("/") || id.startsWith("\0")) return false;
   return !BUNDLED_PACKAGES.test(id);
@@ -107,7 +129,7 @@ export async function buildCli() {
     platform: "node",
     transform: { target: "node22" },
     external: isExternal,
-    plugins: [builtinsByRequire(RolldownMagicString)],
+    plugins: [commanderSpawnOnUse, builtinsByRequire(RolldownMagicString)],
     logLevel: "warn",
   });
   let output;

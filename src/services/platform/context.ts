@@ -1,8 +1,7 @@
 /** Opens and closes what every service call runs with (service-context.ts says what that is). */
 import path from "node:path";
-import { FileBlobStore } from "../../db/blobs/file-store.ts";
-import { PostgresBlobStore } from "../../db/blobs/pg-store.ts";
 import type { BlobStore } from "../../db/blobs/blob-store.ts";
+import { LazyBlobStore } from "../../db/blobs/lazy-store.ts";
 import type { S3Target, S3StoreOptions } from "../../db/blobs/s3-store.ts";
 import { openDatabase } from "../../db/connect.ts";
 import type { Db, DatabaseTarget } from "../../db/connect.ts";
@@ -51,16 +50,24 @@ export interface ContextOptions {
   monitorCa?: string | null;
 }
 
-/** S3 when configured, whatever the engine; otherwise the engine's own store. */
-async function chooseBlobStore(db: Db, options: ContextOptions): Promise<BlobStore> {
-  if (options.blobStore != null) {
-    // Loaded only when used: the AWS SDK is large, and most commands never touch S3.
-    const { S3BlobStore } = await import("../../db/blobs/s3-store.ts");
-    return new S3BlobStore(options.blobStore, options.s3);
-  }
-  return db.engine === "postgres"
-    ? new PostgresBlobStore(db.kysely)
-    : new FileBlobStore(options.dataDir);
+/**
+ * S3 when configured, whatever the engine; otherwise the engine's own store. Made on first
+ * use (LazyBlobStore): most commands read no file, and the AWS SDK is large.
+ */
+function chooseBlobStore(db: Db, options: ContextOptions): BlobStore {
+  const { blobStore: s3, s3: s3Options, dataDir } = options;
+  return new LazyBlobStore(async () => {
+    if (s3 != null) {
+      const { S3BlobStore } = await import("../../db/blobs/s3-store.ts");
+      return new S3BlobStore(s3, s3Options);
+    }
+    if (db.engine === "postgres") {
+      const { PostgresBlobStore } = await import("../../db/blobs/pg-store.ts");
+      return new PostgresBlobStore(db.kysely);
+    }
+    const { FileBlobStore } = await import("../../db/blobs/file-store.ts");
+    return new FileBlobStore(dataDir);
+  });
 }
 
 /** An unreachable bucket or refused keys: say which store and why, not which database. */
@@ -94,7 +101,7 @@ export async function openContext(options: ContextOptions): Promise<ServiceConte
   try {
     const migration = await migrateToLatest(db);
     const housekeeping = options.housekeeping ?? true;
-    const blobs = await chooseBlobStore(db, options);
+    const blobs = chooseBlobStore(db, options);
     const now = options.now ?? (() => new Date());
     if (housekeeping) {
       try {
