@@ -75,19 +75,24 @@ function builtinsByRequire(RolldownMagicString) {
  */
 const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
 
-const commanderSpawnOnUse = {
-  name: "commander-spawn-on-use",
-  transform(code, id) {
-    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
-    if (!code.includes(COMMANDER_CHILD_PROCESS)) {
-      throw new Error(`build-cli: commander no longer has the line ${COMMANDER_CHILD_PROCESS}`);
-    }
-    return code.replace(
-      COMMANDER_CHILD_PROCESS,
-      "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
-    );
-  },
-};
+function commanderSpawnOnUse(RolldownMagicString) {
+  return {
+    name: "commander-spawn-on-use",
+    transform(code, id) {
+      if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+      const at = code.indexOf(COMMANDER_CHILD_PROCESS);
+      if (at < 0) {
+        throw new Error(`build-cli: commander no longer has the line ${COMMANDER_CHILD_PROCESS}`);
+      }
+      const edited = new RolldownMagicString(code).update(
+        at,
+        at + COMMANDER_CHILD_PROCESS.length,
+        "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      );
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }).toString() };
+    },
+  };
+}
 
 function isExternal(id) {
   if (id.startsWith(".") || id.startsWith("/") || id.startsWith("\0")) return false;
@@ -129,7 +134,7 @@ export async function buildCli() {
     platform: "node",
     transform: { target: "node22" },
     external: isExternal,
-    plugins: [commanderSpawnOnUse, builtinsByRequire(RolldownMagicString)],
+    plugins: [commanderSpawnOnUse(RolldownMagicString), builtinsByRequire(RolldownMagicString)],
     logLevel: "warn",
   });
   let output;
