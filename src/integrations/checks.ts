@@ -3,21 +3,13 @@
  * list read a check's id, title and controls, and loading a connector (its settings schemas,
  * API client and collection code) for that would cost every `attest readiness` for nothing.
  */
-import type { CheckDefinition, ConnectorKind, ResourceResult } from "../domain/checks/check.ts";
+import type { CheckDefinition } from "../domain/checks/check.ts";
 import { awsChecks } from "./aws/checks/index.ts";
 import { githubChecks } from "./github/checks/index.ts";
 import { oktaChecks } from "./okta/checks/index.ts";
 
 /** A check with its snapshot type erased: evaluate is given its own connector's snapshot. */
-export interface RegisteredCheck {
-  id: string;
-  title: string;
-  connector: ConnectorKind;
-  reads: readonly string[];
-  controls: readonly string[];
-  criteria: readonly string[];
-  evaluate(snapshot: unknown): ResourceResult[];
-}
+export type RegisteredCheck = CheckDefinition<unknown>;
 
 /**
  * Erases a check's snapshot type. Sound as used: a snapshot reaches evaluate only from its own
