@@ -22,7 +22,7 @@ import { failingInWords } from "../../domain/checks/outcome.ts";
 import type { CheckOutcome } from "../../domain/checks/outcome.ts";
 import type { NotificationChannel } from "../../domain/notification.ts";
 import type { RegisteredCheck } from "../../integrations/checks.ts";
-import { wants } from "../notifications/preferences.service.ts";
+import { sharedChannelWants, wants } from "../notifications/preferences.service.ts";
 import type { ServiceContext } from "../platform/context.ts";
 
 export interface StartedFailing {
@@ -101,8 +101,7 @@ export async function queueCheckNotices(
     }
   }
   const anyone = (channel: NotificationChannel) =>
-    members.length === 0 ||
-    members.some((m) => wants(preferences, m.user.id, channel, "check-failing"));
+    sharedChannelWants(preferences, members, channel, "check-failing");
   const slack = channels.find((c) => c.kind === "slack");
   if (slack !== undefined && anyone("slack")) {
     const text = [

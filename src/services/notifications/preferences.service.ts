@@ -55,6 +55,19 @@ export function wants(
   return row?.enabled ?? true;
 }
 
+/**
+ * Whether a shared channel (the organization's Slack, its webhooks) carries `kind`: yes while
+ * any member still wants it there, and yes before there are members to ask.
+ */
+export function sharedChannelWants(
+  rows: readonly PreferenceRow[],
+  members: readonly { user: { id: string } }[],
+  channel: NotificationChannel,
+  kind: NotificationKind,
+): boolean {
+  return members.length === 0 || members.some((m) => wants(rows, m.user.id, channel, kind));
+}
+
 function accountOf(actor: Actor): string {
   if (actor.kind !== "user") {
     throw new AppError(

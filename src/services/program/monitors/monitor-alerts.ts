@@ -23,7 +23,7 @@ import type { NotificationChannel } from "../../../domain/notification.ts";
 import { mailLink } from "../../access/account.service.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { sendDueDeliveries } from "../../notifications/deliveries.service.ts";
-import { wants } from "../../notifications/preferences.service.ts";
+import { sharedChannelWants, wants } from "../../notifications/preferences.service.ts";
 
 function headline(endpoint: MonitorEndpoint, outcome: ProbeOutcome, organization: string): string {
   return outcome.up
@@ -79,7 +79,11 @@ export async function alertStateChange(
     };
     deliveries.push(delivery("mail", ownerEmail, JSON.stringify(mail), null));
   }
-  for (const channel of channels) {
+  // Slack and webhooks follow the members' choices, as check notices do.
+  const shared = channels.filter((c) =>
+    sharedChannelWants(preferences, members, c.kind, "monitor-alert"),
+  );
+  for (const channel of shared) {
     if (channel.kind === "slack") {
       deliveries.push(delivery("slack", channel.urlHint, JSON.stringify({ text }), channel.id));
     } else {

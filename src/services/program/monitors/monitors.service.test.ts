@@ -9,10 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext } from "../../../../test/support/database.ts";
 import type { TestContext } from "../../../../test/support/database.ts";
 import { as, createOrg, expectAppError } from "../../../../test/support/fixtures.ts";
+import { addMember } from "../../../../test/support/members.ts";
 import { startHttpsEndpoint, testCertificate } from "../../../../test/support/https-endpoint.ts";
 import type { HttpsEndpoint } from "../../../../test/support/https-endpoint.ts";
 import type { Actor } from "../../../domain/actor.ts";
 import { addWebhook } from "../../notifications/channels.service.ts";
+import { setPreferences } from "../../notifications/preferences.service.ts";
 import { listAuditLog } from "../../platform/audit-log.service.ts";
 import { updateControl } from "../controls.service.ts";
 import { listEvidence } from "../evidence.service.ts";
@@ -182,6 +184,24 @@ describe("an outage and its recovery", () => {
     expect(changes).toHaveLength(2);
     const shown = await showMonitor(t.ctx, owner, "M-1");
     expect(shown.probes.map((p) => p.up)).toEqual([true, false, false, true]);
+  });
+  it("alerts webhooks while any member still wants monitor alerts there, and not once none does", async () => {
+    const ivy = await addMember(t, owner, "admin", "ivy@acme.test");
+    const jon = await addMember(t, owner, "control-owner", "jon@acme.test");
+    const off = { preferences: [{ channel: "webhook", kind: "monitor-alert", enabled: false }] };
+    await addWebhook(t.ctx, owner, { url: receiverUrl });
+    await setPreferences(t.ctx, ivy, off);
+    await add();
+    await probeDueEndpoints(t.ctx, owner);
+    site.answer = 503;
+    t.advance(5 * MINUTE);
+    await probeDueEndpoints(t.ctx, owner);
+    expect(received.map((r) => r.state)).toEqual(["down"]); // jon still wants them
+    await setPreferences(t.ctx, jon, off);
+    site.answer = 200;
+    t.advance(5 * MINUTE);
+    await probeDueEndpoints(t.ctx, owner);
+    expect(received.map((r) => r.state)).toEqual(["down"]); // the recovery reached no webhook
   });
 });
 
