@@ -21,7 +21,7 @@ export const INPUTS = [
 /**
  * The newest change among the inputs, counting folders (their time moves when files come or
  * go). One loop over a list of folders rather than a recursive walk: it runs before every
- * command, over some 550 files (tests are not built, so they are skipped), and is mostly system calls.
+ * command, over some 550 files (tests, never built, are skipped), and is mostly system calls.
  */
 export function newestChange(inputs = INPUTS) {
   let newest = 0;

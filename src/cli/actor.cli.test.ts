@@ -126,6 +126,13 @@ describe("the command line acts as a named account", () => {
     expect(unknown.code).toBe(3);
     expect(unknown.err).toContain("--as");
     expect(unknown.err).toContain("nobody@acme.example");
+    const notAnAddress = await cli(env, "--org", "acme", "--as", "maya", "readiness");
+    expect(notAnAddress.code).toBe(3);
+    expect(notAnAddress.err).toContain('--as: "maya" is not an email address');
+    // Any spelling of a member's address is that member.
+    expect((await cli(env, "--org", "acme", "--as", " Maya@ACME.example ", "readiness")).code).toBe(
+      0,
+    );
     const stranger = await cli(
       env,
       "--org",

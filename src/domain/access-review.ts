@@ -5,7 +5,7 @@
  * register owns, a privileged account), and a reviewer decides keep, change or remove for each.
  * Pure: dates are local calendar dates in the organization's time zone.
  */
-import { normalizeEmail } from "./account.ts";
+import { EMAIL_PATTERN, normalizeEmail } from "./account.ts";
 import type { CsvProblem } from "./people-csv.ts";
 import { parseCsv } from "./csv-table.ts";
 import { addBusinessDays, hasLeft } from "./person.ts";
@@ -40,7 +40,6 @@ export interface AccountCsvRow {
   privileged: boolean;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_ACCOUNT_LENGTH = 320;
 
 /**
@@ -96,7 +95,7 @@ export function readAccountsCsv(text: string): { rows: AccountCsvRow[]; problems
       } else seen.set(account.toLowerCase(), line);
     }
     if (email === "") problems.push({ line, field: "email", message: "is empty" });
-    else if (!EMAIL.test(email) || email.length > 320) {
+    else if (!EMAIL_PATTERN.test(email) || email.length > 320) {
       problems.push({ line, field: "email", message: `"${email}" is not an email address` });
     }
     if (privileged !== "true" && privileged !== "false") {

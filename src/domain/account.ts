@@ -55,6 +55,9 @@ export interface Invitation {
   revokedAt: string | null;
 }
 
+/** Something@somewhere.tld: enough to refuse what is plainly not an address. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** Lower-cased and trimmed: one account per address whatever its spelling. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -13,7 +13,7 @@ import {
   listAssignedEngagementIds,
   listMembers,
 } from "../../db/users.repo.ts";
-import { normalizeEmail } from "../../domain/account.ts";
+import { EMAIL_PATTERN, normalizeEmail } from "../../domain/account.ts";
 import { actorIn, scopeOf } from "../../domain/actor.ts";
 import type { Actor, Principal } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
@@ -88,7 +88,7 @@ export async function commandLineActor(
     if (choice.as !== undefined) {
       // Only looked up, never stored: the lookup decides, so no schema is loaded for it.
       const address = normalizeEmail(choice.as);
-      if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
+      if (!EMAIL_PATTERN.test(address)) {
         throw asError(`"${choice.as}" is not an email address`);
       }
       const found = await findUserByEmail(tx, address);

@@ -12,7 +12,7 @@ export async function loadCheckSignals(
   actor: Actor,
   day: OrganizationDay,
 ): Promise<Map<string, ControlSignal[]>> {
-  const latest = await latestOutcomes(tx, actor, day.now);
+  const latest = await latestOutcomes(tx, actor, day.today);
   return checkSignals(
     latest.flatMap((r) => {
       const check = checkById(r.checkId);

@@ -15,7 +15,6 @@ import {
 } from "../../db/checks.repo.ts";
 import type { CheckResult, CheckRun } from "../../db/checks.repo.ts";
 import { connectorRef, findConnectorById, listConnectors } from "../../db/connectors.repo.ts";
-import { getOrganization } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
@@ -29,12 +28,12 @@ import type {
   StoredResourceResult,
 } from "../../domain/checks/outcome.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { allChecks, checkById } from "../../integrations/checks.ts";
 import type { RegisteredCheck } from "../../integrations/checks.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { checkSourceFile } from "./check-sources.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 /** A check as the catalogue lists it (`attest checks list`): no organization data. */
 export interface CheckInfo {
@@ -101,7 +100,8 @@ interface Loaded {
   connectors: Map<string, { ref: string; name: string; failing: LatestResult["connectorFailing"] }>;
 }
 
-async function loadLatest(tx: Tx, actor: Actor, now: Date): Promise<Loaded> {
+/** The latest results, judged against the exceptions in force on `today` (the organization's date). */
+async function loadLatest(tx: Tx, actor: Actor, today: string): Promise<Loaded> {
   const scope = scopeOf(actor);
   const latest = await latestResults(tx, scope);
   const runs = new Map<string, CheckRun>();
@@ -119,7 +119,7 @@ async function loadLatest(tx: Tx, actor: Actor, now: Date): Promise<Loaded> {
     connectors.set(c.id, { ref: connectorRef(c.number), name: c.name, failing });
   }
   return {
-    today: localDate(now, (await getOrganization(tx, scope)).timeZone),
+    today,
     exceptions: await listExceptions(tx, scope),
     latest,
     runs,
@@ -157,8 +157,8 @@ function worst(results: readonly LatestResult[]): CheckStatus | null {
 }
 
 /** The latest results with today's exceptions, for readiness and tasks (no authorization). */
-export async function latestOutcomes(tx: Tx, actor: Actor, now: Date): Promise<LatestResult[]> {
-  const loaded = await loadLatest(tx, actor, now);
+export async function latestOutcomes(tx: Tx, actor: Actor, today: string): Promise<LatestResult[]> {
+  const loaded = await loadLatest(tx, actor, today);
   return loaded.latest.map((r) => latestView(loaded, r));
 }
 
@@ -168,7 +168,9 @@ export async function listCheckStatuses(
   actor: Actor,
 ): Promise<CheckStatusView[]> {
   authorize(actor, "check:read");
-  const loaded = await read(ctx.db, (tx) => loadLatest(tx, actor, ctx.now()));
+  const loaded = await read(ctx.db, async (tx) =>
+    loadLatest(tx, actor, await organizationToday(tx, actor, ctx.now())),
+  );
   return allChecks().map((check) => {
     const results = loaded.latest
       .filter((r) => r.checkId === check.id)
@@ -189,7 +191,9 @@ export async function showCheck(
 ): Promise<CheckDetail> {
   authorize(actor, "check:read");
   const described = describeCheck(id);
-  const loaded = await read(ctx.db, (tx) => loadLatest(tx, actor, ctx.now()));
+  const loaded = await read(ctx.db, async (tx) =>
+    loadLatest(tx, actor, await organizationToday(tx, actor, ctx.now())),
+  );
   const results = loaded.latest
     .filter((r) => r.checkId === described.id)
     .map((r) => latestView(loaded, r));

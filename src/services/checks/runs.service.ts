@@ -48,6 +48,7 @@ import { fileEvidence, recordCheckEvidence } from "./check-evidence.ts";
 import { queueCheckNotices } from "./check-notices.ts";
 import type { StartedFailing } from "./check-notices.ts";
 import { definitionOf, loadConnector, openCredentials } from "./connectors.service.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 /** What one connector's run came to. */
 export interface RunSummary {
@@ -385,11 +386,7 @@ export async function runConnector(
   const definition = definitionOf(connector.kind);
   const startedAt = ctx.now();
   const people = await read(ctx.db, async (tx) =>
-    registerContext(
-      tx,
-      actor,
-      localDate(startedAt, (await getOrganization(tx, scopeOf(actor))).timeZone),
-    ),
+    registerContext(tx, actor, await organizationToday(tx, actor, startedAt)),
   );
   const collected = await collect(
     definition,

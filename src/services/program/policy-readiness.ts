@@ -43,7 +43,8 @@ export async function loadPolicySignals(
   );
   const workforce = await loadWorkforce(tx, scope, timeZone, today);
   for (const policy of policies) {
-    const controls = policyTemplateControls((policy.templateId ?? "").trim().toLowerCase());
+    // Stored as the template's own id when adopted (policies.service.ts).
+    const controls = policyTemplateControls(policy.templateId ?? "");
     if (controls === undefined) continue;
     const name = named(policy.title);
     const version = latest.get(policy.id);

@@ -16,7 +16,7 @@ import { riskSignals } from "../../domain/risk-readiness.ts";
 import { lastAssessmentDate, listRisks } from "../../db/risks.repo.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
-import { organizationDay } from "../platform/organization-day.ts";
+import { organizationDay, organizationToday } from "../platform/organization-day.ts";
 import type { OrganizationDay } from "../platform/organization-day.ts";
 import { loadFindingSignals } from "./findings/findings-readiness.ts";
 // Automated checks (issue 17).
@@ -36,14 +36,13 @@ export interface ControlFreshness extends Freshness {
   status: ControlSummary["status"];
 }
 
-/** Freshness of every control, as of today in the organization's time zone. */
+/** Freshness of every control, as of `today` (the organization's date). */
 export async function loadFreshness(
   tx: Tx,
   actor: Actor,
-  now: Date,
+  today: string,
   loaded?: ControlSummary[],
 ): Promise<ControlFreshness[]> {
-  const { today } = await organizationDay(tx, actor, now);
   const controls = loaded ?? (await listControlSummaries(tx, scopeOf(actor)));
   const periods = await evidencePeriodsByControl(tx, scopeOf(actor));
   return controls.map((c) => ({
@@ -102,7 +101,7 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
     return {
       scope: await loadScope(tx, actor),
       controls: summaries,
-      freshness: await loadFreshness(tx, actor, now, summaries),
+      freshness: await loadFreshness(tx, actor, day.today, summaries),
       signalMaps: maps,
     };
   });
@@ -132,11 +131,12 @@ export async function listOverdueControls(
   authorize(actor, "evidence:read");
   const now = ctx.now();
   const freshness = await read(ctx.db, async (tx) => {
+    const today = await organizationToday(tx, actor, now);
     const reach = await auditorReach(tx, actor);
-    if (reach === undefined) return loadFreshness(tx, actor, now);
+    if (reach === undefined) return loadFreshness(tx, actor, today);
     const controls = await listControlSummaries(tx, scopeOf(actor));
     const covered = controls.filter((c) => reachCoversControl(reach, c));
-    return loadFreshness(tx, actor, now, covered);
+    return loadFreshness(tx, actor, today, covered);
   });
   return freshness.filter((f) => f.status === "implemented" && f.state !== "current");
 }

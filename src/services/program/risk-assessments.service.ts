@@ -34,6 +34,7 @@ import { calendarDate } from "../platform/inputs.ts";
 import { parseInput } from "../platform/validation.ts";
 import { recordGeneratedEvidence, storeGeneratedFile } from "./evidence.service.ts";
 import { renderAssessmentPdf } from "./risk-assessment-pdf.ts";
+import { EMAIL_PATTERN } from "../../domain/account.ts";
 
 /** The controls a risk assessment evidences: the assessment itself and the register. */
 export const ASSESSMENT_EVIDENCE_CONTROLS = [ASSESSMENT_CONTROL, REGISTER_CONTROL] as const;
@@ -74,8 +75,6 @@ function summary(stored: StoredAssessment): RiskAssessment {
   return { ...rest, risks: parsed.risks.length };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Emails become the member's name with the email; anything else is a name as written. */
 async function resolveParticipants(
   tx: Tx,
@@ -90,7 +89,7 @@ async function resolveParticipants(
     if (seen.has(key)) continue;
     seen.add(key);
     if (entry.includes("@")) {
-      if (!EMAIL.test(entry)) {
+      if (!EMAIL_PATTERN.test(entry)) {
         throw invalidField(`participants.${index}`, `"${entry}" is not an email address`);
       }
       const member = members.find((m) => m.user.email === key);

@@ -7,7 +7,6 @@ import { RISK_LIBRARY, riskTemplate } from "../../catalog/risks/library.ts";
 import type { RiskTemplate } from "../../catalog/risks/types.ts";
 import { listAuditEvents } from "../../db/audit.repo.ts";
 import { listControlSummaries } from "../../db/controls.repo.ts";
-import { getOrganization } from "../../db/organizations.repo.ts";
 import { newId } from "../../db/portable.ts";
 import {
   findRisk,
@@ -23,7 +22,6 @@ import { listMembers } from "../../db/users.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import {
   RISK_REF_PATTERN,
@@ -65,6 +63,7 @@ export type {
   RiskFilter,
   UpdateRiskInput,
 } from "./risk-inputs.ts";
+import { organizationToday } from "../platform/organization-day.ts";
 
 export interface RiskRegister {
   items: Risk[];
@@ -89,10 +88,6 @@ async function loadRisk(tx: Tx, actor: Actor, key: string): Promise<Risk> {
   return risk;
 }
 
-async function today(tx: Tx, actor: Actor, now: Date): Promise<string> {
-  return localDate(now, (await getOrganization(tx, scopeOf(actor))).timeZone);
-}
-
 export async function listRiskRegister(
   ctx: ServiceContext,
   actor: Actor,
@@ -106,7 +101,7 @@ export async function listRiskRegister(
     .filter((w) => w.length > 0);
   const { risks, date } = await read(ctx.db, async (tx) => ({
     risks: await listRisks(tx, scopeOf(actor)),
-    date: await today(tx, actor, ctx.now()),
+    date: await organizationToday(tx, actor, ctx.now()),
   }));
   const items = risks.filter(
     (r) =>
@@ -265,7 +260,7 @@ export async function createRisk(
         templateId: null,
         residualLikelihood: data.residualLikelihood ?? data.likelihood,
         residualImpact: data.residualImpact ?? data.impact,
-        reviewDate: data.reviewDate ?? defaultReviewDate(await today(tx, actor, at)),
+        reviewDate: data.reviewDate ?? defaultReviewDate(await organizationToday(tx, actor, at)),
       },
       await nextRiskNumber(tx, scopeOf(actor)),
       at,
@@ -307,7 +302,7 @@ export async function addRisksFromLibrary(
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const controlIds = await controlIdsByRef(tx, actor);
     const existing = await listRisks(tx, scopeOf(actor));
-    const reviewDate = defaultReviewDate(await today(tx, actor, at));
+    const reviewDate = defaultReviewDate(await organizationToday(tx, actor, at));
     let number = await nextRiskNumber(tx, scopeOf(actor));
     const added: LibraryAddition = { risks: [], skipped: [] };
     for (const [index, template] of templates.entries()) {

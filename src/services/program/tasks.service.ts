@@ -3,15 +3,13 @@
  * read. One's own tasks are open to every member; everyone's need task:read-all.
  */
 import { z } from "zod";
-import { getOrganization } from "../../db/organizations.repo.ts";
 import { read } from "../../db/transaction.ts";
-import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { localDate } from "../../domain/periods.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { TASK_SOURCES, compareTasks, isAssignedTo } from "../../domain/task.ts";
 import type { Task, TaskSource } from "../../domain/task.ts";
 import type { ServiceContext } from "../platform/context.ts";
+import { organizationDay } from "../platform/organization-day.ts";
 import { parseInput } from "../platform/validation.ts";
 import { TASK_SOURCE_MODULES } from "./tasks/index.ts";
 
@@ -37,13 +35,10 @@ export async function listTasks(
   authorize(actor, query.mine ? "organization:read" : "task:read-all");
   const now = ctx.now();
   const tasks = await read(ctx.db, async (tx) => {
-    const organization = await getOrganization(tx, scopeOf(actor));
     const context = {
       tx,
       actor,
-      now,
-      today: localDate(now, organization.timeZone),
-      timeZone: organization.timeZone,
+      ...(await organizationDay(tx, actor, now)),
       ...(query.mine ? { only: { id: actor.id, email: actor.email } } : {}),
     };
     const modules = TASK_SOURCE_MODULES.filter(

@@ -17,7 +17,6 @@ import {
   reopenFindings,
 } from "../../../db/findings.repo.ts";
 import type { FindingImport } from "../../../db/findings.repo.ts";
-import { getOrganization } from "../../../db/organizations.repo.ts";
 import { newId, toDbJson } from "../../../db/portable.ts";
 import type { FindingsTable } from "../../../db/schema.ts";
 import { inOrgTransaction } from "../../../db/transaction.ts";
@@ -34,11 +33,11 @@ import {
 import type { FindingSource, ParsedFinding } from "../../../domain/findings/finding.ts";
 import { parseProwler } from "../../../domain/findings/prowler.ts";
 import { parseSarif } from "../../../domain/findings/sarif.ts";
-import { localDate } from "../../../domain/periods.ts";
 import { authorize } from "../../../domain/permissions.ts";
 import { recordEvent } from "../../platform/audit.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { parseInput } from "../../platform/validation.ts";
+import { organizationToday } from "../../platform/organization-day.ts";
 
 export const importFindingsInput = z.strictObject({
   source: z.enum(FINDING_SOURCES),
@@ -120,7 +119,7 @@ export async function importFindings(
   const seenAt = at.toISOString();
   return inOrgTransaction(ctx.db, scopeOf(actor), async (tx) => {
     const scope = scopeOf(actor);
-    const today = localDate(at, (await getOrganization(tx, scope)).timeZone);
+    const today = await organizationToday(tx, actor, at);
     const stored = await fingerprintsOf(tx, scope, source);
     const numbers = await nextNumbers(tx, scope);
     const importId = newId();

@@ -13,8 +13,8 @@ import type { TaskSourceModule } from "./source.ts";
 
 export const checkTasks: TaskSourceModule = {
   source: "check",
-  async load({ tx, actor, now }) {
-    const failing = (await latestOutcomes(tx, actor, now)).filter((r) => r.status === "fail");
+  async load({ tx, actor, today }) {
+    const failing = (await latestOutcomes(tx, actor, today)).filter((r) => r.status === "fail");
     if (failing.length === 0) return [];
     const controls = new Map((await listControls(tx, scopeOf(actor))).map((c) => [c.ref, c]));
     const tasks: Task[] = [];

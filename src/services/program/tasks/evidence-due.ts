@@ -7,11 +7,11 @@ import type { TaskSourceModule } from "./source.ts";
 
 export const evidenceDueTasks: TaskSourceModule = {
   source: "evidence-due",
-  async load({ tx, actor, now, today }) {
+  async load({ tx, actor, today }) {
     const owners = new Map(
       (await listControls(tx, scopeOf(actor))).map((c) => [c.ref, c.owner?.trim() ?? null]),
     );
-    const freshness = await loadFreshness(tx, actor, now);
+    const freshness = await loadFreshness(tx, actor, today);
     return freshness
       .filter((f) => f.status === "implemented" && f.state !== "current")
       .map((f) => {

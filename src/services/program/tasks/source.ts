@@ -6,14 +6,12 @@
 import type { Tx } from "../../../db/transaction.ts";
 import type { Actor } from "../../../domain/actor.ts";
 import type { Task, TaskPerson, TaskSource } from "../../../domain/task.ts";
+import type { OrganizationDay } from "../../platform/organization-day.ts";
 
-export interface TaskContext {
+/** The organization's day (now, its zone, its date) and the transaction to read in. */
+export interface TaskContext extends OrganizationDay {
   tx: Tx;
   actor: Actor;
-  now: Date;
-  /** Today in the organization's time zone. */
-  today: string;
-  timeZone: string;
   /**
    * Set when only this person's tasks are wanted: a source may skip everyone else's (the
    * list keeps only theirs anyway).
