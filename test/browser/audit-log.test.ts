@@ -49,7 +49,13 @@ describe("the audit log in the browser", () => {
       // A filter on the record: only AC-04's events, newest first.
       await page.getByLabel("Record", { exact: true }).fill("ac-04");
       await page.getByRole("button", { name: "Apply filters" }).click();
-      await page.getByText("Organization Acme Cloud created").waitFor({ state: "detached" });
+      // Wait for the filtered list itself: the old rows can leave before the new ones arrive.
+      await expect
+        .poll(async () => {
+          const shown = await page.locator(".audit-sentence").allInnerTexts();
+          return shown.length > 1 && shown.every((sentence) => sentence.includes("AC-04"));
+        })
+        .toBe(true);
       const sentences = await page.locator(".audit-sentence").allInnerTexts();
       expect(sentences.length).toBeGreaterThan(1);
       expect(sentences.length).toBeLessThan(everything);
