@@ -27,12 +27,12 @@ import type { Database } from "./schema.ts";
 
 /**
  * Each engine's driver is loaded when a database of that engine is opened, so a CLI command
- * on SQLite never loads the PostgreSQL client (and the reverse). Both are CommonJS packages,
- * which a synchronous require can load.
+ * on SQLite never loads the PostgreSQL client (and the reverse): better-sqlite3 (a native
+ * addon) by a synchronous require, pg by an import when Kysely first asks for the pool (the
+ * CLI build bundles it into a chunk of its own).
  */
 const loadPackage = createRequire(import.meta.url);
 const sqliteDriver = () => loadPackage("better-sqlite3") as typeof SQLite;
-const postgresDriver = () => loadPackage("pg") as typeof pg;
 
 export type Engine = "sqlite" | "postgres";
 
@@ -110,12 +110,16 @@ class CurrentSchemaPostgresDialect extends PostgresDialect {
 }
 
 function openPostgres(url: string, schema: string | undefined): Db {
-  const pool = new (postgresDriver().Pool)({
-    connectionString: url,
-    max: 10,
-    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
-  });
-  pool.on("connect", preparePerRequestStatements);
+  const pool = async () => {
+    const { Pool } = (await import("pg")).default;
+    const made = new Pool({
+      connectionString: url,
+      max: 10,
+      ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    });
+    made.on("connect", preparePerRequestStatements);
+    return made;
+  };
   const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return { engine: "postgres", kysely, close: () => kysely.destroy() };
 }
