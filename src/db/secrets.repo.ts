@@ -6,6 +6,7 @@
  * only when they move to another key (services/platform/secrets-at-rest.ts).
  */
 import { sql } from "kysely";
+import type { NotNull } from "kysely";
 import { isPostgres } from "./transaction.ts";
 import type { Tx } from "./transaction.ts";
 
@@ -21,9 +22,19 @@ export interface StoredSecret {
   fingerprint: string | null;
 }
 
+/** The order values are listed (and so re-sealed) in, kind by kind. */
+const KIND_ORDER: readonly StoredSecret["kind"][] = [
+  "connector-credentials",
+  "channel-url",
+  "channel-secret",
+  "totp",
+  "signing-key",
+];
+
 /**
  * Every stored secret, or with `notPrefixedBy` only those that do not start with it (the values
- * not sealed with one key: usually none, so the check at start costs two small scans).
+ * not sealed with one key: usually none). One statement, so the check at every start is one
+ * round trip and needs no transaction around it.
  */
 export async function listStoredSecrets(
   tx: Tx,
@@ -34,70 +45,63 @@ export async function listStoredSecrets(
     prefix === undefined
       ? sql<boolean>`1 = 1`
       : sql<boolean>`substr(${sql.ref(column)}, 1, ${sql.lit(prefix.length)}) <> ${prefix}`;
-  const users = await tx
-    .selectFrom("users")
-    .select(["id", "totp_secret"])
-    .where("totp_secret", "is not", null)
-    .where(outside("totp_secret"))
-    .orderBy("id")
-    .execute();
-  const keys = await tx
-    .selectFrom("organization_keys")
-    .select(["organization_id", "private_key", "fingerprint"])
-    .where(outside("private_key"))
-    .orderBy("organization_id")
-    .execute();
-  const channels = await tx
-    .selectFrom("notification_channels")
-    .select(["id", "url", "secret"])
-    .where((eb) =>
-      eb.or([outside("url"), eb.and([eb("secret", "is not", null), outside("secret")])]),
-    )
-    .orderBy("id")
-    .execute();
-  const channelValues = channels.flatMap((row) => [
-    { kind: "channel-url" as const, ownerId: row.id, stored: row.url, fingerprint: null },
-    ...(row.secret === null
-      ? []
-      : [
-          {
-            kind: "channel-secret" as const,
-            ownerId: row.id,
-            stored: row.secret,
-            fingerprint: null,
-          },
-        ]),
-  ]);
-  // Connectors' credentials, removed connectors' too (they stay sealed under the current key).
-  const connectors = await tx
+  const kind = (name: StoredSecret["kind"]) => sql.lit(name).as("kind");
+  const noFingerprint = sql<string | null>`null`.as("fingerprint");
+  const rows = await tx
     .selectFrom("connectors")
-    .select(["id", "credentials"])
+    .select([
+      kind("connector-credentials"),
+      "id as owner_id",
+      "credentials as stored",
+      noFingerprint,
+    ])
     .where(outside("credentials"))
-    .orderBy("id")
+    .unionAll(
+      tx
+        .selectFrom("notification_channels")
+        .select([kind("channel-url"), "id as owner_id", "url as stored", noFingerprint])
+        .where(outside("url")),
+    )
+    .unionAll(
+      tx
+        .selectFrom("notification_channels")
+        .select([kind("channel-secret"), "id as owner_id", "secret as stored", noFingerprint])
+        .where("secret", "is not", null)
+        .where(outside("secret"))
+        .$narrowType<{ stored: NotNull }>(),
+    )
+    .unionAll(
+      tx
+        .selectFrom("users")
+        .select([kind("totp"), "id as owner_id", "totp_secret as stored", noFingerprint])
+        .where("totp_secret", "is not", null)
+        .where(outside("totp_secret"))
+        .$narrowType<{ stored: NotNull }>(),
+    )
+    .unionAll(
+      tx
+        .selectFrom("organization_keys")
+        .select([
+          kind("signing-key"),
+          "organization_id as owner_id",
+          "private_key as stored",
+          "fingerprint",
+        ])
+        .where(outside("private_key")),
+    )
     .execute();
-  return [
-    ...connectors.map((row) => ({
-      kind: "connector-credentials" as const,
-      ownerId: row.id,
-      stored: row.credentials,
-      fingerprint: null,
-    })),
-    ...channelValues.filter(
-      (value) => prefix === undefined || value.stored.slice(0, prefix.length) !== prefix,
-    ),
-    ...users.map((row) => ({
-      kind: "totp" as const,
-      ownerId: row.id,
-      stored: row.totp_secret ?? "",
-      fingerprint: null,
-    })),
-    ...keys.map((row) => ({
-      kind: "signing-key" as const,
-      ownerId: row.organization_id,
-      stored: row.private_key,
+  return rows
+    .map((row) => ({
+      kind: row.kind as StoredSecret["kind"],
+      ownerId: row.owner_id,
+      stored: row.stored,
       fingerprint: row.fingerprint,
-    })),
-  ];
+    }))
+    .sort(
+      (a, b) =>
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        (a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : 0),
+    );
 }
 
 /**

@@ -6,7 +6,7 @@
  * the operating system's user name never reaches the audit trail or a report.
  */
 import { findOrganizationByHandle, listAllOrganizations } from "../../db/organizations.repo.ts";
-import { read } from "../../db/transaction.ts";
+import { read, readOnce } from "../../db/transaction.ts";
 import {
   findMembership,
   findUserByEmail,
@@ -48,7 +48,8 @@ export async function operatorActor(
   principal: Principal,
   handle: string | undefined,
 ): Promise<Actor> {
-  const organization = await read(ctx.db, async (tx) => {
+  // One statement either way, so no transaction around it (two round trips fewer).
+  const organization = await readOnce(ctx.db, async (tx) => {
     if (handle !== undefined) return findOrganizationByHandle(tx, handle);
     const all = await listAllOrganizations(tx);
     if (all.length > 1) {
@@ -83,43 +84,48 @@ export async function commandLineActor(
 ): Promise<Actor | SeveralOwners> {
   const organization = await operatorActor(ctx, COMMAND_LINE_OPERATOR, choice.org);
   const scope = scopeOf(organization);
-  return read(ctx.db, async (tx) => {
-    let member: { userId: string; name: string; email: string; role: Actor["role"] };
-    if (choice.as !== undefined) {
-      // Only looked up, never stored: the lookup decides, so no schema is loaded for it.
-      const address = normalizeEmail(choice.as);
-      if (!EMAIL_PATTERN.test(address)) {
-        throw asError(`"${choice.as}" is not an email address`);
-      }
-      const found = await findUserByEmail(tx, address);
-      if (found === undefined) {
-        throw asError(`no account has the email ${address} (attest users lists them)`);
-      }
-      const membership = await findMembership(tx, organization.organizationId, found.user.id);
-      if (membership === undefined) {
-        throw asError(`${address} is not a member of this organization`);
-      }
-      member = { ...found.user, userId: found.user.id, role: membership.role };
-    } else {
-      const owners = (await listMembers(tx, scope)).filter((m) => m.role === "owner");
-      if (owners.length > 1) {
-        return { kind: "several-owners", owners: owners.map((o) => o.user.email) };
-      }
-      const only = owners[0];
-      // No account yet: the operator, who holds the data, acts with owner rights.
-      if (only === undefined) return organization;
-      member = { ...only.user, userId: only.user.id, role: "owner" };
+  const actorOf = (member: {
+    userId: string;
+    name: string;
+    email: string;
+    role: Actor["role"];
+  }): Actor => ({
+    kind: "user",
+    id: member.userId,
+    name: member.name,
+    email: member.email,
+    organizationId: organization.organizationId,
+    role: member.role,
+  });
+  if (choice.as === undefined) {
+    const members = await readOnce(ctx.db, (tx) => listMembers(tx, scope));
+    const owners = members.filter((m) => m.role === "owner");
+    if (owners.length > 1) {
+      return { kind: "several-owners", owners: owners.map((o) => o.user.email) };
     }
-    const actor: Actor = {
-      kind: "user",
-      id: member.userId,
-      name: member.name,
-      email: member.email,
-      organizationId: organization.organizationId,
-      role: member.role,
-    };
-    if (member.role === "auditor") {
-      actor.engagements = await listAssignedEngagementIds(tx, scope, member.userId);
+    const only = owners[0];
+    // No account yet: the operator, who holds the data, acts with owner rights.
+    if (only === undefined) return organization;
+    return actorOf({ ...only.user, userId: only.user.id, role: "owner" });
+  }
+  const as = choice.as;
+  return read(ctx.db, async (tx) => {
+    // Only looked up, never stored: the lookup decides, so no schema is loaded for it.
+    const address = normalizeEmail(as);
+    if (!EMAIL_PATTERN.test(address)) {
+      throw asError(`"${as}" is not an email address`);
+    }
+    const found = await findUserByEmail(tx, address);
+    if (found === undefined) {
+      throw asError(`no account has the email ${address} (attest users lists them)`);
+    }
+    const membership = await findMembership(tx, organization.organizationId, found.user.id);
+    if (membership === undefined) {
+      throw asError(`${address} is not a member of this organization`);
+    }
+    const actor = actorOf({ ...found.user, userId: found.user.id, role: membership.role });
+    if (membership.role === "auditor") {
+      actor.engagements = await listAssignedEngagementIds(tx, scope, found.user.id);
     }
     return actor;
   });

@@ -9,7 +9,7 @@ import {
   replaceStoredSecret,
 } from "../../db/secrets.repo.ts";
 import type { StoredSecret } from "../../db/secrets.repo.ts";
-import { inTransaction, read } from "../../db/transaction.ts";
+import { inTransaction, readOnce } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { actorIn } from "../../domain/actor.ts";
 import type { Principal } from "../../domain/actor.ts";
@@ -151,7 +151,7 @@ async function resealStale(ctx: ServiceContext, by: Principal): Promise<ResealCo
  * The check every start makes: no stored secret may be sealed with a key this process lacks
  * (that fails here, clearly). With `reseal`, values in the clear (from before encryption) or
  * under a retired key (a rotation cut short) are sealed with the current key, and a retired
- * key file that nothing needs any more is removed. Costs one query per table when all is well.
+ * key file that nothing needs any more is removed. Costs one query when all is well.
  */
 export async function checkStoredSecrets(
   ctx: ServiceContext,
@@ -159,7 +159,7 @@ export async function checkStoredSecrets(
 ): Promise<ResealCount> {
   const ring = ctx.secrets;
   const prefix = sealedPrefix(ring.current.id);
-  const stale = await read(ctx.db, (tx) => listStoredSecrets(tx, { notPrefixedBy: prefix }));
+  const stale = await readOnce(ctx.db, (tx) => listStoredSecrets(tx, { notPrefixedBy: prefix }));
   const refused = unknownKeys(ring, stale);
   if (refused !== null) {
     // A key file this start made, for a database sealed with another key, is not kept.

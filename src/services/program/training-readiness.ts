@@ -16,7 +16,9 @@ export async function loadTrainingSignals(
   day: OrganizationDay,
 ): Promise<Map<string, ControlSignal[]>> {
   const signals = new Map<string, ControlSignal[]>();
-  const { people } = await loadTrainingState(tx, scopeOf(actor), day.now);
+  const { people } = await loadTrainingState(tx, scopeOf(actor), day.now, {
+    timeZone: day.timeZone,
+  });
   if (people.length === 0) return signals;
   const late = people.filter((p) => p.modules.some((m) => m.standing.state === "overdue"));
   const signal: ControlSignal =

@@ -43,9 +43,14 @@ export async function loadTrainingState(
   tx: Tx,
   scope: OrgScope,
   now: Date,
-  options: { only?: (trainee: Trainee) => boolean; asOf?: string } = {},
+  options: {
+    only?: (trainee: Trainee) => boolean;
+    asOf?: string;
+    /** The organization's zone, when the caller has read it already. */
+    timeZone?: string;
+  } = {},
 ): Promise<TrainingState> {
-  const { timeZone } = await getOrganization(tx, scope);
+  const timeZone = options.timeZone ?? (await getOrganization(tx, scope)).timeZone;
   const today = options.asOf ?? localDate(now, timeZone);
   const inScope = await listCategories(tx, scope);
   const { only } = options;

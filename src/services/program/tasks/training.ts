@@ -12,8 +12,9 @@ import type { TaskSourceModule } from "./source.ts";
 
 export const trainingTasks: TaskSourceModule = {
   source: "training",
-  async load({ tx, actor, now, only }) {
+  async load({ tx, actor, now, timeZone, only }) {
     const state = await loadTrainingState(tx, scopeOf(actor), now, {
+      timeZone,
       ...(only === undefined
         ? {}
         : {
