@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CONTROL_TEMPLATES } from "./controls/index.ts";
 import {
   CATEGORIES,
-  CONTROL_TEMPLATES,
   CRITERIA,
   DESCRIPTION_CRITERIA,
   criteriaInCategories,

@@ -4,7 +4,8 @@
  * confidentiality in scope, one exception in change management (CM-02, under CC8.1) with
  * management's response. Options give the Type 1 variant and a recorded opinion.
  */
-import { CONTROL_TEMPLATES, criteriaInCategories } from "../../src/catalog/index.ts";
+import { CONTROL_TEMPLATES } from "../../src/catalog/controls/index.ts";
+import { criteriaInCategories } from "../../src/catalog/index.ts";
 import type { CategoryId, ControlTemplate } from "../../src/catalog/types.ts";
 import type {
   AuditorOpinion,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CONTROL_TEMPLATES, findCriterion, isCategoryId } from "../index.ts";
+import { CONTROL_TEMPLATES } from "../controls/index.ts";
+import { findCriterion, isCategoryId } from "../index.ts";
 import { TRAINING_MODULES, trainingModule } from "./index.ts";
 
 const controlsById = new Map(CONTROL_TEMPLATES.map((control) => [control.id, control]));

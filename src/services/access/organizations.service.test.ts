@@ -3,11 +3,12 @@ import { createTestContext } from "../../../test/support/database.ts";
 import type { TestContext } from "../../../test/support/database.ts";
 import { expectAppError, operator } from "../../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
-import { CONTROL_TEMPLATES, criteriaInCategories } from "../../catalog/index.ts";
+import { CONTROL_TEMPLATES } from "../../catalog/controls/index.ts";
+import { criteriaInCategories } from "../../catalog/index.ts";
 import { listAuditEvents } from "../../db/audit.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import { verifyChain } from "../../domain/audit-chain.ts";
-import { listControls } from "../program/controls.service.ts";
+import { listControls } from "../program/controls-read.ts";
 import {
   createOrganization,
   listOrganizationsForOperator,

@@ -4,7 +4,8 @@
  * controls, and maps controls already adopted to the new categories' criteria only: a mapping
  * the company removed on purpose in a category it already had stays removed.
  */
-import { CONTROL_TEMPLATES, criteriaInCategories } from "../../catalog/index.ts";
+import { criteriaInCategories } from "../../catalog/index.ts";
+import { CONTROL_TEMPLATES } from "../../catalog/controls/index.ts";
 import type { CategoryId, ControlTemplate } from "../../catalog/index.ts";
 import { insertControls, insertMappings, listControls } from "../../db/controls.repo.ts";
 import type { Mapping } from "../../db/controls.repo.ts";

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { TestContext } from "../../../test/support/database.ts";
 import { as, expectAppError, useOrganization } from "../../../test/support/fixtures.ts";
 import { snapshotDatabase } from "../../../test/support/snapshot.ts";
-import { CONTROL_TEMPLATES } from "../../catalog/index.ts";
+import { CONTROL_TEMPLATES } from "../../catalog/controls/index.ts";
 import { listAuditEvents } from "../../db/audit.repo.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { listControls, unmapControl } from "./controls.service.ts";
+import { unmapControl } from "./controls.service.ts";
+import { listControls } from "./controls-read.ts";
 import { getReadiness } from "./readiness.service.ts";
 import {
   addScopeCategory,
