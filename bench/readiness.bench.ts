@@ -15,7 +15,7 @@ import type { ServiceContext } from "../src/services/platform/context.ts";
 import { createOrganization } from "../src/services/access/organizations.service.ts";
 import { getReadiness } from "../src/services/program/readiness.service.ts";
 import { loadScope } from "../src/services/program/scope-read.ts";
-import { listControls } from "../src/services/program/controls.service.ts";
+import { listControls } from "../src/services/program/controls-read.ts";
 import { measure, sized } from "./measure.ts";
 import type { BenchSize, Measurement } from "./measure.ts";
 

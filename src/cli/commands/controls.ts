@@ -1,15 +1,13 @@
 import type { Command } from "commander";
 import type { Control } from "../../domain/control.ts";
-import {
-  createControl,
-  listControls,
-  mapControl,
-  showControl,
-  unmapControl,
-  updateControl,
-} from "../../services/program/controls.service.ts";
+import { listControls } from "../../services/program/controls-read.ts";
+
+/**
+ * The changes load when one is asked for: `controls list`, the common call, then loads
+ * neither the control library nor the write schemas.
+ */
+const changes = () => import("../../services/program/controls.service.ts");
 import type { UpdateControlInput } from "../../services/program/controls.service.ts";
-import { assignControlOwners } from "../../services/program/control-owners.service.ts";
 import { readTextFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
 import { eventLine } from "../io.ts";
@@ -120,6 +118,7 @@ export function registerControls(program: Command, runtime: Runtime): void {
     .argument("<id>", "control id, e.g. AC-04")
     .action(async (ref: string, _options: unknown, command: Command) => {
       const globals = globalsOf(command);
+      const { showControl } = await changes();
       const result = await withActor(runtime, globals, (ctx, actor) =>
         showControl(ctx, actor, ref),
       );
@@ -150,6 +149,7 @@ export function registerControls(program: Command, runtime: Runtime): void {
     .option("--test-procedure <text>", "how an auditor tests it")
     .action(async (options: AddOptions, command: Command) => {
       const globals = globalsOf(command);
+      const { createControl } = await changes();
       const control = await withActor(runtime, globals, (ctx, actor) =>
         createControl(ctx, actor, {
           ref: options.ref,
@@ -187,6 +187,8 @@ export function registerControls(program: Command, runtime: Runtime): void {
         throw new UsageError("--role and --to go together");
       }
       const csv = options.csv === undefined ? undefined : await readTextFile(options.csv, "--csv");
+      const { assignControlOwners } =
+        await import("../../services/program/control-owners.service.ts");
       const outcome = await withActor(runtime, globals, (ctx, actor) =>
         assignControlOwners(
           ctx,
@@ -223,6 +225,7 @@ export function registerControls(program: Command, runtime: Runtime): void {
     .option("--test-procedure <text>")
     .action(async (ref: string, options: UpdateOptions, command: Command) => {
       const globals = globalsOf(command);
+      const { updateControl } = await changes();
       const control = await withActor(runtime, globals, (ctx, actor) =>
         updateControl(ctx, actor, ref, updateInput(options)),
       );
@@ -230,9 +233,9 @@ export function registerControls(program: Command, runtime: Runtime): void {
       runtime.io.out(`Updated ${control.ref}: ${control.status}.\n`);
     });
 
-  for (const [name, verb, run] of [
-    ["map", "Map a control to a criterion", mapControl],
-    ["unmap", "Remove a control's mapping to a criterion", unmapControl],
+  for (const [name, verb, action] of [
+    ["map", "Map a control to a criterion", "mapControl"],
+    ["unmap", "Remove a control's mapping to a criterion", "unmapControl"],
   ] as const) {
     controls
       .command(name)
@@ -241,6 +244,7 @@ export function registerControls(program: Command, runtime: Runtime): void {
       .argument("<criterion>", "criterion id, e.g. CC6.1")
       .action(async (ref: string, criterion: string, _options: unknown, command: Command) => {
         const globals = globalsOf(command);
+        const run = (await changes())[action];
         const control = await withActor(runtime, globals, (ctx, actor) =>
           run(ctx, actor, ref, { criterion }),
         );

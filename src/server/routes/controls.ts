@@ -9,13 +9,13 @@ import {
 import {
   createControl,
   createControlInput,
-  listControlsPage,
   mapControl,
   showControl,
   unmapControl,
   updateControl,
   updateControlInput,
 } from "../../services/program/controls.service.ts";
+import { listControlsPage } from "../../services/program/controls-read.ts";
 import { can } from "../../domain/permissions.ts";
 import { listEvidence } from "../../services/program/evidence.service.ts";
 import { serviceInput } from "../body.ts";

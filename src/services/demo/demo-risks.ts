@@ -9,7 +9,7 @@ import type { CategoryId } from "../../catalog/types.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { Risk } from "../../domain/risk.ts";
 import type { ServiceContext } from "../platform/context.ts";
-import { listControls } from "../program/controls.service.ts";
+import { listControls } from "../program/controls-read.ts";
 import { recordRiskAssessment } from "../program/risk-assessments.service.ts";
 import { addRisksFromLibrary, updateRisk } from "../program/risks.service.ts";
 

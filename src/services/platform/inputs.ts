@@ -3,9 +3,10 @@ import { z } from "zod";
 import { normalizeEmail } from "../../domain/account.ts";
 import { passwordProblem } from "../../domain/password-policy.ts";
 import type { PasswordContext } from "../../domain/password-policy.ts";
-import { findCriterion, isCategoryId } from "../../catalog/index.ts";
+import { isCategoryId } from "../../catalog/index.ts";
 import type { CategoryId } from "../../catalog/index.ts";
 import { isCalendarDate } from "../../domain/periods.ts";
+import { checkCriterionId, checkOneOf } from "./input-rules.ts";
 
 export const MIN_REASON_LENGTH = 10;
 
@@ -24,15 +25,10 @@ export const categoryId = z.string().transform((value, ctx): CategoryId => {
 });
 
 export const criterionId = z.string().transform((value, ctx): string => {
-  const normalized = value.trim().toUpperCase();
-  if (findCriterion(normalized) === undefined) {
-    ctx.addIssue({
-      code: "custom",
-      message: `unknown criterion "${value}"; ids look like CC6.1 or A1.2 (see attest criteria)`,
-    });
-    return z.NEVER;
-  }
-  return normalized;
+  const checked = checkCriterionId(value);
+  if (checked.ok) return checked.value;
+  ctx.addIssue({ code: "custom", message: checked.message });
+  return z.NEVER;
 });
 
 /** Text that must be given, trimmed, up to `max` characters. */
@@ -64,16 +60,10 @@ export const calendarDate = z
 /** One of a closed set, case-insensitive, with an error that quotes the value and the choices. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, noun: string) {
   return z.string().transform((value, ctx): T[number] => {
-    const normalized = value.trim().toLowerCase();
-    const match = values.find((candidate) => candidate === normalized);
-    if (match === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        message: `"${value}" is not a ${noun}; use one of ${values.join(", ")}`,
-      });
-      return z.NEVER;
-    }
-    return match;
+    const checked = checkOneOf(values, noun, value);
+    if (checked.ok) return checked.value;
+    ctx.addIssue({ code: "custom", message: checked.message });
+    return z.NEVER;
   });
 }
 

@@ -1,5 +1,7 @@
 /** Service inputs are parsed with zod here, so the CLI, the API and jobs get the same errors. */
 import type { z } from "zod";
+// The core parser takes a schema of either build: zod, or zod/mini (the CLI's light reads).
+import { safeParse } from "zod/mini";
 import { AppError } from "../../domain/errors.ts";
 
 /** Longest message quoted back: a caller's megabyte of text is not echoed in full. */
@@ -42,18 +44,18 @@ function clip(message: string): string {
 }
 
 /** `field` names the input when the schema checks a single value rather than an object. */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   field = "input",
-): z.output<S> {
+): z.core.output<S> {
   const nul = pathOfNul(input);
   if (nul !== undefined) {
     const name = nul.join(".") || field;
     const message = "must not contain the NUL character (U+0000)";
     throw new AppError("VALIDATION_FAILED", `${name}: ${message}`, [{ field: name, message }]);
   }
-  const parsed = schema.safeParse(input);
+  const parsed = safeParse(schema, input);
   if (parsed.success) return parsed.data;
   const fieldErrors = parsed.error.issues.flatMap((issue) => {
     const path = issue.path.map(String);

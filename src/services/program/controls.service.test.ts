@@ -8,13 +8,12 @@ import type { Control } from "../../domain/control.ts";
 import { advanceEngagement, createEngagement } from "../fieldwork/engagements.service.ts";
 import {
   createControl,
-  listControls,
-  listControlsPage,
   mapControl,
   showControl,
   unmapControl,
   updateControl,
 } from "./controls.service.ts";
+import { listControls, listControlsPage } from "./controls-read.ts";
 import type { CreateControlInput } from "./controls.service.ts";
 
 let t: TestContext;

@@ -13,16 +13,14 @@ import {
   findControlByRef,
   insertControls,
   insertMappings,
-  listControlPage,
-  listControls as listControlRows,
   updateControlRow,
 } from "../../db/controls.repo.ts";
 import { newId } from "../../db/portable.ts";
-import { inOrgTransaction, read, readOnce } from "../../db/transaction.ts";
+import { inOrgTransaction, read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { CONTROL_REF_PATTERN, CONTROL_STATUSES, diffControl } from "../../domain/control.ts";
+import { CONTROL_STATUSES, diffControl } from "../../domain/control.ts";
 import type { Control, ControlChanges } from "../../domain/control.ts";
 import { AppError, invalidField, notFound } from "../../domain/errors.ts";
 import { authorize } from "../../domain/permissions.ts";
@@ -32,19 +30,10 @@ import type { RecordHistoryEntry } from "../platform/audit-history.ts";
 import { auditorReach, reachCoversControl } from "../platform/auditor-reach.ts";
 import type { ServiceContext } from "../platform/context.ts";
 import { criterionId, oneOf, reason, requiredText } from "../platform/inputs.ts";
+import { ref } from "./controls-read.ts";
 import { loadScope } from "./scope-read.ts";
 import { assertCriterionInScope } from "./scope.service.ts";
 import { parseInput } from "../platform/validation.ts";
-
-const ref = z
-  .string()
-  .trim()
-  .transform((value) => value.toUpperCase())
-  .refine((value) => CONTROL_REF_PATTERN.test(value), {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a control id; use letters and digits in dash-separated ` +
-      "parts, such as AC-04 or ACME-SEC-12",
-  });
 
 const controlFields = {
   title: requiredText(200),
@@ -89,85 +78,6 @@ async function loadControl(tx: Tx, actor: Actor, controlRef: string): Promise<Co
   const control = await findControlByRef(tx, scopeOf(actor), normalized);
   if (control === undefined) throw notFound("control", controlRef);
   return control;
-}
-
-export const controlFilter = z
-  .object({
-    status: oneOf(CONTROL_STATUSES, "control status").optional(),
-    criterion: criterionId.optional(),
-    owner: z.string().trim().min(1).optional(),
-    /** Words to find in the ref, title or description. */
-    q: z.string().trim().max(200).optional(),
-  })
-  .strict();
-export type ControlFilter = z.input<typeof controlFilter>;
-
-export async function listControls(
-  ctx: ServiceContext,
-  actor: Actor,
-  filter: ControlFilter = {},
-): Promise<Control[]> {
-  authorize(actor, "control:read");
-  const { status, criterion, owner, q } = parseInput(controlFilter, filter);
-  const words = (q ?? "")
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
-  const { controls, reach } = await read(ctx.db, async (tx) => ({
-    controls: await listControlRows(tx, scopeOf(actor)),
-    reach: await auditorReach(tx, actor),
-  }));
-  return controls.filter(
-    (c) =>
-      (reach === undefined || reachCoversControl(reach, c)) &&
-      (status === undefined || c.status === status) &&
-      (criterion === undefined || c.criteria.includes(criterion)) &&
-      (owner === undefined || c.owner === owner) &&
-      words.every((w) => `${c.ref} ${c.title} ${c.description}`.toLowerCase().includes(w)),
-  );
-}
-
-export interface ControlPage {
-  items: Control[];
-  nextCursor: string | null;
-}
-
-/**
- * One page of the list, for the API: filtered and paged in the database. An auditor lists
- * only the controls their engagements cover (auditorReach).
- */
-export async function listControlsPage(
-  ctx: ServiceContext,
-  actor: Actor,
-  filter: ControlFilter,
-  page: { cursor?: string | undefined; limit: number },
-): Promise<ControlPage> {
-  authorize(actor, "control:read");
-  const { status, criterion, owner, q } = parseInput(controlFilter, filter);
-  // A cursor is the last ref of a page; anything else is refused rather than read as one.
-  const afterRef =
-    page.cursor === undefined
-      ? undefined
-      : parseInput(ref, Buffer.from(page.cursor, "base64url").toString("utf8"), "cursor");
-  const { controls, more } = await readOnce(ctx.db, async (tx) =>
-    listControlPage(tx, scopeOf(actor), {
-      ...(await auditorReach(tx, actor).then((reach) => (reach === undefined ? {} : { reach }))),
-      ...(status === undefined ? {} : { status }),
-      ...(owner === undefined ? {} : { owner }),
-      ...(criterion === undefined ? {} : { criterion }),
-      words: (q ?? "")
-        .toLowerCase()
-        .split(/\s+/)
-        .filter((w) => w.length > 0),
-      ...(afterRef === undefined ? {} : { afterRef }),
-      limit: page.limit,
-    }),
-  );
-  const last = controls.at(-1);
-  return {
-    items: controls,
-    nextCursor: more && last !== undefined ? Buffer.from(last.ref).toString("base64url") : null,
-  };
 }
 
 /** A control and its history; to an auditor, only one their engagements cover (else not found). */

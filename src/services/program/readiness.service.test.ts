@@ -3,7 +3,8 @@ import type { TestContext } from "../../../test/support/database.ts";
 import { fileContent } from "../../../test/support/evidence.ts";
 import { as, expectAppError, useOrganization } from "../../../test/support/fixtures.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { listControls, updateControl } from "./controls.service.ts";
+import { updateControl } from "./controls.service.ts";
+import { listControls } from "./controls-read.ts";
 import { addEvidence } from "./evidence.service.ts";
 import { getReadiness, listOverdueControls } from "./readiness.service.ts";
 

@@ -7,7 +7,7 @@ import { RISK_LIBRARY, riskTemplate } from "../../catalog/risks/library.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { acceptInvitation, createInvitation } from "../access/invitations.service.ts";
 import { listAuditLog } from "../platform/audit-log.service.ts";
-import { listControls } from "./controls.service.ts";
+import { listControls } from "./controls-read.ts";
 import {
   addRisksFromLibrary,
   createRisk,
