@@ -116,12 +116,22 @@ function openPostgres(url: string, schema: string | undefined): Db {
       connectionString: url,
       max: 10,
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+      // An idle connection does not keep the process alive: see close().
+      allowExitOnIdle: true,
     });
     made.on("connect", preparePerRequestStatements);
     return made;
   };
   const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
-  return { engine: "postgres", kysely, close: () => kysely.destroy() };
+  return {
+    engine: "postgres",
+    kysely,
+    // Each connection says goodbye (Terminate) at once, and nothing waits for the server to
+    // close its side: that wait cost every command some 10 ms and tells the process nothing.
+    close: async () => {
+      void kysely.destroy().catch(() => undefined);
+    },
+  };
 }
 
 /**
