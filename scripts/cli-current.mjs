@@ -4,8 +4,10 @@
  * only): every `attest` command reads this before anything else, and only a stale build
  * needs the builder and rolldown.
  */
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
+// Taken with getBuiltinModule, not import: the ESM face of node:fs reads every export, which
+// loads its promises and streams (some 5 ms before every command).
+const { readFileSync, readdirSync, statSync } = process.getBuiltinModule("node:fs");
+const path = process.getBuiltinModule("node:path");
 
 const ROOT = path.join(import.meta.dirname, "..");
 export const OUT_DIR = path.join(ROOT, "dist", "cli");
@@ -21,7 +23,8 @@ export const INPUTS = [
 /**
  * The newest change among the inputs, counting folders (their time moves when files come or
  * go). One loop over a list of folders rather than a recursive walk: it runs before every
- * command, over some 550 files (tests, never built, are skipped), and is mostly system calls.
+ * command, over some 590 entries (tests, never built, are skipped without a look), and is
+ * mostly system calls. Names only, then one stat each: Dirent objects cost more than they save.
  */
 export function newestChange(inputs = INPUTS) {
   let newest = 0;
@@ -33,14 +36,13 @@ export function newestChange(inputs = INPUTS) {
   }
   while (folders.length > 0) {
     const folder = folders.pop() ?? "";
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const child = `${folder}${path.sep}${entry.name}`;
-      if (entry.isDirectory()) {
-        folders.push(child);
-        newest = Math.max(newest, statSync(child).mtimeMs);
-      } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) {
-        newest = Math.max(newest, statSync(child).mtimeMs);
-      }
+    for (const name of readdirSync(folder)) {
+      if (name.endsWith(".test.ts")) continue;
+      const child = `${folder}${path.sep}${name}`;
+      const stat = statSync(child);
+      if (stat.isDirectory()) folders.push(child);
+      else if (!name.endsWith(".ts")) continue;
+      newest = Math.max(newest, stat.mtimeMs);
     }
   }
   return newest;
