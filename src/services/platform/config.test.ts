@@ -58,6 +58,22 @@ describe("evidence store settings", () => {
       { ATTEST_BLOB_URL: "s3://bucket", ATTEST_S3_REGION: "EU West" },
       "ATTEST_S3_REGION: must be a region name",
     );
+    await wrong({ LOG_LEVEL: "loud" }, "LOG_LEVEL: must be one of fatal, error, warn");
+    await wrong({ ATTEST_MAIL_FROM: "x" }, "ATTEST_MAIL_FROM: must be at least 3 characters");
+    await wrong({ ATTEST_PUBLIC_URL: "ftp://files.example" }, "ATTEST_PUBLIC_URL: must be an http");
+    await wrong({ ATTEST_SECRET_KEY: "short" }, "ATTEST_SECRET_KEY: ");
+  });
+
+  it("reports every wrong variable at once, each under its own name", async () => {
+    const error = await expectAppError(
+      async () => loadConfig({ PORT: "-1", ATTEST_TEST_JOBS: "2", DATABASE_URL: "mysql://db" }),
+      "VALIDATION_FAILED",
+    );
+    expect(error.fieldErrors.map((e) => e.field)).toEqual([
+      "DATABASE_URL",
+      "PORT",
+      "ATTEST_TEST_JOBS",
+    ]);
   });
 
   it("reads whole numbers within bounds, and names a number that is not one", async () => {

@@ -1,7 +1,6 @@
 /** Settings come from the environment; parsed once, with errors that name the variable. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import * as z from "zod/mini";
 import { AppError } from "../../domain/errors.ts";
 import { SQLITE_FILE_NAME } from "../../db/connect.ts";
 import type { DatabaseTarget } from "../../db/connect.ts";
@@ -48,73 +47,146 @@ export interface Config {
   monitorCa: string | null;
 }
 
-/** A whole number from the environment's text, within bounds, or the default when unset. */
-function wholeNumber(min: number, max: number, fallback: number) {
-  return z._default(
-    z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max))),
-    fallback,
-  );
+/**
+ * The environment is read by hand rather than with zod: every command reads it first, and
+ * zod's core alone cost a command some 6 ms to load and build. Each variable is taken once,
+ * in the order below, and every refusal names the variable and the reason.
+ */
+class EnvReader {
+  readonly errors: { field: string; message: string }[] = [];
+
+  constructor(private readonly env: Record<string, string | undefined>) {}
+
+  /** The variable's text (unset and empty are the same), or undefined when it is refused. */
+  optional(name: string, ...checks: Check[]): string | undefined {
+    const value = this.env[name];
+    if (value === undefined || value === "") return undefined;
+    for (const check of checks) {
+      const problem = check(value);
+      if (problem !== undefined) {
+        this.errors.push({ field: name, message: problem });
+        return undefined;
+      }
+    }
+    return value;
+  }
+
+  /** As optional, with `fallback` when unset (or refused: the errors stop the start anyway). */
+  text(name: string, fallback: string, ...checks: Check[]): string {
+    return this.optional(name, ...checks) ?? fallback;
+  }
+
+  choice<const T extends readonly string[]>(name: string, values: T, fallback: T[number]) {
+    const value = this.optional(name, oneOf(values));
+    return values.find((candidate) => candidate === value) ?? fallback;
+  }
+
+  /** A whole number within bounds. */
+  number(name: string, min: number, max: number, fallback: number): number {
+    const value = this.optional(name, wholeNumberWithin(min, max));
+    return value === undefined ? fallback : Number(value);
+  }
 }
 
-const httpUrl = () => z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+/** A reason to refuse a value, or undefined to accept it. */
+type Check = (value: string) => string | undefined;
 
-// zod/mini, not zod: every command reads the environment first, and the mini build loads only
-// the checks used here (zod's full API costs a command some 10 ms to load and build).
-const envSchema = z.object({
-  ATTEST_DATA_DIR: z._default(z.string().check(z.minLength(1)), "./.attest"),
-  DATABASE_URL: z.optional(
-    z.string().check(z.regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")),
-  ),
-  ATTEST_BLOB_URL: z.optional(
-    z
-      .string()
-      .check(
-        z.regex(
-          /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^?#]*)?$/,
-          "must be s3://bucket or s3://bucket/prefix (a bucket name is 3 to 63 lowercase letters, digits, dots and hyphens)",
-        ),
-      ),
-  ),
-  ATTEST_S3_ENDPOINT: z.optional(
-    httpUrl().check(
-      z.refine((url) => !/^https?:\/\/[^/]*@/.test(url), {
-        error: "must not carry credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-      }),
+const matches =
+  (pattern: RegExp, message: string): Check =>
+  (value) =>
+    pattern.test(value) ? undefined : message;
+
+const atLeast =
+  (length: number): Check =>
+  (value) =>
+    value.length >= length ? undefined : `must be at least ${length} characters`;
+
+const oneOf =
+  (values: readonly string[]): Check =>
+  (value) =>
+    values.includes(value) ? undefined : `must be one of ${values.join(", ")}`;
+
+const wholeNumberWithin =
+  (min: number, max: number): Check =>
+  (value) => {
+    const number = Number(value.trim());
+    return value.trim() !== "" && Number.isInteger(number) && number >= min && number <= max
+      ? undefined
+      : `must be a whole number from ${min} to ${max}`;
+  };
+
+const httpUrl: Check = (value) => {
+  try {
+    return /^https?:$/.test(new URL(value).protocol) ? undefined : "must be an http(s) URL";
+  } catch {
+    return "must be an http(s) URL";
+  }
+};
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** The environment's settings, as read before the cross-checks and conversions below. */
+function readEnv(env: Record<string, string | undefined>) {
+  const read = new EnvReader(env);
+  const values = {
+    ATTEST_DATA_DIR: read.text("ATTEST_DATA_DIR", "./.attest"),
+    DATABASE_URL: read.optional(
+      "DATABASE_URL",
+      matches(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
     ),
-  ),
-  ATTEST_S3_REGION: z.optional(
-    z.string().check(z.regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1")),
-  ),
-  AWS_REGION: z.optional(z.string()),
-  HOST: z._default(z.string().check(z.minLength(1)), "127.0.0.1"),
-  PORT: wholeNumber(0, 65535, 3000),
-  ATTEST_MAX_EVIDENCE_BYTES: wholeNumber(1, Number.MAX_SAFE_INTEGER, 100 * 1024 * 1024),
-  ATTEST_PUBLIC_URL: z.optional(httpUrl()),
-  ATTEST_SMTP_URL: z.optional(
-    z.string().check(z.regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")),
-  ),
-  ATTEST_MAIL_FROM: z._default(z.string().check(z.minLength(3)), "Attest <attest@localhost>"),
-  ATTEST_TRUST_PROXY: z._default(
-    z.string().check(
-      z.trim(),
-      z.refine(
-        (value) => /^(true|false|[1-9]\d?)$/.test(value) || value.split(",").every(isProxyAddress),
-        "must be false, true (one proxy), a number of proxies, or proxy addresses (CIDR allowed)",
+    ATTEST_BLOB_URL: read.optional(
+      "ATTEST_BLOB_URL",
+      matches(
+        /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^?#]*)?$/,
+        "must be s3://bucket or s3://bucket/prefix (a bucket name is 3 to 63 lowercase letters, digits, dots and hyphens)",
       ),
     ),
-    "false",
-  ),
-  ATTEST_SESSION_IDLE_MINUTES: wholeNumber(5, 7 * 24 * 60, 8 * 60),
-  ATTEST_SESSION_MAX_HOURS: wholeNumber(1, 90 * 24, 7 * 24),
-  ATTEST_TEST_JOBS: z._default(z.enum(["0", "1"]), "0"),
-  ATTEST_WEBHOOK_ALLOW_PRIVATE: z._default(z.enum(["0", "1"]), "0"),
-  ATTEST_MONITOR_CA_FILE: z.optional(z.string().check(z.minLength(1))),
-  ATTEST_SECRET_KEY: z.optional(z.string().check(z.refine(isSecretKey, SECRET_KEY_FORMAT))),
-  LOG_LEVEL: z._default(
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
-    "info",
-  ),
-});
+    ATTEST_S3_ENDPOINT: read.optional("ATTEST_S3_ENDPOINT", httpUrl, (url) =>
+      /^https?:\/\/[^/]*@/.test(url)
+        ? "must not carry credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+        : undefined,
+    ),
+    ATTEST_S3_REGION: read.optional(
+      "ATTEST_S3_REGION",
+      matches(/^[a-z0-9-]+$/, "must be a region name such as us-east-1"),
+    ),
+    AWS_REGION: read.optional("AWS_REGION"),
+    HOST: read.text("HOST", "127.0.0.1"),
+    PORT: read.number("PORT", 0, 65535, 3000),
+    ATTEST_MAX_EVIDENCE_BYTES: read.number(
+      "ATTEST_MAX_EVIDENCE_BYTES",
+      1,
+      Number.MAX_SAFE_INTEGER,
+      100 * 1024 * 1024,
+    ),
+    ATTEST_PUBLIC_URL: read.optional("ATTEST_PUBLIC_URL", httpUrl),
+    ATTEST_SMTP_URL: read.optional(
+      "ATTEST_SMTP_URL",
+      matches(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
+    ),
+    ATTEST_MAIL_FROM: read.text("ATTEST_MAIL_FROM", "Attest <attest@localhost>", atLeast(3)),
+    ATTEST_TRUST_PROXY: read
+      .text("ATTEST_TRUST_PROXY", "false", (value) =>
+        /^(true|false|[1-9]\d?)$/.test(value.trim()) ||
+        value.trim().split(",").every(isProxyAddress)
+          ? undefined
+          : "must be false, true (one proxy), a number of proxies, or proxy addresses (CIDR allowed)",
+      )
+      .trim(),
+    ATTEST_SESSION_IDLE_MINUTES: read.number("ATTEST_SESSION_IDLE_MINUTES", 5, 7 * 24 * 60, 8 * 60),
+    ATTEST_SESSION_MAX_HOURS: read.number("ATTEST_SESSION_MAX_HOURS", 1, 90 * 24, 7 * 24),
+    ATTEST_TEST_JOBS: read.choice("ATTEST_TEST_JOBS", ["0", "1"], "0"),
+    ATTEST_WEBHOOK_ALLOW_PRIVATE: read.choice("ATTEST_WEBHOOK_ALLOW_PRIVATE", ["0", "1"], "0"),
+    ATTEST_MONITOR_CA_FILE: read.optional("ATTEST_MONITOR_CA_FILE"),
+    ATTEST_SECRET_KEY: read.optional("ATTEST_SECRET_KEY", (value) =>
+      isSecretKey(value) ? undefined : SECRET_KEY_FORMAT,
+    ),
+    LOG_LEVEL: read.choice("LOG_LEVEL", LOG_LEVELS, "info"),
+  };
+  return { values, errors: read.errors };
+}
+
+type EnvValues = ReturnType<typeof readEnv>["values"];
 
 function isSecretKey(text: string): boolean {
   try {
@@ -126,7 +198,7 @@ function isSecretKey(text: string): boolean {
 }
 
 /** An endpoint or region without a bucket would be silently ignored: say so instead. */
-function s3WithoutBucket(env: z.infer<typeof envSchema>) {
+function s3WithoutBucket(env: EnvValues) {
   if (env.ATTEST_BLOB_URL !== undefined) return [];
   return (["ATTEST_S3_ENDPOINT", "ATTEST_S3_REGION"] as const)
     .filter((name) => env[name] !== undefined)
@@ -141,7 +213,7 @@ function s3WithoutBucket(env: z.infer<typeof envSchema>) {
  * behind a proxy, X-Forwarded-Host), which the caller chooses: a password reset link could be
  * sent pointing at an attacker's site, and the secret in it would land there when clicked.
  */
-function mailWithoutPublicUrl(env: z.infer<typeof envSchema>) {
+function mailWithoutPublicUrl(env: EnvValues) {
   if (env.ATTEST_SMTP_URL === undefined || env.ATTEST_PUBLIC_URL !== undefined) return [];
   return [
     {
@@ -171,20 +243,13 @@ function s3Target(
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")),
-  );
-  const fieldErrors = parsed.success
-    ? [...s3WithoutBucket(parsed.data), ...mailWithoutPublicUrl(parsed.data)]
-    : parsed.error.issues.map((issue) => ({
-        field: issue.path.join("."),
-        message: issue.message,
-      }));
-  if (!parsed.success || fieldErrors.length > 0) {
+  const { values, errors } = readEnv(env);
+  const fieldErrors =
+    errors.length > 0 ? errors : [...s3WithoutBucket(values), ...mailWithoutPublicUrl(values)];
+  if (fieldErrors.length > 0) {
     const detail = fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; ");
     throw new AppError("VALIDATION_FAILED", `invalid environment: ${detail}`, fieldErrors);
   }
-  const values = parsed.data;
   const dataDir = path.resolve(values.ATTEST_DATA_DIR);
   return {
     dataDir,
