@@ -3,8 +3,8 @@
  * organization with 1,000 controls, each next to two yardsticks serving the same bytes in the
  * same run: a bare Fastify route that does no work, and one that makes the two indexed
  * lookups every Attest request makes (session with user, membership with organization and
- * audit head) through the raw driver. Attest's share of each is the figure; then the server's
- * memory.
+ * audit head) through the raw driver. Attest's share of each is the figure, taken in rounds
+ * that turn about between the three routes; then the server's memory.
  */
 import { fork } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
@@ -43,9 +43,9 @@ export interface HttpEndpoint {
   bare: Load;
   /** A Fastify route making the same two lookups through the raw driver, then sending them. */
   lookup: Load;
-  /** Attest's requests per second as a share of the bare route's. */
+  /** Attest's requests per second as a share of the bare route's (median over rounds). */
   ratio: number;
-  /** Attest's requests per second as a share of the lookup route's. */
+  /** Attest's requests per second as a share of the lookup route's (median over rounds). */
   lookupRatio: number;
 }
 
@@ -71,15 +71,27 @@ const cpuMicros = async (child: ChildProcess) => {
   return cpu.user + cpu.system;
 };
 
-async function load(
+/** One timed run against one route: what autocannon and the server's CPU clock say. */
+interface Round {
+  requests: number;
+  seconds: number;
+  p99Ms: number;
+  errors: number;
+  cpuMicros: number;
+}
+
+async function warm(url: string, cookie: string, amount: number): Promise<void> {
+  // Unmeasured: compiling the hot code and collecting the seeding's garbage belong to
+  // whichever server happens to run first.
+  await autocannon({ url, connections: CONNECTIONS, amount, headers: { cookie } });
+}
+
+async function round(
   child: ChildProcess,
   url: string,
   cookie: string,
-  { seconds, warmup }: { seconds: number; warmup: number },
-): Promise<Load> {
-  // Unmeasured first: compiling the hot code and collecting the seeding's garbage belong to
-  // whichever server happens to run first.
-  await autocannon({ url, connections: CONNECTIONS, amount: warmup, headers: { cookie } });
+  seconds: number,
+): Promise<Round> {
   const cpuBefore = await cpuMicros(child);
   const result = await autocannon({
     url,
@@ -87,28 +99,56 @@ async function load(
     duration: seconds,
     headers: { cookie },
   });
-  const cpu = (await cpuMicros(child)) - cpuBefore;
-  const non2xx = result.non2xx + result.errors + result.timeouts;
   return {
-    requestsPerSecond: Math.round(result.requests.average),
+    requests: result.requests.total,
+    seconds: result.duration,
     p99Ms: result.latency.p99,
-    errors: non2xx,
-    cpuUsPerRequest: Math.round(cpu / Math.max(1, result.requests.total)),
+    errors: result.non2xx + result.errors + result.timeouts,
+    cpuMicros: (await cpuMicros(child)) - cpuBefore,
   };
 }
 
-const share = (part: Load, whole: Load) =>
-  Math.round((part.requestsPerSecond / whole.requestsPerSecond) * 100) / 100;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+/** A route's rounds together: throughput and CPU over all of them, the median round's p99. */
+function summarize(rounds: Round[]): Load {
+  const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
+  return {
+    requestsPerSecond: Math.round(requests / Math.max(seconds, 1e-9)),
+    p99Ms: median(rounds.map((r) => r.p99Ms)),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    cpuUsPerRequest: Math.round(
+      rounds.reduce((sum, r) => sum + r.cpuMicros, 0) / Math.max(1, requests),
+    ),
+  };
+}
+
+/** Attest's share of a yardstick: the median over rounds, each taken side by side. */
+const roundShare = (part: Round[], whole: Round[]) =>
+  Math.round(
+    median(
+      part.map((r, i) => {
+        const other = whole[i];
+        if (other === undefined || other.requests === 0) return 0;
+        return r.requests / r.seconds / (other.requests / other.seconds);
+      }),
+    ) * 100,
+  ) / 100;
 
 export async function benchHttp(
   target: DatabaseTarget,
   dataDir: string,
   size: BenchSize = "full",
 ): Promise<HttpBench> {
-  const timing = {
-    seconds: Number(process.env.BENCH_HTTP_SECONDS ?? sized(size, 10, 1)),
-    warmup: sized(size, 2000, 200),
-  };
+  // Turn about, round by round, as the CLI benchmark does: a slow spell on a shared machine
+  // then falls on all three routes alike instead of on whichever ran during it.
+  const rounds = sized(size, 5, 1);
+  const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? sized(size, 10, 1)) / rounds;
+  const warmup = sized(size, 2000, 200);
   const child = fork(new URL("./http-server.ts", import.meta.url), {
     env: {
       ...process.env,
@@ -127,17 +167,26 @@ export async function benchHttp(
     const endpoints: HttpEndpoint[] = [];
     for (const name of ["readiness", "controls"] as const) {
       const path = ready.paths[name];
-      const attest = await load(child, `${ready.attestUrl}${path}`, ready.cookie, timing);
-      const bare = await load(child, `${ready.bareUrl}${path}`, ready.cookie, timing);
-      const lookup = await load(child, `${ready.lookupUrl}${path}`, ready.cookie, timing);
+      const urls = {
+        attest: `${ready.attestUrl}${path}`,
+        bare: `${ready.bareUrl}${path}`,
+        lookup: `${ready.lookupUrl}${path}`,
+      };
+      for (const url of Object.values(urls)) await warm(url, ready.cookie, warmup);
+      const timed = { attest: [] as Round[], bare: [] as Round[], lookup: [] as Round[] };
+      for (let i = 0; i < rounds; i += 1) {
+        for (const route of ["attest", "bare", "lookup"] as const) {
+          timed[route].push(await round(child, urls[route], ready.cookie, seconds));
+        }
+      }
       endpoints.push({
         name,
         bytes: ready.sizes[name] ?? 0,
-        attest,
-        bare,
-        lookup,
-        ratio: share(attest, bare),
-        lookupRatio: share(attest, lookup),
+        attest: summarize(timed.attest),
+        bare: summarize(timed.bare),
+        lookup: summarize(timed.lookup),
+        ratio: roundShare(timed.attest, timed.bare),
+        lookupRatio: roundShare(timed.attest, timed.lookup),
       });
     }
     const memory = await ask<{ rssMb: number; heapUsedMb: number; heapTotalMb: number }>(

@@ -91,8 +91,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Bodies are parsed by the services; route schemas document them and nothing else.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.decorateRequest("auth", undefined);
-  // Before the hooks below: they read the parsed cookies.
-  await app.register(cookie);
+  // Sets cookies; reading them is left to the one place that needs one (sessionCookie), which
+  // spares every request a parse.
+  await app.register(cookie, { hook: false });
   app.addHook("onSend", async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     securityHeaders(request, reply);

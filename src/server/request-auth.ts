@@ -41,13 +41,22 @@ function organizationInPath(request: FastifyRequest): string | undefined {
   return org.trim();
 }
 
+/**
+ * The session cookie's value. Cookies are parsed here, when an API request needs the session,
+ * rather than by the cookie plugin on every request (app.ts registers it with `hook: false`).
+ */
+export function sessionCookie(request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie;
+  return header === undefined ? undefined : request.server.parseCookie(header)[SESSION_COOKIE];
+}
+
 export async function resolveAuth(
   ctx: ServiceContext,
   request: FastifyRequest,
 ): Promise<Authenticated | undefined> {
   const bearer = bearerToken(request);
   if (bearer !== undefined) return authenticateApiToken(ctx, bearer);
-  const cookie = request.cookies[SESSION_COOKIE];
+  const cookie = sessionCookie(request);
   return cookie === undefined
     ? undefined
     : authenticateSession(ctx, cookie, organizationInPath(request));

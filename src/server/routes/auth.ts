@@ -23,7 +23,7 @@ import {
 import {
   clearSessionCookie,
   clientInfo,
-  SESSION_COOKIE,
+  sessionCookie,
   setSessionCookie,
 } from "../request-auth.ts";
 import { serviceInput } from "../body.ts";
@@ -103,7 +103,7 @@ export function registerAuthRoutes(router: Router): void {
     response: totpLoginResult,
     handler: async ({ body, request, reply }) => {
       const code = (body as { code?: unknown } | undefined)?.code;
-      const pending = request.cookies[SESSION_COOKIE];
+      const pending = sessionCookie(request);
       const issued = await completeTotpLogin(router.ctx, pending, code, clientInfo(request));
       return { status: "signed-in" as const, session: signIn(request, reply, issued) };
     },
