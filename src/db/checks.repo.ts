@@ -181,6 +181,22 @@ export async function findRun(
   return row === undefined ? undefined : toRun(row);
 }
 
+/** Runs by id, in one statement (none asked, none read). */
+export async function findRunsById(
+  tx: Tx,
+  scope: OrgScope,
+  ids: readonly string[],
+): Promise<Map<string, CheckRun>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom("check_runs")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, toRun(row)]));
+}
+
 /** The latest runs, newest first (of one connector when given). */
 export async function listRuns(
   tx: Tx,

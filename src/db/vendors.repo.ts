@@ -341,6 +341,8 @@ export async function listInventory(
   scope: OrgScope,
 ): Promise<{ vendor: Vendor; reports: VendorReport[]; reviews: VendorReview[] }[]> {
   const vendors = await listVendors(tx, scope);
+  // Reports and reviews belong to a vendor: without one there is nothing more to read.
+  if (vendors.length === 0) return [];
   const reports = await listReports(tx, scope);
   const reviews = await listReviews(tx, scope);
   return vendors.map((vendor) => ({

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import {
   findRun,
+  findRunsById,
   latestResults,
   listExceptions,
   listRunResults,
@@ -104,14 +105,17 @@ interface Loaded {
 async function loadLatest(tx: Tx, actor: Actor, today: string): Promise<Loaded> {
   const scope = scopeOf(actor);
   const latest = await latestResults(tx, scope);
-  const runs = new Map<string, CheckRun>();
-  for (const id of new Set(latest.map((r) => r.runId))) {
-    const run = await findRun(tx, scope, { id });
-    if (run !== undefined) runs.set(id, run);
-  }
+  const listed = await listConnectors(tx, scope);
+  // The results' runs and each connector's last run, in one statement rather than one each.
+  const runs = await findRunsById(tx, scope, [
+    ...new Set([
+      ...latest.map((r) => r.runId),
+      ...listed.flatMap((c) => (c.lastRunId === null ? [] : [c.lastRunId])),
+    ]),
+  ]);
   const connectors: Loaded["connectors"] = new Map();
-  for (const c of await listConnectors(tx, scope)) {
-    const last = c.lastRunId === null ? undefined : await findRun(tx, scope, { id: c.lastRunId });
+  for (const c of listed) {
+    const last = c.lastRunId === null ? undefined : runs.get(c.lastRunId);
     const failing =
       last === undefined || last.outcome === "ok"
         ? null
