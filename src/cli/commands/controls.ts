@@ -1,12 +1,6 @@
 import type { Command } from "commander";
 import type { Control } from "../../domain/control.ts";
 import { listControls } from "../../services/program/controls-read.ts";
-
-/**
- * The changes load when one is asked for: `controls list`, the common call, then loads
- * neither the control library nor the write schemas.
- */
-const changes = () => import("../../services/program/controls.service.ts");
 import type { UpdateControlInput } from "../../services/program/controls.service.ts";
 import { readTextFile } from "../files.ts";
 import { formatTable, printJson } from "../io.ts";
@@ -15,6 +9,12 @@ import { UsageError } from "../usage.ts";
 import type { Io } from "../io.ts";
 import type { GlobalOptions, Runtime } from "../runtime.ts";
 import { list, withActor } from "../runtime.ts";
+
+/**
+ * The changes load when one is asked for: `controls list`, the common call, then loads
+ * neither the control library nor the write schemas.
+ */
+const changes = () => import("../../services/program/controls.service.ts");
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
