@@ -49,7 +49,7 @@ export interface Config {
 
 /**
  * The environment is read by hand rather than with zod: every command reads it first, and
- * zod's core alone cost a command some 6 ms to load and build. Each variable is taken once,
+ * zod's core alone cost a command some 9 ms to load and build. Each variable is taken once,
  * in the order below, and every refusal names the variable and the reason.
  */
 class EnvReader {

@@ -52,6 +52,14 @@ export const controlFilter = z.strictObject({
 });
 export type ControlFilter = z.input<typeof controlFilter>;
 
+/** The words of a search, lower-cased: each must appear in the ref, title or description. */
+function searchWords(q: string | undefined): string[] {
+  return (q ?? "")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
 export async function listControls(
   ctx: ServiceContext,
   actor: Actor,
@@ -59,10 +67,7 @@ export async function listControls(
 ): Promise<Control[]> {
   authorize(actor, "control:read");
   const { status, criterion, owner, q } = parseInput(controlFilter, filter);
-  const words = (q ?? "")
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
+  const words = searchWords(q);
   const { controls, reach } = await read(ctx.db, async (tx) => ({
     controls: await listControlRows(tx, scopeOf(actor)),
     reach: await auditorReach(tx, actor),
@@ -105,10 +110,7 @@ export async function listControlsPage(
       ...(status === undefined ? {} : { status }),
       ...(owner === undefined ? {} : { owner }),
       ...(criterion === undefined ? {} : { criterion }),
-      words: (q ?? "")
-        .toLowerCase()
-        .split(/\s+/)
-        .filter((w) => w.length > 0),
+      words: searchWords(q),
       ...(afterRef === undefined ? {} : { afterRef }),
       limit: page.limit,
     }),

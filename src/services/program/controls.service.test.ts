@@ -30,6 +30,42 @@ const newControl: CreateControlInput = {
   criteria: ["CC7.2", "CC7.3"],
 };
 
+describe("the control list's filter (zod/mini over the shared rules)", () => {
+  it("answers bad filters as the full schemas do, naming each field", async () => {
+    const refused = async (filter: Record<string, string>) =>
+      (await expectAppError(() => listControls(t.ctx, owner, filter), "VALIDATION_FAILED"))
+        .fieldErrors;
+    expect(await refused({ status: "done" })).toEqual([
+      {
+        field: "status",
+        message:
+          '"done" is not a control status; use one of not-started, in-progress, implemented, not-applicable',
+      },
+    ]);
+    expect(await refused({ criterion: "CC99.1" })).toEqual([
+      {
+        field: "criterion",
+        message: 'unknown criterion "CC99.1"; ids look like CC6.1 or A1.2 (see attest criteria)',
+      },
+    ]);
+    expect(await refused({ owner: "   " })).toEqual([
+      { field: "owner", message: "must not be empty" },
+    ]);
+    expect(await refused({ colour: "red" })).toEqual([
+      { field: "colour", message: "is not a known field" },
+    ]);
+  });
+
+  it("normalizes what it accepts: a status in any case, a criterion id as typed", async () => {
+    const byCriterion = await listControls(t.ctx, owner, { criterion: " cc6.1 " });
+    expect(byCriterion.length).toBeGreaterThan(0);
+    expect(byCriterion.every((c) => c.criteria.includes("CC6.1"))).toBe(true);
+    const notStarted = await listControls(t.ctx, owner, { status: "NOT-STARTED" });
+    expect(notStarted.length).toBeGreaterThan(0);
+    expect(notStarted.every((c) => c.status === "not-started")).toBe(true);
+  });
+});
+
 describe("controls", () => {
   it("adds a company control, normalizing its id, with a created event in its history", async () => {
     const control = await createControl(t.ctx, owner, newControl);
