@@ -8,11 +8,12 @@
  * chunks it loads later, and several processes building at once write the same files.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { OUT_DIR, POINTER, newestChange } from "./cli-current.mjs";
+import { CODE_CACHE_DIR } from "./cli-loader.mjs";
 
 export { currentEntry } from "./cli-current.mjs";
 
@@ -27,48 +28,6 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  */
 const BUNDLED_PACKAGES =
   /^(zod|kysely|commander|pg|pg-pool|pg-types|pg-protocol|pg-connection-string|pg-int8|pg-cloudflare|postgres-array|postgres-bytea|postgres-date|postgres-interval|xtend)(\/|$)/;
-
-/**
- * Node's own modules are taken with require() rather than import: the ESM face of a built-in
- * reads every export once, and so loads each lazy part of it (node:crypto's WebCrypto, X.509
- * and key generation, node:fs's promises and streams), some 4 ms a command for nothing.
- * require() leaves them until used. Rolldown prints each import of an external module on its
- * own line, in the forms matched here, before minifying.
- */
-const BUILTIN_IMPORT = /^import (?:([\w$]+)|\* as ([\w$]+)|\{([^}]*)\}) from "(node:[\w/]+)";$/gm;
-
-function requireOf(defaultName, namespace, names, id) {
-  const taken =
-    names === undefined
-      ? (defaultName ?? namespace)
-      : `{ ${names
-          .split(",")
-          .map((name) => name.trim().replace(/^([\w$]+) as ([\w$]+)$/, "$1: $2"))
-          .filter((name) => name !== "")
-          .join(", ")} }`;
-  return `const ${taken} = require(${JSON.stringify(id)});`;
-}
-
-/** Each import line in its place, so the source map stays true. */
-function requireBuiltins(code, RolldownMagicString) {
-  const edited = new RolldownMagicString(code);
-  for (const match of code.matchAll(BUILTIN_IMPORT)) {
-    const [line, defaultName, namespace, names, id] = match;
-    edited.update(
-      match.index,
-      match.index + line.length,
-      requireOf(defaultName, namespace, names, id),
-    );
-  }
-  return { code: edited.toString(), map: edited.generateMap({ hires: true }).toString() };
-}
-
-function builtinsByRequire(RolldownMagicString) {
-  return {
-    name: "builtins-by-require",
-    renderChunk: (code) => requireBuiltins(code, RolldownMagicString),
-  };
-}
 
 /**
  * commander requires node:child_process when it loads, for executable subcommands, which
@@ -111,14 +70,39 @@ function writeAtomically(file, contents) {
   renameSync(temporary, file);
 }
 
+function removeIfOld(file, now) {
+  try {
+    if (now - statSync(file).mtimeMs > KEEP_OLD_MS) rmSync(file, { recursive: true, force: true });
+  } catch {
+    // Another build removed it first.
+  }
+}
+
+function listOrNone(folder) {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes old builds' outputs, and their code caches and learned markers (cli-loader.mjs), in
+ * every Node release's cache folder.
+ */
 function pruneOldOutputs(keep, now) {
   for (const name of readdirSync(OUT_DIR)) {
-    if (keep.has(name) || name === "current.json") continue;
-    const file = path.join(OUT_DIR, name);
-    try {
-      if (now - statSync(file).mtimeMs > KEEP_OLD_MS) unlinkSync(file);
-    } catch {
-      // Another build removed it first.
+    if (!keep.has(name) && name !== "current.json") removeIfOld(path.join(OUT_DIR, name), now);
+  }
+  for (const release of listOrNone(CODE_CACHE_DIR)) {
+    const folder = path.join(CODE_CACHE_DIR, release);
+    for (const name of listOrNone(folder)) {
+      if (name.endsWith(".v8") && !keep.has(name.slice(0, -".v8".length))) {
+        removeIfOld(path.join(folder, name), now);
+      }
+    }
+    for (const entry of listOrNone(path.join(folder, "learned"))) {
+      if (!keep.has(entry)) removeIfOld(path.join(folder, "learned", entry), now);
     }
   }
 }
@@ -137,26 +121,34 @@ export async function buildCli() {
     platform: "node",
     transform: { target: "node22" },
     external: isExternal,
-    plugins: [commanderSpawnOnUse(RolldownMagicString), builtinsByRequire(RolldownMagicString)],
+    plugins: [commanderSpawnOnUse(RolldownMagicString)],
     logLevel: "warn",
   });
   let output;
   try {
     ({ output } = await bundle.generate({
-      format: "esm",
-      // .mjs: Node knows the format from the name, instead of looking up package.json's "type"
-      // for every chunk a command loads.
-      entryFileNames: "[name]-[hash].mjs",
-      chunkFileNames: "chunk-[hash].mjs",
-      // Bundled CommonJS (commander) calls require() for Node's own modules, as do the chunks.
-      banner:
-        'import { createRequire as __attestRequire } from "node:module"; const require = __attestRequire(import.meta.url);',
+      // CommonJS, loaded by cli-loader.mjs with a code cache of its own. Node's own modules
+      // come by require(), which leaves their lazy parts (node:crypto's WebCrypto, node:fs's
+      // promises and streams) unloaded until used, where an ES import reads every export.
+      format: "cjs",
+      // Packages a command imports on demand come by require() too: the loader compiles the
+      // chunks with vm.Script, where an import() would need an experimental hook.
+      dynamicImportInCjs: false,
+      entryFileNames: "[name]-[hash].cjs",
+      chunkFileNames: "chunk-[hash].cjs",
       sourcemap: true,
       minify: true,
       keepNames: true,
     }));
   } finally {
     await bundle.close();
+  }
+  for (const file of output) {
+    if (file.type === "chunk" && /\bimport\(/.test(file.code)) {
+      throw new Error(
+        `build-cli: ${file.fileName} keeps an import(), which cli-loader.mjs cannot run`,
+      );
+    }
   }
   mkdirSync(OUT_DIR, { recursive: true });
   const written = new Set();

@@ -9,4 +9,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-process.exitCode = await runCli(process.argv.slice(2), { env: process.env, io: processIo });
+// No top-level await: the compiled CLI is CommonJS (see scripts/build-cli.mjs).
+void runCli(process.argv.slice(2), { env: process.env, io: processIo }).then((code) => {
+  process.exitCode = code;
+});

@@ -129,7 +129,20 @@ function reportError(runtime: Runtime, error: unknown, json: boolean): number {
   return 1;
 }
 
+/**
+ * Runs one command line. Every command reads the database, so one that is named (not --version,
+ * not help) starts connecting first (runtime.ts whileConnecting), which loads with it the code
+ * every database command needs.
+ */
 export async function runCli(argv: readonly string[], runtime: Runtime): Promise<number> {
+  const name = commandName(argv);
+  const help = argv.includes("--help") || argv.includes("-h") || name === "help";
+  if (name === undefined || help || !(name in COMMAND_MODULES)) return runCommand(argv, runtime);
+  const { whileConnecting } = await import("./runtime.ts");
+  return whileConnecting(runtime, () => runCommand(argv, runtime));
+}
+
+async function runCommand(argv: readonly string[], runtime: Runtime): Promise<number> {
   const json = argv.includes("--json");
   const usage: string[] = [];
   const withVersion = commandName(argv) === undefined;

@@ -2,7 +2,12 @@
 import type { Actor, Principal } from "../domain/actor.ts";
 import { loadConfig } from "../services/platform/config.ts";
 import type { Config } from "../services/platform/config.ts";
-import { closeContext, openContext } from "../services/platform/context.ts";
+import {
+  closeContext,
+  discardWarmUp,
+  openContext,
+  warmUpDatabase,
+} from "../services/platform/context.ts";
 import type { ServiceContext } from "../services/platform/context.ts";
 import { COMMAND_LINE_OPERATOR, commandLineActor } from "../services/access/command-line-actor.ts";
 import type { Io } from "./io.ts";
@@ -39,6 +44,29 @@ export function serverAddress(runtime: Runtime): string {
   const settings = config(runtime);
   const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
   return settings.publicUrl ?? `http://${host}:${settings.port}`;
+}
+
+/**
+ * Runs a command while its database connection starts (warmUpDatabase): on PostgreSQL the
+ * server sets up the session as the command's code loads. An environment that does not parse
+ * is left for the command to report.
+ */
+export async function whileConnecting<T>(runtime: Runtime, run: () => Promise<T>): Promise<T> {
+  let settings: Config;
+  try {
+    settings = config(runtime);
+  } catch {
+    return run();
+  }
+  if (settings.database.engine !== "postgres") return run();
+  warmUpDatabase(settings.database);
+  // Two turns of the event loop: the socket connects and the start-up message goes out.
+  for (let turn = 0; turn < 2; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  try {
+    return await run();
+  } finally {
+    discardWarmUp();
+  }
 }
 
 /** What a command needs beyond the database: `mail` opens the SMTP server when one is set. */

@@ -109,19 +109,60 @@ class CurrentSchemaPostgresDialect extends PostgresDialect {
   }
 }
 
+async function makePool(url: string, schema: string | undefined): Promise<pg.Pool> {
+  const { Pool } = (await import("pg")).default;
+  const made = new Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    // An idle connection does not keep the process alive: see close().
+    allowExitOnIdle: true,
+  });
+  made.on("connect", preparePerRequestStatements);
+  return made;
+}
+
+/**
+ * A pool with one connection under way, for the next openDatabase of the same target (warmUp).
+ * `ready` settles once that connection is made (or has failed): a query asked for before then
+ * would make the pool open a second connection instead of waiting for the first.
+ */
+let warming: { key: string; ready: Promise<pg.Pool> } | undefined;
+const poolKey = (url: string, schema: string | undefined) => `${schema ?? ""} ${url}`;
+
+/**
+ * Starts connecting to PostgreSQL before the database is opened: the server takes some 10 ms
+ * to start a session, which a command can spend loading its code instead. The next
+ * openDatabase of the same target takes this pool. A failure here is left for that open to
+ * meet and report. Nothing to do for SQLite, whose open is synchronous.
+ */
+export function warmUp(target: DatabaseTarget): void {
+  if (target.engine !== "postgres") return;
+  discardWarmUp();
+  const ready = makePool(target.url, target.schema).then((pool) =>
+    pool.connect().then(
+      (client) => {
+        client.release();
+        return pool;
+      },
+      () => pool,
+    ),
+  );
+  warming = { key: poolKey(target.url, target.schema), ready };
+}
+
+/** Closes a warmed pool that no open took (the command failed before it reached the database). */
+export function discardWarmUp(): void {
+  const unused = warming?.ready;
+  warming = undefined;
+  void unused?.then((pool) => pool.end()).catch(() => undefined);
+}
+
 function openPostgres(url: string, schema: string | undefined): Db {
-  const pool = async () => {
-    const { Pool } = (await import("pg")).default;
-    const made = new Pool({
-      connectionString: url,
-      max: 10,
-      ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
-      // An idle connection does not keep the process alive: see close().
-      allowExitOnIdle: true,
-    });
-    made.on("connect", preparePerRequestStatements);
-    return made;
-  };
+  const key = poolKey(url, schema);
+  const warmed = warming?.key === key ? warming.ready : undefined;
+  if (warmed !== undefined) warming = undefined;
+  const pool = () => warmed ?? makePool(url, schema);
   const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return {
     engine: "postgres",

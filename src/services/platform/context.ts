@@ -20,6 +20,8 @@ export const DEFAULT_MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
 const STALE_UPLOAD_MS = 60 * 60 * 1000;
 
 export { DEFAULT_SESSION_POLICY };
+/** Connecting ahead of openContext, while a command loads (cli/runtime.ts whileConnecting). */
+export { discardWarmUp, warmUp as warmUpDatabase } from "../../db/connect.ts";
 export type { ServiceContext, SessionPolicy };
 
 export interface ContextOptions {
