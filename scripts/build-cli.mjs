@@ -97,7 +97,9 @@ function pruneOldOutputs(keep, now) {
   for (const release of listOrNone(CODE_CACHE_DIR)) {
     const folder = path.join(CODE_CACHE_DIR, release);
     for (const name of listOrNone(folder)) {
-      if (name.endsWith(".v8") && !keep.has(name.slice(0, -".v8".length))) {
+      // <chunk>.v8, or <chunk>.v8.<pid>.tmp left by a process that died while writing it.
+      const chunk = name.replace(/\.v8(\.\d+\.tmp)?$/, "");
+      if (name !== "learned" && (!keep.has(chunk) || name.endsWith(".tmp"))) {
         removeIfOld(path.join(folder, name), now);
       }
     }

@@ -92,8 +92,9 @@ const wrap = (source) =>
   `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 
 /**
- * Loads the entry chunk and, through it, the chunks it requires. Returns the chunks loaded so
- * far and a function that saves their caches (run at exit).
+ * Loads the entry chunk and, through it, the chunks it requires, and saves their caches at exit
+ * when this command is learning (or a cache was missing or refused). Returns what it loaded,
+ * each chunk with the size of the cache it was compiled from (0 for none), for tests.
  */
 export function runCompiled(entryFile, argv, { cacheDir = cacheFolder() } = {}) {
   const outDir = path.dirname(entryFile);
