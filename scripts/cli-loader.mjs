@@ -8,7 +8,7 @@
  * compiled those functions again (some 45 M of the 330 M instructions of `attest readiness`).
  * A cache made from the compiled script once the command has run holds them too.
  *
- * The cache is learned once per command and build: the first run of `attest readiness` (say)
+ * The cache is learned once per command and build: the first successful run of `attest readiness` (say)
  * writes the cache of every chunk it loaded, with the functions it ran, and a marker; later runs
  * only read. A chunk whose cache is missing, or that V8 refuses (another Node, other flags), is
  * written again by whatever command loads it. Chunk names carry their content's hash, so a cache
@@ -122,22 +122,25 @@ export function runCompiled(entryFile, argv, { cacheDir = cacheFolder() } = {}) 
     return module.exports;
   }
 
-  function saveCaches() {
+  function saveCaches(learn) {
     try {
       mkdirSync(learnedDir, { recursive: true });
       for (const { script, cacheFile, savedBytes } of loaded) {
-        if (!learning && savedBytes > 0) continue;
+        if (!learn && savedBytes > 0) continue;
         const data = script.createCachedData();
         if (data.length > savedBytes) writeAtomically(cacheFile, data);
       }
-      if (learning) writeFileSync(marker, "");
+      if (learn) writeFileSync(marker, "");
     } catch {
       // A read-only installation runs without the cache.
     }
   }
 
-  process.once("exit", () => {
-    if (learning || loaded.some((chunk) => chunk.savedBytes === 0)) saveCaches();
+  process.once("exit", (code) => {
+    // Only a run that succeeded teaches the command: one stopped by a usage error ran little
+    // of it, and its marker would keep the rest out of the cache for good.
+    const learn = learning && code === 0;
+    if (learn || loaded.some((chunk) => chunk.savedBytes === 0)) saveCaches(learn);
   });
   load(entryFile);
   return { loaded, learning };

@@ -13,7 +13,9 @@ import { discardWarmUp, openDatabase, warmUp } from "./connect.ts";
 import type { DatabaseTarget } from "./connect.ts";
 
 let database: TestDatabase;
-let target: DatabaseTarget;
+/** The test's database, its connections named by application (see sessions). */
+let url: string;
+let target: Extract<DatabaseTarget, { engine: "postgres" }>;
 let application: string;
 
 /** The sessions the server has open for this test's connections (named by application). */
@@ -44,9 +46,9 @@ beforeEach(async () => {
   database = await createTestDatabase();
   application = `warm-${randomBytes(4).toString("hex")}`;
   if (database.target.engine === "postgres") {
-    const { url } = database.target;
-    const separator = url.includes("?") ? "&" : "?";
-    target = { ...database.target, url: `${url}${separator}application_name=${application}` };
+    const separator = database.target.url.includes("?") ? "&" : "?";
+    url = `${database.target.url}${separator}application_name=${application}`;
+    target = { ...database.target, url };
   }
 });
 afterEach(async () => {

@@ -3,7 +3,7 @@
  * cache is taken once a command has run, kept per command, and rebuilt when V8 refuses it.
  * Each run is a real `node` process over chunks written to a temporary folder.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,18 +28,25 @@ const ENTRY = `
 const path = require("node:path");
 const { total } = require("./chunk-helper.cjs");
 process.stdout.write(JSON.stringify({ total: total([1, 2, 3]), base: path.basename(__filename) }));
+process.exitCode = Number(process.env.EXIT_CODE ?? 0);
 `;
 
 /** Runs the loader as `attest` would, and returns what the entry printed and the loader saw. */
-function run(argv: string[]): { output: { total: number; base: string }; accepted: boolean[] } {
+function run(
+  argv: string[],
+  exitCode = 0,
+): { output: { total: number; base: string }; accepted: boolean[] } {
   const script =
     `const { runCompiled } = await import(${JSON.stringify(LOADER)});` +
     `const r = runCompiled(${JSON.stringify(entry)}, ${JSON.stringify(argv)}, ` +
     `{ cacheDir: ${JSON.stringify(cacheDir)} });` +
     `process.stdout.write("\\n" + JSON.stringify(r.loaded.map((c) => c.savedBytes > 0)));`;
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
     encoding: "utf8",
+    env: { ...process.env, EXIT_CODE: String(exitCode) },
   });
+  expect(result.status).toBe(exitCode);
+  const out = result.stdout;
   const [printed = "", loaded = ""] = out.split("\n");
   return { output: JSON.parse(printed), accepted: JSON.parse(loaded) as boolean[] };
 }
@@ -87,6 +94,14 @@ describe("the compiled CLI's loader", () => {
       "controls-list",
       "readiness",
     ]);
+  });
+
+  it("learns nothing from a run that failed, and learns the next run that succeeds", () => {
+    run(["readiness"], 1);
+    expect(readdirSync(path.join(cacheDir, "learned", "main-test.cjs"))).toEqual([]);
+    // The missing caches were still written, so the next run compiles from them.
+    expect(run(["readiness"]).accepted).toEqual([true, true]);
+    expect(readdirSync(path.join(cacheDir, "learned", "main-test.cjs"))).toEqual(["readiness"]);
   });
 
   it("runs correctly from a damaged cache and writes a good one in its place", () => {
