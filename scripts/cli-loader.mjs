@@ -8,9 +8,9 @@
  * compiled those functions again (some 45 M of the 330 M instructions of `attest readiness`).
  * A cache made from the compiled script once the command has run holds them too.
  *
- * The cache is learned once per command and build: the first successful run of `attest readiness` (say)
- * writes the cache of every chunk it loaded, with the functions it ran, and a marker; later runs
- * only read. A chunk whose cache is missing, or that V8 refuses (another Node, other flags), is
+ * The cache is learned once per command and build: the first successful run of `attest
+ * readiness` (say) writes the cache of every chunk it loaded, with the functions it ran, and a
+ * marker; later runs only read. A chunk whose cache is missing, or that V8 refuses (another Node, other flags), is
  * written again by whatever command loads it. Chunk names carry their content's hash, so a cache
  * never outlives its chunk's code. The cache sits in dist/code-cache/, trusted as the chunks
  * beside it are, and build-cli.mjs prunes it; writing it is best effort.
