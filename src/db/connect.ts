@@ -114,6 +114,9 @@ async function makePool(url: string, schema: string | undefined): Promise<pg.Poo
   const made = new Pool({
     connectionString: url,
     max: 10,
+    // Queries asked for together on one connection are sent together (db/pipelined.ts);
+    // one at a time, as Kysely otherwise runs them, nothing changes.
+    pipeline: true,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     // An idle connection does not keep the process alive: see close().
     allowExitOnIdle: true,

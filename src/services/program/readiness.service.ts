@@ -3,6 +3,7 @@ import { loadMonitorSignals } from "./monitors/monitor-readiness.ts";
 import { listControlSummaries } from "../../db/controls.repo.ts";
 import type { ControlSummary } from "../../db/controls.repo.ts";
 import { evidencePeriodsByControl } from "../../db/evidence.repo.ts";
+import { settleAll } from "../../db/pipelined.ts";
 import { read } from "../../db/transaction.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { scopeOf } from "../../domain/actor.ts";
@@ -92,18 +93,19 @@ const SIGNAL_LOADERS: readonly ((
 export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<ReadinessReport> {
   authorize(actor, "readiness:read");
   const now = ctx.now();
+  // The loaders start together: on PostgreSQL their queries share round trips (read()).
   const { scope, controls, freshness, signalMaps } = await read(ctx.db, async (tx) => {
-    const summaries = await listControlSummaries(tx, scopeOf(actor));
     // The organization's zone and date, read once for every loader.
-    const day = await organizationDay(tx, actor, now);
-    const maps: Map<string, ControlSignal[]>[] = [];
-    for (const load of SIGNAL_LOADERS) maps.push(await load(tx, actor, day));
-    return {
-      scope: await loadScope(tx, actor),
-      controls: summaries,
-      freshness: await loadFreshness(tx, actor, day.today, summaries),
-      signalMaps: maps,
-    };
+    const [summaries, day, scope] = await settleAll([
+      listControlSummaries(tx, scopeOf(actor)),
+      organizationDay(tx, actor, now),
+      loadScope(tx, actor),
+    ]);
+    const [freshness, signalMaps] = await settleAll([
+      loadFreshness(tx, actor, day.today, summaries),
+      settleAll(SIGNAL_LOADERS.map((load) => load(tx, actor, day))),
+    ]);
+    return { scope, controls: summaries, freshness, signalMaps };
   });
   const byRef = new Map(freshness.map((f) => [f.ref, f]));
   return computeReadiness({

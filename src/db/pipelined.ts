@@ -1,0 +1,77 @@
+/**
+ * Reads that go out together. Kysely runs one query at a time on a transaction's connection:
+ * a query waits for the previous one's answer before it is sent, so a read of twenty small
+ * queries costs twenty round trips, each with the server idle while the client works and the
+ * client idle while the server does. On PostgreSQL the connections run in pipeline mode
+ * (connect.ts), and the view below hands queries to the connection as soon as they are asked
+ * for: queries started together are written together, answered in order, and cost about one
+ * round trip. SQLite answers in-process, so it has nothing to gain.
+ */
+import { Kysely } from "kysely";
+import type { DatabaseConnection, Dialect, Driver } from "kysely";
+import type { Database } from "./schema.ts";
+import type { Tx } from "./transaction.ts";
+
+const refuse = (what: string) => () => Promise.reject(new Error(`a pipelined read cannot ${what}`));
+
+/**
+ * What the view must never do on its own: open a transaction inside the one it reads in,
+ * take another connection, or close the pool. Kysely asks its driver for these only.
+ */
+const NO_DRIVER: Driver = {
+  init: async () => undefined,
+  acquireConnection: refuse("take a connection of its own"),
+  beginTransaction: refuse("open a transaction inside its own"),
+  commitTransaction: refuse("commit"),
+  rollbackTransaction: refuse("roll back"),
+  releaseConnection: async () => undefined,
+  destroy: async () => undefined,
+};
+
+const NO_DIALECT: Dialect = {
+  createDriver: () => NO_DRIVER,
+  createQueryCompiler: () => {
+    throw new Error("a pipelined read compiles with its transaction's compiler");
+  },
+  createAdapter: () => {
+    throw new Error("a pipelined read uses its transaction's adapter");
+  },
+  createIntrospector: () => {
+    throw new Error("a pipelined read cannot introspect the database");
+  },
+};
+
+/**
+ * The transaction `tx` with its queries sent as soon as they are asked for rather than one
+ * after another. It keeps the transaction's compiler and plugins, and refuses any query once
+ * the transaction has ended (Kysely checks that on the executor this is made from).
+ */
+export async function pipelined(tx: Tx): Promise<Tx> {
+  const executor = tx.getExecutor();
+  const connection = await executor.provideConnection(
+    async (held: DatabaseConnection) => held,
+  );
+  return new Kysely<Database>({
+    config: { dialect: NO_DIALECT },
+    dialect: NO_DIALECT,
+    driver: NO_DRIVER,
+    executor: executor.withConnectionProvider({ provideConnection: (use) => use(connection) }),
+  });
+}
+
+/**
+ * Promise.all for reads that share a transaction: it waits for every one to finish before it
+ * answers or throws the first failure. Promise.all would throw at the first failure while the
+ * others still send queries, which would then run after the transaction ended.
+ */
+export async function settleAll<T extends readonly unknown[]>(
+  reads: readonly [...{ [K in keyof T]: Promise<T[K]> }],
+): Promise<T> {
+  const settled: PromiseSettledResult<unknown>[] = await Promise.allSettled(reads);
+  const values: unknown[] = [];
+  for (const outcome of settled) {
+    if (outcome.status === "rejected") throw outcome.reason;
+    values.push(outcome.value);
+  }
+  return values as unknown as T;
+}
