@@ -48,9 +48,7 @@ const NO_DIALECT: Dialect = {
  */
 export async function pipelined(tx: Tx): Promise<Tx> {
   const executor = tx.getExecutor();
-  const connection = await executor.provideConnection(
-    async (held: DatabaseConnection) => held,
-  );
+  const connection = await executor.provideConnection(async (held: DatabaseConnection) => held);
   return new Kysely<Database>({
     config: { dialect: NO_DIALECT },
     dialect: NO_DIALECT,
