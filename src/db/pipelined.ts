@@ -10,7 +10,9 @@
 import { Kysely } from "kysely";
 import type { DatabaseConnection, Dialect, Driver } from "kysely";
 import type { Database } from "./schema.ts";
-import type { Tx } from "./transaction.ts";
+
+/** A transaction (transaction.ts's Tx, named here without importing it back). */
+type Tx = Kysely<Database>;
 
 const refuse = (what: string) => () => Promise.reject(new Error(`a pipelined read cannot ${what}`));
 
