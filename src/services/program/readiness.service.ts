@@ -95,9 +95,9 @@ export async function getReadiness(ctx: ServiceContext, actor: Actor): Promise<R
   const now = ctx.now();
   // The loaders start together: on PostgreSQL their queries share round trips (read()).
   const { scope, controls, freshness, signalMaps } = await read(ctx.db, async (tx) => {
-    // The organization's zone and date, read once for every loader.
     const [summaries, day, scope] = await settleAll([
       listControlSummaries(tx, scopeOf(actor)),
+      // The organization's zone and date, read once for every loader.
       organizationDay(tx, actor, now),
       loadScope(tx, actor),
     ]);
