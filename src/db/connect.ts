@@ -181,7 +181,10 @@ function openPostgres(url: string, schema: string | undefined): Db {
 /**
  * Marks a statement that runs on every request (who is calling, in which organization): its
  * SQL text begins with this comment. SQLite needs nothing more, as every statement is prepared
- * once (below).
+ * once (below), with one caution for those statements: SQLite prepares a join again at every
+ * run when a parameter compared in its WHERE clause might change the plan (in 3.54, any
+ * equality with a parameter, whatever its value), so they take such values from a one-row
+ * table (`with given(...) as (values (...))`) and compare columns with columns.
  */
 export const PER_REQUEST = "/* per-request */";
 

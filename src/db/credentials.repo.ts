@@ -376,13 +376,15 @@ export async function findLiveSessionWithUser(
     user_totp_enabled_at: string | null;
     user_created_at: string;
   };
+  // The values come in through `given`, not compared as parameters: see session-member.repo.ts.
   const { rows } = await sql<Row>`${sql.raw(PER_REQUEST)}
+    with given(token_hash, now) as (values (${tokenHash}, ${now}))
     select s.*, u.email as user_email, u.name as user_name,
       u.totp_enabled_at as user_totp_enabled_at, u.created_at as user_created_at
-    from sessions s join users u on u.id = s.user_id
-    where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > ${now}`.execute(
-    tx,
-  );
+    from given
+    join sessions s on s.token_hash = given.token_hash
+    join users u on u.id = s.user_id
+    where s.revoked_at is null and s.expires_at > given.now`.execute(tx);
   const row = rows[0];
   if (row === undefined) return undefined;
   return {

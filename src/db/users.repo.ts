@@ -320,7 +320,8 @@ export type FoundMember = MembershipWithOrganization & { auditHeadHash: string |
 /**
  * The organization named by slug or id with the user's role in it, and the head of its audit
  * chain (which changes with every write), in one statement. It runs on every request, so it
- * is SQL text rather than built.
+ * is SQL text rather than built; the user comes in through `given` (session-member.repo.ts
+ * says why).
  */
 export async function findOrganizationForMember(
   tx: Tx,
@@ -330,11 +331,13 @@ export async function findOrganizationForMember(
   const { rows } = await sql<
     Selectable<OrganizationsTable> & { role: string }
   >`${sql.raw(PER_REQUEST)}
+    with given(user_id) as (values (${userId}))
     select o.*, m.role as role
-    from organizations o join memberships m on m.organization_id = o.id
-    where (o.slug = ${handle.trim().toLowerCase()} or o.id = ${handle}) and m.user_id = ${userId}`.execute(
-    tx,
-  );
+    from given
+    join memberships m on m.user_id = given.user_id and m.organization_id in (
+      select id from organizations
+      where slug = ${handle.trim().toLowerCase()} or id = ${handle})
+    join organizations o on o.id = m.organization_id`.execute(tx);
   const row = rows[0];
   return row === undefined
     ? undefined
