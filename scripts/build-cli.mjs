@@ -56,6 +56,48 @@ function commanderSpawnOnUse(RolldownMagicString) {
   };
 }
 
+/**
+ * pg reads `crypto.webcrypto` when it loads, for password authentication (SCRAM), which made
+ * every PostgreSQL command load node:crypto (some 4 ms; cli-loader.mjs hands chunks a stand-in
+ * that loads it on first use). The two lines are replaced by a function called where they were
+ * used, so node:crypto loads when a server asks for a password. Matched exactly, as above.
+ */
+const PG_WEBCRYPTO = "const webCrypto = nodeCrypto.webcrypto || globalThis.crypto";
+const PG_SUBTLE = "const subtleCrypto = webCrypto.subtle";
+
+export function pgWebCryptoOnUse(RolldownMagicString) {
+  return {
+    name: "pg-webcrypto-on-use",
+    transform(code, id) {
+      if (!/[\\/]pg[\\/]lib[\\/]crypto[\\/]utils\.js$/.test(id)) return null;
+      const lines = [PG_WEBCRYPTO, PG_SUBTLE].map((line) => code.indexOf(line));
+      if (lines.some((at) => at < 0)) {
+        throw new Error(
+          `build-cli: pg's crypto/utils.js no longer has the lines ${PG_WEBCRYPTO}; ${PG_SUBTLE}`,
+        );
+      }
+      const edited = new RolldownMagicString(code);
+      edited.update(
+        lines[0],
+        lines[0] + PG_WEBCRYPTO.length,
+        "const webCrypto = () => nodeCrypto.webcrypto || globalThis.crypto",
+      );
+      edited.remove(lines[1], lines[1] + PG_SUBTLE.length);
+      for (const match of code.matchAll(/\b(webCrypto|subtleCrypto)\./g)) {
+        const at = match.index ?? 0;
+        const name = match[1] ?? "";
+        if (at === lines[1] + "const subtleCrypto = ".length) continue;
+        edited.update(
+          at,
+          at + name.length,
+          name === "webCrypto" ? "webCrypto()" : "webCrypto().subtle",
+        );
+      }
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }).toString() };
+    },
+  };
+}
+
 function isExternal(id) {
   if (id.startsWith(".") || id.startsWith("/") || id.startsWith("\0")) return false;
   return !BUNDLED_PACKAGES.test(id);
@@ -123,7 +165,7 @@ export async function buildCli() {
     platform: "node",
     transform: { target: "node22" },
     external: isExternal,
-    plugins: [commanderSpawnOnUse(RolldownMagicString)],
+    plugins: [commanderSpawnOnUse(RolldownMagicString), pgWebCryptoOnUse(RolldownMagicString)],
     logLevel: "warn",
   });
   let output;

@@ -87,6 +87,33 @@ function writeAtomically(file, contents) {
   renameSync(temporary, file);
 }
 
+/**
+ * Node's own modules a chunk gets only once it uses them. Chunks require their modules at the
+ * top, and node:crypto (which bundled pg requires as `crypto`) costs some 4 ms to load, while
+ * most commands never hash, seal or open anything. A chunk gets a stand-in that loads the
+ * module on its first use of any export.
+ */
+const LOADED_ON_USE = new Set(["node:crypto", "crypto"]);
+
+function loadedOnUse(id) {
+  let real;
+  const module = () => (real ??= process.getBuiltinModule(id));
+  return new Proxy(
+    {},
+    {
+      get: (_, name) => module()[name],
+      has: (_, name) => name in module(),
+      ownKeys: () => Reflect.ownKeys(module()),
+      // Reported configurable: the stand-in itself has no properties, and a proxy may not
+      // claim a fixed one it lacks.
+      getOwnPropertyDescriptor: (_, name) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(module(), name);
+        return descriptor === undefined ? undefined : { ...descriptor, configurable: true };
+      },
+    },
+  );
+}
+
 /** The CommonJS wrapper, with the names Node's own loader gives a module. */
 const wrap = (source) =>
   `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
@@ -105,6 +132,7 @@ export function runCompiled(entryFile, argv, { cacheDir = cacheFolder() } = {}) 
   const learning = !exists(marker);
   const modules = new Map();
   const loaded = [];
+  const onUse = {};
 
   function load(file) {
     const known = modules.get(file);
@@ -116,7 +144,11 @@ export function runCompiled(entryFile, argv, { cacheDir = cacheFolder() } = {}) 
     loaded.push({ script, cacheFile, savedBytes: accepted ? cachedData.length : 0 });
     const module = { exports: {}, filename: file };
     modules.set(file, module);
-    const requireChunk = (id) => (id.startsWith("./") ? load(path.join(outDir, id)) : packages(id));
+    const requireChunk = (id) => {
+      if (id.startsWith("./")) return load(path.join(outDir, id));
+      if (LOADED_ON_USE.has(id)) return (onUse[id] ??= loadedOnUse(id));
+      return packages(id);
+    };
     requireChunk.resolve = packages.resolve;
     script.runInThisContext()(module.exports, requireChunk, module, file, outDir);
     return module.exports;

@@ -114,6 +114,44 @@ describe("the compiled CLI's loader", () => {
   });
 });
 
+describe("Node's modules a chunk requires", () => {
+  /** Runs an entry chunk and returns what it printed: whether node:crypto had loaded, when. */
+  function cryptoLoads(source: string): string[] {
+    writeFileSync(entry, source);
+    const script =
+      `const { runCompiled } = await import(${JSON.stringify(LOADER)});` +
+      `runCompiled(${JSON.stringify(entry)}, [], { cacheDir: ${JSON.stringify(cacheDir)} });`;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    expect(result.stderr).toBe("");
+    return result.stdout.trim().split("\n");
+  }
+  const loaded = `const loaded = () => process.moduleLoadList.includes("NativeModule crypto");`;
+
+  it("does not load node:crypto for a chunk that requires it but never uses it", () => {
+    const lines = cryptoLoads(
+      `${loaded} const crypto = require("node:crypto"); const pgCrypto = require("crypto");` +
+        `console.log(String(loaded()));`,
+    );
+    expect(lines).toEqual(["false"]);
+  });
+
+  it("loads node:crypto at the first use, and the chunk gets the real functions", () => {
+    const lines = cryptoLoads(
+      `${loaded} const crypto = require("node:crypto"); console.log(String(loaded()));` +
+        `console.log((0, crypto.createHash)("sha256").update("abc").digest("hex"));` +
+        `console.log(String(loaded()), typeof crypto.webcrypto.subtle.digest, "randomUUID" in crypto,` +
+        ` Object.keys(crypto).includes("createHash"), require("crypto").hash === crypto.hash);`,
+    );
+    expect(lines).toEqual([
+      "false",
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+      "true function true true true",
+    ]);
+  });
+});
+
 describe("the command a line is learned under", () => {
   it("is the command and its subcommand, without options, values or global options", () => {
     expect(commandKey(["readiness", "--json"])).toBe("readiness");

@@ -25,6 +25,20 @@ describe("attest binary", () => {
     expect(usage.err).toContain("missing required argument");
   });
 
+  it("answers a read without loading node:crypto, which a command that seals still loads", async () => {
+    // Prints at exit whether node:crypto was loaded (cli-loader.mjs hands it out on first use).
+    const probe =
+      "data:text/javascript,process.on('exit',()=>process.stderr.write('crypto:'+" +
+      "process.moduleLoadList.includes('NativeModule crypto')))";
+    const env = { ...database.env, NODE_OPTIONS: `--import "${probe}"` };
+    // init seals the organization's signing key with the operator's key.
+    const init = await runAttest(env, ["init", "--name", "Acme", "--json"]);
+    expect([init.code, init.err]).toEqual([0, "crypto:true"]);
+    const readiness = await runAttest(env, ["readiness", "--json"]);
+    expect([readiness.code, readiness.err]).toEqual([0, "crypto:false"]);
+    expect(JSON.parse(readiness.out)).toHaveProperty("overall");
+  });
+
   it("lets two processes initialize a fresh database at the same moment", async () => {
     const results = await Promise.all([
       runAttest(database.env, ["init", "--name", "First"]),

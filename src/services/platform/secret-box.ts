@@ -10,9 +10,10 @@
  * value: a changed byte, or a value copied onto another row, fails to open instead of giving
  * other plaintext. Values written before encryption (no `enc:` prefix) are read as they are.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { inspect } from "node:util";
 import { AppError, invalidField } from "../../domain/errors.ts";
+import { keyIdOf } from "./key-id.ts";
 
 const PREFIX = "enc:v1:";
 const KEY_BYTES = 32;
@@ -30,11 +31,7 @@ export class SecretKey {
 
   private constructor(material: Buffer) {
     this.#material = material;
-    this.id = createHash("sha256")
-      .update("attest secret key id\0")
-      .update(material)
-      .digest("hex")
-      .slice(0, 12);
+    this.id = keyIdOf(material);
   }
 
   static generate(): SecretKey {
