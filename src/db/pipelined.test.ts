@@ -90,6 +90,30 @@ describe.skipIf(testEngine !== "postgres")("pipelined reads on PostgreSQL", () =
     expect(gap).toBeLessThan(200);
   });
 
+  it("runs the work's first query inside the read-only snapshot its BEGIN went out with", async () => {
+    const [settings] = await read(db, (tx) =>
+      settleAll([
+        sql<{ isolation: string; readOnly: string }>`select
+          current_setting('transaction_isolation') as "isolation",
+          current_setting('transaction_read_only') as "readOnly"`.execute(tx),
+        number(tx, 1),
+      ]),
+    );
+    expect(settings.rows[0]).toEqual({ isolation: "repeatable read", readOnly: "on" });
+    const write = read(db, (tx) => sql`create table written_in_a_read (id int)`.execute(tx));
+    await expect(write).rejects.toMatchObject({ code: "25006" });
+  });
+
+  it("refuses a query asked for once the read has ended, rather than run it outside", async () => {
+    let kept: Tx | undefined;
+    await read(db, async (tx) => {
+      kept = tx;
+      return number(tx, 1);
+    });
+    if (kept === undefined) throw new Error("the read did not run");
+    await expect(number(kept, 2)).rejects.toThrow("a pipelined read has ended");
+  });
+
   it("runs a query started after another failed inside the failed transaction", async () => {
     let lateOutcome = "";
     const failure = await read(db, (tx) =>

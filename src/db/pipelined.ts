@@ -7,7 +7,7 @@
  * for: queries started together are written together, answered in order, and cost about one
  * round trip. SQLite answers in-process, so it has nothing to gain.
  */
-import { Kysely } from "kysely";
+import { Kysely, sql } from "kysely";
 import type { DatabaseConnection, Dialect, Driver } from "kysely";
 import type { Database } from "./schema.ts";
 
@@ -44,18 +44,55 @@ const NO_DIALECT: Dialect = {
 };
 
 /**
- * The transaction `tx` with its queries sent as soon as they are asked for rather than one
- * after another. It keeps the transaction's compiler and plugins, and refuses any query once
- * the transaction has ended (Kysely checks that on the executor this is made from).
+ * `held` (Kysely on one connection) with its queries sent as soon as they are asked for rather
+ * than one after another. It keeps the compiler and plugins, and refuses any query once
+ * `ended` says the read is over: it would otherwise run after the transaction, outside it.
  */
-export async function pipelined(tx: Tx): Promise<Tx> {
-  const executor = tx.getExecutor();
-  const connection = await executor.provideConnection(async (held: DatabaseConnection) => held);
+async function pipelined(held: Tx, ended: () => boolean): Promise<Tx> {
+  const executor = held.getExecutor();
+  const connection = await executor.provideConnection(async (one: DatabaseConnection) => one);
   return new Kysely<Database>({
     config: { dialect: NO_DIALECT },
     dialect: NO_DIALECT,
     driver: NO_DRIVER,
-    executor: executor.withConnectionProvider({ provideConnection: (use) => use(connection) }),
+    executor: executor.withConnectionProvider({
+      provideConnection: (use) =>
+        ended() ? Promise.reject(new Error("a pipelined read has ended")) : use(connection),
+    }),
+  });
+}
+
+/**
+ * A read-only REPEATABLE READ transaction on one PostgreSQL connection, its queries sent as
+ * they are asked for. BEGIN goes out with the work's first queries rather than a round trip
+ * ahead of them: were it to fail, those queries would run in no transaction, but the read
+ * fails with BEGIN's error before anything is returned. COMMIT waits for the work.
+ */
+export async function readPipelined<T>(kysely: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return kysely.connection().execute(async (held) => {
+    let ended = false;
+    const view = await pipelined(held, () => ended);
+    // Its outcome is taken now, so that a failed BEGIN is not an unhandled rejection while
+    // the work runs; it is thrown below.
+    const begun = sql`start transaction isolation level repeatable read, read only`
+      .execute(held)
+      .then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+    try {
+      const result = await work(view);
+      const failed = await begun;
+      if (failed !== undefined) throw failed.error;
+      ended = true;
+      await sql`commit`.execute(held);
+      return result;
+    } catch (error) {
+      ended = true;
+      await begun;
+      await sql`rollback`.execute(held).catch(() => undefined);
+      throw error;
+    }
   });
 }
 

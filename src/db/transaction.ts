@@ -8,7 +8,7 @@ import type { OrgScope } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
 import { AuditGuard } from "./audit-guard.ts";
 import type { Db } from "./connect.ts";
-import { pipelined } from "./pipelined.ts";
+import { readPipelined } from "./pipelined.ts";
 import type { Database } from "./schema.ts";
 
 /** A transaction or the database itself: what every repository function takes first. */
@@ -79,17 +79,12 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
  * Reads that see one consistent snapshot, even across several queries, without taking the
  * write lock: REPEATABLE READ on PostgreSQL, a deferred BEGIN on SQLite (in WAL mode a read
  * transaction never blocks writers). On PostgreSQL, queries the work starts together go out
- * together (pipelined.ts); the work waits for them all with settleAll, not Promise.all.
+ * together, BEGIN with the first of them (pipelined.ts); the work waits for them all with
+ * settleAll, not Promise.all.
  */
 export async function read<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    if (db.engine === "postgres") {
-      return await db.kysely
-        .transaction()
-        .setIsolationLevel("repeatable read")
-        .setAccessMode("read only")
-        .execute(async (tx) => work(await pipelined(tx)));
-    }
+    if (db.engine === "postgres") return await readPipelined(db.kysely, work);
     return await db.kysely.connection().execute(async (connection) => {
       await sql`begin deferred`.execute(connection);
       try {
